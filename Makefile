@@ -1,0 +1,101 @@
+# qtoracle -- certified reference values for quantum thermodynamics.
+# make            library (static + shared) and the tool build/qtoracle
+# make check      build and run every Check suite
+# make vectors    regenerate vectors/ from vectors/specs/
+# make verify     regenerate into build/ and compare with vectors/ byte for byte, then `qtoracle check`
+# make install    PREFIX=/usr/local DESTDIR=
+
+CC ?= cc
+PREFIX ?= /usr/local
+DESTDIR ?=
+PKG_CONFIG ?= pkg-config
+BUILD := build
+
+# Debian 12: -lflint-arb; upstream Arb 2.x: -larb; FLINT >= 3: Arb is inside -lflint
+ARB_LIB ?= $(shell if printf '\043include <flint/arb.h>\nint main(void){return 0;}\n' | $(CC) -x c - -lflint -o /dev/null >/dev/null 2>&1; then echo ""; \
+             elif printf 'int main(void){return 0;}\n' | $(CC) -x c - -lflint-arb -lflint -o /dev/null >/dev/null 2>&1; then echo -lflint-arb; else echo -larb; fi)
+DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags mpfr gmp jansson 2>/dev/null)
+DEP_LIBS := $(ARB_LIB) -lflint $(shell $(PKG_CONFIG) --libs mpfr gmp 2>/dev/null || echo -lmpfr -lgmp) -lm
+JANSSON_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null || echo -ljansson)
+CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check 2>/dev/null || echo -lcheck)
+
+CFLAGS ?= -O2 -g
+SANITIZE ?=
+ALL_CFLAGS := -std=c11 -Wall -Wextra -fPIC -Iinclude $(DEP_CFLAGS) $(CFLAGS) $(SANITIZE)
+ALL_LDFLAGS := $(LDFLAGS) $(SANITIZE)
+
+LIB_SRC := $(sort $(wildcard ref/*/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+TOOL_SRC := $(sort $(wildcard oracle/*.c))
+TOOL_OBJ := $(TOOL_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_SRC := $(sort $(wildcard tests/t_*.c))
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+HEADERS := $(wildcard include/qtoracle/*.h) $(wildcard ref/*/*.h) $(wildcard oracle/*.h)
+
+SPECS := $(sort $(wildcard vectors/specs/*.json))
+VECTORS := $(SPECS:vectors/specs/%=vectors/%)
+
+# provenance of generated vectors: last commit touching the generator, and whether it is dirty
+GEN_PATHS := include ref oracle vectors/specs Makefile
+GEN_COMMIT := $(shell git log -1 --format=%H -- $(GEN_PATHS) 2>/dev/null)
+GEN_DIRTY := $(shell if git rev-parse --git-dir >/dev/null 2>&1; then if [ -n "$$(git status --porcelain -- $(GEN_PATHS) 2>/dev/null)" ]; then echo true; else echo false; fi; else echo true; fi)
+export QTORACLE_GIT_COMMIT := $(if $(GEN_COMMIT),$(GEN_COMMIT),unknown)
+export QTORACLE_GIT_DIRTY := $(GEN_DIRTY)
+
+.PHONY: all check vectors verify install clean bench
+all: $(BUILD)/libqtoracle.a $(BUILD)/libqtoracle.so $(BUILD)/qtoracle
+
+$(BUILD)/obj/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libqtoracle.a: $(LIB_OBJ)
+	@mkdir -p $(BUILD)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libqtoracle.so: $(LIB_OBJ)
+	$(CC) -shared $(ALL_LDFLAGS) -o $@ $^ $(DEP_LIBS)
+
+$(BUILD)/qtoracle: $(TOOL_OBJ) $(BUILD)/libqtoracle.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libqtoracle.a $(JANSSON_LIBS) $(DEP_LIBS)
+
+$(BUILD)/tests/%: tests/%.c tests/qt_test.h $(BUILD)/libqtoracle.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -o $@ $< $(BUILD)/libqtoracle.a $(ALL_LDFLAGS) $(JANSSON_LIBS) $(CHECK_LIBS) $(DEP_LIBS)
+
+check: all $(TEST_BIN)
+	@fail=0; for t in $(TEST_BIN); do echo "== $$t"; QTORACLE=$(BUILD)/qtoracle $$t || fail=1; done; \
+	if [ $$fail -ne 0 ]; then echo "make check: FAILED"; exit 1; fi; echo "make check: all suites passed"
+
+vectors/%.json: vectors/specs/%.json $(BUILD)/qtoracle
+	$(BUILD)/qtoracle gen $< -o $@
+
+vectors: $(BUILD)/qtoracle
+	@for s in $(SPECS); do echo "gen $$s"; $(BUILD)/qtoracle gen $$s -o vectors/$$(basename $$s) || exit 1; done
+
+# regenerate into build/ and compare with the committed files, then self-check them
+verify: $(BUILD)/qtoracle
+	@mkdir -p $(BUILD)/regen
+	@fail=0; for s in $(SPECS); do b=$$(basename $$s); \
+	  $(BUILD)/qtoracle gen $$s -o $(BUILD)/regen/$$b || { fail=1; continue; }; \
+	  if cmp -s $(BUILD)/regen/$$b vectors/$$b; then echo "reproduced byte for byte: vectors/$$b"; \
+	  else echo "DIFFERS from regeneration: vectors/$$b"; fail=1; fi; done; \
+	  if [ "$(GEN_DIRTY)" = true ]; then echo "note: generator sources have uncommitted changes (git_dirty)"; fi; \
+	  exit $$fail
+	@for v in $(VECTORS); do $(BUILD)/qtoracle selfcheck $$v || exit 1; done
+
+bench: all
+	bench/landauer
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/qtoracle $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 644 $(BUILD)/libqtoracle.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(BUILD)/libqtoracle.so $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 include/qtoracle/*.h $(DESTDIR)$(PREFIX)/include/qtoracle/
+	install -m 755 $(BUILD)/qtoracle $(DESTDIR)$(PREFIX)/bin/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|0.1.0|g' -e 's|@ARB_LIB@|$(ARB_LIB)|g' qtoracle.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/qtoracle.pc
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,102 @@
+/* core.h -- shared machinery: statuses, certified results, exact inputs,
+ * the --digits guarantee, ball output, certified integration. */
+#ifndef QTORACLE_CORE_H
+#define QTORACLE_CORE_H
+
+#include <stddef.h>
+#include "qtoracle/arbcompat.h"
+
+#define QT_VERSION "0.1.0"
+
+/* Status of a computation.  QT_OK: the enclosure holds and meets the requested
+ * accuracy.  QT_UNCERTIFIED: the enclosure holds (it always does) but the requested
+ * accuracy could not be reached, or a property needed for a finite answer could not
+ * be decided; reason says which.  QT_DOMAIN: the inputs are outside the domain of
+ * the documented formula (or the formula is infinite there); reason says which. */
+enum { QT_OK = 0, QT_UNCERTIFIED = 1, QT_DOMAIN = 2 };
+
+#define QT_REASON_LEN 320
+#define QT_DIGITS_DEFAULT 30
+#define QT_DIGITS_MAX 500
+
+const char *qt_status_name(int status);
+
+/* A certified value: a real ball, a status and a reason. */
+typedef struct
+{
+    arb_struct value;
+    int status;
+    slong prec;                 /* working precision (bits) of the reported ball */
+    char reason[QT_REASON_LEN];
+}
+qt_result_struct;
+typedef qt_result_struct qt_result_t[1];
+
+void qt_result_init(qt_result_t r);
+void qt_result_clear(qt_result_t r);
+void qt_result_set_status(qt_result_t r, int status, const char *fmt, ...);
+
+/* printf into a reason buffer of QT_REASON_LEN bytes; returns status. */
+int qt_fail(char *reason, int status, const char *fmt, ...);
+
+/* ---- exact inputs ---- */
+/* Parse a decimal ("-0.125", "1e-3", "+.5") or rational ("3/7") string exactly.
+ * Returns 0 on success; otherwise writes a message (without the parameter name)
+ * to err and returns nonzero.  NaN, inf, empty strings, junk and exponents beyond
+ * +-QT_EXACT_MAX_EXP are rejected. */
+#define QT_EXACT_MAX_EXP 4000
+int qt_exact_parse(fmpq_t q, const char *s, char *err, size_t errlen);
+
+/* ---- the --digits guarantee ---- */
+/* 1 iff rad(x) <= eps*|v| for every v in x (x not containing 0), or
+ * rad(x) <= eps (x containing 0), with eps = 10^-digits / 2. */
+int qt_arb_meets_digits(const arb_t x, slong digits);
+
+/* Evaluate fn at increasing working precision until the result meets `digits`
+ * (see qt_arb_meets_digits), starting from qt_digits_start_prec and stopping at
+ * qt_digits_max_prec.  A domain error stops at once.  The narrowest enclosure
+ * reached is kept; if it does not meet the target the status is QT_UNCERTIFIED. */
+typedef int (*qt_eval_fn)(arb_t res, const void *params, slong prec, char *reason);
+int qt_eval_digits(qt_result_t r, qt_eval_fn fn, const void *params, slong digits);
+slong qt_digits_start_prec(slong digits);
+slong qt_digits_max_prec(slong digits);
+
+/* ---- ball output ---- */
+/* Decimal strings of an enclosure.  mid has `sig` significant digits; rad is a
+ * decimal upper bound of |mid - v| for all v in x (3 digits, rounded up); lo and hi
+ * are decimal bounds rounded outward; lo_f64/hi_f64 are binary64 bounds rounded
+ * outward, printed with 17 significant digits.  A non-finite ball gives
+ * mid "0", rad "inf", lo "-inf", hi "inf".  Free with qt_ball_strings_clear. */
+typedef struct
+{
+    char *mid, *rad, *lo, *hi, *lo_f64, *hi_f64;
+}
+qt_ball_strings_t;
+void qt_ball_strings(qt_ball_strings_t *s, const arb_t x, slong sig);
+void qt_ball_strings_clear(qt_ball_strings_t *s);
+
+/* ---- certified integration of real-valued holomorphic integrands ---- */
+/* Integral of f over [a, b] (exact arf endpoints, a <= b), split at the given
+ * points that fall strictly inside.  f follows the acb_calc_func_t contract.  The
+ * result is the real part of the certified complex integral (rigorous for an
+ * integrand that is real on the real segment).  Returns QT_OK or QT_UNCERTIFIED
+ * (Arb did not reach the tolerance; res is still a valid enclosure). */
+int qt_integrate_real(arb_t res, acb_calc_func_t f, void *param,
+                      const arf_t a, const arf_t b,
+                      const arf_struct *splits, slong nsplits, slong prec);
+
+/* ---- holomorphic helpers (order >= 1 contract of acb_calc_integrate) ---- */
+/* log(1+t), indeterminate if analytic and 1+t may touch (-inf, 0]. */
+void qt_acb_log1p_analytic(acb_t r, const acb_t t, int analytic, slong prec);
+/* log(t), indeterminate if analytic and t may touch (-inf, 0]. */
+void qt_acb_log_analytic(acb_t r, const acb_t t, int analytic, slong prec);
+/* 1 iff Re(mid(z)) < 0: which of two equal holomorphic expressions to use */
+int qt_acb_mid_re_negative(const acb_t z);
+
+/* ---- versions for provenance ---- */
+const char *qt_version_arb(void);
+const char *qt_version_flint(void);
+const char *qt_version_mpfr(void);
+const char *qt_version_gmp(void);
+
+#endif

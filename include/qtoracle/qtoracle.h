@@ -1,0 +1,6 @@
+/* qtoracle.h -- the public C API of libqtoracle. */
+#ifndef QTORACLE_H
+#define QTORACLE_H
+#include "qtoracle/core.h"
+#include "qtoracle/landauer.h"
+#endif

@@ -1,0 +1,42 @@
+/* holo.c -- holomorphic building blocks for acb_calc_integrate integrands.
+ * With order >= 1, an integrand must output a non-finite value unless it is
+ * holomorphic on the input ball; logarithms therefore check their branch cut. */
+#include "qtoracle/core.h"
+
+int
+qt_acb_mid_re_negative(const acb_t z)
+{
+    return arf_sgn(arb_midref(acb_realref(z))) < 0;
+}
+
+void
+qt_acb_log_analytic(acb_t r, const acb_t t, int analytic, slong prec)
+{
+    if (analytic && arb_contains_nonpositive(acb_realref(t))
+        && arb_contains_zero(acb_imagref(t)))
+    {
+        acb_indeterminate(r);
+        return;
+    }
+    acb_log(r, t, prec);
+}
+
+void
+qt_acb_log1p_analytic(acb_t r, const acb_t t, int analytic, slong prec)
+{
+    if (analytic)
+    {
+        acb_t u;
+        int bad;
+        acb_init(u);
+        acb_add_ui(u, t, 1, prec);
+        bad = arb_contains_nonpositive(acb_realref(u)) && arb_contains_zero(acb_imagref(u));
+        acb_clear(u);
+        if (bad)
+        {
+            acb_indeterminate(r);
+            return;
+        }
+    }
+    acb_log1p(r, t, prec);
+}

@@ -1,0 +1,69 @@
+/* integrate.c -- certified integration over a real segment split at given points.
+ * Each piece is acb_calc_integrate (Gauss-Legendre with a proven error bound on a
+ * Bernstein ellipse).  The integrand must be real on the real axis, so the real
+ * part of the complex enclosure encloses the real integral. */
+#include <stdlib.h>
+#include "qtoracle/core.h"
+
+static int
+cmp_arf(const void *a, const void *b)
+{
+    return arf_cmp((const arf_struct *) a, (const arf_struct *) b);
+}
+
+int
+qt_integrate_real(arb_t res, acb_calc_func_t f, void *param,
+                  const arf_t a, const arf_t b,
+                  const arf_struct *splits, slong nsplits, slong prec)
+{
+    arf_struct *pts;
+    slong i, n = 0;
+    acb_t lo, hi, piece;
+    mag_t tol;
+    acb_calc_integrate_opt_t opt;
+    int status = QT_OK;
+
+    arb_zero(res);
+    if (arf_cmp(a, b) >= 0)
+        return QT_OK;
+
+    pts = flint_malloc(sizeof(arf_struct) * (nsplits + 2));
+    for (i = 0; i < nsplits + 2; i++)
+        arf_init(pts + i);
+    arf_set(pts + n++, a);
+    for (i = 0; i < nsplits; i++)
+        if (arf_cmp(splits + i, a) > 0 && arf_cmp(splits + i, b) < 0)
+            arf_set(pts + n++, splits + i);
+    arf_set(pts + n++, b);
+    qsort(pts + 1, n - 2, sizeof(arf_struct), cmp_arf);
+
+    acb_init(lo);
+    acb_init(hi);
+    acb_init(piece);
+    mag_init(tol);
+    acb_calc_integrate_opt_init(opt);
+    opt->eval_limit = 200000 + 400 * prec;     /* effort only; never affects rigour */
+    mag_set_ui_2exp_si(tol, 1, -prec);         /* abs_tol must not be NULL (Arb 2.23) */
+
+    for (i = 0; i + 1 < n; i++)
+    {
+        if (arf_equal(pts + i, pts + i + 1))
+            continue;
+        acb_zero(lo);
+        acb_zero(hi);
+        arb_set_arf(acb_realref(lo), pts + i);
+        arb_set_arf(acb_realref(hi), pts + i + 1);
+        if (acb_calc_integrate(piece, f, param, lo, hi, prec, tol, opt, prec) != ARB_CALC_SUCCESS)
+            status = QT_UNCERTIFIED;
+        arb_add(res, res, acb_realref(piece), prec);
+    }
+
+    for (i = 0; i < nsplits + 2; i++)
+        arf_clear(pts + i);
+    flint_free(pts);
+    acb_clear(lo);
+    acb_clear(hi);
+    acb_clear(piece);
+    mag_clear(tol);
+    return status;
+}

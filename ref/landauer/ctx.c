@@ -1,0 +1,69 @@
+/* ctx.c -- Landauer parameters as balls at one working precision. */
+#include "landauer_internal.h"
+
+void
+qt_landauer_ctx_init(qt_landauer_ctx_t c, const qt_landauer_params_t p, slong prec)
+{
+    int i;
+    c->stats = p->stats;
+    c->model = p->model;
+    c->kind = LK_N;
+    c->near0 = 0;
+    c->prec = prec;
+    for (i = 0; i < 2; i++)
+    {
+        arb_init(c->mu[i]);
+        arb_init(c->T[i]);
+    }
+    arb_init(c->tau); arb_init(c->eps0); arb_init(c->gL); arb_init(c->gR);
+    arb_init(c->hw2); arb_init(c->Elo); arb_init(c->Ehi); arb_init(c->lnTLTR);
+
+    arb_set_fmpq(c->mu[0], p->mu_L, prec);
+    arb_set_fmpq(c->mu[1], p->mu_R, prec);
+    arb_set_fmpq(c->T[0], p->T_L, prec);
+    arb_set_fmpq(c->T[1], p->T_R, prec);
+    arb_set_fmpq(c->tau, p->tau, prec);
+    arb_set_fmpq(c->eps0, p->eps0, prec);
+    arb_set_fmpq(c->gL, p->gamma_L, prec);
+    arb_set_fmpq(c->gR, p->gamma_R, prec);
+    arb_add(c->hw2, c->gL, c->gR, prec);
+    arb_sqr(c->hw2, c->hw2, prec);
+    arb_mul_2exp_si(c->hw2, c->hw2, -2);      /* (gL + gR)^2 / 4 */
+    arb_set_fmpq(c->Elo, p->E_lo, prec);
+    arb_set_fmpq(c->Ehi, p->E_hi, prec);
+    arb_div(c->lnTLTR, c->T[0], c->T[1], prec);
+    arb_log(c->lnTLTR, c->lnTLTR, prec);
+}
+
+void
+qt_landauer_ctx_clear(qt_landauer_ctx_t c)
+{
+    int i;
+    for (i = 0; i < 2; i++)
+    {
+        arb_clear(c->mu[i]);
+        arb_clear(c->T[i]);
+    }
+    arb_clear(c->tau); arb_clear(c->eps0); arb_clear(c->gL); arb_clear(c->gR);
+    arb_clear(c->hw2); arb_clear(c->Elo); arb_clear(c->Ehi); arb_clear(c->lnTLTR);
+}
+
+void
+qt_landauer_transmission(acb_t t, const acb_t E, const qt_landauer_ctx_t c, slong prec)
+{
+    if (c->model == QT_MODEL_LORENTZIAN)
+    {
+        acb_t d;
+        acb_init(d);
+        acb_sub_arb(d, E, c->eps0, prec);
+        acb_sqr(d, d, prec);
+        acb_add_arb(d, d, c->hw2, prec);
+        acb_inv(d, d, prec);                   /* non-finite on the poles eps0 +- i gamma */
+        arb_mul(acb_realref(t), c->gL, c->gR, prec);
+        arb_zero(acb_imagref(t));
+        acb_mul(t, t, d, prec);
+        acb_clear(d);
+    }
+    else
+        acb_set_arb(t, c->tau);                /* ideal, and box inside [E_lo, E_hi] */
+}
