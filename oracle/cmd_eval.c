@@ -1,0 +1,141 @@
+/* cmd_eval.c -- qtoracle eval QUANTITY name=value ... [--digits D] [--json] */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "oracle.h"
+
+/* shared with gen: parse "--digits" values */
+int qo_parse_digits(slong *d, const char *s);
+
+int
+qo_parse_digits(slong *d, const char *s)
+{
+    char *end;
+    long v;
+    if (s == NULL || *s == '\0')
+        return 1;
+    v = strtol(s, &end, 10);
+    if (*end != '\0' || v < 1 || v > QT_DIGITS_MAX)
+        return 1;
+    *d = v;
+    return 0;
+}
+
+int
+qo_cmd_eval(int argc, char **argv)
+{
+    const qo_quantity *q;
+    qo_kv kv;
+    qo_params p;
+    qt_result_t r;
+    slong digits = QT_DIGITS_DEFAULT;
+    int i, as_json = 0, st, code;
+    char err[512];
+
+    if (argc < 1)
+    {
+        qo_error("eval: missing QUANTITY (usage: qtoracle eval QUANTITY name=value ... [--digits D] [--json]; see qtoracle list)");
+        return QO_EXIT_USAGE;
+    }
+    q = qo_quantity_find(argv[0]);
+    if (q == NULL)
+    {
+        qo_error("eval: unknown quantity \"%s\" (see qtoracle list)", argv[0]);
+        return QO_EXIT_USAGE;
+    }
+    kv.n = 0;
+    for (i = 1; i < argc; i++)
+    {
+        char *eq;
+        if (strcmp(argv[i], "--json") == 0)
+            as_json = 1;
+        else if (strcmp(argv[i], "--digits") == 0)
+        {
+            if (i + 1 >= argc || qo_parse_digits(&digits, argv[i + 1]))
+            {
+                qo_error("eval: --digits must be an integer from 1 to %d, got \"%s\"", QT_DIGITS_MAX,
+                         i + 1 < argc ? argv[i + 1] : "");
+                return QO_EXIT_USAGE;
+            }
+            i++;
+        }
+        else if (argv[i][0] == '-' && argv[i][1] == '-')
+        {
+            qo_error("eval: unknown option \"%s\"", argv[i]);
+            return QO_EXIT_USAGE;
+        }
+        else if ((eq = strchr(argv[i], '=')) != NULL && eq != argv[i])
+        {
+            if (kv.n >= QO_MAX_PARAMS)
+            {
+                qo_error("eval: too many parameters");
+                return QO_EXIT_USAGE;
+            }
+            *eq = '\0';
+            kv.key[kv.n] = argv[i];
+            kv.val[kv.n] = eq + 1;
+            kv.n++;
+        }
+        else
+        {
+            qo_error("eval: expected name=value, got \"%s\"", argv[i]);
+            return QO_EXIT_USAGE;
+        }
+    }
+
+    qo_params_init(&p);
+    if (qo_params_parse(&p, q, &kv, err, sizeof err))
+    {
+        qo_error("eval %s: %s", q->name, err);
+        qo_params_clear(&p);
+        return QO_EXIT_USAGE;
+    }
+
+    qt_result_init(r);
+    st = qo_evaluate(r, q, &p, digits);
+    code = (st == QT_OK) ? QO_EXIT_OK : (st == QT_DOMAIN ? QO_EXIT_USAGE : QO_EXIT_FAIL);
+
+    if (as_json)
+    {
+        json_t *o = json_object();
+        char *s;
+        json_object_set_new(o, "quantity", json_string(q->name));
+        json_object_set_new(o, "params", qo_params_json(&p));
+        json_object_set_new(o, "digits", json_integer(digits));
+        json_object_set_new(o, "status", json_string(qt_status_name(st)));
+        if (st != QT_OK)
+            json_object_set_new(o, "reason", json_string(r->reason));
+        if (st != QT_DOMAIN)
+        {
+            json_object_set_new(o, "prec_bits", json_integer(r->prec));
+            json_object_set_new(o, "value", qo_ball_json(&r->value, digits));
+        }
+        json_object_set_new(o, "units", json_string(q->units));
+        json_object_set_new(o, "formula", json_string(q->formula));
+        s = json_dumps(o, JSON_INDENT(1) | JSON_ENSURE_ASCII);
+        puts(s);
+        free(s);
+        json_decref(o);
+    }
+    else if (st == QT_DOMAIN)
+        ;
+    else
+    {
+        qt_ball_strings_t b;
+        qt_ball_strings(&b, &r->value, digits + 5);
+        printf("%s = %s +/- %s\n", q->name, b.mid, b.rad);
+        printf("  enclosure [%s, %s]\n", b.lo, b.hi);
+        printf("  binary64  [%s, %s]\n", b.lo_f64, b.hi_f64);
+        printf("  status %s%s%s, %ld bits, units %s\n", qt_status_name(st), st ? ": " : "",
+               st ? r->reason : "", (long) r->prec, q->units);
+        qt_ball_strings_clear(&b);
+    }
+    if (st == QT_DOMAIN)
+        qo_error("eval %s: %s", q->name, r->reason);
+    else if (st != QT_OK)
+        qo_error("eval %s: could not certify: %s", q->name, r->reason);
+
+    qt_result_clear(r);
+    qo_params_clear(&p);
+    return code;
+}

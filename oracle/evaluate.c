@@ -1,0 +1,53 @@
+/* evaluate.c -- dispatch a quantity to the library under the --digits guarantee. */
+#include "oracle.h"
+
+typedef struct
+{
+    const qo_quantity *q;
+    const qo_params *p;
+}
+job;
+
+static int
+landauer_fn(arb_t res, const void *vp, slong prec, char *reason)
+{
+    const job *j = vp;
+    const qt_landauer_params_struct *P = j->p->land;
+    switch (j->q->which)
+    {
+        case QT_LQ_PARTICLE: return qt_landauer_particle_current(res, P, prec, reason);
+        case QT_LQ_ENERGY: return qt_landauer_energy_current(res, P, prec, reason);
+        case QT_LQ_HEAT_R: return qt_landauer_heat_current_R(res, P, prec, reason);
+        case QT_LQ_HEAT_L: return qt_landauer_heat_current_L(res, P, prec, reason);
+        case QT_LQ_ENTROPY: return qt_landauer_entropy_current(res, P, prec, reason);
+        case QT_LQ_CORRECTION_R: return qt_landauer_heat_correction_R(res, P, prec, reason);
+        case QT_LQ_CORRECTION_L: return qt_landauer_heat_correction_L(res, P, prec, reason);
+        case QT_LQ_PRODUCTION: return qt_landauer_entropy_production(res, P, prec, reason);
+        case QT_LQ_REDUCED_R: return qt_landauer_reduced_entropy_current_R(res, P, prec, reason);
+        case QT_LQ_LEVEL_ENTROPY: return qt_landauer_level_entropy(res, P, prec, reason);
+    }
+    return qt_fail(reason, QT_DOMAIN, "unknown quantity");
+}
+
+static int
+driven_fn(arb_t res, const void *vp, slong prec, char *reason)
+{
+    const job *j = vp;
+    const qt_driven_level_params_struct *P = j->p->drv;
+    switch (j->q->which)
+    {
+        case QT_DL_HEAT: return qt_driven_level_quasistatic_heat(res, P, prec, reason);
+        case QT_DL_POWER: return qt_driven_level_dissipated_power(res, P, prec, reason);
+        case QT_DL_ENTROPY: return qt_driven_level_entropy(res, P, prec, reason);
+    }
+    return qt_fail(reason, QT_DOMAIN, "unknown quantity");
+}
+
+int
+qo_evaluate(qt_result_t r, const qo_quantity *q, const qo_params *p, slong digits)
+{
+    job j;
+    j.q = q;
+    j.p = p;
+    return qt_eval_digits(r, q->family == QO_FAM_LANDAUER ? landauer_fn : driven_fn, &j, digits);
+}

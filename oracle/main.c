@@ -1,0 +1,58 @@
+/* main.c -- qtoracle: certified golden values, vector generation and checking. */
+#include <stdio.h>
+#include <string.h>
+#include "oracle.h"
+
+static void
+usage(FILE *f)
+{
+    fprintf(f,
+        "qtoracle %s -- certified reference values for quantum thermodynamics\n"
+        "usage:\n"
+        "  qtoracle list [--json]\n"
+        "  qtoracle eval QUANTITY name=value ... [--digits D] [--json]\n"
+        "  qtoracle gen SPEC.json -o VECTORS.json\n"
+        "  qtoracle check VECTORS.json RESULTS.jsonl [--rtol R] [--atol A]\n"
+        "  qtoracle selfcheck VECTORS.json\n"
+        "exit status: 0 ok; 1 could not certify / check failures; 2 bad input\n", QT_VERSION);
+}
+
+int
+main(int argc, char **argv)
+{
+    int code;
+    if (argc < 2)
+    {
+        usage(stderr);
+        return QO_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "list") == 0)
+        code = qo_cmd_list(argc - 2, argv + 2);
+    else if (strcmp(argv[1], "eval") == 0)
+        code = qo_cmd_eval(argc - 2, argv + 2);
+    else if (strcmp(argv[1], "gen") == 0)
+        code = qo_cmd_gen(argc - 2, argv + 2);
+    else if (strcmp(argv[1], "check") == 0)
+        code = qo_cmd_check(argc - 2, argv + 2);
+    else if (strcmp(argv[1], "selfcheck") == 0)
+        code = qo_cmd_selfcheck(argc - 2, argv + 2);
+    else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0)
+    {
+        usage(stdout);
+        code = QO_EXIT_OK;
+    }
+    else if (strcmp(argv[1], "--version") == 0)
+    {
+        printf("qtoracle %s (Arb %s, FLINT %s, MPFR %s, GMP %s)\n", QT_VERSION, qt_version_arb(),
+               qt_version_flint(), qt_version_mpfr(), qt_version_gmp());
+        code = QO_EXIT_OK;
+    }
+    else
+    {
+        qo_error("unknown command \"%s\"", argv[1]);
+        usage(stderr);
+        code = QO_EXIT_USAGE;
+    }
+    flint_cleanup();
+    return code;
+}

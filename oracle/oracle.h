@@ -1,0 +1,74 @@
+/* oracle.h -- internals of the command-line tool qtoracle. */
+#ifndef QTORACLE_ORACLE_H
+#define QTORACLE_ORACLE_H
+
+#include <jansson.h>
+#include "qtoracle/qtoracle.h"
+
+/* exit codes */
+enum { QO_EXIT_OK = 0, QO_EXIT_FAIL = 1, QO_EXIT_USAGE = 2 };
+
+enum { QO_FAM_LANDAUER = 0, QO_FAM_DRIVEN = 1 };
+
+typedef struct
+{
+    const char *name;          /* e.g. "landauer.entropy_current" */
+    int family;
+    int which;                 /* QT_LQ_* or QT_DL_* */
+    const char *units;
+    const char *formula;       /* reference into ../shared/physics and proofs/ */
+    const char *summary;
+}
+qo_quantity;
+
+const qo_quantity *qo_quantity_find(const char *name);
+const qo_quantity *qo_quantity_at(int i);   /* NULL past the end */
+
+/* a name=value parameter list */
+#define QO_MAX_PARAMS 32
+typedef struct
+{
+    int n;
+    const char *key[QO_MAX_PARAMS];
+    const char *val[QO_MAX_PARAMS];
+}
+qo_kv;
+
+/* Family parameters, parsed and validated: err names the parameter and the reason. */
+typedef struct
+{
+    int family;
+    qt_landauer_params_t land;
+    qt_driven_level_params_t drv;
+    qo_kv echo;                /* canonical parameter list (defaults filled in) */
+}
+qo_params;
+
+void qo_params_init(qo_params *p);
+void qo_params_clear(qo_params *p);
+int qo_params_parse(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
+const char *qo_family_param_names(int family);
+
+/* certified evaluation to `digits` */
+int qo_evaluate(qt_result_t r, const qo_quantity *q, const qo_params *p, slong digits);
+
+/* JSON of an enclosure: {"mid","rad","lo","hi","lo_f64","hi_f64"} */
+json_t *qo_ball_json(const arb_t x, slong digits);
+json_t *qo_params_json(const qo_params *p);
+
+/* write JSON to path atomically (temp file + rename); 0 on success */
+int qo_write_json_file(json_t *root, const char *path, char *err, size_t errlen);
+
+/* exact comparisons on decimal strings */
+int qo_parse_value(fmpq_t q, const char *s);   /* 0 ok; nonzero: not a finite exact number */
+
+int qo_cmd_list(int argc, char **argv);
+int qo_cmd_eval(int argc, char **argv);
+int qo_cmd_gen(int argc, char **argv);
+int qo_cmd_check(int argc, char **argv);
+int qo_cmd_selfcheck(int argc, char **argv);
+
+/* error printing: "qtoracle: " prefix, to stderr */
+void qo_error(const char *fmt, ...);
+
+#endif

@@ -1,0 +1,226 @@
+/* params.c -- name=value parameters of each family: parse exactly, reject unknown,
+ * duplicate, missing, unused and out-of-domain parameters with a message that names
+ * the parameter and the reason. */
+#include <stdio.h>
+#include <string.h>
+#include "oracle.h"
+
+const char *
+qo_family_param_names(int family)
+{
+    if (family == QO_FAM_LANDAUER)
+        return "stats model [tau] [eps0 gamma_L gamma_R] [E_lo E_hi] mu_L T_L mu_R T_R";
+    return "eps0 width mu T";
+}
+
+void
+qo_params_init(qo_params *p)
+{
+    memset(&p->echo, 0, sizeof p->echo);
+    qt_landauer_params_init(p->land);
+    qt_driven_level_params_init(p->drv);
+    p->family = QO_FAM_LANDAUER;
+}
+
+void
+qo_params_clear(qo_params *p)
+{
+    qt_landauer_params_clear(p->land);
+    qt_driven_level_params_clear(p->drv);
+}
+
+static const char *
+lookup(const qo_kv *kv, const char *key)
+{
+    int i;
+    for (i = 0; i < kv->n; i++)
+        if (strcmp(kv->key[i], key) == 0)
+            return kv->val[i];
+    return NULL;
+}
+
+static void
+echo_add(qo_params *p, const char *key, const char *val)
+{
+    if (p->echo.n < QO_MAX_PARAMS)
+    {
+        p->echo.key[p->echo.n] = key;
+        p->echo.val[p->echo.n] = val;
+        p->echo.n++;
+    }
+}
+
+/* one exact parameter; def = NULL means required */
+static int
+exact(qo_params *p, fmpq_t q, const qo_kv *kv, const char *key, const char *def,
+      const char *why, char *err, size_t errlen)
+{
+    const char *v = lookup(kv, key);
+    char msg[256];
+    if (v == NULL)
+    {
+        if (def == NULL)
+        {
+            snprintf(err, errlen, "missing parameter %s (%s)", key, why);
+            return 1;
+        }
+        v = def;
+    }
+    if (qt_exact_parse(q, v, msg, sizeof msg))
+    {
+        snprintf(err, errlen, "%s %s", key, msg);
+        return 1;
+    }
+    echo_add(p, key, v);
+    return 0;
+}
+
+static int
+check_known(const qo_kv *kv, const char *const *allowed, const qo_quantity *q,
+            const char *context, char *err, size_t errlen)
+{
+    int i, j, k;
+    for (i = 0; i < kv->n; i++)
+    {
+        int ok = 0;
+        for (k = 0; k < i; k++)
+            if (strcmp(kv->key[k], kv->key[i]) == 0)
+            {
+                snprintf(err, errlen, "parameter %s is given twice", kv->key[i]);
+                return 1;
+            }
+        for (j = 0; allowed[j] != NULL; j++)
+            if (strcmp(allowed[j], kv->key[i]) == 0)
+                ok = 1;
+        if (!ok)
+        {
+            snprintf(err, errlen, "parameter %s is not used by %s%s (parameters: %s)",
+                     kv->key[i], q->name, context, qo_family_param_names(q->family));
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int
+parse_landauer(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
+{
+    static const char *const ideal[] = {"stats", "model", "tau", "mu_L", "T_L", "mu_R", "T_R", NULL};
+    static const char *const lor[] = {"stats", "model", "eps0", "gamma_L", "gamma_R", "mu_L", "T_L", "mu_R", "T_R", NULL};
+    static const char *const box[] = {"stats", "model", "E_lo", "E_hi", "tau", "mu_L", "T_L", "mu_R", "T_R", NULL};
+    const char *stats = lookup(kv, "stats"), *model = lookup(kv, "model");
+    const char *mudef;
+    char context[64], reason[QT_REASON_LEN];
+    qt_landauer_params_struct *L = p->land;
+
+    if (stats == NULL)
+    {
+        snprintf(err, errlen, "missing parameter stats (fermion or boson)");
+        return 1;
+    }
+    if (strcmp(stats, "fermion") == 0)
+        L->stats = QT_FERMION;
+    else if (strcmp(stats, "boson") == 0)
+        L->stats = QT_BOSON;
+    else
+    {
+        snprintf(err, errlen, "stats must be fermion or boson, got \"%s\"", stats);
+        return 1;
+    }
+    if (model == NULL)
+    {
+        snprintf(err, errlen, "missing parameter model (ideal, lorentzian or box)");
+        return 1;
+    }
+    if (strcmp(model, "ideal") == 0)
+        L->model = QT_MODEL_IDEAL;
+    else if (strcmp(model, "lorentzian") == 0)
+        L->model = QT_MODEL_LORENTZIAN;
+    else if (strcmp(model, "box") == 0)
+        L->model = QT_MODEL_BOX;
+    else
+    {
+        snprintf(err, errlen, "model must be ideal, lorentzian or box, got \"%s\"", model);
+        return 1;
+    }
+    snprintf(context, sizeof context, " with model=%s", model);
+    if (check_known(kv, L->model == QT_MODEL_IDEAL ? ideal : L->model == QT_MODEL_LORENTZIAN ? lor : box,
+                    q, context, err, errlen))
+        return 1;
+    echo_add(p, "stats", stats);
+    echo_add(p, "model", model);
+
+    if (L->model == QT_MODEL_IDEAL)
+    {
+        if (exact(p, L->tau, kv, "tau", "1", "transmission, 0 <= tau <= 1", err, errlen)) return 1;
+    }
+    else if (L->model == QT_MODEL_LORENTZIAN)
+    {
+        if (exact(p, L->eps0, kv, "eps0", NULL, "level energy", err, errlen)) return 1;
+        if (exact(p, L->gamma_L, kv, "gamma_L", NULL, "coupling to L, > 0", err, errlen)) return 1;
+        if (exact(p, L->gamma_R, kv, "gamma_R", NULL, "coupling to R, > 0", err, errlen)) return 1;
+    }
+    else
+    {
+        if (exact(p, L->E_lo, kv, "E_lo", NULL, "lower band edge", err, errlen)) return 1;
+        if (exact(p, L->E_hi, kv, "E_hi", NULL, "upper band edge", err, errlen)) return 1;
+        if (exact(p, L->tau, kv, "tau", NULL, "transmission in the band, 0 <= tau <= 1", err, errlen)) return 1;
+    }
+    mudef = (L->stats == QT_BOSON) ? "0" : NULL;
+    if (exact(p, L->mu_L, kv, "mu_L", mudef, "chemical potential of L", err, errlen)) return 1;
+    if (exact(p, L->T_L, kv, "T_L", NULL, "temperature of L, > 0", err, errlen)) return 1;
+    if (exact(p, L->mu_R, kv, "mu_R", mudef, "chemical potential of R", err, errlen)) return 1;
+    if (exact(p, L->T_R, kv, "T_R", NULL, "temperature of R, > 0", err, errlen)) return 1;
+
+    if (qt_landauer_params_validate(p->land, reason) != QT_OK)
+    {
+        snprintf(err, errlen, "%s", reason);
+        return 1;
+    }
+    if (q->which == QT_LQ_LEVEL_ENTROPY && (L->model != QT_MODEL_LORENTZIAN || L->stats != QT_FERMION))
+    {
+        snprintf(err, errlen, "%s needs model=lorentzian and stats=fermion", q->name);
+        return 1;
+    }
+    return 0;
+}
+
+static int
+parse_driven(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
+{
+    static const char *const names[] = {"eps0", "width", "mu", "T", NULL};
+    char reason[QT_REASON_LEN];
+    if (check_known(kv, names, q, "", err, errlen))
+        return 1;
+    if (exact(p, p->drv->eps0, kv, "eps0", NULL, "level energy", err, errlen)) return 1;
+    if (exact(p, p->drv->width, kv, "width", NULL, "full width Gamma, > 0", err, errlen)) return 1;
+    if (exact(p, p->drv->mu, kv, "mu", NULL, "chemical potential", err, errlen)) return 1;
+    if (exact(p, p->drv->T, kv, "T", NULL, "temperature, > 0", err, errlen)) return 1;
+    if (qt_driven_level_params_validate(p->drv, reason) != QT_OK)
+    {
+        const char *v = lookup(kv, fmpq_sgn(p->drv->width) <= 0 ? "width" : "T");
+        snprintf(err, errlen, "%s, got \"%s\"", reason, v ? v : "");
+        return 1;
+    }
+    return 0;
+}
+
+int
+qo_params_parse(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
+{
+    p->family = q->family;
+    p->echo.n = 0;
+    if (q->family == QO_FAM_LANDAUER)
+        return parse_landauer(p, q, kv, err, errlen);
+    return parse_driven(p, q, kv, err, errlen);
+}
+
+json_t *
+qo_params_json(const qo_params *p)
+{
+    json_t *o = json_object();
+    int i;
+    for (i = 0; i < p->echo.n; i++)
+        json_object_set_new(o, p->echo.key[i], json_string(p->echo.val[i]));
+    return o;
+}

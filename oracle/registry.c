@@ -1,0 +1,50 @@
+/* registry.c -- every quantity qtoracle computes, with units and formula references. */
+#include <string.h>
+#include "oracle.h"
+
+static const qo_quantity table[] = {
+    {"landauer.particle_current", QO_FAM_LANDAUER, QT_LQ_PARTICLE, "E_u/h (particles per unit time)",
+     "landauer.md 3.1; proofs/landauer.md", "I_N = int dE T(E) [f_L - f_R]"},
+    {"landauer.energy_current", QO_FAM_LANDAUER, QT_LQ_ENERGY, "E_u^2/h",
+     "landauer.md 3.1; proofs/landauer.md", "I_E = int dE E T(E) [f_L - f_R]"},
+    {"landauer.heat_current_R", QO_FAM_LANDAUER, QT_LQ_HEAT_R, "E_u^2/h",
+     "landauer.md 3.1; proofs/landauer.md", "textbook heat into R: I_E - mu_R I_N"},
+    {"landauer.heat_current_L", QO_FAM_LANDAUER, QT_LQ_HEAT_L, "E_u^2/h",
+     "landauer.md 3.1; proofs/landauer.md", "textbook heat out of L: I_E - mu_L I_N"},
+    {"landauer.entropy_current", QO_FAM_LANDAUER, QT_LQ_ENTROPY, "k_B E_u/h",
+     "landauer.md 3.2; proofs/landauer.md", "partitioned von Neumann entropy current I_S = int dE T(E) [sigma(f_L) - sigma(f_R)]"},
+    {"landauer.heat_correction_R", QO_FAM_LANDAUER, QT_LQ_CORRECTION_R, "E_u^2/h",
+     "landauer.md 3.3; proofs/landauer.md", "quantum term Q^R = T_R int dE T(E) D(f_L || f_R) = I_Q^R - T_R I_S"},
+    {"landauer.heat_correction_L", QO_FAM_LANDAUER, QT_LQ_CORRECTION_L, "E_u^2/h",
+     "landauer.md 3.3; proofs/landauer.md", "quantum term Q^L = T_L int dE T(E) D(f_R || f_L) = -I_Q^L + T_L I_S"},
+    {"landauer.entropy_production", QO_FAM_LANDAUER, QT_LQ_PRODUCTION, "k_B E_u/h",
+     "landauer.md 3.3 (1); proofs/landauer.md", "Q^R/T_R + Q^L/T_L"},
+    {"landauer.reduced_entropy_current_R", QO_FAM_LANDAUER, QT_LQ_REDUCED_R, "k_B E_u/h",
+     "landauer.md 3.4 B; proofs/landauer.md", "outgoing-state alternative int dE [sigma(T f_L + (1-T) f_R) - sigma(f_R)]"},
+    {"landauer.level_entropy", QO_FAM_LANDAUER, QT_LQ_LEVEL_ENTROPY, "k_B",
+     "landauer.md 4.2; proofs/landauer.md", "NESS level entropy sum_a (G_a/G) s(w_a) (model=lorentzian, stats=fermion)"},
+    {"driven_level.quasistatic_heat", QO_FAM_DRIVEN, QT_DL_HEAT, "E_u per unit d(eps0)/dt (hbar = 1)",
+     "landauer.md 4.4; proofs/landauer.md", "int rho_S (E - mu) d_E f dE = -(1/pi) Im[(w - 1/2) psi'(w)]"},
+    {"driven_level.dissipated_power", QO_FAM_DRIVEN, QT_DL_POWER, "per unit (d(eps0)/dt)^2 (hbar = 1)",
+     "landauer.md 4.4; proofs/landauer.md", "pi int (-d_E f) rho_S^2 dE"},
+    {"driven_level.entropy", QO_FAM_DRIVEN, QT_DL_ENTROPY, "k_B",
+     "landauer.md 4.4; proofs/landauer.md", "int rho_S sigma_F(f) dE = s(w)"},
+};
+
+const qo_quantity *
+qo_quantity_at(int i)
+{
+    if (i < 0 || i >= (int) (sizeof table / sizeof table[0]))
+        return NULL;
+    return table + i;
+}
+
+const qo_quantity *
+qo_quantity_find(const char *name)
+{
+    int i;
+    for (i = 0; qo_quantity_at(i) != NULL; i++)
+        if (strcmp(table[i].name, name) == 0)
+            return table + i;
+    return NULL;
+}

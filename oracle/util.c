@@ -1,0 +1,70 @@
+/* util.c -- error messages, JSON of balls, atomic file output, exact value parsing. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "oracle.h"
+
+void
+qo_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("qtoracle: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+json_t *
+qo_ball_json(const arb_t x, slong digits)
+{
+    qt_ball_strings_t s;
+    json_t *o = json_object();
+    /* mid with 5 more digits than guaranteed, so rad reflects the proof, not rounding */
+    qt_ball_strings(&s, x, digits + 5);
+    json_object_set_new(o, "mid", json_string(s.mid));
+    json_object_set_new(o, "rad", json_string(s.rad));
+    json_object_set_new(o, "lo", json_string(s.lo));
+    json_object_set_new(o, "hi", json_string(s.hi));
+    json_object_set_new(o, "lo_f64", json_string(s.lo_f64));
+    json_object_set_new(o, "hi_f64", json_string(s.hi_f64));
+    qt_ball_strings_clear(&s);
+    return o;
+}
+
+int
+qo_write_json_file(json_t *root, const char *path, char *err, size_t errlen)
+{
+    char *tmp = malloc(strlen(path) + 16);
+    FILE *f;
+    int ok;
+    sprintf(tmp, "%s.tmp%ld", path, (long) getpid());
+    f = fopen(tmp, "w");
+    if (f == NULL)
+    {
+        snprintf(err, errlen, "cannot write %s", path);
+        free(tmp);
+        return 1;
+    }
+    ok = json_dumpf(root, f, JSON_INDENT(1) | JSON_ENSURE_ASCII) == 0;
+    ok = ok && fputc('\n', f) != EOF;
+    ok = (fclose(f) == 0) && ok;
+    if (!ok || rename(tmp, path) != 0)
+    {
+        unlink(tmp);
+        snprintf(err, errlen, "cannot write %s", path);
+        free(tmp);
+        return 1;
+    }
+    free(tmp);
+    return 0;
+}
+
+int
+qo_parse_value(fmpq_t q, const char *s)
+{
+    char msg[256];
+    return qt_exact_parse(q, s, msg, sizeof msg);
+}
