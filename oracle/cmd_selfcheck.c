@@ -3,8 +3,25 @@
  * encodings [lo, hi], [lo_f64, hi_f64] and [mid - rad, mid + rad] are ordered and
  * share a point (each encloses the same exact value), all in exact arithmetic. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "vectors_io.h"
+
+/* lo_f64/hi_f64 denote binary64 numbers: the double nearest to the 17-digit string */
+static int
+parse_f64(fmpq_t q, const char *s)
+{
+    char *end;
+    double d = strtod(s, &end);
+    arf_t a;
+    if (*s == '\0' || *end != '\0' || d != d || d - d != 0)
+        return 1;
+    arf_init(a);
+    arf_set_d(a, d);
+    arf_get_fmpq(q, a);
+    arf_clear(a);
+    return 0;
+}
 
 static int
 lint_entry(const qo_vec_entry *e)
@@ -15,8 +32,8 @@ lint_entry(const qo_vec_entry *e)
         return 1;
     fmpq_init(lo); fmpq_init(hi); fmpq_init(l2); fmpq_init(h2);
     fmpq_init(m); fmpq_init(r); fmpq_init(a); fmpq_init(b);
-    if (qo_parse_value(lo, e->lo) || qo_parse_value(hi, e->hi) || qo_parse_value(l2, e->lo_f64)
-        || qo_parse_value(h2, e->hi_f64) || qo_parse_value(m, e->mid) || qo_parse_value(r, e->rad))
+    if (qo_parse_value(lo, e->lo) || qo_parse_value(hi, e->hi) || parse_f64(l2, e->lo_f64)
+        || parse_f64(h2, e->hi_f64) || qo_parse_value(m, e->mid) || qo_parse_value(r, e->rad))
     {
         printf("selfcheck: %s %s: a field is not a finite exact number\n", e->caseId, e->output);
         ok = 0;

@@ -77,8 +77,8 @@ qt_eval_digits(qt_result_t r, qt_eval_fn fn, const void *params, slong digits)
     if (digits < 1 || digits > QT_DIGITS_MAX)
     {
         arb_indeterminate(&r->value);
-        qt_result_set_status(r, QT_DOMAIN, "digits must be an integer from 1 to %d, got %wd",
-                             QT_DIGITS_MAX, digits);
+        qt_result_set_status(r, QT_DOMAIN, "digits must be an integer from 1 to %d, got %ld",
+                             QT_DIGITS_MAX, (long) digits);
         return QT_DOMAIN;
     }
 
@@ -120,12 +120,12 @@ qt_eval_digits(qt_result_t r, qt_eval_fn fn, const void *params, slong digits)
 
     if (last_st != QT_OK && last_reason[0])
         qt_result_set_status(r, QT_UNCERTIFIED,
-            "could not reach %wd digits up to %wd bits of working precision: %s",
-            digits, maxprec, last_reason);
+            "could not reach %ld digits up to %ld bits of working precision: %s",
+            (long) digits, (long) maxprec, last_reason);
     else
         qt_result_set_status(r, QT_UNCERTIFIED,
-            "could not reach %wd digits up to %wd bits of working precision; the enclosure shown is the narrowest proven",
-            digits, maxprec);
+            "could not reach %ld digits up to %ld bits of working precision; the enclosure shown is the narrowest proven",
+            (long) digits, (long) maxprec);
     arb_clear(y);
     return QT_UNCERTIFIED;
 }

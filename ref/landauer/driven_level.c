@@ -289,7 +289,7 @@ qt_driven_level_quad(arb_t res, int quantity, const qt_driven_level_params_t p, 
     arb_get_mag(tail, t);
     arb_add_error_mag(res, tail);
     if (st != QT_OK)
-        qt_fail(reason, QT_UNCERTIFIED, "certified quadrature did not reach the working tolerance at %wd bits", prec);
+        qt_fail(reason, QT_UNCERTIFIED, "certified quadrature did not reach the working tolerance at %ld bits", (long) prec);
 
     arf_clear(A); arf_clear(B); arf_clear(w);
     arf_clear(splits + 0); arf_clear(splits + 1);

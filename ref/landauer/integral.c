@@ -135,7 +135,7 @@ qt_landauer_integral(arb_t res, const qt_landauer_params_t p, int kind, slong pr
     qt_landauer_tail_bound(tail, c, A, B, lower, upper, prec);
     arb_add_error_mag(res, tail);
     if (st != QT_OK)
-        qt_fail(reason, QT_UNCERTIFIED, "certified quadrature did not reach the working tolerance at %wd bits", prec);
+        qt_fail(reason, QT_UNCERTIFIED, "certified quadrature did not reach the working tolerance at %ld bits", (long) prec);
 
     for (i = 0; i < 3; i++)
         arf_clear(splits + i);
