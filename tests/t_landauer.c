@@ -1,0 +1,510 @@
+/* t_landauer.c -- the Landauer family against independent references:
+ * closed forms (ideal channel, digamma/log-gamma, polygamma), the exact identities of
+ * landauer.md 3.3, bounds of section 6, overlap across precisions, domain errors.
+ * Random inputs come from a fixed seed and are exact rationals. */
+#include <string.h>
+#include <stdio.h>
+#include "qt_test.h"
+
+typedef int (*lq_fn)(arb_t, const qt_landauer_params_t, slong, char *);
+
+static const lq_fn quad[] = {
+    qt_landauer_particle_current, qt_landauer_energy_current, qt_landauer_heat_current_R,
+    qt_landauer_heat_current_L, qt_landauer_entropy_current, qt_landauer_heat_correction_R,
+    qt_landauer_heat_correction_L, qt_landauer_entropy_production, qt_landauer_reduced_entropy_current_R};
+static const char *qname[] = {"I_N", "I_E", "I_Q^R", "I_Q^L", "I_S", "Q^R", "Q^L", "Sigma", "I_S^red"};
+
+/* random exact rational in [lo, hi] with denominator 2^k or 10^k */
+static void
+rand_q(fmpq_t q, flint_rand_t st, double lo, double hi)
+{
+    fmpz_t num, den;
+    slong k = 1 + n_randint(st, 4);
+    fmpz_init(num);
+    fmpz_init(den);
+    fmpz_ui_pow_ui(den, n_randint(st, 2) ? 10 : 2, k);
+    {
+        double d = fmpz_get_d(den);
+        slong a = (slong) (lo * d), b = (slong) (hi * d);
+        if ((double) a < lo * d)
+            a++;                        /* stay inside [lo, hi] */
+        fmpz_set_si(num, a + (slong) n_randint(st, (ulong) (b - a + 1)));
+    }
+    fmpq_set_fmpz_frac(q, num, den);
+    fmpz_clear(num);
+    fmpz_clear(den);
+}
+
+static void
+rand_params(qt_landauer_params_t p, flint_rand_t st, int stats, int model)
+{
+    p->stats = stats;
+    p->model = model;
+    rand_q(p->tau, st, 0.1, 1.0);
+    rand_q(p->eps0, st, -1.0, 1.0);
+    rand_q(p->gamma_L, st, 0.05, 1.0);
+    rand_q(p->gamma_R, st, 0.05, 1.0);
+    rand_q(p->E_lo, st, stats == QT_BOSON ? 0.0 : -1.0, 0.0);
+    rand_q(p->E_hi, st, 0.1, 1.5);
+    rand_q(p->T_L, st, 0.05, 2.0);
+    rand_q(p->T_R, st, 0.05, 2.0);
+    if (stats == QT_FERMION)
+    {
+        rand_q(p->mu_L, st, -1.0, 1.0);
+        rand_q(p->mu_R, st, -1.0, 1.0);
+    }
+    else
+    {
+        fmpq_zero(p->mu_L);
+        fmpq_zero(p->mu_R);
+    }
+}
+
+/* Lemma T1-T5 and L1-L2 via closed forms: ideal channel, both statistics */
+START_TEST(ideal_closed_forms)
+{
+    flint_rand_t st;
+    qt_landauer_params_t p;
+    arb_t a, b;
+    char r[QT_REASON_LEN];
+    int it, q, stats = _i;
+    flint_randinit(st);
+    qt_landauer_params_init(p);
+    arb_init(a); arb_init(b);
+    for (it = 0; it < qt_test_iters(4); it++)
+    {
+        rand_params(p, st, stats, QT_MODEL_IDEAL);
+        if (it == 0)
+            fmpq_one(p->tau);       /* exercises the reduced current's closed form */
+        for (q = 0; q < 9; q++)
+        {
+            int s1 = quad[q](a, p, 128, r);
+            int s2 = qt_landauer_ideal_closed_form(b, q, p, 128, r);
+            if (stats == QT_BOSON && q == QT_LQ_PARTICLE)
+            {
+                ck_assert_int_eq(s1, QT_DOMAIN);   /* diverges */
+                continue;
+            }
+            if (q == QT_LQ_REDUCED_R && !fmpq_is_one(p->tau))
+                continue;
+            ck_assert_int_eq(s1, QT_OK);
+            ck_assert_int_eq(s2, QT_OK);
+            ck_assert_msg(arb_overlaps(a, b), "ideal %s stats=%d it=%d: quadrature and closed form disagree", qname[q], stats, it);
+            ck_assert_msg(arb_rel_accuracy_bits(a) > 90 || arb_contains_zero(a), "ideal %s: enclosure too wide", qname[q]);
+        }
+    }
+    arb_clear(a); arb_clear(b);
+    qt_landauer_params_clear(p);
+    flint_randclear(st);
+}
+END_TEST
+
+/* Lorentzian: digamma / log-gamma forms (landauer.md 4.2) inside the quadrature */
+START_TEST(lorentzian_closed_forms)
+{
+    flint_rand_t st;
+    qt_landauer_params_t p;
+    arb_t a, b;
+    char r[QT_REASON_LEN];
+    int it, q;
+    flint_randinit(st);
+    qt_landauer_params_init(p);
+    arb_init(a); arb_init(b);
+    for (it = 0; it < qt_test_iters(5); it++)
+    {
+        rand_params(p, st, QT_FERMION, QT_MODEL_LORENTZIAN);
+        for (q = 0; q < 8; q++)
+        {
+            ck_assert_int_eq(quad[q](a, p, 128, r), QT_OK);
+            ck_assert_int_eq(qt_landauer_lorentzian_closed_form(b, q, p, 128, r), QT_OK);
+            ck_assert_msg(arb_overlaps(a, b), "lorentzian %s it=%d disagree", qname[q], it);
+        }
+        ck_assert_int_eq(qt_landauer_level_entropy(a, p, 128, r), QT_OK);
+        ck_assert_int_eq(qt_landauer_level_entropy_quad(b, p, 128, r), QT_OK);
+        ck_assert_msg(arb_overlaps(a, b), "level entropy: closed form and quadrature disagree");
+    }
+    arb_clear(a); arb_clear(b);
+    qt_landauer_params_clear(p);
+    flint_randclear(st);
+}
+END_TEST
+
+/* 3.3: Q^R (KL integral) = I_Q^R - T_R I_S and Q^L = -I_Q^L + T_L I_S (difference form);
+ * Sigma = Q^R/T_R + Q^L/T_L; Q >= 0; I_S^red >= I_S; |I_S| bounds of section 6.
+ * Run on models without closed forms: Lorentzian bosons, boxes of both statistics. */
+START_TEST(kl_equals_difference_form)
+{
+    flint_rand_t st;
+    qt_landauer_params_t p;
+    arb_t IS, HR, HL, QR, QL, S, t, red, pi2;
+    char r[QT_REASON_LEN];
+    int it, k;
+    const int stats[] = {QT_BOSON, QT_FERMION, QT_BOSON};
+    const int model[] = {QT_MODEL_LORENTZIAN, QT_MODEL_BOX, QT_MODEL_BOX};
+    flint_randinit(st);
+    qt_landauer_params_init(p);
+    arb_init(IS); arb_init(HR); arb_init(HL); arb_init(QR); arb_init(QL); arb_init(S); arb_init(t);
+    arb_init(red); arb_init(pi2);
+    arb_const_pi(pi2, 128);
+    arb_sqr(pi2, pi2, 128);
+    for (k = 0; k < 3; k++)
+        for (it = 0; it < qt_test_iters(3); it++)
+        {
+            arb_t TL, TR;
+            rand_params(p, st, stats[k], model[k]);
+            arb_init(TL); arb_init(TR);
+            arb_set_fmpq(TL, p->T_L, 128);
+            arb_set_fmpq(TR, p->T_R, 128);
+            ck_assert_int_eq(qt_landauer_entropy_current(IS, p, 128, r), QT_OK);
+            ck_assert_int_eq(qt_landauer_heat_current_R(HR, p, 128, r), QT_OK);
+            ck_assert_int_eq(qt_landauer_heat_current_L(HL, p, 128, r), QT_OK);
+            ck_assert_int_eq(qt_landauer_heat_correction_R(QR, p, 128, r), QT_OK);
+            ck_assert_int_eq(qt_landauer_heat_correction_L(QL, p, 128, r), QT_OK);
+            ck_assert_int_eq(qt_landauer_entropy_production(S, p, 128, r), QT_OK);
+            arb_mul(t, TR, IS, 128);
+            arb_sub(t, HR, t, 128);
+            ck_assert_msg(arb_overlaps(t, QR), "Q^R != I_Q^R - T_R I_S (k=%d it=%d)", k, it);
+            arb_mul(t, TL, IS, 128);
+            arb_sub(t, t, HL, 128);
+            ck_assert_msg(arb_overlaps(t, QL), "Q^L != -I_Q^L + T_L I_S (k=%d it=%d)", k, it);
+            arb_div(t, QR, TR, 128);
+            arb_div(HR, QL, TL, 128);
+            arb_add(t, t, HR, 128);
+            ck_assert(arb_overlaps(t, S));
+            ck_assert_msg(!arb_is_negative(QR) && !arb_is_negative(QL), "KL must be >= 0");
+            /* -pi^2 T_R/3 <= I_S <= pi^2 T_L/3 */
+            arb_mul(t, pi2, TL, 128);
+            arb_div_ui(t, t, 3, 128);
+            ck_assert(!arb_gt(IS, t));
+            arb_mul(t, pi2, TR, 128);
+            arb_div_ui(t, t, 3, 128);
+            arb_neg(t, t);
+            ck_assert(!arb_lt(IS, t));
+            if (k == 1)   /* fermions: concavity gives I_S^red >= I_S */
+            {
+                ck_assert_int_eq(qt_landauer_reduced_entropy_current_R(red, p, 128, r), QT_OK);
+                ck_assert(!arb_lt(red, IS));
+            }
+            arb_clear(TL); arb_clear(TR);
+        }
+    arb_clear(IS); arb_clear(HR); arb_clear(HL); arb_clear(QR); arb_clear(QL); arb_clear(S); arb_clear(t);
+    arb_clear(red); arb_clear(pi2);
+    qt_landauer_params_clear(p);
+    flint_randclear(st);
+}
+END_TEST
+
+/* 3.3 (2): equal temperatures, Q^R + Q^L = (mu_L - mu_R) I_N (Joule heat) */
+START_TEST(equal_temperature_sum_rule)
+{
+    flint_rand_t st;
+    qt_landauer_params_t p;
+    arb_t QR, QL, N, d;
+    char r[QT_REASON_LEN];
+    int it;
+    flint_randinit(st);
+    qt_landauer_params_init(p);
+    arb_init(QR); arb_init(QL); arb_init(N); arb_init(d);
+    for (it = 0; it < qt_test_iters(4); it++)
+    {
+        rand_params(p, st, QT_FERMION, it % 2 ? QT_MODEL_BOX : QT_MODEL_LORENTZIAN);
+        fmpq_set(p->T_R, p->T_L);
+        ck_assert_int_eq(qt_landauer_heat_correction_R(QR, p, 128, r), QT_OK);
+        ck_assert_int_eq(qt_landauer_heat_correction_L(QL, p, 128, r), QT_OK);
+        ck_assert_int_eq(qt_landauer_particle_current(N, p, 128, r), QT_OK);
+        arb_set_fmpq(d, p->mu_L, 128);
+        {
+            arb_t mr;
+            arb_init(mr);
+            arb_set_fmpq(mr, p->mu_R, 128);
+            arb_sub(d, d, mr, 128);
+            arb_clear(mr);
+        }
+        arb_mul(d, d, N, 128);
+        arb_add(QR, QR, QL, 128);
+        ck_assert_msg(arb_overlaps(QR, d), "Q^R + Q^L != dmu I_N at equal T (it=%d)", it);
+    }
+    arb_clear(QR); arb_clear(QL); arb_clear(N); arb_clear(d);
+    qt_landauer_params_clear(p);
+    flint_randclear(st);
+}
+END_TEST
+
+/* 3.2: particle-hole symmetry (T_L = T_R, T(E) symmetric about the mean mu) => I_S = 0 */
+START_TEST(particle_hole_symmetry)
+{
+    qt_landauer_params_t p;
+    arb_t s;
+    char r[QT_REASON_LEN];
+    qt_landauer_params_init(p);
+    arb_init(s);
+    p->stats = QT_FERMION;
+    p->model = QT_MODEL_LORENTZIAN;
+    qt_test_setq(p->eps0, "0.25");
+    qt_test_setq(p->gamma_L, "0.3");
+    qt_test_setq(p->gamma_R, "0.7");
+    qt_test_setq(p->mu_L, "1.25");
+    qt_test_setq(p->mu_R, "-0.75");
+    qt_test_setq(p->T_L, "0.4");
+    qt_test_setq(p->T_R, "0.4");
+    ck_assert_int_eq(qt_landauer_entropy_current(s, p, 200, r), QT_OK);
+    ck_assert(arb_contains_zero(s));
+    ck_assert(mag_cmp_2exp_si(arb_radref(s), -150) < 0);
+    p->model = QT_MODEL_BOX;
+    qt_test_setq(p->E_lo, "-0.5");
+    qt_test_setq(p->E_hi, "1");
+    qt_test_setq(p->tau, "0.6");
+    ck_assert_int_eq(qt_landauer_entropy_current(s, p, 200, r), QT_OK);
+    ck_assert(arb_contains_zero(s));
+    ck_assert(mag_cmp_2exp_si(arb_radref(s), -150) < 0);
+    arb_clear(s);
+    qt_landauer_params_clear(p);
+}
+END_TEST
+
+/* 3.3 (3): Q^R is second order in the bias: Q(b)/Q(b/2) -> 4 */
+START_TEST(linear_response_second_order)
+{
+    qt_landauer_params_t p;
+    arb_t q1, q2, lo, hi;
+    char r[QT_REASON_LEN];
+    qt_landauer_params_init(p);
+    arb_init(q1); arb_init(q2); arb_init(lo); arb_init(hi);
+    p->stats = QT_FERMION;
+    p->model = QT_MODEL_LORENTZIAN;
+    qt_test_setq(p->eps0, "0.3");
+    qt_test_setq(p->gamma_L, "0.2");
+    qt_test_setq(p->gamma_R, "0.6");
+    qt_test_setq(p->mu_R, "0");
+    qt_test_setq(p->T_R, "0.5");
+    qt_test_setq(p->mu_L, "1/10000");
+    qt_test_setq(p->T_L, "5001/10000");
+    ck_assert_int_eq(qt_landauer_heat_correction_R(q1, p, 128, r), QT_OK);
+    qt_test_setq(p->mu_L, "1/20000");
+    qt_test_setq(p->T_L, "10001/20000");
+    ck_assert_int_eq(qt_landauer_heat_correction_R(q2, p, 128, r), QT_OK);
+    arb_div(q1, q1, q2, 128);
+    arb_set_d(lo, 3.999);
+    arb_set_d(hi, 4.001);
+    ck_assert_msg(arb_gt(q1, lo) && arb_lt(q1, hi), "Q(b)/Q(b/2) not near 4");
+    arb_clear(q1); arb_clear(q2); arb_clear(lo); arb_clear(hi);
+    qt_landauer_params_clear(p);
+}
+END_TEST
+
+/* precision: results at 64, 128 and 333 bits overlap; higher precision is narrower */
+START_TEST(precision_overlap)
+{
+    flint_rand_t st;
+    qt_landauer_params_t p;
+    arb_t a, b, c;
+    char r[QT_REASON_LEN];
+    int it, q;
+    flint_randinit(st);
+    flint_randseed(st, 12345, 678);
+    qt_landauer_params_init(p);
+    arb_init(a); arb_init(b); arb_init(c);
+    for (it = 0; it < qt_test_iters(3); it++)
+    {
+        rand_params(p, st, it == 2 ? QT_BOSON : QT_FERMION, it == 1 ? QT_MODEL_BOX : QT_MODEL_LORENTZIAN);
+        for (q = 1; q < 9; q++)
+        {
+            quad[q](a, p, 64, r);
+            quad[q](b, p, 128, r);
+            quad[q](c, p, 333, r);
+            ck_assert_msg(arb_overlaps(a, b) && arb_overlaps(b, c) && arb_overlaps(a, c),
+                          "%s: precisions disagree (it=%d)", qname[q], it);
+            ck_assert(mag_cmp(arb_radref(c), arb_radref(b)) <= 0);
+        }
+    }
+    arb_clear(a); arb_clear(b); arb_clear(c);
+    qt_landauer_params_clear(p);
+    flint_randclear(st);
+}
+END_TEST
+
+/* quantum limit (4.2): at T = 1e-4 the particle current is the T = 0 integral
+ * (gL gR / gamma)[atan((mu_L-eps0)/gamma) - atan((mu_R-eps0)/gamma)] up to O(T^2),
+ * and I_S = O(T) */
+START_TEST(quantum_limit)
+{
+    qt_landauer_params_t p;
+    arb_t n, e, t, s;
+    char r[QT_REASON_LEN];
+    qt_landauer_params_init(p);
+    arb_init(n); arb_init(e); arb_init(t); arb_init(s);
+    p->stats = QT_FERMION;
+    p->model = QT_MODEL_LORENTZIAN;
+    qt_test_setq(p->eps0, "0.3");
+    qt_test_setq(p->gamma_L, "0.2");
+    qt_test_setq(p->gamma_R, "0.6");
+    qt_test_setq(p->mu_L, "0.5");
+    qt_test_setq(p->mu_R, "-0.5");
+    qt_test_setq(p->T_L, "1/10000");
+    qt_test_setq(p->T_R, "1/10000");
+    ck_assert_int_eq(qt_landauer_particle_current(n, p, 128, r), QT_OK);
+    /* gamma = 0.4: 0.3 [atan(0.5) + atan(2)] = 0.3 pi/2 */
+    arb_const_pi(e, 128);
+    arb_mul_ui(e, e, 3, 128);
+    arb_div_ui(e, e, 20, 128);
+    arb_sub(t, n, e, 128);
+    arb_abs(t, t);
+    arb_set_d(s, 1e-6);
+    ck_assert_msg(arb_lt(t, s), "T -> 0 particle current off the step-function value");
+    ck_assert_int_eq(qt_landauer_entropy_current(s, p, 128, r), QT_OK);
+    arb_set_d(t, 1e-3);
+    arb_abs(s, s);
+    ck_assert(arb_lt(s, t));
+    arb_clear(n); arb_clear(e); arb_clear(t); arb_clear(s);
+    qt_landauer_params_clear(p);
+}
+END_TEST
+
+/* driven level (4.4): polygamma closed forms inside the quadrature */
+START_TEST(driven_level_closed_forms)
+{
+    qt_driven_level_params_t d;
+    arb_t a, b;
+    char r[QT_REASON_LEN];
+    const char *T[] = {"1", "0.05", "0.001"};
+    int i;
+    qt_driven_level_params_init(d);
+    arb_init(a); arb_init(b);
+    qt_test_setq(d->eps0, "0.3");
+    qt_test_setq(d->width, "0.5");
+    qt_test_setq(d->mu, "0.1");
+    for (i = 0; i < 3; i++)
+    {
+        qt_test_setq(d->T, T[i]);
+        ck_assert_int_eq(qt_driven_level_quasistatic_heat(a, d, 128, r), QT_OK);
+        ck_assert_int_eq(qt_driven_level_quad(b, QT_DL_HEAT, d, 128, r), QT_OK);
+        ck_assert_msg(arb_overlaps(a, b), "driven heat T=%s", T[i]);
+        ck_assert_int_eq(qt_driven_level_dissipated_power(a, d, 128, r), QT_OK);
+        ck_assert_int_eq(qt_driven_level_quad(b, QT_DL_POWER, d, 128, r), QT_OK);
+        ck_assert_msg(arb_overlaps(a, b), "driven power T=%s", T[i]);
+        ck_assert_int_eq(qt_driven_level_entropy(a, d, 128, r), QT_OK);
+        ck_assert_int_eq(qt_driven_level_quad(b, QT_DL_ENTROPY, d, 128, r), QT_OK);
+        ck_assert_msg(arb_overlaps(a, b), "driven entropy T=%s", T[i]);
+    }
+    /* T -> 0: P2 -> pi rho_S(mu)^2 (4.4); rho_S(0.1) = (0.25/pi)/(0.04 + 0.0625) */
+    qt_test_setq(d->T, "1/1000000");
+    qt_driven_level_dissipated_power(a, d, 128, r);
+    arb_const_pi(b, 128);
+    arb_inv(b, b, 128);
+    arb_mul_ui(b, b, 100, 128);
+    arb_div_ui(b, b, 41, 128);      /* rho_S(mu) = (0.25/pi)/0.1025 = 100/(41 pi) */
+    arb_sqr(b, b, 128);
+    {
+        arb_t pi;
+        arb_init(pi);
+        arb_const_pi(pi, 128);
+        arb_mul(b, b, pi, 128);
+        arb_clear(pi);
+    }
+    arb_sub(a, a, b, 128);
+    arb_abs(a, a);
+    arb_set_d(b, 1e-6);
+    ck_assert_msg(arb_lt(a, b), "P2 at T -> 0 is not pi rho_S(mu)^2");
+    arb_clear(a); arb_clear(b);
+    qt_driven_level_params_clear(d);
+}
+END_TEST
+
+/* the --digits guarantee on a Landauer quantity: 50 digits met, and overlaps 15 digits */
+static int
+is_fn(arb_t res, const void *p, slong prec, char *reason)
+{
+    return qt_landauer_entropy_current(res, (const qt_landauer_params_struct *) p, prec, reason);
+}
+
+START_TEST(digits_guarantee)
+{
+    qt_landauer_params_t p;
+    qt_result_t r1, r2;
+    qt_landauer_params_init(p);
+    qt_result_init(r1);
+    qt_result_init(r2);
+    p->stats = QT_FERMION;
+    p->model = QT_MODEL_LORENTZIAN;
+    qt_test_setq(p->eps0, "0.3");
+    qt_test_setq(p->gamma_L, "0.2");
+    qt_test_setq(p->gamma_R, "0.6");
+    qt_test_setq(p->mu_L, "0.4");
+    qt_test_setq(p->mu_R, "-0.2");
+    qt_test_setq(p->T_L, "1.5");
+    qt_test_setq(p->T_R, "0.7");
+    ck_assert_int_eq(qt_eval_digits(r1, is_fn, p, 50), QT_OK);
+    ck_assert(qt_arb_meets_digits(&r1->value, 50));
+    ck_assert_int_eq(qt_eval_digits(r2, is_fn, p, 15), QT_OK);
+    ck_assert(arb_overlaps(&r1->value, &r2->value));
+    qt_result_clear(r1);
+    qt_result_clear(r2);
+    qt_landauer_params_clear(p);
+}
+END_TEST
+
+/* domain errors name the parameter */
+START_TEST(domain_errors)
+{
+    qt_landauer_params_t p;
+    arb_t a;
+    char r[QT_REASON_LEN];
+    qt_landauer_params_init(p);
+    arb_init(a);
+    p->stats = QT_FERMION;
+    p->model = QT_MODEL_IDEAL;
+    qt_test_setq(p->T_L, "1");
+    qt_test_setq(p->T_R, "1");
+    qt_test_setq(p->T_L, "-1");
+    ck_assert_int_eq(qt_landauer_particle_current(a, p, 64, r), QT_DOMAIN);
+    ck_assert_msg(strstr(r, "T_L must be > 0") != NULL, "%s", r);
+    qt_test_setq(p->T_L, "1");
+    qt_test_setq(p->tau, "1.5");
+    ck_assert_int_eq(qt_landauer_entropy_current(a, p, 64, r), QT_DOMAIN);
+    ck_assert(strstr(r, "tau") != NULL);
+    qt_test_setq(p->tau, "1");
+    p->model = QT_MODEL_LORENTZIAN;
+    qt_test_setq(p->gamma_L, "0");
+    qt_test_setq(p->gamma_R, "1");
+    ck_assert_int_eq(qt_landauer_entropy_current(a, p, 64, r), QT_DOMAIN);
+    ck_assert(strstr(r, "gamma_L") != NULL);
+    p->model = QT_MODEL_BOX;
+    qt_test_setq(p->E_lo, "1");
+    qt_test_setq(p->E_hi, "1");
+    ck_assert_int_eq(qt_landauer_entropy_current(a, p, 64, r), QT_DOMAIN);
+    ck_assert(strstr(r, "E_lo") != NULL);
+    p->stats = QT_BOSON;
+    p->model = QT_MODEL_IDEAL;
+    qt_test_setq(p->mu_L, "0.1");
+    ck_assert_int_eq(qt_landauer_entropy_current(a, p, 64, r), QT_DOMAIN);
+    ck_assert(strstr(r, "mu_L") != NULL);
+    fmpq_zero(p->mu_L);
+    qt_test_setq(p->T_L, "2");
+    ck_assert_int_eq(qt_landauer_particle_current(a, p, 64, r), QT_DOMAIN);
+    ck_assert(strstr(r, "diverges") != NULL);
+    ck_assert_int_eq(qt_landauer_level_entropy(a, p, 64, r), QT_DOMAIN);
+    arb_clear(a);
+    qt_landauer_params_clear(p);
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("landauer");
+    TCase *tc = tcase_create("landauer");
+    tcase_set_timeout(tc, 600);
+    tcase_add_loop_test(tc, ideal_closed_forms, 0, 2);
+    tcase_add_test(tc, lorentzian_closed_forms);
+    tcase_add_test(tc, kl_equals_difference_form);
+    tcase_add_test(tc, equal_temperature_sum_rule);
+    tcase_add_test(tc, particle_hole_symmetry);
+    tcase_add_test(tc, linear_response_second_order);
+    tcase_add_test(tc, precision_overlap);
+    tcase_add_test(tc, quantum_limit);
+    tcase_add_test(tc, driven_level_closed_forms);
+    tcase_add_test(tc, digits_guarantee);
+    tcase_add_test(tc, domain_errors);
+    suite_add_tcase(s, tc);
+    return qt_test_run(s);
+}
