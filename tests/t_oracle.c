@@ -1,0 +1,387 @@
+/* t_oracle.c -- the command-line tool: bad input paths, eval output, gen, check on
+ * doctored results, schema validation, byte-for-byte reproduction of vectors/. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <sys/stat.h>
+#include <jansson.h>
+#include "qt_test.h"
+
+static char tmpdir[256];
+
+static const char *
+tool(void)
+{
+    const char *t = getenv("QTORACLE");
+    return t ? t : "build/qtoracle";
+}
+
+static char *
+slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    long n;
+    char *s;
+    if (f == NULL)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    s = malloc(n + 1);
+    n = (long) fread(s, 1, n, f);
+    s[n] = '\0';
+    fclose(f);
+    return s;
+}
+
+static void
+spit(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    ck_assert_msg(f != NULL, "cannot write %s", path);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* run argv (argv[0] is replaced by the tool unless use_path); capture stdout and stderr */
+static int
+run(char **argv, char **out, char **err)
+{
+    char op[400], ep[400];
+    pid_t pid;
+    int status;
+    snprintf(op, sizeof op, "%s/stdout", tmpdir);
+    snprintf(ep, sizeof ep, "%s/stderr", tmpdir);
+    pid = fork();
+    if (pid == 0)
+    {
+        int fo = open(op, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int fe = open(ep, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(fo, 1);
+        dup2(fe, 2);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    waitpid(pid, &status, 0);
+    if (out) *out = slurp(op);
+    if (err) *err = slurp(ep);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+/* split a command line on spaces (no quoting needed in these tests) */
+static int
+run_line(const char *line, char **out, char **err)
+{
+    char *copy = strdup(line), *tok, *save;
+    char *argv[64];
+    int n = 0, code;
+    argv[n++] = (char *) tool();
+    for (tok = strtok_r(copy, " ", &save); tok && n < 63; tok = strtok_r(NULL, " ", &save))
+        argv[n++] = tok;
+    argv[n] = NULL;
+    code = run(argv, out, err);
+    free(copy);
+    return code;
+}
+
+#define LOR "stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=1.5 mu_R=-0.2 T_R=0.7"
+
+/* at least 20 bad-input paths: exit 2, a message naming the field, nothing on stdout */
+static const char *bad_eval[][2] = {
+    {"eval", "missing QUANTITY"},
+    {"eval landauer.nonsense " LOR, "unknown quantity"},
+    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=-1 mu_R=-0.2 T_R=0.7", "T_L must be > 0"},
+    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=0 mu_R=-0.2 T_R=0.7", "T_L must be > 0"},
+    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=1 mu_R=-0.2 T_R=nan", "T_R is not an exact number"},
+    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=1 mu_R=-0.2 T_R=inf", "T_R is not an exact number"},
+    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=1 mu_R=-0.2 T_R=", "T_R is empty"},
+    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4abc T_L=1 mu_R=-0.2 T_R=1", "mu_L is not an exact number"},
+    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=1/0 T_L=1 mu_R=-0.2 T_R=1", "mu_L has a zero denominator"},
+    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0 gamma_R=0.6 mu_L=0 T_L=1 mu_R=0 T_R=1", "gamma_L must be > 0"},
+    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_R=0.6 mu_L=0 T_L=1 mu_R=0 T_R=1", "missing parameter gamma_L"},
+    {"eval landauer.entropy_current stats=fermion model=ideal tau=1.5 mu_L=0 T_L=1 mu_R=0 T_R=1", "tau must satisfy 0 <= tau <= 1"},
+    {"eval landauer.entropy_current stats=fermion model=ideal tau=1 eps0=0 mu_L=0 T_L=1 mu_R=0 T_R=1", "parameter eps0 is not used"},
+    {"eval landauer.entropy_current stats=fermion model=ideal tau=1 mu_L=0 T_L=1 T_L=2 mu_R=0 T_R=1", "parameter T_L is given twice"},
+    {"eval landauer.entropy_current stats=fermion model=ideal tau=1 mu_L=0 T_L=1 mu_R=0 T_R=1 colour=red", "parameter colour is not used"},
+    {"eval landauer.entropy_current stats=anyon model=ideal mu_L=0 T_L=1 mu_R=0 T_R=1", "stats must be fermion or boson"},
+    {"eval landauer.entropy_current stats=fermion model=sinc mu_L=0 T_L=1 mu_R=0 T_R=1", "model must be ideal, lorentzian or box"},
+    {"eval landauer.entropy_current model=ideal mu_L=0 T_L=1 mu_R=0 T_R=1", "missing parameter stats"},
+    {"eval landauer.entropy_current stats=fermion model=box E_lo=1 E_hi=0 tau=1 mu_L=0 T_L=1 mu_R=0 T_R=1", "E_lo must be < E_hi"},
+    {"eval landauer.entropy_current stats=boson model=ideal mu_L=0.1 T_L=1 T_R=1", "mu_L must be 0 for stats=boson"},
+    {"eval landauer.particle_current stats=boson model=ideal T_L=2 T_R=1", "diverges"},
+    {"eval landauer.level_entropy stats=fermion model=ideal mu_L=0 T_L=1 mu_R=0 T_R=1", "needs model=lorentzian"},
+    {"eval landauer.entropy_current " LOR " --digits 0", "--digits must be an integer from 1 to"},
+    {"eval landauer.entropy_current " LOR " --digits 501", "--digits must be an integer from 1 to"},
+    {"eval landauer.entropy_current " LOR " --digits x", "--digits must be an integer from 1 to"},
+    {"eval landauer.entropy_current " LOR " --frobnicate", "unknown option"},
+    {"eval landauer.entropy_current " LOR " T_Rx", "expected name=value"},
+    {"eval driven_level.entropy eps0=0 width=-1 mu=0 T=1", "width must be > 0"},
+    {"eval driven_level.entropy eps0=0 width=1 mu=0", "missing parameter T"},
+    {"eval landauer.entropy_current stats=fermion model=ideal mu_L=1e99999 T_L=1 mu_R=0 T_R=1", "mu_L has a decimal exponent"},
+    {"frobnicate", "unknown command"},
+    {"list --yaml", "unknown option"},
+    {"check", "usage"},
+    {"check vectors/landauer_ideal.json /nonexistent.jsonl", "cannot read results file"},
+    {"check /nonexistent.json /nonexistent.jsonl", "/nonexistent.json"},
+};
+
+START_TEST(bad_inputs_eval)
+{
+    const char *line = bad_eval[_i][0], *want = bad_eval[_i][1];
+    char *out, *err;
+    int code = run_line(line, &out, &err);
+    ck_assert_msg(code == 2, "\"%s\": exit %d, expected 2 (stderr: %s)", line, code, err);
+    ck_assert_msg(strstr(err, want) != NULL, "\"%s\": stderr lacks \"%s\": %s", line, want, err);
+    ck_assert_msg(strncmp(err, "qtoracle: ", 10) == 0, "message must start with the tool name");
+    ck_assert_msg(out[0] == '\0', "\"%s\": printed on stdout: %s", line, out);
+    free(out);
+    free(err);
+}
+END_TEST
+
+/* bad specs for gen: exit 2, named field, and no output file at all */
+static const char *bad_spec[][2] = {
+    {"{ not json", "gen: "},
+    {"{\"groups\": []}", "needs \"family\""},
+    {"{\"family\":\"landauer\",\"groups\":[{\"name\":\"g\",\"outputs\":[\"landauer.nope\"],\"cases\":[{\"caseId\":\"a\",\"params\":{}}]}]}", "unknown output \"landauer.nope\""},
+    {"{\"family\":\"landauer\",\"groups\":[{\"name\":\"g\",\"outputs\":[\"landauer.particle_current\"],\"cases\":[{\"caseId\":\"a\",\"params\":{\"stats\":\"fermion\",\"model\":\"ideal\",\"mu_L\":\"0\",\"T_L\":\"-2\",\"mu_R\":\"0\",\"T_R\":\"1\"}}]}]}", "T_L must be > 0"},
+    {"{\"family\":\"landauer\",\"groups\":[{\"name\":\"g\",\"outputs\":[\"landauer.particle_current\"],\"cases\":[{\"caseId\":\"a\",\"params\":{\"stats\":\"fermion\",\"model\":\"ideal\",\"mu_L\":0.5,\"T_L\":\"2\",\"mu_R\":\"0\",\"T_R\":\"1\"}}]}]}", "parameter mu_L must be a string"},
+    {"{\"family\":\"landauer\",\"groups\":[{\"name\":\"g\",\"digits\":\"9999\",\"outputs\":[\"landauer.particle_current\"],\"cases\":[]}]}", "digits must be a string holding an integer"},
+    {"{\"family\":\"landauer\",\"groups\":[{\"name\":\"g\",\"outputs\":[\"landauer.particle_current\"],\"cases\":[{\"params\":{}}]}]}", "caseId must be a non-empty string"},
+    {"{\"family\":\"landauer\",\"groups\":[{\"name\":\"g\",\"outputs\":[\"landauer.particle_current\"],\"cases\":[{\"caseId\":\"a\",\"params\":{\"stats\":\"boson\",\"model\":\"ideal\",\"T_L\":\"2\",\"T_R\":\"1\"}}]}]}", "diverges"},
+};
+
+START_TEST(bad_inputs_gen)
+{
+    char spec[400], outp[400], line[1000];
+    char *out, *err;
+    struct stat sb;
+    int code;
+    snprintf(spec, sizeof spec, "%s/bad_spec_%d.json", tmpdir, _i);
+    snprintf(outp, sizeof outp, "%s/bad_out_%d.json", tmpdir, _i);
+    spit(spec, bad_spec[_i][0]);
+    unlink(outp);
+    snprintf(line, sizeof line, "gen %s -o %s", spec, outp);
+    code = run_line(line, &out, &err);
+    ck_assert_msg(code == 2, "spec %d: exit %d (stderr %s)", _i, code, err);
+    ck_assert_msg(strstr(err, bad_spec[_i][1]) != NULL, "spec %d: stderr lacks \"%s\": %s", _i, bad_spec[_i][1], err);
+    ck_assert_msg(stat(outp, &sb) != 0, "spec %d: an output file was written", _i);
+    free(out);
+    free(err);
+}
+END_TEST
+
+/* eval --json: parse it, and the ideal-channel closed form pi^2 (T_L - T_R)/3 lies in [lo, hi] */
+START_TEST(eval_json_contains_closed_form)
+{
+    char *out, *err;
+    json_t *o;
+    json_error_t je;
+    arb_t lo, hi, e;
+    int code = run_line("eval landauer.entropy_current stats=fermion model=ideal tau=1 mu_L=0.3 T_L=2 mu_R=-0.1 T_R=1/2 --digits 40 --json", &out, &err);
+    ck_assert_int_eq(code, 0);
+    o = json_loads(out, 0, &je);
+    ck_assert_msg(o != NULL, "eval --json is not JSON: %s", out);
+    ck_assert_str_eq(json_string_value(json_object_get(o, "status")), "ok");
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(o, "params"), "T_R")), "1/2");
+    arb_init(lo); arb_init(hi); arb_init(e);
+    arb_set_str(lo, json_string_value(json_object_get(json_object_get(o, "value"), "lo")), 300);
+    arb_set_str(hi, json_string_value(json_object_get(json_object_get(o, "value"), "hi")), 300);
+    arb_const_pi(e, 300);
+    arb_sqr(e, e, 300);
+    arb_mul_2exp_si(e, e, -1);     /* pi^2 * 1.5 / 3 */
+    ck_assert(arb_le(lo, e) && arb_le(e, hi));
+    arb_clear(lo); arb_clear(hi); arb_clear(e);
+    json_decref(o);
+    free(out);
+    free(err);
+}
+END_TEST
+
+START_TEST(list_all)
+{
+    char *out, *err;
+    json_t *o;
+    json_error_t je;
+    ck_assert_int_eq(run_line("list --json", &out, &err), 0);
+    o = json_loads(out, 0, &je);
+    ck_assert(o != NULL && json_is_array(o));
+    ck_assert_int_eq((int) json_array_size(o), 13);
+    json_decref(o);
+    free(out);
+    free(err);
+    ck_assert_int_eq(run_line("list", &out, &err), 0);
+    ck_assert(strstr(out, "landauer.reduced_entropy_current_R") != NULL);
+    free(out);
+    free(err);
+}
+END_TEST
+
+/* gen a small spec, then check doctored results against it */
+START_TEST(check_doctored_results)
+{
+    char spec[400], vec[400], res[400], line[1200];
+    char *out, *err;
+    const char *specjson =
+        "{\"family\":\"landauer\",\"groups\":["
+        "{\"name\":\"g\",\"digits\":\"20\",\"outputs\":[\"landauer.particle_current\",\"landauer.entropy_current\"],"
+        " \"common\":{\"stats\":\"fermion\",\"model\":\"ideal\"},"
+        " \"cases\":[{\"caseId\":\"c1\",\"params\":{\"tau\":\"1/2\",\"mu_L\":\"0.5\",\"T_L\":\"1\",\"mu_R\":\"-0.5\",\"T_R\":\"1\"}}]},"
+        "{\"name\":\"e\",\"expectError\":true,\"outputs\":[\"landauer.particle_current\"],"
+        " \"cases\":[{\"caseId\":\"c2\",\"params\":{\"stats\":\"boson\",\"model\":\"ideal\",\"T_L\":\"2\",\"T_R\":\"1\"}}]}]}";
+    snprintf(spec, sizeof spec, "%s/spec.json", tmpdir);
+    snprintf(vec, sizeof vec, "%s/vec.json", tmpdir);
+    snprintf(res, sizeof res, "%s/res.jsonl", tmpdir);
+    spit(spec, specjson);
+    snprintf(line, sizeof line, "gen %s -o %s", spec, vec);
+    ck_assert_int_eq(run_line(line, &out, &err), 0);
+    free(out); free(err);
+
+    /* exact closed forms: I_N = tau dmu = 0.5 and I_S = 0 (equal T); error expected for c2 */
+    spit(res, "{\"caseId\":\"c1\",\"output\":\"landauer.particle_current\",\"value\":\"0.5\"}\n"
+              "{\"caseId\":\"c1\",\"output\":\"landauer.entropy_current\",\"value\":\"0\"}\n"
+              "{\"caseId\":\"c2\",\"output\":\"landauer.particle_current\",\"value\":\"error\"}\n");
+    snprintf(line, sizeof line, "check %s %s", vec, res);
+    ck_assert_int_eq(run_line(line, &out, &err), 0);
+    ck_assert_msg(strstr(out, "3 passed, 0 failed") != NULL, "%s", out);
+    free(out); free(err);
+
+    /* a double-precision answer passes with rtol 1e-15, fails with rtol 0 */
+    spit(res, "{\"caseId\":\"c1\",\"output\":\"landauer.particle_current\",\"value\":\"0.50000000000000011\"}\n"
+              "{\"caseId\":\"c1\",\"output\":\"landauer.entropy_current\",\"value\":\"1e-17\"}\n"
+              "{\"caseId\":\"c2\",\"output\":\"landauer.particle_current\",\"value\":\"inf\"}\n");
+    ck_assert_int_eq(run_line(line, &out, &err), 1);
+    ck_assert_msg(strstr(out, "OUTSIDE") != NULL && strstr(out, "1 passed, 2 failed") != NULL, "%s", out);
+    free(out); free(err);
+    snprintf(line, sizeof line, "check %s %s --rtol 1e-15 --atol 1e-16", vec, res);
+    ck_assert_int_eq(run_line(line, &out, &err), 0);
+    ck_assert_msg(strstr(out, "3 passed, 0 failed") != NULL, "%s", out);
+    free(out); free(err);
+
+    /* missing, malformed, unknown caseId, unknown output, duplicate, nonfinite, number instead of string, wrong status */
+    spit(res, "{\"caseId\":\"c1\",\"output\":\"landauer.particle_current\",\"value\":\"nan\"}\n"
+              "this is not json\n"
+              "{\"caseId\":\"zz\",\"output\":\"landauer.particle_current\",\"value\":\"1\"}\n"
+              "{\"caseId\":\"c1\",\"output\":\"landauer.nope\",\"value\":\"1\"}\n"
+              "{\"caseId\":\"c1\",\"output\":\"landauer.particle_current\",\"value\":\"0.5\"}\n"
+              "{\"caseId\":\"c1\",\"output\":\"landauer.entropy_current\",\"value\":0}\n"
+              "{\"caseId\":\"c2\",\"output\":\"landauer.particle_current\",\"value\":\"12.5\"}\n");
+    snprintf(line, sizeof line, "check %s %s", vec, res);
+    ck_assert_int_eq(run_line(line, &out, &err), 1);
+    ck_assert_msg(strstr(out, "NONFINITE") && strstr(out, "MALFORMED") && strstr(out, "UNKNOWN")
+                  && strstr(out, "DUPLICATE") && strstr(out, "MISSING") && strstr(out, "WRONG_STATUS"), "%s", out);
+    ck_assert_msg(strstr(out, "0 passed, 8 failed") != NULL, "%s", out);
+    free(out); free(err);
+
+    /* bad tolerance */
+    snprintf(line, sizeof line, "check %s %s --rtol -1", vec, res);
+    ck_assert_int_eq(run_line(line, &out, &err), 2);
+    ck_assert(strstr(err, "--rtol must be") != NULL);
+    free(out); free(err);
+}
+END_TEST
+
+/* the committed vectors validate against the schema; a doctored copy does not */
+START_TEST(schema_validation)
+{
+    char *out, *err, bad[400], cmd[1200];
+    char *argv[8];
+    int code;
+    char *text;
+    if (access("/usr/bin/python3", X_OK) != 0)
+        ck_abort_msg("/usr/bin/python3 missing: run scripts/install-deps");
+    argv[0] = "/bin/sh";
+    argv[1] = "-c";
+    argv[2] = "scripts/validate-vectors vectors/*.json";
+    argv[3] = NULL;
+    code = run(argv, &out, &err);
+    ck_assert_msg(code == 0, "schema validation failed: %s %s", out, err);
+    free(out); free(err);
+    text = slurp("vectors/landauer_ideal.json");
+    ck_assert(text != NULL);
+    {
+        char *p = strstr(text, "\"status\": \"ok\"");
+        ck_assert(p != NULL);
+        memcpy(p, "\"status\": \"OK\"", 14);
+    }
+    snprintf(bad, sizeof bad, "%s/doctored.json", tmpdir);
+    spit(bad, text);
+    free(text);
+    snprintf(cmd, sizeof cmd, "scripts/validate-vectors %s", bad);
+    argv[2] = cmd;
+    code = run(argv, &out, &err);
+    ck_assert_msg(code != 0 && strstr(out, "INVALID") != NULL, "a doctored file passed the schema: %s", out);
+    free(out); free(err);
+}
+END_TEST
+
+/* make vectors reproduces vectors/ byte for byte: regenerate every spec with the committed
+ * file's provenance (so only numbers and format are compared), then check the provenance
+ * is that of the current generator when the tree is clean. */
+START_TEST(vectors_reproduce)
+{
+    const char *names[] = {"landauer_ideal", "landauer_lorentzian", "landauer_box", "driven_level"};
+    int i;
+    for (i = 0; i < 4; i++)
+    {
+        char spec[300], vec[300], outp[400], line[1000];
+        char *a, *b, *out, *err;
+        json_t *v, *src;
+        json_error_t je;
+        const char *commit, *dirty_env = getenv("QTORACLE_GIT_DIRTY"), *commit_env = getenv("QTORACLE_GIT_COMMIT");
+        snprintf(spec, sizeof spec, "vectors/specs/%s.json", names[i]);
+        snprintf(vec, sizeof vec, "vectors/%s.json", names[i]);
+        snprintf(outp, sizeof outp, "%s/regen_%s.json", tmpdir, names[i]);
+        v = json_load_file(vec, 0, &je);
+        ck_assert_msg(v != NULL, "cannot read %s", vec);
+        src = json_object_get(json_array_get(json_object_get(v, "testGroups"), 0), "source");
+        commit = json_string_value(json_object_get(src, "git_commit"));
+        ck_assert_msg(json_is_false(json_object_get(src, "git_dirty")), "%s was generated from a dirty tree", vec);
+        if (dirty_env && strcmp(dirty_env, "false") == 0 && commit_env)
+            ck_assert_msg(strcmp(commit, commit_env) == 0,
+                          "%s is stale: generated at %s, generator last changed at %s (run make vectors)", vec, commit, commit_env);
+        setenv("QTORACLE_GIT_COMMIT", commit, 1);
+        setenv("QTORACLE_GIT_DIRTY", "false", 1);
+        snprintf(line, sizeof line, "gen %s -o %s", spec, outp);
+        ck_assert_int_eq(run_line(line, &out, &err), 0);
+        a = slurp(vec);
+        b = slurp(outp);
+        ck_assert_msg(a && b && strcmp(a, b) == 0, "%s is not reproduced byte for byte by make vectors", vec);
+        free(a); free(b); free(out); free(err);
+        json_decref(v);
+        snprintf(line, sizeof line, "selfcheck %s", vec);
+        ck_assert_int_eq(run_line(line, &out, &err), 0);
+        free(out); free(err);
+    }
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("oracle");
+    TCase *tc = tcase_create("oracle");
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/qtoracle-test-XXXXXX");
+    if (mkdtemp(tmpdir) == NULL)
+        return EXIT_FAILURE;
+    tcase_set_timeout(tc, 600);
+    tcase_add_loop_test(tc, bad_inputs_eval, 0, (int) (sizeof bad_eval / sizeof bad_eval[0]));
+    tcase_add_loop_test(tc, bad_inputs_gen, 0, (int) (sizeof bad_spec / sizeof bad_spec[0]));
+    tcase_add_test(tc, eval_json_contains_closed_form);
+    tcase_add_test(tc, list_all);
+    tcase_add_test(tc, check_doctored_results);
+    tcase_add_test(tc, schema_validation);
+    tcase_add_test(tc, vectors_reproduce);
+    suite_add_tcase(s, tc);
+    {
+        int code = qt_test_run(s);
+        char cmd[400];
+        snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+        if (system(cmd) != 0)
+            fprintf(stderr, "could not remove %s\n", tmpdir);
+        return code;
+    }
+}
