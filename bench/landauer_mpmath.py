@@ -1,0 +1,32 @@
+"""bench/landauer_mpmath.py DIGITS -- mpmath quad (double-exponential, not certified) for the
+same four integrals as bench/landauer_time.c; prints "name digits seconds value".
+Run with the system Python (/usr/bin/python3, Debian python3-mpmath)."""
+import sys, time
+from mpmath import mp, mpf, quad, exp, log, inf
+
+digits = int(sys.argv[1])
+mp.dps = digits + 10
+eps0, gL, gR = mpf("0.3"), mpf("0.2"), mpf("0.6")
+muL, TL, muR, TR = mpf("0.4"), mpf("1.5"), mpf("-0.2"), mpf("0.7")
+G2 = (gL + gR) ** 2 / 4
+
+def tr(E): return gL * gR / ((E - eps0) ** 2 + G2)
+def f(x): return 1 / (1 + exp(x)) if x > 0 else 1 - 1 / (1 + exp(-x))
+def sig(x):
+    y = abs(x); t = exp(-y)
+    return log(1 + t) + y * t / (1 + t)
+def sp(y): return y + log(1 + exp(-y)) if y > 0 else log(1 + exp(y))
+def kl(xp, xq): return f(xp) * (sp(xq) - sp(xp)) + f(-xp) * (sp(-xq) - sp(-xp))
+
+ints = {
+    "particle_current": lambda E: tr(E) * (f((E - muL) / TL) - f((E - muR) / TR)),
+    "heat_current_R": lambda E: (E - muR) * tr(E) * (f((E - muL) / TL) - f((E - muR) / TR)),
+    "entropy_current": lambda E: tr(E) * (sig((E - muL) / TL) - sig((E - muR) / TR)),
+    "heat_correction_R": lambda E: TR * tr(E) * kl((E - muL) / TL, (E - muR) / TR),
+}
+pts = [-inf, muR, eps0, muL, inf]
+for name, g in ints.items():
+    t0 = time.perf_counter()
+    v = quad(g, pts)
+    t = time.perf_counter() - t0
+    print(name, digits, "%.6g" % t, mp.nstr(v, 20))
