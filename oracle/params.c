@@ -196,7 +196,7 @@ parse_driven(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, siz
     if (exact(p, p->drv->width, kv, "width", NULL, "full width Gamma, > 0", err, errlen)) return 1;
     if (exact(p, p->drv->mu, kv, "mu", NULL, "chemical potential", err, errlen)) return 1;
     if (exact(p, p->drv->T, kv, "T", NULL, "temperature, > 0", err, errlen)) return 1;
-    if (qt_driven_level_params_validate(p->drv, reason) != QT_OK)
+    if (qt_driven_level_params_validate(&p->drv[0], reason) != QT_OK)
     {
         const char *v = lookup(kv, fmpq_sgn(p->drv->width) <= 0 ? "width" : "T");
         snprintf(err, errlen, "%s, got \"%s\"", reason, v ? v : "");

@@ -86,6 +86,8 @@ int qt_integrate_real(arb_t res, acb_calc_func_t f, void *param,
                       const arf_struct *splits, slong nsplits, slong prec);
 
 /* ---- holomorphic helpers (order >= 1 contract of acb_calc_integrate) ---- */
+/* 1 iff 1 + t may touch the principal branch cut (-inf, 0] */
+int qt_acb_one_plus_may_touch_cut(const acb_t t, slong prec);
 /* log(1+t), indeterminate if analytic and 1+t may touch (-inf, 0]. */
 void qt_acb_log1p_analytic(acb_t r, const acb_t t, int analytic, slong prec);
 /* log(t), indeterminate if analytic and t may touch (-inf, 0]. */

@@ -21,22 +21,25 @@ qt_acb_log_analytic(acb_t r, const acb_t t, int analytic, slong prec)
     acb_log(r, t, prec);
 }
 
+int
+qt_acb_one_plus_may_touch_cut(const acb_t t, slong prec)
+{
+    acb_t u;
+    int bad;
+    acb_init(u);
+    acb_add_ui(u, t, 1, prec);
+    bad = arb_contains_nonpositive(acb_realref(u)) && arb_contains_zero(acb_imagref(u));
+    acb_clear(u);
+    return bad;
+}
+
 void
 qt_acb_log1p_analytic(acb_t r, const acb_t t, int analytic, slong prec)
 {
-    if (analytic)
+    if (analytic && qt_acb_one_plus_may_touch_cut(t, prec))
     {
-        acb_t u;
-        int bad;
-        acb_init(u);
-        acb_add_ui(u, t, 1, prec);
-        bad = arb_contains_nonpositive(acb_realref(u)) && arb_contains_zero(acb_imagref(u));
-        acb_clear(u);
-        if (bad)
-        {
-            acb_indeterminate(r);
-            return;
-        }
+        acb_indeterminate(r);
+        return;
     }
     acb_log1p(r, t, prec);
 }

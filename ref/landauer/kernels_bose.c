@@ -66,19 +66,10 @@ void
 qt_log1p_over(acb_t r, const acb_t u, int analytic, slong prec)
 {
     acb_t one, two, z;
-    if (analytic)
+    if (analytic && qt_acb_one_plus_may_touch_cut(u, prec))
     {
-        acb_t v;
-        int bad;
-        acb_init(v);
-        acb_add_ui(v, u, 1, prec);
-        bad = arb_contains_nonpositive(acb_realref(v)) && arb_contains_zero(acb_imagref(v));
-        acb_clear(v);
-        if (bad)
-        {
-            acb_indeterminate(r);
-            return;
-        }
+        acb_indeterminate(r);
+        return;
     }
     acb_init(one);
     acb_init(two);
