@@ -26,6 +26,31 @@ START_TEST(exact_parse_good)
 }
 END_TEST
 
+/* the exact string of a rational re-parses to the same rational */
+START_TEST(fmpq_exact_string)
+{
+    const char *in[] = {"-0.5", "1e-3", "3/7", "12.25", "-1/3", "0", "100", "7/8", "-0.0625"};
+    const char *out[] = {"-0.5", "0.001", "3/7", "12.25", "-1/3", "0", "100", "0.875", "-0.0625"};
+    int i;
+    fmpq_t q, r;
+    char err[256];
+    fmpq_init(q);
+    fmpq_init(r);
+    for (i = 0; i < 9; i++)
+    {
+        char *s;
+        ck_assert(qt_exact_parse(q, in[i], err, sizeof err) == 0);
+        s = qt_fmpq_get_str_exact(q);
+        ck_assert_str_eq(s, out[i]);
+        ck_assert(qt_exact_parse(r, s, err, sizeof err) == 0);
+        ck_assert(fmpq_equal(q, r));
+        flint_free(s);
+    }
+    fmpq_clear(q);
+    fmpq_clear(r);
+}
+END_TEST
+
 START_TEST(exact_parse_bad)
 {
     const char *bad[] = {"", "nan", "NaN", "inf", "-inf", "1.2.3", "1e", "3/0", " 1", "1 ", "0x10",
@@ -237,6 +262,7 @@ main(void)
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, exact_parse_good);
     tcase_add_test(tc, exact_parse_bad);
+    tcase_add_test(tc, fmpq_exact_string);
     tcase_add_test(tc, ball_strings_enclose);
     tcase_add_test(tc, meets_digits);
     tcase_add_test(tc, eval_digits_loop);

@@ -95,6 +95,7 @@ static const char *bad_eval[][2] = {
     {"eval landauer.nonsense " LOR, "unknown quantity"},
     {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=-1 mu_R=-0.2 T_R=0.7", "T_L must be > 0"},
     {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=0 mu_R=-0.2 T_R=0.7", "T_L must be > 0"},
+    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=-0.5e0 mu_R=-0.2 T_R=0.7", "T_L must be > 0, got \"-0.5\""},
     {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=1 mu_R=-0.2 T_R=nan", "T_R is not an exact number"},
     {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=1 mu_R=-0.2 T_R=inf", "T_R is not an exact number"},
     {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=1 mu_R=-0.2 T_R=", "T_R is empty"},

@@ -47,6 +47,9 @@ int qt_fail(char *reason, int status, const char *fmt, ...);
 #define QT_EXACT_MAX_EXP 4000
 int qt_exact_parse(fmpq_t q, const char *s, char *err, size_t errlen);
 
+/* q as a terminating decimal ("-0.5") when possible, else "p/q"; free with flint_free */
+char *qt_fmpq_get_str_exact(const fmpq_t q);
+
 /* ---- the --digits guarantee ---- */
 /* 1 iff rad(x) <= eps*|v| for every v in x (x not containing 0), or
  * rad(x) <= eps (x containing 0), with eps = 10^-digits / 2. */

@@ -25,7 +25,7 @@ positive(const fmpq_t q, const char *name, char *reason)
 {
     if (fmpq_sgn(q) <= 0)
     {
-        char *s = fmpq_get_str(NULL, 10, q);
+        char *s = qt_fmpq_get_str_exact(q);
         qt_fail(reason, QT_DOMAIN, "%s must be > 0, got \"%s\"", name, s);
         flint_free(s);
         return 0;
@@ -38,7 +38,7 @@ in_unit(const fmpq_t q, const char *name, char *reason)
 {
     if (fmpq_sgn(q) < 0 || fmpq_cmp_ui(q, 1) > 0)
     {
-        char *s = fmpq_get_str(NULL, 10, q);
+        char *s = qt_fmpq_get_str_exact(q);
         qt_fail(reason, QT_DOMAIN, "%s must satisfy 0 <= %s <= 1, got \"%s\"", name, name, s);
         flint_free(s);
         return 0;
