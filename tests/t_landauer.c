@@ -230,6 +230,61 @@ START_TEST(equal_temperature_sum_rule)
 }
 END_TEST
 
+/* lemma T8: the cold-sink decomposition of the reduced entropy current agrees with plain
+ * quadrature where plain quadrature certifies (T_L/T_R up to 5); it is the only route beyond */
+extern int qt_landauer_cold_sink_split;
+
+START_TEST(reduced_cold_sink_two_routes)
+{
+    flint_rand_t st;
+    qt_landauer_params_t p;
+    arb_t a, b, IS;
+    char r[QT_REASON_LEN];
+    int it;
+    flint_randinit(st);
+    flint_randseed(st, 99, 7);
+    qt_landauer_params_init(p);
+    arb_init(a); arb_init(b); arb_init(IS);
+    for (it = 0; it < qt_test_iters(6); it++)
+    {
+        fmpq_t k;
+        rand_params(p, st, it % 3 == 2 ? QT_BOSON : QT_FERMION, it % 2 ? QT_MODEL_BOX : QT_MODEL_LORENTZIAN);
+        /* a cold sink: T_R = T_L / k, k in {2, 3, 5} */
+        fmpq_init(k);
+        fmpq_set_si(k, it % 3 == 0 ? 2 : (it % 3 == 1 ? 3 : 5), 1);
+        fmpq_div(p->T_R, p->T_L, k);
+        fmpq_clear(k);
+        qt_landauer_cold_sink_split = 1;
+        ck_assert_int_eq(qt_landauer_reduced_entropy_current_R(a, p, 128, r), QT_OK);
+        qt_landauer_cold_sink_split = 0;
+        ck_assert_int_eq(qt_landauer_reduced_entropy_current_R(b, p, 128, r), QT_OK);
+        qt_landauer_cold_sink_split = 1;
+        ck_assert_msg(arb_overlaps(a, b), "cold-sink split and plain quadrature disagree (it=%d)", it);
+        ck_assert(arb_rel_accuracy_bits(a) > 90);
+        if (p->stats == QT_FERMION)
+        {
+            ck_assert_int_eq(qt_landauer_entropy_current(IS, p, 128, r), QT_OK);
+            ck_assert(!arb_lt(a, IS));
+        }
+    }
+    /* T_L / T_R = 50, bosons: certifies only through the split */
+    p->stats = QT_BOSON;
+    p->model = QT_MODEL_LORENTZIAN;
+    qt_test_setq(p->eps0, "1");
+    qt_test_setq(p->gamma_L, "0.5");
+    qt_test_setq(p->gamma_R, "0.5");
+    fmpq_zero(p->mu_L);
+    fmpq_zero(p->mu_R);
+    qt_test_setq(p->T_L, "0.5");
+    qt_test_setq(p->T_R, "0.01");
+    ck_assert_int_eq(qt_landauer_reduced_entropy_current_R(a, p, 128, r), QT_OK);
+    ck_assert(arb_rel_accuracy_bits(a) > 100);
+    arb_clear(a); arb_clear(b); arb_clear(IS);
+    qt_landauer_params_clear(p);
+    flint_randclear(st);
+}
+END_TEST
+
 /* 3.2: particle-hole symmetry (T_L = T_R, T(E) symmetric about the mean mu) => I_S = 0 */
 START_TEST(particle_hole_symmetry)
 {
@@ -499,6 +554,7 @@ main(void)
     tcase_add_test(tc, kl_equals_difference_form);
     tcase_add_test(tc, equal_temperature_sum_rule);
     tcase_add_test(tc, particle_hole_symmetry);
+    tcase_add_test(tc, reduced_cold_sink_two_routes);
     tcase_add_test(tc, linear_response_second_order);
     tcase_add_test(tc, precision_overlap);
     tcase_add_test(tc, quantum_limit);

@@ -31,6 +31,69 @@ edge_correction(arb_t res, qt_landauer_ctx_t c, const arb_t edge, slong prec)
     arf_clear(cut);
 }
 
+int qt_landauer_cold_sink_split = 1;
+
+/* the cold-sink decomposition (lemma T8) needs T_L > T_R and T(E) > 0 on the support */
+static int
+cold_sink_applies(const qt_landauer_params_t p)
+{
+    if (!qt_landauer_cold_sink_split)
+        return 0;
+    if (fmpq_cmp(p->T_L, p->T_R) <= 0)
+        return 0;
+    return p->model == QT_MODEL_LORENTZIAN || fmpq_sgn(p->tau) > 0;
+}
+
+/* E_* = min(mu_L, mu_R - W_R), E* = max(mu_L, mu_R + W_R), W_R = (0.7 prec + 30) T_R */
+static void
+cold_sink_points(arf_t Edn, arf_t Eup, const qt_landauer_ctx_t c, slong prec)
+{
+    arf_t w;
+    arf_init(w);
+    arf_mul_si(w, arb_midref(c->T[1]), (slong) (0.7 * prec) + 30, 64, ARF_RND_UP);
+    arf_add(Eup, arb_midref(c->mu[1]), w, 64, ARF_RND_UP);
+    arf_max(Eup, Eup, arb_midref(c->mu[0]));
+    arf_sub(Edn, arb_midref(c->mu[1]), w, 64, ARF_RND_DOWN);
+    arf_min(Edn, Edn, arb_midref(c->mu[0]));
+    arf_clear(w);
+}
+
+/* add [0, int sigma(f_R)] beyond the edge (side +1: E > edge; -1: E < edge), as a radius:
+   T_R (2 + X) e^-X with X = |edge - mu_R| / T_R (x2 for bosons, X >= 2), lemma T8 */
+static void
+add_cold_sink_bound(arb_t res, const qt_landauer_ctx_t c, const arf_t edge, int side, slong prec)
+{
+    arb_t X, t;
+    mag_t m;
+    arb_init(X);
+    arb_init(t);
+    mag_init(m);
+    arb_set_arf(X, edge);
+    if (side > 0)
+        arb_sub(X, X, c->mu[1], prec);
+    else
+        arb_sub(X, c->mu[1], X, prec);
+    arb_div(X, X, c->T[1], prec);
+    arb_sub_ui(t, X, 2, prec);
+    if (!arb_is_nonnegative(t))
+        mag_inf(m);
+    else
+    {
+        arb_neg(t, X);
+        arb_exp(t, t, prec);
+        arb_add_ui(X, X, 2, prec);
+        arb_mul(t, t, X, prec);
+        arb_mul(t, t, c->T[1], prec);
+        if (c->stats == QT_BOSON)
+            arb_mul_2exp_si(t, t, 1);
+        arb_get_mag(m, t);
+    }
+    arb_add_error_mag(res, m);
+    arb_clear(X);
+    arb_clear(t);
+    mag_clear(m);
+}
+
 int
 qt_landauer_integral(arb_t res, const qt_landauer_params_t p, int kind, slong prec, char *reason)
 {
@@ -115,6 +178,39 @@ qt_landauer_integral(arb_t res, const qt_landauer_params_t p, int kind, slong pr
             c->near0 = 0;
             arf_set(lo, cut);
         }
+    }
+    if (kind == LK_SRED && cold_sink_applies(p))
+    {
+        /* Lemma T8: beyond E* = max(mu_L, mu_R + W_R) (and, fermions, below E_* = min(mu_L, mu_R - W_R))
+           replace sigma(T f_L + (1-T) f_R) by sigma(T f_L) (resp. via 1 - p); the neglected part lies
+           in [0, sigma(f_R)], whose integral beyond E* is bounded by lemma T3 for reservoir R alone. */
+        arf_t Eup, Edn;
+        arf_init(Eup);
+        arf_init(Edn);
+        cold_sink_points(Edn, Eup, c, prec);
+        if (arf_cmp(Eup, lo) < 0)
+            arf_set(Eup, lo);
+        if (p->stats == QT_FERMION && arf_cmp(Edn, lo) > 0 && arf_cmp(Edn, Eup) < 0)
+        {
+            c->kind = LK_SRED_DOWN;
+            if (qt_integrate_real(piece, qt_landauer_integrand, c, lo, Edn, splits, ns, prec) != QT_OK)
+                st = QT_UNCERTIFIED;
+            arb_add(res, res, piece, prec);
+            add_cold_sink_bound(res, c, Edn, -1, prec);
+            arf_set(lo, Edn);
+        }
+        if (arf_cmp(Eup, hi) < 0)
+        {
+            c->kind = LK_SRED_UP;
+            if (qt_integrate_real(piece, qt_landauer_integrand, c, Eup, hi, splits, ns, prec) != QT_OK)
+                st = QT_UNCERTIFIED;
+            arb_add(res, res, piece, prec);
+            add_cold_sink_bound(res, c, Eup, +1, prec);
+            arf_set(hi, Eup);
+        }
+        c->kind = LK_SRED;
+        arf_clear(Eup);
+        arf_clear(Edn);
     }
     if (qt_integrate_real(piece, qt_landauer_integrand, c, lo, hi, splits, ns, prec) != QT_OK)
         st = QT_UNCERTIFIED;

@@ -78,6 +78,34 @@ fermion_integrand(acb_t r, const acb_t E, const acb_t x0, const acb_t x1,
             acb_clear(omt);
             break;
         }
+        case LK_SRED_UP:
+        case LK_SRED_DOWN:
+        {
+            /* binary entropy of a = T f(+-x_L), with 1 - a = (1 - T) + T f(-+x_L) */
+            acb_t p, pb, omt;
+            acb_init(p);
+            acb_init(pb);
+            acb_init(omt);
+            acb_sub_ui(omt, t, 1, prec);
+            acb_neg(omt, omt);
+            if (c->kind == LK_SRED_UP)
+                acb_set(m, x0);
+            else
+                acb_neg(m, x0);
+            qt_fermi(a, m, prec);
+            acb_mul(p, t, a, prec);
+            acb_neg(m, m);
+            qt_fermi(a, m, prec);
+            acb_mul(pb, t, a, prec);
+            acb_add(pb, pb, omt, prec);
+            qt_binary_entropy(r, p, pb, an, prec);
+            qt_fermi_entropy(a, x1, an, prec);
+            acb_sub(r, r, a, prec);
+            acb_clear(p);
+            acb_clear(pb);
+            acb_clear(omt);
+            break;
+        }
         case LK_LEVEL:
         {
             /* (gL s(f_L) + gR s(f_R)) / G  *  L(E),  L(E) = (gamma/pi)/((E-eps0)^2 + gamma^2);
@@ -179,6 +207,17 @@ boson_integrand(acb_t r, const acb_t E, const acb_t x0, const acb_t x1,
                 acb_clear(omt);
                 break;
             }
+            case LK_SRED_UP:
+                /* sigma_B(T n_L) - sigma_B(n_R), sigma_B(n_R) = x_R n_R + ell_R */
+                qt_bose(a, x0, prec);
+                acb_mul(a, a, t, prec);
+                qt_bose_entropy_of_n(r, a, an, prec);
+                qt_bose(b, x1, prec);
+                acb_mul(b, b, x1, prec);
+                qt_bose_ell(m, x1, an, prec);
+                acb_add(b, b, m, prec);
+                acb_sub(r, r, b, prec);
+                break;
             default:
                 acb_indeterminate(r);
         }

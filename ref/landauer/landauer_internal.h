@@ -12,8 +12,14 @@ enum {
     LK_QR,         /* T_R T D(f_L || f_R)                    */
     LK_QL,         /* T_L T D(f_R || f_L)                    */
     LK_SRED,       /* sigma(T f_L + (1-T) f_R) - sigma(f_R)  */
-    LK_LEVEL       /* sum_a (G_a/G) L(E) sigma(f_a), Lorentzian level */
+    LK_LEVEL,      /* sum_a (G_a/G) L(E) sigma(f_a), Lorentzian level */
+    LK_SRED_UP,    /* sigma(T f_L) - sigma(f_R): LK_SRED above E* for a cold sink (lemma T8) */
+    LK_SRED_DOWN   /* sigma(T f(-x_L)) - sigma(f_R): fermions below E_* (lemma T8) */
 };
+
+/* 1 (default): use the cold-sink decomposition of lemma T8; 0: plain quadrature.
+ * A test hook: tests/t_landauer.c compares the two routes. */
+extern int qt_landauer_cold_sink_split;
 
 /* The parameters as balls at one working precision. */
 typedef struct
