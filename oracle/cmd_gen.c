@@ -11,6 +11,15 @@ static json_t *
 conventions(const char *family)
 {
     json_t *c = json_object();
+    if (strcmp(family, "state") == 0)
+    {
+        json_object_set_new(c, "units", json_string("hbar = k_B = 1; entropies in nats (natural logarithm), 0 ln 0 = 0"));
+        json_object_set_new(c, "matrices", json_string("explicit matrices {dims: [n, n], re: [...], im: [...]}, row-major, entries exact strings; basis order as given (qubits: |e> = (1,0), |g> = (0,1), sigma_z |e> = +|e>)"));
+        json_object_set_new(c, "state", json_string("rho Hermitian, trace 1, positive semidefinite: decided exactly; otherwise the case expects an error"));
+        json_object_set_new(c, "energy", json_string("E = tr(rho H)"));
+        json_object_set_new(c, "family", json_string(family));
+        return c;
+    }
     json_object_set_new(c, "units", json_string("k_B = h = 1 for landauer.* (energies in the units of the parameters, E_u); hbar = k_B = 1 for driven_level.*"));
     json_object_set_new(c, "channel", json_string("one spinless channel (multiply by 2 for spin-degenerate electrons)"));
     json_object_set_new(c, "current_sign", json_string("currents positive from reservoir L to reservoir R"));
@@ -49,6 +58,19 @@ provenance(slong digits)
     return s;
 }
 
+/* JSON texts of matrix parameters, alive until gen returns */
+static char *pool[4096];
+static int npool;
+
+static const char *
+matrix_text(json_t *v)
+{
+    char *t = json_dumps(v, JSON_COMPACT);
+    if (npool < 4096)
+        pool[npool++] = t;
+    return t;
+}
+
 /* merge common and case params (strings only) into kv; returns 0 or writes err */
 static int
 collect_params(qo_kv *kv, json_t *common, json_t *params, const char *where, char *err, size_t errlen)
@@ -72,9 +94,9 @@ collect_params(qo_kv *kv, json_t *common, json_t *params, const char *where, cha
         json_object_foreach(objs[k], key, v)
         {
             int i, found = -1;
-            if (!json_is_string(v))
+            if (!json_is_string(v) && !json_is_object(v))
             {
-                snprintf(err, errlen, "%s: parameter %s must be a string (exact decimal or rational)", where, key);
+                snprintf(err, errlen, "%s: parameter %s must be a string (exact decimal or rational) or a matrix object", where, key);
                 return 1;
             }
             for (i = 0; i < kv->n; i++)
@@ -90,7 +112,10 @@ collect_params(qo_kv *kv, json_t *common, json_t *params, const char *where, cha
                 found = kv->n++;
             }
             kv->key[found] = key;
-            kv->val[found] = json_string_value(v);
+            if (json_is_object(v))
+                kv->val[found] = matrix_text(v);        /* a matrix, passed as its JSON text */
+            else
+                kv->val[found] = json_string_value(v);
         }
     }
     return 0;
@@ -125,7 +150,7 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
         const qo_quantity *q = name ? qo_quantity_find(name) : NULL;
         qo_params p;
         qt_result_t r;
-        int st;
+        int st, bad;
         json_t *ov;
         char perr[512], buf[32];
 
@@ -136,7 +161,29 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
             return QO_EXIT_USAGE;
         }
         qo_params_init(&p);
-        if (qo_params_parse(&p, q, &kv, perr, sizeof perr))
+        bad = qo_params_parse(&p, q, &kv, perr, sizeof perr);
+        if (bad && expect_error)
+        {
+            /* invalid inputs are the expected error: record the reason */
+            ov = json_object();
+            json_object_set_new(ov, "status", json_string(qt_status_name(QT_DOMAIN)));
+            json_object_set_new(ov, "reason", json_string(perr));
+            json_object_set_new(outs, name, ov);
+            (*count)++;
+            if (echo == NULL)
+            {
+                int k;
+                echo = json_object();
+                for (k = 0; k < kv.n; k++)
+                {
+                    json_t *m = kv.val[k][0] == '{' ? json_loads(kv.val[k], 0, NULL) : NULL;
+                    json_object_set_new(echo, kv.key[k], m ? m : json_string(kv.val[k]));
+                }
+            }
+            qo_params_clear(&p);
+            continue;
+        }
+        if (bad)
         {
             snprintf(err, errlen, "%s (%s): %s", where, caseId, perr);
             qo_params_clear(&p);
@@ -309,5 +356,7 @@ qo_cmd_gen(int argc, char **argv)
         json_decref(tgroups);
     json_decref(vec);
     json_decref(root);
+    while (npool > 0)
+        free(pool[--npool]);
     return code;
 }

@@ -43,11 +43,25 @@ driven_fn(arb_t res, const void *vp, slong prec, char *reason)
     return qt_fail(reason, QT_DOMAIN, "unknown quantity");
 }
 
+static int
+state_fn(arb_t res, const void *vp, slong prec, char *reason)
+{
+    const job *j = vp;
+    switch (j->q->which)
+    {
+        case QO_ST_ENTROPY: return qt_state_von_neumann_entropy(res, j->p->rho, prec, reason);
+        case QO_ST_PURITY: return qt_state_purity(res, j->p->rho, prec, reason);
+        case QO_ST_ENERGY: return qt_state_energy(res, j->p->rho, j->p->H, prec, reason);
+    }
+    return qt_fail(reason, QT_DOMAIN, "unknown quantity");
+}
+
 int
 qo_evaluate(qt_result_t r, const qo_quantity *q, const qo_params *p, slong digits)
 {
     job j;
     j.q = q;
     j.p = p;
-    return qt_eval_digits(r, q->family == QO_FAM_LANDAUER ? landauer_fn : driven_fn, &j, digits);
+    return qt_eval_digits(r, q->family == QO_FAM_LANDAUER ? landauer_fn
+                             : q->family == QO_FAM_STATE ? state_fn : driven_fn, &j, digits);
 }

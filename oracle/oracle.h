@@ -8,7 +8,8 @@
 /* exit codes */
 enum { QO_EXIT_OK = 0, QO_EXIT_FAIL = 1, QO_EXIT_USAGE = 2 };
 
-enum { QO_FAM_LANDAUER = 0, QO_FAM_DRIVEN = 1 };
+enum { QO_FAM_LANDAUER = 0, QO_FAM_DRIVEN = 1, QO_FAM_STATE = 2 };
+enum { QO_ST_ENTROPY = 0, QO_ST_PURITY, QO_ST_ENERGY };
 
 typedef struct
 {
@@ -40,7 +41,10 @@ typedef struct
     int family;
     qt_landauer_params_t land;
     qt_driven_level_params_t drv;
+    qt_qmat_t rho, H;          /* state family; n = 0 when unset */
     qo_kv echo;                /* canonical parameter list (defaults filled in) */
+    char *owned[QO_MAX_PARAMS];/* echo strings owned here (canonical matrix JSON) */
+    int nowned;
 }
 qo_params;
 
@@ -48,6 +52,10 @@ void qo_params_init(qo_params *p);
 void qo_params_clear(qo_params *p);
 int qo_params_parse(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
 const char *qo_family_param_names(int family);
+
+/* matrices: inline JSON object or @file; canon (may be NULL) receives the canonical object */
+int qo_matrix_from_json(qt_qmat_t A, json_t **canon, json_t *o, const char *name, char *err, size_t errlen);
+int qo_matrix_from_param(qt_qmat_t A, json_t **canon, const char *value, const char *name, char *err, size_t errlen);
 
 /* certified evaluation to `digits` */
 int qo_evaluate(qt_result_t r, const qo_quantity *q, const qo_params *p, slong digits);

@@ -2,6 +2,7 @@
  * duplicate, missing, unused and out-of-domain parameters with a message that names
  * the parameter and the reason. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "oracle.h"
 
@@ -10,6 +11,8 @@ qo_family_param_names(int family)
 {
     if (family == QO_FAM_LANDAUER)
         return "stats model [tau] [eps0 gamma_L gamma_R] [E_lo E_hi] mu_L T_L mu_R T_R";
+    if (family == QO_FAM_STATE)
+        return "rho [H] (matrices: @file.json or {\"dims\": [n, n], \"re\": [...], \"im\": [...]})";
     return "eps0 width mu T";
 }
 
@@ -19,6 +22,9 @@ qo_params_init(qo_params *p)
     memset(&p->echo, 0, sizeof p->echo);
     qt_landauer_params_init(p->land);
     qt_driven_level_params_init(p->drv);
+    p->rho->n = 0;
+    p->H->n = 0;
+    p->nowned = 0;
     p->family = QO_FAM_LANDAUER;
 }
 
@@ -27,6 +33,12 @@ qo_params_clear(qo_params *p)
 {
     qt_landauer_params_clear(p->land);
     qt_driven_level_params_clear(p->drv);
+    if (p->rho->n)
+        qt_qmat_clear(p->rho);
+    if (p->H->n)
+        qt_qmat_clear(p->H);
+    while (p->nowned > 0)
+        free(p->owned[--p->nowned]);
 }
 
 static const char *
@@ -205,6 +217,54 @@ parse_driven(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, siz
     return 0;
 }
 
+static int
+matrix_param(qo_params *p, qt_qmat_t A, const qo_kv *kv, const char *key, char *err, size_t errlen)
+{
+    const char *v = lookup(kv, key);
+    json_t *canon = NULL;
+    char *s;
+    if (v == NULL)
+    {
+        snprintf(err, errlen, "missing parameter %s (a matrix: @file.json or inline JSON)", key);
+        return 1;
+    }
+    if (qo_matrix_from_param(A, &canon, v, key, err, errlen))
+        return 1;
+    s = json_dumps(canon, JSON_COMPACT | JSON_ENSURE_ASCII);
+    json_decref(canon);
+    p->owned[p->nowned++] = s;
+    echo_add(p, key, s);
+    return 0;
+}
+
+static int
+parse_state(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
+{
+    static const char *const with_h[] = {"rho", "H", NULL};
+    static const char *const rho_only[] = {"rho", NULL};
+    char reason[QT_REASON_LEN];
+    if (check_known(kv, q->which == QO_ST_ENERGY ? with_h : rho_only, q, "", err, errlen))
+        return 1;
+    if (matrix_param(p, p->rho, kv, "rho", err, errlen))
+        return 1;
+    if (qt_state_validate(p->rho, reason) != QT_OK)
+    {
+        snprintf(err, errlen, "%s", reason);
+        return 1;
+    }
+    if (q->which == QO_ST_ENERGY)
+    {
+        if (matrix_param(p, p->H, kv, "H", err, errlen))
+            return 1;
+        if (qt_hamiltonian_validate(p->H, p->rho->n, reason) != QT_OK)
+        {
+            snprintf(err, errlen, "%s", reason);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int
 qo_params_parse(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
 {
@@ -212,6 +272,8 @@ qo_params_parse(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, 
     p->echo.n = 0;
     if (q->family == QO_FAM_LANDAUER)
         return parse_landauer(p, q, kv, err, errlen);
+    if (q->family == QO_FAM_STATE)
+        return parse_state(p, q, kv, err, errlen);
     return parse_driven(p, q, kv, err, errlen);
 }
 
@@ -221,6 +283,11 @@ qo_params_json(const qo_params *p)
     json_t *o = json_object();
     int i;
     for (i = 0; i < p->echo.n; i++)
-        json_object_set_new(o, p->echo.key[i], json_string(p->echo.val[i]));
+    {
+        json_t *m = NULL;
+        if (p->echo.val[i][0] == '{')
+            m = json_loads(p->echo.val[i], 0, NULL);     /* a canonical matrix object */
+        json_object_set_new(o, p->echo.key[i], m ? m : json_string(p->echo.val[i]));
+    }
     return o;
 }

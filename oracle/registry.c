@@ -29,6 +29,12 @@ static const qo_quantity table[] = {
      "landauer.md 4.4; proofs/landauer.md", "pi int (-d_E f) rho_S^2 dE"},
     {"driven_level.entropy", QO_FAM_DRIVEN, QT_DL_ENTROPY, "k_B",
      "landauer.md 4.4; proofs/landauer.md", "int rho_S sigma_F(f) dE = s(w)"},
+    {"state.von_neumann_entropy", QO_FAM_STATE, QO_ST_ENTROPY, "k_B (nats)",
+     "open_systems.md 2.1; proofs/open_systems.md", "S = -tr rho ln rho (exact multiplicities, 0 ln 0 = 0)"},
+    {"state.purity", QO_FAM_STATE, QO_ST_PURITY, "dimensionless",
+     "proofs/open_systems.md", "tr rho^2 (an exact rational)"},
+    {"state.energy", QO_FAM_STATE, QO_ST_ENERGY, "energy units of H",
+     "open_systems.md 2.4; proofs/open_systems.md", "E = tr rho H (an exact rational)"},
 };
 
 const qo_quantity *

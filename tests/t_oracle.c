@@ -127,6 +127,24 @@ static const char *bad_eval[][2] = {
     {"check", "usage"},
     {"check vectors/landauer_ideal.json /nonexistent.jsonl", "cannot read results file"},
     {"check /nonexistent.json /nonexistent.jsonl", "/nonexistent.json"},
+    /* matrices (state family) */
+    {"eval state.purity", "missing parameter rho"},
+    {"eval state.purity rho=0.5", "rho must be a matrix"},
+    {"eval state.purity rho=@/nonexistent.json", "cannot read matrix file"},
+    {"eval state.purity rho={\"dims\":[2,2],\"re\":[\"1\"]}", "rho.re must be an array of 4"},
+    {"eval state.purity rho={\"dims\":[2,3],\"re\":[\"1\"]}", "rho must be square"},
+    {"eval state.purity rho={\"dims\":[2,2],\"re\":[\"0.5\",\"0\",\"0\",\"x\"]}", "rho entry (1,1) real part is not an exact number"},
+    {"eval state.purity rho={\"dims\":[2,2],\"re\":[\"0.5\",0,\"0\",\"0.5\"]}", "rho.re[1] must be a string"},
+    {"eval state.purity rho={\"dims\":[2,2],\"re\":[\"0.5\",\"0.1\",\"0.2\",\"0.5\"]}", "rho is not Hermitian: entry (0,1)"},
+    {"eval state.purity rho={\"dims\":[2,2],\"re\":[\"0.5\",\"0\",\"0\",\"0.6\"]}", "rho must have trace 1, got 1.1"},
+    {"eval state.von_neumann_entropy rho={\"dims\":[2,2],\"re\":[\"0.5\",\"0.6\",\"0.6\",\"0.5\"]}", "rho is not positive semidefinite"},
+    {"eval state.purity rho={\"dims\":[2,2],\"re\":[\"1\",\"0\",\"0\",\"0\"],\"colour\":1}", "unknown field \"colour\""},
+    {"eval state.purity rho={\"dims\":[0,0],\"re\":[]}", "dimension must be from 1 to"},
+    {"eval state.purity rho={nope", "rho is not valid JSON"},
+    {"eval state.energy rho={\"dims\":[1,1],\"re\":[\"1\"]}", "missing parameter H"},
+    {"eval state.energy rho={\"dims\":[1,1],\"re\":[\"1\"]} H={\"dims\":[2,2],\"re\":[\"1\",\"0\",\"0\",\"1\"]}", "H must be 1 x 1"},
+    {"eval state.energy rho={\"dims\":[1,1],\"re\":[\"1\"]} H={\"dims\":[1,1],\"re\":[\"1\"],\"im\":[\"1\"]}", "H is not Hermitian"},
+    {"eval state.purity rho={\"dims\":[1,1],\"re\":[\"1\"]} H={\"dims\":[1,1],\"re\":[\"1\"]}", "parameter H is not used"},
 };
 
 START_TEST(bad_inputs_eval)
@@ -210,7 +228,7 @@ START_TEST(list_all)
     ck_assert_int_eq(run_line("list --json", &out, &err), 0);
     o = json_loads(out, 0, &je);
     ck_assert(o != NULL && json_is_array(o));
-    ck_assert_int_eq((int) json_array_size(o), 13);
+    ck_assert_int_eq((int) json_array_size(o), 16);
     json_decref(o);
     free(out);
     free(err);
@@ -324,9 +342,9 @@ END_TEST
  * is that of the current generator when the tree is clean. */
 START_TEST(vectors_reproduce)
 {
-    const char *names[] = {"landauer_ideal", "landauer_lorentzian", "landauer_box", "driven_level"};
+    const char *names[] = {"landauer_ideal", "landauer_lorentzian", "landauer_box", "driven_level", "state"};
     int i;
-    for (i = 0; i < 4; i++)
+    for (i = 0; i < 5; i++)
     {
         char spec[300], vec[300], outp[400], line[1000];
         char *a, *b, *out, *err;

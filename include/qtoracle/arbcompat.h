@@ -24,6 +24,9 @@
 #  include <flint/acb_hypgeom.h>
 #  include <flint/arb_mat.h>
 #  include <flint/acb_mat.h>
+#  include <flint/arb_fmpz_poly.h>
+#  include <flint/fmpq_mat.h>
+#  include <flint/fmpz_poly_factor.h>
 #  define QT_ARB_VERSION_STRING FLINT_VERSION
 #else
 #  include <flint/flint.h>
@@ -35,6 +38,9 @@
 #  include <acb_hypgeom.h>
 #  include <arb_mat.h>
 #  include <acb_mat.h>
+#  include <arb_fmpz_poly.h>
+#  include <flint/fmpq_mat.h>
+#  include <flint/fmpz_poly_factor.h>
 #  define QT_ARB_VERSION_STRING ARB_VERSION
 #endif
 

@@ -3,4 +3,6 @@
 #define QTORACLE_H
 #include "qtoracle/core.h"
 #include "qtoracle/landauer.h"
+#include "qtoracle/matrix.h"
+#include "qtoracle/state.h"
 #endif

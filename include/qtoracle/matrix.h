@@ -1,0 +1,58 @@
+/* matrix.h -- exact complex matrices (Gaussian rationals) and certified Hermitian spectra.
+ * Inputs of operators are exact; properties that can be decided exactly (Hermiticity,
+ * trace, positive semidefiniteness, eigenvalue multiplicities) are decided exactly. */
+#ifndef QTORACLE_MATRIX_H
+#define QTORACLE_MATRIX_H
+
+#include "qtoracle/core.h"
+
+#define QT_QMAT_MAX_DIM 64
+
+/* n x n matrix, entry (i, j) = re[i n + j] + i im[i n + j], row-major */
+typedef struct
+{
+    slong n;
+    fmpq *re;
+    fmpq *im;
+}
+qt_qmat_struct;
+typedef qt_qmat_struct qt_qmat_t[1];
+
+void qt_qmat_init(qt_qmat_t A, slong n);
+void qt_qmat_clear(qt_qmat_t A);
+/* entries as exact strings (decimal or rational); im may be NULL (real matrix).
+ * On error writes "entry (i,j): ..." to err and returns nonzero. */
+int qt_qmat_set_strings(qt_qmat_t A, const char *const *re, const char *const *im, char *err, size_t errlen);
+/* exact: 1 iff A = A^dagger; otherwise writes the first offending entry to where */
+int qt_qmat_is_hermitian(const qt_qmat_t A, char *where, size_t len);
+void qt_qmat_trace(fmpq_t re, fmpq_t im, const qt_qmat_t A);
+/* tr(A B) exactly */
+void qt_qmat_trace_product(fmpq_t re, fmpq_t im, const qt_qmat_t A, const qt_qmat_t B);
+void qt_qmat_get_acb_mat(acb_mat_t M, const qt_qmat_t A, slong prec);
+
+/* Spectrum of an exact Hermitian matrix: distinct eigenvalues (isolated real balls,
+ * ascending), their exact multiplicities, and the exact multiplicity of 0. */
+typedef struct
+{
+    slong n, ndistinct, zero_mult;
+    arb_ptr value;
+    slong *mult;
+    int *exact;        /* 1 iff value[k] is an exact rational (a linear factor) */
+}
+qt_spectrum_struct;
+typedef qt_spectrum_struct qt_spectrum_t[1];
+
+void qt_spectrum_init(qt_spectrum_t s);
+void qt_spectrum_clear(qt_spectrum_t s);
+/* certified: the exact eigenvalues are the roots of the characteristic polynomial of the
+ * real symmetric embedding [[X, -Y], [Y, X]] (each twice); factored exactly over Q, roots
+ * isolated by Arb. Requires A Hermitian. */
+int qt_herm_spectrum(qt_spectrum_t s, const qt_qmat_t A, slong prec, char *reason);
+/* exact decision: 1 iff the Hermitian matrix A is positive semidefinite */
+int qt_herm_is_psd(const qt_qmat_t A);
+
+/* -x ln x for x known to lie in [0, 1], enclosed rigorously even when the ball of x
+ * touches 0 (monotone pieces, g(0) = 0, maximum 1/e at x = 1/e) */
+void qt_arb_neg_xlogx_unit(arb_t res, const arb_t x, slong prec);
+
+#endif

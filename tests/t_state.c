@@ -1,0 +1,382 @@
+/* t_state.c -- exact matrices, the exact PSD decision, the certified Hermitian spectrum and
+ * the state functions, against independent references: closed forms (qubit binary entropy,
+ * ln d, exact 0 for pure states, (3/2) ln 2), and a second method (Arb's numerical eigen-
+ * enclosures acb_mat_eig_multiple on the same matrix). Random states from a fixed seed. */
+#include <stdio.h>
+#include <string.h>
+#include "qt_test.h"
+
+/* rho = sum_k w_k psi_k psi_k^dagger / |psi_k|^2 with Gaussian-integer psi_k: exact, PSD, trace 1 */
+static void
+random_state(qt_qmat_t rho, flint_rand_t st, slong n, slong terms)
+{
+    slong k, i, j, tot = 0;
+    slong *w = flint_malloc(sizeof(slong) * terms);
+    fmpz *a = _fmpz_vec_init(n), *b = _fmpz_vec_init(n);
+    fmpq_t t, u, c;
+    fmpq_init(t); fmpq_init(u); fmpq_init(c);
+    for (i = 0; i < n * n; i++)
+    {
+        fmpq_zero(rho->re + i);
+        fmpq_zero(rho->im + i);
+    }
+    for (k = 0; k < terms; k++)
+        tot += (w[k] = 1 + n_randint(st, 5));
+    for (k = 0; k < terms; k++)
+    {
+        fmpz_t norm;
+        fmpz_init(norm);
+        do
+        {
+            fmpz_zero(norm);
+            for (i = 0; i < n; i++)
+            {
+                fmpz_set_si(a + i, (slong) n_randint(st, 7) - 3);
+                fmpz_set_si(b + i, (slong) n_randint(st, 7) - 3);
+                fmpz_addmul(norm, a + i, a + i);
+                fmpz_addmul(norm, b + i, b + i);
+            }
+        }
+        while (fmpz_is_zero(norm));
+        /* c = w_k / (tot |psi|^2); entry (i,j) += c psi_i conj(psi_j) */
+        fmpz_mul_si(fmpq_denref(c), norm, tot);
+        fmpz_set_si(fmpq_numref(c), w[k]);
+        fmpq_canonicalise(c);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+            {
+                /* (a_i + i b_i)(a_j - i b_j) = a_i a_j + b_i b_j + i (b_i a_j - a_i b_j) */
+                fmpz_mul(fmpq_numref(t), a + i, a + j);
+                fmpz_addmul(fmpq_numref(t), b + i, b + j);
+                fmpz_one(fmpq_denref(t));
+                fmpq_mul(t, t, c);
+                fmpq_add(rho->re + i * n + j, rho->re + i * n + j, t);
+                fmpz_mul(fmpq_numref(u), b + i, a + j);
+                fmpz_submul(fmpq_numref(u), a + i, b + j);
+                fmpz_one(fmpq_denref(u));
+                fmpq_mul(u, u, c);
+                fmpq_add(rho->im + i * n + j, rho->im + i * n + j, u);
+            }
+        fmpz_clear(norm);
+    }
+    flint_free(w);
+    _fmpz_vec_clear(a, n);
+    _fmpz_vec_clear(b, n);
+    fmpq_clear(t); fmpq_clear(u); fmpq_clear(c);
+}
+
+/* second method: Arb's numerical eigenvalue enclosures on the ball matrix */
+static int
+entropy_by_acb_eig(arb_t res, const qt_qmat_t rho, slong prec)
+{
+    slong n = rho->n, i;
+    acb_mat_t A, R;
+    acb_ptr E, Ea;
+    arb_t t;
+    int ok;
+    acb_mat_init(A, n, n);
+    acb_mat_init(R, n, n);
+    E = _acb_vec_init(n);
+    Ea = _acb_vec_init(n);
+    arb_init(t);
+    qt_qmat_get_acb_mat(A, rho, prec);
+    acb_mat_approx_eig_qr(Ea, NULL, R, A, NULL, 0, prec);
+    ok = acb_mat_eig_simple(E, NULL, NULL, A, Ea, R, prec) || acb_mat_eig_multiple(E, A, Ea, R, prec);
+    arb_zero(res);
+    for (i = 0; ok && i < n; i++)
+    {
+        qt_arb_neg_xlogx_unit(t, acb_realref(E + i), prec);
+        arb_add(res, res, t, prec);
+    }
+    acb_mat_clear(A);
+    acb_mat_clear(R);
+    _acb_vec_clear(E, n);
+    _acb_vec_clear(Ea, n);
+    arb_clear(t);
+    return ok;
+}
+
+START_TEST(random_states_two_methods)
+{
+    flint_rand_t st;
+    int it;
+    arb_t a, b;
+    char r[QT_REASON_LEN];
+    flint_randinit(st);
+    arb_init(a);
+    arb_init(b);
+    for (it = 0; it < qt_test_iters(30); it++)
+    {
+        slong n = 2 + n_randint(st, 4), terms = 1 + n_randint(st, n + 1);
+        qt_qmat_t rho;
+        qt_qmat_init(rho, n);
+        random_state(rho, st, n, terms);
+        ck_assert(qt_herm_is_psd(rho));
+        ck_assert_int_eq(qt_state_von_neumann_entropy(a, rho, 128, r), QT_OK);
+        if (entropy_by_acb_eig(b, rho, 128))
+            ck_assert_msg(arb_overlaps(a, b), "exact-spectrum and acb_mat_eig entropies disagree (n=%ld)", (long) n);
+        ck_assert(!arb_is_negative(a));
+        if (terms == 1)
+            ck_assert_msg(arb_is_zero(a), "a pure state must give exactly 0");
+        /* precision overlap */
+        ck_assert_int_eq(qt_state_von_neumann_entropy(b, rho, 333, r), QT_OK);
+        ck_assert(arb_overlaps(a, b));
+        /* S <= ln n */
+        arb_set_si(b, n);
+        arb_log(b, b, 128);
+        ck_assert(!arb_gt(a, b));
+        qt_qmat_clear(rho);
+    }
+    arb_clear(a);
+    arb_clear(b);
+    flint_randclear(st);
+}
+END_TEST
+
+/* qubit: S = h((1 + r)/2), r = |Bloch vector|, for random rational Bloch vectors (r < 1) */
+START_TEST(qubit_closed_form)
+{
+    flint_rand_t st;
+    int it;
+    arb_t a, h, rr, p, t;
+    char r[QT_REASON_LEN];
+    flint_randinit(st);
+    arb_init(a); arb_init(h); arb_init(rr); arb_init(p); arb_init(t);
+    for (it = 0; it < qt_test_iters(40); it++)
+    {
+        qt_qmat_t rho;
+        fmpq_t x, y, z, s;
+        fmpq_init(x); fmpq_init(y); fmpq_init(z); fmpq_init(s);
+        do
+        {
+            fmpq_set_si(x, (slong) n_randint(st, 21) - 10, 11);
+            fmpq_set_si(y, (slong) n_randint(st, 21) - 10, 13);
+            fmpq_set_si(z, (slong) n_randint(st, 21) - 10, 12);
+            fmpq_mul(s, x, x);
+            fmpq_addmul(s, y, y);
+            fmpq_addmul(s, z, z);
+        }
+        while (fmpq_cmp_ui(s, 1) >= 0);
+        qt_qmat_init(rho, 2);
+        /* rho = (I + x X + y Y + z Z)/2 */
+        fmpq_add_si(rho->re + 0, z, 1);
+        fmpq_div_2exp(rho->re + 0, rho->re + 0, 1);
+        fmpq_neg(rho->re + 3, z);
+        fmpq_add_si(rho->re + 3, rho->re + 3, 1);
+        fmpq_div_2exp(rho->re + 3, rho->re + 3, 1);
+        fmpq_div_2exp(rho->re + 1, x, 1);
+        fmpq_div_2exp(rho->re + 2, x, 1);
+        fmpq_div_2exp(rho->im + 2, y, 1);
+        fmpq_neg(rho->im + 1, rho->im + 2);
+        ck_assert_int_eq(qt_state_von_neumann_entropy(a, rho, 200, r), QT_OK);
+        arb_set_fmpq(rr, s, 200);
+        arb_sqrt(rr, rr, 200);
+        /* h = -p ln p - (1-p) ln(1-p), p = (1 + r)/2 */
+        arb_add_ui(p, rr, 1, 200);
+        arb_mul_2exp_si(p, p, -1);
+        qt_arb_neg_xlogx_unit(h, p, 200);
+        arb_sub_ui(p, p, 1, 200);
+        arb_neg(p, p);
+        qt_arb_neg_xlogx_unit(t, p, 200);
+        arb_add(h, h, t, 200);
+        ck_assert_msg(arb_overlaps(a, h), "qubit entropy differs from the binary entropy closed form");
+        /* purity (1 + r^2)/2 */
+        ck_assert_int_eq(qt_state_purity(a, rho, 200, r), QT_OK);
+        arb_set_fmpq(t, s, 200);
+        arb_add_ui(t, t, 1, 200);
+        arb_mul_2exp_si(t, t, -1);
+        ck_assert(arb_overlaps(a, t));
+        qt_qmat_clear(rho);
+        fmpq_clear(x); fmpq_clear(y); fmpq_clear(z); fmpq_clear(s);
+    }
+    arb_clear(a); arb_clear(h); arb_clear(rr); arb_clear(p); arb_clear(t);
+    flint_randclear(st);
+}
+END_TEST
+
+static void
+set_rows(qt_qmat_t A, const char **re, const char **im)
+{
+    char err[300];
+    ck_assert_msg(qt_qmat_set_strings(A, re, im, err, sizeof err) == 0, "%s", err);
+}
+
+START_TEST(special_states)
+{
+    /* I/4 -> ln 4; degenerate (1/2, 1/4, 1/4, 0) in a rotated basis -> (3/2) ln 2; a nearly pure
+       state diag(1 - 1e-30, 1e-30) -> 1e-30 (1 + ln 1e30) + O(1e-60) */
+    const char *I4[] = {"1/4","0","0","0","0","1/4","0","0","0","0","1/4","0","0","0","0","1/4"};
+    const char *dr[] = {"3/8","1/8","0","0", "1/8","3/8","0","0", "0","0","1/8","0", "0","0","0","1/8"};
+    const char *di[] = {"0","0","0","0", "0","0","0","0", "0","0","0","-1/8", "0","0","1/8","0"};
+    const char *np[] = {"0.999999999999999999999999999999", "0", "0", "1e-30"};
+    qt_qmat_t A;
+    arb_t s, e, t;
+    char r[QT_REASON_LEN];
+    qt_spectrum_t sp;
+    arb_init(s); arb_init(e); arb_init(t);
+
+    qt_qmat_init(A, 4);
+    set_rows(A, I4, NULL);
+    ck_assert_int_eq(qt_state_von_neumann_entropy(s, A, 128, r), QT_OK);
+    arb_set_ui(e, 4);
+    arb_log(e, e, 128);
+    ck_assert(arb_overlaps(s, e));
+    qt_spectrum_init(sp);
+    ck_assert_int_eq(qt_herm_spectrum(sp, A, 64, r), QT_OK);
+    ck_assert_int_eq(sp->ndistinct, 1);
+    ck_assert_int_eq(sp->mult[0], 4);
+    ck_assert(sp->exact[0]);
+    qt_spectrum_clear(sp);
+
+    set_rows(A, dr, di);
+    ck_assert(qt_herm_is_psd(A));
+    ck_assert_int_eq(qt_state_von_neumann_entropy(s, A, 128, r), QT_OK);
+    arb_set_ui(e, 2);
+    arb_log(e, e, 128);
+    arb_mul_ui(e, e, 3, 128);
+    arb_mul_2exp_si(e, e, -1);
+    ck_assert(arb_overlaps(s, e));
+    ck_assert(arb_rel_accuracy_bits(s) > 120);
+    ck_assert_int_eq(qt_herm_spectrum(sp, A, 64, r), QT_OK);
+    ck_assert_int_eq(sp->zero_mult, 1);
+    qt_spectrum_clear(sp);
+    qt_qmat_clear(A);
+
+    qt_qmat_init(A, 2);
+    set_rows(A, np, NULL);
+    ck_assert_int_eq(qt_state_von_neumann_entropy(s, A, 256, r), QT_OK);
+    arb_set_str(e, "1e-30", 256);
+    arb_log(t, e, 256);
+    arb_neg(t, t);
+    arb_add_ui(t, t, 1, 256);
+    arb_mul(e, e, t, 256);                 /* 1e-30 (1 + ln 1e30) */
+    arb_sub(t, s, e, 256);
+    arb_abs(t, t);
+    arb_set_str(e, "1e-58", 64);
+    ck_assert_msg(arb_lt(t, e), "near-pure state: S not within 1e-58 of 1e-30 (1 + ln 1e30)");
+    ck_assert(arb_rel_accuracy_bits(s) > 150);
+    qt_qmat_clear(A);
+    arb_clear(s); arb_clear(e); arb_clear(t);
+}
+END_TEST
+
+/* -x ln x on balls touching 0, at 1/e, beyond [0, 1]: contains the truth at sample points */
+START_TEST(neg_xlogx_enclosure)
+{
+    flint_rand_t st;
+    arb_t x, g, v, gv;
+    int it;
+    flint_randinit(st);
+    arb_init(x); arb_init(g); arb_init(v); arb_init(gv);
+    for (it = 0; it < qt_test_iters(2000); it++)
+    {
+        int k;
+        arb_randtest(x, st, 64, 4);
+        arb_abs(x, x);
+        qt_arb_neg_xlogx_unit(g, x, 128);
+        ck_assert(!arb_is_finite(x) || arb_is_finite(g));
+        /* the midpoint and both endpoints of x, where they lie in (0, 1], must be inside g */
+        for (k = 0; k < 3 && arb_is_finite(x); k++)
+        {
+            arf_t e;
+            arf_init(e);
+            if (k == 0) arf_set(e, arb_midref(x));
+            else if (k == 1) arb_get_lbound_arf(e, x, 128);
+            else arb_get_ubound_arf(e, x, 128);
+            arb_set_arf(v, e);
+            arb_one(gv);
+            if (arb_is_positive(v) && arb_le(v, gv))
+            {
+                arb_log(gv, v, 256);
+                arb_mul(gv, gv, v, 256);
+                arb_neg(gv, gv);
+                ck_assert_msg(arb_contains(g, gv), "-x ln x enclosure misses a point of the ball");
+            }
+            arf_clear(e);
+        }
+    }
+    /* a ball [0 +/- 1e-20]: g in [0, 1e-20 ln 1e20] */
+    arb_set_str(x, "[0 +/- 1e-20]", 128);
+    qt_arb_neg_xlogx_unit(g, x, 128);
+    ck_assert(arb_contains_zero(g));
+    ck_assert(arb_is_nonnegative(g) || arb_contains_zero(g));
+    arb_set_str(v, "1e-18", 64);
+    ck_assert(arb_lt(g, v));
+    /* a ball containing 1/e: contains the maximum */
+    arb_set_str(x, "[0.37 +/- 0.1]", 128);
+    qt_arb_neg_xlogx_unit(g, x, 128);
+    arb_set_si(v, -1);
+    arb_exp(v, v, 128);
+    ck_assert(arb_contains(g, v));
+    arb_clear(x); arb_clear(g); arb_clear(v); arb_clear(gv);
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(psd_decision_and_errors)
+{
+    const char *neg[] = {"0.5", "0.6", "0.6", "0.5"};             /* eigenvalues 1.1, -0.1 */
+    const char *rank1[] = {"1/2", "1/2", "1/2", "1/2"};           /* eigenvalues 1, 0 */
+    const char *nonh[] = {"0.5", "0.1", "0.2", "0.5"};
+    const char *tr[] = {"0.5", "0", "0", "0.6"};
+    const char *hr[] = {"1", "0", "0", "0", "2", "0", "0", "0", "3"};    /* diag(1, 2, 3) */
+    const char *hi[] = {"0", "1", "0", "1", "0", "0", "0", "0", "0"};   /* (0,1)=i, (1,0)=i: not Hermitian */
+    qt_qmat_t A, H;
+    arb_t s;
+    char r[QT_REASON_LEN];
+    arb_init(s);
+    qt_qmat_init(A, 2);
+    set_rows(A, neg, NULL);
+    ck_assert(!qt_herm_is_psd(A));
+    ck_assert_int_eq(qt_state_von_neumann_entropy(s, A, 64, r), QT_DOMAIN);
+    ck_assert(strstr(r, "positive semidefinite") != NULL);
+    set_rows(A, rank1, NULL);
+    ck_assert(qt_herm_is_psd(A));
+    ck_assert_int_eq(qt_state_von_neumann_entropy(s, A, 64, r), QT_OK);
+    ck_assert(arb_is_zero(s));
+    set_rows(A, nonh, NULL);
+    ck_assert_int_eq(qt_state_purity(s, A, 64, r), QT_DOMAIN);
+    ck_assert(strstr(r, "not Hermitian") != NULL);
+    set_rows(A, tr, NULL);
+    ck_assert_int_eq(qt_state_purity(s, A, 64, r), QT_DOMAIN);
+    ck_assert(strstr(r, "trace 1, got 1.1") != NULL);
+    set_rows(A, rank1, NULL);
+    qt_qmat_init(H, 3);
+    set_rows(H, hr, NULL);
+    ck_assert_int_eq(qt_state_energy(s, A, H, 64, r), QT_DOMAIN);
+    ck_assert(strstr(r, "H must be 2 x 2") != NULL);
+    qt_qmat_clear(H);
+    qt_qmat_init(H, 3);
+    set_rows(H, hr, hi);
+    qt_qmat_clear(A);
+    qt_qmat_init(A, 3);
+    {
+        const char *d3[] = {"1/3", "0", "0", "0", "1/3", "0", "0", "0", "1/3"};
+        set_rows(A, d3, NULL);
+    }
+    ck_assert_int_eq(qt_state_energy(s, A, H, 64, r), QT_DOMAIN);
+    ck_assert(strstr(r, "H is not Hermitian") != NULL);
+    /* a valid energy: tr(I/3 diag(1,2,3)) = 2 */
+    set_rows(H, hr, NULL);
+    ck_assert_int_eq(qt_state_energy(s, A, H, 64, r), QT_OK);
+    ck_assert(arb_equal_si(s, 2));
+    qt_qmat_clear(H);
+    qt_qmat_clear(A);
+    arb_clear(s);
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("state");
+    TCase *tc = tcase_create("state");
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, random_states_two_methods);
+    tcase_add_test(tc, qubit_closed_form);
+    tcase_add_test(tc, special_states);
+    tcase_add_test(tc, neg_xlogx_enclosure);
+    tcase_add_test(tc, psd_decision_and_errors);
+    suite_add_tcase(s, tc);
+    return qt_test_run(s);
+}
