@@ -51,6 +51,18 @@ check_value(const qo_vec_entry *e, const char *value, const fmpq_t rtol, const f
         snprintf(msg, msglen, "WRONG_STATUS: expected a value in [%s, %s], got an error", e->lo, e->hi);
         return 0;
     }
+    if (strcmp(e->lo, e->hi) == 0 && (strcmp(e->lo, "inf") == 0 || strcmp(e->lo, "-inf") == 0))
+    {
+        /* the exact value is an infinity: only the same infinity passes */
+        int want_pos = e->lo[0] == 'i';
+        int is_pos = strcasecmp(value, "inf") == 0 || strcasecmp(value, "+inf") == 0
+                     || strcasecmp(value, "infinity") == 0 || strcasecmp(value, "+infinity") == 0;
+        int is_neg = strcasecmp(value, "-inf") == 0 || strcasecmp(value, "-infinity") == 0;
+        if ((want_pos && is_pos) || (!want_pos && is_neg))
+            return 1;
+        snprintf(msg, msglen, "OUTSIDE: the exact value is %s, got %s", e->lo, value);
+        return 0;
+    }
     if (is_nonfinite_word(value))
     {
         snprintf(msg, msglen, "NONFINITE: value %s, expected [%s, %s]", value, e->lo, e->hi);

@@ -30,6 +30,17 @@ lint_entry(const qo_vec_entry *e)
     int ok = 1;
     if (strcmp(e->status, "ok") != 0)
         return 1;
+    if (strcmp(e->mid, "inf") == 0 || strcmp(e->mid, "-inf") == 0)
+    {
+        /* an exact infinity: every bound is that infinity and rad is 0 */
+        if (strcmp(e->lo, e->mid) || strcmp(e->hi, e->mid) || strcmp(e->lo_f64, e->mid)
+            || strcmp(e->hi_f64, e->mid) || strcmp(e->rad, "0"))
+        {
+            printf("selfcheck: %s %s: an infinite value must have inf in every bound and rad 0\n", e->caseId, e->output);
+            return 0;
+        }
+        return 1;
+    }
     fmpq_init(lo); fmpq_init(hi); fmpq_init(l2); fmpq_init(h2);
     fmpq_init(m); fmpq_init(r); fmpq_init(a); fmpq_init(b);
     if (qo_parse_value(lo, e->lo) || qo_parse_value(hi, e->hi) || parse_f64(l2, e->lo_f64)

@@ -52,6 +52,10 @@ state_fn(arb_t res, const void *vp, slong prec, char *reason)
         case QO_ST_ENTROPY: return qt_state_von_neumann_entropy(res, j->p->rho, prec, reason);
         case QO_ST_PURITY: return qt_state_purity(res, j->p->rho, prec, reason);
         case QO_ST_ENERGY: return qt_state_energy(res, j->p->rho, j->p->H, prec, reason);
+        case QO_ST_ENERGY_ENTROPY:
+            return qt_state_energy_entropy(res, j->p->rho, j->p->H, j->p->definition, prec, reason);
+        case QO_ST_COHERENCE: return qt_state_coherence(res, j->p->rho, j->p->H, prec, reason);
+        case QO_ST_RELATIVE: return qt_state_relative_entropy(res, j->p->rho, j->p->sigma, prec, reason);
     }
     return qt_fail(reason, QT_DOMAIN, "unknown quantity");
 }

@@ -9,7 +9,7 @@
 enum { QO_EXIT_OK = 0, QO_EXIT_FAIL = 1, QO_EXIT_USAGE = 2 };
 
 enum { QO_FAM_LANDAUER = 0, QO_FAM_DRIVEN = 1, QO_FAM_STATE = 2 };
-enum { QO_ST_ENTROPY = 0, QO_ST_PURITY, QO_ST_ENERGY };
+enum { QO_ST_ENTROPY = 0, QO_ST_PURITY, QO_ST_ENERGY, QO_ST_ENERGY_ENTROPY, QO_ST_COHERENCE, QO_ST_RELATIVE };
 
 typedef struct
 {
@@ -41,7 +41,8 @@ typedef struct
     int family;
     qt_landauer_params_t land;
     qt_driven_level_params_t drv;
-    qt_qmat_t rho, H;          /* state family; n = 0 when unset */
+    qt_qmat_t rho, H, sigma;   /* state family; n = 0 when unset */
+    int definition;            /* QT_EE_* */
     qo_kv echo;                /* canonical parameter list (defaults filled in) */
     char *owned[QO_MAX_PARAMS];/* echo strings owned here (canonical matrix JSON) */
     int nowned;

@@ -12,7 +12,7 @@ qo_family_param_names(int family)
     if (family == QO_FAM_LANDAUER)
         return "stats model [tau] [eps0 gamma_L gamma_R] [E_lo E_hi] mu_L T_L mu_R T_R";
     if (family == QO_FAM_STATE)
-        return "rho [H] (matrices: @file.json or {\"dims\": [n, n], \"re\": [...], \"im\": [...]})";
+        return "rho [H] [sigma] [definition=outcome|dephased] (matrices: @file.json or {\"dims\": [n, n], \"re\": [...], \"im\": [...]})";
     return "eps0 width mu T";
 }
 
@@ -24,6 +24,8 @@ qo_params_init(qo_params *p)
     qt_driven_level_params_init(p->drv);
     p->rho->n = 0;
     p->H->n = 0;
+    p->sigma->n = 0;
+    p->definition = QT_EE_DEPHASED;
     p->nowned = 0;
     p->family = QO_FAM_LANDAUER;
 }
@@ -37,6 +39,8 @@ qo_params_clear(qo_params *p)
         qt_qmat_clear(p->rho);
     if (p->H->n)
         qt_qmat_clear(p->H);
+    if (p->sigma->n)
+        qt_qmat_clear(p->sigma);
     while (p->nowned > 0)
         free(p->owned[--p->nowned]);
 }
@@ -241,10 +245,38 @@ static int
 parse_state(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
 {
     static const char *const with_h[] = {"rho", "H", NULL};
+    static const char *const with_def[] = {"rho", "H", "definition", NULL};
+    static const char *const with_sigma[] = {"rho", "sigma", NULL};
     static const char *const rho_only[] = {"rho", NULL};
+    const char *const *allowed = rho_only;
     char reason[QT_REASON_LEN];
-    if (check_known(kv, q->which == QO_ST_ENERGY ? with_h : rho_only, q, "", err, errlen))
+    int w = q->which;
+    if (w == QO_ST_ENERGY || w == QO_ST_COHERENCE)
+        allowed = with_h;
+    else if (w == QO_ST_ENERGY_ENTROPY)
+        allowed = with_def;
+    else if (w == QO_ST_RELATIVE)
+        allowed = with_sigma;
+    if (check_known(kv, allowed, q, "", err, errlen))
         return 1;
+    if (w == QO_ST_ENERGY_ENTROPY)
+    {
+        const char *d = lookup(kv, "definition");
+        if (d == NULL)
+        {
+            snprintf(err, errlen, "missing parameter definition (outcome or dephased; open_systems.md 2.2 names both)");
+            return 1;
+        }
+        if (strcmp(d, "outcome") == 0)
+            p->definition = QT_EE_OUTCOME;
+        else if (strcmp(d, "dephased") == 0)
+            p->definition = QT_EE_DEPHASED;
+        else
+        {
+            snprintf(err, errlen, "definition must be outcome or dephased, got \"%s\"", d);
+            return 1;
+        }
+    }
     if (matrix_param(p, p->rho, kv, "rho", err, errlen))
         return 1;
     if (qt_state_validate(p->rho, reason) != QT_OK)
@@ -252,13 +284,31 @@ parse_state(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size
         snprintf(err, errlen, "%s", reason);
         return 1;
     }
-    if (q->which == QO_ST_ENERGY)
+    if (allowed == with_h || allowed == with_def)
     {
         if (matrix_param(p, p->H, kv, "H", err, errlen))
             return 1;
         if (qt_hamiltonian_validate(p->H, p->rho->n, reason) != QT_OK)
         {
             snprintf(err, errlen, "%s", reason);
+            return 1;
+        }
+    }
+    if (w == QO_ST_ENERGY_ENTROPY)
+        echo_add(p, "definition", p->definition == QT_EE_OUTCOME ? "outcome" : "dephased");
+    if (w == QO_ST_RELATIVE)
+    {
+        if (matrix_param(p, p->sigma, kv, "sigma", err, errlen))
+            return 1;
+        if (p->sigma->n != p->rho->n)
+        {
+            snprintf(err, errlen, "sigma must be %ld x %ld like rho, got %ld x %ld", (long) p->rho->n,
+                     (long) p->rho->n, (long) p->sigma->n, (long) p->sigma->n);
+            return 1;
+        }
+        if (qt_state_validate(p->sigma, reason) != QT_OK)
+        {
+            snprintf(err, errlen, "sigma: %s", reason);
             return 1;
         }
     }

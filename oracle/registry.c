@@ -35,6 +35,13 @@ static const qo_quantity table[] = {
      "proofs/open_systems.md", "tr rho^2 (an exact rational)"},
     {"state.energy", QO_FAM_STATE, QO_ST_ENERGY, "energy units of H",
      "open_systems.md 2.4; proofs/open_systems.md", "E = tr rho H (an exact rational)"},
+    {"state.energy_entropy", QO_FAM_STATE, QO_ST_ENERGY_ENTROPY, "k_B (nats)",
+     "open_systems.md 2.2; proofs/open_systems.md",
+     "definition=outcome: Shannon entropy of p_E = tr(P_E rho); definition=dephased: S(Delta_H rho) (equal for non-degenerate H)"},
+    {"state.coherence", QO_FAM_STATE, QO_ST_COHERENCE, "k_B (nats)",
+     "open_systems.md 2.3; proofs/open_systems.md", "C_rel = S(Delta_H rho) - S(rho), block dephasing in the eigenspaces of H"},
+    {"state.relative_entropy", QO_FAM_STATE, QO_ST_RELATIVE, "k_B (nats)",
+     "open_systems.md 2.3; proofs/open_systems.md", "D(rho || sigma) = tr rho (ln rho - ln sigma); exactly +inf when supp rho is not in supp sigma"},
 };
 
 const qo_quantity *

@@ -145,6 +145,12 @@ static const char *bad_eval[][2] = {
     {"eval state.energy rho={\"dims\":[1,1],\"re\":[\"1\"]} H={\"dims\":[2,2],\"re\":[\"1\",\"0\",\"0\",\"1\"]}", "H must be 1 x 1"},
     {"eval state.energy rho={\"dims\":[1,1],\"re\":[\"1\"]} H={\"dims\":[1,1],\"re\":[\"1\"],\"im\":[\"1\"]}", "H is not Hermitian"},
     {"eval state.purity rho={\"dims\":[1,1],\"re\":[\"1\"]} H={\"dims\":[1,1],\"re\":[\"1\"]}", "parameter H is not used"},
+    {"eval state.energy_entropy rho={\"dims\":[1,1],\"re\":[\"1\"]} H={\"dims\":[1,1],\"re\":[\"1\"]}", "missing parameter definition"},
+    {"eval state.energy_entropy rho={\"dims\":[1,1],\"re\":[\"1\"]} H={\"dims\":[1,1],\"re\":[\"1\"]} definition=both", "definition must be outcome or dephased"},
+    {"eval state.relative_entropy rho={\"dims\":[1,1],\"re\":[\"1\"]}", "missing parameter sigma"},
+    {"eval state.relative_entropy rho={\"dims\":[1,1],\"re\":[\"1\"]} sigma={\"dims\":[2,2],\"re\":[\"1\",\"0\",\"0\",\"0\"]}", "sigma must be 1 x 1"},
+    {"eval state.relative_entropy rho={\"dims\":[1,1],\"re\":[\"1\"]} sigma={\"dims\":[1,1],\"re\":[\"2\"]}", "sigma: rho must have trace 1"},
+    {"eval state.coherence rho={\"dims\":[1,1],\"re\":[\"1\"]} sigma={\"dims\":[1,1],\"re\":[\"1\"]}", "parameter sigma is not used"},
 };
 
 START_TEST(bad_inputs_eval)
@@ -228,7 +234,7 @@ START_TEST(list_all)
     ck_assert_int_eq(run_line("list --json", &out, &err), 0);
     o = json_loads(out, 0, &je);
     ck_assert(o != NULL && json_is_array(o));
-    ck_assert_int_eq((int) json_array_size(o), 16);
+    ck_assert_int_eq((int) json_array_size(o), 19);
     json_decref(o);
     free(out);
     free(err);

@@ -366,6 +366,229 @@ START_TEST(psd_decision_and_errors)
 }
 END_TEST
 
+/* diagonal exact H with the given (possibly repeated) diagonal */
+static void
+diag_matrix(qt_qmat_t H, const slong *d)
+{
+    slong i, n = H->n;
+    for (i = 0; i < n * n; i++)
+    {
+        fmpq_zero(H->re + i);
+        fmpq_zero(H->im + i);
+    }
+    for (i = 0; i < n; i++)
+        fmpq_set_si(H->re + i * n + i, d[i], 1);
+}
+
+/* the diagonal part of rho: Delta_H rho for a non-degenerate diagonal H */
+static void
+diag_part(qt_qmat_t D, const qt_qmat_t rho)
+{
+    slong i, n = rho->n;
+    for (i = 0; i < n * n; i++)
+    {
+        fmpq_zero(D->re + i);
+        fmpq_zero(D->im + i);
+    }
+    for (i = 0; i < n; i++)
+        fmpq_set(D->re + i * n + i, rho->re + i * n + i);
+}
+
+/* open_systems.md 2.2-2.3 as enclosure identities on random states:
+ *   outcome = dephased for non-degenerate H;  C_rel = D(rho || Delta rho);  S(Delta rho) = S + C_rel;
+ *   D(rho || delta) = D(Delta rho || delta) + C_rel for diagonal full-rank delta;
+ *   D(rho || I/n) = ln n - S(rho);  D(rho || rho) = 0;  D >= 0;  outcome <= dephased for degenerate H */
+START_TEST(entropy_identities)
+{
+    flint_rand_t st;
+    int it;
+    arb_t a, b, c, t;
+    char r[QT_REASON_LEN];
+    flint_randinit(st);
+    flint_randseed(st, 4242, 17);
+    arb_init(a); arb_init(b); arb_init(c); arb_init(t);
+    for (it = 0; it < qt_test_iters(12); it++)
+    {
+        slong n = 2 + n_randint(st, 3), i;
+        slong d[8], dd[8];
+        qt_qmat_t rho, H, Hd, D, delta;
+        qt_qmat_init(rho, n); qt_qmat_init(H, n); qt_qmat_init(Hd, n); qt_qmat_init(D, n); qt_qmat_init(delta, n);
+        random_state(rho, st, n, 1 + n_randint(st, n + 1));
+        for (i = 0; i < n; i++)
+        {
+            d[i] = 3 * i - 2;                 /* distinct */
+            dd[i] = i < 2 ? 0 : 1;            /* degenerate */
+        }
+        diag_matrix(H, d);
+        diag_matrix(Hd, dd);
+        diag_part(D, rho);
+
+        ck_assert_int_eq(qt_state_energy_entropy(a, rho, H, QT_EE_OUTCOME, 128, r), QT_OK);
+        ck_assert_int_eq(qt_state_energy_entropy(b, rho, H, QT_EE_DEPHASED, 128, r), QT_OK);
+        ck_assert(arb_overlaps(a, b));
+        ck_assert_int_eq(qt_state_von_neumann_entropy(c, D, 128, r), QT_OK);
+        ck_assert_msg(arb_overlaps(a, c), "energy entropy differs from S(diag rho)");
+
+        ck_assert_int_eq(qt_state_coherence(a, rho, H, 128, r), QT_OK);
+        ck_assert_int_eq(qt_state_relative_entropy(b, rho, D, 128, r), QT_OK);
+        ck_assert_msg(arb_overlaps(a, b), "C_rel != D(rho || Delta rho)");
+        ck_assert(!arb_is_negative(a));
+
+        /* delta = diag(1, 2, ..., n)/(n(n+1)/2): full rank, diagonal */
+        for (i = 0; i < n * n; i++)
+        {
+            fmpq_zero(delta->re + i);
+            fmpq_zero(delta->im + i);
+        }
+        for (i = 0; i < n; i++)
+            fmpq_set_si(delta->re + i * n + i, 2 * (i + 1), n * (n + 1));
+        ck_assert_int_eq(qt_state_relative_entropy(b, rho, delta, 128, r), QT_OK);
+        ck_assert_int_eq(qt_state_relative_entropy(c, D, delta, 128, r), QT_OK);
+        arb_add(c, c, a, 128);
+        ck_assert_msg(arb_overlaps(b, c), "D(rho||delta) != D(Delta rho||delta) + C_rel");
+
+        /* D(rho || I/n) = ln n - S */
+        for (i = 0; i < n * n; i++)
+            fmpq_zero(delta->re + i);
+        for (i = 0; i < n; i++)
+            fmpq_set_si(delta->re + i * n + i, 1, n);
+        ck_assert_int_eq(qt_state_relative_entropy(b, rho, delta, 128, r), QT_OK);
+        ck_assert_int_eq(qt_state_von_neumann_entropy(c, rho, 128, r), QT_OK);
+        arb_set_si(t, n);
+        arb_log(t, t, 128);
+        arb_sub(t, t, c, 128);
+        ck_assert(arb_overlaps(b, t));
+
+        /* D(rho || rho) = 0 when rho has full rank; +inf or 0 otherwise is decided exactly */
+        ck_assert_int_eq(qt_state_relative_entropy(b, rho, rho, 128, r), QT_OK);
+        ck_assert(arb_contains_zero(b));
+
+        /* degenerate H: Shannon entropy of outcomes <= S(Delta_H rho) */
+        ck_assert_int_eq(qt_state_energy_entropy(a, rho, Hd, QT_EE_OUTCOME, 128, r), QT_OK);
+        ck_assert_int_eq(qt_state_energy_entropy(b, rho, Hd, QT_EE_DEPHASED, 128, r), QT_OK);
+        ck_assert(!arb_gt(a, b));
+        /* S <= S(Delta rho) */
+        ck_assert_int_eq(qt_state_von_neumann_entropy(c, rho, 128, r), QT_OK);
+        ck_assert(!arb_gt(c, b));
+
+        qt_qmat_clear(rho); qt_qmat_clear(H); qt_qmat_clear(Hd); qt_qmat_clear(D); qt_qmat_clear(delta);
+    }
+    arb_clear(a); arb_clear(b); arb_clear(c); arb_clear(t);
+    flint_randclear(st);
+}
+END_TEST
+
+/* non-diagonal H: rational projectors (sigma_x) and irrational spectrum ([[1,1],[1,0]]) */
+START_TEST(energy_entropy_nondiagonal)
+{
+    const char *sx[] = {"0", "1", "1", "0"};
+    const char *plus[] = {"1/2", "1/2", "1/2", "1/2"};
+    const char *gold[] = {"1", "1", "1", "0"};
+    const char *deg[] = {"1", "0", "0", "0", "1", "0", "0", "0", "0"};
+    const char *mix3[] = {"1/3", "1/6", "0", "1/6", "1/3", "0", "0", "0", "1/3"};
+    qt_qmat_t H, rho;
+    arb_t a, b, t;
+    char r[QT_REASON_LEN];
+    arb_init(a); arb_init(b); arb_init(t);
+    qt_qmat_init(H, 2);
+    qt_qmat_init(rho, 2);
+    set_rows(H, sx, NULL);
+    set_rows(rho, plus, NULL);
+    /* |+> is an eigenstate of sigma_x: energy entropy and coherence exactly 0 */
+    ck_assert_int_eq(qt_state_energy_entropy(a, rho, H, QT_EE_DEPHASED, 128, r), QT_OK);
+    ck_assert(arb_contains_zero(a) && mag_cmp_2exp_si(arb_radref(a), -100) < 0);
+    ck_assert_int_eq(qt_state_coherence(a, rho, H, 128, r), QT_OK);
+    ck_assert(arb_contains_zero(a));
+    /* irrational eigenvalues (1 +- sqrt 5)/2: outcome = dephased, S <= S_E <= ln 2 */
+    set_rows(H, gold, NULL);
+    ck_assert_int_eq(qt_state_energy_entropy(a, rho, H, QT_EE_OUTCOME, 128, r), QT_OK);
+    ck_assert_int_eq(qt_state_energy_entropy(b, rho, H, QT_EE_DEPHASED, 128, r), QT_OK);
+    ck_assert(arb_overlaps(a, b));
+    ck_assert(arb_rel_accuracy_bits(a) > 100);
+    arb_set_ui(t, 2);
+    arb_log(t, t, 128);
+    ck_assert(!arb_gt(a, t) && arb_is_positive(a));
+    /* p_+ for |+> and H = [[1,1],[1,0]]: closed form (1 + 2/sqrt 5)/2 ... checked via the entropy:
+       p = (1 + 2/sqrt(5))/2, S_E = h(p) */
+    {
+        arb_t p, q, g;
+        arb_init(p); arb_init(q); arb_init(g);
+        arb_set_ui(p, 5);
+        arb_rsqrt(p, p, 200);
+        arb_mul_2exp_si(p, p, 1);
+        arb_add_ui(p, p, 1, 200);
+        arb_mul_2exp_si(p, p, -1);
+        arb_sub_ui(q, p, 1, 200);
+        arb_neg(q, q);
+        qt_arb_neg_xlogx_unit(g, p, 200);
+        qt_arb_neg_xlogx_unit(t, q, 200);
+        arb_add(g, g, t, 200);
+        ck_assert_msg(arb_overlaps(a, g), "energy entropy of |+> for H = [[1,1],[1,0]] is not h((1 + 2/sqrt 5)/2)");
+        arb_clear(p); arb_clear(q); arb_clear(g);
+    }
+    qt_qmat_clear(H);
+    qt_qmat_clear(rho);
+    /* degenerate rational H (eigenvalue 1 twice): dephased uses block dephasing */
+    qt_qmat_init(H, 3);
+    qt_qmat_init(rho, 3);
+    set_rows(H, deg, NULL);
+    set_rows(rho, mix3, NULL);
+    ck_assert_int_eq(qt_state_energy_entropy(a, rho, H, QT_EE_DEPHASED, 128, r), QT_OK);
+    ck_assert_int_eq(qt_state_von_neumann_entropy(b, rho, 128, r), QT_OK);
+    ck_assert_msg(arb_overlaps(a, b), "rho is block diagonal for H: dephasing must not change S");
+    ck_assert_int_eq(qt_state_energy_entropy(a, rho, H, QT_EE_OUTCOME, 128, r), QT_OK);
+    /* outcomes 2/3, 1/3 */
+    arb_set_si(t, 3);
+    arb_log(t, t, 128);
+    arb_set_si(b, 2);
+    arb_log(b, b, 128);
+    arb_mul_2exp_si(b, b, 1);
+    arb_div_ui(b, b, 3, 128);
+    arb_sub(t, t, b, 128);                 /* ln 3 - (2/3) ln 2 */
+    ck_assert(arb_overlaps(a, t));
+    qt_qmat_clear(H);
+    qt_qmat_clear(rho);
+    arb_clear(a); arb_clear(b); arb_clear(t);
+}
+END_TEST
+
+START_TEST(relative_entropy_support)
+{
+    const char *e[] = {"1", "0", "0", "0"};
+    const char *plus[] = {"1/2", "1/2", "1/2", "1/2"};
+    const char *mixed[] = {"1/2", "0", "0", "1/2"};
+    qt_qmat_t a, b;
+    arb_t d;
+    char r[QT_REASON_LEN];
+    arb_init(d);
+    qt_qmat_init(a, 2);
+    qt_qmat_init(b, 2);
+    set_rows(a, mixed, NULL);
+    set_rows(b, e, NULL);
+    ck_assert_int_eq(qt_state_relative_entropy(d, a, b, 64, r), QT_OK);
+    ck_assert(arf_is_pos_inf(arb_midref(d)) && mag_is_zero(arb_radref(d)));
+    ck_assert(qt_arb_meets_digits(d, 30));
+    set_rows(a, e, NULL);
+    set_rows(b, plus, NULL);
+    ck_assert_int_eq(qt_state_relative_entropy(d, a, b, 64, r), QT_OK);
+    ck_assert(arf_is_pos_inf(arb_midref(d)));
+    /* supp |e> within supp of I/2: D = ln 2 */
+    set_rows(b, mixed, NULL);
+    ck_assert_int_eq(qt_state_relative_entropy(d, a, b, 128, r), QT_OK);
+    {
+        arb_t l2;
+        arb_init(l2);
+        arb_set_ui(l2, 2);
+        arb_log(l2, l2, 128);
+        ck_assert(arb_overlaps(d, l2));
+        arb_clear(l2);
+    }
+    qt_qmat_clear(a);
+    qt_qmat_clear(b);
+    arb_clear(d);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -377,6 +600,9 @@ main(void)
     tcase_add_test(tc, special_states);
     tcase_add_test(tc, neg_xlogx_enclosure);
     tcase_add_test(tc, psd_decision_and_errors);
+    tcase_add_test(tc, entropy_identities);
+    tcase_add_test(tc, energy_entropy_nondiagonal);
+    tcase_add_test(tc, relative_entropy_support);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

@@ -69,7 +69,8 @@ slong qt_digits_max_prec(slong digits);
  * decimal upper bound of |mid - v| for all v in x (3 digits, rounded up); lo and hi
  * are decimal bounds rounded outward; lo_f64/hi_f64 are binary64 bounds rounded
  * outward, printed with 17 significant digits.  A non-finite ball gives
- * mid "0", rad "inf", lo "-inf", hi "inf".  Free with qt_ball_strings_clear. */
+ * mid "0", rad "inf", lo "-inf", hi "inf"; an exact infinity (radius 0) gives "inf"
+ * (or "-inf") in every field except rad = "0".  Free with qt_ball_strings_clear. */
 typedef struct
 {
     char *mid, *rad, *lo, *hi, *lo_f64, *hi_f64;

@@ -29,6 +29,11 @@ void qt_qmat_trace(fmpq_t re, fmpq_t im, const qt_qmat_t A);
 /* tr(A B) exactly */
 void qt_qmat_trace_product(fmpq_t re, fmpq_t im, const qt_qmat_t A, const qt_qmat_t B);
 void qt_qmat_get_acb_mat(acb_mat_t M, const qt_qmat_t A, slong prec);
+void qt_qmat_set(qt_qmat_t B, const qt_qmat_t A);                 /* same size */
+void qt_qmat_mul(qt_qmat_t C, const qt_qmat_t A, const qt_qmat_t B); /* exact; C may alias */
+void qt_qmat_add(qt_qmat_t C, const qt_qmat_t A, const qt_qmat_t B);
+/* exact rank of the real embedding [[X, -Y], [Y, X]] of A = X + iY: twice the rank of A */
+slong qt_qmat_rank2(const qt_qmat_t A);
 
 /* Spectrum of an exact Hermitian matrix: distinct eigenvalues (isolated real balls,
  * ascending), their exact multiplicities, and the exact multiplicity of 0. */
@@ -38,6 +43,7 @@ typedef struct
     arb_ptr value;
     slong *mult;
     int *exact;        /* 1 iff value[k] is an exact rational (a linear factor) */
+    fmpq *rational;    /* that rational, where exact[k] */
 }
 qt_spectrum_struct;
 typedef qt_spectrum_struct qt_spectrum_t[1];
@@ -50,6 +56,27 @@ void qt_spectrum_clear(qt_spectrum_t s);
 int qt_herm_spectrum(qt_spectrum_t s, const qt_qmat_t A, slong prec, char *reason);
 /* exact decision: 1 iff the Hermitian matrix A is positive semidefinite */
 int qt_herm_is_psd(const qt_qmat_t A);
+
+/* Spectral decomposition of an exact Hermitian H = sum_k lambda_k P_k over its distinct
+ * eigenvalues (zero included), P_k = prod_{j != k} (H - lambda_j)/(lambda_k - lambda_j)
+ * (Lagrange form, lemma E4): ball matrices always; exact matrices too when every eigenvalue
+ * is rational (all_exact). */
+typedef struct
+{
+    slong n, k;
+    arb_ptr lambda;            /* ascending */
+    slong *mult;
+    int all_exact;
+    fmpq *lambda_q;            /* valid when all_exact */
+    acb_mat_struct *P;
+    qt_qmat_struct *Pq;        /* NULL unless all_exact */
+}
+qt_eigenprojectors_struct;
+typedef qt_eigenprojectors_struct qt_eigenprojectors_t[1];
+
+void qt_eigenprojectors_init(qt_eigenprojectors_t E);
+void qt_eigenprojectors_clear(qt_eigenprojectors_t E);
+int qt_eigenprojectors(qt_eigenprojectors_t E, const qt_qmat_t H, slong prec, char *reason);
 
 /* -x ln x for x known to lie in [0, 1], enclosed rigorously even when the ball of x
  * touches 0 (monotone pieces, g(0) = 0, maximum 1/e at x = 1/e) */

@@ -49,6 +49,18 @@ qt_ball_strings(qt_ball_strings_t *s, const arb_t x, slong sig)
     arf_t ub;
     slong wp, bits;
 
+    if (mag_is_zero(arb_radref(x)) && arf_is_inf(arb_midref(x)))
+    {
+        /* an exact infinity (e.g. D(rho||sigma) when the supports disagree) */
+        const char *v = arf_sgn(arb_midref(x)) > 0 ? "inf" : "-inf";
+        s->mid = dup(v);
+        s->rad = dup("0");
+        s->lo = dup(v);
+        s->hi = dup(v);
+        s->lo_f64 = dup(v);
+        s->hi_f64 = dup(v);
+        return;
+    }
     if (!arb_is_finite(x))
     {
         s->mid = dup("0");

@@ -24,10 +24,10 @@ qt_arb_meets_digits(const arb_t x, slong digits)
     arf_t lowx, t;
     int ok;
 
+    if (mag_is_zero(arb_radref(x)))
+        return !arf_is_nan(arb_midref(x));     /* exact, including an exact +-infinity */
     if (!arb_is_finite(x))
         return 0;
-    if (mag_is_zero(arb_radref(x)))
-        return 1;
 
     arb_init(eps);
     arf_init(lowx);

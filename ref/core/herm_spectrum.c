@@ -16,6 +16,7 @@ qt_spectrum_init(qt_spectrum_t s)
     s->value = NULL;
     s->mult = NULL;
     s->exact = NULL;
+    s->rational = NULL;
 }
 
 void
@@ -23,6 +24,8 @@ qt_spectrum_clear(qt_spectrum_t s)
 {
     if (s->value != NULL)
         _arb_vec_clear(s->value, s->n);
+    if (s->rational != NULL)
+        _fmpq_vec_clear(s->rational, s->n);
     free(s->mult);
     free(s->exact);
     qt_spectrum_init(s);
@@ -90,7 +93,7 @@ qt_herm_spectrum(qt_spectrum_t s, const qt_qmat_t A, slong prec, char *reason)
     fmpz_poly_t p;
     fmpz_poly_factor_t fac;
     slong j, k, n = A->n, cnt = 0;
-    typedef struct { arb_struct v; slong m; int ex; } item;
+    typedef struct { arb_struct v; slong m; int ex; fmpq q; } item;
     item *it;
 
     if (!qt_qmat_is_hermitian(A, NULL, 0))
@@ -124,6 +127,8 @@ qt_herm_spectrum(qt_spectrum_t s, const qt_qmat_t A, slong prec, char *reason)
             arb_set_fmpq(&it[cnt].v, r, prec);
             it[cnt].m = e / 2;
             it[cnt].ex = 1;
+            fmpq_init(&it[cnt].q);
+            fmpq_set(&it[cnt].q, r);
             cnt++;
             fmpq_clear(r);
         }
@@ -138,6 +143,7 @@ qt_herm_spectrum(qt_spectrum_t s, const qt_qmat_t A, slong prec, char *reason)
                 arb_set(&it[cnt].v, acb_realref(roots + k));
                 it[cnt].m = e / 2;
                 it[cnt].ex = 0;
+                fmpq_init(&it[cnt].q);
                 cnt++;
             }
             _acb_vec_clear(roots, d);
@@ -150,12 +156,15 @@ qt_herm_spectrum(qt_spectrum_t s, const qt_qmat_t A, slong prec, char *reason)
     s->value = _arb_vec_init(n);
     s->mult = calloc(n, sizeof(slong));
     s->exact = calloc(n, sizeof(int));
+    s->rational = _fmpq_vec_init(n);
     for (k = 0; k < cnt; k++)
     {
         arb_set(s->value + k, &it[k].v);
         s->mult[k] = it[k].m;
         s->exact[k] = it[k].ex;
+        fmpq_set(s->rational + k, &it[k].q);
         arb_clear(&it[k].v);
+        fmpq_clear(&it[k].q);
     }
     free(it);
     fmpz_poly_clear(p);
