@@ -32,6 +32,8 @@ void qt_qmat_get_acb_mat(acb_mat_t M, const qt_qmat_t A, slong prec);
 void qt_qmat_set(qt_qmat_t B, const qt_qmat_t A);                 /* same size */
 void qt_qmat_mul(qt_qmat_t C, const qt_qmat_t A, const qt_qmat_t B); /* exact; C may alias */
 void qt_qmat_add(qt_qmat_t C, const qt_qmat_t A, const qt_qmat_t B);
+/* the real symmetric-if-Hermitian embedding M = [[X, -Y], [Y, X]] of A = X + iY (M is 2n x 2n, initialised) */
+void qt_qmat_real_embedding(fmpq_mat_t M, const qt_qmat_t A);
 /* exact rank of the real embedding [[X, -Y], [Y, X]] of A = X + iY: twice the rank of A */
 slong qt_qmat_rank2(const qt_qmat_t A);
 

@@ -8,6 +8,7 @@
 
 int qt_state_validate(const qt_qmat_t rho, char *reason);
 int qt_hamiltonian_validate(const qt_qmat_t H, slong n, char *reason);
+int qt_state_and_hamiltonian_validate(const qt_qmat_t rho, const qt_qmat_t H, char *reason);
 
 /* S = -tr rho ln rho */
 int qt_state_von_neumann_entropy(arb_t res, const qt_qmat_t rho, slong prec, char *reason);

@@ -35,19 +35,12 @@ qt_spectrum_clear(qt_spectrum_t s)
 static void
 embedding_charpoly(fmpz_poly_t out, const qt_qmat_t A)
 {
-    slong i, j, n = A->n;
+    slong n = A->n;
     fmpq_mat_t M;
     fmpq_poly_t chi;
     fmpq_mat_init(M, 2 * n, 2 * n);
     fmpq_poly_init(chi);
-    for (i = 0; i < n; i++)
-        for (j = 0; j < n; j++)
-        {
-            fmpq_set(fmpq_mat_entry(M, i, j), A->re + i * n + j);
-            fmpq_set(fmpq_mat_entry(M, i + n, j + n), A->re + i * n + j);
-            fmpq_neg(fmpq_mat_entry(M, i, j + n), A->im + i * n + j);
-            fmpq_set(fmpq_mat_entry(M, i + n, j), A->im + i * n + j);
-        }
+    qt_qmat_real_embedding(M, A);
     fmpq_mat_charpoly(chi, M);
     fmpq_poly_get_numerator(out, chi);
     fmpz_poly_primitive_part(out, out);

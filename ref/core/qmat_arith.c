@@ -51,12 +51,10 @@ qt_qmat_mul(qt_qmat_t C, const qt_qmat_t A, const qt_qmat_t B)
     fmpq_clear(t);
 }
 
-slong
-qt_qmat_rank2(const qt_qmat_t A)
+void
+qt_qmat_real_embedding(fmpq_mat_t M, const qt_qmat_t A)
 {
-    slong i, j, n = A->n, r;
-    fmpq_mat_t M;
-    fmpq_mat_init(M, 2 * n, 2 * n);
+    slong i, j, n = A->n;
     for (i = 0; i < n; i++)
         for (j = 0; j < n; j++)
         {
@@ -65,6 +63,15 @@ qt_qmat_rank2(const qt_qmat_t A)
             fmpq_neg(fmpq_mat_entry(M, i, j + n), A->im + i * n + j);
             fmpq_set(fmpq_mat_entry(M, i + n, j), A->im + i * n + j);
         }
+}
+
+slong
+qt_qmat_rank2(const qt_qmat_t A)
+{
+    slong n = A->n, r;
+    fmpq_mat_t M;
+    fmpq_mat_init(M, 2 * n, 2 * n);
+    qt_qmat_real_embedding(M, A);
     {
         /* rank over Q = rank of the integer matrix after clearing one common denominator */
         fmpz_mat_t Z;

@@ -42,6 +42,15 @@ qt_hamiltonian_validate(const qt_qmat_t H, slong n, char *reason)
 }
 
 int
+qt_state_and_hamiltonian_validate(const qt_qmat_t rho, const qt_qmat_t H, char *reason)
+{
+    int st = qt_state_validate(rho, reason);
+    if (st != QT_OK)
+        return st;
+    return qt_hamiltonian_validate(H, rho->n, reason);
+}
+
+int
 qt_state_von_neumann_entropy(arb_t res, const qt_qmat_t rho, slong prec, char *reason)
 {
     /* S = sum_k m_k g(lambda_k), g(x) = -x ln x, over the nonzero distinct eigenvalues; the
@@ -92,10 +101,7 @@ int
 qt_state_energy(arb_t res, const qt_qmat_t rho, const qt_qmat_t H, slong prec, char *reason)
 {
     fmpq_t re, im;
-    int st = qt_state_validate(rho, reason);
-    if (st != QT_OK)
-        return st;
-    st = qt_hamiltonian_validate(H, rho->n, reason);
+    int st = qt_state_and_hamiltonian_validate(rho, H, reason);
     if (st != QT_OK)
         return st;
     fmpq_init(re);

@@ -24,6 +24,24 @@ trace_product_real(arb_t res, const qt_qmat_t A, const acb_mat_t P, slong prec)
     acb_clear(t);
 }
 
+/* p_k = tr(rho P_k): exact when the projectors are, else a ball */
+static void
+projector_weight(arb_t p, const qt_qmat_t rho, const qt_eigenprojectors_t E, slong k, slong prec)
+{
+    if (E->all_exact)
+    {
+        fmpq_t re, im;
+        fmpq_init(re);
+        fmpq_init(im);
+        qt_qmat_trace_product(re, im, rho, E->Pq + k);
+        arb_set_fmpq(p, re, prec);
+        fmpq_clear(re);
+        fmpq_clear(im);
+    }
+    else
+        trace_product_real(p, rho, E->P + k, prec);
+}
+
 /* Shannon entropy of p_k = tr(rho P_k), each exactly in [0, 1] (lemma E3) */
 static void
 outcome_entropy(arb_t res, const qt_qmat_t rho, const qt_eigenprojectors_t E, slong prec)
@@ -35,19 +53,7 @@ outcome_entropy(arb_t res, const qt_qmat_t rho, const qt_eigenprojectors_t E, sl
     arb_zero(res);
     for (k = 0; k < E->k; k++)
     {
-        if (E->all_exact)
-        {
-            /* exact p_k */
-            fmpq_t re, im;
-            fmpq_init(re);
-            fmpq_init(im);
-            qt_qmat_trace_product(re, im, rho, E->Pq + k);
-            arb_set_fmpq(p, re, prec);
-            fmpq_clear(re);
-            fmpq_clear(im);
-        }
-        else
-            trace_product_real(p, rho, E->P + k, prec);
+        projector_weight(p, rho, E, k, prec);
         qt_arb_neg_xlogx_unit(g, p, prec);
         arb_add(res, res, g, prec);
     }
@@ -95,10 +101,7 @@ int
 qt_state_energy_entropy(arb_t res, const qt_qmat_t rho, const qt_qmat_t H, int definition, slong prec, char *reason)
 {
     qt_eigenprojectors_t E;
-    int st = qt_state_validate(rho, reason);
-    if (st != QT_OK)
-        return st;
-    st = qt_hamiltonian_validate(H, rho->n, reason);
+    int st = qt_state_and_hamiltonian_validate(rho, H, reason);
     if (st != QT_OK)
         return st;
     qt_eigenprojectors_init(E);
@@ -175,18 +178,7 @@ qt_state_relative_entropy(arb_t res, const qt_qmat_t rho, const qt_qmat_t sigma,
     {
         if (arb_is_zero(E->lambda + k))
             continue;                       /* exact zero eigenvalue: tr(rho Q_0) = 0 (support) */
-        if (E->all_exact)
-        {
-            fmpq_t re, im;
-            fmpq_init(re);
-            fmpq_init(im);
-            qt_qmat_trace_product(re, im, rho, E->Pq + k);
-            arb_set_fmpq(t, re, prec);
-            fmpq_clear(re);
-            fmpq_clear(im);
-        }
-        else
-            trace_product_real(t, rho, E->P + k, prec);
+        projector_weight(t, rho, E, k, prec);
         arb_log(l, E->lambda + k, prec);    /* non-finite if the ball still touches 0 */
         arb_submul(res, l, t, prec);
     }
