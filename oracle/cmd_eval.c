@@ -21,6 +21,56 @@ qo_parse_digits(slong *d, const char *s)
     return 0;
 }
 
+/* a record: every output at once, each with its own status */
+static int
+eval_record(const qo_quantity *q, const qo_params *p, slong digits, int as_json)
+{
+    qt_traj_record_t R;
+    slong i;
+    int st;
+    qt_traj_record_init(R, 0);
+    st = qo_evaluate_record(R, q, p, digits);
+    if (as_json)
+    {
+        json_t *o = json_object();
+        char *s;
+        json_object_set_new(o, "quantity", json_string(q->name));
+        json_object_set_new(o, "params", qo_params_json(p));
+        json_object_set_new(o, "digits", json_integer(digits));
+        json_object_set_new(o, "status", json_string(qt_status_name(st)));
+        json_object_set_new(o, "reference", json_string(R->reference));
+        json_object_set_new(o, "outputs", qo_record_json(R, digits, 1));
+        json_object_set_new(o, "units", json_string(q->units));
+        json_object_set_new(o, "formula", json_string(q->formula));
+        s = json_dumps(o, JSON_INDENT(1) | JSON_ENSURE_ASCII);
+        puts(s);
+        free(s);
+        json_decref(o);
+    }
+    else
+    {
+        printf("%s (reference state for D_rel and Sigma: %s; units %s)\n", q->name, R->reference, q->units);
+        for (i = 0; i < R->nout; i++)
+        {
+            const qt_result_struct *r = R->out + i;
+            if (r->status == QT_DOMAIN)
+                printf("  %-12s undefined: %s\n", R->name[i], r->reason);
+            else
+            {
+                qt_ball_strings_t b;
+                qt_ball_strings(&b, &r->value, digits + 5);
+                printf("  %-12s = %s +/- %s%s%s\n", R->name[i], b.mid, b.rad,
+                       r->status == QT_OK ? "" : "   could not certify: ", r->status == QT_OK ? "" : r->reason);
+                qt_ball_strings_clear(&b);
+            }
+        }
+    }
+    if (st != QT_OK)
+        qo_error("eval %s: some outputs could not be certified to %ld digits (see their reasons)", q->name, (long) digits);
+    qt_traj_record_clear(R);
+    return st == QT_OK ? QO_EXIT_OK : QO_EXIT_FAIL;
+}
+
 int
 qo_cmd_eval(int argc, char **argv)
 {
@@ -91,6 +141,12 @@ qo_cmd_eval(int argc, char **argv)
         return QO_EXIT_USAGE;
     }
 
+    if (qo_quantity_is_record(q))
+    {
+        code = eval_record(q, &p, digits, as_json);
+        qo_params_clear(&p);
+        return code;
+    }
     qt_result_init(r);
     st = qo_evaluate(r, q, &p, digits);
     code = (st == QT_OK) ? QO_EXIT_OK : (st == QT_DOMAIN ? QO_EXIT_USAGE : QO_EXIT_FAIL);

@@ -60,6 +60,45 @@ state_fn(arb_t res, const void *vp, slong prec, char *reason)
     return qt_fail(reason, QT_DOMAIN, "unknown quantity");
 }
 
+static int
+qubit_fn(arb_t res, const void *vp, slong prec, char *reason)
+{
+    const job *j = vp;
+    return qt_qubit_davies_tstar(res, j->p->qd, prec, reason);
+}
+
+static void
+qubit_record_fn(qt_traj_record_t R, const void *vp, slong prec)
+{
+    const qo_params *p = vp;
+    arb_t t;
+    char reason[QT_REASON_LEN];
+    arb_init(t);
+    if (p->tkind == QT_T_STAR)
+        qt_qubit_davies_tstar(t, p->qd, prec, reason);     /* validated while parsing */
+    else
+        arb_set_fmpq(t, p->t, prec);
+    qt_qubit_davies_trajectory(R, p->qd, t, p->tkind, prec);
+    arb_clear(t);
+}
+
+static void
+lindblad_record_fn(qt_traj_record_t R, const void *vp, slong prec)
+{
+    const qo_params *p = vp;
+    arb_t t;
+    arb_init(t);
+    arb_set_fmpq(t, p->t, prec);
+    qt_lindblad_trajectory(R, p->om, t, p->tkind == QT_T_ZERO, prec);
+    arb_clear(t);
+}
+
+int
+qo_evaluate_record(qt_traj_record_t R, const qo_quantity *q, const qo_params *p, slong digits)
+{
+    return qt_eval_digits_record(R, q->family == QO_FAM_QUBIT ? qubit_record_fn : lindblad_record_fn, p, digits);
+}
+
 int
 qo_evaluate(qt_result_t r, const qo_quantity *q, const qo_params *p, slong digits)
 {
@@ -67,5 +106,6 @@ qo_evaluate(qt_result_t r, const qo_quantity *q, const qo_params *p, slong digit
     j.q = q;
     j.p = p;
     return qt_eval_digits(r, q->family == QO_FAM_LANDAUER ? landauer_fn
-                             : q->family == QO_FAM_STATE ? state_fn : driven_fn, &j, digits);
+                             : q->family == QO_FAM_STATE ? state_fn
+                             : q->family == QO_FAM_QUBIT ? qubit_fn : driven_fn, &j, digits);
 }

@@ -4,11 +4,13 @@
 
 #include <jansson.h>
 #include "qtoracle/qtoracle.h"
+#include "qtoracle/trajectory.h"
 
 /* exit codes */
 enum { QO_EXIT_OK = 0, QO_EXIT_FAIL = 1, QO_EXIT_USAGE = 2 };
 
-enum { QO_FAM_LANDAUER = 0, QO_FAM_DRIVEN = 1, QO_FAM_STATE = 2 };
+enum { QO_FAM_LANDAUER = 0, QO_FAM_DRIVEN = 1, QO_FAM_STATE = 2, QO_FAM_QUBIT = 3, QO_FAM_LINDBLAD = 4 };
+enum { QO_QD_TRAJECTORY = 0, QO_QD_TSTAR = 1 };
 enum { QO_ST_ENTROPY = 0, QO_ST_PURITY, QO_ST_ENERGY, QO_ST_ENERGY_ENTROPY, QO_ST_COHERENCE, QO_ST_RELATIVE };
 
 typedef struct
@@ -24,6 +26,8 @@ qo_quantity;
 
 const qo_quantity *qo_quantity_find(const char *name);
 const qo_quantity *qo_quantity_at(int i);   /* NULL past the end */
+/* 1 iff the quantity prints a record of named outputs (trajectories) */
+int qo_quantity_is_record(const qo_quantity *q);
 
 /* a name=value parameter list */
 #define QO_MAX_PARAMS 32
@@ -43,6 +47,10 @@ typedef struct
     qt_driven_level_params_t drv;
     qt_qmat_t rho, H, sigma;   /* state family; n = 0 when unset */
     int definition;            /* QT_EE_* */
+    qt_qubit_davies_t qd;      /* qubit_davies.* */
+    fmpq_t t;                  /* trajectory time */
+    int tkind;                 /* QT_T_* */
+    qt_open_model_struct *om;  /* lindblad.trajectory (NULL when unset) */
     qo_kv echo;                /* canonical parameter list (defaults filled in) */
     char *owned[QO_MAX_PARAMS];/* echo strings owned here (canonical matrix JSON) */
     int nowned;
@@ -60,6 +68,20 @@ int qo_matrix_from_param(qt_qmat_t A, json_t **canon, const char *value, const c
 
 /* certified evaluation to `digits` */
 int qo_evaluate(qt_result_t r, const qo_quantity *q, const qo_params *p, slong digits);
+int qo_evaluate_record(qt_traj_record_t R, const qo_quantity *q, const qo_params *p, slong digits);
+/* the trajectory families' parameters (params_open.c) */
+int qo_parse_qubit_davies(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
+int qo_parse_lindblad(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
+/* helpers shared by the parameter parsers (params.c) */
+const char *qo_lookup(const qo_kv *kv, const char *key);
+void qo_echo_add(qo_params *p, const char *key, const char *val);
+int qo_exact_param(qo_params *p, fmpq_t q, const qo_kv *kv, const char *key, const char *def,
+                   const char *why, char *err, size_t errlen);
+int qo_check_known(const qo_kv *kv, const char *const *allowed, const qo_quantity *q,
+                   const char *context, char *err, size_t errlen);
+int qo_matrix_param(qo_params *p, qt_qmat_t A, const qo_kv *kv, const char *key, char *err, size_t errlen);
+/* JSON of a record (outputs with status, enclosure, formula, ratio pair) */
+json_t *qo_record_json(const qt_traj_record_t R, slong digits, int with_formulas);
 
 /* JSON of an enclosure: {"mid","rad","lo","hi","lo_f64","hi_f64"} */
 json_t *qo_ball_json(const arb_t x, slong digits);

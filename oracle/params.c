@@ -13,6 +13,10 @@ qo_family_param_names(int family)
         return "stats model [tau] [eps0 gamma_L gamma_R] [E_lo E_hi] mu_L T_L mu_R T_R";
     if (family == QO_FAM_STATE)
         return "rho [H] [sigma] [definition=outcome|dephased] (matrices: @file.json or {\"dims\": [n, n], \"re\": [...], \"im\": [...]})";
+    if (family == QO_FAM_QUBIT)
+        return "omega beta gamma gamma_phi x0 y0 z0 t (t: exact >= 0 or tstar)";
+    if (family == QO_FAM_LINDBLAD)
+        return "H rho0 baths t (baths: @file.json or inline JSON [{\"beta\": \"1\", \"channels\": [{\"L\": matrix, \"gamma\": \"0.2\", \"omega\": \"1\", \"kind\": \"thermal\"}]}])";
     return "eps0 width mu T";
 }
 
@@ -26,6 +30,10 @@ qo_params_init(qo_params *p)
     p->H->n = 0;
     p->sigma->n = 0;
     p->definition = QT_EE_DEPHASED;
+    qt_qubit_davies_init(p->qd);
+    fmpq_init(p->t);
+    p->tkind = QT_T_GENERIC;
+    p->om = NULL;
     p->nowned = 0;
     p->family = QO_FAM_LANDAUER;
 }
@@ -41,6 +49,14 @@ qo_params_clear(qo_params *p)
         qt_qmat_clear(p->H);
     if (p->sigma->n)
         qt_qmat_clear(p->sigma);
+    qt_qubit_davies_clear(p->qd);
+    fmpq_clear(p->t);
+    if (p->om != NULL)
+    {
+        qt_open_model_clear(p->om);
+        free(p->om);
+        p->om = NULL;
+    }
     while (p->nowned > 0)
         free(p->owned[--p->nowned]);
 }
@@ -212,7 +228,8 @@ parse_driven(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, siz
     if (exact(p, p->drv->width, kv, "width", NULL, "full width Gamma, > 0", err, errlen)) return 1;
     if (exact(p, p->drv->mu, kv, "mu", NULL, "chemical potential", err, errlen)) return 1;
     if (exact(p, p->drv->T, kv, "T", NULL, "temperature, > 0", err, errlen)) return 1;
-    if (qt_driven_level_params_validate(&p->drv[0], reason) != QT_OK)
+    const qt_driven_level_params_struct *dp = p->drv;
+    if (qt_driven_level_params_validate(dp, reason) != QT_OK)
     {
         const char *v = lookup(kv, fmpq_sgn(p->drv->width) <= 0 ? "width" : "T");
         snprintf(err, errlen, "%s, got \"%s\"", reason, v ? v : "");
@@ -324,6 +341,10 @@ qo_params_parse(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, 
         return parse_landauer(p, q, kv, err, errlen);
     if (q->family == QO_FAM_STATE)
         return parse_state(p, q, kv, err, errlen);
+    if (q->family == QO_FAM_QUBIT)
+        return qo_parse_qubit_davies(p, q, kv, err, errlen);
+    if (q->family == QO_FAM_LINDBLAD)
+        return qo_parse_lindblad(p, q, kv, err, errlen);
     return parse_driven(p, q, kv, err, errlen);
 }
 
@@ -335,9 +356,30 @@ qo_params_json(const qo_params *p)
     for (i = 0; i < p->echo.n; i++)
     {
         json_t *m = NULL;
-        if (p->echo.val[i][0] == '{')
+        if (p->echo.val[i][0] == '{' || p->echo.val[i][0] == '[')
             m = json_loads(p->echo.val[i], 0, NULL);     /* a canonical matrix object */
         json_object_set_new(o, p->echo.key[i], m ? m : json_string(p->echo.val[i]));
     }
     return o;
+}
+
+/* exported wrappers for params_open.c */
+const char *qo_lookup(const qo_kv *kv, const char *key) { return lookup(kv, key); }
+void qo_echo_add(qo_params *p, const char *key, const char *val) { echo_add(p, key, val); }
+int
+qo_exact_param(qo_params *p, fmpq_t q, const qo_kv *kv, const char *key, const char *def,
+               const char *why, char *err, size_t errlen)
+{
+    return exact(p, q, kv, key, def, why, err, errlen);
+}
+int
+qo_check_known(const qo_kv *kv, const char *const *allowed, const qo_quantity *q,
+               const char *context, char *err, size_t errlen)
+{
+    return check_known(kv, allowed, q, context, err, errlen);
+}
+int
+qo_matrix_param(qo_params *p, qt_qmat_t A, const qo_kv *kv, const char *key, char *err, size_t errlen)
+{
+    return matrix_param(p, A, kv, key, err, errlen);
 }

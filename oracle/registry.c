@@ -42,7 +42,21 @@ static const qo_quantity table[] = {
      "open_systems.md 2.3; proofs/open_systems.md", "C_rel = S(Delta_H rho) - S(rho), block dephasing in the eigenspaces of H"},
     {"state.relative_entropy", QO_FAM_STATE, QO_ST_RELATIVE, "k_B (nats)",
      "open_systems.md 2.3; proofs/open_systems.md", "D(rho || sigma) = tr rho (ln rho - ln sigma); exactly +inf when supp rho is not in supp sigma"},
+    {"qubit_davies.trajectory", QO_FAM_QUBIT, QO_QD_TRAJECTORY, "k_B = hbar = 1 (nats, energies in the units of omega)",
+     "open_systems.md 3 M1/M2; proofs/open_systems.md M1-M4",
+     "every output (S, S_dot, ..., Sigma) of a qubit under thermal amplitude damping + dephasing, in closed form"},
+    {"qubit_davies.tstar", QO_FAM_QUBIT, QO_QD_TSTAR, "1/omega (time)",
+     "open_systems.md 3 M1; proofs/open_systems.md M3", "t* = ln(2 (nbar+1)) / (gamma (2 nbar + 1)), where the trajectory from |e> crosses I/2"},
+    {"lindblad.trajectory", QO_FAM_LINDBLAD, 0, "k_B = hbar = 1 (nats, energies in the units of H)",
+     "open_systems.md 2.1-2.11; proofs/open_systems.md L1-L4, E7-E10",
+     "every output at time t of rho(t) = exp(tL) rho0 for a Lindblad generator with thermal baths (general route)"},
 };
+
+int
+qo_quantity_is_record(const qo_quantity *q)
+{
+    return (q->family == QO_FAM_QUBIT && q->which == QO_QD_TRAJECTORY) || q->family == QO_FAM_LINDBLAD;
+}
 
 const qo_quantity *
 qo_quantity_at(int i)

@@ -69,7 +69,7 @@ typedef qt_driven_level_params_struct qt_driven_level_params_t[1];
 
 void qt_driven_level_params_init(qt_driven_level_params_t p);
 void qt_driven_level_params_clear(qt_driven_level_params_t p);
-int qt_driven_level_params_validate(const qt_driven_level_params_t p, char *reason);
+int qt_driven_level_params_validate(const qt_driven_level_params_struct *p, char *reason);
 
 /* closed forms (polygamma) */
 int qt_driven_level_quasistatic_heat(arb_t res, const qt_driven_level_params_t p, slong prec, char *reason);

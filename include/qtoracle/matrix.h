@@ -32,6 +32,7 @@ void qt_qmat_get_acb_mat(acb_mat_t M, const qt_qmat_t A, slong prec);
 void qt_qmat_set(qt_qmat_t B, const qt_qmat_t A);                 /* same size */
 void qt_qmat_mul(qt_qmat_t C, const qt_qmat_t A, const qt_qmat_t B); /* exact; C may alias */
 void qt_qmat_add(qt_qmat_t C, const qt_qmat_t A, const qt_qmat_t B);
+void qt_qmat_adjoint(qt_qmat_t B, const qt_qmat_t A);               /* B = A^*, B != A */
 /* the real symmetric-if-Hermitian embedding M = [[X, -Y], [Y, X]] of A = X + iY (M is 2n x 2n, initialised) */
 void qt_qmat_real_embedding(fmpq_mat_t M, const qt_qmat_t A);
 /* exact rank of the real embedding [[X, -Y], [Y, X]] of A = X + iY: twice the rank of A */
@@ -83,5 +84,40 @@ int qt_eigenprojectors(qt_eigenprojectors_t E, const qt_qmat_t H, slong prec, ch
 /* -x ln x for x known to lie in [0, 1], enclosed rigorously even when the ball of x
  * touches 0 (monotone pieces, g(0) = 0, maximum 1/e at x = 1/e) */
 void qt_arb_neg_xlogx_unit(arb_t res, const arb_t x, slong prec);
+
+/* Certified spectral clusters of a Hermitian matrix known as a ball (lemma E7): the exact
+ * matrix has exactly mult[c] eigenvalues in the real ball lambda[c] (pairwise disjoint,
+ * ascending), and P[c] encloses the orthogonal projector onto their eigenspace.
+ * exact_zero[c] marks an eigenvalue known to be exactly 0 (clusters built from an exact
+ * spectrum, qt_herm_clusters_from_projectors). */
+typedef struct
+{
+    slong n, k;
+    arb_ptr lambda;
+    slong *mult;
+    int *exact_zero;
+    acb_mat_struct *P;
+}
+qt_herm_clusters_struct;
+typedef qt_herm_clusters_struct qt_herm_clusters_t[1];
+
+void qt_herm_clusters_init(qt_herm_clusters_t C);
+void qt_herm_clusters_clear(qt_herm_clusters_t C);
+/* from a ball matrix whose exact member is Hermitian; QT_UNCERTIFIED if not separable */
+int qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A, slong prec, char *reason);
+/* from the exact spectral decomposition of an exact Hermitian matrix */
+void qt_herm_clusters_from_projectors(qt_herm_clusters_t C, const qt_eigenprojectors_t E);
+/* (A + A^*)/2 */
+void qt_acb_mat_hermitian_part(acb_mat_t B, const acb_mat_t A, slong prec);
+/* Re tr(A B) */
+void qt_acb_mat_trace_product_re(arb_t res, const acb_mat_t A, const acb_mat_t B, slong prec);
+/* S = sum_c mult_c (-lambda ln lambda), for the spectrum of a state (eigenvalues in [0, 1]) */
+void qt_herm_clusters_entropy(arb_t S, const qt_herm_clusters_t C, slong prec);
+/* tr(Y ln X) for Hermitian Y, X given by its clusters (lemma E8).  For an exact-zero cluster c
+ * the caller passes the exactly decided sign of tr(P_c Y) in zero_weight_sign[c] (0: the term
+ * is 0; 1: the result is exactly -inf; NULL or other: undecided).  A cluster that cannot be
+ * separated from 0 gives QT_UNCERTIFIED and an infinite ball. */
+int qt_herm_clusters_log_trace(arb_t res, const qt_herm_clusters_t C, const acb_mat_t Y,
+                               const int *zero_weight_sign, slong prec, char *reason);
 
 #endif

@@ -20,7 +20,7 @@ qt_driven_level_params_clear(qt_driven_level_params_t p)
 }
 
 int
-qt_driven_level_params_validate(const qt_driven_level_params_t p, char *reason)
+qt_driven_level_params_validate(const qt_driven_level_params_struct *p, char *reason)
 {
     if (fmpq_sgn(p->width) <= 0)
         return qt_fail(reason, QT_DOMAIN, "width must be > 0");

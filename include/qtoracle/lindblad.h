@@ -1,0 +1,41 @@
+/* lindblad.h -- Lindblad generators in ball arithmetic (shared machinery, ref/core/).
+ * L(X) = -i[H, X] + sum_k r_k (L_k X L_k^* - 1/2 {L_k^* L_k, X}), hbar = 1.
+ * Rates enter linearly and never under a square root or a conjugation, so the generator is
+ * holomorphic in every parameter the rates and H depend on holomorphically.
+ * Vectorisation is column stacking: vec(X)[i + j n] = X[i][j]. */
+#ifndef QTORACLE_LINDBLAD_H
+#define QTORACLE_LINDBLAD_H
+
+#include "qtoracle/matrix.h"
+
+typedef struct
+{
+    slong n, nops, alloc;
+    acb_mat_t H;
+    acb_mat_struct *L, *Ld, *LdL;   /* L_k, L_k^*, L_k^* L_k */
+    acb_ptr rate;
+    slong *group;                   /* a label per operator (the bath it belongs to) */
+}
+qt_lindblad_struct;
+typedef qt_lindblad_struct qt_lindblad_t[1];
+
+void qt_lindblad_init(qt_lindblad_t G, slong n);
+void qt_lindblad_clear(qt_lindblad_t G);
+void qt_lindblad_set_hamiltonian(qt_lindblad_t G, const acb_mat_t H);
+void qt_lindblad_add(qt_lindblad_t G, const acb_mat_t L, const acb_t rate, slong group, slong prec);
+
+/* Y = L(X) (group < 0), or only the dissipators labelled `group` (no Hamiltonian part) */
+void qt_lindblad_apply(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t X, slong group, slong prec);
+/* the n^2 x n^2 superoperator matrix (column stacking) */
+void qt_lindblad_superop(acb_mat_t S, const qt_lindblad_t G, slong prec);
+void qt_mat_vec(acb_mat_t v, const acb_mat_t X);       /* v is n^2 x 1 */
+void qt_mat_unvec(acb_mat_t X, const acb_mat_t v);
+/* X(t) = exp(t L) X0; if I != NULL also I = int_0^t X(s) ds (augmented exponential, lemma L2) */
+void qt_lindblad_propagate(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, const acb_mat_t X0,
+                           const arb_t t, slong prec);
+/* the stationary state: L(X) = 0, tr X = 1 (trace functional replacing the first diagonal
+ * row, lemma L3); QT_UNCERTIFIED if the solve cannot prove the system nonsingular, which
+ * includes a non-unique stationary state */
+int qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason);
+
+#endif

@@ -1,0 +1,113 @@
+/* trajectory.h -- entropy bookkeeping along open-system trajectories (open_systems.md 2.1-2.11),
+ * hbar = k_B = 1, entropies in nats, heat positive into the system.
+ *
+ * Every route (the general Lindblad route and the closed-form models) fills the same record:
+ * one certified result per named output, each with its own status.  An output is an exact
+ * +-inf when the formula is infinite there (e.g. dS/dt of a pure state under a thermal bath),
+ * QT_DOMAIN when it is undefined (0/0 temperatures, inf - inf, no valid reference state),
+ * QT_UNCERTIFIED with an honest (possibly infinite) enclosure when a sign or a separation
+ * from 0 cannot be decided. */
+#ifndef QTORACLE_TRAJECTORY_H
+#define QTORACLE_TRAJECTORY_H
+
+#include "qtoracle/lindblad.h"
+
+enum
+{
+    QT_TR_S = 0, QT_TR_S_DOT, QT_TR_S_E, QT_TR_S_E_DOT, QT_TR_C_REL, QT_TR_C_REL_DOT,
+    QT_TR_E, QT_TR_J, QT_TR_Q, QT_TR_D_REL, QT_TR_SIGMA, QT_TR_PI_D, QT_TR_PI_C,
+    QT_TR_DS_INTERIOR, QT_TR_DS_EXTERIOR, QT_TR_BETA_A, QT_TR_BETA_R, QT_TR_BETA_E,
+    QT_TR_SIGMA_INT, QT_TR_QDOT_R, QT_TR_NCORE
+};
+#define QT_MAX_BATHS 4
+/* after the core outputs: J_1..J_nb (heat current from bath j), Q_1..Q_nb (heat from bath j over [0, t]) */
+#define QT_TR_MAXOUT (QT_TR_NCORE + 2 * QT_MAX_BATHS)
+
+typedef struct
+{
+    slong nout;
+    char name[QT_TR_MAXOUT][16];
+    qt_result_struct out[QT_TR_MAXOUT];
+    char reference[48];       /* which reference state D_rel and Sigma use */
+}
+qt_traj_record_struct;
+typedef qt_traj_record_struct qt_traj_record_t[1];
+
+void qt_traj_record_init(qt_traj_record_t R, slong nbaths);
+void qt_traj_record_clear(qt_traj_record_t R);
+const char *qt_traj_output_name(slong i);           /* core names: "S", "S_dot", ... */
+const char *qt_traj_output_formula(slong i);
+/* ratio outputs: index of numerator and denominator (or -1) */
+slong qt_traj_ratio_num(slong i);
+slong qt_traj_ratio_den(slong i);
+
+/* ---- the general Lindblad route (lindblad.trajectory) ---- */
+enum { QT_CH_THERMAL = 0, QT_CH_PLAIN = 1 };
+typedef struct
+{
+    qt_qmat_t L;
+    fmpq_t gamma, omega;
+    int kind;     /* THERMAL: L at rate gamma (nbar(omega) + 1) and L^* at gamma nbar(omega),
+                     nbar = 1/(e^{beta omega} - 1); PLAIN: L at rate gamma */
+}
+qt_channel_struct;
+
+typedef struct
+{
+    int has_beta;
+    fmpq_t beta;
+    slong nch;
+    qt_channel_struct *ch;
+}
+qt_bath_struct;
+
+typedef struct
+{
+    slong n, nbaths;
+    qt_qmat_t H, rho0;
+    qt_bath_struct bath[QT_MAX_BATHS];
+    /* filled by qt_open_model_validate: the exact fixed-point check of each bath */
+    int reference_ok[QT_MAX_BATHS];
+    char reference_why[QT_MAX_BATHS][QT_REASON_LEN];
+}
+qt_open_model_struct;
+typedef qt_open_model_struct qt_open_model_t[1];
+
+void qt_open_model_init(qt_open_model_t M, slong n, slong nbaths);
+void qt_open_model_clear(qt_open_model_t M);
+/* allocate the channels of bath j (each channel's L initialised n x n) */
+void qt_open_model_bath_channels(qt_open_model_t M, slong j, slong nch);
+/* QT_DOMAIN with a message naming the field on invalid input; decides exactly whether each
+ * bath's generator fixes its Gibbs state (lemma L4) */
+int qt_open_model_validate(qt_open_model_t M, char *reason);
+/* the generator at working precision (operators labelled by bath) */
+void qt_open_model_generator(qt_lindblad_t G, const qt_open_model_struct *M, slong prec);
+/* every output at time t >= 0 (a ball; t_exact_zero marks t = 0 exactly) */
+void qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const arb_t t,
+                            int t_exact_zero, slong prec);
+
+/* ---- M1/M2: qubit, thermal amplitude damping + dephasing, closed forms (qubit_davies.*) ---- */
+typedef struct
+{
+    fmpq_t omega, beta, gamma, gamma_phi, x0, y0, z0;
+}
+qt_qubit_davies_struct;
+typedef qt_qubit_davies_struct qt_qubit_davies_t[1];
+void qt_qubit_davies_init(qt_qubit_davies_t P);
+void qt_qubit_davies_clear(qt_qubit_davies_t P);
+int qt_qubit_davies_validate(const qt_qubit_davies_struct *P, char *reason);
+/* t* = ln(2(nbar+1)) / (gamma (2 nbar + 1)): requires z0 = 1, gamma > 0 */
+int qt_qubit_davies_tstar(arb_t t, const qt_qubit_davies_struct *P, slong prec, char *reason);
+/* tkind: QT_T_GENERIC (t > 0 given as a ball), QT_T_ZERO (t = 0 exactly), QT_T_STAR (t = t*
+ * exactly; t must enclose t*, see qt_qubit_davies_tstar) */
+enum { QT_T_GENERIC = 0, QT_T_ZERO = 1, QT_T_STAR = 2 };
+void qt_qubit_davies_trajectory(qt_traj_record_t R, const qt_qubit_davies_struct *P, const arb_t t,
+                                int tkind, slong prec);
+/* the same model as a general open model (for the cross-check of the two routes) */
+void qt_qubit_davies_as_open_model(qt_open_model_t M, const qt_qubit_davies_struct *P);
+
+/* ---- the --digits guarantee for a record ---- */
+typedef void (*qt_record_fn)(qt_traj_record_t R, const void *params, slong prec);
+int qt_eval_digits_record(qt_traj_record_t R, qt_record_fn fn, const void *params, slong digits);
+
+#endif

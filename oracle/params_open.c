@@ -1,0 +1,279 @@
+/* params_open.c -- parameters of the trajectory families: qubit_davies.* (exact Bloch vector,
+ * rates, time or tstar) and lindblad.trajectory (H, rho0, baths as JSON, time). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "oracle.h"
+
+static int
+time_param(qo_params *p, const qo_kv *kv, int allow_tstar, char *err, size_t errlen)
+{
+    const char *v = qo_lookup(kv, "t");
+    if (v != NULL && allow_tstar && strcmp(v, "tstar") == 0)
+    {
+        p->tkind = QT_T_STAR;
+        qo_echo_add(p, "t", "tstar");
+        return 0;
+    }
+    if (qo_exact_param(p, p->t, kv, "t", NULL, allow_tstar ? "time >= 0, or tstar" : "time >= 0", err, errlen))
+        return 1;
+    if (fmpq_sgn(p->t) < 0)
+    {
+        snprintf(err, errlen, "t must be >= 0 (the semigroup runs forward), got \"%s\"", v);
+        return 1;
+    }
+    p->tkind = fmpq_is_zero(p->t) ? QT_T_ZERO : QT_T_GENERIC;
+    return 0;
+}
+
+int
+qo_parse_qubit_davies(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
+{
+    static const char *const traj[] = {"omega", "beta", "gamma", "gamma_phi", "x0", "y0", "z0", "t", NULL};
+    static const char *const star[] = {"omega", "beta", "gamma", "gamma_phi", "x0", "y0", "z0", NULL};
+    char reason[QT_REASON_LEN];
+    int is_traj = q->which == QO_QD_TRAJECTORY;
+    if (qo_check_known(kv, is_traj ? traj : star, q, "", err, errlen))
+        return 1;
+    if (qo_exact_param(p, p->qd->omega, kv, "omega", NULL, "qubit frequency, > 0", err, errlen)) return 1;
+    if (qo_exact_param(p, p->qd->beta, kv, "beta", NULL, "inverse bath temperature, > 0", err, errlen)) return 1;
+    if (qo_exact_param(p, p->qd->gamma, kv, "gamma", NULL, "amplitude-damping rate, >= 0", err, errlen)) return 1;
+    if (qo_exact_param(p, p->qd->gamma_phi, kv, "gamma_phi", "0", "dephasing rate, >= 0", err, errlen)) return 1;
+    if (qo_exact_param(p, p->qd->x0, kv, "x0", "0", "initial Bloch vector", err, errlen)) return 1;
+    if (qo_exact_param(p, p->qd->y0, kv, "y0", "0", "initial Bloch vector", err, errlen)) return 1;
+    if (qo_exact_param(p, p->qd->z0, kv, "z0", NULL, "initial Bloch vector", err, errlen)) return 1;
+    if (qt_qubit_davies_validate(p->qd, reason) != QT_OK)
+    {
+        snprintf(err, errlen, "%s", reason);
+        return 1;
+    }
+    if (is_traj && time_param(p, kv, 1, err, errlen))
+        return 1;
+    if (!is_traj || p->tkind == QT_T_STAR)
+    {
+        arb_t t;
+        int st;
+        arb_init(t);
+        st = qt_qubit_davies_tstar(t, p->qd, 64, reason);
+        arb_clear(t);
+        if (st != QT_OK)
+        {
+            snprintf(err, errlen, "%s", reason);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- baths: [{"beta": "1", "channels": [{"L": M, "gamma": "0.2", "omega": "1", "kind": "thermal"}]}] ---- */
+
+static int
+exact_field(fmpq_t q, json_t *o, const char *key, const char *where, int required, char *err, size_t errlen)
+{
+    json_t *v = json_object_get(o, key);
+    char msg[256];
+    if (v == NULL)
+    {
+        if (required)
+        {
+            snprintf(err, errlen, "%s.%s is missing", where, key);
+            return 1;
+        }
+        fmpq_zero(q);
+        return 0;
+    }
+    if (!json_is_string(v))
+    {
+        snprintf(err, errlen, "%s.%s must be a string (exact decimal or rational)", where, key);
+        return 1;
+    }
+    if (qt_exact_parse(q, json_string_value(v), msg, sizeof msg))
+    {
+        snprintf(err, errlen, "%s.%s %s", where, key, msg);
+        return 1;
+    }
+    return 0;
+}
+
+static int
+only_fields(json_t *o, const char *const *allowed, const char *where, char *err, size_t errlen)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(o, key, v)
+    {
+        int j, ok = 0;
+        for (j = 0; allowed[j]; j++)
+            if (strcmp(allowed[j], key) == 0)
+                ok = 1;
+        if (!ok)
+        {
+            snprintf(err, errlen, "%s has an unknown field \"%s\"", where, key);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int
+parse_baths(qt_open_model_struct *M, json_t **canon, json_t *a, char *err, size_t errlen)
+{
+    static const char *const bath_fields[] = {"beta", "channels", NULL};
+    static const char *const ch_fields[] = {"L", "gamma", "omega", "kind", NULL};
+    size_t j, k;
+    json_t *b, *c;
+    if (!json_is_array(a) || json_array_size(a) < 1 || json_array_size(a) > QT_MAX_BATHS)
+    {
+        snprintf(err, errlen, "baths must be an array of 1 to %d bath objects", QT_MAX_BATHS);
+        return 1;
+    }
+    *canon = json_array();
+    M->nbaths = (slong) json_array_size(a);
+    json_array_foreach(a, j, b)
+    {
+        char where[64];
+        json_t *chs = json_object_get(b, "channels"), *cb = json_object(), *cchs = json_array();
+        snprintf(where, sizeof where, "baths[%zu]", j);
+        json_array_append_new(*canon, cb);
+        json_object_set_new(cb, "channels", cchs);
+        if (!json_is_object(b))
+        {
+            snprintf(err, errlen, "%s must be an object {\"beta\": ..., \"channels\": [...]}", where);
+            return 1;
+        }
+        if (only_fields(b, bath_fields, where, err, errlen))
+            return 1;
+        M->bath[j].has_beta = json_object_get(b, "beta") != NULL;
+        if (M->bath[j].has_beta)
+        {
+            if (exact_field(M->bath[j].beta, b, "beta", where, 1, err, errlen))
+                return 1;
+            json_object_set(cb, "beta", json_object_get(b, "beta"));
+        }
+        if (!json_is_array(chs) || json_array_size(chs) < 1)
+        {
+            snprintf(err, errlen, "%s.channels must be a non-empty array of channels", where);
+            return 1;
+        }
+        qt_open_model_bath_channels(M, (slong) j, (slong) json_array_size(chs));
+        json_array_foreach(chs, k, c)
+        {
+            char w2[96];
+            qt_channel_struct *ch = M->bath[j].ch + k;
+            json_t *kind = json_object_get(c, "kind"), *cc = json_object(), *mc = NULL;
+            const char *ks;
+            snprintf(w2, sizeof w2, "%s.channels[%zu]", where, k);
+            json_array_append_new(cchs, cc);
+            if (!json_is_object(c))
+            {
+                snprintf(err, errlen, "%s must be an object {\"L\": matrix, \"gamma\": ..., \"omega\": ..., \"kind\": ...}", w2);
+                return 1;
+            }
+            if (only_fields(c, ch_fields, w2, err, errlen))
+                return 1;
+            ks = kind ? json_string_value(kind) : "thermal";
+            if (ks == NULL || (strcmp(ks, "thermal") && strcmp(ks, "plain")))
+            {
+                snprintf(err, errlen, "%s.kind must be \"thermal\" (L at gamma (nbar+1) and L^* at gamma nbar) or \"plain\" (L at gamma)", w2);
+                return 1;
+            }
+            ch->kind = strcmp(ks, "thermal") == 0 ? QT_CH_THERMAL : QT_CH_PLAIN;
+            {
+                char w3[112];
+                qt_qmat_t L;
+                snprintf(w3, sizeof w3, "%s.L", w2);
+                if (json_object_get(c, "L") == NULL)
+                {
+                    snprintf(err, errlen, "%s is missing", w3);
+                    return 1;
+                }
+                if (qo_matrix_from_json(L, &mc, json_object_get(c, "L"), w3, err, errlen))
+                    return 1;
+                if (L->n != M->n)
+                {
+                    snprintf(err, errlen, "%s must be %ld x %ld like H, got %ld x %ld", w3, (long) M->n, (long) M->n, (long) L->n, (long) L->n);
+                    qt_qmat_clear(L);
+                    json_decref(mc);
+                    return 1;
+                }
+                qt_qmat_set(ch->L, L);
+                qt_qmat_clear(L);
+                json_object_set_new(cc, "L", mc);
+            }
+            if (exact_field(ch->gamma, c, "gamma", w2, 1, err, errlen))
+                return 1;
+            json_object_set(cc, "gamma", json_object_get(c, "gamma"));
+            if (exact_field(ch->omega, c, "omega", w2, ch->kind == QT_CH_THERMAL, err, errlen))
+                return 1;
+            if (ch->kind == QT_CH_THERMAL)
+                json_object_set(cc, "omega", json_object_get(c, "omega"));
+            else if (json_object_get(c, "omega") != NULL)
+            {
+                snprintf(err, errlen, "%s.omega is only used by thermal channels", w2);
+                return 1;
+            }
+            json_object_set_new(cc, "kind", json_string(ks));
+        }
+    }
+    return 0;
+}
+
+int
+qo_parse_lindblad(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
+{
+    static const char *const names[] = {"H", "rho0", "baths", "t", NULL};
+    const char *bv;
+    json_t *o, *canon = NULL;
+    json_error_t je;
+    char reason[QT_REASON_LEN];
+    slong n;
+    int bad;
+    if (qo_check_known(kv, names, q, "", err, errlen))
+        return 1;
+    if (qo_matrix_param(p, p->H, kv, "H", err, errlen))
+        return 1;
+    if (qo_matrix_param(p, p->rho, kv, "rho0", err, errlen))
+        return 1;
+    n = p->H->n;
+    if (p->rho->n != n)
+    {
+        snprintf(err, errlen, "rho0 must be %ld x %ld like H, got %ld x %ld", (long) n, (long) n, (long) p->rho->n, (long) p->rho->n);
+        return 1;
+    }
+    bv = qo_lookup(kv, "baths");
+    if (bv == NULL)
+    {
+        snprintf(err, errlen, "missing parameter baths (a JSON array of baths: @file.json or inline)");
+        return 1;
+    }
+    if (bv[0] == '@')
+        o = json_load_file(bv + 1, JSON_REJECT_DUPLICATES, &je);
+    else
+        o = json_loads(bv, JSON_REJECT_DUPLICATES, &je);
+    if (o == NULL)
+    {
+        snprintf(err, errlen, "baths: %s%s: %s (line %d)", bv[0] == '@' ? "cannot read " : "not valid JSON", bv[0] == '@' ? bv + 1 : "", je.text, je.line);
+        return 1;
+    }
+    p->om = malloc(sizeof(qt_open_model_struct));
+    qt_open_model_init(p->om, n, 0);
+    qt_qmat_set(p->om->H, p->H);
+    qt_qmat_set(p->om->rho0, p->rho);
+    bad = parse_baths(p->om, &canon, o, err, errlen);
+    json_decref(o);
+    if (!bad)
+    {
+        char *s = json_dumps(canon, JSON_COMPACT | JSON_ENSURE_ASCII);
+        p->owned[p->nowned++] = s;
+        qo_echo_add(p, "baths", s);
+    }
+    json_decref(canon);
+    if (bad)
+        return 1;
+    if (qt_open_model_validate(p->om, reason) != QT_OK)
+    {
+        snprintf(err, errlen, "%s", reason);
+        return 1;
+    }
+    return time_param(p, kv, 0, err, errlen);
+}

@@ -1,0 +1,101 @@
+/* lindblad_generator.c -- a Lindblad generator as a list of (operator, rate) pairs in ball
+ * arithmetic, and its action on a matrix (open_systems.md 1, dissipator
+ * D[L]X = L X L^* - 1/2 {L^* L, X}). */
+#include <stdlib.h>
+#include "qtoracle/lindblad.h"
+
+void
+qt_lindblad_init(qt_lindblad_t G, slong n)
+{
+    G->n = n;
+    G->nops = G->alloc = 0;
+    acb_mat_init(G->H, n, n);
+    G->L = G->Ld = G->LdL = NULL;
+    G->rate = NULL;
+    G->group = NULL;
+}
+
+void
+qt_lindblad_clear(qt_lindblad_t G)
+{
+    slong k;
+    for (k = 0; k < G->nops; k++)
+    {
+        acb_mat_clear(G->L + k);
+        acb_mat_clear(G->Ld + k);
+        acb_mat_clear(G->LdL + k);
+        acb_clear(G->rate + k);
+    }
+    free(G->L); free(G->Ld); free(G->LdL); free(G->rate); free(G->group);
+    acb_mat_clear(G->H);
+}
+
+void
+qt_lindblad_set_hamiltonian(qt_lindblad_t G, const acb_mat_t H)
+{
+    acb_mat_set(G->H, H);
+}
+
+void
+qt_lindblad_add(qt_lindblad_t G, const acb_mat_t L, const acb_t rate, slong group, slong prec)
+{
+    slong k = G->nops, n = G->n;
+    if (k == G->alloc)
+    {
+        G->alloc = G->alloc ? 2 * G->alloc : 8;
+        G->L = realloc(G->L, G->alloc * sizeof(acb_mat_struct));
+        G->Ld = realloc(G->Ld, G->alloc * sizeof(acb_mat_struct));
+        G->LdL = realloc(G->LdL, G->alloc * sizeof(acb_mat_struct));
+        G->rate = realloc(G->rate, G->alloc * sizeof(acb_struct));
+        G->group = realloc(G->group, G->alloc * sizeof(slong));
+    }
+    acb_mat_init(G->L + k, n, n);
+    acb_mat_init(G->Ld + k, n, n);
+    acb_mat_init(G->LdL + k, n, n);
+    acb_init(G->rate + k);
+    acb_mat_set(G->L + k, L);
+    acb_mat_conjugate_transpose(G->Ld + k, L);
+    acb_mat_mul(G->LdL + k, G->Ld + k, L, prec);
+    acb_set(G->rate + k, rate);
+    G->group[k] = group;
+    G->nops++;
+}
+
+void
+qt_lindblad_apply(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t X, slong group, slong prec)
+{
+    slong n = G->n, k;
+    acb_mat_t A, B, T;
+    acb_mat_init(A, n, n); acb_mat_init(B, n, n); acb_mat_init(T, n, n);
+    acb_mat_zero(T);
+    if (group < 0)
+    {
+        /* -i [H, X] */
+        acb_mat_mul(A, G->H, X, prec);
+        acb_mat_mul(B, X, G->H, prec);
+        acb_mat_sub(A, A, B, prec);
+        {
+            slong i, j;
+            for (i = 0; i < n; i++)
+                for (j = 0; j < n; j++)
+                    acb_div_onei(acb_mat_entry(T, i, j), acb_mat_entry(A, i, j));   /* -i a */
+        }
+    }
+    for (k = 0; k < G->nops; k++)
+    {
+        if (group >= 0 && G->group[k] != group)
+            continue;
+        acb_mat_mul(A, G->L + k, X, prec);
+        acb_mat_mul(B, A, G->Ld + k, prec);            /* L X L^* */
+        acb_mat_mul(A, G->LdL + k, X, prec);
+        acb_mat_scalar_mul_2exp_si(A, A, -1);
+        acb_mat_sub(B, B, A, prec);
+        acb_mat_mul(A, X, G->LdL + k, prec);
+        acb_mat_scalar_mul_2exp_si(A, A, -1);
+        acb_mat_sub(B, B, A, prec);
+        acb_mat_scalar_mul_acb(B, B, G->rate + k, prec);
+        acb_mat_add(T, T, B, prec);
+    }
+    acb_mat_set(Y, T);
+    acb_mat_clear(A); acb_mat_clear(B); acb_mat_clear(T);
+}

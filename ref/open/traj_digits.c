@@ -1,0 +1,66 @@
+/* traj_digits.c -- the --digits guarantee for a record of outputs: raise the working
+ * precision until every output is either undefined (QT_DOMAIN, an exact decision) or certified
+ * to the requested digits; keep, per output, the narrowest proven enclosure. */
+#include <string.h>
+#include "traj_internal.h"
+
+static int
+narrower(const arb_t a, const arb_t b)
+{
+    if (!arb_is_finite(b) && !qt_arb_is_exact_inf(b))
+        return arb_is_finite(a) || qt_arb_is_exact_inf(a);
+    if (!arb_is_finite(a) && !qt_arb_is_exact_inf(a))
+        return 0;
+    return mag_cmp(arb_radref(a), arb_radref(b)) < 0;
+}
+
+int
+qt_eval_digits_record(qt_traj_record_t R, qt_record_fn fn, const void *params, slong digits)
+{
+    slong prec, maxprec = qt_digits_max_prec(digits), i;
+    qt_traj_record_t T;
+    int have[QT_TR_MAXOUT], done = 0, worst = QT_OK;
+
+    memset(have, 0, sizeof have);
+    for (prec = qt_digits_start_prec(digits); prec <= maxprec && !done; prec *= 2)
+    {
+        qt_traj_record_init(T, 0);
+        fn(T, params, prec);
+        R->nout = T->nout;
+        memcpy(R->name, T->name, sizeof R->name);
+        memcpy(R->reference, T->reference, sizeof R->reference);
+        done = 1;
+        for (i = 0; i < T->nout; i++)
+        {
+            qt_result_struct *n = T->out + i, *o = R->out + i;
+            int take = !have[i]
+                       || (n->status == QT_DOMAIN)
+                       || (n->status == QT_OK && (o->status != QT_OK || narrower(&n->value, &o->value)))
+                       || (n->status != QT_OK && o->status != QT_OK && narrower(&n->value, &o->value));
+            if (have[i] && o->status == QT_DOMAIN)
+                take = 0;       /* undefinedness is decided exactly and does not change with precision */
+            if (take)
+            {
+                arb_set(&o->value, &n->value);
+                o->status = n->status;
+                o->prec = prec;
+                memcpy(o->reason, n->reason, QT_REASON_LEN);
+                have[i] = 1;
+            }
+            if (!(o->status == QT_DOMAIN || (o->status == QT_OK && qt_arb_meets_digits(&o->value, digits))))
+                done = 0;
+        }
+        qt_traj_record_clear(T);
+    }
+    for (i = 0; i < R->nout; i++)
+    {
+        qt_result_struct *o = R->out + i;
+        if (o->status == QT_OK && !qt_arb_meets_digits(&o->value, digits))
+            qt_result_set_status(o, QT_UNCERTIFIED,
+                "could not reach %ld digits up to %ld bits of working precision; the enclosure shown is the narrowest proven",
+                (long) digits, (long) maxprec);
+        if (o->status == QT_UNCERTIFIED)
+            worst = QT_UNCERTIFIED;
+    }
+    return worst;
+}

@@ -1,0 +1,257 @@
+/* traj_record.c -- the record of named trajectory outputs, extended-real combination rules
+ * (lemma E9 of proofs/open_systems.md) and the ratios beta_X = numerator / denominator. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "traj_internal.h"
+
+static const char *const names[QT_TR_NCORE] = {
+    "S", "S_dot", "S_E", "S_E_dot", "C_rel", "C_rel_dot", "E", "J", "Q", "D_rel", "sigma",
+    "Pi_d", "Pi_c", "dS_interior", "dS_exterior", "beta_A", "beta_R", "beta_E", "Sigma", "Qdot_R"
+};
+
+static const char *const formulas[QT_TR_NCORE] = {
+    "S = -tr rho ln rho (2.1)",
+    "dS/dt = -tr(rho_dot ln rho) (2.1; +inf when a zero eigenvalue is being populated, section 6)",
+    "S_E = S(Delta_H rho), energy (diagonal) entropy (2.2, dephased definition)",
+    "dS_E/dt = -tr(Delta_H(rho_dot) ln Delta_H(rho)) (2.2)",
+    "C_rel = S_E - S (2.3)",
+    "dC_rel/dt = dS_E/dt - dS/dt",
+    "E = tr(rho H)",
+    "J = tr(rho_dot H), Alicki heat current into the system (2.4)",
+    "Q(0->t) = int_0^t J = E(t) - E(0) (constant H)",
+    "D(rho_t || rho_ref) (2.3, 2.5; rho_ref named in 'reference')",
+    "Spohn(-Lebowitz) sigma = dS/dt - sum_j beta_j J_j (2.5)",
+    "Pi_d = dS_E/dt - sum_j beta_j J_j (2.6)",
+    "Pi_c = -dC_rel/dt (2.6)",
+    "d_iS/dt = tr(i[H, rho] ln rho), paper (a)'s interior term, identically 0 (2.9, Theorem 1)",
+    "d_eS/dt = -tr(D(rho) ln rho), paper (a)'s exterior term, = dS/dt (2.9)",
+    "beta_A = (dS/dt) / J (2.9; ratio of S_dot and J)",
+    "beta_R = (dS/dt) / Qdot_R (2.9; ratio of S_dot and Qdot_R)",
+    "beta_E = (dS_E/dt) / J (2.10; ratio of S_E_dot and J)",
+    "Sigma(0->t) = D(rho_0 || rho_ref) - D(rho_t || rho_ref) (2.5)",
+    "Qdot_R = sum_k (dp_k/dt) <psi_k|H|psi_k>, eigenvalue ('refined') heat current (2.4)"
+};
+
+const char *
+qt_traj_output_name(slong i)
+{
+    return (i >= 0 && i < QT_TR_NCORE) ? names[i] : NULL;
+}
+
+const char *
+qt_traj_output_formula(slong i)
+{
+    return (i >= 0 && i < QT_TR_NCORE) ? formulas[i] : NULL;
+}
+
+slong
+qt_traj_ratio_num(slong i)
+{
+    return i == QT_TR_BETA_A || i == QT_TR_BETA_R ? QT_TR_S_DOT : i == QT_TR_BETA_E ? QT_TR_S_E_DOT : -1;
+}
+
+slong
+qt_traj_ratio_den(slong i)
+{
+    return i == QT_TR_BETA_A || i == QT_TR_BETA_E ? QT_TR_J : i == QT_TR_BETA_R ? QT_TR_QDOT_R : -1;
+}
+
+void
+qt_traj_record_init(qt_traj_record_t R, slong nbaths)
+{
+    slong i;
+    memset(R, 0, sizeof *R);
+    for (i = 0; i < QT_TR_MAXOUT; i++)
+        qt_result_init(R->out + i);
+    for (i = 0; i < QT_TR_NCORE; i++)
+        strcpy(R->name[i], names[i]);
+    qt_traj_record_set_nbaths(R, nbaths);
+}
+
+void
+qt_traj_record_set_nbaths(qt_traj_record_t R, slong nbaths)
+{
+    slong i;
+    R->nout = QT_TR_NCORE + 2 * nbaths;
+    for (i = 0; i < nbaths; i++)
+    {
+        char *a = R->name[QT_TR_NCORE + i], *b = R->name[QT_TR_NCORE + nbaths + i];
+        a[0] = 'J'; b[0] = 'Q';
+        a[1] = b[1] = '_';
+        a[2] = b[2] = (char) ('1' + i);      /* i < QT_MAX_BATHS <= 9 */
+        a[3] = b[3] = '\0';
+    }
+}
+
+void
+qt_traj_record_clear(qt_traj_record_t R)
+{
+    slong i;
+    for (i = 0; i < QT_TR_MAXOUT; i++)
+        qt_result_clear(R->out + i);
+}
+
+int
+qt_arb_is_exact_inf(const arb_t x)
+{
+    return arf_is_inf(arb_midref(x)) && mag_is_zero(arb_radref(x));
+}
+
+void
+qt_tr_set(qt_traj_record_t R, slong i, const arb_t v, int status, const char *reason)
+{
+    arb_set(&R->out[i].value, v);
+    R->out[i].status = status;
+    snprintf(R->out[i].reason, QT_REASON_LEN, "%s", reason ? reason : "");
+}
+
+void
+qt_tr_domain(qt_traj_record_t R, slong i, const char *fmt, ...)
+{
+    va_list ap;
+    arb_indeterminate(&R->out[i].value);
+    R->out[i].status = QT_DOMAIN;
+    va_start(ap, fmt);
+    vsnprintf(R->out[i].reason, QT_REASON_LEN, fmt, ap);
+    va_end(ap);
+}
+
+void
+qt_tr_combine(qt_traj_record_t R, slong i, slong a, int s, slong b, slong prec)
+{
+    const qt_result_struct *A = R->out + a, *B = R->out + b;
+    arb_t v;
+    if (A->status == QT_DOMAIN || B->status == QT_DOMAIN)
+    {
+        qt_tr_domain(R, i, "undefined: %s is undefined (%s)", A->status == QT_DOMAIN ? R->name[a] : R->name[b],
+                     A->status == QT_DOMAIN ? A->reason : B->reason);
+        return;
+    }
+    arb_init(v);
+    if (qt_arb_is_exact_inf(&A->value) || qt_arb_is_exact_inf(&B->value))
+    {
+        int sa = qt_arb_is_exact_inf(&A->value) ? arf_sgn(arb_midref(&A->value)) : 0;
+        int sb = qt_arb_is_exact_inf(&B->value) ? s * arf_sgn(arb_midref(&B->value)) : 0;
+        if (sa != 0 && sb != 0 && sa != sb)
+        {
+            qt_tr_domain(R, i, "undefined: %s %s %s is inf - inf", R->name[a], s > 0 ? "+" : "-", R->name[b]);
+            arb_clear(v);
+            return;
+        }
+        /* an exact infinity plus anything else that is a genuine (possibly wide) real ball */
+        if ((sa == 0 && !arb_is_finite(&A->value)) || (sb == 0 && !arb_is_finite(&B->value)))
+            arb_indeterminate(v);
+        else if ((sa ? sa : sb) > 0)
+            arb_pos_inf(v);
+        else
+            arb_neg_inf(v);
+    }
+    else if (s > 0)
+        arb_add(v, &A->value, &B->value, prec);
+    else
+        arb_sub(v, &A->value, &B->value, prec);
+    if (!arb_is_finite(v) && !qt_arb_is_exact_inf(v))
+        arb_zero_pm_inf(v);
+    qt_tr_set(R, i, v, A->status != QT_OK ? A->status : B->status,
+              A->status != QT_OK ? A->reason : B->reason);
+    arb_clear(v);
+}
+
+void
+qt_tr_sub_ball(qt_traj_record_t R, slong i, slong a, const arb_t c, slong prec)
+{
+    const qt_result_struct *A = R->out + a;
+    arb_t v;
+    if (A->status == QT_DOMAIN)
+    {
+        qt_tr_domain(R, i, "undefined: %s is undefined (%s)", R->name[a], A->reason);
+        return;
+    }
+    arb_init(v);
+    if (qt_arb_is_exact_inf(&A->value))
+        arb_set(v, &A->value);
+    else
+    {
+        arb_sub(v, &A->value, c, prec);
+        if (!arb_is_finite(v))
+            arb_zero_pm_inf(v);
+    }
+    qt_tr_set(R, i, v, A->status, A->reason);
+    arb_clear(v);
+}
+
+static void
+ratio(qt_traj_record_t R, slong i, slong prec)
+{
+    slong a = qt_traj_ratio_num(i), b = qt_traj_ratio_den(i);
+    const qt_result_struct *N = R->out + a, *D = R->out + b;
+    arb_t v;
+    if (N->status == QT_DOMAIN || D->status == QT_DOMAIN)
+    {
+        qt_tr_domain(R, i, "undefined: %s is undefined (%s)", N->status == QT_DOMAIN ? R->name[a] : R->name[b],
+                     N->status == QT_DOMAIN ? N->reason : D->reason);
+        return;
+    }
+    arb_init(v);
+    if (arb_is_zero(&D->value))
+    {
+        /* the denominator is exactly 0 */
+        if (arb_is_zero(&N->value))
+            qt_tr_domain(R, i, "undefined: %s = %s = 0 exactly (0/0; the temperature is undefined)", R->name[a], R->name[b]);
+        else
+            qt_tr_domain(R, i, "undefined: %s = 0 exactly while %s != 0 (temperature 0, beta infinite without a sign)", R->name[b], R->name[a]);
+    }
+    else if (qt_arb_is_exact_inf(&D->value))
+    {
+        if (qt_arb_is_exact_inf(&N->value))
+            qt_tr_domain(R, i, "undefined: %s and %s are both infinite (inf/inf)", R->name[a], R->name[b]);
+        else if (!arb_is_finite(&N->value))
+        {
+            arb_zero_pm_inf(v);
+            qt_tr_set(R, i, v, QT_UNCERTIFIED, N->reason);
+        }
+        else
+        {
+            arb_zero(v);
+            qt_tr_set(R, i, v, N->status, N->reason);
+        }
+    }
+    else if (!arb_is_finite(&D->value))
+    {
+        arb_zero_pm_inf(v);
+        qt_tr_set(R, i, v, QT_UNCERTIFIED, D->reason);
+    }
+    else if (arb_contains_zero(&D->value))
+    {
+        arb_zero_pm_inf(v);
+        char msg[QT_REASON_LEN];
+        snprintf(msg, sizeof msg, "the denominator %s encloses 0: beta may pass through +-inf (see the pair %s, %s)",
+                 R->name[b], R->name[a], R->name[b]);
+        qt_tr_set(R, i, v, QT_UNCERTIFIED, msg);
+    }
+    else if (qt_arb_is_exact_inf(&N->value))
+    {
+        if (arf_sgn(arb_midref(&N->value)) * (arb_is_positive(&D->value) ? 1 : -1) > 0)
+            arb_pos_inf(v);
+        else
+            arb_neg_inf(v);
+        qt_tr_set(R, i, v, N->status, N->reason);
+    }
+    else
+    {
+        arb_div(v, &N->value, &D->value, prec);
+        if (!arb_is_finite(v))
+            arb_zero_pm_inf(v);
+        qt_tr_set(R, i, v, N->status != QT_OK ? N->status : D->status, N->status != QT_OK ? N->reason : D->reason);
+    }
+    arb_clear(v);
+}
+
+void
+qt_tr_ratios(qt_traj_record_t R, slong prec)
+{
+    ratio(R, QT_TR_BETA_A, prec);
+    ratio(R, QT_TR_BETA_R, prec);
+    ratio(R, QT_TR_BETA_E, prec);
+}
