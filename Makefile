@@ -61,7 +61,7 @@ $(BUILD)/libqtoracle.so: $(LIB_OBJ)
 $(BUILD)/qtoracle: $(TOOL_OBJ) $(BUILD)/libqtoracle.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libqtoracle.a $(JANSSON_LIBS) $(DEP_LIBS)
 
-$(BUILD)/tests/%: tests/%.c tests/qt_test.h $(BUILD)/libqtoracle.a $(HEADERS)
+$(BUILD)/tests/%: tests/%.c tests/qt_test.h tests/qt_random_state.h $(BUILD)/libqtoracle.a $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -o $@ $< $(BUILD)/libqtoracle.a $(ALL_LDFLAGS) $(JANSSON_LIBS) $(CHECK_LIBS) $(DEP_LIBS)
 

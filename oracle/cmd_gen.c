@@ -11,6 +11,19 @@ static json_t *
 conventions(const char *family)
 {
     json_t *c = json_object();
+    if (strcmp(family, "trajectory") == 0)
+    {
+        json_object_set_new(c, "units", json_string("hbar = k_B = 1; entropies in nats; energies in the units of omega (qubit_davies) or of H (lindblad)"));
+        json_object_set_new(c, "qubit", json_string("basis (|e>, |g>), sigma_z |e> = +|e>, sigma_- = |g><e|, rho = (1 + x sigma_x + y sigma_y + z sigma_z)/2, H = (omega/2) sigma_z"));
+        json_object_set_new(c, "master_equation", json_string("d rho/dt = -i[H, rho] + sum_k r_k D[L_k] rho, D[L] rho = L rho L^* - 1/2 {L^* L, rho}; a thermal channel (L, gamma, omega) adds L at r = gamma (nbar + 1) and L^* at r = gamma nbar, nbar = 1/(e^{beta omega} - 1); a plain channel adds L at r = gamma; qubit_davies: thermal sigma_- with gamma, plain sigma_z with gamma_phi/2"));
+        json_object_set_new(c, "heat", json_string("J = tr(rho_dot H) and J_j are positive into the system; Q = E(t) - E(0)"));
+        json_object_set_new(c, "temperatures", json_string("beta_A = S_dot/J, beta_R = S_dot/Qdot_R, beta_E = S_E_dot/J; a ratio with a zero or infinite denominator is a domain-error output with its reason"));
+        json_object_set_new(c, "energy_entropy", json_string("S_E = S(Delta_H rho) (the dephased definition; equal to the outcome definition for non-degenerate H)"));
+        json_object_set_new(c, "reference", json_string("each case names the reference state of D_rel and Sigma: gibbs (every bath at one beta with a proven Gibbs fixed point) or stationary (the certified stationary state)"));
+        json_object_set_new(c, "infinities", json_string("an exact +-inf (e.g. S_dot of a pure state under a thermal bath) is a value with lo = hi = inf; a consumer must report that infinity"));
+        json_object_set_new(c, "family", json_string(family));
+        return c;
+    }
     if (strcmp(family, "state") == 0)
     {
         json_object_set_new(c, "units", json_string("hbar = k_B = 1; entropies in nats (natural logarithm), 0 ln 0 = 0"));
@@ -94,9 +107,9 @@ collect_params(qo_kv *kv, json_t *common, json_t *params, const char *where, cha
         json_object_foreach(objs[k], key, v)
         {
             int i, found = -1;
-            if (!json_is_string(v) && !json_is_object(v))
+            if (!json_is_string(v) && !json_is_object(v) && !json_is_array(v))
             {
-                snprintf(err, errlen, "%s: parameter %s must be a string (exact decimal or rational) or a matrix object", where, key);
+                snprintf(err, errlen, "%s: parameter %s must be a string (exact decimal or rational), a matrix object or an array (baths)", where, key);
                 return 1;
             }
             for (i = 0; i < kv->n; i++)
@@ -112,8 +125,8 @@ collect_params(qo_kv *kv, json_t *common, json_t *params, const char *where, cha
                 found = kv->n++;
             }
             kv->key[found] = key;
-            if (json_is_object(v))
-                kv->val[found] = matrix_text(v);        /* a matrix, passed as its JSON text */
+            if (json_is_object(v) || json_is_array(v))
+                kv->val[found] = matrix_text(v);        /* a matrix or baths array, passed as its JSON text */
             else
                 kv->val[found] = json_string_value(v);
         }
@@ -131,6 +144,7 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
     qo_kv kv;
     size_t i;
     json_t *echo = NULL;
+    char refbuf[48] = "";
 
     if (caseId == NULL || *caseId == '\0')
     {
@@ -176,7 +190,7 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
                 echo = json_object();
                 for (k = 0; k < kv.n; k++)
                 {
-                    json_t *m = kv.val[k][0] == '{' ? json_loads(kv.val[k], 0, NULL) : NULL;
+                    json_t *m = (kv.val[k][0] == '{' || kv.val[k][0] == '[') ? json_loads(kv.val[k], 0, NULL) : NULL;
                     json_object_set_new(echo, kv.key[k], m ? m : json_string(kv.val[k]));
                 }
             }
@@ -192,6 +206,40 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
         }
         if (echo == NULL)
             echo = qo_params_json(&p);
+        if (qo_quantity_is_record(q))
+        {
+            /* a record: its named outputs become the case's outputs */
+            qt_traj_record_t R;
+            slong k;
+            int bad_out = -1;
+            if (json_array_size(outputs) != 1 || expect_error)
+            {
+                snprintf(err, errlen, "%s: %s prints several outputs; list it alone in the group's outputs (and not in an expectError group with valid parameters)", where, name);
+                qo_params_clear(&p);
+                json_decref(t); json_decref(outs); json_decref(echo);
+                return QO_EXIT_USAGE;
+            }
+            qt_traj_record_init(R, 0);
+            qo_evaluate_record(R, q, &p, digits);
+            for (k = 0; k < R->nout; k++)
+                if (R->out[k].status == QT_UNCERTIFIED && bad_out < 0)
+                    bad_out = (int) k;
+            if (bad_out >= 0)
+            {
+                snprintf(err, errlen, "%s (%s), output %s: could not certify: %s", where, caseId, R->name[bad_out], R->out[bad_out].reason);
+                qt_traj_record_clear(R);
+                qo_params_clear(&p);
+                json_decref(t); json_decref(outs); json_decref(echo);
+                return QO_EXIT_FAIL;
+            }
+            json_decref(outs);
+            outs = qo_record_json(R, digits, 0);
+            *count += (int) R->nout;
+            snprintf(refbuf, sizeof refbuf, "%s", R->reference);
+            qt_traj_record_clear(R);
+            qo_params_clear(&p);
+            continue;
+        }
         qt_result_init(r);
         st = qo_evaluate(r, q, &p, digits);
         ov = json_object();
@@ -228,6 +276,8 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
     json_object_set_new(t, "params", echo ? echo : json_object());
     json_object_set_new(t, "expect", json_string(expect_error ? "error" : "value"));
     json_object_set_new(t, "outputs", outs);
+    if (refbuf[0])
+        json_object_set_new(t, "reference", json_string(refbuf));
     json_array_append_new(tests, t);
     return QO_EXIT_OK;
 }

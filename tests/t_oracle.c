@@ -226,6 +226,131 @@ START_TEST(eval_json_contains_closed_form)
 }
 END_TEST
 
+
+/* every expect=error case of vectors/trajectory.json through eval: exit 2, the recorded
+ * reason (which names the field) on stderr, nothing on stdout */
+START_TEST(trajectory_bad_inputs_eval)
+{
+    json_error_t je;
+    json_t *root = json_load_file("vectors/trajectory.json", 0, &je), *g, *t;
+    size_t gi, ti;
+    int nbad = 0;
+    ck_assert_msg(root != NULL, "vectors/trajectory.json: %s", je.text);
+    json_array_foreach(json_object_get(root, "testGroups"), gi, g)
+    json_array_foreach(json_object_get(g, "tests"), ti, t)
+    {
+        const char *key, *qname = NULL, *want = NULL;
+        json_t *v, *outs = json_object_get(t, "outputs");
+        char *argv[40], *owned[40], *out, *err;
+        int n = 0, no = 0, code, k;
+        if (strcmp(json_string_value(json_object_get(t, "expect")), "error") != 0)
+            continue;
+        json_object_foreach(outs, key, v)
+        {
+            qname = key;
+            want = json_string_value(json_object_get(v, "reason"));
+        }
+        argv[n++] = (char *) tool();
+        argv[n++] = "eval";
+        argv[n++] = (char *) qname;
+        json_object_foreach(json_object_get(t, "params"), key, v)
+        {
+            char *val = json_is_string(v) ? strdup(json_string_value(v)) : json_dumps(v, JSON_COMPACT);
+            char *kv = malloc(strlen(key) + strlen(val) + 2);
+            sprintf(kv, "%s=%s", key, val);
+            free(val);
+            owned[no++] = kv;
+            argv[n++] = kv;
+        }
+        argv[n] = NULL;
+        code = run(argv, &out, &err);
+        ck_assert_msg(code == 2, "%s: exit %d, expected 2 (stderr %s)", json_string_value(json_object_get(t, "caseId")), code, err);
+        ck_assert_msg(strstr(err, want) != NULL, "%s: stderr lacks \"%s\": %s", json_string_value(json_object_get(t, "caseId")), want, err);
+        ck_assert_msg(out[0] == '\0', "printed on stdout: %s", out);
+        for (k = 0; k < no; k++)
+            free(owned[k]);
+        free(out);
+        free(err);
+        nbad++;
+    }
+    ck_assert_msg(nbad >= 15, "only %d bad-input cases in vectors/trajectory.json", nbad);
+    json_decref(root);
+}
+END_TEST
+
+/* a record through eval --json: every output under its name; at t* the closed forms
+ * S = ln 2 and Sigma = ln 2 + beta omega / 2 lie in [lo, hi]; beta_R is undefined, with a reason */
+START_TEST(trajectory_eval_record)
+{
+    static const char *names[] = {"S", "S_dot", "S_E", "S_E_dot", "C_rel", "C_rel_dot", "E", "J", "Q",
+        "D_rel", "sigma", "Pi_d", "Pi_c", "dS_interior", "dS_exterior", "beta_A", "beta_R", "beta_E", "Sigma", NULL};
+    char *out, *err;
+    json_t *o, *outs;
+    json_error_t je;
+    arb_t lo, hi, e;
+    int code, i;
+    code = run_line("eval qubit_davies.trajectory omega=1 beta=1 gamma=0.2 gamma_phi=0.05 x0=0.6 y0=0 z0=0.6 t=2 --json", &out, &err);
+    ck_assert_msg(code == 0, "exit %d: %s", code, err);
+    o = json_loads(out, 0, &je);
+    ck_assert(o != NULL);
+    outs = json_object_get(o, "outputs");
+    for (i = 0; names[i]; i++)
+    {
+        json_t *v = json_object_get(outs, names[i]);
+        ck_assert_msg(v != NULL, "output %s missing", names[i]);
+        ck_assert_str_eq(json_string_value(json_object_get(v, "status")), "ok");
+    }
+    ck_assert(json_object_get(json_object_get(outs, "beta_A"), "ratio_of") != NULL);
+    json_decref(o);
+    free(out);
+    free(err);
+    code = run_line("eval qubit_davies.trajectory omega=1 beta=1 gamma=0.2 gamma_phi=0.05 x0=0 z0=1 t=tstar --digits 40 --json", &out, &err);
+    ck_assert_msg(code == 0, "exit %d: %s", code, err);
+    o = json_loads(out, 0, &je);
+    outs = json_object_get(o, "outputs");
+    arb_init(lo); arb_init(hi); arb_init(e);
+    arb_set_str(lo, json_string_value(json_object_get(json_object_get(outs, "S"), "lo")), 300);
+    arb_set_str(hi, json_string_value(json_object_get(json_object_get(outs, "S"), "hi")), 300);
+    arb_const_log2(e, 300);
+    ck_assert(arb_le(lo, e) && arb_le(e, hi));
+    arb_set_str(lo, json_string_value(json_object_get(json_object_get(outs, "Sigma"), "lo")), 300);
+    arb_set_str(hi, json_string_value(json_object_get(json_object_get(outs, "Sigma"), "hi")), 300);
+    arb_set_str(hi, json_string_value(json_object_get(json_object_get(outs, "Sigma"), "hi")), 300);
+    arb_add_error_2exp_si(e, -1000);
+    {
+        arb_t h;
+        arb_init(h);
+        arb_set_d(h, 0.5);
+        arb_add(e, e, h, 300);
+        arb_clear(h);
+    }
+    ck_assert(arb_le(lo, e) && arb_le(e, hi));
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(outs, "beta_R"), "status")), "domain-error");
+    ck_assert(json_object_get(json_object_get(outs, "beta_R"), "reason") != NULL);
+    arb_clear(lo); arb_clear(hi); arb_clear(e);
+    json_decref(o);
+    free(out);
+    free(err);
+}
+END_TEST
+
+/* a pure state under unitary dynamics at t > 0: the general route cannot separate the zero
+ * eigenvalue of a ball matrix from 0, so S_dot is an honest infinite enclosure and eval exits 1 */
+START_TEST(trajectory_uncertified_exit)
+{
+    char *out, *err;
+    int code = run_line("eval lindblad.trajectory H={\"dims\":[2,2],\"re\":[\"0.5\",\"0\",\"0\",\"-0.5\"]} "
+                        "rho0={\"dims\":[2,2],\"re\":[\"0.5\",\"0.5\",\"0.5\",\"0.5\"]} "
+                        "baths=[{\"beta\":\"1\",\"channels\":[{\"L\":{\"dims\":[2,2],\"re\":[\"0\",\"0\",\"1\",\"0\"]},\"gamma\":\"0\",\"omega\":\"1\"}]}] "
+                        "t=1 --digits 10", &out, &err);
+    ck_assert_msg(code == 1, "exit %d, expected 1: %s", code, err);
+    ck_assert_msg(strstr(out, "S_dot") != NULL && strstr(out, "could not certify") != NULL, "%s", out);
+    ck_assert_msg(strstr(err, "could not be certified") != NULL, "%s", err);
+    free(out);
+    free(err);
+}
+END_TEST
+
 START_TEST(list_all)
 {
     char *out, *err;
@@ -234,7 +359,7 @@ START_TEST(list_all)
     ck_assert_int_eq(run_line("list --json", &out, &err), 0);
     o = json_loads(out, 0, &je);
     ck_assert(o != NULL && json_is_array(o));
-    ck_assert_int_eq((int) json_array_size(o), 19);
+    ck_assert_int_eq((int) json_array_size(o), 22);
     json_decref(o);
     free(out);
     free(err);
@@ -397,6 +522,9 @@ main(void)
     tcase_add_loop_test(tc, bad_inputs_gen, 0, (int) (sizeof bad_spec / sizeof bad_spec[0]));
     tcase_add_test(tc, eval_json_contains_closed_form);
     tcase_add_test(tc, list_all);
+    tcase_add_test(tc, trajectory_bad_inputs_eval);
+    tcase_add_test(tc, trajectory_eval_record);
+    tcase_add_test(tc, trajectory_uncertified_exit);
     tcase_add_test(tc, check_doctored_results);
     tcase_add_test(tc, schema_validation);
     tcase_add_test(tc, vectors_reproduce);

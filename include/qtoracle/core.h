@@ -54,6 +54,8 @@ char *qt_fmpq_get_str_exact(const fmpq_t q);
 /* 1 iff rad(x) <= eps*|v| for every v in x (x not containing 0), or
  * rad(x) <= eps (x containing 0), with eps = 10^-digits / 2. */
 int qt_arb_meets_digits(const arb_t x, slong digits);
+/* 1 iff x is an exact +-infinity (radius 0) */
+int qt_arb_is_exact_inf(const arb_t x);
 
 /* Evaluate fn at increasing working precision until the result meets `digits`
  * (see qt_arb_meets_digits), starting from qt_digits_start_prec and stopping at

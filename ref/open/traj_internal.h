@@ -14,6 +14,4 @@ void qt_tr_combine(qt_traj_record_t R, slong i, slong a, int s, slong b, slong p
 void qt_tr_sub_ball(qt_traj_record_t R, slong i, slong a, const arb_t c, slong prec);
 /* the ratios beta_A, beta_R, beta_E from their numerators and denominators */
 void qt_tr_ratios(qt_traj_record_t R, slong prec);
-/* 1 iff x is an exact +-infinity */
-int qt_arb_is_exact_inf(const arb_t x);
 #endif

@@ -1,0 +1,627 @@
+/* t_trajectory.c -- Lindblad trajectories and the qubit closed forms, against independent
+ * references: the closed forms of M1/M2 against the general route (acb_mat_exp + certified
+ * spectral clusters), the exact values at t*, the exact identities of open_systems.md 5 as
+ * enclosures of 0, the inequalities (sigma, Pi_d, Pi_c >= 0 for a Davies semigroup, the
+ * Deffner-Lutz Bures bound), the state functions of t_state at t = 0, overlap across
+ * precisions, and the error paths.  Random inputs from fixed seeds. */
+#include <stdio.h>
+#include <string.h>
+#include "qt_test.h"
+#include "qt_random_state.h"
+#include "qtoracle/trajectory.h"
+
+#define OUT(R, i) (&(R)->out[i].value)
+
+static void
+set_qd(qt_qubit_davies_t P, const char *om, const char *be, const char *g, const char *gp,
+       const char *x, const char *y, const char *z)
+{
+    qt_test_setq(P->omega, om); qt_test_setq(P->beta, be); qt_test_setq(P->gamma, g);
+    qt_test_setq(P->gamma_phi, gp); qt_test_setq(P->x0, x); qt_test_setq(P->y0, y); qt_test_setq(P->z0, z);
+}
+
+/* random exact Bloch vector with |r| <= 1: components k/8 */
+static void
+random_bloch(qt_qubit_davies_t P, flint_rand_t st)
+{
+    do
+    {
+        fmpq_set_si(P->x0, (slong) n_randint(st, 17) - 8, 8);
+        fmpq_set_si(P->y0, (slong) n_randint(st, 17) - 8, 8);
+        fmpq_set_si(P->z0, (slong) n_randint(st, 17) - 8, 8);
+    }
+    while (fmpq_cmp_ui(P->x0, 0) == 0 && 0);
+    {
+        fmpq_t r2;
+        fmpq_init(r2);
+        fmpq_mul(r2, P->x0, P->x0); fmpq_addmul(r2, P->y0, P->y0); fmpq_addmul(r2, P->z0, P->z0);
+        if (fmpq_cmp_ui(r2, 1) > 0)
+        {
+            fmpq_div_2exp(P->x0, P->x0, 1); fmpq_div_2exp(P->y0, P->y0, 1); fmpq_div_2exp(P->z0, P->z0, 1);
+        }
+        fmpq_clear(r2);
+    }
+}
+
+/* every output defined by both routes must agree: same status class, overlapping values */
+static void
+assert_records_agree(const qt_traj_record_t A, const qt_traj_record_t B, const char *what)
+{
+    slong i;
+    for (i = 0; i < QT_TR_NCORE; i++)
+    {
+        const qt_result_struct *a = A->out + i, *b = B->out + i;
+        if (a->status == QT_OK && b->status == QT_OK)
+        {
+            if (qt_arb_is_exact_inf(&a->value) || qt_arb_is_exact_inf(&b->value))
+                ck_assert_msg(arb_equal(&a->value, &b->value), "%s: %s infinite in one route only", what, A->name[i]);
+            else
+                ck_assert_msg(arb_overlaps(&a->value, &b->value), "%s: %s differs between the routes", what, A->name[i]);
+        }
+        if (a->status == QT_DOMAIN && b->status == QT_OK)
+            ck_abort_msg("%s: %s undefined in one route (%s) but a value in the other", what, A->name[i], a->reason);
+    }
+}
+
+START_TEST(test_closed_form_vs_general_route)
+{
+    flint_rand_t st;
+    int it;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(40); it++)
+    {
+        qt_qubit_davies_t P;
+        qt_open_model_t M;
+        qt_traj_record_t A, B;
+        arb_t t;
+        char why[QT_REASON_LEN];
+        int t0 = (it % 4 == 0);
+        qt_qubit_davies_init(P);
+        set_qd(P, "1", "1", "0.2", "0.05", "0", "0", "0");
+        fmpq_set_si(P->omega, 1 + (slong) n_randint(st, 3), 1 + (slong) n_randint(st, 2));
+        fmpq_set_si(P->beta, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->gamma, (slong) n_randint(st, 4), 10);
+        fmpq_set_si(P->gamma_phi, (slong) n_randint(st, 3), 20);
+        random_bloch(P, st);
+        ck_assert_int_eq(qt_qubit_davies_validate(P, why), QT_OK);
+        arb_init(t);
+        if (!t0)
+            arb_set_si(t, 1 + (slong) n_randint(st, 5));
+        qt_qubit_davies_as_open_model(M, P);
+        ck_assert_int_eq(qt_open_model_validate(M, why), QT_OK);
+        ck_assert_msg(M->reference_ok[0], "the Davies qubit must have a proven Gibbs fixed point");
+        qt_traj_record_init(A, 1);
+        qt_traj_record_init(B, 1);
+        qt_qubit_davies_trajectory(A, P, t, t0 ? QT_T_ZERO : QT_T_GENERIC, 192);
+        qt_lindblad_trajectory(B, M, t, t0, 192);
+        assert_records_agree(A, B, "qubit");
+        /* per-bath heat of a single bath equals the total */
+        ck_assert(arb_overlaps(OUT(B, QT_TR_NCORE), OUT(B, QT_TR_J)));
+        ck_assert(arb_overlaps(OUT(B, QT_TR_NCORE + 1), OUT(B, QT_TR_Q)));
+        qt_traj_record_clear(A);
+        qt_traj_record_clear(B);
+        qt_open_model_clear(M);
+        qt_qubit_davies_clear(P);
+        arb_clear(t);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(test_tstar_exact_values)
+{
+    /* lemma M3: at t*, S = ln 2, S_dot = 0, sigma = Pi_d = gamma beta omega / 2,
+       D = ln cosh(beta omega / 2), Sigma = ln 2 + beta omega / 2 */
+    qt_qubit_davies_t P;
+    qt_open_model_t M;
+    qt_traj_record_t A, B;
+    arb_t t, x, y;
+    char why[QT_REASON_LEN];
+    qt_qubit_davies_init(P);
+    set_qd(P, "1.5", "0.8", "0.3", "0.02", "0", "0", "1");
+    arb_init(t); arb_init(x); arb_init(y);
+    ck_assert_int_eq(qt_qubit_davies_tstar(t, P, 256, why), QT_OK);
+    qt_traj_record_init(A, 1);
+    qt_qubit_davies_trajectory(A, P, t, QT_T_STAR, 256);
+    arb_const_log2(x, 256);
+    ck_assert(arb_overlaps(OUT(A, QT_TR_S), x));
+    ck_assert(arb_contains_zero(OUT(A, QT_TR_S_DOT)));
+    arb_set_str(y, "0.6", 256);                 /* beta omega / 2 = 0.6 */
+    arb_add(x, x, y, 256);
+    ck_assert(arb_overlaps(OUT(A, QT_TR_SIGMA_INT), x));
+    arb_cosh(x, y, 256);
+    arb_log(x, x, 256);
+    ck_assert(arb_overlaps(OUT(A, QT_TR_D_REL), x));
+    arb_set_d(x, 0.3 * 0.8 * 1.5 / 2);
+    arb_set_str(x, "0.18", 256);
+    ck_assert(arb_overlaps(OUT(A, QT_TR_SIGMA), x));
+    ck_assert(arb_overlaps(OUT(A, QT_TR_PI_D), x));
+    ck_assert_int_eq(A->out[QT_TR_QDOT_R].status, QT_DOMAIN);
+    /* the general route at the same time ball */
+    qt_qubit_davies_as_open_model(M, P);
+    qt_open_model_validate(M, why);
+    qt_traj_record_init(B, 1);
+    qt_lindblad_trajectory(B, M, t, 0, 256);
+    assert_records_agree(A, B, "t*");
+    qt_traj_record_clear(A); qt_traj_record_clear(B);
+    qt_open_model_clear(M);
+    qt_qubit_davies_clear(P);
+    arb_clear(t); arb_clear(x); arb_clear(y);
+}
+END_TEST
+
+/* a random 2-qubit model: H0 = (w1/2) sz x 1 + (w2/2) 1 x sz, a thermal bath per qubit */
+static void
+two_qubit_model(qt_open_model_t M, flint_rand_t st, const char *beta1, const char *beta2)
+{
+    slong i;
+    qt_open_model_init(M, 4, 2);
+    /* diag(w1/2 + w2/2, w1/2 - w2/2, -w1/2 + w2/2, -w1/2 - w2/2) with w1 = 1, w2 = 2/5 */
+    fmpq_set_si(M->H->re + 0, 7, 10);
+    fmpq_set_si(M->H->re + 5, 3, 10);
+    fmpq_set_si(M->H->re + 10, -3, 10);
+    fmpq_set_si(M->H->re + 15, -7, 10);
+    random_state(M->rho0, st, 4, 1 + (slong) n_randint(st, 4));
+    for (i = 0; i < 2; i++)
+    {
+        qt_open_model_bath_channels(M, i, 1);
+        M->bath[i].has_beta = 1;
+        qt_test_setq(M->bath[i].beta, i ? beta2 : beta1);
+        M->bath[i].ch[0].kind = QT_CH_THERMAL;
+        fmpq_set_si(M->bath[i].ch[0].gamma, 1 + (slong) n_randint(st, 3), 10);
+    }
+    /* sigma_- on qubit 1: |g x><e x|, rows 2,3 <- cols 0,1; frequency 1 */
+    fmpq_one(M->bath[0].ch[0].L->re + 2 * 4 + 0);
+    fmpq_one(M->bath[0].ch[0].L->re + 3 * 4 + 1);
+    fmpq_one(M->bath[0].ch[0].omega);
+    /* sigma_- on qubit 2: rows 1,3 <- cols 0,2; frequency w2 = 2/5 */
+    fmpq_one(M->bath[1].ch[0].L->re + 1 * 4 + 0);
+    fmpq_one(M->bath[1].ch[0].L->re + 3 * 4 + 2);
+    fmpq_set_si(M->bath[1].ch[0].omega, 2, 5);
+}
+
+START_TEST(test_identities_two_qubits)
+{
+    flint_rand_t st;
+    int it;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(12); it++)
+    {
+        qt_open_model_t M;
+        qt_traj_record_t R;
+        arb_t t, x;
+        char why[QT_REASON_LEN];
+        slong i;
+        two_qubit_model(M, st, "1", it % 2 ? "2" : "1");
+        ck_assert_int_eq(qt_open_model_validate(M, why), QT_OK);
+        ck_assert(M->reference_ok[0] && M->reference_ok[1]);
+        arb_init(t); arb_init(x);
+        arb_set_si(t, 1 + it);
+        arb_mul_2exp_si(t, t, -1);
+        qt_traj_record_init(R, 2);
+        qt_lindblad_trajectory(R, M, t, 0, 160);
+        for (i = 0; i < R->nout; i++)
+            ck_assert_msg(R->out[i].status == QT_OK, "%s: %s", R->name[i], R->out[i].reason);
+        ck_assert_str_eq(R->reference, it % 2 ? "stationary" : "gibbs");
+        /* identity 1: d_iS = 0; identity 2: d_eS = dS/dt */
+        ck_assert(arb_contains_zero(OUT(R, QT_TR_DS_INTERIOR)));
+        ck_assert(arb_overlaps(OUT(R, QT_TR_DS_EXTERIOR), OUT(R, QT_TR_S_DOT)));
+        /* identity 6: sigma = Pi_d + Pi_c */
+        arb_add(x, OUT(R, QT_TR_PI_D), OUT(R, QT_TR_PI_C), 160);
+        ck_assert(arb_overlaps(x, OUT(R, QT_TR_SIGMA)));
+        /* energy balance: J = J_1 + J_2 and Q = Q_1 + Q_2 (E(t) - E(0) against the augmented integral) */
+        arb_add(x, OUT(R, QT_TR_NCORE), OUT(R, QT_TR_NCORE + 1), 160);
+        ck_assert(arb_overlaps(x, OUT(R, QT_TR_J)));
+        arb_add(x, OUT(R, QT_TR_NCORE + 2), OUT(R, QT_TR_NCORE + 3), 160);
+        ck_assert(arb_overlaps(x, OUT(R, QT_TR_Q)));
+        /* inequalities for a Davies semigroup: sigma, Pi_d, Pi_c >= 0, C_rel >= 0, S <= S_E <= ln 4 */
+        ck_assert(!arb_is_negative(OUT(R, QT_TR_SIGMA)));
+        ck_assert(!arb_is_negative(OUT(R, QT_TR_PI_D)));
+        ck_assert(!arb_is_negative(OUT(R, QT_TR_PI_C)));
+        ck_assert(!arb_is_negative(OUT(R, QT_TR_C_REL)));
+        ck_assert(!arb_is_negative(OUT(R, QT_TR_SIGMA_INT)));
+        qt_traj_record_clear(R);
+        qt_open_model_clear(M);
+        arb_clear(t); arb_clear(x);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(test_t0_against_state_functions)
+{
+    /* at t = 0 the outputs are state functions of rho0: compare with t_state's exact-spectrum routes */
+    flint_rand_t st;
+    int it;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(6); it++)
+    {
+        qt_open_model_t M;
+        qt_traj_record_t R;
+        arb_t t, x;
+        char why[QT_REASON_LEN];
+        two_qubit_model(M, st, "1", "1");
+        ck_assert_int_eq(qt_open_model_validate(M, why), QT_OK);
+        arb_init(t); arb_init(x);
+        qt_traj_record_init(R, 2);
+        qt_lindblad_trajectory(R, M, t, 1, 160);
+        ck_assert_int_eq(qt_state_von_neumann_entropy(x, M->rho0, 160, why), QT_OK);
+        ck_assert(arb_overlaps(x, OUT(R, QT_TR_S)));
+        ck_assert_int_eq(qt_state_coherence(x, M->rho0, M->H, 160, why), QT_OK);
+        ck_assert(arb_overlaps(x, OUT(R, QT_TR_C_REL)));
+        ck_assert_int_eq(qt_state_energy_entropy(x, M->rho0, M->H, QT_EE_DEPHASED, 160, why), QT_OK);
+        ck_assert(arb_overlaps(x, OUT(R, QT_TR_S_E)));
+        qt_traj_record_clear(R);
+        qt_open_model_clear(M);
+        arb_clear(t); arb_clear(x);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(test_steady_state_is_gibbs)
+{
+    /* lemma L3 + L4: the certified stationary state of one thermal bath is the Gibbs state */
+    qt_open_model_t M;
+    qt_lindblad_t G;
+    acb_mat_t X;
+    arb_t g, z;
+    char why[QT_REASON_LEN];
+    flint_rand_t st;
+    slong k;
+    flint_randinit(st);
+    two_qubit_model(M, st, "1.5", "1.5");
+    ck_assert_int_eq(qt_open_model_validate(M, why), QT_OK);
+    qt_lindblad_init(G, 4);
+    qt_open_model_generator(G, M, 200);
+    acb_mat_init(X, 4, 4);
+    ck_assert_int_eq(qt_lindblad_steady_state(X, G, 200, why), QT_OK);
+    arb_init(g); arb_init(z);
+    arb_zero(z);
+    for (k = 0; k < 4; k++)
+    {
+        arb_set_fmpq(g, M->H->re + 5 * k, 200);
+        arb_mul_si(g, g, -3, 200);
+        arb_mul_2exp_si(g, g, -1);
+        arb_exp(g, g, 200);
+        arb_add(z, z, g, 200);
+    }
+    for (k = 0; k < 4; k++)
+    {
+        arb_set_fmpq(g, M->H->re + 5 * k, 200);
+        arb_mul_si(g, g, -3, 200);
+        arb_mul_2exp_si(g, g, -1);
+        arb_exp(g, g, 200);
+        arb_div(g, g, z, 200);
+        ck_assert(arb_overlaps(g, acb_realref(acb_mat_entry(X, k, k))));
+    }
+    ck_assert(arb_contains_zero(acb_realref(acb_mat_entry(X, 0, 1))));
+    acb_mat_clear(X);
+    qt_lindblad_clear(G);
+    qt_open_model_clear(M);
+    arb_clear(g); arb_clear(z);
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(test_davies_inequalities_and_bures)
+{
+    /* sigma, Pi_d, Pi_c >= 0 (phase-covariant semigroup) and D >= (8/pi^2) arccos^2 F on random
+       qubit states; F(rho, rho_beta)^2 = tr(rho rho_beta) + 2 sqrt(det rho det rho_beta) */
+    flint_rand_t st;
+    int it;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(60); it++)
+    {
+        qt_qubit_davies_t P;
+        qt_traj_record_t R;
+        arb_t t, F, a, b, pe, pg, x;
+        slong prec = 128;
+        qt_qubit_davies_init(P);
+        set_qd(P, "1", "1", "0.2", "0.05", "0", "0", "0");
+        fmpq_set_si(P->beta, 1 + (slong) n_randint(st, 12), 4);
+        random_bloch(P, st);
+        arb_init(t); arb_init(F); arb_init(a); arb_init(b); arb_init(pe); arb_init(pg); arb_init(x);
+        arb_set_si(t, 1 + (slong) n_randint(st, 30));
+        arb_mul_2exp_si(t, t, -2);
+        qt_traj_record_init(R, 1);
+        qt_qubit_davies_trajectory(R, P, t, QT_T_GENERIC, prec);
+        ck_assert(!arb_is_negative(OUT(R, QT_TR_SIGMA)));
+        ck_assert(!arb_is_negative(OUT(R, QT_TR_PI_D)));
+        ck_assert(!arb_is_negative(OUT(R, QT_TR_PI_C)));
+        /* Bloch vector at t from E = omega z / 2 (omega = 1) and the state purity from S is not
+           enough; recompute r from the closed form via D = -h(r) + ln Z + beta z/2 is circular,
+           so use the bound at t = 0 where rho is exact */
+        qt_traj_record_clear(R);
+        qt_traj_record_init(R, 1);
+        arb_zero(t);
+        qt_qubit_davies_trajectory(R, P, t, QT_T_ZERO, prec);
+        {
+            /* rho_beta = diag(pe, pg), pe = e^{-b/2}/Z */
+            arb_t be, z0, x0, y0, det, detb;
+            arb_init(be); arb_init(z0); arb_init(x0); arb_init(y0); arb_init(det); arb_init(detb);
+            arb_set_fmpq(be, P->beta, prec);
+            arb_mul_2exp_si(be, be, -1);
+            arb_tanh(pe, be, prec);                       /* tanh(beta/2) */
+            arb_set_fmpq(z0, P->z0, prec); arb_set_fmpq(x0, P->x0, prec); arb_set_fmpq(y0, P->y0, prec);
+            /* tr(rho rho_beta) = (1 - z tanh(beta/2))/2 */
+            arb_mul(a, z0, pe, prec);
+            arb_sub_ui(a, a, 1, prec);
+            arb_neg(a, a);
+            arb_mul_2exp_si(a, a, -1);
+            /* det rho = (1 - r^2)/4, det rho_beta = (1 - tanh^2)/4 */
+            arb_mul(det, x0, x0, prec); arb_addmul(det, y0, y0, prec); arb_addmul(det, z0, z0, prec);
+            arb_sub_ui(det, det, 1, prec); arb_neg(det, det); arb_mul_2exp_si(det, det, -2);
+            arb_mul(detb, pe, pe, prec); arb_sub_ui(detb, detb, 1, prec); arb_neg(detb, detb); arb_mul_2exp_si(detb, detb, -2);
+            arb_mul(b, det, detb, prec);
+            arb_sqrtpos(b, b, prec);
+            arb_mul_2exp_si(b, b, 1);
+            arb_add(F, a, b, prec);
+            arb_sqrtpos(F, F, prec);
+            arb_one(pg);
+            arb_min(F, F, pg, prec);
+            arb_acos(x, F, prec);
+            arb_sqr(x, x, prec);
+            arb_const_pi(a, prec);
+            arb_sqr(a, a, prec);
+            arb_div(x, x, a, prec);
+            arb_mul_2exp_si(x, x, 3);
+            arb_sub(x, OUT(R, QT_TR_D_REL), x, prec);
+            ck_assert_msg(!arb_is_negative(x), "Bures bound violated");
+            arb_clear(be); arb_clear(z0); arb_clear(x0); arb_clear(y0); arb_clear(det); arb_clear(detb);
+        }
+        qt_traj_record_clear(R);
+        qt_qubit_davies_clear(P);
+        arb_clear(t); arb_clear(F); arb_clear(a); arb_clear(b); arb_clear(pe); arb_clear(pg); arb_clear(x);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(test_pure_dephasing_and_phase_covariance)
+{
+    qt_qubit_davies_t P, P0;
+    qt_traj_record_t R, R0;
+    arb_t t, x;
+    qt_qubit_davies_init(P); qt_qubit_davies_init(P0);
+    arb_init(t); arb_init(x);
+    /* M2: sigma = Pi_c = S_dot = -C_rel_dot, J = 0 exactly, beta_A and beta_E undefined */
+    set_qd(P, "1", "1", "0", "0.05", "0.6", "0", "0.6");
+    arb_set_si(t, 3);
+    qt_traj_record_init(R, 1);
+    qt_qubit_davies_trajectory(R, P, t, QT_T_GENERIC, 128);
+    ck_assert(arb_is_zero(OUT(R, QT_TR_J)));
+    ck_assert(arb_overlaps(OUT(R, QT_TR_SIGMA), OUT(R, QT_TR_PI_C)));
+    ck_assert(arb_overlaps(OUT(R, QT_TR_SIGMA), OUT(R, QT_TR_S_DOT)));
+    ck_assert_int_eq(R->out[QT_TR_BETA_A].status, QT_DOMAIN);
+    ck_assert_int_eq(R->out[QT_TR_BETA_E].status, QT_DOMAIN);
+    qt_traj_record_clear(R);
+    /* identity 12: x0 = 0.6 and x0 = 0 give the same S_E, J and beta_E under M1 */
+    set_qd(P, "1", "1", "0.2", "0.05", "0.6", "0", "0.6");
+    set_qd(P0, "1", "1", "0.2", "0.05", "0", "0", "0.6");
+    arb_set_si(t, 2);
+    qt_traj_record_init(R, 1); qt_traj_record_init(R0, 1);
+    qt_qubit_davies_trajectory(R, P, t, QT_T_GENERIC, 128);
+    qt_qubit_davies_trajectory(R0, P0, t, QT_T_GENERIC, 128);
+    ck_assert(arb_overlaps(OUT(R, QT_TR_S_E), OUT(R0, QT_TR_S_E)));
+    ck_assert(arb_overlaps(OUT(R, QT_TR_J), OUT(R0, QT_TR_J)));
+    ck_assert(arb_overlaps(OUT(R, QT_TR_BETA_E), OUT(R0, QT_TR_BETA_E)));
+    ck_assert(arb_contains_zero(OUT(R0, QT_TR_C_REL)));
+    qt_traj_record_clear(R); qt_traj_record_clear(R0);
+    qt_qubit_davies_clear(P); qt_qubit_davies_clear(P0);
+    arb_clear(t); arb_clear(x);
+}
+END_TEST
+
+START_TEST(test_pure_start_infinities)
+{
+    /* section 6: a pure state under a thermal bath has S_dot = sigma = +inf exactly at t = 0,
+       by both routes (exact rank decision in the general route, lemma E10) */
+    qt_qubit_davies_t P;
+    qt_open_model_t M;
+    qt_traj_record_t A, B;
+    arb_t t;
+    char why[QT_REASON_LEN];
+    qt_qubit_davies_init(P);
+    set_qd(P, "1", "1", "0.2", "0.05", "1", "0", "0");
+    arb_init(t);
+    qt_qubit_davies_as_open_model(M, P);
+    qt_open_model_validate(M, why);
+    qt_traj_record_init(A, 1); qt_traj_record_init(B, 1);
+    qt_qubit_davies_trajectory(A, P, t, QT_T_ZERO, 128);
+    qt_lindblad_trajectory(B, M, t, 1, 128);
+    ck_assert(arf_is_pos_inf(arb_midref(OUT(A, QT_TR_S_DOT))) && mag_is_zero(arb_radref(OUT(A, QT_TR_S_DOT))));
+    ck_assert(arb_equal(OUT(A, QT_TR_S_DOT), OUT(B, QT_TR_S_DOT)));
+    ck_assert(arb_equal(OUT(A, QT_TR_SIGMA), OUT(B, QT_TR_SIGMA)));
+    ck_assert(arb_is_zero(OUT(B, QT_TR_DS_INTERIOR)) || arb_contains_zero(OUT(B, QT_TR_DS_INTERIOR)));
+    qt_traj_record_clear(A); qt_traj_record_clear(B);
+    qt_open_model_clear(M);
+    /* a pure state under pure dephasing along z stays pure: S_dot = 0 exactly */
+    set_qd(P, "1", "1", "0", "0.05", "0", "0", "1");
+    qt_qubit_davies_as_open_model(M, P);
+    qt_open_model_validate(M, why);
+    qt_traj_record_init(B, 1);
+    qt_lindblad_trajectory(B, M, t, 1, 128);
+    ck_assert_msg(arb_is_zero(OUT(B, QT_TR_S_DOT)), "a kernel that is not populated contributes 0 (lemma E10)");
+    qt_traj_record_clear(B);
+    qt_open_model_clear(M);
+    qt_qubit_davies_clear(P);
+    arb_clear(t);
+}
+END_TEST
+
+START_TEST(test_overlap_across_precisions)
+{
+    flint_rand_t st;
+    qt_open_model_t M;
+    qt_traj_record_t A, B;
+    arb_t t;
+    char why[QT_REASON_LEN];
+    slong i;
+    flint_randinit(st);
+    two_qubit_model(M, st, "0.5", "3");
+    qt_open_model_validate(M, why);
+    arb_init(t);
+    arb_set_str(t, "0.75", 512);
+    qt_traj_record_init(A, 2); qt_traj_record_init(B, 2);
+    qt_lindblad_trajectory(A, M, t, 0, 96);
+    qt_lindblad_trajectory(B, M, t, 0, 400);
+    for (i = 0; i < A->nout; i++)
+    {
+        ck_assert_int_eq(B->out[i].status, QT_OK);
+        ck_assert_msg(arb_overlaps(OUT(A, i), OUT(B, i)), "%s", A->name[i]);
+        ck_assert(mag_cmp(arb_radref(OUT(B, i)), arb_radref(OUT(A, i))) <= 0);
+    }
+    qt_traj_record_clear(A); qt_traj_record_clear(B);
+    qt_open_model_clear(M);
+    arb_clear(t);
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(test_clusters_degenerate_ball)
+{
+    /* lemma E7: I/4 as a ball matrix is one cluster of multiplicity 4 with P = I; a rotated
+       diag(1/2, 1/4, 1/4, 0) gives three clusters whose projectors sum to I */
+    acb_mat_t A, U, T, S;
+    qt_herm_clusters_t C;
+    char why[QT_REASON_LEN];
+    slong i, c;
+    arb_t s;
+    acb_mat_init(A, 4, 4); acb_mat_init(U, 4, 4); acb_mat_init(T, 4, 4); acb_mat_init(S, 4, 4);
+    arb_init(s);
+    qt_herm_clusters_init(C);
+    acb_mat_one(A);
+    acb_mat_scalar_mul_2exp_si(A, A, -2);
+    for (i = 0; i < 4; i++)
+        mag_set_ui_2exp_si(arb_radref(acb_realref(acb_mat_entry(A, i, i))), 1, -200);
+    ck_assert_int_eq(qt_herm_clusters(C, A, 256, why), QT_OK);
+    ck_assert_int_eq(C->k, 1);
+    ck_assert_int_eq(C->mult[0], 4);
+    qt_herm_clusters_entropy(s, C, 256);
+    {
+        arb_t l4;
+        arb_init(l4);
+        arb_const_log2(l4, 256);
+        arb_mul_2exp_si(l4, l4, 1);
+        ck_assert(arb_overlaps(s, l4));
+        arb_clear(l4);
+    }
+    /* Hadamard-like real orthogonal U = H2 x H2 / 2 */
+    for (i = 0; i < 16; i++)
+    {
+        slong r = i / 4, k = i % 4;
+        int sg = (__builtin_popcount((unsigned) (r & k)) % 2) ? -1 : 1;
+        acb_set_si(acb_mat_entry(U, r, k), sg);
+    }
+    acb_mat_scalar_mul_2exp_si(U, U, -1);
+    acb_mat_zero(A);
+    acb_set_d(acb_mat_entry(A, 0, 0), 0.5);
+    acb_set_d(acb_mat_entry(A, 1, 1), 0.25);
+    acb_set_d(acb_mat_entry(A, 2, 2), 0.25);
+    acb_mat_mul(T, U, A, 256);
+    acb_mat_mul(A, T, U, 256);
+    qt_herm_clusters_clear(C);
+    ck_assert_int_eq(qt_herm_clusters(C, A, 256, why), QT_OK);
+    ck_assert_int_eq(C->k, 3);
+    acb_mat_zero(S);
+    for (c = 0; c < C->k; c++)
+        acb_mat_add(S, S, C->P + c, 256);
+    acb_mat_one(T);
+    for (i = 0; i < 16; i++)
+        ck_assert(acb_overlaps(acb_mat_entry(S, i / 4, i % 4), acb_mat_entry(T, i / 4, i % 4)));
+    qt_herm_clusters_entropy(s, C, 256);
+    {
+        arb_t e;
+        arb_init(e);
+        arb_const_log2(e, 256);
+        arb_mul_ui(e, e, 3, 256);
+        arb_mul_2exp_si(e, e, -1);
+        ck_assert(arb_overlaps(s, e));            /* (3/2) ln 2 */
+        arb_clear(e);
+    }
+    qt_herm_clusters_clear(C);
+    acb_mat_clear(A); acb_mat_clear(U); acb_mat_clear(T); acb_mat_clear(S);
+    arb_clear(s);
+}
+END_TEST
+
+START_TEST(test_bad_models)
+{
+    qt_open_model_t M;
+    qt_qubit_davies_t P;
+    char why[QT_REASON_LEN];
+    flint_rand_t st;
+    flint_randinit(st);
+    /* negative rate */
+    two_qubit_model(M, st, "1", "1");
+    fmpq_set_si(M->bath[0].ch[0].gamma, -1, 10);
+    ck_assert_int_eq(qt_open_model_validate(M, why), QT_DOMAIN);
+    ck_assert_msg(strstr(why, "gamma") != NULL, "%s", why);
+    qt_open_model_clear(M);
+    /* beta <= 0 */
+    two_qubit_model(M, st, "1", "-1");
+    ck_assert_int_eq(qt_open_model_validate(M, why), QT_DOMAIN);
+    ck_assert_msg(strstr(why, "baths[1].beta") != NULL, "%s", why);
+    qt_open_model_clear(M);
+    /* non-Hermitian H */
+    two_qubit_model(M, st, "1", "1");
+    fmpq_one(M->H->re + 1);
+    ck_assert_int_eq(qt_open_model_validate(M, why), QT_DOMAIN);
+    ck_assert_msg(strstr(why, "H") != NULL, "%s", why);
+    qt_open_model_clear(M);
+    /* a jump operator that is not an eigenoperator: valid input, but no Gibbs reference */
+    two_qubit_model(M, st, "1", "1");
+    fmpq_one(M->bath[0].ch[0].L->re + 0);
+    ck_assert_int_eq(qt_open_model_validate(M, why), QT_OK);
+    ck_assert(!M->reference_ok[0]);
+    {
+        qt_traj_record_t R;
+        arb_t t;
+        arb_init(t);
+        arb_one(t);
+        qt_traj_record_init(R, 2);
+        qt_lindblad_trajectory(R, M, t, 0, 128);
+        ck_assert_int_eq(R->out[QT_TR_SIGMA].status, QT_DOMAIN);
+        ck_assert_int_eq(R->out[QT_TR_PI_D].status, QT_DOMAIN);
+        ck_assert_int_eq(R->out[QT_TR_S_DOT].status, QT_OK);
+        qt_traj_record_clear(R);
+        arb_clear(t);
+    }
+    qt_open_model_clear(M);
+    /* qubit: Bloch vector too long, t* without z0 = 1 */
+    qt_qubit_davies_init(P);
+    set_qd(P, "1", "1", "0.2", "0", "0.8", "0.8", "0");
+    ck_assert_int_eq(qt_qubit_davies_validate(P, why), QT_DOMAIN);
+    set_qd(P, "1", "1", "0.2", "0", "0", "0", "0.5");
+    {
+        arb_t t;
+        arb_init(t);
+        ck_assert_int_eq(qt_qubit_davies_tstar(t, P, 64, why), QT_DOMAIN);
+        arb_clear(t);
+    }
+    qt_qubit_davies_clear(P);
+    flint_randclear(st);
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("trajectory");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, test_closed_form_vs_general_route);
+    tcase_add_test(tc, test_tstar_exact_values);
+    tcase_add_test(tc, test_identities_two_qubits);
+    tcase_add_test(tc, test_t0_against_state_functions);
+    tcase_add_test(tc, test_steady_state_is_gibbs);
+    tcase_add_test(tc, test_davies_inequalities_and_bures);
+    tcase_add_test(tc, test_pure_dephasing_and_phase_covariance);
+    tcase_add_test(tc, test_pure_start_infinities);
+    tcase_add_test(tc, test_overlap_across_precisions);
+    tcase_add_test(tc, test_clusters_degenerate_ball);
+    tcase_add_test(tc, test_bad_models);
+    suite_add_tcase(s, tc);
+    return qt_test_run(s);
+}
