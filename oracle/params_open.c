@@ -132,10 +132,9 @@ parse_baths(qt_open_model_struct *M, json_t **canon, json_t *a, char *err, size_
     json_array_foreach(a, j, b)
     {
         char where[64];
-        json_t *chs = json_object_get(b, "channels"), *cb = json_object(), *cchs = json_array();
+        json_t *chs = json_object_get(b, "channels"), *cb = json_object(), *cchs;
         snprintf(where, sizeof where, "baths[%zu]", j);
         json_array_append_new(*canon, cb);
-        json_object_set_new(cb, "channels", cchs);
         if (!json_is_object(b))
         {
             snprintf(err, errlen, "%s must be an object {\"beta\": ..., \"channels\": [...]}", where);
@@ -155,6 +154,8 @@ parse_baths(qt_open_model_struct *M, json_t **canon, json_t *a, char *err, size_
             snprintf(err, errlen, "%s.channels must be a non-empty array of channels", where);
             return 1;
         }
+        cchs = json_array();
+        json_object_set_new(cb, "channels", cchs);
         qt_open_model_bath_channels(M, (slong) j, (slong) json_array_size(chs));
         json_array_foreach(chs, k, c)
         {
