@@ -54,7 +54,7 @@ eval_record(const qo_quantity *q, const qo_params *p, slong digits, int as_json)
         {
             const qt_result_struct *r = R->out + i;
             if (r->status == QT_DOMAIN)
-                printf("  %-12s undefined: %s\n", R->name[i], r->reason);
+                printf("  %-12s %s%s\n", R->name[i], strncmp(r->reason, "undefined", 9) ? "undefined: " : "", r->reason);
             else
             {
                 qt_ball_strings_t b;

@@ -82,6 +82,28 @@ qubit_record_fn(qt_traj_record_t R, const void *vp, slong prec)
     arb_clear(t);
 }
 
+static int
+fano_fn(arb_t res, const void *vp, slong prec, char *reason)
+{
+    const job *j = vp;
+    return qt_fano_anderson_tzero(res, j->p->fa, prec, reason);
+}
+
+static void
+fano_record_fn(qt_traj_record_t R, const void *vp, slong prec)
+{
+    const qo_params *p = vp;
+    arb_t t;
+    char reason[QT_REASON_LEN];
+    arb_init(t);
+    if (p->tkind == QT_T_STAR)
+        qt_fano_anderson_tzero(t, p->fa, prec, reason);    /* validated while parsing */
+    else
+        arb_set_fmpq(t, p->t, prec);
+    qt_fano_anderson_trajectory(R, p->fa, t, p->tkind, prec);
+    arb_clear(t);
+}
+
 static void
 lindblad_record_fn(qt_traj_record_t R, const void *vp, slong prec)
 {
@@ -96,7 +118,8 @@ lindblad_record_fn(qt_traj_record_t R, const void *vp, slong prec)
 int
 qo_evaluate_record(qt_traj_record_t R, const qo_quantity *q, const qo_params *p, slong digits)
 {
-    return qt_eval_digits_record(R, q->family == QO_FAM_QUBIT ? qubit_record_fn : lindblad_record_fn, p, digits);
+    return qt_eval_digits_record(R, q->family == QO_FAM_QUBIT ? qubit_record_fn
+                                    : q->family == QO_FAM_FANO ? fano_record_fn : lindblad_record_fn, p, digits);
 }
 
 int
@@ -107,5 +130,6 @@ qo_evaluate(qt_result_t r, const qo_quantity *q, const qo_params *p, slong digit
     j.p = p;
     return qt_eval_digits(r, q->family == QO_FAM_LANDAUER ? landauer_fn
                              : q->family == QO_FAM_STATE ? state_fn
-                             : q->family == QO_FAM_QUBIT ? qubit_fn : driven_fn, &j, digits);
+                             : q->family == QO_FAM_QUBIT ? qubit_fn
+                             : q->family == QO_FAM_FANO ? fano_fn : driven_fn, &j, digits);
 }

@@ -15,6 +15,8 @@ qo_family_param_names(int family)
         return "rho [H] [sigma] [definition=outcome|dephased] (matrices: @file.json or {\"dims\": [n, n], \"re\": [...], \"im\": [...]})";
     if (family == QO_FAM_QUBIT)
         return "omega beta gamma gamma_phi x0 y0 z0 t (t: exact >= 0 or tstar)";
+    if (family == QO_FAM_FANO)
+        return "gamma0 lambda omega0 p1 t (t: exact >= 0 or tzero)";
     if (family == QO_FAM_LINDBLAD)
         return "H rho0 baths t (baths: @file.json or inline JSON [{\"beta\": \"1\", \"channels\": [{\"L\": matrix, \"gamma\": \"0.2\", \"omega\": \"1\", \"kind\": \"thermal\"}]}])";
     return "eps0 width mu T";
@@ -31,6 +33,7 @@ qo_params_init(qo_params *p)
     p->sigma->n = 0;
     p->definition = QT_EE_DEPHASED;
     qt_qubit_davies_init(p->qd);
+    qt_fano_anderson_init(p->fa);
     fmpq_init(p->t);
     p->tkind = QT_T_GENERIC;
     p->om = NULL;
@@ -50,6 +53,7 @@ qo_params_clear(qo_params *p)
     if (p->sigma->n)
         qt_qmat_clear(p->sigma);
     qt_qubit_davies_clear(p->qd);
+    qt_fano_anderson_clear(p->fa);
     fmpq_clear(p->t);
     if (p->om != NULL)
     {
@@ -345,6 +349,8 @@ qo_params_parse(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, 
         return qo_parse_qubit_davies(p, q, kv, err, errlen);
     if (q->family == QO_FAM_LINDBLAD)
         return qo_parse_lindblad(p, q, kv, err, errlen);
+    if (q->family == QO_FAM_FANO)
+        return qo_parse_fano_anderson(p, q, kv, err, errlen);
     return parse_driven(p, q, kv, err, errlen);
 }
 

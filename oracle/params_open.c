@@ -5,17 +5,20 @@
 #include <string.h>
 #include "oracle.h"
 
+/* special: NULL, "tstar" or "tzero" (the model's special time, given by name) */
 static int
-time_param(qo_params *p, const qo_kv *kv, int allow_tstar, char *err, size_t errlen)
+time_param(qo_params *p, const qo_kv *kv, const char *special, char *err, size_t errlen)
 {
     const char *v = qo_lookup(kv, "t");
-    if (v != NULL && allow_tstar && strcmp(v, "tstar") == 0)
+    char why[64];
+    if (v != NULL && special != NULL && strcmp(v, special) == 0)
     {
         p->tkind = QT_T_STAR;
-        qo_echo_add(p, "t", "tstar");
+        qo_echo_add(p, "t", special);
         return 0;
     }
-    if (qo_exact_param(p, p->t, kv, "t", NULL, allow_tstar ? "time >= 0, or tstar" : "time >= 0", err, errlen))
+    snprintf(why, sizeof why, "time >= 0%s%s", special ? ", or " : "", special ? special : "");
+    if (qo_exact_param(p, p->t, kv, "t", NULL, why, err, errlen))
         return 1;
     if (fmpq_sgn(p->t) < 0)
     {
@@ -47,7 +50,7 @@ qo_parse_qubit_davies(qo_params *p, const qo_quantity *q, const qo_kv *kv, char 
         snprintf(err, errlen, "%s", reason);
         return 1;
     }
-    if (is_traj && time_param(p, kv, 1, err, errlen))
+    if (is_traj && time_param(p, kv, "tstar", err, errlen))
         return 1;
     if (!is_traj || p->tkind == QT_T_STAR)
     {
@@ -276,5 +279,41 @@ qo_parse_lindblad(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err
         snprintf(err, errlen, "%s", reason);
         return 1;
     }
-    return time_param(p, kv, 0, err, errlen);
+    return time_param(p, kv, NULL, err, errlen);
+}
+
+int
+qo_parse_fano_anderson(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
+{
+    static const char *const traj[] = {"gamma0", "lambda", "omega0", "p1", "t", NULL};
+    static const char *const tz[] = {"gamma0", "lambda", "omega0", "p1", NULL};
+    char reason[QT_REASON_LEN];
+    int is_traj = q->which == QO_FA_TRAJECTORY;
+    if (qo_check_known(kv, is_traj ? traj : tz, q, "", err, errlen))
+        return 1;
+    if (qo_exact_param(p, p->fa->gamma0, kv, "gamma0", NULL, "coupling strength, >= 0", err, errlen)) return 1;
+    if (qo_exact_param(p, p->fa->lambda, kv, "lambda", NULL, "Lorentzian width, > 0", err, errlen)) return 1;
+    if (qo_exact_param(p, p->fa->omega0, kv, "omega0", NULL, "mode frequency = reservoir centre, > 0", err, errlen)) return 1;
+    if (qo_exact_param(p, p->fa->p1, kv, "p1", is_traj ? NULL : "1", "initial excited population |c1|^2 in [0, 1]", err, errlen)) return 1;
+    if (qt_fano_anderson_validate(p->fa, reason) != QT_OK)
+    {
+        snprintf(err, errlen, "%s", reason);
+        return 1;
+    }
+    if (is_traj && time_param(p, kv, "tzero", err, errlen))
+        return 1;
+    if (!is_traj || p->tkind == QT_T_STAR)
+    {
+        arb_t t;
+        int st;
+        arb_init(t);
+        st = qt_fano_anderson_tzero(t, p->fa, 64, reason);
+        arb_clear(t);
+        if (st != QT_OK)
+        {
+            snprintf(err, errlen, "%s", reason);
+            return 1;
+        }
+    }
+    return 0;
 }

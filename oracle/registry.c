@@ -50,12 +50,18 @@ static const qo_quantity table[] = {
     {"lindblad.trajectory", QO_FAM_LINDBLAD, 0, "k_B = hbar = 1 (nats, energies in the units of H)",
      "open_systems.md 2.1-2.11; proofs/open_systems.md L1-L4, E7-E10",
      "every output at time t of rho(t) = exp(tL) rho0 for a Lindblad generator with thermal baths (general route)"},
+    {"fano_anderson.trajectory", QO_FAM_FANO, QO_FA_TRAJECTORY, "k_B = hbar = 1 (nats, energies in the units of omega0)",
+     "open_systems.md 3 M4; proofs/open_systems.md F1-F4",
+     "every output of a mode + Lorentzian Fano-Anderson reservoir at T = 0 (exact, non-Markovian), from c0|0> + c1|1>"},
+    {"fano_anderson.tzero", QO_FAM_FANO, QO_FA_TZERO, "1/omega0 (time)",
+     "open_systems.md 3 M4; proofs/open_systems.md F2", "first zero of G(t) (gamma0 > lambda/2), where the local-in-time rate has a pole"},
 };
 
 int
 qo_quantity_is_record(const qo_quantity *q)
 {
-    return (q->family == QO_FAM_QUBIT && q->which == QO_QD_TRAJECTORY) || q->family == QO_FAM_LINDBLAD;
+    return (q->family == QO_FAM_QUBIT && q->which == QO_QD_TRAJECTORY) || q->family == QO_FAM_LINDBLAD
+           || (q->family == QO_FAM_FANO && q->which == QO_FA_TRAJECTORY);
 }
 
 const qo_quantity *

@@ -605,6 +605,161 @@ START_TEST(test_bad_models)
 }
 END_TEST
 
+
+static void
+set_fa(qt_fano_anderson_t P, const char *g0, const char *lam, const char *om, const char *p1)
+{
+    qt_test_setq(P->gamma0, g0); qt_test_setq(P->lambda, lam); qt_test_setq(P->omega0, om); qt_test_setq(P->p1, p1);
+}
+
+START_TEST(test_fano_G_against_companion_exponential)
+{
+    /* lemma F1: (G, G') = exp(t [[0, 1], [-gamma0 lambda/2, -lambda]]) (1, 0), an independent
+       certified route (acb_mat_exp), for both regimes (d real and d imaginary) and d = 0 */
+    static const char *cases[][2] = {{"1", "0.2"}, {"0.05", "1"}, {"0.5", "1"}, {"3", "0.7"}};
+    int c, k;
+    for (c = 0; c < 4; c++)
+        for (k = 0; k < 5; k++)
+        {
+            qt_fano_anderson_t P;
+            acb_mat_t A;
+            arb_t t, G, Gd, x;
+            slong prec = 200;
+            qt_fano_anderson_init(P);
+            set_fa(P, cases[c][0], cases[c][1], "1", "0.5");
+            acb_mat_init(A, 2, 2);
+            arb_init(t); arb_init(G); arb_init(Gd); arb_init(x);
+            arb_set_si(t, 3 * k + 1);
+            arb_mul_2exp_si(t, t, -1);
+            qt_fano_anderson_G(G, Gd, P, t, prec);
+            acb_one(acb_mat_entry(A, 0, 1));
+            arb_set_fmpq(x, P->gamma0, prec);
+            arb_mul_fmpz(x, x, fmpq_numref(P->lambda), prec);
+            arb_div_fmpz(x, x, fmpq_denref(P->lambda), prec);
+            arb_mul_2exp_si(x, x, -1);
+            arb_neg(x, x);
+            acb_set_arb(acb_mat_entry(A, 1, 0), x);
+            arb_set_fmpq(x, P->lambda, prec);
+            arb_neg(x, x);
+            acb_set_arb(acb_mat_entry(A, 1, 1), x);
+            acb_mat_scalar_mul_arb(A, A, t, prec);
+            acb_mat_exp(A, A, prec);
+            ck_assert(arb_overlaps(G, acb_realref(acb_mat_entry(A, 0, 0))));
+            ck_assert(arb_overlaps(Gd, acb_realref(acb_mat_entry(A, 1, 0))));
+            ck_assert(mag_cmp_2exp_si(arb_radref(G), -150) < 0);
+            acb_mat_clear(A);
+            arb_clear(t); arb_clear(G); arb_clear(Gd); arb_clear(x);
+            qt_fano_anderson_clear(P);
+        }
+}
+END_TEST
+
+START_TEST(test_fano_non_markovian_signs_and_zero)
+{
+    /* N1 (open_systems.md): gamma0 = 1, lambda = 0.2, omega0 = 1, |c0|^2 = |c1|^2 = 1/2.
+       At t = 8: Phi_C = Pi_c < 0 and J > 0 with a T = 0 reservoir (certified signs).
+       At the first zero of G: the state is |0>, S = S_dot = J = 0 exactly and the temperatures are 0/0.
+       At t = 0: G' = 0, so S_dot = 0 exactly (lemma F3). */
+    qt_fano_anderson_t P;
+    qt_traj_record_t R;
+    arb_t t, G, Gd, x;
+    char why[QT_REASON_LEN];
+    qt_fano_anderson_init(P);
+    set_fa(P, "1", "0.2", "1", "1/2");
+    arb_init(t); arb_init(G); arb_init(Gd); arb_init(x);
+    arb_set_si(t, 8);
+    qt_traj_record_init(R, 1);
+    qt_fano_anderson_trajectory(R, P, t, QT_T_GENERIC, 128);
+    ck_assert(arb_is_negative(OUT(R, QT_TR_PI_C)));
+    ck_assert(arb_is_positive(OUT(R, QT_TR_J)));
+    ck_assert_int_eq(R->out[QT_TR_SIGMA].status, QT_DOMAIN);
+    ck_assert(qt_arb_is_exact_inf(OUT(R, QT_TR_D_REL)));
+    /* beta_E is the population temperature ln((1 - p1)/p1)/omega0 (a state function) */
+    qt_fano_anderson_G(G, Gd, P, t, 128);
+    arb_sqr(x, G, 128);
+    arb_mul_2exp_si(x, x, -1);                    /* p1 = G^2 / 2 */
+    arb_sub_ui(G, x, 1, 128);
+    arb_neg(G, G);
+    arb_div(G, G, x, 128);
+    arb_log(G, G, 128);
+    ck_assert(arb_overlaps(G, OUT(R, QT_TR_BETA_E)));
+    qt_traj_record_clear(R);
+    ck_assert_int_eq(qt_fano_anderson_tzero(t, P, 128, why), QT_OK);
+    qt_fano_anderson_G(G, Gd, P, t, 128);
+    ck_assert(arb_contains_zero(G));
+    ck_assert(!arb_contains_zero(Gd));
+    qt_traj_record_init(R, 1);
+    qt_fano_anderson_trajectory(R, P, t, QT_T_STAR, 128);
+    ck_assert(arb_is_zero(OUT(R, QT_TR_S)) && arb_is_zero(OUT(R, QT_TR_S_DOT)) && arb_is_zero(OUT(R, QT_TR_J)));
+    ck_assert_int_eq(R->out[QT_TR_BETA_A].status, QT_DOMAIN);
+    qt_traj_record_clear(R);
+    /* just before the zero the general formula is finite and S_dot < 0 (purification) */
+    arb_sub_ui(t, t, 1, 128);
+    qt_traj_record_init(R, 1);
+    qt_fano_anderson_trajectory(R, P, t, QT_T_GENERIC, 128);
+    ck_assert_int_eq(R->out[QT_TR_S_DOT].status, QT_OK);
+    ck_assert(arb_is_negative(OUT(R, QT_TR_S_DOT)));
+    qt_traj_record_clear(R);
+    arb_zero(t);
+    qt_traj_record_init(R, 1);
+    qt_fano_anderson_trajectory(R, P, t, QT_T_ZERO, 128);
+    ck_assert(arb_is_zero(OUT(R, QT_TR_S_DOT)));
+    ck_assert(arb_is_zero(OUT(R, QT_TR_S)));
+    qt_traj_record_clear(R);
+    /* no zero without memory domination */
+    set_fa(P, "0.05", "1", "1", "1/2");
+    ck_assert_int_eq(qt_fano_anderson_tzero(t, P, 128, why), QT_DOMAIN);
+    set_fa(P, "1", "0", "1", "1/2");
+    ck_assert_int_eq(qt_fano_anderson_validate(P, why), QT_DOMAIN);
+    set_fa(P, "1", "1", "1", "3/2");
+    ck_assert_int_eq(qt_fano_anderson_validate(P, why), QT_DOMAIN);
+    arb_clear(t); arb_clear(G); arb_clear(Gd); arb_clear(x);
+    qt_fano_anderson_clear(P);
+}
+END_TEST
+
+START_TEST(test_fano_identities_random)
+{
+    /* on random parameters: d_iS = 0, d_eS = S_dot, C_rel >= 0, identical statuses and overlapping values
+       at 96 and 300 bits (G and G' themselves are checked against the companion exponential above) */
+    flint_rand_t st;
+    int it;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(30); it++)
+    {
+        qt_fano_anderson_t P;
+        qt_traj_record_t A, B;
+        arb_t t;
+        slong i;
+        qt_fano_anderson_init(P);
+        fmpq_set_si(P->gamma0, 1 + (slong) n_randint(st, 20), 10);
+        fmpq_set_si(P->lambda, 1 + (slong) n_randint(st, 20), 10);
+        fmpq_set_si(P->omega0, 1 + (slong) n_randint(st, 3), 1);
+        fmpq_set_si(P->p1, (slong) n_randint(st, 9), 8);
+        arb_init(t);
+        arb_set_si(t, 1 + (slong) n_randint(st, 40));
+        arb_mul_2exp_si(t, t, -2);
+        qt_traj_record_init(A, 1); qt_traj_record_init(B, 1);
+        qt_fano_anderson_trajectory(A, P, t, QT_T_GENERIC, 96);
+        qt_fano_anderson_trajectory(B, P, t, QT_T_GENERIC, 300);
+        for (i = 0; i < A->nout; i++)
+        {
+            ck_assert_int_eq(A->out[i].status == QT_DOMAIN, B->out[i].status == QT_DOMAIN);
+            if (A->out[i].status == QT_OK && B->out[i].status == QT_OK)
+                ck_assert_msg(arb_overlaps(OUT(A, i), OUT(B, i)) || (qt_arb_is_exact_inf(OUT(A, i)) && arb_equal(OUT(A, i), OUT(B, i))), "%s", A->name[i]);
+        }
+        if (B->out[QT_TR_C_REL].status == QT_OK)
+            ck_assert(!arb_is_negative(OUT(B, QT_TR_C_REL)));
+        ck_assert(arb_is_zero(OUT(B, QT_TR_DS_INTERIOR)));
+        ck_assert(arb_equal(OUT(B, QT_TR_DS_EXTERIOR), OUT(B, QT_TR_S_DOT)));
+        qt_traj_record_clear(A); qt_traj_record_clear(B);
+        qt_fano_anderson_clear(P);
+        arb_clear(t);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -622,6 +777,9 @@ main(void)
     tcase_add_test(tc, test_overlap_across_precisions);
     tcase_add_test(tc, test_clusters_degenerate_ball);
     tcase_add_test(tc, test_bad_models);
+    tcase_add_test(tc, test_fano_G_against_companion_exponential);
+    tcase_add_test(tc, test_fano_non_markovian_signs_and_zero);
+    tcase_add_test(tc, test_fano_identities_random);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

@@ -98,13 +98,31 @@ void qt_qubit_davies_clear(qt_qubit_davies_t P);
 int qt_qubit_davies_validate(const qt_qubit_davies_struct *P, char *reason);
 /* t* = ln(2(nbar+1)) / (gamma (2 nbar + 1)): requires z0 = 1, gamma > 0 */
 int qt_qubit_davies_tstar(arb_t t, const qt_qubit_davies_struct *P, slong prec, char *reason);
-/* tkind: QT_T_GENERIC (t > 0 given as a ball), QT_T_ZERO (t = 0 exactly), QT_T_STAR (t = t*
- * exactly; t must enclose t*, see qt_qubit_davies_tstar) */
+/* tkind: QT_T_GENERIC (t > 0 given as a ball), QT_T_ZERO (t = 0 exactly), QT_T_STAR (the model's
+ * special time exactly: t* of qubit_davies, the first zero of G of fano_anderson; t must enclose it) */
 enum { QT_T_GENERIC = 0, QT_T_ZERO = 1, QT_T_STAR = 2 };
 void qt_qubit_davies_trajectory(qt_traj_record_t R, const qt_qubit_davies_struct *P, const arb_t t,
                                 int tkind, slong prec);
 /* the same model as a general open model (for the cross-check of the two routes) */
 void qt_qubit_davies_as_open_model(qt_open_model_t M, const qt_qubit_davies_struct *P);
+
+/* ---- M4: mode + Lorentzian Fano-Anderson reservoir at T = 0, resonance (fano_anderson.*) ---- */
+typedef struct
+{
+    fmpq_t gamma0, lambda, omega0, p1;   /* p1 = |c1|^2 of the initial c0|0> + c1|1>, c0, c1 >= 0 */
+}
+qt_fano_anderson_struct;
+typedef qt_fano_anderson_struct qt_fano_anderson_t[1];
+void qt_fano_anderson_init(qt_fano_anderson_t P);
+void qt_fano_anderson_clear(qt_fano_anderson_t P);
+int qt_fano_anderson_validate(const qt_fano_anderson_struct *P, char *reason);
+/* G(t) and G'(t) (amplitude u = e^{-i omega0 t} G) */
+void qt_fano_anderson_G(arb_t G, arb_t Gd, const qt_fano_anderson_struct *P, const arb_t t, slong prec);
+/* the first zero of G (gamma0 > lambda/2) */
+int qt_fano_anderson_tzero(arb_t t, const qt_fano_anderson_struct *P, slong prec, char *reason);
+/* tkind QT_T_STAR means t = tzero exactly */
+void qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P, const arb_t t,
+                                 int tkind, slong prec);
 
 /* ---- the --digits guarantee for a record ---- */
 typedef void (*qt_record_fn)(qt_traj_record_t R, const void *params, slong prec);
