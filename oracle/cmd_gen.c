@@ -19,7 +19,7 @@ conventions(const char *family)
         json_object_set_new(c, "heat", json_string("J = tr(rho_dot H) and J_j are positive into the system; Q = E(t) - E(0)"));
         json_object_set_new(c, "temperatures", json_string("beta_A = S_dot/J, beta_R = S_dot/Qdot_R, beta_E = S_E_dot/J; a ratio with a zero or infinite denominator is a domain-error output with its reason"));
         json_object_set_new(c, "energy_entropy", json_string("S_E = S(Delta_H rho) (the dephased definition; equal to the outcome definition for non-degenerate H)"));
-        json_object_set_new(c, "reference", json_string("each case names the reference state of D_rel and Sigma: gibbs (every bath at one beta with a proven Gibbs fixed point) or stationary (the certified stationary state)"));
+        json_object_set_new(c, "reference", json_string("each case names the reference state of D_rel and Sigma: gibbs (every bath at one beta with a proven Gibbs fixed point) or stationary (the certified stationary state), or none (fano_anderson: the T = 0 fixed point is pure, D_rel is +inf or 0 and Sigma is undefined)"));
         json_object_set_new(c, "infinities", json_string("an exact +-inf (e.g. S_dot of a pure state under a thermal bath) is a value with lo = hi = inf; a consumer must report that infinity"));
         json_object_set_new(c, "family", json_string(family));
         return c;
