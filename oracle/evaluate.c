@@ -105,6 +105,17 @@ fano_record_fn(qt_traj_record_t R, const void *vp, slong prec)
 }
 
 static void
+damped_record_fn(qt_traj_record_t R, const void *vp, slong prec)
+{
+    const qo_params *p = vp;
+    arb_t t;
+    arb_init(t);
+    arb_set_fmpq(t, p->t, prec);
+    qt_damped_mode_trajectory(R, p->dm, t, p->tkind, prec);
+    arb_clear(t);
+}
+
+static void
 lindblad_record_fn(qt_traj_record_t R, const void *vp, slong prec)
 {
     const qo_params *p = vp;
@@ -119,7 +130,8 @@ int
 qo_evaluate_record(qt_traj_record_t R, const qo_quantity *q, const qo_params *p, slong digits)
 {
     return qt_eval_digits_record(R, q->family == QO_FAM_QUBIT ? qubit_record_fn
-                                    : q->family == QO_FAM_FANO ? fano_record_fn : lindblad_record_fn, p, digits);
+                                    : q->family == QO_FAM_FANO ? fano_record_fn
+                                    : q->family == QO_FAM_DAMPED ? damped_record_fn : lindblad_record_fn, p, digits);
 }
 
 int

@@ -9,7 +9,7 @@
 /* exit codes */
 enum { QO_EXIT_OK = 0, QO_EXIT_FAIL = 1, QO_EXIT_USAGE = 2 };
 
-enum { QO_FAM_LANDAUER = 0, QO_FAM_DRIVEN = 1, QO_FAM_STATE = 2, QO_FAM_QUBIT = 3, QO_FAM_LINDBLAD = 4, QO_FAM_FANO = 5 };
+enum { QO_FAM_LANDAUER = 0, QO_FAM_DRIVEN = 1, QO_FAM_STATE = 2, QO_FAM_QUBIT = 3, QO_FAM_LINDBLAD = 4, QO_FAM_FANO = 5, QO_FAM_DAMPED = 6 };
 enum { QO_QD_TRAJECTORY = 0, QO_QD_TSTAR = 1 };
 enum { QO_FA_TRAJECTORY = 0, QO_FA_TZERO = 1 };
 enum { QO_ST_ENTROPY = 0, QO_ST_PURITY, QO_ST_ENERGY, QO_ST_ENERGY_ENTROPY, QO_ST_COHERENCE, QO_ST_RELATIVE };
@@ -50,6 +50,7 @@ typedef struct
     int definition;            /* QT_EE_* */
     qt_qubit_davies_t qd;      /* qubit_davies.* */
     qt_fano_anderson_t fa;     /* fano_anderson.* */
+    qt_damped_mode_t dm;       /* damped_mode.* */
     fmpq_t t;                  /* trajectory time */
     int tkind;                 /* QT_T_* */
     qt_open_model_struct *om;  /* lindblad.trajectory (NULL when unset) */
@@ -74,6 +75,7 @@ int qo_evaluate_record(qt_traj_record_t R, const qo_quantity *q, const qo_params
 /* the trajectory families' parameters (params_open.c) */
 int qo_parse_qubit_davies(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
 int qo_parse_fano_anderson(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
+int qo_parse_damped_mode(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
 int qo_parse_lindblad(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
 /* helpers shared by the parameter parsers (params.c) */
 const char *qo_lookup(const qo_kv *kv, const char *key);

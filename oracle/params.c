@@ -15,6 +15,8 @@ qo_family_param_names(int family)
         return "rho [H] [sigma] [definition=outcome|dephased] (matrices: @file.json or {\"dims\": [n, n], \"re\": [...], \"im\": [...]})";
     if (family == QO_FAM_QUBIT)
         return "omega beta gamma gamma_phi x0 y0 z0 t (t: exact >= 0 or tstar)";
+    if (family == QO_FAM_DAMPED)
+        return "omega beta kappa alpha_re [alpha_im] t (coherent start |alpha0>, alpha0 = alpha_re + i alpha_im)";
     if (family == QO_FAM_FANO)
         return "gamma0 lambda omega0 p1 t (t: exact >= 0 or tzero)";
     if (family == QO_FAM_LINDBLAD)
@@ -34,6 +36,7 @@ qo_params_init(qo_params *p)
     p->definition = QT_EE_DEPHASED;
     qt_qubit_davies_init(p->qd);
     qt_fano_anderson_init(p->fa);
+    qt_damped_mode_init(p->dm);
     fmpq_init(p->t);
     p->tkind = QT_T_GENERIC;
     p->om = NULL;
@@ -54,6 +57,7 @@ qo_params_clear(qo_params *p)
         qt_qmat_clear(p->sigma);
     qt_qubit_davies_clear(p->qd);
     qt_fano_anderson_clear(p->fa);
+    qt_damped_mode_clear(p->dm);
     fmpq_clear(p->t);
     if (p->om != NULL)
     {
@@ -351,6 +355,8 @@ qo_params_parse(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, 
         return qo_parse_lindblad(p, q, kv, err, errlen);
     if (q->family == QO_FAM_FANO)
         return qo_parse_fano_anderson(p, q, kv, err, errlen);
+    if (q->family == QO_FAM_DAMPED)
+        return qo_parse_damped_mode(p, q, kv, err, errlen);
     return parse_driven(p, q, kv, err, errlen);
 }
 

@@ -317,3 +317,23 @@ qo_parse_fano_anderson(qo_params *p, const qo_quantity *q, const qo_kv *kv, char
     }
     return 0;
 }
+
+int
+qo_parse_damped_mode(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
+{
+    static const char *const names[] = {"omega", "beta", "kappa", "alpha_re", "alpha_im", "t", NULL};
+    char reason[QT_REASON_LEN];
+    if (qo_check_known(kv, names, q, "", err, errlen))
+        return 1;
+    if (qo_exact_param(p, p->dm->omega, kv, "omega", NULL, "mode frequency, > 0", err, errlen)) return 1;
+    if (qo_exact_param(p, p->dm->beta, kv, "beta", NULL, "inverse bath temperature, > 0", err, errlen)) return 1;
+    if (qo_exact_param(p, p->dm->kappa, kv, "kappa", NULL, "damping rate, >= 0", err, errlen)) return 1;
+    if (qo_exact_param(p, p->dm->alpha_re, kv, "alpha_re", NULL, "coherent amplitude, real part", err, errlen)) return 1;
+    if (qo_exact_param(p, p->dm->alpha_im, kv, "alpha_im", "0", "coherent amplitude, imaginary part", err, errlen)) return 1;
+    if (qt_damped_mode_validate(p->dm, reason) != QT_OK)
+    {
+        snprintf(err, errlen, "%s", reason);
+        return 1;
+    }
+    return time_param(p, kv, NULL, err, errlen);
+}

@@ -55,13 +55,16 @@ static const qo_quantity table[] = {
      "every output of a mode + Lorentzian Fano-Anderson reservoir at T = 0 (exact, non-Markovian), from c0|0> + c1|1>"},
     {"fano_anderson.tzero", QO_FAM_FANO, QO_FA_TZERO, "1/omega0 (time)",
      "open_systems.md 3 M4; proofs/open_systems.md F2", "first zero of G(t) (gamma0 > lambda/2), where the local-in-time rate has a pole"},
+    {"damped_mode.trajectory", QO_FAM_DAMPED, 0, "k_B = hbar = 1 (nats, energies in the units of omega)",
+     "open_systems.md 3 M3; proofs/open_systems.md B1-B4",
+     "every output of a thermally damped bosonic mode from a coherent state (energy entropy by the Fock series with proven tail bounds)"},
 };
 
 int
 qo_quantity_is_record(const qo_quantity *q)
 {
     return (q->family == QO_FAM_QUBIT && q->which == QO_QD_TRAJECTORY) || q->family == QO_FAM_LINDBLAD
-           || (q->family == QO_FAM_FANO && q->which == QO_FA_TRAJECTORY);
+           || (q->family == QO_FAM_FANO && q->which == QO_FA_TRAJECTORY) || q->family == QO_FAM_DAMPED;
 }
 
 const qo_quantity *

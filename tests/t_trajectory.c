@@ -760,6 +760,144 @@ START_TEST(test_fano_identities_random)
 }
 END_TEST
 
+
+static void
+set_dm(qt_damped_mode_t P, const char *om, const char *be, const char *ka, const char *are, const char *aim)
+{
+    qt_test_setq(P->omega, om); qt_test_setq(P->beta, be); qt_test_setq(P->kappa, ka);
+    qt_test_setq(P->alpha_re, are); qt_test_setq(P->alpha_im, aim);
+}
+
+START_TEST(test_damped_mode_against_brute_force)
+{
+    /* B1 of open_systems.md (beta omega = 1, kappa = 0.1, alpha0 = 1) at t = 2: the energy entropy and its
+       rate from a 120-term mpmath brute force at 40 digits (Laguerre populations, Pauli rates; the neglected
+       tail is below 1e-60): S_E = 1.295098005424560740338665433121685864581,
+       S_E_dot = -0.01072872140163026514492290456292529889663 */
+    qt_damped_mode_t P;
+    qt_traj_record_t R;
+    arb_t t, x;
+    qt_damped_mode_init(P);
+    set_dm(P, "1", "1", "0.1", "1", "0");
+    arb_init(t); arb_init(x);
+    arb_set_si(t, 2);
+    qt_traj_record_init(R, 1);
+    qt_damped_mode_trajectory(R, P, t, QT_T_GENERIC, 160);
+    ck_assert_int_eq(R->out[QT_TR_S_E].status, QT_OK);
+    arb_set_str(x, "1.295098005424560740338665433121685864581 +/- 1e-39", 160);
+    ck_assert(arb_overlaps(x, OUT(R, QT_TR_S_E)));
+    arb_set_str(x, "-0.01072872140163026514492290456292529889663 +/- 1e-40", 160);
+    ck_assert(arb_overlaps(x, OUT(R, QT_TR_S_E_DOT)));
+    ck_assert(mag_cmp_2exp_si(arb_radref(OUT(R, QT_TR_S_E)), -100) < 0);
+    qt_traj_record_clear(R);
+    qt_damped_mode_clear(P);
+    arb_clear(t); arb_clear(x);
+}
+END_TEST
+
+START_TEST(test_damped_mode_identities_random)
+{
+    /* on random parameters: sigma from the closed form of open_systems.md M3,
+       kappa [(nbar - v)(ln((1+v)/v) - beta omega) + beta omega mu], against S_dot - beta J (computed from
+       other formulas); Pi_d, Pi_c >= 0 (phase-covariant semigroup); S <= S_E; overlap across precisions;
+       a thermal start (alpha0 = 0) has C_rel = 0 */
+    flint_rand_t st;
+    int it;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(20); it++)
+    {
+        qt_damped_mode_t P;
+        qt_traj_record_t A, B;
+        arb_t t, nb, v, mu, x, y, be;
+        slong i, prec = 128;
+        qt_damped_mode_init(P);
+        set_dm(P, "1", "1", "0.1", "0", "0");
+        fmpq_set_si(P->omega, 1 + (slong) n_randint(st, 3), 2);
+        fmpq_set_si(P->beta, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->kappa, 1 + (slong) n_randint(st, 10), 20);
+        fmpq_set_si(P->alpha_re, (slong) n_randint(st, 7) - 3, 2);
+        fmpq_set_si(P->alpha_im, (slong) n_randint(st, 5) - 2, 2);
+        arb_init(t); arb_init(nb); arb_init(v); arb_init(mu); arb_init(x); arb_init(y); arb_init(be);
+        arb_set_si(t, 1 + (slong) n_randint(st, 40));
+        arb_mul_2exp_si(t, t, -2);
+        qt_traj_record_init(A, 1); qt_traj_record_init(B, 1);
+        qt_damped_mode_trajectory(A, P, t, QT_T_GENERIC, prec);
+        qt_damped_mode_trajectory(B, P, t, QT_T_GENERIC, 2 * prec);
+        for (i = 0; i < A->nout; i++)
+        {
+            ck_assert_msg(A->out[i].status == QT_OK, "%s: %s", A->name[i], A->out[i].reason);
+            ck_assert_msg(arb_overlaps(OUT(A, i), OUT(B, i)), "%s", A->name[i]);
+        }
+        /* closed-form sigma */
+        arb_set_fmpq(be, P->beta, prec);
+        arb_set_fmpq(x, P->omega, prec);
+        arb_mul(be, be, x, prec);                   /* beta omega */
+        arb_expm1(x, be, prec);
+        arb_inv(nb, x, prec);
+        arb_set_fmpq(x, P->kappa, prec);
+        arb_mul(x, x, t, prec);
+        arb_neg(x, x);
+        arb_exp(x, x, prec);                        /* e^{-kappa t} */
+        arb_set_fmpq(mu, P->alpha_re, prec);
+        arb_sqr(mu, mu, prec);
+        arb_set_fmpq(y, P->alpha_im, prec);
+        arb_addmul(mu, y, y, prec);
+        arb_mul(mu, mu, x, prec);
+        arb_sub_ui(v, x, 1, prec);
+        arb_neg(v, v);
+        arb_mul(v, v, nb, prec);
+        arb_add_ui(x, v, 1, prec);
+        arb_div(x, x, v, prec);
+        arb_log(x, x, prec);
+        arb_sub(x, x, be, prec);
+        arb_sub(y, nb, v, prec);
+        arb_mul(x, x, y, prec);
+        arb_addmul(x, be, mu, prec);
+        arb_set_fmpq(y, P->kappa, prec);
+        arb_mul(x, x, y, prec);
+        ck_assert(arb_overlaps(x, OUT(A, QT_TR_SIGMA)));
+        ck_assert(!arb_is_negative(OUT(A, QT_TR_PI_D)));
+        ck_assert(!arb_is_negative(OUT(A, QT_TR_PI_C)));
+        ck_assert(!arb_is_negative(OUT(A, QT_TR_C_REL)));
+        if (fmpq_is_zero(P->alpha_re) && fmpq_is_zero(P->alpha_im))
+            ck_assert(arb_is_zero(OUT(A, QT_TR_C_REL)));
+        qt_traj_record_clear(A); qt_traj_record_clear(B);
+        qt_damped_mode_clear(P);
+        arb_clear(t); arb_clear(nb); arb_clear(v); arb_clear(mu); arb_clear(x); arb_clear(y); arb_clear(be);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(test_damped_mode_pure_start)
+{
+    /* section 6: B1 at t = 0 is pure: S_dot = sigma = +inf exactly, while the Fock populations (Poisson)
+       have a finite energy entropy and rate; the eigenvalue heat is undefined there */
+    qt_damped_mode_t P;
+    qt_traj_record_t R;
+    arb_t t;
+    qt_damped_mode_init(P);
+    set_dm(P, "1", "1", "0.1", "1", "0");
+    arb_init(t);
+    qt_traj_record_init(R, 1);
+    qt_damped_mode_trajectory(R, P, t, QT_T_ZERO, 128);
+    ck_assert(qt_arb_is_exact_inf(OUT(R, QT_TR_S_DOT)) && arf_sgn(arb_midref(OUT(R, QT_TR_S_DOT))) > 0);
+    ck_assert(qt_arb_is_exact_inf(OUT(R, QT_TR_SIGMA)));
+    ck_assert(arb_is_finite(OUT(R, QT_TR_S_E)) && R->out[QT_TR_S_E].status == QT_OK);
+    ck_assert(arb_is_finite(OUT(R, QT_TR_S_E_DOT)) && R->out[QT_TR_S_E_DOT].status == QT_OK);
+    ck_assert_int_eq(R->out[QT_TR_QDOT_R].status, QT_DOMAIN);
+    qt_traj_record_clear(R);
+    set_dm(P, "1", "1", "-0.1", "1", "0");
+    {
+        char why[QT_REASON_LEN];
+        ck_assert_int_eq(qt_damped_mode_validate(P, why), QT_DOMAIN);
+        ck_assert(strstr(why, "kappa") != NULL);
+    }
+    qt_damped_mode_clear(P);
+    arb_clear(t);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -780,6 +918,9 @@ main(void)
     tcase_add_test(tc, test_fano_G_against_companion_exponential);
     tcase_add_test(tc, test_fano_non_markovian_signs_and_zero);
     tcase_add_test(tc, test_fano_identities_random);
+    tcase_add_test(tc, test_damped_mode_against_brute_force);
+    tcase_add_test(tc, test_damped_mode_identities_random);
+    tcase_add_test(tc, test_damped_mode_pure_start);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

@@ -124,6 +124,19 @@ int qt_fano_anderson_tzero(arb_t t, const qt_fano_anderson_struct *P, slong prec
 void qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P, const arb_t t,
                                  int tkind, slong prec);
 
+/* ---- M3: bosonic mode, thermal damping, coherent start (damped_mode.*) ---- */
+typedef struct
+{
+    fmpq_t omega, beta, kappa, alpha_re, alpha_im;   /* |alpha0> = coherent state, alpha0 = re + i im */
+}
+qt_damped_mode_struct;
+typedef qt_damped_mode_struct qt_damped_mode_t[1];
+void qt_damped_mode_init(qt_damped_mode_t P);
+void qt_damped_mode_clear(qt_damped_mode_t P);
+int qt_damped_mode_validate(const qt_damped_mode_struct *P, char *reason);
+void qt_damped_mode_trajectory(qt_traj_record_t R, const qt_damped_mode_struct *P, const arb_t t,
+                               int tkind, slong prec);
+
 /* ---- the --digits guarantee for a record ---- */
 typedef void (*qt_record_fn)(qt_traj_record_t R, const void *params, slong prec);
 int qt_eval_digits_record(qt_traj_record_t R, qt_record_fn fn, const void *params, slong digits);
