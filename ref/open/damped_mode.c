@@ -412,13 +412,7 @@ qt_damped_mode_trajectory(qt_traj_record_t R, const qt_damped_mode_struct *P, co
         qt_tr_combine(R, QT_TR_C_REL, QT_TR_S_E, -1, QT_TR_S, prec);
         qt_tr_combine(R, QT_TR_C_REL_DOT, QT_TR_S_E_DOT, -1, QT_TR_S_DOT, prec);
     }
-    if (R->out[QT_TR_C_REL_DOT].status == QT_DOMAIN)
-        qt_tr_domain(R, QT_TR_PI_C, "%s", R->out[QT_TR_C_REL_DOT].reason);
-    else
-    {
-        arb_neg(w, &R->out[QT_TR_C_REL_DOT].value);
-        qt_tr_set(R, QT_TR_PI_C, w, R->out[QT_TR_C_REL_DOT].status, R->out[QT_TR_C_REL_DOT].reason);
-    }
+    qt_tr_negate(R, QT_TR_PI_C, QT_TR_C_REL_DOT);
 
     /* D(rho || rho_beta) = -g(v) + ln(1 + nbar) + beta omega N; Sigma = D_0 - D_t */
     arb_add_ui(x, nb, 1, prec);

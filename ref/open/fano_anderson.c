@@ -117,52 +117,10 @@ qt_fano_anderson_tzero(arb_t t, const qt_fano_anderson_struct *P, slong prec, ch
     return QT_OK;
 }
 
-/* A(u) = atanh(u)/u, monotone hull for a ball containing 0 (lemma M4) */
-static void
-atanh_over(arb_t res, const arb_t u, slong prec)
-{
-    if (!arb_contains_zero(u))
-    {
-        arb_atanh(res, u, prec);
-        arb_div(res, res, u, prec);
-    }
-    else
-    {
-        arb_t h;
-        arf_t m;
-        arb_init(h); arf_init(m);
-        arb_get_abs_ubound_arf(m, u, prec);
-        arb_set_arf(h, m);
-        if (arf_is_zero(m))
-            arb_one(res);
-        else
-        {
-            arb_atanh(res, h, prec);
-            arb_div(res, res, h, prec);
-            arb_one(h);
-            arb_union(res, res, h, prec);
-        }
-        arb_clear(h); arf_clear(m);
-    }
-}
-
-static void
-two_level_entropy(arb_t S, const arb_t p, slong prec)
-{
-    arb_t q, g;
-    arb_init(q); arb_init(g);
-    qt_arb_neg_xlogx_unit(S, p, prec);
-    arb_sub_ui(q, p, 1, prec);
-    arb_neg(q, q);
-    qt_arb_neg_xlogx_unit(g, q, prec);
-    arb_add(S, S, g, prec);
-    arb_clear(q); arb_clear(g);
-}
-
 void
 qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P, const arb_t t, int tkind, slong prec)
 {
-    arb_t G, Gd, p10, p1, p1d, z, zd, rp2, r2, r, om, v, w, x;
+    arb_t G, Gd, p10, p1, p1d, z, zd, rp2, r2, r, om, v, w, x, rrd;
     /* no dynamics beyond a phase at t = 0, or for gamma0 = 0 (G = 1 identically): exact */
     int t0 = (tkind == QT_T_ZERO) || fmpq_is_zero(P->gamma0), at_zero = (tkind == QT_T_STAR);
     int pure0 = fmpq_is_zero(P->p1) || fmpq_is_one(P->p1);
@@ -171,7 +129,7 @@ qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P
     qt_traj_record_set_nbaths(R, 1);
     snprintf(R->reference, sizeof R->reference, "none");
     arb_init(G); arb_init(Gd); arb_init(p10); arb_init(p1); arb_init(p1d); arb_init(z); arb_init(zd);
-    arb_init(rp2); arb_init(r2); arb_init(r); arb_init(om); arb_init(v); arb_init(w); arb_init(x);
+    arb_init(rp2); arb_init(r2); arb_init(r); arb_init(om); arb_init(v); arb_init(w); arb_init(x); arb_init(rrd);
 
     if (t0)
     {
@@ -209,6 +167,15 @@ qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P
     arb_add_ui(r2, r2, 1, prec);
     if (t0 || at_zero || ground0)
         arb_one(r2);                        /* pure: the initial state, |0> at a zero of G, or |0> forever */
+    /* r r' = z z' + (1/2) d(r_perp^2)/dt, d(r_perp^2)/dt = 8 p10 (1 - p10) G G' */
+    arb_mul(rrd, z, zd, prec);
+    arb_sub_ui(x, p10, 1, prec);
+    arb_neg(x, x);
+    arb_mul(x, x, p10, prec);
+    arb_mul(x, x, G, prec);
+    arb_mul(x, x, Gd, prec);
+    arb_mul_2exp_si(x, x, 2);
+    arb_add(rrd, rrd, x, prec);
     arb_sqrtpos(r, r2, prec);
     if (arb_is_one(r2))
         arb_one(r);
@@ -220,7 +187,7 @@ qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P
         arb_sub_ui(pm, r, 1, prec);
         arb_neg(pm, pm);
         arb_mul_2exp_si(pm, pm, -1);        /* smaller eigenvalue (1 - r)/2 */
-        two_level_entropy(v, pm, prec);
+        qt_arb_binary_entropy(v, pm, prec);
         if (arb_is_one(r))
             arb_zero(v);
         qt_tr_set(R, QT_TR_S, v, QT_OK, "");
@@ -235,32 +202,17 @@ qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P
     }
     else
     {
-        /* z z' + (1/2) d(r_perp^2)/dt, d(r_perp^2)/dt = 8 p10 (1 - p10) G G' */
-        arb_mul(w, z, zd, prec);
-        arb_sub_ui(x, p10, 1, prec);
-        arb_neg(x, x);
-        arb_mul(x, x, p10, prec);
-        arb_mul(x, x, G, prec);
-        arb_mul(x, x, Gd, prec);
-        arb_mul_2exp_si(x, x, 2);
-        arb_add(w, w, x, prec);
-        atanh_over(x, r, prec);
-        arb_mul(v, w, x, prec);
+        qt_arb_atanh_over(x, r, prec);
+        arb_mul(v, rrd, x, prec);
         arb_neg(v, v);
-        if (!arb_is_finite(v))
-        {
-            arb_zero_pm_inf(v);
-            qt_tr_set(R, QT_TR_S_DOT, v, QT_UNCERTIFIED, "rho(t) cannot be separated from a pure state at this precision (t near a zero of G?)");
-        }
-        else
-            qt_tr_set(R, QT_TR_S_DOT, v, QT_OK, "");
+        qt_tr_set_finite(R, QT_TR_S_DOT, v, "rho(t) cannot be separated from a pure state at this precision (t near a zero of G?)");
     }
     qt_tr_set(R, QT_TR_DS_EXTERIOR, &R->out[QT_TR_S_DOT].value, R->out[QT_TR_S_DOT].status, R->out[QT_TR_S_DOT].reason);
     arb_zero(v);
     qt_tr_set(R, QT_TR_DS_INTERIOR, v, QT_OK, "");
 
     /* energy entropy of the populations (p1, 1 - p1) */
-    two_level_entropy(v, p1, prec);
+    qt_arb_binary_entropy(v, p1, prec);
     if (ground0 || at_zero || (t0 && fmpq_is_one(P->p1)))
         arb_zero(v);
     qt_tr_set(R, QT_TR_S_E, v, QT_OK, "");
@@ -278,13 +230,7 @@ qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P
         arb_log(w, w, prec);
         arb_mul(v, w, p1d, prec);
         arb_neg(v, v);
-        if (!arb_is_finite(v))
-        {
-            arb_zero_pm_inf(v);
-            qt_tr_set(R, QT_TR_S_E_DOT, v, QT_UNCERTIFIED, "p1(t) cannot be separated from 0 or 1 at this precision");
-        }
-        else
-            qt_tr_set(R, QT_TR_S_E_DOT, v, QT_OK, "");
+        qt_tr_set_finite(R, QT_TR_S_E_DOT, v, "p1(t) cannot be separated from 0 or 1 at this precision");
     }
     qt_tr_combine(R, QT_TR_C_REL, QT_TR_S_E, -1, QT_TR_S, prec);
     qt_tr_combine(R, QT_TR_C_REL_DOT, QT_TR_S_E_DOT, -1, QT_TR_S_DOT, prec);
@@ -294,8 +240,7 @@ qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P
         qt_tr_set(R, QT_TR_C_REL, v, QT_OK, "");
         qt_tr_set(R, QT_TR_C_REL_DOT, v, QT_OK, "");
     }
-    arb_neg(v, &R->out[QT_TR_C_REL_DOT].value);
-    qt_tr_set(R, QT_TR_PI_C, v, R->out[QT_TR_C_REL_DOT].status, R->out[QT_TR_C_REL_DOT].reason);
+    qt_tr_negate(R, QT_TR_PI_C, QT_TR_C_REL_DOT);
 
     /* energy and heat: E = omega0 p1 (no work at resonance: omega' = omega0) */
     arb_mul(v, om, p1, prec);
@@ -349,15 +294,7 @@ qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P
     }
     else
     {
-        arb_mul(w, z, zd, prec);
-        arb_sub_ui(x, p10, 1, prec);
-        arb_neg(x, x);
-        arb_mul(x, x, p10, prec);
-        arb_mul(x, x, G, prec);
-        arb_mul(x, x, Gd, prec);
-        arb_mul_2exp_si(x, x, 2);
-        arb_add(w, w, x, prec);
-        arb_div(w, w, r2, prec);
+        arb_div(w, rrd, r2, prec);
         arb_mul(v, w, z, prec);
         arb_mul(v, v, om, prec);
         arb_mul_2exp_si(v, v, -1);
@@ -366,5 +303,5 @@ qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P
     qt_tr_ratios(R, prec);
 
     arb_clear(G); arb_clear(Gd); arb_clear(p10); arb_clear(p1); arb_clear(p1d); arb_clear(z); arb_clear(zd);
-    arb_clear(rp2); arb_clear(r2); arb_clear(r); arb_clear(om); arb_clear(v); arb_clear(w); arb_clear(x);
+    arb_clear(rp2); arb_clear(r2); arb_clear(r); arb_clear(om); arb_clear(v); arb_clear(w); arb_clear(x); arb_clear(rrd);
 }

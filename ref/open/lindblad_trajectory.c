@@ -3,74 +3,85 @@
  * L(rho(t)), certified spectral clusters of rho(t) and of Delta_H rho(t) (lemmas E7, E8),
  * exact decisions at t = 0 for zero eigenvalues (lemma E10). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "qtoracle/state.h"
 #include "traj_internal.h"
 
-/* lemma E10: with X exact PSD, P0 its kernel projector and P0 rho0 = 0, tr(P0 L(rho0)) is
- * sum_k r_k tr(P0 A_k rho0 A_k^*) >= 0, and it is 0 iff every A_k with r_k > 0 maps
- * range(rho0) into range(X), i.e. rank(X X + (A rho0)(A rho0)^*) = rank(X). */
-static int
-kernel_weight_sign(const qt_qmat_t X, const qt_open_model_struct *M)
+/* the exact jump operators that act with a positive rate: L for every channel with gamma > 0,
+ * and also L^* for a thermal one (beta finite, so nbar > 0); returns how many (array from malloc) */
+static slong
+positive_rate_operators(qt_qmat_struct **ops, const qt_open_model_struct *M)
 {
-    slong n = M->n, j, k, a, rX;
-    qt_qmat_t XX, Y, Yd, Z;
-    int sign = 0;
-    qt_qmat_init(XX, n); qt_qmat_init(Y, n); qt_qmat_init(Yd, n); qt_qmat_init(Z, n);
-    qt_qmat_mul(XX, X, X);
-    rX = qt_qmat_rank2(XX);
-    for (j = 0; j < M->nbaths && !sign; j++)
-        for (k = 0; k < M->bath[j].nch && !sign; k++)
+    slong j, k, a, m = 0, cap = 0;
+    for (j = 0; j < M->nbaths; j++)
+        cap += 2 * M->bath[j].nch;
+    *ops = malloc((cap > 0 ? cap : 1) * sizeof(qt_qmat_struct));
+    for (j = 0; j < M->nbaths; j++)
+        for (k = 0; k < M->bath[j].nch; k++)
         {
             const qt_channel_struct *c = M->bath[j].ch + k;
             if (fmpq_is_zero(c->gamma))
                 continue;
-            for (a = 0; a < (c->kind == QT_CH_THERMAL ? 2 : 1) && !sign; a++)
+            for (a = 0; a < (c->kind == QT_CH_THERMAL ? 2 : 1); a++, m++)
             {
+                qt_qmat_init(*ops + m, M->n);
                 if (a == 0)
-                    qt_qmat_set(Z, c->L);
+                    qt_qmat_set(*ops + m, c->L);
                 else
-                    qt_qmat_adjoint(Z, c->L);
-                qt_qmat_mul(Y, Z, M->rho0);
-                qt_qmat_adjoint(Yd, Y);
-                qt_qmat_mul(Z, Y, Yd);
-                qt_qmat_add(Z, Z, XX);
-                sign = qt_qmat_rank2(Z) > rX;
+                    qt_qmat_adjoint(*ops + m, c->L);
             }
         }
-    qt_qmat_clear(XX); qt_qmat_clear(Y); qt_qmat_clear(Yd); qt_qmat_clear(Z);
-    return sign;
+    return m;
 }
 
-/* for a rank-one-per-level dephasing: tr(P_E L(rho0)) with tr(P_E rho0) = 0 is > 0 iff some
- * channel operator A with positive rate has P_E A rho0 != 0 (lemma E10 with X = Delta rho0) */
-static int
-level_weight_sign(const qt_qmat_t P, const qt_open_model_struct *M)
+static void
+free_operators(qt_qmat_struct *ops, slong m)
 {
-    slong n = M->n, j, k, a, i;
-    qt_qmat_t A, Y;
+    slong i;
+    for (i = 0; i < m; i++)
+        qt_qmat_clear(ops + i);
+    free(ops);
+}
+
+/* lemma E10: with X exact PSD, P0 its kernel projector and P0 rho0 = 0, tr(P0 L(rho0)) is
+ * sum_k r_k tr(P0 A_k rho0 A_k^*) >= 0, and it is 0 iff every A_k with r_k > 0 maps
+ * range(rho0) into range(X), i.e. rank(X X + (A rho0)(A rho0)^*) = rank(X).
+ * If P is given (exact projector onto one level of a non-degenerate H), the test is P A rho0 = 0. */
+static int
+zero_weight_sign(const qt_qmat_t X, const qt_qmat_struct *P, const qt_open_model_struct *M)
+{
+    slong n = M->n, m, i, rX = 0, nops;
+    qt_qmat_struct *ops;
+    qt_qmat_t XX, Y, Yd;
     int sign = 0;
-    qt_qmat_init(A, n); qt_qmat_init(Y, n);
-    for (j = 0; j < M->nbaths && !sign; j++)
-        for (k = 0; k < M->bath[j].nch && !sign; k++)
+    qt_qmat_init(XX, n); qt_qmat_init(Y, n); qt_qmat_init(Yd, n);
+    nops = positive_rate_operators(&ops, M);
+    if (P == NULL)
+    {
+        qt_qmat_mul(XX, X, X);
+        rX = qt_qmat_rank2(XX);
+    }
+    for (m = 0; m < nops && !sign; m++)
+    {
+        qt_qmat_mul(Y, ops + m, M->rho0);
+        if (P != NULL)
         {
-            const qt_channel_struct *c = M->bath[j].ch + k;
-            if (fmpq_is_zero(c->gamma))
-                continue;
-            for (a = 0; a < (c->kind == QT_CH_THERMAL ? 2 : 1) && !sign; a++)
-            {
-                if (a == 0)
-                    qt_qmat_set(A, c->L);
-                else
-                    qt_qmat_adjoint(A, c->L);
-                qt_qmat_mul(Y, A, M->rho0);
-                qt_qmat_mul(Y, P, Y);
-                for (i = 0; i < n * n; i++)
-                    if (!fmpq_is_zero(Y->re + i) || !fmpq_is_zero(Y->im + i))
-                        sign = 1;
-            }
+            qt_qmat_mul(Y, P, Y);
+            for (i = 0; i < n * n; i++)
+                if (!fmpq_is_zero(Y->re + i) || !fmpq_is_zero(Y->im + i))
+                    sign = 1;
         }
-    qt_qmat_clear(A); qt_qmat_clear(Y);
+        else
+        {
+            qt_qmat_adjoint(Yd, Y);
+            qt_qmat_mul(Y, Y, Yd);
+            qt_qmat_add(Y, Y, XX);
+            sign = qt_qmat_rank2(Y) > rX;
+        }
+    }
+    free_operators(ops, nops);
+    qt_qmat_clear(XX); qt_qmat_clear(Y); qt_qmat_clear(Yd);
     return sign;
 }
 
@@ -192,7 +203,7 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
             qt_herm_clusters_from_projectors(Cr, Er);
             for (c = 0; c < Cr->k; c++)
                 if (Cr->exact_zero[c])
-                    zs[c] = kernel_weight_sign(M->rho0, M);
+                    zs[c] = zero_weight_sign(M->rho0, NULL, M);
         }
         qt_eigenprojectors_clear(Er);
     }
@@ -278,7 +289,7 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
                 if (fmpq_is_zero(re))
                 {
                     Cd->exact_zero[c] = 1;
-                    zd[c] = level_weight_sign(EH->Pq + c, M);
+                    zd[c] = zero_weight_sign(M->rho0, EH->Pq + c, M);
                 }
                 fmpq_clear(re); fmpq_clear(im);
             }
@@ -304,7 +315,7 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
             qt_herm_clusters_from_projectors(Cd, Ed);
             for (c = 0; c < Cd->k; c++)
                 if (Cd->exact_zero[c])
-                    zd[c] = kernel_weight_sign(D0, M);
+                    zd[c] = zero_weight_sign(D0, NULL, M);
         }
         qt_eigenprojectors_clear(Ed);
         qt_qmat_clear(D0); qt_qmat_clear(U);
@@ -331,13 +342,7 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
     }
     qt_tr_combine(R, QT_TR_C_REL, QT_TR_S_E, -1, QT_TR_S, prec);
     qt_tr_combine(R, QT_TR_C_REL_DOT, QT_TR_S_E_DOT, -1, QT_TR_S_DOT, prec);
-    if (R->out[QT_TR_C_REL_DOT].status == QT_DOMAIN)
-        qt_tr_domain(R, QT_TR_PI_C, "%s", R->out[QT_TR_C_REL_DOT].reason);
-    else
-    {
-        arb_neg(v, &R->out[QT_TR_C_REL_DOT].value);
-        qt_tr_set(R, QT_TR_PI_C, v, R->out[QT_TR_C_REL_DOT].status, R->out[QT_TR_C_REL_DOT].reason);
-    }
+    qt_tr_negate(R, QT_TR_PI_C, QT_TR_C_REL_DOT);
 
     /* Spohn(-Lebowitz) production and the population part: need every bath's fixed point */
     all_ok = nb > 0;

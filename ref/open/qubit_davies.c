@@ -85,48 +85,16 @@ qt_qubit_davies_tstar(arb_t t, const qt_qubit_davies_struct *P, slong prec, char
     return QT_OK;
 }
 
-/* A(u) = atanh(u)/u, even, increasing in |u| on [0, 1), A(0) = 1 */
+/* h(r) = binary entropy of the eigenvalues (1 +- r)/2 */
 static void
-atanh_over(arb_t res, const arb_t u, slong prec)
+qubit_entropy_r(arb_t S, const arb_t r, slong prec)
 {
-    if (arb_is_zero(u))
-        arb_one(res);
-    else if (!arb_contains_zero(u))
-    {
-        arb_atanh(res, u, prec);
-        arb_div(res, res, u, prec);
-    }
-    else
-    {
-        /* hull of [1, A(|u|max)] by monotonicity */
-        arb_t h;
-        arf_t m;
-        arb_init(h); arf_init(m);
-        arb_get_abs_ubound_arf(m, u, prec);
-        arb_set_arf(h, m);
-        arb_atanh(res, h, prec);
-        arb_div(res, res, h, prec);
-        arb_one(h);
-        arb_union(res, res, h, prec);
-        arb_clear(h); arf_clear(m);
-    }
-}
-
-/* h(r) = g((1+r)/2) + g((1-r)/2) for r in [0, 1] (lemma E3 clamps) */
-static void
-qubit_entropy(arb_t S, const arb_t r, slong prec)
-{
-    arb_t p, g;
-    arb_init(p); arb_init(g);
+    arb_t p;
+    arb_init(p);
     arb_add_ui(p, r, 1, prec);
     arb_mul_2exp_si(p, p, -1);
-    qt_arb_neg_xlogx_unit(S, p, prec);
-    arb_sub_ui(p, r, 1, prec);
-    arb_neg(p, p);
-    arb_mul_2exp_si(p, p, -1);
-    qt_arb_neg_xlogx_unit(g, p, prec);
-    arb_add(S, S, g, prec);
-    arb_clear(p); arb_clear(g);
+    qt_arb_binary_entropy(S, p, prec);
+    arb_clear(p);
 }
 
 void
@@ -210,7 +178,7 @@ qt_qubit_davies_trajectory(qt_traj_record_t R, const qt_qubit_davies_struct *P, 
         arb_abs(r, z);                               /* r = |z| exactly when x = y = 0 */
 
     /* S, S_dot */
-    qubit_entropy(v, r, prec);
+    qubit_entropy_r(v, r, prec);
     if (pure0 && (t0 || stays_pure))
         arb_zero(v);
     qt_tr_set(R, QT_TR_S, v, QT_OK, "");
@@ -219,7 +187,7 @@ qt_qubit_davies_trajectory(qt_traj_record_t R, const qt_qubit_davies_struct *P, 
         fmpq_init(q);
         arb_set_fmpq(w, r02, prec);
         arb_sqrtpos(w, w, prec);
-        qubit_entropy(S0, w, prec);
+        qubit_entropy_r(S0, w, prec);
         if (pure0)
             arb_zero(S0);
         fmpq_clear(q);
@@ -235,17 +203,11 @@ qt_qubit_davies_trajectory(qt_traj_record_t R, const qt_qubit_davies_struct *P, 
     else
     {
         /* S_dot = A(r) (Gamma_2 r_perp^2 - z z_dot) */
-        atanh_over(w, r, prec);
+        qt_arb_atanh_over(w, r, prec);
         arb_mul(v, G2, rp2, prec);
         arb_submul(v, z, zd, prec);
         arb_mul(v, v, w, prec);
-        if (!arb_is_finite(v))
-        {
-            arb_zero_pm_inf(v);
-            qt_tr_set(R, QT_TR_S_DOT, v, QT_UNCERTIFIED, "r(t) cannot be separated from 1 at this precision");
-        }
-        else
-            qt_tr_set(R, QT_TR_S_DOT, v, QT_OK, "");
+        qt_tr_set_finite(R, QT_TR_S_DOT, v, "r(t) cannot be separated from 1 at this precision");
     }
     qt_tr_set(R, QT_TR_DS_EXTERIOR, &R->out[QT_TR_S_DOT].value, R->out[QT_TR_S_DOT].status, R->out[QT_TR_S_DOT].reason);
     arb_zero(v);
@@ -253,7 +215,7 @@ qt_qubit_davies_trajectory(qt_traj_record_t R, const qt_qubit_davies_struct *P, 
 
     /* S_E, S_E_dot */
     arb_abs(w, z);
-    qubit_entropy(v, w, prec);
+    qubit_entropy_r(v, w, prec);
     if (zpm1 && (t0 || gamma0))
         arb_zero(v);
     qt_tr_set(R, QT_TR_S_E, v, QT_OK, "");
@@ -274,13 +236,7 @@ qt_qubit_davies_trajectory(qt_traj_record_t R, const qt_qubit_davies_struct *P, 
         arb_neg(v, v);
         if (gamma0)
             arb_zero(v);
-        if (!arb_is_finite(v))
-        {
-            arb_zero_pm_inf(v);
-            qt_tr_set(R, QT_TR_S_E_DOT, v, QT_UNCERTIFIED, "z(t) cannot be separated from +-1 at this precision");
-        }
-        else
-            qt_tr_set(R, QT_TR_S_E_DOT, v, QT_OK, "");
+        qt_tr_set_finite(R, QT_TR_S_E_DOT, v, "z(t) cannot be separated from +-1 at this precision");
     }
     qt_tr_combine(R, QT_TR_C_REL, QT_TR_S_E, -1, QT_TR_S, prec);
     if (diag)
@@ -294,13 +250,7 @@ qt_qubit_davies_trajectory(qt_traj_record_t R, const qt_qubit_davies_struct *P, 
     }
     else
         qt_tr_combine(R, QT_TR_C_REL_DOT, QT_TR_S_E_DOT, -1, QT_TR_S_DOT, prec);
-    if (R->out[QT_TR_C_REL_DOT].status == QT_DOMAIN)
-        qt_tr_domain(R, QT_TR_PI_C, "%s", R->out[QT_TR_C_REL_DOT].reason);
-    else
-    {
-        arb_neg(v, &R->out[QT_TR_C_REL_DOT].value);
-        qt_tr_set(R, QT_TR_PI_C, v, R->out[QT_TR_C_REL_DOT].status, R->out[QT_TR_C_REL_DOT].reason);
-    }
+    qt_tr_negate(R, QT_TR_PI_C, QT_TR_C_REL_DOT);
 
     /* energy, heat */
     arb_mul(v, om, z, prec);

@@ -14,4 +14,11 @@ void qt_tr_combine(qt_traj_record_t R, slong i, slong a, int s, slong b, slong p
 void qt_tr_sub_ball(qt_traj_record_t R, slong i, slong a, const arb_t c, slong prec);
 /* the ratios beta_A, beta_R, beta_E from their numerators and denominators */
 void qt_tr_ratios(qt_traj_record_t R, slong prec);
+/* out[i] = -out[a] (undefined stays undefined) */
+void qt_tr_negate(qt_traj_record_t R, slong i, slong a);
+/* out[i] = v if v is finite, else an infinite ball with QT_UNCERTIFIED and the reason */
+void qt_tr_set_finite(qt_traj_record_t R, slong i, const arb_t v, const char *why_not);
+/* bloch_math.c */
+void qt_arb_atanh_over(arb_t res, const arb_t u, slong prec);
+void qt_arb_binary_entropy(arb_t S, const arb_t p, slong prec);
 #endif

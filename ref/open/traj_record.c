@@ -255,3 +255,33 @@ qt_tr_ratios(qt_traj_record_t R, slong prec)
     ratio(R, QT_TR_BETA_R, prec);
     ratio(R, QT_TR_BETA_E, prec);
 }
+
+void
+qt_tr_negate(qt_traj_record_t R, slong i, slong a)
+{
+    arb_t v;
+    if (R->out[a].status == QT_DOMAIN)
+    {
+        qt_tr_domain(R, i, "%s", R->out[a].reason);
+        return;
+    }
+    arb_init(v);
+    arb_neg(v, &R->out[a].value);
+    qt_tr_set(R, i, v, R->out[a].status, R->out[a].reason);
+    arb_clear(v);
+}
+
+void
+qt_tr_set_finite(qt_traj_record_t R, slong i, const arb_t v, const char *why_not)
+{
+    if (arb_is_finite(v))
+        qt_tr_set(R, i, v, QT_OK, "");
+    else
+    {
+        arb_t w;
+        arb_init(w);
+        arb_zero_pm_inf(w);
+        qt_tr_set(R, i, w, QT_UNCERTIFIED, why_not);
+        arb_clear(w);
+    }
+}
