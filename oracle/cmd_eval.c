@@ -49,7 +49,7 @@ eval_record(const qo_quantity *q, const qo_params *p, slong digits, int as_json)
     }
     else
     {
-        printf("%s (reference state for D_rel and Sigma: %s; units %s)\n", q->name, R->reference, q->units);
+        printf("%s (reference state: %s; units %s)\n", q->name, R->reference, q->units);
         for (i = 0; i < R->nout; i++)
         {
             const qt_result_struct *r = R->out + i;

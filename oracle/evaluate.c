@@ -116,6 +116,13 @@ damped_record_fn(qt_traj_record_t R, const void *vp, slong prec)
 }
 
 static void
+cycle_record_fn(qt_traj_record_t R, const void *vp, slong prec)
+{
+    const qo_params *p = vp;
+    qt_cycle_evaluate(R, p->cy, prec);
+}
+
+static void
 lindblad_record_fn(qt_traj_record_t R, const void *vp, slong prec)
 {
     const qo_params *p = vp;
@@ -131,7 +138,8 @@ qo_evaluate_record(qt_traj_record_t R, const qo_quantity *q, const qo_params *p,
 {
     return qt_eval_digits_record(R, q->family == QO_FAM_QUBIT ? qubit_record_fn
                                     : q->family == QO_FAM_FANO ? fano_record_fn
-                                    : q->family == QO_FAM_DAMPED ? damped_record_fn : lindblad_record_fn, p, digits);
+                                    : q->family == QO_FAM_DAMPED ? damped_record_fn
+                                    : q->family == QO_FAM_CYCLE ? cycle_record_fn : lindblad_record_fn, p, digits);
 }
 
 int

@@ -17,6 +17,8 @@ qo_family_param_names(int family)
         return "omega beta gamma gamma_phi x0 y0 z0 t (t: exact >= 0 or tstar)";
     if (family == QO_FAM_DAMPED)
         return "omega beta kappa alpha_re [alpha_im] t (coherent start |alpha0>, alpha0 = alpha_re + i alpha_im)";
+    if (family == QO_FAM_CYCLE)
+        return "baths strokes (strokes: @file.json or inline JSON [{\"H\": matrix, \"bath\": 1, \"duration\": \"2\"}, ...]; omit bath for a unitary stroke)";
     if (family == QO_FAM_FANO)
         return "gamma0 lambda omega0 p1 t (t: exact >= 0 or tzero)";
     if (family == QO_FAM_LINDBLAD)
@@ -40,6 +42,7 @@ qo_params_init(qo_params *p)
     fmpq_init(p->t);
     p->tkind = QT_T_GENERIC;
     p->om = NULL;
+    p->cy = NULL;
     p->nowned = 0;
     p->family = QO_FAM_LANDAUER;
 }
@@ -64,6 +67,13 @@ qo_params_clear(qo_params *p)
         qt_open_model_clear(p->om);
         free(p->om);
         p->om = NULL;
+    p->cy = NULL;
+    }
+    if (p->cy != NULL)
+    {
+        qt_cycle_clear(p->cy);
+        free(p->cy);
+        p->cy = NULL;
     }
     while (p->nowned > 0)
         free(p->owned[--p->nowned]);
@@ -357,6 +367,8 @@ qo_params_parse(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, 
         return qo_parse_fano_anderson(p, q, kv, err, errlen);
     if (q->family == QO_FAM_DAMPED)
         return qo_parse_damped_mode(p, q, kv, err, errlen);
+    if (q->family == QO_FAM_CYCLE)
+        return qo_parse_cycle(p, q, kv, err, errlen);
     return parse_driven(p, q, kv, err, errlen);
 }
 

@@ -337,3 +337,132 @@ qo_parse_damped_mode(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *
     }
     return time_param(p, kv, NULL, err, errlen);
 }
+
+/* JSON text or @file */
+static json_t *
+json_param(const char *v, const char *name, char *err, size_t errlen)
+{
+    json_error_t je;
+    json_t *o = v[0] == '@' ? json_load_file(v + 1, JSON_REJECT_DUPLICATES, &je) : json_loads(v, JSON_REJECT_DUPLICATES, &je);
+    if (o == NULL)
+        snprintf(err, errlen, "%s: %s%s: %s (line %d)", name, v[0] == '@' ? "cannot read " : "not valid JSON", v[0] == '@' ? v + 1 : "", je.text, je.line);
+    return o;
+}
+
+int
+qo_parse_cycle(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
+{
+    static const char *const names[] = {"baths", "strokes", NULL};
+    static const char *const stroke_fields[] = {"H", "bath", "duration", NULL};
+    const char *bv = qo_lookup(kv, "baths"), *sv = qo_lookup(kv, "strokes");
+    json_t *bo = NULL, *so = NULL, *canon = NULL, *scanon = NULL, *st;
+    char reason[QT_REASON_LEN];
+    size_t k;
+    slong n;
+    int bad = 1;
+    if (qo_check_known(kv, names, q, "", err, errlen))
+        return 1;
+    if (sv == NULL || bv == NULL)
+    {
+        snprintf(err, errlen, "missing parameter %s (a JSON array: @file.json or inline)", sv == NULL ? "strokes" : "baths");
+        return 1;
+    }
+    if ((so = json_param(sv, "strokes", err, errlen)) == NULL)
+        return 1;
+    if (!json_is_array(so) || json_array_size(so) < 1 || json_array_size(so) > 64)
+    {
+        snprintf(err, errlen, "strokes must be an array of 1 to 64 strokes {\"H\": matrix, \"bath\": 1, \"duration\": \"2\"}");
+        json_decref(so);
+        return 1;
+    }
+    /* the dimension comes from the first stroke's H */
+    {
+        qt_qmat_t H0;
+        json_t *h = json_object_get(json_array_get(so, 0), "H");
+        if (h == NULL || qo_matrix_from_json(H0, NULL, h, "strokes[0].H", err, errlen))
+        {
+            if (h == NULL)
+                snprintf(err, errlen, "strokes[0].H is missing");
+            json_decref(so);
+            return 1;
+        }
+        n = H0->n;
+        qt_qmat_clear(H0);
+    }
+    if ((bo = json_param(bv, "baths", err, errlen)) == NULL)
+    {
+        json_decref(so);
+        return 1;
+    }
+    p->cy = malloc(sizeof(qt_cycle_struct));
+    qt_cycle_init(p->cy, n, 0, (slong) json_array_size(so));
+    if (parse_baths(p->cy->M, &canon, bo, err, errlen))
+        goto out;
+    scanon = json_array();
+    json_array_foreach(so, k, st)
+    {
+        char where[64], w2[80];
+        qt_stroke_struct *S = p->cy->stroke + k;
+        json_t *cs = json_object(), *mc = NULL, *bj = json_object_get(st, "bath");
+        qt_qmat_t H;
+        json_array_append_new(scanon, cs);
+        snprintf(where, sizeof where, "strokes[%zu]", k);
+        if (!json_is_object(st))
+        {
+            snprintf(err, errlen, "%s must be an object {\"H\": matrix, \"bath\": 1, \"duration\": \"2\"}", where);
+            goto out;
+        }
+        if (only_fields(st, stroke_fields, where, err, errlen))
+            goto out;
+        snprintf(w2, sizeof w2, "%s.H", where);
+        if (json_object_get(st, "H") == NULL)
+        {
+            snprintf(err, errlen, "%s is missing", w2);
+            goto out;
+        }
+        if (qo_matrix_from_json(H, &mc, json_object_get(st, "H"), w2, err, errlen))
+            goto out;
+        if (H->n != n)
+        {
+            snprintf(err, errlen, "%s must be %ld x %ld like strokes[0].H, got %ld x %ld", w2, (long) n, (long) n, (long) H->n, (long) H->n);
+            qt_qmat_clear(H);
+            json_decref(mc);
+            goto out;
+        }
+        qt_qmat_set(S->H, H);
+        qt_qmat_clear(H);
+        json_object_set_new(cs, "H", mc);
+        if (bj != NULL)
+        {
+            if (!json_is_integer(bj) || json_integer_value(bj) < 1 || json_integer_value(bj) > p->cy->M->nbaths)
+            {
+                snprintf(err, errlen, "%s.bath must be an integer from 1 to %ld (the baths array, 1-based), or omitted for a unitary stroke", where, (long) p->cy->M->nbaths);
+                goto out;
+            }
+            S->bath = (slong) json_integer_value(bj) - 1;
+            json_object_set_new(cs, "bath", json_integer(json_integer_value(bj)));
+        }
+        if (exact_field(S->duration, st, "duration", where, 1, err, errlen))
+            goto out;
+        json_object_set(cs, "duration", json_object_get(st, "duration"));
+    }
+    if (qt_cycle_validate(p->cy, reason) != QT_OK)
+    {
+        snprintf(err, errlen, "%s", reason);
+        goto out;
+    }
+    {
+        char *s1 = json_dumps(canon, JSON_COMPACT | JSON_ENSURE_ASCII), *s2 = json_dumps(scanon, JSON_COMPACT | JSON_ENSURE_ASCII);
+        p->owned[p->nowned++] = s1;
+        p->owned[p->nowned++] = s2;
+        qo_echo_add(p, "baths", s1);
+        qo_echo_add(p, "strokes", s2);
+    }
+    bad = 0;
+out:
+    json_decref(bo);
+    json_decref(so);
+    json_decref(canon);
+    json_decref(scanon);
+    return bad;
+}

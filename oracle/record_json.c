@@ -26,12 +26,9 @@ qo_record_json(const qt_traj_record_t R, slong digits, int with_formulas)
         }
         if (with_formulas)
         {
-            const char *f = qt_traj_output_formula(i);
-            slong a = qt_traj_ratio_num(i), d = qt_traj_ratio_den(i);
-            if (f == NULL)
-                f = (i < QT_TR_NCORE + (R->nout - QT_TR_NCORE) / 2)
-                    ? "J_j = tr(D_j(rho) H), heat current from bath j into the system"
-                    : "Q_j = int_0^t J_j, heat from bath j over [0, t] (augmented exponential, lemma L2)";
+            const char *f = qt_record_output_formula(R, i);
+            slong a = R->kind == QT_REC_CYCLE ? -1 : qt_traj_ratio_num(i);
+            slong d = R->kind == QT_REC_CYCLE ? -1 : qt_traj_ratio_den(i);
             json_object_set_new(o, "formula", json_string(f));
             if (a >= 0)
             {

@@ -58,13 +58,17 @@ static const qo_quantity table[] = {
     {"damped_mode.trajectory", QO_FAM_DAMPED, 0, "k_B = hbar = 1 (nats, energies in the units of omega)",
      "open_systems.md 3 M3; proofs/open_systems.md B1-B4",
      "every output of a thermally damped bosonic mode from a coherent state (energy entropy by the Fock series with proven tail bounds)"},
+    {"lindblad.cycle", QO_FAM_CYCLE, 0, "k_B = hbar = 1 (energies in the units of H)",
+     "open_systems.md 2.5, 2.9, 7.8; proofs/open_systems.md C1-C3",
+     "heats and work per cycle on the certified limit cycle of a sequence of strokes, and the efficiency forms side by side"},
 };
 
 int
 qo_quantity_is_record(const qo_quantity *q)
 {
     return (q->family == QO_FAM_QUBIT && q->which == QO_QD_TRAJECTORY) || q->family == QO_FAM_LINDBLAD
-           || (q->family == QO_FAM_FANO && q->which == QO_FA_TRAJECTORY) || q->family == QO_FAM_DAMPED;
+           || (q->family == QO_FAM_FANO && q->which == QO_FA_TRAJECTORY) || q->family == QO_FAM_DAMPED
+           || q->family == QO_FAM_CYCLE;
 }
 
 const qo_quantity *

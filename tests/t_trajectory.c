@@ -898,6 +898,113 @@ START_TEST(test_damped_mode_pure_start)
 }
 END_TEST
 
+
+/* a two-stroke qubit cycle: H_k = (w_k/2) sigma_z in contact with bath k (sigma_- at frequency w_k) */
+static void
+otto_cycle(qt_cycle_t C, const char *wh, const char *wc, const char *bh, const char *bc,
+           const char *gh, const char *gc, const char *th, const char *tc)
+{
+    slong k;
+    const char *w[2] = {wh, wc}, *b[2] = {bh, bc}, *g[2] = {gh, gc}, *t[2] = {th, tc};
+    qt_cycle_init(C, 2, 2, 2);
+    for (k = 0; k < 2; k++)
+    {
+        fmpq_t h;
+        fmpq_init(h);
+        qt_test_setq(h, w[k]);
+        fmpq_div_2exp(C->stroke[k].H->re + 0, h, 1);
+        fmpq_div_2exp(C->stroke[k].H->re + 3, h, 1);
+        fmpq_neg(C->stroke[k].H->re + 3, C->stroke[k].H->re + 3);
+        C->stroke[k].bath = k;
+        qt_test_setq(C->stroke[k].duration, t[k]);
+        qt_open_model_bath_channels(C->M, k, 1);
+        C->M->bath[k].has_beta = 1;
+        qt_test_setq(C->M->bath[k].beta, b[k]);
+        fmpq_one(C->M->bath[k].ch[0].L->re + 2);
+        qt_test_setq(C->M->bath[k].ch[0].gamma, g[k]);
+        fmpq_set(C->M->bath[k].ch[0].omega, h);
+        C->M->bath[k].ch[0].kind = QT_CH_THERMAL;
+        fmpq_clear(h);
+    }
+}
+
+START_TEST(test_cycle_otto_efficiency)
+{
+    /* lemma C3: the qubit Otto engine has eta = 1 - w_c/w_h for any durations and rates; the two
+       efficiency forms agree (Q_c <= 0), W = -(Q_h + Q_c), sum beta_j Q_j <= 0, eta <= eta_carnot */
+    static const char *dur[][2] = {{"3", "4"}, {"0.5", "7"}, {"10", "10"}, {"1/3", "2/3"}};
+    int i;
+    for (i = 0; i < 4; i++)
+    {
+        qt_cycle_t C;
+        qt_traj_record_t R;
+        arb_t x;
+        char why[QT_REASON_LEN];
+        otto_cycle(C, "2", "1", "0.5", "2", "0.3", "0.2", dur[i][0], dur[i][1]);
+        ck_assert_int_eq(qt_cycle_validate(C, why), QT_OK);
+        ck_assert(C->thermal_ok);
+        qt_traj_record_init(R, 0);
+        qt_cycle_evaluate(R, C, 160);
+        arb_init(x);
+        arb_set_d(x, 0.5);
+        ck_assert_msg(arb_overlaps(x, OUT(R, 3)), "Otto efficiency");
+        ck_assert(arb_overlaps(OUT(R, 3), OUT(R, 4)));
+        arb_add(x, OUT(R, 0), OUT(R, 1), 160);
+        arb_add(x, x, OUT(R, 2), 160);
+        ck_assert(arb_contains_zero(x));
+        ck_assert(arb_is_negative(OUT(R, 6)));
+        arb_sub(x, OUT(R, 5), OUT(R, 3), 160);
+        ck_assert(arb_is_positive(x));
+        qt_traj_record_clear(R);
+        qt_cycle_clear(C);
+        arb_clear(x);
+    }
+}
+END_TEST
+
+START_TEST(test_cycle_refrigerator_and_equilibrium)
+{
+    /* beta_h w_h > beta_c w_c: heat flows out of the hot bath, eta is undefined (not an engine);
+       one bath at one temperature and one H: the limit cycle is the Gibbs state, nothing flows */
+    qt_cycle_t C;
+    qt_traj_record_t R;
+    char why[QT_REASON_LEN];
+    otto_cycle(C, "2", "1", "1.5", "2", "0.3", "0.2", "2", "2");
+    ck_assert_int_eq(qt_cycle_validate(C, why), QT_OK);
+    qt_traj_record_init(R, 0);
+    qt_cycle_evaluate(R, C, 128);
+    ck_assert(arb_is_negative(OUT(R, 0)));
+    ck_assert_int_eq(R->out[3].status, QT_DOMAIN);
+    ck_assert(!arb_is_positive(OUT(R, 6)));
+    qt_traj_record_clear(R);
+    qt_cycle_clear(C);
+    otto_cycle(C, "1", "1", "1", "1", "0.3", "0.2", "2", "2");
+    ck_assert_int_eq(qt_cycle_validate(C, why), QT_OK);
+    qt_traj_record_init(R, 0);
+    qt_cycle_evaluate(R, C, 128);
+    ck_assert(arb_contains_zero(OUT(R, 0)) && arb_contains_zero(OUT(R, 1)) && arb_contains_zero(OUT(R, 2)));
+    ck_assert_int_eq(R->out[3].status, QT_DOMAIN);          /* equal temperatures */
+    qt_traj_record_clear(R);
+    qt_cycle_clear(C);
+    /* bad strokes */
+    otto_cycle(C, "2", "1", "0.5", "2", "0.3", "0.2", "0", "2");
+    ck_assert_int_eq(qt_cycle_validate(C, why), QT_DOMAIN);
+    ck_assert(strstr(why, "strokes[0].duration") != NULL);
+    qt_cycle_clear(C);
+    otto_cycle(C, "2", "1", "0.5", "2", "0.3", "0.2", "1", "2");
+    C->stroke[1].bath = 5;
+    ck_assert_int_eq(qt_cycle_validate(C, why), QT_DOMAIN);
+    ck_assert(strstr(why, "strokes[1].bath") != NULL);
+    qt_cycle_clear(C);
+    /* a channel at the wrong frequency for its stroke: valid, but not thermal */
+    otto_cycle(C, "2", "1", "0.5", "2", "0.3", "0.2", "1", "2");
+    fmpq_set_si(C->M->bath[0].ch[0].omega, 3, 1);
+    ck_assert_int_eq(qt_cycle_validate(C, why), QT_OK);
+    ck_assert(!C->thermal_ok);
+    qt_cycle_clear(C);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -921,6 +1028,8 @@ main(void)
     tcase_add_test(tc, test_damped_mode_against_brute_force);
     tcase_add_test(tc, test_damped_mode_identities_random);
     tcase_add_test(tc, test_damped_mode_pure_start);
+    tcase_add_test(tc, test_cycle_otto_efficiency);
+    tcase_add_test(tc, test_cycle_refrigerator_and_equilibrium);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

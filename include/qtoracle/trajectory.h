@@ -23,9 +23,11 @@ enum
 /* after the core outputs: J_1..J_nb (heat current from bath j), Q_1..Q_nb (heat from bath j over [0, t]) */
 #define QT_TR_MAXOUT (QT_TR_NCORE + 2 * QT_MAX_BATHS)
 
+enum { QT_REC_TRAJECTORY = 0, QT_REC_CYCLE = 1 };
 typedef struct
 {
     slong nout;
+    int kind;                 /* QT_REC_*: which formulas the names refer to */
     char name[QT_TR_MAXOUT][16];
     qt_result_struct out[QT_TR_MAXOUT];
     char reference[48];       /* which reference state D_rel and Sigma use */
@@ -37,6 +39,8 @@ void qt_traj_record_init(qt_traj_record_t R, slong nbaths);
 void qt_traj_record_clear(qt_traj_record_t R);
 const char *qt_traj_output_name(slong i);           /* core names: "S", "S_dot", ... */
 const char *qt_traj_output_formula(slong i);
+/* the formula of output i of this record (trajectory or cycle) */
+const char *qt_record_output_formula(const qt_traj_record_t R, slong i);
 /* ratio outputs: index of numerator and denominator (or -1) */
 slong qt_traj_ratio_num(slong i);
 slong qt_traj_ratio_den(slong i);
@@ -80,6 +84,11 @@ void qt_open_model_bath_channels(qt_open_model_t M, slong j, slong nch);
 /* QT_DOMAIN with a message naming the field on invalid input; decides exactly whether each
  * bath's generator fixes its Gibbs state (lemma L4) */
 int qt_open_model_validate(qt_open_model_t M, char *reason);
+/* one bath: input checks (QT_DOMAIN naming baths[j]...), the exact Gibbs fixed-point check for
+ * a Hamiltonian H (1 iff proven; otherwise why says which channel fails), its channels added to G */
+int qt_bath_validate(const qt_bath_struct *B, slong j, slong n, char *reason);
+int qt_bath_fixes_gibbs(const qt_qmat_t H, const qt_bath_struct *B, slong j, char *why);
+void qt_bath_add_to_generator(qt_lindblad_t G, const qt_bath_struct *B, slong label, slong prec);
 /* the generator at working precision (operators labelled by bath) */
 void qt_open_model_generator(qt_lindblad_t G, const qt_open_model_struct *M, slong prec);
 /* every output at time t >= 0 (a ball; t_exact_zero marks t = 0 exactly) */
@@ -136,6 +145,34 @@ void qt_damped_mode_clear(qt_damped_mode_t P);
 int qt_damped_mode_validate(const qt_damped_mode_struct *P, char *reason);
 void qt_damped_mode_trajectory(qt_traj_record_t R, const qt_damped_mode_struct *P, const arb_t t,
                                int tkind, slong prec);
+
+/* ---- a cycle of strokes (lindblad.cycle): per-cycle heats and the efficiency forms of 2.9 ---- */
+typedef struct
+{
+    qt_qmat_t H;       /* the Hamiltonian during the stroke (sudden quench between strokes) */
+    slong bath;        /* 0-based bath in contact during the stroke, or -1 (unitary stroke) */
+    fmpq_t duration;   /* > 0 */
+}
+qt_stroke_struct;
+
+typedef struct
+{
+    qt_open_model_t M;           /* holds n and the baths (its H and rho0 are not used) */
+    slong nstrokes;
+    qt_stroke_struct *stroke;
+    int thermal_ok;              /* every dissipative stroke fixes the Gibbs state of its H (lemma L4) */
+    char thermal_why[QT_REASON_LEN];
+}
+qt_cycle_struct;
+typedef qt_cycle_struct qt_cycle_t[1];
+
+void qt_cycle_init(qt_cycle_t C, slong n, slong nbaths, slong nstrokes);
+void qt_cycle_clear(qt_cycle_t C);
+int qt_cycle_validate(qt_cycle_t C, char *reason);
+/* outputs Q_1..Q_nb (heat into the system from each bath per cycle), W (work done on the system
+ * per cycle, at the quenches), eta = (Q_h + Q_c)/Q_h, eta_quoted = 1 - |Q_c|/Q_h, eta_carnot =
+ * 1 - T_c/T_h, clausius = sum_j beta_j Q_j, on the certified limit cycle */
+void qt_cycle_evaluate(qt_traj_record_t R, const qt_cycle_struct *C, slong prec);
 
 /* ---- the --digits guarantee for a record ---- */
 typedef void (*qt_record_fn)(qt_traj_record_t R, const void *params, slong prec);

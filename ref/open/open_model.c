@@ -106,10 +106,70 @@ is_normal(const qt_qmat_t L)
 }
 
 int
+qt_bath_validate(const qt_bath_struct *B, slong j, slong n, char *reason)
+{
+    slong k;
+    if (B->has_beta && fmpq_sgn(B->beta) <= 0)
+        return qt_fail(reason, QT_DOMAIN, "baths[%ld].beta: must be > 0 (beta <= 0 makes the thermal rates negative, not a semigroup)", (long) j);
+    for (k = 0; k < B->nch; k++)
+    {
+        const qt_channel_struct *c = B->ch + k;
+        if (c->L->n != n)
+            return qt_fail(reason, QT_DOMAIN, "baths[%ld].channels[%ld].L: must be %ld x %ld like H, got %ld x %ld",
+                           (long) j, (long) k, (long) n, (long) n, (long) c->L->n, (long) c->L->n);
+        if (fmpq_sgn(c->gamma) < 0)
+            return qt_fail(reason, QT_DOMAIN, "baths[%ld].channels[%ld].gamma: must be >= 0 (a Lindblad semigroup needs nonnegative rates)", (long) j, (long) k);
+        if (c->kind == QT_CH_THERMAL)
+        {
+            if (!B->has_beta)
+                return qt_fail(reason, QT_DOMAIN, "baths[%ld].beta: a thermal channel needs the bath temperature", (long) j);
+            if (fmpq_sgn(c->omega) <= 0)
+                return qt_fail(reason, QT_DOMAIN, "baths[%ld].channels[%ld].omega: the Bohr frequency of a thermal channel must be > 0", (long) j, (long) k);
+        }
+    }
+    return QT_OK;
+}
+
+int
+qt_bath_fixes_gibbs(const qt_qmat_t H, const qt_bath_struct *B, slong j, char *why)
+{
+    slong k;
+    fmpq_t zero;
+    int ok = 1;
+    if (!B->has_beta)
+    {
+        snprintf(why, QT_REASON_LEN, "the bath has no temperature (no Gibbs reference state)");
+        return 0;
+    }
+    fmpq_init(zero);
+    for (k = 0; k < B->nch && ok; k++)
+    {
+        const qt_channel_struct *c = B->ch + k;
+        /* lemma L4: [H, L] = -omega L makes the pair (L, L^*) fix exp(-beta H); a plain channel
+           fixes it if [H, L] = 0 and L is normal */
+        if (c->kind == QT_CH_THERMAL && !commutator_plus_is_zero(H, c->L, c->omega))
+        {
+            ok = 0;
+            snprintf(why, QT_REASON_LEN, "baths[%ld].channels[%ld]: [H, L] != -omega L exactly, so the bath's Gibbs state is not a fixed point", (long) j, (long) k);
+        }
+        else if (c->kind == QT_CH_PLAIN && !(commutator_plus_is_zero(H, c->L, zero) && is_normal(c->L)))
+        {
+            ok = 0;
+            snprintf(why, QT_REASON_LEN, "baths[%ld].channels[%ld]: a plain channel fixes the Gibbs state only if [H, L] = 0 and L is normal (exactly); it is not", (long) j, (long) k);
+        }
+    }
+    fmpq_clear(zero);
+    if (ok)
+        why[0] = '\0';
+    return ok;
+}
+
+int
 qt_open_model_validate(qt_open_model_t M, char *reason)
 {
-    slong j, k, n = M->n;
+    slong j, n = M->n;
     char r[QT_REASON_LEN];
+    int st;
     if (M->nbaths < 0 || M->nbaths > QT_MAX_BATHS)
         return qt_fail(reason, QT_DOMAIN, "baths: at most %d baths, got %ld", QT_MAX_BATHS, (long) M->nbaths);
     if (n < 1 || n > QT_QMAT_MAX_DIM)
@@ -121,89 +181,61 @@ qt_open_model_validate(qt_open_model_t M, char *reason)
     if (qt_state_validate(M->rho0, r) != QT_OK)
         return qt_fail(reason, QT_DOMAIN, "rho0: %s", r);
     for (j = 0; j < M->nbaths; j++)
-    {
-        qt_bath_struct *B = M->bath + j;
-        M->reference_ok[j] = B->has_beta;
-        snprintf(M->reference_why[j], QT_REASON_LEN, "%s", B->has_beta ? "" : "the bath has no temperature (no Gibbs reference state)");
-        if (B->has_beta && fmpq_sgn(B->beta) <= 0)
-            return qt_fail(reason, QT_DOMAIN, "baths[%ld].beta: must be > 0 (beta <= 0 makes the thermal rates negative, not a semigroup)", (long) j);
-        for (k = 0; k < B->nch; k++)
-        {
-            qt_channel_struct *c = B->ch + k;
-            if (c->L->n != n)
-                return qt_fail(reason, QT_DOMAIN, "baths[%ld].channels[%ld].L: must be %ld x %ld like H, got %ld x %ld",
-                               (long) j, (long) k, (long) n, (long) n, (long) c->L->n, (long) c->L->n);
-            if (fmpq_sgn(c->gamma) < 0)
-                return qt_fail(reason, QT_DOMAIN, "baths[%ld].channels[%ld].gamma: must be >= 0 (a Lindblad semigroup needs nonnegative rates)", (long) j, (long) k);
-            if (c->kind == QT_CH_THERMAL)
-            {
-                if (!B->has_beta)
-                    return qt_fail(reason, QT_DOMAIN, "baths[%ld].beta: a thermal channel needs the bath temperature", (long) j);
-                if (fmpq_sgn(c->omega) <= 0)
-                    return qt_fail(reason, QT_DOMAIN, "baths[%ld].channels[%ld].omega: the Bohr frequency of a thermal channel must be > 0", (long) j, (long) k);
-                /* lemma L4: [H, L] = -omega L makes the pair (L, L^*) fix exp(-beta H) */
-                if (M->reference_ok[j] && !commutator_plus_is_zero(M->H, c->L, c->omega))
-                {
-                    M->reference_ok[j] = 0;
-                    snprintf(M->reference_why[j], QT_REASON_LEN,
-                             "baths[%ld].channels[%ld]: [H, L] != -omega L exactly, so the bath's Gibbs state is not a fixed point", (long) j, (long) k);
-                }
-            }
-            else
-            {
-                fmpq_t zero;
-                fmpq_init(zero);
-                if (M->reference_ok[j] && !(commutator_plus_is_zero(M->H, c->L, zero) && is_normal(c->L)))
-                {
-                    M->reference_ok[j] = 0;
-                    snprintf(M->reference_why[j], QT_REASON_LEN,
-                             "baths[%ld].channels[%ld]: a plain channel fixes the Gibbs state only if [H, L] = 0 and L is normal (exactly); it is not", (long) j, (long) k);
-                }
-                fmpq_clear(zero);
-            }
-        }
-    }
+        if ((st = qt_bath_validate(M->bath + j, j, n, reason)) != QT_OK)
+            return st;
+    for (j = 0; j < M->nbaths; j++)
+        M->reference_ok[j] = qt_bath_fixes_gibbs(M->H, M->bath + j, j, M->reference_why[j]);
     return QT_OK;
+}
+
+void
+qt_bath_add_to_generator(qt_lindblad_t G, const qt_bath_struct *B, slong label, slong prec)
+{
+    slong k, n = G->n;
+    acb_mat_t L, Ld;
+    acb_t r;
+    arb_t nb, x;
+    acb_mat_init(L, n, n); acb_mat_init(Ld, n, n);
+    acb_init(r); arb_init(nb); arb_init(x);
+    for (k = 0; k < B->nch; k++)
+    {
+        const qt_channel_struct *c = B->ch + k;
+        if (fmpq_is_zero(c->gamma))
+            continue;                  /* an exactly vanishing rate contributes nothing */
+        qt_qmat_get_acb_mat(L, c->L, prec);
+        acb_set_fmpq(r, c->gamma, prec);
+        if (c->kind == QT_CH_THERMAL)
+        {
+            /* nbar = 1/(e^{beta omega} - 1) */
+            arb_set_fmpq(x, B->beta, prec);
+            arb_set_fmpq(nb, c->omega, prec);
+            arb_mul(x, x, nb, prec);
+            arb_expm1(x, x, prec);
+            arb_inv(nb, x, prec);
+            arb_add_ui(x, nb, 1, prec);
+            acb_mul_arb(r, r, x, prec);
+            qt_lindblad_add(G, L, r, label, prec);             /* emission, gamma (nbar + 1) */
+            acb_set_fmpq(r, c->gamma, prec);
+            acb_mul_arb(r, r, nb, prec);
+            acb_mat_conjugate_transpose(Ld, L);
+            qt_lindblad_add(G, Ld, r, label, prec);            /* absorption, gamma nbar */
+        }
+        else
+            qt_lindblad_add(G, L, r, label, prec);
+    }
+    acb_mat_clear(L); acb_mat_clear(Ld);
+    acb_clear(r); arb_clear(nb); arb_clear(x);
 }
 
 void
 qt_open_model_generator(qt_lindblad_t G, const qt_open_model_struct *M, slong prec)
 {
-    slong j, k, n = M->n;
-    acb_mat_t H, L, Ld;
-    acb_t r;
-    arb_t nb, x;
-    acb_mat_init(H, n, n); acb_mat_init(L, n, n); acb_mat_init(Ld, n, n);
-    acb_init(r); arb_init(nb); arb_init(x);
+    slong j;
+    acb_mat_t H;
+    acb_mat_init(H, M->n, M->n);
     qt_qmat_get_acb_mat(H, M->H, prec);
     qt_lindblad_set_hamiltonian(G, H);
+    acb_mat_clear(H);
     for (j = 0; j < M->nbaths; j++)
-        for (k = 0; k < M->bath[j].nch; k++)
-        {
-            const qt_channel_struct *c = M->bath[j].ch + k;
-            if (fmpq_is_zero(c->gamma))
-                continue;                  /* an exactly vanishing rate contributes nothing */
-            qt_qmat_get_acb_mat(L, c->L, prec);
-            acb_set_fmpq(r, c->gamma, prec);
-            if (c->kind == QT_CH_THERMAL)
-            {
-                /* nbar = 1/(e^{beta omega} - 1) */
-                arb_set_fmpq(x, M->bath[j].beta, prec);
-                arb_set_fmpq(nb, c->omega, prec);
-                arb_mul(x, x, nb, prec);
-                arb_expm1(x, x, prec);
-                arb_inv(nb, x, prec);
-                arb_add_ui(x, nb, 1, prec);
-                acb_mul_arb(r, r, x, prec);
-                qt_lindblad_add(G, L, r, j, prec);             /* emission, gamma (nbar + 1) */
-                acb_set_fmpq(r, c->gamma, prec);
-                acb_mul_arb(r, r, nb, prec);
-                acb_mat_conjugate_transpose(Ld, L);
-                qt_lindblad_add(G, Ld, r, j, prec);            /* absorption, gamma nbar */
-            }
-            else
-                qt_lindblad_add(G, L, r, j, prec);
-        }
-    acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(Ld);
-    acb_clear(r); arb_clear(nb); arb_clear(x);
+        qt_bath_add_to_generator(G, M->bath + j, j, prec);
 }

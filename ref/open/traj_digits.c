@@ -27,6 +27,7 @@ qt_eval_digits_record(qt_traj_record_t R, qt_record_fn fn, const void *params, s
         qt_traj_record_init(T, 0);
         fn(T, params, prec);
         R->nout = T->nout;
+        R->kind = T->kind;
         memcpy(R->name, T->name, sizeof R->name);
         memcpy(R->reference, T->reference, sizeof R->reference);
         done = 1;

@@ -45,6 +45,32 @@ qt_traj_output_formula(slong i)
     return (i >= 0 && i < QT_TR_NCORE) ? formulas[i] : NULL;
 }
 
+static const char *const cycle_formulas[5] = {
+    "W = sum_k tr(rho_k (H_k - H_{k-1})), work done on the system at the quenches, per cycle (= -sum_j Q_j)",
+    "eta = (Q_h + Q_c)/Q_h = -W/Q_h, heats into the working medium (2.9, section 7.8)",
+    "eta_quoted = 1 - |Q_c|/Q_h: paper (a)'s 1 - int T_c dS_c / int T_h dS_h read with the released heat as a magnitude (2.9)",
+    "eta_carnot = 1 - T_c/T_h = 1 - beta_h/beta_c (2.5)",
+    "clausius = sum_j beta_j Q_j <= 0 per cycle for thermal strokes (2.5)"
+};
+
+const char *
+qt_record_output_formula(const qt_traj_record_t R, slong i)
+{
+    slong nb;
+    if (R->kind == QT_REC_CYCLE)
+    {
+        nb = R->nout - 5;
+        if (i < nb)
+            return "Q_j = sum over the strokes in contact with bath j of tr(H_k (rho_end - rho_start)), heat into the system per cycle";
+        return cycle_formulas[i - nb];
+    }
+    if (i < QT_TR_NCORE)
+        return formulas[i];
+    nb = (R->nout - QT_TR_NCORE) / 2;
+    return i < QT_TR_NCORE + nb ? "J_j = tr(D_j(rho) H), heat current from bath j into the system"
+                                : "Q_j = int_0^t J_j, heat from bath j over [0, t] (augmented exponential, lemma L2)";
+}
+
 slong
 qt_traj_ratio_num(slong i)
 {
