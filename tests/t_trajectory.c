@@ -1005,6 +1005,265 @@ START_TEST(test_cycle_refrigerator_and_equilibrium)
 }
 END_TEST
 
+
+/* ---- identities 7, 9, 10 of open_systems.md 5 with the ball-matrix machinery (E7, E8) ---- */
+
+/* S(X) and tr(Y ln X) for a Hermitian ball matrix X (full rank here) */
+static void
+ball_entropy(arb_t S, const acb_mat_t X, slong prec)
+{
+    qt_herm_clusters_t C;
+    char why[QT_REASON_LEN];
+    qt_herm_clusters_init(C);
+    ck_assert_int_eq(qt_herm_clusters(C, X, prec, why), QT_OK);
+    qt_herm_clusters_entropy(S, C, prec);
+    qt_herm_clusters_clear(C);
+}
+
+/* D(A || B) = -S(A) - tr(A ln B) */
+static void
+ball_relative_entropy(arb_t D, const acb_mat_t A, const acb_mat_t B, slong prec)
+{
+    qt_herm_clusters_t C;
+    char why[QT_REASON_LEN];
+    arb_t t;
+    arb_init(t);
+    qt_herm_clusters_init(C);
+    ck_assert_int_eq(qt_herm_clusters(C, B, prec, why), QT_OK);
+    ck_assert_int_eq(qt_herm_clusters_log_trace(t, C, A, NULL, prec, why), QT_OK);
+    ball_entropy(D, A, prec);
+    arb_add(D, D, t, prec);
+    arb_neg(D, D);
+    qt_herm_clusters_clear(C);
+    arb_clear(t);
+}
+
+/* Gibbs state e^{-beta H}/Z of an exact H as a ball matrix, and ln Z */
+static void
+gibbs_ball(acb_mat_t G, arb_t lnZ, const qt_qmat_t H, const arb_t beta, slong prec)
+{
+    qt_eigenprojectors_t E;
+    char why[QT_REASON_LEN];
+    arb_t w, Z;
+    acb_mat_t T;
+    slong k;
+    qt_eigenprojectors_init(E);
+    ck_assert_int_eq(qt_eigenprojectors(E, H, prec, why), QT_OK);
+    arb_init(w); arb_init(Z);
+    acb_mat_init(T, H->n, H->n);
+    acb_mat_zero(G);
+    arb_zero(Z);
+    for (k = 0; k < E->k; k++)
+    {
+        arb_mul(w, beta, E->lambda + k, prec);
+        arb_neg(w, w);
+        arb_exp(w, w, prec);
+        acb_mat_scalar_mul_arb(T, E->P + k, w, prec);
+        acb_mat_add(G, G, T, prec);
+        arb_addmul_si(Z, w, E->mult[k], prec);
+    }
+    acb_mat_scalar_div_arb(G, G, Z, prec);
+    arb_log(lnZ, Z, prec);
+    qt_eigenprojectors_clear(E);
+    arb_clear(w); arb_clear(Z);
+    acb_mat_clear(T);
+}
+
+/* random exact Hermitian matrix with small integer entries */
+static void
+random_hermitian(qt_qmat_t H, flint_rand_t st)
+{
+    slong n = H->n, i, j;
+    for (i = 0; i < n; i++)
+        for (j = i; j < n; j++)
+        {
+            fmpq_set_si(H->re + i * n + j, (slong) n_randint(st, 7) - 3, 2);
+            fmpq_set(H->re + j * n + i, H->re + i * n + j);
+            if (i != j)
+            {
+                fmpq_set_si(H->im + i * n + j, (slong) n_randint(st, 5) - 2, 2);
+                fmpq_neg(H->im + j * n + i, H->im + i * n + j);
+            }
+        }
+}
+
+/* U = exp(-i t H) */
+static void
+unitary(acb_mat_t U, const qt_qmat_t H, const arb_t t, slong prec)
+{
+    slong i, j, n = H->n;
+    qt_qmat_get_acb_mat(U, H, prec);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+        {
+            acb_mul_arb(acb_mat_entry(U, i, j), acb_mat_entry(U, i, j), t, prec);
+            acb_div_onei(acb_mat_entry(U, i, j), acb_mat_entry(U, i, j));
+        }
+    acb_mat_exp(U, U, prec);
+}
+
+static void
+conjugate_by(acb_mat_t Y, const acb_mat_t U, const acb_mat_t X, slong prec)
+{
+    acb_mat_t T, Ud;
+    acb_mat_init(T, acb_mat_nrows(X), acb_mat_nrows(X));
+    acb_mat_init(Ud, acb_mat_nrows(X), acb_mat_nrows(X));
+    acb_mat_conjugate_transpose(Ud, U);
+    acb_mat_mul(T, U, X, prec);
+    acb_mat_mul(Y, T, Ud, prec);
+    qt_acb_mat_hermitian_part(Y, Y, prec);
+    acb_mat_clear(T); acb_mat_clear(Ud);
+}
+
+START_TEST(test_identity_deffner_lutz_2010)
+{
+    /* identity 10: a closed system starting in e^{-beta H0}/Z0 is quenched to H1 and evolves for tau:
+       beta (W - Delta F) = D(rho_tau || e^{-beta H1}/Z1), with W = tr(rho_tau H1) - tr(rho_0 H0) and
+       Delta F = -(ln Z1 - ln Z0)/beta; the right side through the certified clusters of two ball matrices */
+    flint_rand_t st;
+    int it;
+    slong prec = 160;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(6); it++)
+    {
+        qt_qmat_t H0, H1;
+        acb_mat_t r0, r1, U, rt, Hb;
+        arb_t beta, lnZ0, lnZ1, W, x, D, tau;
+        qt_qmat_init(H0, 3); qt_qmat_init(H1, 3);
+        random_hermitian(H0, st);
+        random_hermitian(H1, st);
+        acb_mat_init(r0, 3, 3); acb_mat_init(r1, 3, 3); acb_mat_init(U, 3, 3); acb_mat_init(rt, 3, 3); acb_mat_init(Hb, 3, 3);
+        arb_init(beta); arb_init(lnZ0); arb_init(lnZ1); arb_init(W); arb_init(x); arb_init(D); arb_init(tau);
+        arb_set_si(beta, 1 + it);
+        arb_mul_2exp_si(beta, beta, -1);
+        arb_set_si(tau, 1 + (slong) n_randint(st, 5));
+        gibbs_ball(r0, lnZ0, H0, beta, prec);
+        gibbs_ball(r1, lnZ1, H1, beta, prec);
+        unitary(U, H1, tau, prec);
+        conjugate_by(rt, U, r0, prec);
+        qt_qmat_get_acb_mat(Hb, H1, prec);
+        qt_acb_mat_trace_product_re(W, rt, Hb, prec);
+        qt_qmat_get_acb_mat(Hb, H0, prec);
+        qt_acb_mat_trace_product_re(x, r0, Hb, prec);
+        arb_sub(W, W, x, prec);
+        /* beta W + ln Z1 - ln Z0 */
+        arb_mul(x, beta, W, prec);
+        arb_add(x, x, lnZ1, prec);
+        arb_sub(x, x, lnZ0, prec);
+        ball_relative_entropy(D, rt, r1, prec);
+        ck_assert_msg(arb_overlaps(x, D), "Deffner-Lutz 2010 identity");
+        ck_assert(mag_cmp_2exp_si(arb_radref(D), -100) < 0 && mag_cmp_2exp_si(arb_radref(x), -100) < 0);
+        ck_assert(!arb_is_negative(D));
+        qt_qmat_clear(H0); qt_qmat_clear(H1);
+        acb_mat_clear(r0); acb_mat_clear(r1); acb_mat_clear(U); acb_mat_clear(rt); acb_mat_clear(Hb);
+        arb_clear(beta); arb_clear(lnZ0); arb_clear(lnZ1); arb_clear(W); arb_clear(x); arb_clear(D); arb_clear(tau);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+/* partial traces of a (2 x 3) ball matrix, basis index = 3 s + r */
+static void
+partial_traces(acb_mat_t A, acb_mat_t B, const acb_mat_t X, slong prec)
+{
+    slong s, s2, r, r2;
+    acb_mat_zero(A);
+    acb_mat_zero(B);
+    for (s = 0; s < 2; s++)
+        for (s2 = 0; s2 < 2; s2++)
+            for (r = 0; r < 3; r++)
+                acb_add(acb_mat_entry(A, s, s2), acb_mat_entry(A, s, s2), acb_mat_entry(X, 3 * s + r, 3 * s2 + r), prec);
+    for (r = 0; r < 3; r++)
+        for (r2 = 0; r2 < 3; r2++)
+            for (s = 0; s < 2; s++)
+                acb_add(acb_mat_entry(B, r, r2), acb_mat_entry(B, r, r2), acb_mat_entry(X, 3 * s + r, 3 * s + r2), prec);
+}
+
+START_TEST(test_identity_esposito)
+{
+    /* identity 9: rho_S x rho_R^beta under a global unitary: Delta S_S - beta Q = I(S:R) + D(rho_R' || rho_R^beta),
+       Q = -tr(H_R (rho_R' - rho_R^beta)) the heat into the system; every entropy from certified clusters */
+    flint_rand_t st;
+    int it;
+    slong prec = 160, i, j;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(4); it++)
+    {
+        qt_qmat_t HR, Htot, rS;
+        acb_mat_t gR, rSb, rho, U, rho1, A, B, Hb;
+        arb_t beta, lnZ, SS0, SS1, SR1, Stot, Dr, Q, x, y, t;
+        qt_qmat_init(HR, 3); qt_qmat_init(Htot, 6); qt_qmat_init(rS, 2);
+        random_hermitian(HR, st);
+        random_hermitian(Htot, st);
+        random_state(rS, st, 2, 2);
+        acb_mat_init(gR, 3, 3); acb_mat_init(rSb, 2, 2); acb_mat_init(rho, 6, 6); acb_mat_init(U, 6, 6);
+        acb_mat_init(rho1, 6, 6); acb_mat_init(A, 2, 2); acb_mat_init(B, 3, 3); acb_mat_init(Hb, 3, 3);
+        arb_init(beta); arb_init(lnZ); arb_init(SS0); arb_init(SS1); arb_init(SR1); arb_init(Stot); arb_init(Dr);
+        arb_init(Q); arb_init(x); arb_init(y); arb_init(t);
+        arb_one(beta);
+        gibbs_ball(gR, lnZ, HR, beta, prec);
+        qt_qmat_get_acb_mat(rSb, rS, prec);
+        for (i = 0; i < 6; i++)
+            for (j = 0; j < 6; j++)
+                acb_mul(acb_mat_entry(rho, i, j), acb_mat_entry(rSb, i / 3, j / 3), acb_mat_entry(gR, i % 3, j % 3), prec);
+        arb_set_si(t, 1 + it);
+        unitary(U, Htot, t, prec);
+        conjugate_by(rho1, U, rho, prec);
+        partial_traces(A, B, rho1, prec);
+        ball_entropy(SS0, rSb, prec);
+        ball_entropy(SS1, A, prec);
+        ball_entropy(SR1, B, prec);
+        ball_entropy(Stot, rho1, prec);
+        ball_relative_entropy(Dr, B, gR, prec);
+        qt_qmat_get_acb_mat(Hb, HR, prec);
+        acb_mat_sub(B, B, gR, prec);
+        qt_acb_mat_trace_product_re(Q, B, Hb, prec);
+        arb_neg(Q, Q);
+        /* left: S_S' - S_S - beta Q; right: S_S' + S_R' - S_tot' + D (S_tot' = S(rho) = S_S + S(rho_R^beta)) */
+        arb_sub(x, SS1, SS0, prec);
+        arb_submul(x, beta, Q, prec);
+        arb_add(y, SS1, SR1, prec);
+        arb_sub(y, y, Stot, prec);
+        arb_add(y, y, Dr, prec);
+        ck_assert_msg(arb_overlaps(x, y), "Esposito-Lindenberg-Van den Broeck identity");
+        ck_assert(mag_cmp_2exp_si(arb_radref(y), -100) < 0 && mag_cmp_2exp_si(arb_radref(x), -100) < 0);
+        ck_assert(!arb_is_negative(y));
+        qt_qmat_clear(HR); qt_qmat_clear(Htot); qt_qmat_clear(rS);
+        acb_mat_clear(gR); acb_mat_clear(rSb); acb_mat_clear(rho); acb_mat_clear(U);
+        acb_mat_clear(rho1); acb_mat_clear(A); acb_mat_clear(B); acb_mat_clear(Hb);
+        arb_clear(beta); arb_clear(lnZ); arb_clear(SS0); arb_clear(SS1); arb_clear(SR1); arb_clear(Stot); arb_clear(Dr);
+        arb_clear(Q); arb_clear(x); arb_clear(y); arb_clear(t);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(test_identity_population_clausius)
+{
+    /* identity 7: Pi_d = J (beta_E - beta_B), on the closed forms and on the general route */
+    qt_qubit_davies_t P;
+    qt_traj_record_t R;
+    arb_t t, x;
+    int k;
+    qt_qubit_davies_init(P);
+    arb_init(t); arb_init(x);
+    for (k = 0; k < 3; k++)
+    {
+        set_qd(P, "1", k == 0 ? "1" : k == 1 ? "0.3" : "4", "0.2", "0.05", "0.6", "0.1", "0.6");
+        arb_set_si(t, 1 + 2 * k);
+        qt_traj_record_init(R, 1);
+        qt_qubit_davies_trajectory(R, P, t, QT_T_GENERIC, 128);
+        arb_set_fmpq(x, P->beta, 128);
+        arb_sub(x, OUT(R, QT_TR_BETA_E), x, 128);
+        arb_mul(x, x, OUT(R, QT_TR_J), 128);
+        ck_assert(arb_overlaps(x, OUT(R, QT_TR_PI_D)));
+        qt_traj_record_clear(R);
+    }
+    qt_qubit_davies_clear(P);
+    arb_clear(t); arb_clear(x);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1030,6 +1289,9 @@ main(void)
     tcase_add_test(tc, test_damped_mode_pure_start);
     tcase_add_test(tc, test_cycle_otto_efficiency);
     tcase_add_test(tc, test_cycle_refrigerator_and_equilibrium);
+    tcase_add_test(tc, test_identity_deffner_lutz_2010);
+    tcase_add_test(tc, test_identity_esposito);
+    tcase_add_test(tc, test_identity_population_clausius);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }
