@@ -11,6 +11,15 @@ static json_t *
 conventions(const char *family)
 {
     json_t *c = json_object();
+    if (strcmp(family, "pump") == 0)
+    {
+        json_object_set_new(c, "units", json_string("hbar = k_B = 1; energies in the units of the fields"));
+        json_object_set_new(c, "model", json_string("one qubit, H = s (B_x sigma_x + B_z sigma_z), s = 1 (convention=pauli) or 1/2 (convention=spin); bath L couples through sigma_x, bath R through sigma_z; ohmic rates gamma_a w/(1 - e^{-w/T}) at a common T; global secular (Davies) generator"));
+        json_object_set_new(c, "heat", json_string("heat positive INTO the bath; Q_a per counter-clockwise cycle in the (B_x, B_z) plane (B_x horizontal, B_z vertical); polygons are traversed counter-clockwise whatever their vertex order"));
+        json_object_set_new(c, "angles", json_string("sector angles theta in radians from the B_z axis towards B_x"));
+        json_object_set_new(c, "family", json_string(family));
+        return c;
+    }
     if (strcmp(family, "trajectory") == 0)
     {
         json_object_set_new(c, "units", json_string("hbar = k_B = 1; entropies in nats; energies in the units of omega (qubit_davies) or of H (lindblad)"));

@@ -123,6 +123,16 @@ cycle_record_fn(qt_traj_record_t R, const void *vp, slong prec)
 }
 
 static void
+pump_record_fn(qt_traj_record_t R, const void *vp, slong prec)
+{
+    const qo_params *p = vp;
+    if (p->pump_which == QO_PUMP_HEAT)
+        qt_pump_heat_record(R, p->pump, p->proto, prec);
+    else
+        qt_pump_lambda_record(R, p->pump, p->Bx, p->Bz, prec);
+}
+
+static void
 lindblad_record_fn(qt_traj_record_t R, const void *vp, slong prec)
 {
     const qo_params *p = vp;
@@ -139,7 +149,8 @@ qo_evaluate_record(qt_traj_record_t R, const qo_quantity *q, const qo_params *p,
     return qt_eval_digits_record(R, q->family == QO_FAM_QUBIT ? qubit_record_fn
                                     : q->family == QO_FAM_FANO ? fano_record_fn
                                     : q->family == QO_FAM_DAMPED ? damped_record_fn
-                                    : q->family == QO_FAM_CYCLE ? cycle_record_fn : lindblad_record_fn, p, digits);
+                                    : q->family == QO_FAM_CYCLE ? cycle_record_fn
+                                    : q->family == QO_FAM_PUMP ? pump_record_fn : lindblad_record_fn, p, digits);
 }
 
 int

@@ -5,11 +5,13 @@
 #include <jansson.h>
 #include "qtoracle/qtoracle.h"
 #include "qtoracle/trajectory.h"
+#include "qtoracle/pump.h"
 
 /* exit codes */
 enum { QO_EXIT_OK = 0, QO_EXIT_FAIL = 1, QO_EXIT_USAGE = 2 };
 
-enum { QO_FAM_LANDAUER = 0, QO_FAM_DRIVEN = 1, QO_FAM_STATE = 2, QO_FAM_QUBIT = 3, QO_FAM_LINDBLAD = 4, QO_FAM_FANO = 5, QO_FAM_DAMPED = 6, QO_FAM_CYCLE = 7 };
+enum { QO_FAM_LANDAUER = 0, QO_FAM_DRIVEN = 1, QO_FAM_STATE = 2, QO_FAM_QUBIT = 3, QO_FAM_LINDBLAD = 4, QO_FAM_FANO = 5, QO_FAM_DAMPED = 6, QO_FAM_CYCLE = 7, QO_FAM_PUMP = 8 };
+enum { QO_PUMP_LAMBDA = 0, QO_PUMP_HEAT = 1 };
 enum { QO_QD_TRAJECTORY = 0, QO_QD_TSTAR = 1 };
 enum { QO_FA_TRAJECTORY = 0, QO_FA_TZERO = 1 };
 enum { QO_ST_ENTROPY = 0, QO_ST_PURITY, QO_ST_ENERGY, QO_ST_ENERGY_ENTROPY, QO_ST_COHERENCE, QO_ST_RELATIVE };
@@ -55,6 +57,10 @@ typedef struct
     int tkind;                 /* QT_T_* */
     qt_open_model_struct *om;  /* lindblad.trajectory (NULL when unset) */
     qt_cycle_struct *cy;       /* lindblad.cycle (NULL when unset) */
+    qt_pump_params_t pump;     /* pump.* */
+    qt_protocol_t proto;
+    fmpq_t Bx, Bz;
+    int pump_which;            /* QO_PUMP_* */
     qo_kv echo;                /* canonical parameter list (defaults filled in) */
     char *owned[QO_MAX_PARAMS];/* echo strings owned here (canonical matrix JSON) */
     int nowned;
@@ -78,6 +84,7 @@ int qo_parse_qubit_davies(qo_params *p, const qo_quantity *q, const qo_kv *kv, c
 int qo_parse_fano_anderson(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
 int qo_parse_damped_mode(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
 int qo_parse_cycle(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
+int qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
 int qo_parse_lindblad(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
 /* helpers shared by the parameter parsers (params.c) */
 const char *qo_lookup(const qo_kv *kv, const char *key);

@@ -17,6 +17,8 @@ qo_family_param_names(int family)
         return "omega beta gamma gamma_phi x0 y0 z0 t (t: exact >= 0 or tstar)";
     if (family == QO_FAM_DAMPED)
         return "omega beta kappa alpha_re [alpha_im] t (coherent start |alpha0>, alpha0 = alpha_re + i alpha_im)";
+    if (family == QO_FAM_PUMP)
+        return "[n_qubits=1] [J=0] [b] gamma_L gamma_R T [convention=pauli|spin] [coupling=default]; pump.lambda: Bx Bz; pump.heat_per_cycle: protocol=circle (center_x center_z radius) | sector (r0 r1 theta0 theta1) | polygon (vertices=x1,z1;x2,z2;...) | quadrant (refused)";
     if (family == QO_FAM_CYCLE)
         return "baths strokes (strokes: @file.json or inline JSON [{\"H\": matrix, \"bath\": 1, \"duration\": \"2\"}, ...]; omit bath for a unitary stroke)";
     if (family == QO_FAM_FANO)
@@ -43,6 +45,10 @@ qo_params_init(qo_params *p)
     p->tkind = QT_T_GENERIC;
     p->om = NULL;
     p->cy = NULL;
+    qt_pump_params_init(p->pump);
+    qt_protocol_init(p->proto);
+    fmpq_init(p->Bx);
+    fmpq_init(p->Bz);
     p->nowned = 0;
     p->family = QO_FAM_LANDAUER;
 }
@@ -68,12 +74,24 @@ qo_params_clear(qo_params *p)
         free(p->om);
         p->om = NULL;
     p->cy = NULL;
+    qt_pump_params_init(p->pump);
+    qt_protocol_init(p->proto);
+    fmpq_init(p->Bx);
+    fmpq_init(p->Bz);
     }
+    qt_pump_params_clear(p->pump);
+    qt_protocol_clear(p->proto);
+    fmpq_clear(p->Bx);
+    fmpq_clear(p->Bz);
     if (p->cy != NULL)
     {
         qt_cycle_clear(p->cy);
         free(p->cy);
         p->cy = NULL;
+    qt_pump_params_init(p->pump);
+    qt_protocol_init(p->proto);
+    fmpq_init(p->Bx);
+    fmpq_init(p->Bz);
     }
     while (p->nowned > 0)
         free(p->owned[--p->nowned]);
@@ -369,6 +387,8 @@ qo_params_parse(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, 
         return qo_parse_damped_mode(p, q, kv, err, errlen);
     if (q->family == QO_FAM_CYCLE)
         return qo_parse_cycle(p, q, kv, err, errlen);
+    if (q->family == QO_FAM_PUMP)
+        return qo_parse_pump(p, q, kv, err, errlen);
     return parse_driven(p, q, kv, err, errlen);
 }
 

@@ -61,6 +61,12 @@ static const qo_quantity table[] = {
     {"lindblad.cycle", QO_FAM_CYCLE, 0, "k_B = hbar = 1 (energies in the units of H)",
      "open_systems.md 2.5, 2.9, 7.8; proofs/open_systems.md C1-C3",
      "heats and work per cycle on the certified limit cycle of a sequence of strokes, and the efficiency forms side by side"},
+    {"pump.lambda", QO_FAM_PUMP, QO_PUMP_LAMBDA, "heat per unit field (k_B = hbar = 1)",
+     "pumping.md 2; proofs/pumping.md P1-P3",
+     "geometric coefficients Lambda_{a,k} = -tr(H D_a L^+ d_k rho0) at (Bx, Bz), the steady-state entropy and the sum rules (n_qubits = 1 in this release)"},
+    {"pump.heat_per_cycle", QO_FAM_PUMP, QO_PUMP_HEAT, "energy (k_B = hbar = 1), heat into each bath per cycle",
+     "pumping.md 2-3; proofs/pumping.md P4-P6",
+     "Q_a = oint Lambda_a . dlambda over a counter-clockwise protocol, by certified complex quadrature; the sum-rule residual"},
 };
 
 int
@@ -68,7 +74,7 @@ qo_quantity_is_record(const qo_quantity *q)
 {
     return (q->family == QO_FAM_QUBIT && q->which == QO_QD_TRAJECTORY) || q->family == QO_FAM_LINDBLAD
            || (q->family == QO_FAM_FANO && q->which == QO_FA_TRAJECTORY) || q->family == QO_FAM_DAMPED
-           || q->family == QO_FAM_CYCLE;
+           || q->family == QO_FAM_CYCLE || q->family == QO_FAM_PUMP;
 }
 
 const qo_quantity *

@@ -23,6 +23,11 @@ void qt_lindblad_init(qt_lindblad_t G, slong n);
 void qt_lindblad_clear(qt_lindblad_t G);
 void qt_lindblad_set_hamiltonian(qt_lindblad_t G, const acb_mat_t H);
 void qt_lindblad_add(qt_lindblad_t G, const acb_mat_t L, const acb_t rate, slong group, slong prec);
+/* the same with the adjoint given: for operators that are real analytic functions of parameters
+ * continued to complex parameter balls, pass the plain transpose, so that the generator stays
+ * holomorphic (a complex conjugate is not) */
+void qt_lindblad_add_with_adjoint(qt_lindblad_t G, const acb_mat_t L, const acb_mat_t Ld, const acb_t rate,
+                                  slong group, slong prec);
 
 /* Y = L(X) (group < 0), or only the dissipators labelled `group` (no Hamiltonian part) */
 void qt_lindblad_apply(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t X, slong group, slong prec);
@@ -37,5 +42,10 @@ void qt_lindblad_propagate(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, con
  * row, lemma L3); QT_UNCERTIFIED if the solve cannot prove the system nonsingular, which
  * includes a non-unique stationary state */
 int qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason);
+
+/* X = L^+ Y, the Drazin (group) inverse on traceless operators: S X = Y, tr X = 0, for traceless
+ * Y (several right-hand sides may be stacked side by side: Y and X are n x (m n)); S is the
+ * superoperator.  QT_UNCERTIFIED if nonsingularity cannot be proven (lemma L5) */
+int qt_lindblad_drazin_solve(acb_mat_t X, const acb_mat_t S, const acb_mat_t Y, slong prec, char *reason);
 
 #endif

@@ -5,4 +5,7 @@
 #include "qtoracle/landauer.h"
 #include "qtoracle/matrix.h"
 #include "qtoracle/state.h"
+#include "qtoracle/lindblad.h"
+#include "qtoracle/trajectory.h"
+#include "qtoracle/pump.h"
 #endif

@@ -39,6 +39,13 @@ qt_lindblad_set_hamiltonian(qt_lindblad_t G, const acb_mat_t H)
 void
 qt_lindblad_add(qt_lindblad_t G, const acb_mat_t L, const acb_t rate, slong group, slong prec)
 {
+    qt_lindblad_add_with_adjoint(G, L, NULL, rate, group, prec);
+}
+
+void
+qt_lindblad_add_with_adjoint(qt_lindblad_t G, const acb_mat_t L, const acb_mat_t Ld, const acb_t rate,
+                             slong group, slong prec)
+{
     slong k = G->nops, n = G->n;
     if (k == G->alloc)
     {
@@ -54,7 +61,10 @@ qt_lindblad_add(qt_lindblad_t G, const acb_mat_t L, const acb_t rate, slong grou
     acb_mat_init(G->LdL + k, n, n);
     acb_init(G->rate + k);
     acb_mat_set(G->L + k, L);
-    acb_mat_conjugate_transpose(G->Ld + k, L);
+    if (Ld != NULL)
+        acb_mat_set(G->Ld + k, Ld);
+    else
+        acb_mat_conjugate_transpose(G->Ld + k, L);
     acb_mat_mul(G->LdL + k, G->Ld + k, L, prec);
     acb_set(G->rate + k, rate);
     G->group[k] = group;

@@ -106,3 +106,49 @@ qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *r
     }
     return QT_OK;
 }
+
+/* lemma L5 (Drazin inverse on traceless operators): when the stationary state is unique, the range
+ * of S is the traceless subspace and S restricted to it is invertible; replacing the (0,0) row by the
+ * trace functional with right-hand side 0 keeps every equation (the dropped one is minus the sum of
+ * the other diagonal ones, since S is trace preserving and tr Y = 0) and adds tr X = 0. */
+int
+qt_lindblad_drazin_solve(acb_mat_t X, const acb_mat_t S, const acb_mat_t Y, slong prec, char *reason)
+{
+    slong n = acb_mat_nrows(Y), N = n * n, k, i, c, m = acb_mat_ncols(Y) / n;
+    acb_mat_t A, b, x;
+    int ok;
+    /* Y may hold several right-hand sides side by side (n x (m n)) */
+    acb_mat_init(A, N, N); acb_mat_init(b, N, m); acb_mat_init(x, N, m);
+    acb_mat_set(A, S);
+    for (k = 0; k < N; k++)
+        acb_zero(acb_mat_entry(A, 0, k));
+    for (i = 0; i < n; i++)
+        acb_one(acb_mat_entry(A, 0, i + i * n));
+    for (c = 0; c < m; c++)
+    {
+        slong r, q;
+        for (q = 0; q < n; q++)
+            for (r = 0; r < n; r++)
+                acb_set(acb_mat_entry(b, r + q * n, c), acb_mat_entry(Y, r, c * n + q));
+        acb_zero(acb_mat_entry(b, 0, c));
+    }
+    /* preconditioned by an approximate inverse of the midpoint: much less overestimation than
+       plain LU on wide (complex) parameter balls; either way nonzero means proven nonsingular */
+    ok = acb_mat_solve_precond(x, A, b, prec);
+    if (!ok)
+        ok = acb_mat_solve(x, A, b, prec);
+    if (ok)
+        for (c = 0; c < m; c++)
+        {
+            slong r, q;
+            for (q = 0; q < n; q++)
+                for (r = 0; r < n; r++)
+                    acb_set(acb_mat_entry(X, r, c * n + q), acb_mat_entry(x, r + q * n, c));
+        }
+    else
+        acb_mat_indeterminate(X);
+    acb_mat_clear(A); acb_mat_clear(b); acb_mat_clear(x);
+    if (!ok)
+        return qt_fail(reason, QT_UNCERTIFIED, "the Drazin-inverse system could not be proven nonsingular (the stationary state may not be unique)");
+    return QT_OK;
+}

@@ -57,6 +57,27 @@ const char *
 qt_record_output_formula(const qt_traj_record_t R, slong i)
 {
     slong nb;
+    if (R->kind == QT_REC_PUMP_LAMBDA)
+    {
+        static const char *const f[6] = {
+            "Lambda_{L,x} = -tr(H D_L L^+ d_{B_x} rho0), heat into bath L per unit dB_x (pumping.md 2)",
+            "Lambda_{L,z} = -tr(H D_L L^+ d_{B_z} rho0)",
+            "Lambda_{R,x} = -tr(H D_R L^+ d_{B_x} rho0)",
+            "Lambda_{R,z} = -tr(H D_R L^+ d_{B_z} rho0)",
+            "S0 = entropy of the instantaneous steady state rho0 (the Gibbs state at the common T)",
+            "sum_rule_x = Lambda_{L,x} + Lambda_{R,x} + T d_{B_x} S0 (an enclosure of 0 at equal temperatures)"
+        };
+        return i < 6 ? f[i] : "sum_rule_z = Lambda_{L,z} + Lambda_{R,z} + T d_{B_z} S0 (an enclosure of 0)";
+    }
+    if (R->kind == QT_REC_PUMP_HEAT)
+    {
+        static const char *const f[3] = {
+            "Q_L = oint Lambda_L . dlambda, heat into bath L per counter-clockwise cycle (pumping.md 2)",
+            "Q_R = oint Lambda_R . dlambda, heat into bath R per counter-clockwise cycle",
+            "sum_rule = Q_L + Q_R (an enclosure of 0 at equal temperatures)"
+        };
+        return i < 3 ? f[i] : "";
+    }
     if (R->kind == QT_REC_CYCLE)
     {
         nb = R->nout - 5;

@@ -1,0 +1,68 @@
+/* pump.h -- heat pumped per cycle by slowly driven qubits (pumping.md), hbar = k_B = 1.
+ * This release: one qubit (n_qubits = 1), H = s (B_x sigma_x + B_z sigma_z) with s = 1 (Pauli
+ * convention) or 1/2 (spin-1/2 operators), bath L coupled through sigma_x, bath R through sigma_z,
+ * ohmic rates Gamma_a(w) = gamma_a w / (1 - e^{-w/T}) at a common temperature T, the global
+ * secular (Davies) generator.  Heat is counted positive INTO the bath; cycles are counter-clockwise
+ * in the (B_x, B_z) plane (B_x horizontal, B_z vertical). */
+#ifndef QTORACLE_PUMP_H
+#define QTORACLE_PUMP_H
+
+#include "qtoracle/lindblad.h"
+
+enum { QT_PUMP_PAULI = 0, QT_PUMP_SPIN = 1 };
+
+typedef struct
+{
+    slong n_qubits;
+    fmpq_t gamma_L, gamma_R, T;
+    int convention;
+}
+qt_pump_params_struct;
+typedef qt_pump_params_struct qt_pump_params_t[1];
+
+void qt_pump_params_init(qt_pump_params_t P);
+void qt_pump_params_clear(qt_pump_params_t P);
+int qt_pump_params_validate(const qt_pump_params_struct *P, char *reason);
+
+/* Lambda[0..3] = (Lambda_{L,x}, Lambda_{L,z}, Lambda_{R,x}, Lambda_{R,z}) at the (possibly complex)
+ * point (B_x, B_z): Lambda_{a,k} = -tr(H D_a L^+ d_k rho0).  analytic != 0: return an indeterminate
+ * result where the evaluation is not holomorphic (the branch cut of B = sqrt(B_x^2 + B_z^2)).
+ * Also S0 (if not NULL): the entropy of rho0 (real points). */
+int qt_pump_lambda_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                       int analytic, slong prec, char *reason);
+
+/* the same by the full Lindblad route: the n^2 x n^2 superoperator of the Davies generator (with the
+ * coherence blocks and the Lamb-shift-free Hamiltonian part) and a Drazin solve; used to cross-check
+ * the secular population route above (lemma P3) at real points */
+int qt_pump_lambda_full_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                            int analytic, slong prec, char *reason);
+
+/* protocols */
+enum { QT_PROTOCOL_CIRCLE = 0, QT_PROTOCOL_SECTOR = 1, QT_PROTOCOL_POLYGON = 2 };
+typedef struct
+{
+    int kind;
+    fmpq_t cx, cz, radius;             /* circle */
+    fmpq_t r0, r1, theta0, theta1;     /* sector: r in [r0, r1], theta from the B_z axis towards B_x */
+    slong nvert;                       /* polygon: vertices (x_i, z_i), counter-clockwise or not */
+    fmpq *vx, *vz;
+}
+qt_protocol_struct;
+typedef qt_protocol_struct qt_protocol_t[1];
+void qt_protocol_init(qt_protocol_t C);
+void qt_protocol_clear(qt_protocol_t C);
+void qt_protocol_set_polygon_size(qt_protocol_t C, slong nvert);
+/* exact checks: the protocol must avoid the degeneracy B = 0 */
+int qt_protocol_validate(const qt_protocol_struct *C, char *reason);
+
+/* Q[0] = Q_L, Q[1] = Q_R per cycle (heat into each bath, counter-clockwise traversal of the
+ * protocol's boundary), by certified integration of Lambda . dlambda along the boundary */
+int qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_protocol_struct *C,
+                           slong prec, char *reason);
+
+/* the pump.* records (names Lambda_L_x, ..., S0, sum_rule_x, sum_rule_z; Q_L, Q_R, sum_rule) */
+#include "qtoracle/trajectory.h"
+void qt_pump_lambda_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
+void qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt_protocol_struct *C, slong prec);
+
+#endif

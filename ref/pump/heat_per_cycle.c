@@ -1,0 +1,201 @@
+/* heat_per_cycle.c -- Q_a = oint sum_k Lambda_{a,k} dlambda_k over the boundary of a protocol, each
+ * piece parametrised on u in [0, 1] and integrated by acb_calc_integrate with the integrand continued
+ * holomorphically to complex u (lemmas P3-P5 of proofs/pumping.md). */
+#include <string.h>
+#include "qtoracle/pump.h"
+
+typedef struct
+{
+    const qt_pump_params_struct *P;
+    int arc;                  /* 1: arc (center, radius, phi from a to b); 0: line p0 -> p1 */
+    arb_t cx, cz, rad, a, b;  /* arc */
+    arb_t x0, z0, x1, z1;     /* line */
+    int bath;                 /* 0: L, 1: R */
+    int failed;
+}
+piece;
+
+static void
+piece_init(piece *p)
+{
+    arb_init(p->cx); arb_init(p->cz); arb_init(p->rad); arb_init(p->a); arb_init(p->b);
+    arb_init(p->x0); arb_init(p->z0); arb_init(p->x1); arb_init(p->z1);
+    p->failed = 0;
+}
+
+static void
+piece_clear(piece *p)
+{
+    arb_clear(p->cx); arb_clear(p->cz); arb_clear(p->rad); arb_clear(p->a); arb_clear(p->b);
+    arb_clear(p->x0); arb_clear(p->z0); arb_clear(p->x1); arb_clear(p->z1);
+}
+
+/* integrand Lambda_a(lambda(u)) . lambda'(u) */
+static int
+integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
+{
+    piece *p = param;
+    acb_t Bx, Bz, dx, dz, phi, c, s, t;
+    acb_ptr Lam;
+    char why[QT_REASON_LEN];
+    if (order > 1)
+        flint_abort();
+    acb_init(Bx); acb_init(Bz); acb_init(dx); acb_init(dz); acb_init(phi); acb_init(c); acb_init(s); acb_init(t);
+    Lam = _acb_vec_init(4);
+    if (p->arc)
+    {
+        /* phi = a + (b - a) u; B = c + r (cos phi, sin phi); d/du = (b - a) r (-sin phi, cos phi) */
+        acb_set_arb(t, p->b);
+        acb_sub_arb(t, t, p->a, prec);
+        acb_mul(phi, t, u, prec);
+        acb_add_arb(phi, phi, p->a, prec);
+        acb_sin_cos(s, c, phi, prec);
+        acb_mul_arb(Bx, c, p->rad, prec);
+        acb_add_arb(Bx, Bx, p->cx, prec);
+        acb_mul_arb(Bz, s, p->rad, prec);
+        acb_add_arb(Bz, Bz, p->cz, prec);
+        acb_mul_arb(t, t, p->rad, prec);
+        acb_mul(dx, t, s, prec);
+        acb_neg(dx, dx);
+        acb_mul(dz, t, c, prec);
+    }
+    else
+    {
+        acb_set_arb(dx, p->x1);
+        acb_sub_arb(dx, dx, p->x0, prec);
+        acb_set_arb(dz, p->z1);
+        acb_sub_arb(dz, dz, p->z0, prec);
+        acb_mul(Bx, dx, u, prec);
+        acb_add_arb(Bx, Bx, p->x0, prec);
+        acb_mul(Bz, dz, u, prec);
+        acb_add_arb(Bz, Bz, p->z0, prec);
+    }
+    qt_pump_lambda_acb(Lam, p->P, Bx, Bz, order != 0, prec, why);
+    acb_mul(res, Lam + 2 * p->bath, dx, prec);
+    acb_addmul(res, Lam + 2 * p->bath + 1, dz, prec);
+    acb_clear(Bx); acb_clear(Bz); acb_clear(dx); acb_clear(dz); acb_clear(phi); acb_clear(c); acb_clear(s); acb_clear(t);
+    _acb_vec_clear(Lam, 4);
+    return 0;
+}
+
+static int
+integrate_piece(arb_t res, piece *p, slong prec)
+{
+    arf_t a, b;
+    int st;
+    arf_init(a); arf_init(b);
+    arf_zero(a);
+    arf_one(b);
+    st = qt_integrate_real(res, integrand, p, a, b, NULL, 0, prec);
+    arf_clear(a); arf_clear(b);
+    return st;
+}
+
+int
+qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_protocol_struct *C,
+                       slong prec, char *reason)
+{
+    int st = QT_OK, a;
+    arb_t v;
+    arb_init(v);
+    if ((st = qt_pump_params_validate(P, reason)) != QT_OK || (st = qt_protocol_validate(C, reason)) != QT_OK)
+    {
+        arb_clear(v);
+        return st;
+    }
+    for (a = 0; a < 2; a++)
+    {
+        piece p;
+        int s2;
+        piece_init(&p);
+        p.P = P;
+        p.bath = a;
+        arb_zero(Q + a);
+        if (C->kind == QT_PROTOCOL_CIRCLE)
+        {
+            /* counter-clockwise: phi from 0 to 2 pi */
+            p.arc = 1;
+            arb_set_fmpq(p.cx, C->cx, prec);
+            arb_set_fmpq(p.cz, C->cz, prec);
+            arb_set_fmpq(p.rad, C->radius, prec);
+            arb_zero(p.a);
+            arb_const_pi(p.b, prec);
+            arb_mul_2exp_si(p.b, p.b, 1);
+            s2 = integrate_piece(Q + a, &p, prec);
+            if (s2 != QT_OK)
+                st = s2;
+        }
+        else if (C->kind == QT_PROTOCOL_SECTOR)
+        {
+            /* theta from the B_z axis towards B_x is phi = pi/2 - theta; counter-clockwise boundary:
+               outer arc phi_a -> phi_b at r1, radial r1 -> r0 at phi_b, inner arc phi_b -> phi_a at r0,
+               radial r0 -> r1 at phi_a, with phi_a = pi/2 - theta1 < phi_b = pi/2 - theta0 */
+            arb_t pa, pb, hp, r0, r1, c, s;
+            arb_init(pa); arb_init(pb); arb_init(hp); arb_init(r0); arb_init(r1); arb_init(c); arb_init(s);
+            arb_const_pi(hp, prec);
+            arb_mul_2exp_si(hp, hp, -1);
+            arb_set_fmpq(pa, C->theta1, prec);
+            arb_sub(pa, hp, pa, prec);
+            arb_set_fmpq(pb, C->theta0, prec);
+            arb_sub(pb, hp, pb, prec);
+            arb_set_fmpq(r0, C->r0, prec);
+            arb_set_fmpq(r1, C->r1, prec);
+            p.arc = 1;
+            arb_zero(p.cx); arb_zero(p.cz);
+            /* outer arc */
+            arb_set(p.rad, r1); arb_set(p.a, pa); arb_set(p.b, pb);
+            if ((s2 = integrate_piece(v, &p, prec)) != QT_OK) st = s2;
+            arb_add(Q + a, Q + a, v, prec);
+            /* inner arc, backwards */
+            arb_set(p.rad, r0); arb_set(p.a, pb); arb_set(p.b, pa);
+            if ((s2 = integrate_piece(v, &p, prec)) != QT_OK) st = s2;
+            arb_add(Q + a, Q + a, v, prec);
+            /* radial at phi_b, inward */
+            p.arc = 0;
+            arb_sin_cos(s, c, pb, prec);
+            arb_mul(p.x0, r1, c, prec); arb_mul(p.z0, r1, s, prec);
+            arb_mul(p.x1, r0, c, prec); arb_mul(p.z1, r0, s, prec);
+            if ((s2 = integrate_piece(v, &p, prec)) != QT_OK) st = s2;
+            arb_add(Q + a, Q + a, v, prec);
+            /* radial at phi_a, outward */
+            arb_sin_cos(s, c, pa, prec);
+            arb_mul(p.x0, r0, c, prec); arb_mul(p.z0, r0, s, prec);
+            arb_mul(p.x1, r1, c, prec); arb_mul(p.z1, r1, s, prec);
+            if ((s2 = integrate_piece(v, &p, prec)) != QT_OK) st = s2;
+            arb_add(Q + a, Q + a, v, prec);
+            arb_clear(pa); arb_clear(pb); arb_clear(hp); arb_clear(r0); arb_clear(r1); arb_clear(c); arb_clear(s);
+        }
+        else
+        {
+            /* polygon, made counter-clockwise by the sign of its exact signed area */
+            slong i, m = C->nvert;
+            fmpq_t area, t;
+            int rev;
+            fmpq_init(area); fmpq_init(t);
+            for (i = 0; i < m; i++)
+            {
+                slong j = (i + 1) % m;
+                fmpq_mul(t, C->vx + i, C->vz + j);
+                fmpq_add(area, area, t);
+                fmpq_mul(t, C->vx + j, C->vz + i);
+                fmpq_sub(area, area, t);
+            }
+            rev = fmpq_sgn(area) < 0;
+            fmpq_clear(area); fmpq_clear(t);
+            p.arc = 0;
+            for (i = 0; i < m; i++)
+            {
+                slong i0 = rev ? (m - i) % m : i, i1 = rev ? (m - i - 1 + m) % m : (i + 1) % m;
+                arb_set_fmpq(p.x0, C->vx + i0, prec); arb_set_fmpq(p.z0, C->vz + i0, prec);
+                arb_set_fmpq(p.x1, C->vx + i1, prec); arb_set_fmpq(p.z1, C->vz + i1, prec);
+                if ((s2 = integrate_piece(v, &p, prec)) != QT_OK) st = s2;
+                arb_add(Q + a, Q + a, v, prec);
+            }
+        }
+        piece_clear(&p);
+    }
+    arb_clear(v);
+    if (st != QT_OK)
+        qt_fail(reason, QT_UNCERTIFIED, "the line integral did not reach the requested accuracy");
+    return st;
+}

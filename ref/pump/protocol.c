@@ -1,0 +1,108 @@
+/* protocol.c -- closed curves in the (B_x, B_z) plane and their exact checks (proofs/pumping.md P5). */
+#include <stdlib.h>
+#include "qtoracle/pump.h"
+
+void
+qt_protocol_init(qt_protocol_t C)
+{
+    C->kind = QT_PROTOCOL_CIRCLE;
+    fmpq_init(C->cx); fmpq_init(C->cz); fmpq_init(C->radius);
+    fmpq_init(C->r0); fmpq_init(C->r1); fmpq_init(C->theta0); fmpq_init(C->theta1);
+    C->nvert = 0;
+    C->vx = C->vz = NULL;
+}
+
+void
+qt_protocol_clear(qt_protocol_t C)
+{
+    fmpq_clear(C->cx); fmpq_clear(C->cz); fmpq_clear(C->radius);
+    fmpq_clear(C->r0); fmpq_clear(C->r1); fmpq_clear(C->theta0); fmpq_clear(C->theta1);
+    if (C->nvert > 0)
+    {
+        _fmpq_vec_clear(C->vx, C->nvert);
+        _fmpq_vec_clear(C->vz, C->nvert);
+    }
+}
+
+void
+qt_protocol_set_polygon_size(qt_protocol_t C, slong nvert)
+{
+    C->kind = QT_PROTOCOL_POLYGON;
+    C->nvert = nvert;
+    C->vx = _fmpq_vec_init(nvert);
+    C->vz = _fmpq_vec_init(nvert);
+}
+
+/* 1 iff the origin lies on the closed segment from (x0, z0) to (x1, z1), exactly */
+static int
+origin_on_segment(const fmpq_t x0, const fmpq_t z0, const fmpq_t x1, const fmpq_t z1)
+{
+    fmpq_t c, d;
+    int on;
+    fmpq_init(c); fmpq_init(d);
+    /* collinear: x0 z1 - z0 x1 = 0; between: (0 - p0).(p1 - p0) in [0, |p1 - p0|^2], i.e. p0.p1 <= 0 */
+    fmpq_mul(c, x0, z1);
+    fmpq_submul(c, z0, x1);
+    fmpq_mul(d, x0, x1);
+    fmpq_addmul(d, z0, z1);
+    on = fmpq_is_zero(c) && fmpq_sgn(d) <= 0;
+    fmpq_clear(c); fmpq_clear(d);
+    return on;
+}
+
+int
+qt_protocol_validate(const qt_protocol_struct *C, char *reason)
+{
+    if (C->kind == QT_PROTOCOL_CIRCLE)
+    {
+        fmpq_t d2, r2;
+        int cmp;
+        if (fmpq_sgn(C->radius) <= 0)
+            return qt_fail(reason, QT_DOMAIN, "radius: must be > 0");
+        fmpq_init(d2); fmpq_init(r2);
+        fmpq_mul(d2, C->cx, C->cx);
+        fmpq_addmul(d2, C->cz, C->cz);
+        fmpq_mul(r2, C->radius, C->radius);
+        cmp = fmpq_cmp(d2, r2);
+        fmpq_clear(d2); fmpq_clear(r2);
+        if (cmp == 0)
+            return qt_fail(reason, QT_DOMAIN, "center_x, center_z, radius: the circle passes through B = 0, the level degeneracy (the generator jumps there; refused)");
+        return QT_OK;
+    }
+    if (C->kind == QT_PROTOCOL_SECTOR)
+    {
+        if (fmpq_sgn(C->r0) <= 0)
+            return qt_fail(reason, QT_DOMAIN, "r0: must be > 0 (r0 = 0 reaches the degeneracy B = 0; use protocol=quadrant for the limit)");
+        if (fmpq_cmp(C->r1, C->r0) <= 0)
+            return qt_fail(reason, QT_DOMAIN, "r1: must be > r0");
+        if (fmpq_cmp(C->theta1, C->theta0) <= 0)
+            return qt_fail(reason, QT_DOMAIN, "theta1: must be > theta0");
+        {
+            /* theta1 - theta0 < 2 pi, checked with 2 pi > 6.28 */
+            fmpq_t d, lim;
+            int bad;
+            fmpq_init(d); fmpq_init(lim);
+            fmpq_sub(d, C->theta1, C->theta0);
+            fmpq_set_si(lim, 628, 100);
+            bad = fmpq_cmp(d, lim) > 0;
+            fmpq_clear(d); fmpq_clear(lim);
+            if (bad)
+                return qt_fail(reason, QT_DOMAIN, "theta0, theta1: the opening angle must be below 6.28 (< 2 pi)");
+        }
+        return QT_OK;
+    }
+    if (C->kind == QT_PROTOCOL_POLYGON)
+    {
+        slong i;
+        if (C->nvert < 3)
+            return qt_fail(reason, QT_DOMAIN, "vertices: a polygon needs at least 3 vertices");
+        for (i = 0; i < C->nvert; i++)
+        {
+            slong j = (i + 1) % C->nvert;
+            if (origin_on_segment(C->vx + i, C->vz + i, C->vx + j, C->vz + j))
+                return qt_fail(reason, QT_DOMAIN, "vertices: edge %ld passes through B = 0, the level degeneracy (refused)", (long) i);
+        }
+        return QT_OK;
+    }
+    return qt_fail(reason, QT_DOMAIN, "protocol: unknown kind");
+}

@@ -1,0 +1,304 @@
+/* qubit_pump.c -- the geometric coefficients Lambda_{a,k} of one slowly driven qubit (pumping.md 1-2),
+ * built holomorphically in (B_x, B_z) so that line integrals can use certified complex quadrature
+ * (lemmas P1-P4 of proofs/pumping.md):
+ *   H = s (B_x sx + B_z sz), B = sqrt(B_x^2 + B_z^2) (principal branch, Re B^2 > 0), u = H/(sB),
+ *   P_e = (1 + u)/2, P_g = (1 - u)/2, one Bohr frequency w = 2 s B;
+ *   D_a = G_a(w) D[P_g A_a P_e] + G_a(-w) D[P_e A_a P_g] + G_a(0) D[P_e A_a P_e + P_g A_a P_g],
+ *   G_a(w) = gamma_a w / (1 - e^{-w/T}), G_a(-w) = G_a(w) e^{-w/T}, G_a(0) = gamma_a T;
+ *   rho0 = (1 - tanh(sB/T) u)/2 (the Gibbs state, KMS), d_k rho0 in closed form;
+ *   X_k = L^+ d_k rho0 (Drazin solve), Lambda_{a,k} = -tr(H D_a(X_k)).
+ * Every operator is a real analytic function of (B_x, B_z); adjoints are plain transposes. */
+#include <string.h>
+#include "qtoracle/pump.h"
+
+void
+qt_pump_params_init(qt_pump_params_t P)
+{
+    P->n_qubits = 1;
+    fmpq_init(P->gamma_L); fmpq_init(P->gamma_R); fmpq_init(P->T);
+    P->convention = QT_PUMP_PAULI;
+}
+
+void
+qt_pump_params_clear(qt_pump_params_t P)
+{
+    fmpq_clear(P->gamma_L); fmpq_clear(P->gamma_R); fmpq_clear(P->T);
+}
+
+int
+qt_pump_params_validate(const qt_pump_params_struct *P, char *reason)
+{
+    if (P->n_qubits != 1)
+        return qt_fail(reason, QT_DOMAIN, "n_qubits: only 1 is implemented in this release (2 and 3 qubits: not yet)");
+    if (fmpq_sgn(P->gamma_L) <= 0)
+        return qt_fail(reason, QT_DOMAIN, "gamma_L: must be > 0 (a zero rate makes the stationary state of that bath's channel non-unique; negative rates are not a semigroup)");
+    if (fmpq_sgn(P->gamma_R) <= 0)
+        return qt_fail(reason, QT_DOMAIN, "gamma_R: must be > 0 (a zero rate makes the stationary state of that bath's channel non-unique; negative rates are not a semigroup)");
+    if (fmpq_sgn(P->T) <= 0)
+        return qt_fail(reason, QT_DOMAIN, "T: the common bath temperature must be > 0");
+    return QT_OK;
+}
+
+static void
+set2(acb_mat_t A, const acb_t a, const acb_t b, const acb_t c, const acb_t d)
+{
+    acb_set(acb_mat_entry(A, 0, 0), a);
+    acb_set(acb_mat_entry(A, 0, 1), b);
+    acb_set(acb_mat_entry(A, 1, 0), c);
+    acb_set(acb_mat_entry(A, 1, 1), d);
+}
+
+int
+qt_pump_lambda_full_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                        int analytic, slong prec, char *reason)
+{
+    acb_t s, B2, B, w, T, e, g, r, f, df, t, one, zero, x;
+    acb_mat_t H, u, Pe, Pg, A, Al, Au, A0, Alt, Aut, A0t, M, D, rho_d, X, Y, sig[2];
+    qt_lindblad_t G;
+    slong a, k;
+    int st = QT_OK;
+
+    acb_init(s); acb_init(B2); acb_init(B); acb_init(w); acb_init(T); acb_init(e); acb_init(g);
+    acb_init(r); acb_init(f); acb_init(df); acb_init(t); acb_init(one); acb_init(zero); acb_init(x);
+    acb_mat_init(H, 2, 2); acb_mat_init(u, 2, 2); acb_mat_init(Pe, 2, 2); acb_mat_init(Pg, 2, 2);
+    acb_mat_init(A, 2, 2); acb_mat_init(Al, 2, 2); acb_mat_init(Au, 2, 2); acb_mat_init(A0, 2, 2);
+    acb_mat_init(Alt, 2, 2); acb_mat_init(Aut, 2, 2); acb_mat_init(A0t, 2, 2); acb_mat_init(M, 4, 4);
+    acb_mat_init(D, 2, 2); acb_mat_init(rho_d, 2, 4); acb_mat_init(X, 2, 4); acb_mat_init(Y, 2, 2);
+    acb_mat_init(sig[0], 2, 2); acb_mat_init(sig[1], 2, 2);
+    qt_lindblad_init(G, 2);
+    acb_one(one);
+
+    /* B^2 and the branch: Re B^2 > 0 keeps sqrt holomorphic (lemma P1) */
+    acb_mul(B2, Bx, Bx, prec);
+    acb_addmul(B2, Bz, Bz, prec);
+    if (!arb_is_positive(acb_realref(B2)))
+    {
+        for (k = 0; k < 4; k++)
+            acb_indeterminate(Lam + k);
+        st = qt_fail(reason, analytic ? QT_UNCERTIFIED : QT_DOMAIN, "B = 0 (or B^2 not certified positive): the level degeneracy of the qubit, where the secular generator is discontinuous");
+        goto done;
+    }
+    acb_sqrt(B, B2, prec);
+    if (P->convention == QT_PUMP_SPIN)
+        acb_set_d(s, 0.5);
+    else
+        acb_one(s);
+    acb_set_fmpq(T, P->T, prec);
+    /* sigma_x, sigma_z; H = s (B_x sx + B_z sz); u = H/(s B) */
+    set2(sig[0], zero, one, one, zero);
+    acb_neg(t, one);
+    set2(sig[1], one, zero, zero, t);
+    acb_mul(x, s, Bx, prec);
+    acb_mul(t, s, Bz, prec);
+    acb_neg(e, t);
+    set2(H, t, x, x, e);
+    acb_div(x, Bx, B, prec);
+    acb_div(t, Bz, B, prec);
+    acb_neg(e, t);
+    set2(u, t, x, x, e);
+    acb_mat_one(Pe);
+    acb_mat_add(Pe, Pe, u, prec);
+    acb_mat_scalar_mul_2exp_si(Pe, Pe, -1);
+    acb_mat_one(Pg);
+    acb_mat_sub(Pg, Pg, u, prec);
+    acb_mat_scalar_mul_2exp_si(Pg, Pg, -1);
+
+    /* w = 2 s B; G(w) = gamma w / (1 - e^{-w/T}) = -gamma w / expm1(-w/T); G(-w) = G(w) e^{-w/T} */
+    acb_mul(w, s, B, prec);
+    acb_mul_2exp_si(w, w, 1);
+    acb_div(e, w, T, prec);
+    acb_neg(e, e);
+    qt_lindblad_set_hamiltonian(G, H);
+    for (a = 0; a < 2; a++)
+    {
+        acb_set_fmpq(g, a == 0 ? P->gamma_L : P->gamma_R, prec);
+        acb_mat_set(A, sig[a == 0 ? 0 : 1]);            /* A_L = sigma_x, A_R = sigma_z */
+        acb_mat_mul(Al, Pg, A, prec);
+        acb_mat_mul(Al, Al, Pe, prec);                  /* lowering: gives w to the bath */
+        acb_mat_mul(Au, Pe, A, prec);
+        acb_mat_mul(Au, Au, Pg, prec);
+        acb_mat_mul(A0, Pe, A, prec);
+        acb_mat_mul(A0, A0, Pe, prec);
+        acb_mat_mul(Y, Pg, A, prec);
+        acb_mat_mul(Y, Y, Pg, prec);
+        acb_mat_add(A0, A0, Y, prec);
+        acb_mat_transpose(Alt, Al);
+        acb_mat_transpose(Aut, Au);
+        acb_mat_transpose(A0t, A0);
+        /* rates */
+        acb_expm1(t, e, prec);
+        acb_div(r, w, t, prec);
+        acb_neg(r, r);
+        acb_mul(r, r, g, prec);                         /* G(w) */
+        qt_lindblad_add_with_adjoint(G, Al, Alt, r, a, prec);
+        acb_exp(t, e, prec);
+        acb_mul(r, r, t, prec);                         /* G(-w) */
+        qt_lindblad_add_with_adjoint(G, Au, Aut, r, a, prec);
+        acb_mul(r, g, T, prec);                         /* G(0) = gamma T */
+        qt_lindblad_add_with_adjoint(G, A0, A0t, r, a, prec);
+    }
+
+    /* d_k rho0 = -(1/2) (d_k f u + f d_k u), f = tanh(sB/T), d_k f = (s/T)(1 - f^2) lambda_k / B,
+       d_k u = sigma_k / B - u lambda_k / B^2 (lemma P2) */
+    acb_mul(t, s, B, prec);
+    acb_div(t, t, T, prec);
+    acb_tanh(f, t, prec);
+    for (k = 0; k < 2; k++)
+    {
+        const acb_struct *lk = k == 0 ? Bx : Bz;
+        slong i, j;
+        acb_mul(df, f, f, prec);
+        acb_sub(df, one, df, prec);
+        acb_mul(df, df, s, prec);
+        acb_div(df, df, T, prec);
+        acb_mul(df, df, lk, prec);
+        acb_div(df, df, B, prec);
+        for (i = 0; i < 2; i++)
+            for (j = 0; j < 2; j++)
+            {
+                /* d_k u entry */
+                acb_div(x, acb_mat_entry(sig[k], i, j), B, prec);
+                acb_mul(t, acb_mat_entry(u, i, j), lk, prec);
+                acb_div(t, t, B2, prec);
+                acb_sub(x, x, t, prec);
+                acb_mul(x, x, f, prec);
+                acb_addmul(x, df, acb_mat_entry(u, i, j), prec);
+                acb_mul_2exp_si(x, x, -1);
+                acb_neg(acb_mat_entry(rho_d, i, 2 * k + j), x);
+            }
+    }
+    qt_lindblad_superop(M, G, prec);
+    st = qt_lindblad_drazin_solve(X, M, rho_d, prec, reason);
+    if (st != QT_OK)
+    {
+        for (k = 0; k < 4; k++)
+            acb_indeterminate(Lam + k);
+        goto done;
+    }
+    for (a = 0; a < 2; a++)
+        for (k = 0; k < 2; k++)
+        {
+            slong i, j;
+            acb_mat_t Xk;
+            acb_mat_init(Xk, 2, 2);
+            for (i = 0; i < 2; i++)
+                for (j = 0; j < 2; j++)
+                    acb_set(acb_mat_entry(Xk, i, j), acb_mat_entry(X, i, 2 * k + j));
+            qt_lindblad_apply(D, G, Xk, a, prec);
+            acb_mat_mul(Y, H, D, prec);
+            acb_mat_trace(Lam + 2 * a + k, Y, prec);
+            acb_neg(Lam + 2 * a + k, Lam + 2 * a + k);
+            acb_mat_clear(Xk);
+        }
+done:
+    acb_clear(s); acb_clear(B2); acb_clear(B); acb_clear(w); acb_clear(T); acb_clear(e); acb_clear(g);
+    acb_clear(r); acb_clear(f); acb_clear(df); acb_clear(t); acb_clear(one); acb_clear(zero); acb_clear(x);
+    acb_mat_clear(H); acb_mat_clear(u); acb_mat_clear(Pe); acb_mat_clear(Pg);
+    acb_mat_clear(A); acb_mat_clear(Al); acb_mat_clear(Au); acb_mat_clear(A0);
+    acb_mat_clear(Alt); acb_mat_clear(Aut); acb_mat_clear(A0t); acb_mat_clear(M);
+    acb_mat_clear(D); acb_mat_clear(rho_d); acb_mat_clear(X); acb_mat_clear(Y);
+    acb_mat_clear(sig[0]); acb_mat_clear(sig[1]);
+    qt_lindblad_clear(G);
+    return st;
+}
+
+/* lemma P3 (secular block structure): with non-degenerate levels the Davies generator maps populations
+ * to populations by the Pauli rate matrix W = sum_a W_a, W_a[m][n] = G_a(E_n - E_m) tr(P_m A_a P_n A_a)
+ * (m != n), and coherences to coherences; L^+ keeps the blocks, and tr(H D_a X) depends only on the
+ * populations of X.  Hence Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n with d_k p the derivative of the
+ * Gibbs populations (Hellmann-Feynman: d_k E_n = tr(P_n d_k H)).  For one qubit: levels e (E = sB),
+ * g (E = -sB); tr(P_g A P_e A) = tr(P_e A P_g A) =: c_a. */
+int
+qt_pump_lambda_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                   int analytic, slong prec, char *reason)
+{
+    acb_t s, B2, B, w, T, e, g, r, up, dn, E, dE, pe, pg, dpe, t, c;
+    acb_t Wd[2], Wu[2];
+    slong a, k;
+    int st = QT_OK;
+    acb_init(s); acb_init(B2); acb_init(B); acb_init(w); acb_init(T); acb_init(e); acb_init(g);
+    acb_init(r); acb_init(up); acb_init(dn); acb_init(E); acb_init(dE); acb_init(pe); acb_init(pg);
+    acb_init(dpe); acb_init(t); acb_init(c);
+    for (a = 0; a < 2; a++)
+    {
+        acb_init(Wd[a]);
+        acb_init(Wu[a]);
+    }
+    acb_mul(B2, Bx, Bx, prec);
+    acb_addmul(B2, Bz, Bz, prec);
+    if (!arb_is_positive(acb_realref(B2)))
+    {
+        for (k = 0; k < 4; k++)
+            acb_indeterminate(Lam + k);
+        st = qt_fail(reason, analytic ? QT_UNCERTIFIED : QT_DOMAIN, "B = 0 (or B^2 not certified positive): the level degeneracy of the qubit, where the secular generator is discontinuous");
+        goto done;
+    }
+    acb_sqrt(B, B2, prec);
+    if (P->convention == QT_PUMP_SPIN)
+        acb_set_d(s, 0.5);
+    else
+        acb_one(s);
+    acb_set_fmpq(T, P->T, prec);
+    acb_mul(E, s, B, prec);                      /* E_e = sB = -E_g */
+    acb_mul_2exp_si(w, E, 1);                    /* Bohr frequency */
+    acb_div(e, w, T, prec);
+    acb_neg(e, e);                               /* -w/T */
+    /* decay e -> g: G_a(w) c_a; excitation g -> e: G_a(-w) c_a = G_a(w) e^{-w/T} c_a.
+       c_L = tr(P_g sx P_e sx) = (B_z/B)^2, c_R = tr(P_g sz P_e sz) = (B_x/B)^2 (from P = (1 -+ u)/2) */
+    for (a = 0; a < 2; a++)
+    {
+        acb_set_fmpq(g, a == 0 ? P->gamma_L : P->gamma_R, prec);
+        acb_expm1(t, e, prec);
+        acb_div(r, w, t, prec);
+        acb_neg(r, r);
+        acb_mul(r, r, g, prec);                  /* G_a(w) */
+        acb_mul(c, a == 0 ? Bz : Bx, a == 0 ? Bz : Bx, prec);
+        acb_div(c, c, B2, prec);
+        acb_mul(Wd[a], r, c, prec);
+        acb_exp(t, e, prec);
+        acb_mul(Wu[a], Wd[a], t, prec);
+    }
+    acb_add(dn, Wd[0], Wd[1], prec);
+    acb_add(up, Wu[0], Wu[1], prec);
+    /* Gibbs populations: p_e = 1/(1 + e^{w/T}) = e^{-w/T}/(1 + e^{-w/T}) */
+    acb_exp(t, e, prec);
+    acb_add_ui(pe, t, 1, prec);
+    acb_div(pe, t, pe, prec);
+    acb_sub_ui(pg, pe, 1, prec);
+    acb_neg(pg, pg);
+    for (k = 0; k < 2; k++)
+    {
+        /* d_k E_e = tr(P_e d_k H) = s lambda_k / B; d_k p_e = -p_e p_g (d_k E_e - d_k E_g)/T = -2 p_e p_g d_k E_e / T */
+        acb_mul(dE, s, k == 0 ? Bx : Bz, prec);
+        acb_div(dE, dE, B, prec);
+        acb_mul(dpe, pe, pg, prec);
+        acb_mul(dpe, dpe, dE, prec);
+        acb_mul_2exp_si(dpe, dpe, 1);
+        acb_div(dpe, dpe, T, prec);
+        acb_neg(dpe, dpe);
+        /* W = [[-dn, up], [dn, -up]] on (p_e, p_g); W^+ on (y, -y) with x_e + x_g = 0:
+           (W x)_e = -dn x_e + up x_g = -(dn + up) x_e = y  =>  x_e = -y/(dn + up) */
+        acb_add(t, dn, up, prec);
+        acb_div(t, dpe, t, prec);
+        acb_neg(t, t);                           /* x_e; x_g = -x_e */
+        for (a = 0; a < 2; a++)
+        {
+            /* (W_a x)_e = -(Wd_a + Wu_a) x_e, (W_a x)_g = +(Wd_a + Wu_a) x_e;
+               Lambda = -(E_e (W_a x)_e + E_g (W_a x)_g) = 2 E (Wd_a + Wu_a) x_e */
+            acb_add(c, Wd[a], Wu[a], prec);
+            acb_mul(c, c, t, prec);
+            acb_mul(c, c, E, prec);
+            acb_mul_2exp_si(Lam + 2 * a + k, c, 1);
+        }
+    }
+done:
+    acb_clear(s); acb_clear(B2); acb_clear(B); acb_clear(w); acb_clear(T); acb_clear(e); acb_clear(g);
+    acb_clear(r); acb_clear(up); acb_clear(dn); acb_clear(E); acb_clear(dE); acb_clear(pe); acb_clear(pg);
+    acb_clear(dpe); acb_clear(t); acb_clear(c);
+    for (a = 0; a < 2; a++)
+    {
+        acb_clear(Wd[a]);
+        acb_clear(Wu[a]);
+    }
+    return st;
+}

@@ -1,0 +1,295 @@
+/* t_pump.c -- the single-qubit pump (pumping.md 3) against independent references: the closed form
+ * Lambda_a = -T x_a(theta) grad S(B), the full Lindblad route (superoperator + Drazin solve, with the
+ * coherence blocks) at the same points, the sector closed form Q_L = -T [x_L(theta1) - x_L(theta0)]
+ * [S(r1) - S(r0)], the sum rule sum_a Q_a = 0, the bound |Q_a| <= T ln 2, the spin/Pauli rescaling,
+ * orientation, overlap across precisions and the error paths.  Random inputs from fixed seeds. */
+#include <string.h>
+#include "qt_test.h"
+#include "qtoracle/pump.h"
+
+static void
+set_params(qt_pump_params_t P, const char *gL, const char *gR, const char *T, int conv)
+{
+    qt_test_setq(P->gamma_L, gL); qt_test_setq(P->gamma_R, gR); qt_test_setq(P->T, T);
+    P->convention = conv;
+    P->n_qubits = 1;
+}
+
+/* closed forms: x_L(theta) = gL cos^2 / (gL cos^2 + gR sin^2) with cos = Bz/B, sin = Bx/B;
+   S(B) = ln(2 cosh x) - x tanh x, x = sB/T */
+static void
+closed_xL(arb_t x, const qt_pump_params_struct *P, const arb_t Bx, const arb_t Bz, slong prec)
+{
+    arb_t c, s;
+    arb_init(c); arb_init(s);
+    arb_sqr(c, Bz, prec);
+    arb_mul_fmpz(c, c, fmpq_numref(P->gamma_L), prec);
+    arb_div_fmpz(c, c, fmpq_denref(P->gamma_L), prec);
+    arb_sqr(s, Bx, prec);
+    arb_mul_fmpz(s, s, fmpq_numref(P->gamma_R), prec);
+    arb_div_fmpz(s, s, fmpq_denref(P->gamma_R), prec);
+    arb_add(s, s, c, prec);
+    arb_div(x, c, s, prec);
+    arb_clear(c); arb_clear(s);
+}
+
+static void
+closed_S(arb_t S, const qt_pump_params_struct *P, const arb_t B, slong prec)
+{
+    arb_t x, t;
+    arb_init(x); arb_init(t);
+    arb_set_fmpq(t, P->T, prec);
+    arb_div(x, B, t, prec);
+    if (P->convention == QT_PUMP_SPIN)
+        arb_mul_2exp_si(x, x, -1);
+    arb_cosh(S, x, prec);
+    arb_mul_2exp_si(S, S, 1);
+    arb_log(S, S, prec);
+    arb_tanh(t, x, prec);
+    arb_submul(S, x, t, prec);
+    arb_clear(x); arb_clear(t);
+}
+
+START_TEST(lambda_three_routes)
+{
+    flint_rand_t st;
+    int it;
+    slong prec = 160;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(40); it++)
+    {
+        qt_pump_params_t P;
+        acb_t bx, bz;
+        acb_ptr A, F;
+        arb_t B, x, dS, T, v, h;
+        char why[QT_REASON_LEN];
+        slong a, k;
+        qt_pump_params_init(P);
+        set_params(P, "1", "2", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 9), 4);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 9), 4);
+        fmpq_set_si(P->T, 1 + (slong) n_randint(st, 8), 4);
+        acb_init(bx); acb_init(bz);
+        A = _acb_vec_init(4); F = _acb_vec_init(4);
+        arb_init(B); arb_init(x); arb_init(dS); arb_init(T); arb_init(v); arb_init(h);
+        arb_set_si(acb_realref(bx), (slong) n_randint(st, 41) - 20);
+        arb_set_si(acb_realref(bz), (slong) n_randint(st, 41) - 20);
+        if (arb_is_zero(acb_realref(bx)) && arb_is_zero(acb_realref(bz)))
+            arb_one(acb_realref(bz));
+        arb_mul_2exp_si(acb_realref(bx), acb_realref(bx), -3);
+        arb_mul_2exp_si(acb_realref(bz), acb_realref(bz), -3);
+        ck_assert_int_eq(qt_pump_lambda_acb(A, P, bx, bz, 0, prec, why), QT_OK);
+        ck_assert_int_eq(qt_pump_lambda_full_acb(F, P, bx, bz, 0, prec, why), QT_OK);
+        /* closed form: Lambda_a,k = -T x_a dS/dB lambda_k / B, dS/dB = -(s/T) x sech^2 x, x = sB/T */
+        arb_sqr(B, acb_realref(bx), prec);
+        arb_addmul(B, acb_realref(bz), acb_realref(bz), prec);
+        arb_sqrt(B, B, prec);
+        arb_set_fmpq(T, P->T, prec);
+        arb_div(h, B, T, prec);
+        if (P->convention == QT_PUMP_SPIN)
+            arb_mul_2exp_si(h, h, -1);
+        arb_cosh(dS, h, prec);
+        arb_sqr(dS, dS, prec);
+        arb_div(dS, h, dS, prec);
+        arb_neg(dS, dS);
+        arb_div(dS, dS, T, prec);
+        if (P->convention == QT_PUMP_SPIN)
+            arb_mul_2exp_si(dS, dS, -1);
+        closed_xL(x, P, acb_realref(bx), acb_realref(bz), prec);
+        for (a = 0; a < 2; a++)
+            for (k = 0; k < 2; k++)
+            {
+                arb_set(v, a == 0 ? x : x);
+                if (a == 1)
+                {
+                    arb_sub_ui(v, x, 1, prec);
+                    arb_neg(v, v);
+                }
+                arb_mul(v, v, dS, prec);
+                arb_mul(v, v, T, prec);
+                arb_mul(v, v, k == 0 ? acb_realref(bx) : acb_realref(bz), prec);
+                arb_div(v, v, B, prec);
+                arb_neg(v, v);
+                ck_assert_msg(arb_overlaps(v, acb_realref(A + 2 * a + k)), "secular route vs closed form (%ld, %ld)", (long) a, (long) k);
+                ck_assert_msg(arb_overlaps(acb_realref(F + 2 * a + k), acb_realref(A + 2 * a + k)), "full Lindblad route vs secular route");
+                ck_assert(mag_cmp_2exp_si(arb_radref(acb_realref(A + 2 * a + k)), -120) < 0);
+            }
+        qt_pump_params_clear(P);
+        acb_clear(bx); acb_clear(bz);
+        _acb_vec_clear(A, 4); _acb_vec_clear(F, 4);
+        arb_clear(B); arb_clear(x); arb_clear(dS); arb_clear(T); arb_clear(v); arb_clear(h);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(sector_closed_form_and_sum_rule)
+{
+    /* pumping.md 3: Q_L = -T [x_L(theta1) - x_L(theta0)] [S(r1) - S(r0)] (counter-clockwise) */
+    static const char *cases[][4] = {{"0.5", "3", "0.2", "1.3"}, {"0.1", "8", "0", "1.57"}, {"1", "2", "-0.7", "0.4"}, {"0.25", "5", "2", "3"}};
+    int i;
+    for (i = 0; i < 4; i++)
+    {
+        qt_pump_params_t P;
+        qt_protocol_t C;
+        arb_ptr Q = _arb_vec_init(2);
+        arb_t t0, t1, r, c, s, x0, x1, S0, S1, v, T;
+        char why[QT_REASON_LEN];
+        slong prec = 128;
+        qt_pump_params_init(P);
+        set_params(P, "1", "3", "0.7", i % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        qt_protocol_init(C);
+        C->kind = QT_PROTOCOL_SECTOR;
+        qt_test_setq(C->r0, cases[i][0]); qt_test_setq(C->r1, cases[i][1]);
+        qt_test_setq(C->theta0, cases[i][2]); qt_test_setq(C->theta1, cases[i][3]);
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, prec, why), QT_OK);
+        arb_init(t0); arb_init(t1); arb_init(r); arb_init(c); arb_init(s); arb_init(x0); arb_init(x1);
+        arb_init(S0); arb_init(S1); arb_init(v); arb_init(T);
+        arb_set_fmpq(t0, C->theta0, prec);
+        arb_set_fmpq(t1, C->theta1, prec);
+        arb_sin_cos(s, c, t0, prec);
+        closed_xL(x0, P, s, c, prec);
+        arb_sin_cos(s, c, t1, prec);
+        closed_xL(x1, P, s, c, prec);
+        arb_set_fmpq(r, C->r0, prec);
+        closed_S(S0, P, r, prec);
+        arb_set_fmpq(r, C->r1, prec);
+        closed_S(S1, P, r, prec);
+        arb_sub(v, x1, x0, prec);
+        arb_sub(S1, S1, S0, prec);
+        arb_mul(v, v, S1, prec);
+        arb_set_fmpq(T, P->T, prec);
+        arb_mul(v, v, T, prec);
+        arb_neg(v, v);
+        ck_assert_msg(arb_overlaps(v, Q + 0), "sector %d: engine vs closed form", i);
+        arb_add(v, Q + 0, Q + 1, prec);
+        ck_assert(arb_contains_zero(v));
+        ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -100) < 0);
+        qt_pump_params_clear(P);
+        qt_protocol_clear(C);
+        _arb_vec_clear(Q, 2);
+        arb_clear(t0); arb_clear(t1); arb_clear(r); arb_clear(c); arb_clear(s); arb_clear(x0); arb_clear(x1);
+        arb_clear(S0); arb_clear(S1); arb_clear(v); arb_clear(T);
+    }
+}
+END_TEST
+
+START_TEST(random_protocols_bound_and_orientation)
+{
+    /* |Q_L| <= T ln 2 (pumping.md 3) on random circles; a polygon and its reverse give the same
+       (counter-clockwise) Q; spin convention at (c, r) equals Pauli at (c/2, r/2); precisions overlap */
+    flint_rand_t st;
+    int it;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(6); it++)
+    {
+        qt_pump_params_t P;
+        qt_protocol_t C, D;
+        arb_ptr Q = _arb_vec_init(2), Q2 = _arb_vec_init(2);
+        arb_t b;
+        char why[QT_REASON_LEN];
+        qt_pump_params_init(P);
+        set_params(P, "1", "1", "1", QT_PUMP_PAULI);
+        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 9), 2);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 9), 2);
+        fmpq_set_si(P->T, 1 + (slong) n_randint(st, 4), 2);
+        qt_protocol_init(C);
+        C->kind = QT_PROTOCOL_CIRCLE;
+        fmpq_set_si(C->cx, (slong) n_randint(st, 9) - 4, 2);
+        fmpq_set_si(C->cz, (slong) n_randint(st, 9) - 4, 2);
+        fmpq_set_si(C->radius, 1 + (slong) n_randint(st, 6), 2);
+        if (qt_protocol_validate(C, why) != QT_OK)
+            fmpq_set_si(C->radius, 1, 3);
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 96, why), QT_OK);
+        arb_init(b);
+        arb_const_log2(b, 96);
+        arb_mul_fmpz(b, b, fmpq_numref(P->T), 96);
+        arb_div_fmpz(b, b, fmpq_denref(P->T), 96);
+        arb_abs(Q2 + 0, Q + 0);
+        ck_assert(arb_le(Q2 + 0, b));
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, P, C, 192, why), QT_OK);
+        ck_assert(arb_overlaps(Q + 0, Q2 + 0) && arb_overlaps(Q + 1, Q2 + 1));
+        /* spin at (2c, 2r) = Pauli at (c, r) */
+        qt_protocol_init(D);
+        D->kind = QT_PROTOCOL_CIRCLE;
+        fmpq_mul_2exp(D->cx, C->cx, 1);
+        fmpq_mul_2exp(D->cz, C->cz, 1);
+        fmpq_mul_2exp(D->radius, C->radius, 1);
+        P->convention = QT_PUMP_SPIN;
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, P, D, 96, why), QT_OK);
+        ck_assert(arb_overlaps(Q + 0, Q2 + 0));
+        P->convention = QT_PUMP_PAULI;
+        qt_protocol_clear(D);
+        /* a triangle and its reverse */
+        qt_protocol_init(D);
+        qt_protocol_set_polygon_size(D, 3);
+        fmpq_set_si(D->vx + 0, 1, 1); fmpq_set_si(D->vz + 0, 1, 2);
+        fmpq_set_si(D->vx + 1, 3, 1); fmpq_set_si(D->vz + 1, 1, 1);
+        fmpq_set_si(D->vx + 2, 1, 2); fmpq_set_si(D->vz + 2, 2 + it, 1);
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, D, 96, why), QT_OK);
+        fmpq_swap(D->vx + 1, D->vx + 2);
+        fmpq_swap(D->vz + 1, D->vz + 2);
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, P, D, 96, why), QT_OK);
+        ck_assert(arb_overlaps(Q + 0, Q2 + 0));
+        arb_add(b, Q + 0, Q + 1, 96);
+        ck_assert(arb_contains_zero(b));
+        qt_protocol_clear(D);
+        qt_protocol_clear(C);
+        qt_pump_params_clear(P);
+        _arb_vec_clear(Q, 2); _arb_vec_clear(Q2, 2);
+        arb_clear(b);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(error_paths)
+{
+    qt_pump_params_t P;
+    qt_protocol_t C;
+    arb_ptr Q = _arb_vec_init(2);
+    acb_t bx, bz;
+    acb_ptr L = _acb_vec_init(4);
+    char why[QT_REASON_LEN];
+    qt_pump_params_init(P);
+    set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+    qt_protocol_init(C);
+    C->kind = QT_PROTOCOL_CIRCLE;
+    fmpq_set_si(C->cx, 3, 5); fmpq_set_si(C->cz, 4, 5); fmpq_one(C->radius);      /* through B = 0 */
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    ck_assert(strstr(why, "B = 0") != NULL);
+    C->kind = QT_PROTOCOL_SECTOR;
+    fmpq_zero(C->r0); fmpq_set_si(C->r1, 2, 1); fmpq_zero(C->theta0); fmpq_one(C->theta1);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    ck_assert(strstr(why, "r0") != NULL);
+    P->n_qubits = 2;
+    ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
+    ck_assert(strstr(why, "n_qubits") != NULL);
+    P->n_qubits = 1;
+    fmpq_zero(P->gamma_R);
+    ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
+    ck_assert(strstr(why, "gamma_R") != NULL);
+    set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+    acb_init(bx); acb_init(bz);
+    ck_assert_int_eq(qt_pump_lambda_acb(L, P, bx, bz, 0, 64, why), QT_DOMAIN);
+    acb_clear(bx); acb_clear(bz);
+    qt_protocol_clear(C);
+    qt_pump_params_clear(P);
+    _arb_vec_clear(Q, 2);
+    _acb_vec_clear(L, 4);
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("pump");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, lambda_three_routes);
+    tcase_add_test(tc, sector_closed_form_and_sum_rule);
+    tcase_add_test(tc, random_protocols_bound_and_orientation);
+    tcase_add_test(tc, error_paths);
+    suite_add_tcase(s, tc);
+    return qt_test_run(s);
+}
