@@ -39,6 +39,30 @@ qt_pump_params_validate(const qt_pump_params_struct *P, char *reason)
     return QT_OK;
 }
 
+/* B^2 = B_x^2 + B_z^2, B = sqrt(B^2) on the principal branch (Re B^2 > 0, lemma P1), the scale s of
+ * the convention and T; on failure Lam is set indeterminate */
+static int
+qubit_field(acb_t B2, acb_t B, acb_t s, acb_t T, acb_ptr Lam, const qt_pump_params_struct *P,
+            const acb_t Bx, const acb_t Bz, int analytic, slong prec, char *reason)
+{
+    slong k;
+    acb_mul(B2, Bx, Bx, prec);
+    acb_addmul(B2, Bz, Bz, prec);
+    if (!arb_is_positive(acb_realref(B2)))
+    {
+        for (k = 0; k < 4; k++)
+            acb_indeterminate(Lam + k);
+        return qt_fail(reason, analytic ? QT_UNCERTIFIED : QT_DOMAIN, "B = 0 (or B^2 not certified positive): the level degeneracy of the qubit, where the secular generator is discontinuous");
+    }
+    acb_sqrt(B, B2, prec);
+    if (P->convention == QT_PUMP_SPIN)
+        acb_set_d(s, 0.5);
+    else
+        acb_one(s);
+    acb_set_fmpq(T, P->T, prec);
+    return QT_OK;
+}
+
 static void
 set2(acb_mat_t A, const acb_t a, const acb_t b, const acb_t c, const acb_t d)
 {
@@ -68,22 +92,8 @@ qt_pump_lambda_full_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t
     qt_lindblad_init(G, 2);
     acb_one(one);
 
-    /* B^2 and the branch: Re B^2 > 0 keeps sqrt holomorphic (lemma P1) */
-    acb_mul(B2, Bx, Bx, prec);
-    acb_addmul(B2, Bz, Bz, prec);
-    if (!arb_is_positive(acb_realref(B2)))
-    {
-        for (k = 0; k < 4; k++)
-            acb_indeterminate(Lam + k);
-        st = qt_fail(reason, analytic ? QT_UNCERTIFIED : QT_DOMAIN, "B = 0 (or B^2 not certified positive): the level degeneracy of the qubit, where the secular generator is discontinuous");
+    if ((st = qubit_field(B2, B, s, T, Lam, P, Bx, Bz, analytic, prec, reason)) != QT_OK)
         goto done;
-    }
-    acb_sqrt(B, B2, prec);
-    if (P->convention == QT_PUMP_SPIN)
-        acb_set_d(s, 0.5);
-    else
-        acb_one(s);
-    acb_set_fmpq(T, P->T, prec);
     /* sigma_x, sigma_z; H = s (B_x sx + B_z sz); u = H/(s B) */
     set2(sig[0], zero, one, one, zero);
     acb_neg(t, one);
@@ -224,21 +234,8 @@ qt_pump_lambda_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, 
         acb_init(Wd[a]);
         acb_init(Wu[a]);
     }
-    acb_mul(B2, Bx, Bx, prec);
-    acb_addmul(B2, Bz, Bz, prec);
-    if (!arb_is_positive(acb_realref(B2)))
-    {
-        for (k = 0; k < 4; k++)
-            acb_indeterminate(Lam + k);
-        st = qt_fail(reason, analytic ? QT_UNCERTIFIED : QT_DOMAIN, "B = 0 (or B^2 not certified positive): the level degeneracy of the qubit, where the secular generator is discontinuous");
+    if ((st = qubit_field(B2, B, s, T, Lam, P, Bx, Bz, analytic, prec, reason)) != QT_OK)
         goto done;
-    }
-    acb_sqrt(B, B2, prec);
-    if (P->convention == QT_PUMP_SPIN)
-        acb_set_d(s, 0.5);
-    else
-        acb_one(s);
-    acb_set_fmpq(T, P->T, prec);
     acb_mul(E, s, B, prec);                      /* E_e = sB = -E_g */
     acb_mul_2exp_si(w, E, 1);                    /* Bohr frequency */
     acb_div(e, w, T, prec);
