@@ -128,6 +128,10 @@ pump_record_fn(qt_traj_record_t R, const void *vp, slong prec)
     const qo_params *p = vp;
     if (p->pump_which == QO_PUMP_HEAT)
         qt_pump_heat_record(R, p->pump, p->proto, prec);
+    else if (p->pump_which == QO_PUMP_CURVATURE)
+        qt_pump_curvature_record(R, p->pump, p->Bx, p->Bz, prec);
+    else if (p->pump_which == QO_PUMP_FRICTION)
+        qt_pump_friction_record(R, p->pump, p->Bx, p->Bz, prec);
     else
         qt_pump_lambda_record(R, p->pump, p->Bx, p->Bz, prec);
 }

@@ -44,7 +44,7 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
     static const char *const prot[] = {"circle", "sector", "polygon", "quadrant", NULL};
     char reason[QT_REASON_LEN];
     fmpq_t nq, J, b;
-    int is_point = q->which == QO_PUMP_LAMBDA, c, k, bad = 1;
+    int is_point = q->which != QO_PUMP_HEAT, c, k, bad = 1;
     fmpq_init(nq); fmpq_init(J); fmpq_init(b);
     p->pump_which = q->which;
     if (qo_check_known(kv, is_point ? point : cyc, q, "", err, errlen))

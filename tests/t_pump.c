@@ -280,6 +280,125 @@ START_TEST(error_paths)
 }
 END_TEST
 
+
+START_TEST(curvature_closed_form)
+{
+    /* pumping_derivations.md: Omega_L = -2 gL gR sin cos / [(gL cos^2 + gR sin^2)^2 T cosh^2(B/T)] (Pauli
+       convention), on 12 random points and rates; Omega_L + Omega_R = 0 */
+    flint_rand_t st;
+    int it;
+    slong prec = 128;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(12); it++)
+    {
+        qt_pump_params_t P;
+        fmpq_t x, z;
+        arb_ptr O = _arb_vec_init(2);
+        arb_t bx, bz, B, c, s, d, v, T;
+        char why[QT_REASON_LEN];
+        qt_pump_params_init(P);
+        set_params(P, "1", "1", "1", QT_PUMP_PAULI);
+        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 9), 4);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 9), 4);
+        fmpq_set_si(P->T, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_init(x); fmpq_init(z);
+        fmpq_set_si(x, (slong) n_randint(st, 31) - 15, 8);
+        fmpq_set_si(z, (slong) n_randint(st, 31) - 15, 8);
+        if (fmpq_is_zero(x) && fmpq_is_zero(z))
+            fmpq_one(z);
+        ck_assert_int_eq(qt_pump_curvature(O, P, x, z, prec, why), QT_OK);
+        arb_init(bx); arb_init(bz); arb_init(B); arb_init(c); arb_init(s); arb_init(d); arb_init(v); arb_init(T);
+        arb_set_fmpq(bx, x, prec);
+        arb_set_fmpq(bz, z, prec);
+        arb_sqr(B, bx, prec);
+        arb_addmul(B, bz, bz, prec);
+        arb_sqrt(B, B, prec);
+        arb_div(s, bx, B, prec);
+        arb_div(c, bz, B, prec);
+        /* d = gL c^2 + gR s^2 */
+        arb_sqr(d, c, prec);
+        arb_mul_fmpz(d, d, fmpq_numref(P->gamma_L), prec);
+        arb_div_fmpz(d, d, fmpq_denref(P->gamma_L), prec);
+        arb_sqr(v, s, prec);
+        arb_mul_fmpz(v, v, fmpq_numref(P->gamma_R), prec);
+        arb_div_fmpz(v, v, fmpq_denref(P->gamma_R), prec);
+        arb_add(d, d, v, prec);
+        arb_sqr(d, d, prec);
+        arb_set_fmpq(T, P->T, prec);
+        arb_div(v, B, T, prec);
+        arb_cosh(v, v, prec);
+        arb_sqr(v, v, prec);
+        arb_mul(d, d, v, prec);
+        arb_mul(d, d, T, prec);
+        arb_mul(v, s, c, prec);
+        arb_mul_2exp_si(v, v, 1);
+        arb_mul_fmpz(v, v, fmpq_numref(P->gamma_L), prec);
+        arb_div_fmpz(v, v, fmpq_denref(P->gamma_L), prec);
+        arb_mul_fmpz(v, v, fmpq_numref(P->gamma_R), prec);
+        arb_div_fmpz(v, v, fmpq_denref(P->gamma_R), prec);
+        arb_div(v, v, d, prec);
+        arb_neg(v, v);
+        ck_assert_msg(arb_overlaps(v, O + 0), "rotor vs closed form");
+        arb_add(v, O + 0, O + 1, prec);
+        ck_assert(arb_contains_zero(v));
+        ck_assert(mag_cmp_2exp_si(arb_radref(O + 0), -100) < 0);
+        qt_pump_params_clear(P);
+        fmpq_clear(x); fmpq_clear(z);
+        _arb_vec_clear(O, 2);
+        arb_clear(bx); arb_clear(bz); arb_clear(B); arb_clear(c); arb_clear(s); arb_clear(d); arb_clear(v); arb_clear(T);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(friction_metric_psd)
+{
+    /* the metric g = sym(zeta) is positive semidefinite at common T (detailed balance); the antisymmetric
+       part vanishes for real x-z Hamiltonians (pumping_derivations.md 2.3); 128 and 256 bits overlap */
+    flint_rand_t st;
+    int it;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(20); it++)
+    {
+        qt_pump_params_t P;
+        fmpq_t x, z;
+        arb_ptr Z = _arb_vec_init(4), Z2 = _arb_vec_init(4);
+        arb_t det, g, a;
+        char why[QT_REASON_LEN];
+        slong k;
+        qt_pump_params_init(P);
+        set_params(P, "1", "1", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 9), 4);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 9), 4);
+        fmpq_set_si(P->T, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_init(x); fmpq_init(z);
+        fmpq_set_si(x, (slong) n_randint(st, 31) - 15, 8);
+        fmpq_set_si(z, (slong) n_randint(st, 31) - 15, 8);
+        if (fmpq_is_zero(x) && fmpq_is_zero(z))
+            fmpq_one(x);
+        ck_assert_int_eq(qt_pump_friction(Z, P, x, z, 128, why), QT_OK);
+        ck_assert_int_eq(qt_pump_friction(Z2, P, x, z, 256, why), QT_OK);
+        for (k = 0; k < 4; k++)
+            ck_assert(arb_overlaps(Z + k, Z2 + k));
+        arb_init(det); arb_init(g); arb_init(a);
+        ck_assert(!arb_is_negative(Z + 0));
+        ck_assert(!arb_is_negative(Z + 3));
+        arb_add(g, Z + 1, Z + 2, 128);
+        arb_mul_2exp_si(g, g, -1);
+        arb_mul(det, Z + 0, Z + 3, 128);
+        arb_submul(det, g, g, 128);
+        ck_assert(!arb_is_negative(det));
+        arb_sub(a, Z + 1, Z + 2, 128);
+        ck_assert(arb_contains_zero(a));
+        qt_pump_params_clear(P);
+        fmpq_clear(x); fmpq_clear(z);
+        _arb_vec_clear(Z, 4); _arb_vec_clear(Z2, 4);
+        arb_clear(det); arb_clear(g); arb_clear(a);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -290,6 +409,8 @@ main(void)
     tcase_add_test(tc, sector_closed_form_and_sum_rule);
     tcase_add_test(tc, random_protocols_bound_and_orientation);
     tcase_add_test(tc, error_paths);
+    tcase_add_test(tc, curvature_closed_form);
+    tcase_add_test(tc, friction_metric_psd);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

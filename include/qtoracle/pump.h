@@ -37,6 +37,17 @@ int qt_pump_lambda_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t 
 int qt_pump_lambda_full_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                             int analytic, slong prec, char *reason);
 
+/* the rotor Omega_a = d_x Lambda_{a,z} - d_z Lambda_{a,x} at a real point (Omega[0] = L, [1] = R),
+ * from exact derivatives (Cauchy integrals of the holomorphic Lambda, lemma P7) */
+int qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz,
+                      slong prec, char *reason);
+
+/* the friction tensor zeta_{kl} = tr(d_k H L^+ d_l rho0) at a real point (zeta[2k + l], k, l in
+ * {x, z}), by the full Lindblad route (the coherence block matters here); its symmetric part is the
+ * thermodynamic metric */
+int qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz,
+                     slong prec, char *reason);
+
 /* protocols */
 enum { QT_PROTOCOL_CIRCLE = 0, QT_PROTOCOL_SECTOR = 1, QT_PROTOCOL_POLYGON = 2 };
 typedef struct
@@ -63,6 +74,8 @@ int qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_p
 /* the pump.* records (names Lambda_L_x, ..., S0, sum_rule_x, sum_rule_z; Q_L, Q_R, sum_rule) */
 #include "qtoracle/trajectory.h"
 void qt_pump_lambda_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
+void qt_pump_curvature_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
+void qt_pump_friction_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
 void qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt_protocol_struct *C, slong prec);
 
 #endif

@@ -23,7 +23,7 @@ enum
 /* after the core outputs: J_1..J_nb (heat current from bath j), Q_1..Q_nb (heat from bath j over [0, t]) */
 #define QT_TR_MAXOUT (QT_TR_NCORE + 2 * QT_MAX_BATHS)
 
-enum { QT_REC_TRAJECTORY = 0, QT_REC_CYCLE = 1, QT_REC_PUMP_LAMBDA = 2, QT_REC_PUMP_HEAT = 3 };
+enum { QT_REC_TRAJECTORY = 0, QT_REC_CYCLE = 1, QT_REC_PUMP_LAMBDA = 2, QT_REC_PUMP_HEAT = 3, QT_REC_PUMP_CURVATURE = 4, QT_REC_PUMP_FRICTION = 5 };
 typedef struct
 {
     slong nout;

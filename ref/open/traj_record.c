@@ -69,6 +69,27 @@ qt_record_output_formula(const qt_traj_record_t R, slong i)
         };
         return i < 6 ? f[i] : "sum_rule_z = Lambda_{L,z} + Lambda_{R,z} + T d_{B_z} S0 (an enclosure of 0)";
     }
+    if (R->kind == QT_REC_PUMP_FRICTION)
+    {
+        static const char *const f[6] = {
+            "zeta_xx = tr(d_x H L^+ d_x rho0): first-order power P = lambda_dot^T zeta lambda_dot (pumping.md 2)",
+            "zeta_xz = tr(d_x H L^+ d_z rho0)",
+            "zeta_zx = tr(d_z H L^+ d_x rho0)",
+            "zeta_zz = tr(d_z H L^+ d_z rho0)",
+            "g_xz = (zeta_xz + zeta_zx)/2, the off-diagonal element of the thermodynamic metric g = sym(zeta)",
+            "det_g = zeta_xx zeta_zz - g_xz^2 (g is positive semidefinite iff zeta_xx, zeta_zz, det_g >= 0)"
+        };
+        return i < 6 ? f[i] : "";
+    }
+    if (R->kind == QT_REC_PUMP_CURVATURE)
+    {
+        static const char *const f[3] = {
+            "Omega_L = d_{B_x} Lambda_{L,z} - d_{B_z} Lambda_{L,x}, the rotor of bath L: Q_L = iint Omega_L dB_x dB_z (counter-clockwise)",
+            "Omega_R = d_{B_x} Lambda_{R,z} - d_{B_z} Lambda_{R,x}",
+            "sum_rule = Omega_L + Omega_R (an enclosure of 0 at equal temperatures)"
+        };
+        return i < 3 ? f[i] : "";
+    }
     if (R->kind == QT_REC_PUMP_HEAT)
     {
         static const char *const f[3] = {

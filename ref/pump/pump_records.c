@@ -1,4 +1,5 @@
 /* pump_records.c -- the pump.* quantities as records of named outputs (pumping.md 2-3). */
+#include <stdio.h>
 #include <string.h>
 #include "qtoracle/pump.h"
 #include "qtoracle/trajectory.h"
@@ -105,4 +106,63 @@ qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt
     set_out(R, 2, "sum_rule", v, st, why);
     arb_clear(v);
     _arb_vec_clear(Q, 2);
+}
+
+void
+qt_pump_curvature_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec)
+{
+    arb_ptr O = _arb_vec_init(2);
+    arb_t v;
+    char why[QT_REASON_LEN];
+    int st;
+    arb_init(v);
+    R->kind = QT_REC_PUMP_CURVATURE;
+    R->nout = 3;
+    snprintf(R->reference, sizeof R->reference, "gibbs");
+    st = qt_pump_curvature(O, P, Bx, Bz, prec, why);
+    set_out(R, 0, "Omega_L", O + 0, st, why);
+    set_out(R, 1, "Omega_R", O + 1, st, why);
+    arb_add(v, O + 0, O + 1, prec);
+    set_out(R, 2, "sum_rule", v, st, why);
+    arb_clear(v);
+    _arb_vec_clear(O, 2);
+}
+
+void
+qt_pump_friction_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec)
+{
+    static const char *names[4] = {"zeta_xx", "zeta_xz", "zeta_zx", "zeta_zz"};
+    arb_ptr Z = _arb_vec_init(4);
+    arb_t g, d;
+    char why[QT_REASON_LEN];
+    slong k;
+    int st;
+    arb_init(g); arb_init(d);
+    R->kind = QT_REC_PUMP_FRICTION;
+    R->nout = 6;
+    snprintf(R->reference, sizeof R->reference, "gibbs");
+    if (fmpq_is_zero(Bx) && fmpq_is_zero(Bz))
+    {
+        st = qt_fail(why, QT_DOMAIN, "Bx, Bz: B = 0 is the level degeneracy (refused)");
+        for (k = 0; k < 6; k++)
+        {
+            strcpy(R->name[k], k < 4 ? names[k] : k == 4 ? "g_xz" : "det_g");
+            arb_indeterminate(&R->out[k].value);
+            R->out[k].status = QT_DOMAIN;
+            strcpy(R->out[k].reason, why);
+        }
+        goto out;
+    }
+    st = qt_pump_friction(Z, P, Bx, Bz, prec, why);
+    for (k = 0; k < 4; k++)
+        set_out(R, k, names[k], Z + k, st, why);
+    arb_add(g, Z + 1, Z + 2, prec);
+    arb_mul_2exp_si(g, g, -1);
+    set_out(R, 4, "g_xz", g, st, why);
+    arb_mul(d, Z + 0, Z + 3, prec);
+    arb_submul(d, g, g, prec);
+    set_out(R, 5, "det_g", d, st, why);
+out:
+    arb_clear(g); arb_clear(d);
+    _arb_vec_clear(Z, 4);
 }

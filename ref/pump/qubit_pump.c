@@ -72,9 +72,11 @@ set2(acb_mat_t A, const acb_t a, const acb_t b, const acb_t c, const acb_t d)
     acb_set(acb_mat_entry(A, 1, 1), d);
 }
 
-int
-qt_pump_lambda_full_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
-                        int analytic, slong prec, char *reason)
+/* the full route; if zeta != NULL also the friction tensor zeta_{kl} = tr(d_k H L^+ d_l rho0)
+ * (zeta[2k + l]) */
+static int
+full_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+           int analytic, slong prec, char *reason)
 {
     acb_t s, B2, B, w, T, e, g, r, f, df, t, one, zero, x;
     acb_mat_t H, u, Pe, Pg, A, Al, Au, A0, Alt, Aut, A0t, M, D, rho_d, X, Y, sig[2];
@@ -200,6 +202,20 @@ qt_pump_lambda_full_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t
             acb_neg(Lam + 2 * a + k, Lam + 2 * a + k);
             acb_mat_clear(Xk);
         }
+    if (zeta != NULL)
+        for (k = 0; k < 2; k++)
+        {
+            slong l, i, j;
+            for (l = 0; l < 2; l++)
+            {
+                /* tr(d_k H X_l), d_k H = s sigma_k */
+                acb_zero(zeta + 2 * k + l);
+                for (i = 0; i < 2; i++)
+                    for (j = 0; j < 2; j++)
+                        acb_addmul(zeta + 2 * k + l, acb_mat_entry(sig[k], i, j), acb_mat_entry(X, j, 2 * l + i), prec);
+                acb_mul(zeta + 2 * k + l, zeta + 2 * k + l, s, prec);
+            }
+        }
 done:
     acb_clear(s); acb_clear(B2); acb_clear(B); acb_clear(w); acb_clear(T); acb_clear(e); acb_clear(g);
     acb_clear(r); acb_clear(f); acb_clear(df); acb_clear(t); acb_clear(one); acb_clear(zero); acb_clear(x);
@@ -209,6 +225,31 @@ done:
     acb_mat_clear(D); acb_mat_clear(rho_d); acb_mat_clear(X); acb_mat_clear(Y);
     acb_mat_clear(sig[0]); acb_mat_clear(sig[1]);
     qt_lindblad_clear(G);
+    return st;
+}
+
+int
+qt_pump_lambda_full_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                        int analytic, slong prec, char *reason)
+{
+    return full_route(Lam, NULL, P, Bx, Bz, analytic, prec, reason);
+}
+
+int
+qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec, char *reason)
+{
+    acb_t bx, bz;
+    acb_ptr L = _acb_vec_init(4), Z = _acb_vec_init(4);
+    slong k;
+    int st;
+    acb_init(bx); acb_init(bz);
+    acb_set_fmpq(bx, Bx, prec);
+    acb_set_fmpq(bz, Bz, prec);
+    st = full_route(L, Z, P, bx, bz, 0, prec, reason);
+    for (k = 0; k < 4; k++)
+        arb_set(zeta + k, acb_realref(Z + k));   /* real at real points */
+    acb_clear(bx); acb_clear(bz);
+    _acb_vec_clear(L, 4); _acb_vec_clear(Z, 4);
     return st;
 }
 

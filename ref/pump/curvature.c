@@ -1,0 +1,101 @@
+/* curvature.c -- the rotor Omega_a = d_x Lambda_{a,z} - d_z Lambda_{a,x} at a real point, from exact
+ * derivatives: Cauchy's formula on a circle of radius rho = B/4 in one complex variable,
+ *   d_x f(x0, z0) = (1/(2 pi rho)) int_0^{2 pi} f(x0 + rho e^{it}, z0) e^{-it} dt,
+ * integrated by certified quadrature (lemma P7 of proofs/pumping.md). */
+#include "qtoracle/pump.h"
+
+typedef struct
+{
+    const qt_pump_params_struct *P;
+    arb_t x0, z0, rho;
+    int dir;        /* 0: vary B_x, differentiate Lambda_{a,z}; 1: vary B_z, differentiate Lambda_{a,x} */
+    int bath;
+}
+cauchy_param;
+
+static int
+cauchy_integrand(acb_ptr res, const acb_t t, void *param, slong order, slong prec)
+{
+    cauchy_param *c = param;
+    acb_t e, bx, bz;
+    acb_ptr L;
+    char why[QT_REASON_LEN];
+    acb_init(e); acb_init(bx); acb_init(bz);
+    L = _acb_vec_init(4);
+    acb_mul_onei(e, t);
+    acb_exp(e, e, prec);                        /* e^{it} */
+    acb_mul_arb(bx, e, c->rho, prec);
+    acb_set_arb(bz, c->dir == 0 ? c->z0 : c->x0);
+    if (c->dir == 0)
+    {
+        acb_add_arb(bx, bx, c->x0, prec);
+        qt_pump_lambda_acb(L, c->P, bx, bz, 1, prec, why);
+        acb_set(res, L + 2 * c->bath + 1);      /* Lambda_{a,z} */
+    }
+    else
+    {
+        acb_add_arb(bx, bx, c->z0, prec);       /* bx holds B_z here */
+        qt_pump_lambda_acb(L, c->P, bz, bx, 1, prec, why);
+        acb_set(res, L + 2 * c->bath + 0);      /* Lambda_{a,x} */
+    }
+    acb_div(res, res, e, prec);                 /* e^{-it} */
+    (void) order;
+    acb_clear(e); acb_clear(bx); acb_clear(bz);
+    _acb_vec_clear(L, 4);
+    return 0;
+}
+
+int
+qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec, char *reason)
+{
+    cauchy_param c;
+    acb_t lo, hi, r;
+    mag_t tol;
+    acb_calc_integrate_opt_t opt;
+    arb_t d, twopi;
+    int a, dir, st = QT_OK;
+    if (fmpq_is_zero(Bx) && fmpq_is_zero(Bz))
+        return qt_fail(reason, QT_DOMAIN, "Bx, Bz: B = 0 is the level degeneracy (refused)");
+    arb_init(c.x0); arb_init(c.z0); arb_init(c.rho); arb_init(d); arb_init(twopi);
+    acb_init(lo); acb_init(hi); acb_init(r);
+    mag_init(tol);
+    acb_calc_integrate_opt_init(opt);
+    c.P = P;
+    arb_set_fmpq(c.x0, Bx, prec);
+    arb_set_fmpq(c.z0, Bz, prec);
+    /* rho = B/4: on the circle |B^2 - B0^2| <= 2 B0 rho + rho^2 < B0^2, so Re B^2 > 0 (lemma P7) */
+    arb_sqr(c.rho, c.x0, prec);
+    arb_addmul(c.rho, c.z0, c.z0, prec);
+    arb_sqrt(c.rho, c.rho, prec);
+    arb_mul_2exp_si(c.rho, c.rho, -2);
+    arb_const_pi(twopi, prec);
+    arb_mul_2exp_si(twopi, twopi, 1);
+    acb_zero(lo);
+    acb_set_arb(hi, twopi);
+    mag_set_ui_2exp_si(tol, 1, -prec);
+    opt->eval_limit = 100000 + 200 * prec;
+    for (a = 0; a < 2; a++)
+    {
+        arb_zero(Omega + a);
+        for (dir = 0; dir < 2; dir++)
+        {
+            c.dir = dir;
+            c.bath = a;
+            if (acb_calc_integrate(r, cauchy_integrand, &c, lo, hi, prec, tol, opt, prec) != ARB_CALC_SUCCESS)
+                st = QT_UNCERTIFIED;
+            /* d = Re(r) / (2 pi rho): the derivative of a function real on the real axis is real */
+            arb_mul(d, twopi, c.rho, prec);
+            arb_div(d, acb_realref(r), d, prec);
+            if (dir == 0)
+                arb_add(Omega + a, Omega + a, d, prec);
+            else
+                arb_sub(Omega + a, Omega + a, d, prec);
+        }
+    }
+    arb_clear(c.x0); arb_clear(c.z0); arb_clear(c.rho); arb_clear(d); arb_clear(twopi);
+    acb_clear(lo); acb_clear(hi); acb_clear(r);
+    mag_clear(tol);
+    if (st != QT_OK)
+        return qt_fail(reason, QT_UNCERTIFIED, "the Cauchy integral for the derivative did not reach the requested accuracy");
+    return QT_OK;
+}
