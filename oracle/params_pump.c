@@ -36,8 +36,8 @@ choice(qo_params *p, const qo_kv *kv, const char *key, const char *const *opts, 
 int
 qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
 {
-    static const char *const point[] = {"n_qubits", "J", "b", "gamma_L", "gamma_R", "T", "convention", "coupling", "Bx", "Bz", NULL};
-    static const char *const cyc[] = {"n_qubits", "J", "b", "gamma_L", "gamma_R", "T", "convention", "coupling", "protocol",
+    static const char *const point[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "convention", "coupling", "Bx", "Bz", NULL};
+    static const char *const cyc[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "convention", "coupling", "protocol",
                                       "center_x", "center_z", "radius", "r0", "r1", "theta0", "theta1", "vertices", NULL};
     static const char *const conv[] = {"pauli", "spin", NULL};
     static const char *const coup[] = {"default", NULL};
@@ -56,13 +56,9 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
         goto out;
     }
     p->pump->n_qubits = fmpz_get_si(fmpq_numref(nq));
-    if (qo_exact_param(p, J, kv, "J", "0", "exchange coupling", err, errlen)) goto out;
-    if (qo_exact_param(p, b, kv, "b", "1", "coupling asymmetry of qubit 2", err, errlen)) goto out;
-    if (p->pump->n_qubits == 1 && !fmpq_is_zero(J))
-    {
-        snprintf(err, errlen, "J must be 0 for n_qubits=1 (there is no pair to couple)");
-        goto out;
-    }
+    if (qo_exact_param(p, p->pump->J, kv, "J", "0", "exchange coupling", err, errlen)) goto out;
+    if (qo_exact_param(p, p->pump->Delta, kv, "Delta", "1", "anisotropy of the exchange (1: Heisenberg)", err, errlen)) goto out;
+    if (qo_exact_param(p, p->pump->b, kv, "b", "1", "coupling asymmetry of qubit 2", err, errlen)) goto out;
     if (qo_exact_param(p, p->pump->gamma_L, kv, "gamma_L", NULL, "rate of bath L, > 0", err, errlen)) goto out;
     if (qo_exact_param(p, p->pump->gamma_R, kv, "gamma_R", NULL, "rate of bath R, > 0", err, errlen)) goto out;
     if (qo_exact_param(p, p->pump->T, kv, "T", NULL, "common bath temperature, > 0", err, errlen)) goto out;
@@ -72,6 +68,12 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
     if (qt_pump_params_validate(p->pump, reason) != QT_OK)
     {
         snprintf(err, errlen, "%s", reason);
+        goto out;
+    }
+    if (p->pump->n_qubits > 1 && q->which != QO_PUMP_LAMBDA)
+    {
+        snprintf(err, errlen, "n_qubits=%ld: %s is implemented for one qubit only in this release (pump.lambda takes 2 and 3 qubits)",
+                 (long) p->pump->n_qubits, q->name);
         goto out;
     }
     if (is_point)

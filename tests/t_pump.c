@@ -6,6 +6,7 @@
 #include <string.h>
 #include "qt_test.h"
 #include "qtoracle/pump.h"
+#include "qtoracle/trajectory.h"
 
 static void
 set_params(qt_pump_params_t P, const char *gL, const char *gR, const char *T, int conv)
@@ -262,10 +263,19 @@ START_TEST(error_paths)
     fmpq_zero(C->r0); fmpq_set_si(C->r1, 2, 1); fmpq_zero(C->theta0); fmpq_one(C->theta1);
     ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
     ck_assert(strstr(why, "r0") != NULL);
-    P->n_qubits = 2;
+    P->n_qubits = 4;
     ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
     ck_assert(strstr(why, "n_qubits") != NULL);
+    P->n_qubits = 2;
+    C->kind = QT_PROTOCOL_CIRCLE;
+    fmpq_set_si(C->cx, 1, 1); fmpq_set_si(C->cz, 1, 1); fmpq_set_si(C->radius, 1, 2);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);      /* not yet for 2 qubits */
+    ck_assert(strstr(why, "n_qubits") != NULL);
     P->n_qubits = 1;
+    fmpq_one(P->J);
+    ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
+    ck_assert(strstr(why, "J") != NULL);
+    fmpq_zero(P->J);
     fmpq_zero(P->gamma_R);
     ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
     ck_assert(strstr(why, "gamma_R") != NULL);
@@ -399,6 +409,85 @@ START_TEST(friction_metric_psd)
 }
 END_TEST
 
+
+START_TEST(multi_qubit_route)
+{
+    /* lemma P9: the generic N-qubit population route (certified eigen-decomposition) equals the closed
+       single-qubit route at N = 1; at N = 2 (J = 2, b = 2) the sum rule Lambda_L + Lambda_R + T dS0 ∋ 0 holds
+       with S0 from the exact spectrum (an independent route, lemma P10); the spin convention equals the
+       Pauli one at half the fields and a quarter of J (Lambda per unit field: a factor 1/2); b = 1 (a dark
+       singlet) and a reflection-symmetric 3-qubit chain are refused */
+    flint_rand_t st;
+    int it;
+    slong prec = 128;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(8); it++)
+    {
+        qt_pump_params_t P;
+        acb_t bx, bz, hx, hz;
+        acb_ptr A = _acb_vec_init(4), B = _acb_vec_init(4);
+        fmpq_t x, z, J, D, b;
+        qt_traj_record_t R;
+        char why[QT_REASON_LEN];
+        slong k;
+        qt_pump_params_init(P);
+        set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 9), 4);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 9), 4);
+        fmpq_init(x); fmpq_init(z); fmpq_init(J); fmpq_init(D); fmpq_init(b);
+        fmpq_set_si(x, 1 + (slong) n_randint(st, 15), 8);
+        fmpq_set_si(z, (slong) n_randint(st, 31) - 15, 8);
+        fmpq_one(D);
+        fmpq_one(b);
+        acb_init(bx); acb_init(bz); acb_init(hx); acb_init(hz);
+        acb_set_fmpq(bx, x, prec);
+        acb_set_fmpq(bz, z, prec);
+        /* N = 1 */
+        ck_assert_int_eq(qt_pump_lambda_acb(A, P, bx, bz, 0, prec, why), QT_OK);
+        ck_assert_int_eq(qt_pump_lambda_multi_acb(B, P, J, D, b, bx, bz, 0, prec, why), QT_OK);
+        for (k = 0; k < 4; k++)
+            ck_assert(acb_overlaps(A + k, B + k));
+        /* N = 2, J = 2, b = 2 */
+        P->n_qubits = 2;
+        fmpq_set_si(P->J, 2, 1);
+        fmpq_set_si(P->b, 2, 1);
+        qt_traj_record_init(R, 0);
+        qt_pump_lambda_record(R, P, x, z, prec);
+        ck_assert_msg(R->out[0].status == QT_OK, "%s", R->out[0].reason);
+        ck_assert(arb_contains_zero(&R->out[5].value) && arb_contains_zero(&R->out[6].value));
+        ck_assert(mag_cmp_2exp_si(arb_radref(&R->out[5].value), -90) < 0);
+        qt_traj_record_clear(R);
+        /* spin at (B, J) = Pauli at (B/2, J/4), Lambda halved */
+        ck_assert_int_eq(qt_pump_lambda_acb(A, P, bx, bz, 0, prec, why), QT_OK);
+        P->convention = QT_PUMP_SPIN;
+        fmpq_set_si(P->J, 8, 1);
+        acb_mul_2exp_si(hx, bx, 1);
+        acb_mul_2exp_si(hz, bz, 1);
+        ck_assert_int_eq(qt_pump_lambda_acb(B, P, hx, hz, 0, prec, why), QT_OK);
+        for (k = 0; k < 4; k++)
+        {
+            acb_mul_2exp_si(B + k, B + k, 1);
+            ck_assert(acb_overlaps(A + k, B + k));
+        }
+        P->convention = QT_PUMP_PAULI;
+        /* b = 1: dark singlet */
+        fmpq_set_si(P->J, 2, 1);
+        fmpq_one(P->b);
+        ck_assert_int_eq(qt_pump_lambda_acb(A, P, bx, bz, 0, prec, why), QT_UNCERTIFIED);
+        ck_assert(strstr(why, "dark") != NULL);
+        /* 3 qubits with c = (1, b, 1): the chain's reflection symmetry decouples two sectors */
+        P->n_qubits = 3;
+        fmpq_set_si(P->b, 2, 1);
+        ck_assert_int_eq(qt_pump_lambda_acb(A, P, bx, bz, 0, prec, why), QT_UNCERTIFIED);
+        qt_pump_params_clear(P);
+        fmpq_clear(x); fmpq_clear(z); fmpq_clear(J); fmpq_clear(D); fmpq_clear(b);
+        acb_clear(bx); acb_clear(bz); acb_clear(hx); acb_clear(hz);
+        _acb_vec_clear(A, 4); _acb_vec_clear(B, 4);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -411,6 +500,7 @@ main(void)
     tcase_add_test(tc, error_paths);
     tcase_add_test(tc, curvature_closed_form);
     tcase_add_test(tc, friction_metric_psd);
+    tcase_add_test(tc, multi_qubit_route);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

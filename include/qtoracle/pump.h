@@ -15,6 +15,7 @@ typedef struct
 {
     slong n_qubits;
     fmpq_t gamma_L, gamma_R, T;
+    fmpq_t J, Delta, b;      /* exchange, anisotropy (default 1: Heisenberg), asymmetry of qubit 2 */
     int convention;
 }
 qt_pump_params_struct;
@@ -25,6 +26,7 @@ void qt_pump_params_clear(qt_pump_params_t P);
 int qt_pump_params_validate(const qt_pump_params_struct *P, char *reason);
 
 /* Lambda[0..3] = (Lambda_{L,x}, Lambda_{L,z}, Lambda_{R,x}, Lambda_{R,z}) at the (possibly complex)
+ * point; one qubit: the closed secular route below; n_qubits = 2, 3: qt_pump_lambda_multi_acb.
  * point (B_x, B_z): Lambda_{a,k} = -tr(H D_a L^+ d_k rho0).  analytic != 0: return an indeterminate
  * result where the evaluation is not holomorphic (the branch cut of B = sqrt(B_x^2 + B_z^2)).
  * Also S0 (if not NULL): the entropy of rho0 (real points). */
@@ -47,6 +49,12 @@ int qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_
  * thermodynamic metric */
 int qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz,
                      slong prec, char *reason);
+
+/* the same for N_q = 1..3 qubits (P->n_qubits) with exchange J, anisotropy Delta, asymmetry b, by the
+ * secular population route on a certified eigen-decomposition (acb_mat_eig_simple): non-degenerate
+ * levels are required (a repeated level or crossing gives QT_UNCERTIFIED), lemma P9 */
+int qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq_t J, const fmpq_t Delta,
+                             const fmpq_t b, const acb_t Bx, const acb_t Bz, int analytic, slong prec, char *reason);
 
 /* protocols */
 enum { QT_PROTOCOL_CIRCLE = 0, QT_PROTOCOL_SECTOR = 1, QT_PROTOCOL_POLYGON = 2 };

@@ -3,30 +3,131 @@
 #include <string.h>
 #include "qtoracle/pump.h"
 #include "qtoracle/trajectory.h"
+#include "qtoracle/matrix.h"
 
-/* Gibbs entropy of the qubit: S = ln(2 cosh x) - x tanh x, x = sB/T; dS/dB = -(s/T) x sech^2 x */
+/* exact Hamiltonian of the model at a rational point (all conventions have rational factors;
+ * sigma_y x sigma_y is real), and d_x H, d_z H */
 static void
-gibbs_entropy(arb_t S, arb_t dS, const qt_pump_params_struct *P, const arb_t B, slong prec)
+exact_hamiltonian(qt_qmat_t H, qt_qmat_t dHx, qt_qmat_t dHz, const qt_pump_params_struct *P,
+                  const fmpq_t Bx, const fmpq_t Bz)
 {
-    arb_t x, t, c;
-    arb_init(x); arb_init(t); arb_init(c);
-    arb_set_fmpq(t, P->T, prec);
-    arb_div(x, B, t, prec);
+    slong N = P->n_qubits, d = (slong) 1 << N, r, j;
+    fmpq_t sc, Jc, t;
+    fmpq_init(sc); fmpq_init(Jc); fmpq_init(t);
+    fmpq_one(sc);
+    fmpq_set(Jc, P->J);
     if (P->convention == QT_PUMP_SPIN)
-        arb_mul_2exp_si(x, x, -1);
-    arb_cosh(c, x, prec);
-    arb_mul_2exp_si(S, c, 1);
-    arb_log(S, S, prec);
-    arb_tanh(t, x, prec);
-    arb_submul(S, x, t, prec);
-    arb_sqr(c, c, prec);
-    arb_div(dS, x, c, prec);
-    arb_neg(dS, dS);
-    arb_set_fmpq(t, P->T, prec);
-    arb_div(dS, dS, t, prec);
-    if (P->convention == QT_PUMP_SPIN)
-        arb_mul_2exp_si(dS, dS, -1);
-    arb_clear(x); arb_clear(t); arb_clear(c);
+    {
+        fmpq_set_si(sc, 1, 2);
+        fmpq_div_2exp(Jc, Jc, 2);
+    }
+    for (r = 0; r < d; r++)
+        for (j = 0; j < N; j++)
+        {
+            slong sh = N - 1 - j, bit = (r >> sh) & 1, c = r ^ ((slong) 1 << sh);
+            /* s sigma_z_j and s sigma_x_j */
+            if (bit) fmpq_sub(dHz->re + r * d + r, dHz->re + r * d + r, sc);
+            else fmpq_add(dHz->re + r * d + r, dHz->re + r * d + r, sc);
+            fmpq_add(dHx->re + c * d + r, dHx->re + c * d + r, sc);
+        }
+    for (r = 0; r < d * d; r++)
+    {
+        fmpq_mul(H->re + r, dHx->re + r, Bx);
+        fmpq_addmul(H->re + r, dHz->re + r, Bz);
+    }
+    /* J_c (sx sx + sy sy + Delta sz sz) on chain neighbours: sx sx + sy sy flips antiparallel pairs with
+       amplitude 2 and kills parallel ones; sz sz = +-1 */
+    for (j = 0; j + 1 < N; j++)
+        for (r = 0; r < d; r++)
+        {
+            slong s1 = N - 1 - j, s2 = N - 2 - j, b1 = (r >> s1) & 1, b2 = (r >> s2) & 1;
+            fmpq_mul(t, Jc, P->Delta);
+            if (b1 == b2)
+                fmpq_add(H->re + r * d + r, H->re + r * d + r, t);
+            else
+            {
+                slong c = r ^ ((slong) 1 << s1) ^ ((slong) 1 << s2);
+                fmpq_sub(H->re + r * d + r, H->re + r * d + r, t);
+                fmpq_mul_2exp(t, Jc, 1);
+                fmpq_add(H->re + c * d + r, H->re + c * d + r, t);
+            }
+        }
+    fmpq_clear(sc); fmpq_clear(Jc); fmpq_clear(t);
+}
+
+/* S0 = -sum p ln p of the Gibbs state and T d_k S0 = sum_n E_n d_k p_n (lemma P10), from the exact
+ * spectrum of H (a route independent of the Lambda computations) */
+static int
+gibbs_entropy(arb_t S, arb_ptr TdS, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz,
+              slong prec, char *why)
+{
+    slong d = (slong) 1 << P->n_qubits, k, c;
+    qt_qmat_t H, dH[2];
+    qt_eigenprojectors_t E;
+    arb_t T, Z, w, g, mean;
+    arb_ptr p, dE;
+    acb_mat_t D, M;
+    acb_t tr;
+    int st;
+    qt_qmat_init(H, d); qt_qmat_init(dH[0], d); qt_qmat_init(dH[1], d);
+    exact_hamiltonian(H, dH[0], dH[1], P, Bx, Bz);
+    qt_eigenprojectors_init(E);
+    st = qt_eigenprojectors(E, H, prec, why);
+    if (st != QT_OK)
+        goto out0;
+    arb_init(T); arb_init(Z); arb_init(w); arb_init(g); arb_init(mean);
+    acb_mat_init(D, d, d); acb_mat_init(M, d, d); acb_init(tr);
+    p = _arb_vec_init(E->k); dE = _arb_vec_init(2 * E->k);
+    arb_set_fmpq(T, P->T, prec);
+    arb_zero(Z);
+    for (c = 0; c < E->k; c++)
+    {
+        /* weight per level (a degenerate level has mult levels of equal weight) */
+        arb_sub(w, E->lambda + c, E->lambda + 0, prec);
+        arb_div(w, w, T, prec);
+        arb_neg(w, w);
+        arb_exp(p + c, w, prec);
+        arb_addmul_si(Z, p + c, E->mult[c], prec);
+    }
+    arb_zero(S);
+    for (c = 0; c < E->k; c++)
+    {
+        arb_div(p + c, p + c, Z, prec);
+        qt_arb_neg_xlogx_unit(g, p + c, prec);
+        arb_addmul_si(S, g, E->mult[c], prec);
+        for (k = 0; k < 2; k++)
+        {
+            /* tr(P_c d_k H) / mult = d_k E per level of the cluster */
+            qt_qmat_get_acb_mat(D, dH[k], prec);
+            acb_mat_mul(M, E->P + c, D, prec);
+            acb_mat_trace(tr, M, prec);
+            arb_set(dE + 2 * c + k, acb_realref(tr));
+        }
+    }
+    for (k = 0; k < 2; k++)
+    {
+        /* T d_k S = sum_n E_n d_k p_n = -sum_n E_n p_n (d_k E_n - <d_k E>)/T */
+        arb_zero(mean);
+        for (c = 0; c < E->k; c++)
+            arb_addmul(mean, p + c, dE + 2 * c + k, prec);     /* dE already summed over the cluster */
+        arb_zero(TdS + k);
+        for (c = 0; c < E->k; c++)
+        {
+            arb_mul_si(w, mean, E->mult[c], prec);
+            arb_sub(w, dE + 2 * c + k, w, prec);              /* sum over the cluster of (d E_n - <dE>) */
+            arb_mul(w, w, p + c, prec);
+            arb_mul(w, w, E->lambda + c, prec);
+            arb_div(w, w, T, prec);
+            arb_sub(TdS + k, TdS + k, w, prec);
+        }
+    }
+    arb_clear(T); arb_clear(Z); arb_clear(w); arb_clear(g); arb_clear(mean);
+    acb_mat_clear(D); acb_mat_clear(M); acb_clear(tr);
+    _arb_vec_clear(p, E->k); _arb_vec_clear(dE, 2 * E->k);
+out0:
+    qt_eigenprojectors_clear(E);
+    qt_qmat_clear(H); qt_qmat_clear(dH[0]); qt_qmat_clear(dH[1]);
+    return st;
 }
 
 static void
@@ -60,29 +161,19 @@ qt_pump_lambda_record(qt_traj_record_t R, const qt_pump_params_struct *P, const 
     st = qt_pump_lambda_acb(L, P, bx, bz, 0, prec, why);
     for (k = 0; k < 4; k++)
         set_out(R, k, names[k], acb_realref(L + k), st, why);   /* real at real points */
-    arb_set_fmpq(v, Bx, prec);
-    arb_sqr(B, v, prec);
-    arb_set_fmpq(v, Bz, prec);
-    arb_addmul(B, v, v, prec);
-    arb_sqrt(B, B, prec);
-    gibbs_entropy(S, dS, P, B, prec);
-    set_out(R, 4, "S0", S, QT_OK, "");
-    /* sum rules: Lambda_L,k + Lambda_R,k + T dS/dB lambda_k / B */
-    for (k = 0; k < 2; k++)
     {
-        arb_set_fmpq(v, k == 0 ? Bx : Bz, prec);
-        arb_mul(v, v, dS, prec);
-        arb_div(v, v, B, prec);
+        arb_ptr TdS = _arb_vec_init(2);
+        char why2[QT_REASON_LEN];
+        int st2 = gibbs_entropy(S, TdS, P, Bx, Bz, prec, why2);
+        set_out(R, 4, "S0", S, st2, why2);
+        for (k = 0; k < 2; k++)
         {
-            arb_t T;
-            arb_init(T);
-            arb_set_fmpq(T, P->T, prec);
-            arb_mul(v, v, T, prec);
-            arb_clear(T);
+            /* sum rule: Lambda_L,k + Lambda_R,k + T d_k S0 (lemma P10) */
+            arb_add(v, acb_realref(L + k), acb_realref(L + 2 + k), prec);
+            arb_add(v, v, TdS + k, prec);
+            set_out(R, 5 + k, k == 0 ? "sum_rule_x" : "sum_rule_z", v, st != QT_OK ? st : st2, st != QT_OK ? why : why2);
         }
-        arb_add(v, v, acb_realref(L + k), prec);
-        arb_add(v, v, acb_realref(L + 2 + k), prec);
-        set_out(R, 5 + k, k == 0 ? "sum_rule_x" : "sum_rule_z", v, st, why);
+        _arb_vec_clear(TdS, 2);
     }
     acb_clear(bx); acb_clear(bz); arb_clear(B); arb_clear(S); arb_clear(dS); arb_clear(v);
     _acb_vec_clear(L, 4);

@@ -16,6 +16,9 @@ qt_pump_params_init(qt_pump_params_t P)
 {
     P->n_qubits = 1;
     fmpq_init(P->gamma_L); fmpq_init(P->gamma_R); fmpq_init(P->T);
+    fmpq_init(P->J); fmpq_init(P->Delta); fmpq_init(P->b);
+    fmpq_one(P->Delta);
+    fmpq_one(P->b);
     P->convention = QT_PUMP_PAULI;
 }
 
@@ -23,13 +26,16 @@ void
 qt_pump_params_clear(qt_pump_params_t P)
 {
     fmpq_clear(P->gamma_L); fmpq_clear(P->gamma_R); fmpq_clear(P->T);
+    fmpq_clear(P->J); fmpq_clear(P->Delta); fmpq_clear(P->b);
 }
 
 int
 qt_pump_params_validate(const qt_pump_params_struct *P, char *reason)
 {
-    if (P->n_qubits != 1)
-        return qt_fail(reason, QT_DOMAIN, "n_qubits: only 1 is implemented in this release (2 and 3 qubits: not yet)");
+    if (P->n_qubits < 1 || P->n_qubits > 3)
+        return qt_fail(reason, QT_DOMAIN, "n_qubits: must be 1, 2 or 3");
+    if (P->n_qubits == 1 && !fmpq_is_zero(P->J))
+        return qt_fail(reason, QT_DOMAIN, "J: must be 0 for n_qubits = 1 (there is no pair to couple)");
     if (fmpq_sgn(P->gamma_L) <= 0)
         return qt_fail(reason, QT_DOMAIN, "gamma_L: must be > 0 (a zero rate makes the stationary state of that bath's channel non-unique; negative rates are not a semigroup)");
     if (fmpq_sgn(P->gamma_R) <= 0)
@@ -232,12 +238,16 @@ int
 qt_pump_lambda_full_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                         int analytic, slong prec, char *reason)
 {
+    if (P->n_qubits != 1)
+        return qt_fail(reason, QT_DOMAIN, "n_qubits: the full route is implemented for one qubit only");
     return full_route(Lam, NULL, P, Bx, Bz, analytic, prec, reason);
 }
 
 int
 qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec, char *reason)
 {
+    if (P->n_qubits != 1)
+        return qt_fail(reason, QT_DOMAIN, "n_qubits: the friction tensor needs the full Lindblad route with Bohr-frequency grouping, implemented for one qubit only");
     acb_t bx, bz;
     acb_ptr L = _acb_vec_init(4), Z = _acb_vec_init(4);
     slong k;
@@ -253,6 +263,9 @@ qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, 
     return st;
 }
 
+static int qubit_lambda(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                        int analytic, slong prec, char *reason);
+
 /* lemma P3 (secular block structure): with non-degenerate levels the Davies generator maps populations
  * to populations by the Pauli rate matrix W = sum_a W_a, W_a[m][n] = G_a(E_n - E_m) tr(P_m A_a P_n A_a)
  * (m != n), and coherences to coherences; L^+ keeps the blocks, and tr(H D_a X) depends only on the
@@ -262,6 +275,15 @@ qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, 
 int
 qt_pump_lambda_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                    int analytic, slong prec, char *reason)
+{
+    if (P->n_qubits > 1)
+        return qt_pump_lambda_multi_acb(Lam, P, P->J, P->Delta, P->b, Bx, Bz, analytic, prec, reason);
+    return qubit_lambda(Lam, P, Bx, Bz, analytic, prec, reason);
+}
+
+static int
+qubit_lambda(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+             int analytic, slong prec, char *reason)
 {
     acb_t s, B2, B, w, T, e, g, r, up, dn, E, dE, pe, pg, dpe, t, c;
     acb_t Wd[2], Wu[2];
