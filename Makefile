@@ -92,6 +92,7 @@ verify: $(BUILD)/qtoracle
 bench: all
 	bench/landauer
 	bench/open_systems
+	bench/pumping
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/qtoracle $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig

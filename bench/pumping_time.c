@@ -1,0 +1,49 @@
+/* bench/pumping_time.c -- seconds per certified pump.heat_per_cycle (the record path of `qtoracle eval`,
+ * both baths and the sum rule) for one qubit on the issue's circle (gamma_L = 1, gamma_R = 2, T = 1,
+ * centre (1, 1), radius 0.8) at the given digits.  Prints "digits seconds Q_L_mid". */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include "qtoracle/qtoracle.h"
+
+static qt_pump_params_t P;
+static qt_protocol_t C;
+
+static void
+fn(qt_traj_record_t R, const void *p, slong prec)
+{
+    (void) p;
+    qt_pump_heat_record(R, P, C, prec);
+}
+
+int
+main(int argc, char **argv)
+{
+    slong digits = argc > 1 ? atol(argv[1]) : 20;
+    struct timespec a, b;
+    qt_traj_record_t R;
+    int reps = 0;
+    double el;
+    qt_pump_params_init(P);
+    fmpq_set_si(P->gamma_L, 1, 1); fmpq_set_si(P->gamma_R, 2, 1); fmpq_set_si(P->T, 1, 1);
+    qt_protocol_init(C);
+    C->kind = QT_PROTOCOL_CIRCLE;
+    fmpq_set_si(C->cx, 1, 1); fmpq_set_si(C->cz, 1, 1); fmpq_set_si(C->radius, 4, 5);
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    do
+    {
+        qt_traj_record_init(R, 0);
+        if (qt_eval_digits_record(R, fn, NULL, digits) != QT_OK)
+            return 1;
+        reps++;
+        clock_gettime(CLOCK_MONOTONIC, &b);
+        el = (b.tv_sec - a.tv_sec) + 1e-9 * (b.tv_nsec - a.tv_nsec);
+        if (el < 0.5)
+            qt_traj_record_clear(R);
+    }
+    while (el < 0.5);
+    printf("%ld %.6g %s\n", (long) digits, el / reps, arf_get_str(arb_midref(&R->out[0].value), 20));
+    qt_traj_record_clear(R);
+    return 0;
+}
