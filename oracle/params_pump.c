@@ -70,10 +70,10 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
         snprintf(err, errlen, "%s", reason);
         goto out;
     }
-    if (p->pump->n_qubits > 1 && q->which != QO_PUMP_LAMBDA)
+    if (p->pump->n_qubits > 1 && q->which == QO_PUMP_FRICTION)
     {
-        snprintf(err, errlen, "n_qubits=%ld: %s is implemented for one qubit only in this release (pump.lambda takes 2 and 3 qubits)",
-                 (long) p->pump->n_qubits, q->name);
+        snprintf(err, errlen, "n_qubits=%ld: %s is implemented for one qubit only in this release (its coherence block needs proven Bohr-frequency grouping)",
+                 (long) p->pump->n_qubits, q->name);  /* friction: the coherence block needs Bohr-frequency grouping */
         goto out;
     }
     if (is_point)

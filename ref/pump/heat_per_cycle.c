@@ -98,11 +98,6 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
     int st = QT_OK, a;
     arb_t v;
     arb_init(v);
-    if (P->n_qubits > 1)
-    {
-        arb_clear(v);
-        return qt_fail(reason, QT_DOMAIN, "n_qubits: line integrals are implemented for one qubit only in this release (for 2-3 qubits the certified eigen-decomposition does not yet stay valid on the wide complex balls of the quadrature; pump.lambda gives the point values)");
-    }
     if ((st = qt_pump_params_validate(P, reason)) != QT_OK || (st = qt_protocol_validate(C, reason)) != QT_OK)
     {
         arb_clear(v);

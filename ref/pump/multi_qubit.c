@@ -3,8 +3,9 @@
  *   H = sum_j s (B_x sx_j + B_z sz_j) + J_c sum_<ij> (sx_i sx_j + sy_i sy_j + Delta sz_i sz_j), chain
  *   neighbours, s = 1 and J_c = J (pauli) or s = 1/2 and J_c = J/4 (spin: S = sigma/2);
  *   A_L = sum_j c_j sx_j, A_R = sum_j c_j sz_j with c = (1, b, 1) (the default layout);
- *   eigen-decomposition H = sum_n E_n P_n by acb_mat_eig_simple (certified simple eigenvalues; a
- *   repeated level is refused), P_n = R e_n e_n^T R^{-1} (holomorphic: no conjugation);
+ *   eigen-decomposition H = sum_n E_n P_n: certified simple eigenvalues (Rump discs, pairwise disjoint; a
+ *   repeated level is refused) and the Lagrange projectors P_n = prod_{j != n} (H - E_j)/(E_n - E_j)
+ *   (holomorphic: no conjugation);
  *   W_a[m][n] = G_a(E_n - E_m) tr(P_m A_a P_n A_a), p = Gibbs, d_k p from d_k E_n = tr(P_n d_k H);
  *   Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n. */
 #include <stdlib.h>
@@ -32,6 +33,37 @@ pauli_on(acb_mat_t M, int which, slong j, slong N)
             arb_set_si(acb_imagref(acb_mat_entry(M, c, r)), bit ? -1 : 1);
         }
     }
+}
+
+/* certified simple eigenvalues: one Rump enclosure per approximate eigenpair (a disc that contains an
+ * eigenvalue of every matrix in the ball), pairwise disjoint discs (so d discs hold d distinct
+ * eigenvalues); returns 0 when they cannot be separated */
+static int
+simple_eigenvalues(acb_ptr E, const acb_mat_t H, acb_srcptr Ea, const acb_mat_t Ra, slong prec)
+{
+    slong d = acb_mat_nrows(H), n, m, i;
+    acb_mat_t X, J, Xa;
+    acb_t lam;
+    int ok = 1;
+    acb_mat_init(X, d, 1); acb_mat_init(J, 1, 1); acb_mat_init(Xa, d, 1);
+    acb_init(lam);
+    for (n = 0; n < d && ok; n++)
+    {
+        for (i = 0; i < d; i++)
+            acb_set(acb_mat_entry(Xa, i, 0), acb_mat_entry(Ra, i, n));
+        acb_mat_get_mid(Xa, Xa);
+        acb_get_mid(lam, Ea + n);
+        acb_mat_eig_enclosure_rump(E + n, J, X, H, lam, Xa, prec);
+        if (!acb_is_finite(E + n))
+            ok = 0;
+    }
+    for (n = 0; n < d && ok; n++)
+        for (m = n + 1; m < d && ok; m++)
+            if (acb_overlaps(E + n, E + m))
+                ok = 0;
+    acb_mat_clear(X); acb_mat_clear(J); acb_mat_clear(Xa);
+    acb_clear(lam);
+    return ok;
 }
 
 int
@@ -108,8 +140,7 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
     }
     /* eigen-decomposition: certified simple eigenvalues (lemma P9) */
     acb_mat_get_mid(M1, H);
-    if (!acb_mat_approx_eig_qr(Ea, NULL, M2, M1, NULL, 0, prec)
-        || !acb_mat_eig_simple(E, L, R, H, Ea, M2, prec))
+    if (!acb_mat_approx_eig_qr(Ea, NULL, M2, M1, NULL, 0, prec) || !simple_eigenvalues(E, H, Ea, M2, prec))
     {
         for (k = 0; k < 4; k++)
             acb_indeterminate(Lam + k);
@@ -117,10 +148,24 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
                      "the levels of H could not be proven simple here (a level crossing or degeneracy; the secular population route needs non-degenerate levels)");
         goto done;
     }
+    /* P_n = prod_{j != n} (H - E_j)/(E_n - E_j) (Lagrange/Sylvester form: holomorphic, and much less
+       overestimation on wide balls than R e_n e_n^T R^{-1}) */
     for (n = 0; n < d; n++)
-        for (i = 0; i < d; i++)
-            for (j = 0; j < d; j++)
-                acb_mul(acb_mat_entry(Pr + n, i, j), acb_mat_entry(R, i, n), acb_mat_entry(L, n, j), prec);
+    {
+        acb_mat_one(Pr + n);
+        for (j = 0; j < d; j++)
+        {
+            if (j == n)
+                continue;
+            acb_mat_set(M1, H);
+            for (i = 0; i < d; i++)
+                acb_sub(acb_mat_entry(M1, i, i), acb_mat_entry(M1, i, i), E + j, prec);
+            acb_sub(t, E + n, E + j, prec);
+            acb_inv(t, t, prec);
+            acb_mat_scalar_mul_acb(M1, M1, t, prec);
+            acb_mat_mul(Pr + n, Pr + n, M1, prec);
+        }
+    }
     /* d_k E_n = tr(P_n d_k H) */
     for (n = 0; n < d; n++)
         for (k = 0; k < 2; k++)
