@@ -91,8 +91,12 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
     if (choice(p, kv, "protocol", prot, "circle", &c, err, errlen)) goto out;
     if (c == 3)
     {
-        snprintf(err, errlen, "protocol=quadrant: refused in this release: the quadrant reaches B = 0 (degenerate) and B = inf, and the excluded-disc and tail bounds are not proven yet; use protocol=sector with r0 > 0 and a finite r1 (pumping.md 3 gives the limit T ln 2)");
-        goto out;
+        if (p->pump->n_qubits != 1)
+        {
+            snprintf(err, errlen, "protocol=quadrant: the excluded-disc and tail bound is proven for n_qubits=1 only (proofs/pumping.md P11); use protocol=sector for 2-3 qubits");
+            goto out;
+        }
+        p->proto->kind = QT_PROTOCOL_QUADRANT;
     }
     if (c == 0)
     {
@@ -109,7 +113,7 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
         if (qo_exact_param(p, p->proto->theta0, kv, "theta0", NULL, "angle from the B_z axis towards B_x, radians", err, errlen)) goto out;
         if (qo_exact_param(p, p->proto->theta1, kv, "theta1", NULL, "angle, > theta0", err, errlen)) goto out;
     }
-    else
+    else if (c == 2)
     {
         /* vertices=x1,z1;x2,z2;... */
         const char *v = qo_lookup(kv, "vertices");

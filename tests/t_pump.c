@@ -535,6 +535,50 @@ START_TEST(two_qubit_integrals)
 }
 END_TEST
 
+
+START_TEST(quadrant_is_T_ln2)
+{
+    /* pumping.md 3: the quadrant protocol pumps Q_L = -T ln 2 (counter-clockwise: out along B_z, back along B_x),
+       for every rate pair, temperature and convention; certified sector plus the proven excluded-part bound
+       (lemma P11); two qubits are refused */
+    flint_rand_t st;
+    int it;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(6); it++)
+    {
+        qt_pump_params_t P;
+        qt_protocol_t C;
+        arb_ptr Q = _arb_vec_init(2);
+        arb_t v, T;
+        char why[QT_REASON_LEN];
+        qt_pump_params_init(P);
+        set_params(P, "1", "1", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 9), 4);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 9), 4);
+        fmpq_set_si(P->T, 1 + (slong) n_randint(st, 8), 4);
+        qt_protocol_init(C);
+        C->kind = QT_PROTOCOL_QUADRANT;
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 96, why), QT_OK);
+        arb_init(v); arb_init(T);
+        arb_const_log2(v, 96);
+        arb_set_fmpq(T, P->T, 96);
+        arb_mul(v, v, T, 96);
+        arb_neg(v, v);
+        ck_assert_msg(arb_overlaps(v, Q + 0), "quadrant: Q_L = -T ln 2");
+        ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -80) < 0);
+        P->n_qubits = 2;
+        fmpq_set_si(P->J, 2, 1);
+        fmpq_set_si(P->b, 2, 1);
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+        qt_protocol_clear(C);
+        qt_pump_params_clear(P);
+        arb_clear(v); arb_clear(T);
+        _arb_vec_clear(Q, 2);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -549,6 +593,7 @@ main(void)
     tcase_add_test(tc, friction_metric_psd);
     tcase_add_test(tc, multi_qubit_route);
     tcase_add_test(tc, two_qubit_integrals);
+    tcase_add_test(tc, quadrant_is_T_ln2);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

@@ -57,7 +57,10 @@ int qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const 
                              const fmpq_t b, const acb_t Bx, const acb_t Bz, int analytic, slong prec, char *reason);
 
 /* protocols */
-enum { QT_PROTOCOL_CIRCLE = 0, QT_PROTOCOL_SECTOR = 1, QT_PROTOCOL_POLYGON = 2 };
+/* QUADRANT: out along the B_z axis from B = 0 to infinity and back along the B_x axis (the first quadrant,
+ * counter-clockwise); one qubit only: certified sector [r0, r1] x [0, pi/2] plus the proven bound on the
+ * excluded disc and tail (lemma P11) */
+enum { QT_PROTOCOL_CIRCLE = 0, QT_PROTOCOL_SECTOR = 1, QT_PROTOCOL_POLYGON = 2, QT_PROTOCOL_QUADRANT = 3 };
 typedef struct
 {
     int kind;

@@ -91,6 +91,97 @@ integrate_piece(arb_t res, piece *p, slong prec)
     return st;
 }
 
+/* the counter-clockwise boundary of the annular sector r in [r0, r1], theta in [t0, t1] (theta from the
+ * B_z axis towards B_x, i.e. phi = pi/2 - theta): outer arc, inner arc backwards, two radial legs */
+static int
+sector_boundary(arb_t Qa, piece *pp, const arb_t r0, const arb_t r1, const arb_t t0, const arb_t t1, slong prec)
+{
+    arb_t pa, pb, hp, c, s, v;
+    int st = QT_OK, s2;
+    arb_init(pa); arb_init(pb); arb_init(hp); arb_init(c); arb_init(s); arb_init(v);
+    arb_zero(Qa);
+    arb_const_pi(hp, prec);
+    arb_mul_2exp_si(hp, hp, -1);
+    arb_sub(pa, hp, t1, prec);
+    arb_sub(pb, hp, t0, prec);
+    pp->arc = 1;
+    arb_zero(pp->cx); arb_zero(pp->cz);
+    arb_set(pp->rad, r1); arb_set(pp->a, pa); arb_set(pp->b, pb);
+    if ((s2 = integrate_piece(v, pp, prec)) != QT_OK) st = s2;
+    arb_add(Qa, Qa, v, prec);
+    arb_set(pp->rad, r0); arb_set(pp->a, pb); arb_set(pp->b, pa);
+    if ((s2 = integrate_piece(v, pp, prec)) != QT_OK) st = s2;
+    arb_add(Qa, Qa, v, prec);
+    pp->arc = 0;
+    arb_sin_cos(s, c, pb, prec);
+    arb_mul(pp->x0, r1, c, prec); arb_mul(pp->z0, r1, s, prec);
+    arb_mul(pp->x1, r0, c, prec); arb_mul(pp->z1, r0, s, prec);
+    if ((s2 = integrate_piece(v, pp, prec)) != QT_OK) st = s2;
+    arb_add(Qa, Qa, v, prec);
+    arb_sin_cos(s, c, pa, prec);
+    arb_mul(pp->x0, r0, c, prec); arb_mul(pp->z0, r0, s, prec);
+    arb_mul(pp->x1, r1, c, prec); arb_mul(pp->z1, r1, s, prec);
+    if ((s2 = integrate_piece(v, pp, prec)) != QT_OK) st = s2;
+    arb_add(Qa, Qa, v, prec);
+    arb_clear(pa); arb_clear(pb); arb_clear(hp); arb_clear(c); arb_clear(s); arb_clear(v);
+    return st;
+}
+
+/* S(B) of the one-qubit Gibbs state, x = sB/T: ln(2 cosh x) - x tanh x */
+static void
+qubit_gibbs_entropy(arb_t S, const qt_pump_params_struct *P, const arb_t B, slong prec)
+{
+    arb_t x, t;
+    arb_init(x); arb_init(t);
+    arb_set_fmpq(t, P->T, prec);
+    arb_div(x, B, t, prec);
+    if (P->convention == QT_PUMP_SPIN)
+        arb_mul_2exp_si(x, x, -1);
+    arb_cosh(S, x, prec);
+    arb_mul_2exp_si(S, S, 1);
+    arb_log(S, S, prec);
+    arb_tanh(t, x, prec);
+    arb_submul(S, x, t, prec);
+    arb_clear(x); arb_clear(t);
+}
+
+/* radii of the certified part of the quadrant: r0 = T 2^-(prec/2 + 8), r1 = T (prec + 16) ln 2 / s' */
+static void
+quadrant_radii(arb_t r0, arb_t r1, const qt_pump_params_struct *P, slong prec)
+{
+    arb_set_fmpq(r0, P->T, prec);
+    arb_mul_2exp_si(r0, r0, -(prec / 2 + 8));
+    arb_set_fmpq(r1, P->T, prec);
+    arb_mul_si(r1, r1, prec + 16, prec);
+    if (P->convention == QT_PUMP_SPIN)
+        arb_mul_2exp_si(r1, r1, 1);
+}
+
+/* lemma P11: for one qubit Lambda_a = -T x_a(theta) grad S(B) exactly, so the parts of the quadrant boundary
+ * left out (the legs on [0, r0] and [r1, inf] of both axes; arcs carry no dS) contribute
+ * -T [x_a(pi/2) - x_a(0)] ([S(r0) - S(0)] + [S(inf) - S(r1)]), of modulus at most
+ * T ((ln 2 - S(r0)) + S(r1)) (|x_a(pi/2) - x_a(0)| <= 1); added to the radius */
+static void
+quadrant_add_excluded(arb_t Qa, const qt_pump_params_struct *P, const arb_t r0, const arb_t r1, slong prec)
+{
+    arb_t S0, S1, l2, T;
+    mag_t m;
+    arb_init(S0); arb_init(S1); arb_init(l2); arb_init(T);
+    mag_init(m);
+    qubit_gibbs_entropy(S0, P, r0, prec);
+    qubit_gibbs_entropy(S1, P, r1, prec);
+    arb_const_log2(l2, prec);
+    arb_sub(S0, l2, S0, prec);
+    arb_abs(S0, S0);
+    arb_add(S0, S0, S1, prec);
+    arb_set_fmpq(T, P->T, prec);
+    arb_mul(S0, S0, T, prec);
+    arb_get_mag(m, S0);
+    mag_add(arb_radref(Qa), arb_radref(Qa), m);
+    arb_clear(S0); arb_clear(S1); arb_clear(l2); arb_clear(T);
+    mag_clear(m);
+}
+
 int
 qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_protocol_struct *C,
                        slong prec, char *reason)
@@ -98,6 +189,11 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
     int st = QT_OK, a;
     arb_t v;
     arb_init(v);
+    if (C->kind == QT_PROTOCOL_QUADRANT && P->n_qubits != 1)
+    {
+        arb_clear(v);
+        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bound is proven for one qubit only (lemma P11); use a sector for 2-3 qubits");
+    }
     if ((st = qt_pump_params_validate(P, reason)) != QT_OK || (st = qt_protocol_validate(C, reason)) != QT_OK)
     {
         arb_clear(v);
@@ -125,45 +221,29 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
             if (s2 != QT_OK)
                 st = s2;
         }
-        else if (C->kind == QT_PROTOCOL_SECTOR)
+        else if (C->kind == QT_PROTOCOL_SECTOR || C->kind == QT_PROTOCOL_QUADRANT)
         {
-            /* theta from the B_z axis towards B_x is phi = pi/2 - theta; counter-clockwise boundary:
-               outer arc phi_a -> phi_b at r1, radial r1 -> r0 at phi_b, inner arc phi_b -> phi_a at r0,
-               radial r0 -> r1 at phi_a, with phi_a = pi/2 - theta1 < phi_b = pi/2 - theta0 */
-            arb_t pa, pb, hp, r0, r1, c, s;
-            arb_init(pa); arb_init(pb); arb_init(hp); arb_init(r0); arb_init(r1); arb_init(c); arb_init(s);
-            arb_const_pi(hp, prec);
-            arb_mul_2exp_si(hp, hp, -1);
-            arb_set_fmpq(pa, C->theta1, prec);
-            arb_sub(pa, hp, pa, prec);
-            arb_set_fmpq(pb, C->theta0, prec);
-            arb_sub(pb, hp, pb, prec);
-            arb_set_fmpq(r0, C->r0, prec);
-            arb_set_fmpq(r1, C->r1, prec);
-            p.arc = 1;
-            arb_zero(p.cx); arb_zero(p.cz);
-            /* outer arc */
-            arb_set(p.rad, r1); arb_set(p.a, pa); arb_set(p.b, pb);
-            if ((s2 = integrate_piece(v, &p, prec)) != QT_OK) st = s2;
-            arb_add(Q + a, Q + a, v, prec);
-            /* inner arc, backwards */
-            arb_set(p.rad, r0); arb_set(p.a, pb); arb_set(p.b, pa);
-            if ((s2 = integrate_piece(v, &p, prec)) != QT_OK) st = s2;
-            arb_add(Q + a, Q + a, v, prec);
-            /* radial at phi_b, inward */
-            p.arc = 0;
-            arb_sin_cos(s, c, pb, prec);
-            arb_mul(p.x0, r1, c, prec); arb_mul(p.z0, r1, s, prec);
-            arb_mul(p.x1, r0, c, prec); arb_mul(p.z1, r0, s, prec);
-            if ((s2 = integrate_piece(v, &p, prec)) != QT_OK) st = s2;
-            arb_add(Q + a, Q + a, v, prec);
-            /* radial at phi_a, outward */
-            arb_sin_cos(s, c, pa, prec);
-            arb_mul(p.x0, r0, c, prec); arb_mul(p.z0, r0, s, prec);
-            arb_mul(p.x1, r1, c, prec); arb_mul(p.z1, r1, s, prec);
-            if ((s2 = integrate_piece(v, &p, prec)) != QT_OK) st = s2;
-            arb_add(Q + a, Q + a, v, prec);
-            arb_clear(pa); arb_clear(pb); arb_clear(hp); arb_clear(r0); arb_clear(r1); arb_clear(c); arb_clear(s);
+            arb_t r0, r1, t0, t1;
+            arb_init(r0); arb_init(r1); arb_init(t0); arb_init(t1);
+            if (C->kind == QT_PROTOCOL_SECTOR)
+            {
+                arb_set_fmpq(r0, C->r0, prec);
+                arb_set_fmpq(r1, C->r1, prec);
+                arb_set_fmpq(t0, C->theta0, prec);
+                arb_set_fmpq(t1, C->theta1, prec);
+            }
+            else
+            {
+                quadrant_radii(r0, r1, P, prec);
+                arb_zero(t0);
+                arb_const_pi(t1, prec);
+                arb_mul_2exp_si(t1, t1, -1);
+            }
+            if ((s2 = sector_boundary(Q + a, &p, r0, r1, t0, t1, prec)) != QT_OK)
+                st = s2;
+            if (C->kind == QT_PROTOCOL_QUADRANT)
+                quadrant_add_excluded(Q + a, P, r0, r1, prec);
+            arb_clear(r0); arb_clear(r1); arb_clear(t0); arb_clear(t1);
         }
         else
         {

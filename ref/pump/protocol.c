@@ -104,5 +104,7 @@ qt_protocol_validate(const qt_protocol_struct *C, char *reason)
         }
         return QT_OK;
     }
+    if (C->kind == QT_PROTOCOL_QUADRANT)
+        return QT_OK;
     return qt_fail(reason, QT_DOMAIN, "protocol: unknown kind");
 }
