@@ -130,6 +130,8 @@ pump_record_fn(qt_traj_record_t R, const void *vp, slong prec)
         qt_pump_heat_record(R, p->pump, p->proto, prec);
     else if (p->pump_which == QO_PUMP_CURVATURE)
         qt_pump_curvature_record(R, p->pump, p->Bx, p->Bz, prec);
+    else if (p->pump_which == QO_PUMP_STEADY)
+        qt_pump_steady_state_record(R, p->pump, p->Bx, p->Bz, prec);
     else if (p->pump_which == QO_PUMP_FRICTION)
         qt_pump_friction_record(R, p->pump, p->Bx, p->Bz, prec);
     else

@@ -361,7 +361,7 @@ START_TEST(list_all)
     ck_assert_int_eq(run_line("list --json", &out, &err), 0);
     o = json_loads(out, 0, &je);
     ck_assert(o != NULL && json_is_array(o));
-    ck_assert_int_eq((int) json_array_size(o), 30);
+    ck_assert_int_eq((int) json_array_size(o), 31);
     json_decref(o);
     free(out);
     free(err);

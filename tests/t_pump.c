@@ -579,6 +579,68 @@ START_TEST(quadrant_is_T_ln2)
 }
 END_TEST
 
+
+START_TEST(steady_state_record)
+{
+    /* pump.steady_state: tr rho0 = 1, rho0 Hermitian, S0 equals the closed form ln(2 cosh x) - x tanh x
+       (one qubit, x = sB/T), E0 = -sB tanh x; for two qubits S0 equals pump.lambda's S0 */
+    qt_pump_params_t P;
+    qt_traj_record_t R, R2;
+    fmpq_t x, z;
+    arb_t B, v, t, T;
+    slong i;
+    qt_pump_params_init(P);
+    set_params(P, "1", "2", "0.8", QT_PUMP_SPIN);
+    fmpq_init(x); fmpq_init(z);
+    fmpq_set_si(x, 3, 5); fmpq_set_si(z, -7, 5);
+    arb_init(B); arb_init(v); arb_init(t); arb_init(T);
+    qt_traj_record_init(R, 0);
+    qt_pump_steady_state_record(R, P, x, z, 128);
+    ck_assert_int_eq(R->nout, 2 + 8);
+    arb_add(v, &R->out[2].value, &R->out[8].value, 128);       /* rho_00 + rho_11 */
+    arb_sub_ui(v, v, 1, 128);
+    ck_assert(arb_contains_zero(v));
+    ck_assert(arb_overlaps(&R->out[4].value, &R->out[6].value)); /* rho_01 = rho_10 (real symmetric H) */
+    arb_set_fmpq(B, x, 128);
+    arb_sqr(B, B, 128);
+    arb_set_fmpq(v, z, 128);
+    arb_addmul(B, v, v, 128);
+    arb_sqrt(B, B, 128);
+    arb_set_fmpq(T, P->T, 128);
+    arb_div(t, B, T, 128);
+    arb_mul_2exp_si(t, t, -1);                                    /* x = sB/T, s = 1/2 */
+    arb_cosh(v, t, 128);
+    arb_mul_2exp_si(v, v, 1);
+    arb_log(v, v, 128);
+    arb_tanh(B, t, 128);
+    arb_submul(v, t, B, 128);
+    ck_assert(arb_overlaps(v, &R->out[0].value));
+    arb_mul(v, t, T, 128);
+    arb_mul(v, v, B, 128);
+    arb_neg(v, v);
+    ck_assert(arb_overlaps(v, &R->out[1].value));
+    qt_traj_record_clear(R);
+    P->n_qubits = 2;
+    fmpq_set_si(P->J, 2, 1);
+    fmpq_set_si(P->b, 2, 1);
+    qt_traj_record_init(R, 0);
+    qt_traj_record_init(R2, 0);
+    qt_pump_steady_state_record(R, P, x, z, 128);
+    qt_pump_lambda_record(R2, P, x, z, 128);
+    ck_assert(arb_overlaps(&R->out[0].value, &R2->out[4].value));
+    arb_zero(v);
+    for (i = 0; i < 4; i++)
+        arb_add(v, v, &R->out[2 + 2 * (4 * i + i)].value, 128);
+    arb_sub_ui(v, v, 1, 128);
+    ck_assert(arb_contains_zero(v));
+    qt_traj_record_clear(R);
+    qt_traj_record_clear(R2);
+    qt_pump_params_clear(P);
+    fmpq_clear(x); fmpq_clear(z);
+    arb_clear(B); arb_clear(v); arb_clear(t); arb_clear(T);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -594,6 +656,7 @@ main(void)
     tcase_add_test(tc, multi_qubit_route);
     tcase_add_test(tc, two_qubit_integrals);
     tcase_add_test(tc, quadrant_is_T_ln2);
+    tcase_add_test(tc, steady_state_record);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

@@ -87,6 +87,8 @@ int qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_p
 void qt_pump_lambda_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
 void qt_pump_curvature_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
 void qt_pump_friction_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
+/* rho0 (the Gibbs state at the common T, from the exact spectrum of H), its entropy S0 and energy E0 */
+void qt_pump_steady_state_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
 void qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt_protocol_struct *C, slong prec);
 
 #endif

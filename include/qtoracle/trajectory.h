@@ -20,10 +20,11 @@ enum
     QT_TR_SIGMA_INT, QT_TR_QDOT_R, QT_TR_NCORE
 };
 #define QT_MAX_BATHS 4
-/* after the core outputs: J_1..J_nb (heat current from bath j), Q_1..Q_nb (heat from bath j over [0, t]) */
-#define QT_TR_MAXOUT (QT_TR_NCORE + 2 * QT_MAX_BATHS)
+/* after the core outputs: J_1..J_nb (heat current from bath j), Q_1..Q_nb (heat from bath j over [0, t]);
+ * other records (pump.steady_state: the 8 x 8 density matrix of 3 qubits) need up to 2 * 64 + 2 outputs */
+#define QT_TR_MAXOUT 136
 
-enum { QT_REC_TRAJECTORY = 0, QT_REC_CYCLE = 1, QT_REC_PUMP_LAMBDA = 2, QT_REC_PUMP_HEAT = 3, QT_REC_PUMP_CURVATURE = 4, QT_REC_PUMP_FRICTION = 5 };
+enum { QT_REC_TRAJECTORY = 0, QT_REC_CYCLE = 1, QT_REC_PUMP_LAMBDA = 2, QT_REC_PUMP_HEAT = 3, QT_REC_PUMP_CURVATURE = 4, QT_REC_PUMP_FRICTION = 5, QT_REC_PUMP_STEADY = 6 };
 typedef struct
 {
     slong nout;

@@ -69,6 +69,14 @@ qt_record_output_formula(const qt_traj_record_t R, slong i)
         };
         return i < 6 ? f[i] : "sum_rule_z = Lambda_{L,z} + Lambda_{R,z} + T d_{B_z} S0 (an enclosure of 0)";
     }
+    if (R->kind == QT_REC_PUMP_STEADY)
+    {
+        if (i == 0)
+            return "S0 = -tr rho0 ln rho0, entropy of the instantaneous steady state (the Gibbs state at the common T)";
+        if (i == 1)
+            return "E0 = tr rho0 H";
+        return "entries of rho0 = e^{-H/T}/Z in the computational basis (|0> = spin up along z, qubit 1 most significant): rho_re_i_j, rho_im_i_j";
+    }
     if (R->kind == QT_REC_PUMP_FRICTION)
     {
         static const char *const f[6] = {

@@ -257,3 +257,73 @@ out:
     arb_clear(g); arb_clear(d);
     _arb_vec_clear(Z, 4);
 }
+
+void
+qt_pump_steady_state_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec)
+{
+    slong d = (slong) 1 << P->n_qubits, c, i, j, o;
+    qt_qmat_t H, dHx, dHz;
+    qt_eigenprojectors_t E;
+    acb_mat_t rho, T2, Hb;
+    arb_t T, w, Z, S, g;
+    acb_t tr;
+    char why[QT_REASON_LEN];
+    int st;
+    R->kind = QT_REC_PUMP_STEADY;
+    R->nout = 2 + 2 * d * d;
+    snprintf(R->reference, sizeof R->reference, "gibbs");
+    qt_qmat_init(H, d); qt_qmat_init(dHx, d); qt_qmat_init(dHz, d);
+    exact_hamiltonian(H, dHx, dHz, P, Bx, Bz);
+    qt_eigenprojectors_init(E);
+    acb_mat_init(rho, d, d); acb_mat_init(T2, d, d); acb_mat_init(Hb, d, d);
+    arb_init(T); arb_init(w); arb_init(Z); arb_init(S); arb_init(g); acb_init(tr);
+    st = qt_eigenprojectors(E, H, prec, why);
+    if (st == QT_OK)
+    {
+        /* rho0 = sum_c e^{-(E_c - E_0)/T} P_c / Z (exact spectrum, lemma E4) */
+        arb_set_fmpq(T, P->T, prec);
+        acb_mat_zero(rho);
+        arb_zero(Z);
+        arb_zero(S);
+        for (c = 0; c < E->k; c++)
+        {
+            arb_sub(w, E->lambda + c, E->lambda + 0, prec);
+            arb_div(w, w, T, prec);
+            arb_neg(w, w);
+            arb_exp(w, w, prec);
+            acb_mat_scalar_mul_arb(T2, E->P + c, w, prec);
+            acb_mat_add(rho, rho, T2, prec);
+            arb_addmul_si(Z, w, E->mult[c], prec);
+        }
+        acb_mat_scalar_div_arb(rho, rho, Z, prec);
+        for (c = 0; c < E->k; c++)
+        {
+            arb_sub(w, E->lambda + c, E->lambda + 0, prec);
+            arb_div(w, w, T, prec);
+            arb_neg(w, w);
+            arb_exp(w, w, prec);
+            arb_div(w, w, Z, prec);
+            qt_arb_neg_xlogx_unit(g, w, prec);
+            arb_addmul_si(S, g, E->mult[c], prec);
+        }
+    }
+    set_out(R, 0, "S0", S, st, why);
+    qt_qmat_get_acb_mat(Hb, H, prec);
+    acb_mat_mul(T2, rho, Hb, prec);
+    acb_mat_trace(tr, T2, prec);
+    set_out(R, 1, "E0", acb_realref(tr), st, why);
+    o = 2;
+    for (i = 0; i < d; i++)
+        for (j = 0; j < d; j++)
+        {
+            char nm[16];
+            snprintf(nm, sizeof nm, "rho_re_%d_%d", (int) i, (int) j);
+            set_out(R, o++, nm, acb_realref(acb_mat_entry(rho, i, j)), st, why);
+            snprintf(nm, sizeof nm, "rho_im_%d_%d", (int) i, (int) j);
+            set_out(R, o++, nm, acb_imagref(acb_mat_entry(rho, i, j)), st, why);
+        }
+    qt_eigenprojectors_clear(E);
+    qt_qmat_clear(H); qt_qmat_clear(dHx); qt_qmat_clear(dHz);
+    acb_mat_clear(rho); acb_mat_clear(T2); acb_mat_clear(Hb);
+    arb_clear(T); arb_clear(w); arb_clear(Z); arb_clear(S); arb_clear(g); acb_clear(tr);
+}
