@@ -36,8 +36,8 @@ choice(qo_params *p, const qo_kv *kv, const char *key, const char *const *opts, 
 int
 qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
 {
-    static const char *const point[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "convention", "coupling", "Bx", "Bz", NULL};
-    static const char *const cyc[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "convention", "coupling", "protocol",
+    static const char *const point[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "T_R", "convention", "coupling", "Bx", "Bz", NULL};
+    static const char *const cyc[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "T_R", "convention", "coupling", "protocol",
                                       "center_x", "center_z", "radius", "r0", "r1", "theta0", "theta1", "vertices", NULL};
     static const char *const conv[] = {"pauli", "spin", NULL};
     static const char *const coup[] = {"default", NULL};
@@ -62,6 +62,16 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
     if (qo_exact_param(p, p->pump->gamma_L, kv, "gamma_L", NULL, "rate of bath L, > 0", err, errlen)) goto out;
     if (qo_exact_param(p, p->pump->gamma_R, kv, "gamma_R", NULL, "rate of bath R, > 0", err, errlen)) goto out;
     if (qo_exact_param(p, p->pump->T, kv, "T", NULL, "common bath temperature, > 0", err, errlen)) goto out;
+    if (qo_lookup(kv, "T_R") != NULL)
+    {
+        /* bath R at its own temperature (one qubit; rho0 is then the non-equilibrium steady state) */
+        if (qo_exact_param(p, p->pump->T_R, kv, "T_R", NULL, "temperature of bath R, > 0 (default: T)", err, errlen)) goto out;
+        if (fmpq_sgn(p->pump->T_R) <= 0)
+        {
+            snprintf(err, errlen, "T_R: the temperature of bath R must be > 0, got \"%s\"", qo_lookup(kv, "T_R"));
+            goto out;
+        }
+    }
     if (choice(p, kv, "convention", conv, "pauli", &c, err, errlen)) goto out;
     p->pump->convention = c == 0 ? QT_PUMP_PAULI : QT_PUMP_SPIN;
     if (choice(p, kv, "coupling", coup, "default", &c, err, errlen)) goto out;
@@ -74,6 +84,11 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
     {
         snprintf(err, errlen, "n_qubits=%ld: %s is implemented for one qubit only in this release (its coherence block needs proven Bohr-frequency grouping)",
                  (long) p->pump->n_qubits, q->name);  /* friction: the coherence block needs Bohr-frequency grouping */
+        goto out;
+    }
+    if (!qt_pump_equal_temperatures(p->pump) && (q->which == QO_PUMP_FRICTION || q->which == QO_PUMP_STEADY))
+    {
+        snprintf(err, errlen, "T_R: %s is implemented at equal temperatures only (T_R = T: the Gibbs state and its detailed-balance generator)", q->name);
         goto out;
     }
     if (is_point)
@@ -94,6 +109,11 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
         if (p->pump->n_qubits != 1)
         {
             snprintf(err, errlen, "protocol=quadrant: the excluded-disc and tail bound is proven for n_qubits=1 only (proofs/pumping.md P11); use protocol=sector for 2-3 qubits");
+            goto out;
+        }
+        if (!qt_pump_equal_temperatures(p->pump))
+        {
+            snprintf(err, errlen, "protocol=quadrant: the excluded-disc and tail bound (proofs/pumping.md P11) needs equal temperatures; with T_R != T use protocol=sector");
             goto out;
         }
         p->proto->kind = QT_PROTOCOL_QUADRANT;

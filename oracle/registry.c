@@ -66,7 +66,7 @@ static const qo_quantity table[] = {
      "the instantaneous steady state rho0 at (Bx, Bz) (the Gibbs state at the common T, from the exact spectrum of H), its entropy and energy"},
     {"pump.lambda", QO_FAM_PUMP, QO_PUMP_LAMBDA, "heat per unit field (k_B = hbar = 1)",
      "pumping.md 2; proofs/pumping.md P1-P3",
-     "geometric coefficients Lambda_{a,k} = -tr(H D_a L^+ d_k rho0) at (Bx, Bz), the steady-state entropy and the sum rules (n_qubits = 1 in this release)"},
+     "geometric coefficients Lambda_{a,k} = -tr(H D_a L^+ d_k rho0) at (Bx, Bz), the steady-state entropy and the sum rules (1-3 qubits; bath R may have its own temperature T_R for one qubit)"},
     {"pump.curvature", QO_FAM_PUMP, QO_PUMP_CURVATURE, "heat per unit field^2 (k_B = hbar = 1)",
      "pumping.md 2; proofs/pumping.md P7",
      "the rotor (Berry curvature) Omega_a = d_x Lambda_{a,z} - d_z Lambda_{a,x} at (Bx, Bz), from exact derivatives (Cauchy integrals)"},

@@ -580,6 +580,167 @@ START_TEST(quadrant_is_T_ln2)
 END_TEST
 
 
+/* unequal temperatures (lemma P12): the first law over a cycle, Q_L + Q_R = W = oint tr(rho0 dH) (quasi-static
+ * work), checked on sectors theta in [0, theta1]: arcs carry no work (dE_n = 0 at fixed B), the B_z leg sees
+ * only bath L (c_R = 0) so rho0 is Gibbs at T_L there and W_z = -[F_L(r1) - F_L(r0)], F = -T_L ln(2 cosh(sr/T_L))
+ * (walked inwards); the theta1 leg (walked outwards) is integrated here by direct quadrature of s (2 p_e - 1)
+ * with the stationary population written with Bose factors, p_e = sum_a w_a n_a / sum_a w_a (2 n_a + 1),
+ * w_L = gL cos^2, w_R = gR sin^2 (a formula the library does not use).  Also: T_R = T (1 + 1e-40) agrees with
+ * the equal-temperature (Gibbs) route, and the refusals. */
+typedef struct { acb_t s, gL, gR, TL, TR, c2, s2; } leg_param;
+
+static int
+leg_integrand(acb_ptr res, const acb_t r, void *param, slong order, slong prec)
+{
+    leg_param *lp = param;
+    acb_t w, nL, nR, num, den, t;
+    if (order > 1)
+        flint_abort();
+    acb_init(w); acb_init(nL); acb_init(nR); acb_init(num); acb_init(den); acb_init(t);
+    acb_mul(w, lp->s, r, prec);
+    acb_mul_2exp_si(w, w, 1);                    /* omega = 2 s r */
+    acb_div(t, w, lp->TL, prec);
+    acb_expm1(t, t, prec);
+    acb_inv(nL, t, prec);
+    acb_div(t, w, lp->TR, prec);
+    acb_expm1(t, t, prec);
+    acb_inv(nR, t, prec);
+    acb_mul(num, lp->gL, lp->c2, prec);          /* w_L */
+    acb_mul(t, lp->gR, lp->s2, prec);            /* w_R */
+    acb_mul_2exp_si(den, nL, 1);
+    acb_add_ui(den, den, 1, prec);
+    acb_mul(den, den, num, prec);
+    acb_mul(num, num, nL, prec);
+    acb_addmul(num, t, nR, prec);
+    acb_mul_2exp_si(w, nR, 1);
+    acb_add_ui(w, w, 1, prec);
+    acb_addmul(den, t, w, prec);
+    acb_div(res, num, den, prec);                /* p_e */
+    acb_mul_2exp_si(res, res, 1);
+    acb_sub_ui(res, res, 1, prec);
+    acb_mul(res, res, lp->s, prec);
+    acb_clear(w); acb_clear(nL); acb_clear(nR); acb_clear(num); acb_clear(den); acb_clear(t);
+    return 0;
+}
+
+/* F(r) = -T ln(2 cosh(s r / T)) */
+static void
+free_energy(arb_t F, const arb_t s, const arb_t T, const arb_t r, slong prec)
+{
+    arb_mul(F, s, r, prec);
+    arb_div(F, F, T, prec);
+    arb_cosh(F, F, prec);
+    arb_mul_2exp_si(F, F, 1);
+    arb_log(F, F, prec);
+    arb_mul(F, F, T, prec);
+    arb_neg(F, F);
+}
+
+START_TEST(unequal_temperatures_first_law)
+{
+    static const char *cases[][6] = {
+        /* gL, gR, T, T_R, theta1, convention */
+        {"1", "2", "1", "1/2", "1", "p"}, {"3", "1", "1/2", "3", "1.2", "s"}, {"1", "1", "2", "1", "0.7", "p"}};
+    int i;
+    for (i = 0; i < 3; i++)
+    {
+        qt_pump_params_t P;
+        qt_protocol_t C;
+        arb_ptr Q = _arb_vec_init(2), Q2 = _arb_vec_init(2);
+        arb_t W, v, t, r, F0, F1, sr;
+        arf_t a, b;
+        leg_param lp;
+        char why[QT_REASON_LEN];
+        slong prec = 128;
+        qt_pump_params_init(P);
+        set_params(P, cases[i][0], cases[i][1], cases[i][2], cases[i][5][0] == 's' ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        qt_test_setq(P->T_R, cases[i][3]);
+        ck_assert(!qt_pump_equal_temperatures(P));
+        qt_protocol_init(C);
+        C->kind = QT_PROTOCOL_SECTOR;
+        fmpq_set_si(C->r0, 1, 4);
+        fmpq_set_si(C->r1, 6, 1);
+        fmpq_zero(C->theta0);
+        qt_test_setq(C->theta1, cases[i][4]);
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, prec, why), QT_OK);
+        arb_init(W); arb_init(v); arb_init(t); arb_init(r); arb_init(F0); arb_init(F1); arb_init(sr);
+        arf_init(a); arf_init(b);
+        acb_init(lp.s); acb_init(lp.gL); acb_init(lp.gR); acb_init(lp.TL); acb_init(lp.TR); acb_init(lp.c2); acb_init(lp.s2);
+        acb_set_d(lp.s, P->convention == QT_PUMP_SPIN ? 0.5 : 1.0);
+        acb_set_fmpq(lp.gL, P->gamma_L, prec);
+        acb_set_fmpq(lp.gR, P->gamma_R, prec);
+        acb_set_fmpq(lp.TL, P->T, prec);
+        acb_set_fmpq(lp.TR, P->T_R, prec);
+        arb_set_fmpq(t, C->theta1, prec);
+        arb_sin_cos(acb_realref(lp.s2), acb_realref(lp.c2), t, prec);
+        acb_mul(lp.s2, lp.s2, lp.s2, prec);
+        acb_mul(lp.c2, lp.c2, lp.c2, prec);
+        arf_set_d(a, 0.25);
+        arf_set_si(b, 6);
+        ck_assert_int_eq(qt_integrate_real(W, leg_integrand, &lp, a, b, NULL, 0, prec), QT_OK);
+        /* B_z leg, inwards: -[F_L(r1) - F_L(r0)] */
+        arb_set(sr, acb_realref(lp.s));
+        arb_set_d(r, 0.25);
+        free_energy(F0, sr, acb_realref(lp.TL), r, prec);
+        arb_set_si(r, 6);
+        free_energy(F1, sr, acb_realref(lp.TL), r, prec);
+        arb_sub(F1, F1, F0, prec);
+        arb_sub(W, W, F1, prec);
+        arb_add(v, Q + 0, Q + 1, prec);
+        ck_assert_msg(arb_overlaps(v, W), "case %d: Q_L + Q_R does not overlap the work", i);
+        ck_assert(!arb_contains_zero(W));            /* a real test: the work is not 0 */
+        ck_assert(mag_cmp_2exp_si(arb_radref(v), -90) < 0);
+        /* continuity into the Gibbs route: T_R = T (1 + 1e-40) against T_R = T, at 80 bits */
+        fmpq_set(P->T_R, P->T);
+        ck_assert(qt_pump_equal_temperatures(P));
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 80, why), QT_OK);
+        {
+            fmpq_t e;
+            fmpq_init(e);
+            fmpz_set_ui(fmpq_denref(e), 10);
+            fmpz_pow_ui(fmpq_denref(e), fmpq_denref(e), 40);
+            fmpz_one(fmpq_numref(e));
+            fmpq_add_si(e, e, 1);
+            fmpq_mul(P->T_R, P->T, e);
+            fmpq_clear(e);
+        }
+        ck_assert(!qt_pump_equal_temperatures(P));
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, P, C, 80, why), QT_OK);
+        ck_assert(arb_overlaps(Q + 0, Q2 + 0) && arb_overlaps(Q + 1, Q2 + 1));
+        ck_assert(arb_contains_zero(Q + 0) == 0);
+        arb_clear(W); arb_clear(v); arb_clear(t); arb_clear(r); arb_clear(F0); arb_clear(F1); arb_clear(sr);
+        arf_clear(a); arf_clear(b);
+        acb_clear(lp.s); acb_clear(lp.gL); acb_clear(lp.gR); acb_clear(lp.TL); acb_clear(lp.TR); acb_clear(lp.c2); acb_clear(lp.s2);
+        /* refusals: the quadrant bound, two qubits, the full route / friction need equal temperatures */
+        qt_test_setq(P->T_R, "5/3");
+        C->kind = QT_PROTOCOL_QUADRANT;
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+        ck_assert(strstr(why, "equal temperatures") != NULL);
+        {
+            arb_ptr Z = _arb_vec_init(4);
+            fmpq_t x1;
+            fmpq_init(x1);
+            fmpq_one(x1);
+            ck_assert_int_eq(qt_pump_friction(Z, P, x1, x1, 64, why), QT_DOMAIN);
+            ck_assert(strstr(why, "T_R") != NULL);
+            fmpq_clear(x1);
+            _arb_vec_clear(Z, 4);
+        }
+        P->n_qubits = 2;
+        fmpq_set_si(P->b, 2, 1);
+        ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
+        ck_assert(strstr(why, "T_R") != NULL);
+        fmpq_zero(P->T_R);
+        P->n_qubits = 1;
+        ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
+        qt_pump_params_clear(P);
+        qt_protocol_clear(C);
+        _arb_vec_clear(Q, 2);
+        _arb_vec_clear(Q2, 2);
+    }
+}
+END_TEST
+
 START_TEST(steady_state_record)
 {
     /* pump.steady_state: tr rho0 = 1, rho0 Hermitian, S0 equals the closed form ln(2 cosh x) - x tanh x
@@ -657,6 +818,7 @@ main(void)
     tcase_add_test(tc, two_qubit_integrals);
     tcase_add_test(tc, quadrant_is_T_ln2);
     tcase_add_test(tc, steady_state_record);
+    tcase_add_test(tc, unequal_temperatures_first_law);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

@@ -16,6 +16,7 @@ typedef struct
     slong n_qubits;
     fmpq_t gamma_L, gamma_R, T;
     fmpq_t J, Delta, b;      /* exchange, anisotropy (default 1: Heisenberg), asymmetry of qubit 2 */
+    fmpq_t T_R;              /* temperature of bath R; equal to T unless set (unequal: one qubit only) */
     int convention;
 }
 qt_pump_params_struct;
@@ -24,6 +25,8 @@ typedef qt_pump_params_struct qt_pump_params_t[1];
 void qt_pump_params_init(qt_pump_params_t P);
 void qt_pump_params_clear(qt_pump_params_t P);
 int qt_pump_params_validate(const qt_pump_params_struct *P, char *reason);
+/* 1 iff the two baths have the same temperature (T_R = T) */
+int qt_pump_equal_temperatures(const qt_pump_params_struct *P);
 
 /* Lambda[0..3] = (Lambda_{L,x}, Lambda_{L,z}, Lambda_{R,x}, Lambda_{R,z}) at the (possibly complex)
  * point; one qubit: the closed secular route below; n_qubits = 2, 3: qt_pump_lambda_multi_acb.

@@ -94,7 +94,7 @@ qt_record_output_formula(const qt_traj_record_t R, slong i)
         static const char *const f[3] = {
             "Omega_L = d_{B_x} Lambda_{L,z} - d_{B_z} Lambda_{L,x}, the rotor of bath L: Q_L = iint Omega_L dB_x dB_z (counter-clockwise)",
             "Omega_R = d_{B_x} Lambda_{R,z} - d_{B_z} Lambda_{R,x}",
-            "sum_rule = Omega_L + Omega_R (an enclosure of 0 at equal temperatures)"
+            "sum_rule = Omega_L + Omega_R (an enclosure of 0 at equal temperatures; with T_R != T the density of the quasi-static work per cycle)"
         };
         return i < 3 ? f[i] : "";
     }
@@ -103,7 +103,7 @@ qt_record_output_formula(const qt_traj_record_t R, slong i)
         static const char *const f[3] = {
             "Q_L = oint Lambda_L . dlambda, heat into bath L per counter-clockwise cycle (pumping.md 2)",
             "Q_R = oint Lambda_R . dlambda, heat into bath R per counter-clockwise cycle",
-            "sum_rule = Q_L + Q_R (an enclosure of 0 at equal temperatures)"
+            "sum_rule = Q_L + Q_R (an enclosure of 0 at equal temperatures; with T_R != T the quasi-static work per cycle, oint tr(rho0 dH), lemma P12)"
         };
         return i < 3 ? f[i] : "";
     }

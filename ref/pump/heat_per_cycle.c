@@ -194,6 +194,11 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
         arb_clear(v);
         return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bound is proven for one qubit only (lemma P11); use a sector for 2-3 qubits");
     }
+    if (C->kind == QT_PROTOCOL_QUADRANT && !qt_pump_equal_temperatures(P))
+    {
+        arb_clear(v);
+        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the bound of lemma P11 needs equal temperatures (T_R = T); use a sector");
+    }
     if ((st = qt_pump_params_validate(P, reason)) != QT_OK || (st = qt_protocol_validate(C, reason)) != QT_OK)
     {
         arb_clear(v);

@@ -153,7 +153,7 @@ qt_pump_lambda_record(qt_traj_record_t R, const qt_pump_params_struct *P, const 
     int st;
     R->kind = QT_REC_PUMP_LAMBDA;
     R->nout = 7;
-    snprintf(R->reference, sizeof R->reference, "gibbs");
+    snprintf(R->reference, sizeof R->reference, "%s", qt_pump_equal_temperatures(P) ? "gibbs" : "nonequilibrium_steady_state");
     acb_init(bx); acb_init(bz); arb_init(B); arb_init(S); arb_init(dS); arb_init(v);
     L = _acb_vec_init(4);
     acb_set_fmpq(bx, Bx, prec);
@@ -164,7 +164,17 @@ qt_pump_lambda_record(qt_traj_record_t R, const qt_pump_params_struct *P, const 
     {
         arb_ptr TdS = _arb_vec_init(2);
         char why2[QT_REASON_LEN];
-        int st2 = gibbs_entropy(S, TdS, P, Bx, Bz, prec, why2);
+        int st2;
+        if (qt_pump_equal_temperatures(P))
+            st2 = gibbs_entropy(S, TdS, P, Bx, Bz, prec, why2);
+        else
+        {
+            /* S0 and the sum rule against T dS0 need the Gibbs state (equal temperatures) */
+            st2 = qt_fail(why2, QT_DOMAIN, "T_R != T: rho0 is the non-equilibrium steady state, not the Gibbs state; S0 and the sum rule Lambda_L + Lambda_R = -T grad S0 are defined here at equal temperatures only");
+            arb_indeterminate(S);
+            arb_indeterminate(TdS + 0);
+            arb_indeterminate(TdS + 1);
+        }
         set_out(R, 4, "S0", S, st2, why2);
         for (k = 0; k < 2; k++)
         {
@@ -189,7 +199,7 @@ qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt
     arb_init(v);
     R->kind = QT_REC_PUMP_HEAT;
     R->nout = 3;
-    snprintf(R->reference, sizeof R->reference, "gibbs");
+    snprintf(R->reference, sizeof R->reference, "%s", qt_pump_equal_temperatures(P) ? "gibbs" : "nonequilibrium_steady_state");
     st = qt_pump_heat_per_cycle(Q, P, C, prec, why);
     set_out(R, 0, "Q_L", Q + 0, st, why);
     set_out(R, 1, "Q_R", Q + 1, st, why);
@@ -209,7 +219,7 @@ qt_pump_curvature_record(qt_traj_record_t R, const qt_pump_params_struct *P, con
     arb_init(v);
     R->kind = QT_REC_PUMP_CURVATURE;
     R->nout = 3;
-    snprintf(R->reference, sizeof R->reference, "gibbs");
+    snprintf(R->reference, sizeof R->reference, "%s", qt_pump_equal_temperatures(P) ? "gibbs" : "nonequilibrium_steady_state");
     st = qt_pump_curvature(O, P, Bx, Bz, prec, why);
     set_out(R, 0, "Omega_L", O + 0, st, why);
     set_out(R, 1, "Omega_R", O + 1, st, why);

@@ -16,7 +16,8 @@ qt_pump_params_init(qt_pump_params_t P)
 {
     P->n_qubits = 1;
     fmpq_init(P->gamma_L); fmpq_init(P->gamma_R); fmpq_init(P->T);
-    fmpq_init(P->J); fmpq_init(P->Delta); fmpq_init(P->b);
+    fmpq_init(P->J); fmpq_init(P->Delta); fmpq_init(P->b); fmpq_init(P->T_R);
+    fmpq_set_si(P->T_R, -1, 1);           /* unset: equal to T */
     fmpq_one(P->Delta);
     fmpq_one(P->b);
     P->convention = QT_PUMP_PAULI;
@@ -26,7 +27,13 @@ void
 qt_pump_params_clear(qt_pump_params_t P)
 {
     fmpq_clear(P->gamma_L); fmpq_clear(P->gamma_R); fmpq_clear(P->T);
-    fmpq_clear(P->J); fmpq_clear(P->Delta); fmpq_clear(P->b);
+    fmpq_clear(P->J); fmpq_clear(P->Delta); fmpq_clear(P->b); fmpq_clear(P->T_R);
+}
+
+int
+qt_pump_equal_temperatures(const qt_pump_params_struct *P)
+{
+    return fmpq_sgn(P->T_R) < 0 || fmpq_equal(P->T_R, P->T);
 }
 
 int
@@ -42,6 +49,10 @@ qt_pump_params_validate(const qt_pump_params_struct *P, char *reason)
         return qt_fail(reason, QT_DOMAIN, "gamma_R: must be > 0 (a zero rate makes the stationary state of that bath's channel non-unique; negative rates are not a semigroup)");
     if (fmpq_sgn(P->T) <= 0)
         return qt_fail(reason, QT_DOMAIN, "T: the common bath temperature must be > 0");
+    if (!qt_pump_equal_temperatures(P) && fmpq_is_zero(P->T_R))
+        return qt_fail(reason, QT_DOMAIN, "T_R: the temperature of bath R must be > 0");
+    if (!qt_pump_equal_temperatures(P) && P->n_qubits != 1)
+        return qt_fail(reason, QT_DOMAIN, "T_R: unequal bath temperatures are implemented for n_qubits = 1 only");
     return QT_OK;
 }
 
@@ -100,6 +111,13 @@ full_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb_
     qt_lindblad_init(G, 2);
     acb_one(one);
 
+    if (!qt_pump_equal_temperatures(P))
+    {
+        for (k = 0; k < 4; k++)
+            acb_indeterminate(Lam + k);
+        st = qt_fail(reason, QT_DOMAIN, "T_R: the full Lindblad route (and the friction tensor) is implemented at equal temperatures only");
+        goto done;
+    }
     if ((st = qubit_field(B2, B, s, T, Lam, P, Bx, Bz, analytic, prec, reason)) != QT_OK)
         goto done;
     /* sigma_x, sigma_z; H = s (B_x sx + B_z sz); u = H/(s B) */
@@ -286,7 +304,7 @@ qubit_lambda(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const 
              int analytic, slong prec, char *reason)
 {
     acb_t s, B2, B, w, T, e, g, r, up, dn, E, dE, pe, pg, dpe, t, c;
-    acb_t Wd[2], Wu[2];
+    acb_t Wd[2], Wu[2], Gd[2], Gdp[2], Ea[2], Tb[2];
     slong a, k;
     int st = QT_OK;
     acb_init(s); acb_init(B2); acb_init(B); acb_init(w); acb_init(T); acb_init(e); acb_init(g);
@@ -294,48 +312,121 @@ qubit_lambda(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const 
     acb_init(dpe); acb_init(t); acb_init(c);
     for (a = 0; a < 2; a++)
     {
-        acb_init(Wd[a]);
-        acb_init(Wu[a]);
+        acb_init(Wd[a]); acb_init(Wu[a]); acb_init(Gd[a]); acb_init(Gdp[a]); acb_init(Ea[a]); acb_init(Tb[a]);
     }
     if ((st = qubit_field(B2, B, s, T, Lam, P, Bx, Bz, analytic, prec, reason)) != QT_OK)
         goto done;
     acb_mul(E, s, B, prec);                      /* E_e = sB = -E_g */
     acb_mul_2exp_si(w, E, 1);                    /* Bohr frequency */
-    acb_div(e, w, T, prec);
-    acb_neg(e, e);                               /* -w/T */
-    /* decay e -> g: G_a(w) c_a; excitation g -> e: G_a(-w) c_a = G_a(w) e^{-w/T} c_a.
-       c_L = tr(P_g sx P_e sx) = (B_z/B)^2, c_R = tr(P_g sz P_e sz) = (B_x/B)^2 (from P = (1 -+ u)/2) */
+    /* per bath a (temperature T_a): e_a = e^{-w/T_a}, G_a = gamma_a w/(1 - e_a),
+       G'_a = dG_a/dw = gamma_a [(1 - e_a) - (w/T_a) e_a]/(1 - e_a)^2; decay e -> g at G_a c_a, excitation at
+       G_a e_a c_a; c_L = (B_z/B)^2, c_R = (B_x/B)^2 = 1 - c_L (lemma P3, P12) */
     for (a = 0; a < 2; a++)
     {
+        acb_t Ta, ea, om1, Gp;
+        acb_init(Ta); acb_init(ea); acb_init(om1); acb_init(Gp);
+        if (a == 1 && !qt_pump_equal_temperatures(P))
+            acb_set_fmpq(Ta, P->T_R, prec);
+        else
+            acb_set(Ta, T);
         acb_set_fmpq(g, a == 0 ? P->gamma_L : P->gamma_R, prec);
-        acb_expm1(t, e, prec);
-        acb_div(r, w, t, prec);
-        acb_neg(r, r);
+        acb_div(e, w, Ta, prec);
+        acb_neg(e, e);                           /* -w/T_a */
+        acb_expm1(om1, e, prec);
+        acb_neg(om1, om1);                       /* 1 - e_a */
+        acb_exp(ea, e, prec);
+        acb_div(r, w, om1, prec);
         acb_mul(r, r, g, prec);                  /* G_a(w) */
         acb_mul(c, a == 0 ? Bz : Bx, a == 0 ? Bz : Bx, prec);
         acb_div(c, c, B2, prec);
         acb_mul(Wd[a], r, c, prec);
-        acb_exp(t, e, prec);
-        acb_mul(Wu[a], Wd[a], t, prec);
+        acb_mul(Wu[a], Wd[a], ea, prec);
+        /* G'_a */
+        acb_div(t, w, Ta, prec);
+        acb_mul(t, t, ea, prec);
+        acb_sub(Gp, om1, t, prec);
+        acb_div(Gp, Gp, om1, prec);
+        acb_div(Gp, Gp, om1, prec);
+        acb_mul(Gp, Gp, g, prec);
+        acb_set(Gd[a], r);
+        acb_set(Gdp[a], Gp);
+        acb_set(Ea[a], ea);
+        acb_set(Tb[a], Ta);
+        acb_clear(Ta); acb_clear(ea); acb_clear(om1); acb_clear(Gp);
     }
     acb_add(dn, Wd[0], Wd[1], prec);
     acb_add(up, Wu[0], Wu[1], prec);
-    /* Gibbs populations: p_e = 1/(1 + e^{w/T}) = e^{-w/T}/(1 + e^{-w/T}) */
-    acb_exp(t, e, prec);
-    acb_add_ui(pe, t, 1, prec);
-    acb_div(pe, t, pe, prec);
-    acb_sub_ui(pg, pe, 1, prec);
-    acb_neg(pg, pg);
+    /* stationary populations: the Gibbs state at equal temperatures (stable closed forms, lemma P2);
+       otherwise p_e = U/(D + U) (D = dn, U = up) and its derivative (lemma P12) */
+    if (qt_pump_equal_temperatures(P))
+    {
+        acb_div(e, w, T, prec);
+        acb_neg(e, e);
+        acb_exp(t, e, prec);
+        acb_add_ui(pe, t, 1, prec);
+        acb_div(pe, t, pe, prec);
+        acb_sub_ui(pg, pe, 1, prec);
+        acb_neg(pg, pg);
+    }
     for (k = 0; k < 2; k++)
     {
-        /* d_k E_e = tr(P_e d_k H) = s lambda_k / B; d_k p_e = -p_e p_g (d_k E_e - d_k E_g)/T = -2 p_e p_g d_k E_e / T */
-        acb_mul(dE, s, k == 0 ? Bx : Bz, prec);
-        acb_div(dE, dE, B, prec);
-        acb_mul(dpe, pe, pg, prec);
-        acb_mul(dpe, dpe, dE, prec);
-        acb_mul_2exp_si(dpe, dpe, 1);
-        acb_div(dpe, dpe, T, prec);
-        acb_neg(dpe, dpe);
+        if (qt_pump_equal_temperatures(P))
+        {
+            /* d_k p_e = -2 p_e p_g d_k E_e / T, d_k E_e = s lambda_k / B */
+            acb_mul(dE, s, k == 0 ? Bx : Bz, prec);
+            acb_div(dE, dE, B, prec);
+            acb_mul(dpe, pe, pg, prec);
+            acb_mul(dpe, dpe, dE, prec);
+            acb_mul_2exp_si(dpe, dpe, 1);
+            acb_div(dpe, dpe, T, prec);
+            acb_neg(dpe, dpe);
+        }
+        else
+        {
+        /* d_k p_e = (d_k U D - U d_k D)/(D + U)^2, d_k w = 2 s lambda_k / B,
+           d_x c_L = -2 B_z^2 B_x / B^4, d_z c_L = 2 B_z B_x^2 / B^4, d_k c_R = -d_k c_L */
+        acb_t dw, dcL, dD, dU, q;
+        acb_init(dw); acb_init(dcL); acb_init(dD); acb_init(dU); acb_init(q);
+        acb_mul(dw, s, k == 0 ? Bx : Bz, prec);
+        acb_mul_2exp_si(dw, dw, 1);
+        acb_div(dw, dw, B, prec);
+        acb_mul(dcL, Bx, Bz, prec);
+        acb_mul(dcL, dcL, k == 0 ? Bz : Bx, prec);
+        acb_mul_2exp_si(dcL, dcL, 1);
+        acb_div(dcL, dcL, B2, prec);
+        acb_div(dcL, dcL, B2, prec);
+        if (k == 0)
+            acb_neg(dcL, dcL);
+        acb_zero(dD);
+        acb_zero(dU);
+        for (a = 0; a < 2; a++)
+        {
+            acb_mul(c, a == 0 ? Bz : Bx, a == 0 ? Bz : Bx, prec);
+            acb_div(c, c, B2, prec);             /* c_a */
+            /* d(G_a c_a) = G'_a dw c_a + G_a dc_a */
+            acb_mul(q, Gdp[a], dw, prec);
+            acb_mul(q, q, c, prec);
+            if (a == 0)
+                acb_addmul(q, Gd[a], dcL, prec);
+            else
+                acb_submul(q, Gd[a], dcL, prec);
+            acb_add(dD, dD, q, prec);
+            /* d(G_a e_a c_a) = e_a d(G_a c_a) - G_a e_a c_a dw / T_a */
+            acb_mul(q, q, Ea[a], prec);
+            acb_mul(t, Gd[a], Ea[a], prec);
+            acb_mul(t, t, c, prec);
+            acb_mul(t, t, dw, prec);
+            acb_div(t, t, Tb[a], prec);
+            acb_sub(q, q, t, prec);
+            acb_add(dU, dU, q, prec);
+        }
+        acb_mul(dpe, dU, dn, prec);
+        acb_submul(dpe, up, dD, prec);
+        acb_add(t, dn, up, prec);
+        acb_div(dpe, dpe, t, prec);
+        acb_div(dpe, dpe, t, prec);
+        acb_clear(dw); acb_clear(dcL); acb_clear(dD); acb_clear(dU); acb_clear(q);
+        }
         /* W = [[-dn, up], [dn, -up]] on (p_e, p_g); W^+ on (y, -y) with x_e + x_g = 0:
            (W x)_e = -dn x_e + up x_g = -(dn + up) x_e = y  =>  x_e = -y/(dn + up) */
         acb_add(t, dn, up, prec);
@@ -357,8 +448,7 @@ done:
     acb_clear(dpe); acb_clear(t); acb_clear(c);
     for (a = 0; a < 2; a++)
     {
-        acb_clear(Wd[a]);
-        acb_clear(Wu[a]);
+        acb_clear(Wd[a]); acb_clear(Wu[a]); acb_clear(Gd[a]); acb_clear(Gdp[a]); acb_clear(Ea[a]); acb_clear(Tb[a]);
     }
     return st;
 }
