@@ -40,8 +40,8 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
     static const char *const cyc[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "T_R", "convention", "coupling", "protocol",
                                       "center_x", "center_z", "radius", "r0", "r1", "theta0", "theta1", "vertices", NULL};
     static const char *const conv[] = {"pauli", "spin", NULL};
-    static const char *const coup[] = {"default", NULL};
-    static const char *const prot[] = {"circle", "sector", "polygon", "quadrant", NULL};
+    static const char *const coup[] = {"default", "b_on_R", "b_on_L", "crossed", NULL};
+    static const char *const prot[] = {"circle", "sector", "polygon", "quadrant", "quarter_disc", NULL};
     char reason[QT_REASON_LEN];
     fmpq_t nq, J, b;
     int is_point = q->which != QO_PUMP_HEAT, c, k, bad = 1;
@@ -75,6 +75,7 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
     if (choice(p, kv, "convention", conv, "pauli", &c, err, errlen)) goto out;
     p->pump->convention = c == 0 ? QT_PUMP_PAULI : QT_PUMP_SPIN;
     if (choice(p, kv, "coupling", coup, "default", &c, err, errlen)) goto out;
+    p->pump->coupling = c;    /* QT_PUMP_COUPLING_* in the order of coup[] */
     if (qt_pump_params_validate(p->pump, reason) != QT_OK)
     {
         snprintf(err, errlen, "%s", reason);
@@ -117,6 +118,16 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
             goto out;
         }
         p->proto->kind = QT_PROTOCOL_QUADRANT;
+    }
+    if (c == 4)
+    {
+        p->proto->kind = QT_PROTOCOL_QUARTER_DISC;
+        if (!((p->pump->n_qubits == 1 && qt_pump_equal_temperatures(p->pump)) || (p->pump->n_qubits == 2 && fmpq_is_one(p->pump->Delta))))
+        {
+            snprintf(err, errlen, "protocol=quarter_disc: the corner B = 0 is handled for n_qubits=1 at equal temperatures (P11) and n_qubits=2 with Delta=1 (P13) only");
+            goto out;
+        }
+        if (qo_exact_param(p, p->proto->radius, kv, "radius", NULL, "quarter-disc radius, > 0", err, errlen)) goto out;
     }
     if (c == 0)
     {

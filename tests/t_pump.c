@@ -741,6 +741,196 @@ START_TEST(unequal_temperatures_first_law)
 }
 END_TEST
 
+/* lemma P13: the closed two-qubit Heisenberg route (exact triplet/singlet projectors, closed transition weights)
+ * against the certified eigen-decomposition route (Rump discs + Lagrange projectors + traces) at random points,
+ * every coupling layout, both conventions, J of both signs */
+START_TEST(heis2_route_vs_eigen_route)
+{
+    flint_rand_t st;
+    int it;
+    slong prec = 128;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(24); it++)
+    {
+        qt_pump_params_t P;
+        acb_t bx, bz;
+        acb_ptr A = _acb_vec_init(4), B = _acb_vec_init(4);
+        char why[QT_REASON_LEN];
+        slong k;
+        int sa, sb;
+        qt_pump_params_init(P);
+        set_params(P, "1", "2", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        P->coupling = it % 4;
+        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 9), 4);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 9), 4);
+        fmpq_set_si(P->T, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->J, (slong) n_randint(st, 17) - 8, 4);
+        if (fmpq_is_zero(P->J))
+            fmpq_one(P->J);
+        fmpq_set_si(P->b, 2 + (slong) n_randint(st, 6), 3);     /* 2/3 .. 7/3 */
+        if (fmpq_is_one(P->b))
+            fmpq_set_si(P->b, 2, 1);
+        acb_init(bx); acb_init(bz);
+        acb_set_d(bx, (1 + (double) n_randint(st, 23)) / 8);
+        acb_set_d(bz, ((double) n_randint(st, 31) - 15) / 8);
+        P->route = QT_PUMP_ROUTE_AUTO;
+        sa = qt_pump_lambda_acb(A, P, bx, bz, 0, prec, why);
+        P->route = QT_PUMP_ROUTE_EIGEN;
+        sb = qt_pump_lambda_acb(B, P, bx, bz, 0, prec, why);
+        ck_assert_int_eq(sa, QT_OK);
+        if (sb == QT_OK)                 /* the eigen route refuses points near the crossing */
+            for (k = 0; k < 4; k++)
+            {
+                ck_assert_msg(acb_overlaps(A + k, B + k), "it %d: closed vs eigen route, component %ld", it, k);
+                ck_assert(mag_cmp_2exp_si(arb_radref(acb_realref(A + k)), -80) < 0);
+            }
+        acb_clear(bx); acb_clear(bz);
+        _acb_vec_clear(A, 4); _acb_vec_clear(B, 4);
+        qt_pump_params_clear(P);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+/* the stable ohmic rate: G(0) = gamma T on a ball through 0, the plain formula away from 0 */
+START_TEST(ohmic_rate_through_zero)
+{
+    acb_t g, w, T, G, H, x;
+    slong prec = 128, i;
+    acb_init(g); acb_init(w); acb_init(T); acb_init(G); acb_init(H); acb_init(x);
+    acb_set_si(g, 3);
+    acb_set_d(T, 0.75);
+    acb_zero(w);
+    qt_ohmic_rate_acb(G, g, w, T, prec);
+    acb_mul(H, g, T, prec);
+    ck_assert(acb_contains(G, H) && acb_is_finite(G));
+    for (i = -3; i <= 3; i++)
+    {
+        /* a ball around 0 of radius 1/4 contains G(i/16) computed by the plain formula (i != 0) */
+        acb_zero(w);
+        mag_set_d(arb_radref(acb_realref(w)), 0.25);
+        mag_set_d(arb_radref(acb_imagref(w)), 0.25);
+        qt_ohmic_rate_acb(G, g, w, T, prec);
+        ck_assert(acb_is_finite(G));
+        if (i == 0)
+            continue;
+        acb_set_si(x, i);
+        acb_div_si(x, x, 16, prec);
+        acb_div(H, x, T, prec);
+        acb_neg(H, H);
+        acb_expm1(H, H, prec);
+        acb_neg(H, H);
+        acb_div(H, x, H, prec);
+        acb_mul(H, H, g, prec);
+        ck_assert(acb_overlaps(G, H));
+        qt_ohmic_rate_acb(G, g, x, T, prec);
+        ck_assert(acb_overlaps(G, H));
+        ck_assert(mag_cmp_2exp_si(arb_radref(acb_realref(G)), -100) < 0);
+    }
+    acb_set_si(w, 3);
+    qt_ohmic_rate_acb(G, g, w, T, prec);
+    acb_div(H, w, T, prec);
+    acb_neg(H, H);
+    acb_exp(H, H, prec);
+    acb_sub_ui(H, H, 1, prec);
+    acb_neg(H, H);
+    acb_div(H, w, H, prec);
+    acb_mul(H, H, g, prec);
+    ck_assert(acb_overlaps(G, H));
+    acb_clear(g); acb_clear(w); acb_clear(T); acb_clear(G); acb_clear(H); acb_clear(x);
+}
+END_TEST
+
+/* protocol=quarter_disc: one qubit Q_L = -T (ln 2 - S(R)) (P11); two qubits: the exact symmetry b -> 1/b of the
+ * default layout (rescale the couplings by b, swap the qubits: Q is invariant, pumping_derivations.md 2.2), and
+ * for layout b_on_R the quadrant closed form |Q_L| = T S0 + 4 J p_S (pumping_derivations.md 3) at R = 30, where the
+ * part of the quadrant beyond R is of order e^{-2(R - 2J)/T} ~ 1e-23, far below the 64-bit radius (an overlap
+ * test, not a certificate); refusals for three qubits and Delta != 1 */
+START_TEST(quarter_disc_protocol)
+{
+    qt_pump_params_t P;
+    qt_protocol_t C;
+    arb_ptr Q = _arb_vec_init(2), Q2 = _arb_vec_init(2);
+    arb_t v, w, T, Z, pS, S0, E0;
+    char why[QT_REASON_LEN];
+    slong prec = 96;
+    arb_init(v); arb_init(w); arb_init(T); arb_init(Z); arb_init(pS); arb_init(S0); arb_init(E0);
+    qt_pump_params_init(P);
+    qt_protocol_init(C);
+    C->kind = QT_PROTOCOL_QUARTER_DISC;
+    /* one qubit */
+    set_params(P, "1", "3", "0.7", QT_PUMP_PAULI);
+    fmpq_set_si(C->radius, 3, 2);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, prec, why), QT_OK);
+    arb_set_fmpq(v, C->radius, prec);
+    closed_S(w, P, v, prec);
+    arb_const_log2(v, prec);
+    arb_sub(v, v, w, prec);
+    arb_set_fmpq(T, P->T, prec);
+    arb_mul(v, v, T, prec);
+    arb_neg(v, v);
+    ck_assert(arb_overlaps(Q + 0, v));
+    ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -60) < 0);
+    /* two qubits, default layout: b and 1/b */
+    set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+    P->n_qubits = 2;
+    fmpq_set_si(P->J, 1, 1);
+    fmpq_set_si(P->b, 2, 1);
+    fmpq_set_si(C->radius, 5, 1);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_OK);
+    fmpq_set_si(P->b, 1, 2);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, P, C, 64, why), QT_OK);
+    ck_assert(arb_overlaps(Q + 0, Q2 + 0) && !arb_contains_zero(Q + 0));
+    arb_add(v, Q + 0, Q + 1, prec);
+    ck_assert(arb_contains_zero(v));
+    ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -40) < 0);
+    /* layout b_on_R, J = 1/2, b = 2, T = 1: the quadrant closed form */
+    set_params(P, "1", "1", "1", QT_PUMP_PAULI);
+    P->n_qubits = 2;
+    P->coupling = QT_PUMP_COUPLING_B_ON_R;
+    fmpq_set_si(P->J, 1, 2);
+    fmpq_set_si(P->b, 2, 1);
+    fmpq_set_si(C->radius, 30, 1);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_OK);
+    /* Z0 = e^{3J} + 3 e^{-J}, p_S = e^{3J}/Z0, E0 = (-3J e^{3J} + 3J e^{-J})/Z0, S0 = ln Z0 + E0 (T = 1) */
+    arb_set_d(v, 1.5);
+    arb_exp(pS, v, prec);                      /* e^{3J} */
+    arb_set_d(v, -0.5);
+    arb_exp(w, v, prec);                       /* e^{-J} */
+    arb_mul_ui(Z, w, 3, prec);
+    arb_add(Z, Z, pS, prec);
+    arb_sub(E0, w, pS, prec);
+    arb_mul_ui(E0, E0, 3, prec);
+    arb_mul_2exp_si(E0, E0, -1);               /* 3J (e^{-J} - e^{3J}) = 1.5 (e^{-J} - e^{3J}) */
+    arb_div(E0, E0, Z, prec);
+    arb_div(pS, pS, Z, prec);
+    arb_log(S0, Z, prec);
+    arb_add(S0, S0, E0, prec);
+    arb_mul_2exp_si(v, pS, 1);                 /* 4 J p_S = 2 p_S */
+    arb_add(v, v, S0, prec);
+    arb_abs(w, Q + 0);
+    ck_assert_msg(arb_overlaps(w, v), "b_on_R quarter disc vs the quadrant closed form");
+    ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -40) < 0);
+    /* refusals */
+    fmpq_set_si(P->Delta, 1, 2);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    ck_assert(strstr(why, "quarter_disc") != NULL);
+    fmpq_one(P->Delta);
+    P->n_qubits = 3;
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    fmpq_zero(C->radius);
+    P->n_qubits = 1;
+    fmpq_zero(P->J);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    ck_assert(strstr(why, "radius") != NULL);
+    arb_clear(v); arb_clear(w); arb_clear(T); arb_clear(Z); arb_clear(pS); arb_clear(S0); arb_clear(E0);
+    _arb_vec_clear(Q, 2); _arb_vec_clear(Q2, 2);
+    qt_pump_params_clear(P);
+    qt_protocol_clear(C);
+}
+END_TEST
+
 START_TEST(steady_state_record)
 {
     /* pump.steady_state: tr rho0 = 1, rho0 Hermitian, S0 equals the closed form ln(2 cosh x) - x tanh x
@@ -819,6 +1009,9 @@ main(void)
     tcase_add_test(tc, quadrant_is_T_ln2);
     tcase_add_test(tc, steady_state_record);
     tcase_add_test(tc, unequal_temperatures_first_law);
+    tcase_add_test(tc, heis2_route_vs_eigen_route);
+    tcase_add_test(tc, ohmic_rate_through_zero);
+    tcase_add_test(tc, quarter_disc_protocol);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

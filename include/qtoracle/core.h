@@ -91,6 +91,13 @@ int qt_integrate_real(arb_t res, acb_calc_func_t f, void *param,
                       const arf_t a, const arf_t b,
                       const arf_struct *splits, slong nsplits, slong prec);
 
+/* The same over [a, b] cut into npieces equal pieces (endpoints rounded to dyadic numbers; the pieces tile
+ * [a, b] exactly), each by Gauss-Legendre with the error bound from f on a ball enclosing a Bernstein ellipse
+ * (acb_calc_integrate_gl_auto_deg), bisected on failure (at most 40 levels).  For integrands that stay finite
+ * only on small balls, where the global adaptive search wastes evaluations.  QT_UNCERTIFIED: res indeterminate. */
+int qt_integrate_real_pieces(arb_t res, acb_calc_func_t f, void *param, const arf_t a, const arf_t b,
+                             slong npieces, slong prec);
+
 /* ---- holomorphic helpers (order >= 1 contract of acb_calc_integrate) ---- */
 /* 1 iff 1 + t may touch the principal branch cut (-inf, 0] */
 int qt_acb_one_plus_may_touch_cut(const acb_t t, slong prec);
@@ -100,6 +107,12 @@ void qt_acb_log1p_analytic(acb_t r, const acb_t t, int analytic, slong prec);
 void qt_acb_log_analytic(acb_t r, const acb_t t, int analytic, slong prec);
 /* 1 iff Re(mid(z)) < 0: which of two equal holomorphic expressions to use */
 int qt_acb_mid_re_negative(const acb_t z);
+
+/* ---- the ohmic rate, holomorphic through omega = 0 ---- */
+/* G = gamma omega / (1 - e^{-omega/T}) = gamma T / g(omega/T), g(x) = (1 - e^{-x})/x; near x = 0 (|x| <= 1/2)
+ * g is summed from its Taylor series with a proven tail bound (proofs/pumping.md P13), so a ball
+ * containing omega = 0 gives a finite enclosure (G(0) = gamma T) instead of 0/0 */
+void qt_ohmic_rate_acb(acb_t G, const acb_t gamma, const acb_t omega, const acb_t T, slong prec);
 
 /* ---- versions for provenance ---- */
 const char *qt_version_arb(void);

@@ -10,14 +10,23 @@
 #include "qtoracle/lindblad.h"
 
 enum { QT_PUMP_PAULI = 0, QT_PUMP_SPIN = 1 };
+/* coupling layouts for 2-3 qubits, A_L = sum_j cL_j sx_j, A_R = sum_j cR_j sz_j (c3 = 1 for a third qubit):
+ * DEFAULT cL = cR = (1, b); B_ON_R cL = (1, 1), cR = (1, b); B_ON_L cL = (1, b), cR = (1, 1);
+ * CROSSED cL = (1, b), cR = (b, 1) */
+enum { QT_PUMP_COUPLING_DEFAULT = 0, QT_PUMP_COUPLING_B_ON_R = 1, QT_PUMP_COUPLING_B_ON_L = 2, QT_PUMP_COUPLING_CROSSED = 3 };
+/* eigen-decomposition used by the 2-3 qubit population route: AUTO = the closed Heisenberg form for two
+ * qubits with Delta = 1 (lemma P13), else certified Rump discs; EIGEN = always Rump discs (cross-check) */
+enum { QT_PUMP_ROUTE_AUTO = 0, QT_PUMP_ROUTE_EIGEN = 1 };
 
 typedef struct
 {
     slong n_qubits;
     fmpq_t gamma_L, gamma_R, T;
     fmpq_t J, Delta, b;      /* exchange, anisotropy (default 1: Heisenberg), asymmetry of qubit 2 */
-    fmpq_t T_R;              /* temperature of bath R; equal to T unless set (unequal: one qubit only) */
+    fmpq_t T_R;              /* temperature of bath R; < 0 (the default) means equal to T (unequal: one qubit only) */
     int convention;
+    int coupling;            /* QT_PUMP_COUPLING_* */
+    int route;               /* QT_PUMP_ROUTE_* */
 }
 qt_pump_params_struct;
 typedef qt_pump_params_struct qt_pump_params_t[1];
@@ -59,11 +68,23 @@ int qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t 
 int qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq_t J, const fmpq_t Delta,
                              const fmpq_t b, const acb_t Bx, const acb_t Bz, int analytic, slong prec, char *reason);
 
+/* two qubits, Heisenberg exchange (Delta = 1), uniform field: Lambda at field magnitude r (a ball that may contain
+ * 0) and exact direction (nx, nz) with nx^2 + nz^2 = 1, by the closed eigen-decomposition of lemma P13 (levels
+ * followed as analytic branches, through the crossing at r = level-crossing radius) */
+int qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t r, const acb_t nx,
+                                   const acb_t nz, slong prec, char *reason);
+/* 1 and Bc = 2|J_c|/s if the levels of H cross on the circle |B| = Bc (two qubits, Delta = 1, J != 0), else 0 */
+int qt_pump_level_crossing_radius(arb_t Bc, const qt_pump_params_struct *P, slong prec);
+
 /* protocols */
 /* QUADRANT: out along the B_z axis from B = 0 to infinity and back along the B_x axis (the first quadrant,
  * counter-clockwise); one qubit only: certified sector [r0, r1] x [0, pi/2] plus the proven bound on the
  * excluded disc and tail (lemma P11) */
-enum { QT_PROTOCOL_CIRCLE = 0, QT_PROTOCOL_SECTOR = 1, QT_PROTOCOL_POLYGON = 2, QT_PROTOCOL_QUADRANT = 3 };
+/* QUARTER_DISC: |B| <= radius in the first quadrant, counter-clockwise (out along B_x, arc, back along B_z),
+ * through the corner B = 0: one qubit by lemma P11 (bound on the legs [0, r0]); two qubits with Delta = 1 by
+ * the closed route of lemma P13, holomorphic through B = 0 and through the level crossing */
+enum { QT_PROTOCOL_CIRCLE = 0, QT_PROTOCOL_SECTOR = 1, QT_PROTOCOL_POLYGON = 2, QT_PROTOCOL_QUADRANT = 3,
+       QT_PROTOCOL_QUARTER_DISC = 4 };
 typedef struct
 {
     int kind;

@@ -67,3 +67,77 @@ qt_integrate_real(arb_t res, acb_calc_func_t f, void *param,
     mag_clear(tol);
     return status;
 }
+
+/* one piece by Gauss-Legendre with the error bound from f on a ball enclosing a Bernstein ellipse
+ * (acb_calc_integrate_gl_auto_deg); bisect on failure, at most depth more levels */
+static int
+gl_piece(acb_t res, acb_calc_func_t f, void *param, const acb_t lo, const acb_t hi, const mag_t tol,
+         slong depth, slong prec)
+{
+    slong evals;
+    acb_t mid, r2;
+    int st;
+    if (acb_calc_integrate_gl_auto_deg(res, &evals, f, param, lo, hi, tol, 4 * prec + 32, 0, prec) == ARB_CALC_SUCCESS)
+        return QT_OK;
+    if (depth <= 0)
+    {
+        acb_indeterminate(res);
+        return QT_UNCERTIFIED;
+    }
+    acb_init(mid); acb_init(r2);
+    acb_add(mid, lo, hi, prec);
+    acb_mul_2exp_si(mid, mid, -1);           /* exact: dyadic endpoints */
+    st = gl_piece(res, f, param, lo, mid, tol, depth - 1, prec);
+    if (st == QT_OK)
+        st = gl_piece(r2, f, param, mid, hi, tol, depth - 1, prec);
+    acb_add(res, res, r2, prec);
+    acb_clear(mid); acb_clear(r2);
+    return st;
+}
+
+int
+qt_integrate_real_pieces(arb_t res, acb_calc_func_t f, void *param, const arf_t a, const arf_t b,
+                         slong npieces, slong prec)
+{
+    acb_t lo, hi, piece;
+    arf_t h, x;
+    mag_t tol;
+    slong i;
+    int status = QT_OK;
+    arb_zero(res);
+    if (arf_cmp(a, b) >= 0)
+        return QT_OK;
+    if (npieces < 1)
+        npieces = 1;
+    acb_init(lo); acb_init(hi); acb_init(piece);
+    arf_init(h); arf_init(x);
+    mag_init(tol);
+    mag_set_ui_2exp_si(tol, 1, -prec);
+    /* piece boundaries a + i (b - a)/npieces, rounded to nearby dyadic numbers (any partition is exact:
+       consecutive pieces share their endpoints) */
+    arf_sub(h, b, a, 2 * prec, ARF_RND_NEAR);
+    arf_div_si(h, h, npieces, 2 * prec, ARF_RND_NEAR);
+    acb_zero(lo);
+    arb_set_arf(acb_realref(lo), a);
+    for (i = 1; i <= npieces && status == QT_OK; i++)
+    {
+        acb_zero(hi);
+        if (i == npieces)
+            arb_set_arf(acb_realref(hi), b);
+        else
+        {
+            arf_mul_si(x, h, i, 2 * prec, ARF_RND_NEAR);
+            arf_add(x, x, a, 2 * prec, ARF_RND_NEAR);
+            arb_set_arf(acb_realref(hi), x);
+        }
+        status = gl_piece(piece, f, param, lo, hi, tol, 40, prec);
+        arb_add(res, res, acb_realref(piece), prec);
+        acb_swap(lo, hi);
+    }
+    if (status != QT_OK)
+        arb_indeterminate(res);
+    acb_clear(lo); acb_clear(hi); acb_clear(piece);
+    arf_clear(h); arf_clear(x);
+    mag_clear(tol);
+    return status;
+}

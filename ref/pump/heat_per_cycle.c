@@ -2,6 +2,7 @@
  * piece parametrised on u in [0, 1] and integrated by acb_calc_integrate with the integrand continued
  * holomorphically to complex u (lemmas P3-P5 of proofs/pumping.md). */
 #include <string.h>
+#include <math.h>
 #include "qtoracle/pump.h"
 
 typedef struct
@@ -86,7 +87,115 @@ integrate_piece(arb_t res, piece *p, slong prec)
     arf_init(a); arf_init(b);
     arf_zero(a);
     arf_one(b);
-    st = qt_integrate_real(res, integrand, p, a, b, NULL, 0, prec);
+    if (p->P->n_qubits == 1)
+        st = qt_integrate_real(res, integrand, p, a, b, NULL, 0, prec);
+    else
+    {
+        /* several qubits: the integrand stays finite on balls of radius ~5e-3 only (P9, P13), so cut the
+           path into pieces of length ~1/100 up front (the piece count is effort, not rigour) */
+        double len;
+        slong np;
+        if (p->arc)
+            len = fabs(arf_get_d(arb_midref(p->b), ARF_RND_NEAR) - arf_get_d(arb_midref(p->a), ARF_RND_NEAR))
+                  * arf_get_d(arb_midref(p->rad), ARF_RND_NEAR);
+        else
+            len = hypot(arf_get_d(arb_midref(p->x1), ARF_RND_NEAR) - arf_get_d(arb_midref(p->x0), ARF_RND_NEAR),
+                        arf_get_d(arb_midref(p->z1), ARF_RND_NEAR) - arf_get_d(arb_midref(p->z0), ARF_RND_NEAR));
+        np = (slong) (len * 50) + 1;
+        if (np > 1000000)
+            np = 1000000;
+        st = qt_integrate_real_pieces(res, integrand, p, a, b, np, prec);
+    }
+    arf_clear(a); arf_clear(b);
+    return st;
+}
+
+/* the quarter disc |B| <= R in the first quadrant, counter-clockwise: out along the B_x axis, the arc
+ * phi = 0 .. pi/2 (phi from the B_x axis), back along the B_z axis.  Two qubits with Delta = 1: the closed
+ * route of lemma P13 in polar form (exact directions on the legs, r = R u a ball that may contain 0): the
+ * integrand is holomorphic in u near [0, 1] including the corner B = 0 and the crossing |B| = Bc */
+typedef struct
+{
+    const qt_pump_params_struct *P;
+    int bath, which;          /* which: 0 leg along B_x (out), 1 arc, 2 leg along B_z (in) */
+    arb_t R;
+}
+polar_piece;
+
+static int
+polar_integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
+{
+    polar_piece *p = param;
+    acb_t r, nx, nz, phi, t;
+    acb_ptr Lam = _acb_vec_init(4);
+    char why[QT_REASON_LEN];
+    if (order > 1)
+        flint_abort();
+    acb_init(r); acb_init(nx); acb_init(nz); acb_init(phi); acb_init(t);
+    if (p->which == 1)
+    {
+        acb_set_arb(r, p->R);
+        acb_const_pi(phi, prec);
+        acb_mul_2exp_si(phi, phi, -1);
+        acb_mul(phi, phi, u, prec);
+        acb_sin_cos(nz, nx, phi, prec);
+        qt_pump_lambda_heis2_polar_acb(Lam, p->P, r, nx, nz, prec, why);
+        /* (pi/2) R (-Lambda_x sin phi + Lambda_z cos phi) */
+        acb_mul(res, Lam + 2 * p->bath + 1, nx, prec);
+        acb_submul(res, Lam + 2 * p->bath, nz, prec);
+        acb_mul_arb(res, res, p->R, prec);
+        acb_const_pi(t, prec);
+        acb_mul_2exp_si(t, t, -1);
+        acb_mul(res, res, t, prec);
+    }
+    else
+    {
+        acb_mul_arb(r, u, p->R, prec);
+        if (p->which == 0)
+        {
+            acb_one(nx);
+            acb_zero(nz);
+        }
+        else
+        {
+            acb_zero(nx);
+            acb_one(nz);
+        }
+        qt_pump_lambda_heis2_polar_acb(Lam, p->P, r, nx, nz, prec, why);
+        /* leg x outwards: R Lambda_x; leg z inwards: -R Lambda_z */
+        acb_mul_arb(res, Lam + 2 * p->bath + (p->which == 0 ? 0 : 1), p->R, prec);
+        if (p->which == 2)
+            acb_neg(res, res);
+    }
+    acb_clear(r); acb_clear(nx); acb_clear(nz); acb_clear(phi); acb_clear(t);
+    _acb_vec_clear(Lam, 4);
+    return 0;
+}
+
+static int
+quarter_disc_heis2(arb_t Qa, const qt_pump_params_struct *P, int bath, const fmpq_t R, slong prec)
+{
+    polar_piece pp;
+    arf_t a, b;
+    arb_t v;
+    int w, st = QT_OK;
+    double len;
+    pp.P = P;
+    pp.bath = bath;
+    arb_init(pp.R); arb_init(v);
+    arf_init(a); arf_init(b);
+    arb_set_fmpq(pp.R, R, prec);
+    arf_zero(a);
+    arf_one(b);
+    arb_zero(Qa);
+    for (w = 0; w < 3 && st == QT_OK; w++)
+    {
+        pp.which = w;
+        len = fmpq_get_d(R) * (w == 1 ? 1.5707963267948966 : 1.0);
+        st = qt_integrate_real_pieces(v, polar_integrand, &pp, a, b, (slong) (len * 50) + 1, prec);
+        arb_add(Qa, Qa, v, prec);
+    }
+    arb_clear(pp.R); arb_clear(v);
     arf_clear(a); arf_clear(b);
     return st;
 }
@@ -162,14 +271,17 @@ quadrant_radii(arb_t r0, arb_t r1, const qt_pump_params_struct *P, slong prec)
  * -T [x_a(pi/2) - x_a(0)] ([S(r0) - S(0)] + [S(inf) - S(r1)]), of modulus at most
  * T ((ln 2 - S(r0)) + S(r1)) (|x_a(pi/2) - x_a(0)| <= 1); added to the radius */
 static void
-quadrant_add_excluded(arb_t Qa, const qt_pump_params_struct *P, const arb_t r0, const arb_t r1, slong prec)
+quadrant_add_excluded(arb_t Qa, const qt_pump_params_struct *P, const arb_t r0, const arb_t r1, int tail, slong prec)
 {
     arb_t S0, S1, l2, T;
     mag_t m;
     arb_init(S0); arb_init(S1); arb_init(l2); arb_init(T);
     mag_init(m);
     qubit_gibbs_entropy(S0, P, r0, prec);
-    qubit_gibbs_entropy(S1, P, r1, prec);
+    if (tail)
+        qubit_gibbs_entropy(S1, P, r1, prec);
+    else
+        arb_zero(S1);                 /* quarter disc: the outer arc r1 = R is part of the protocol */
     arb_const_log2(l2, prec);
     arb_sub(S0, l2, S0, prec);
     arb_abs(S0, S0);
@@ -204,6 +316,12 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
         arb_clear(v);
         return st;
     }
+    if (C->kind == QT_PROTOCOL_QUARTER_DISC && !((P->n_qubits == 1 && qt_pump_equal_temperatures(P))
+                                                 || (P->n_qubits == 2 && fmpq_is_one(P->Delta))))
+    {
+        arb_clear(v);
+        return qt_fail(reason, QT_DOMAIN, "protocol=quarter_disc: the corner B = 0 is handled for one qubit at equal temperatures (lemma P11) and for two qubits with Delta = 1 (lemma P13) only");
+    }
     for (a = 0; a < 2; a++)
     {
         piece p;
@@ -226,7 +344,12 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
             if (s2 != QT_OK)
                 st = s2;
         }
-        else if (C->kind == QT_PROTOCOL_SECTOR || C->kind == QT_PROTOCOL_QUADRANT)
+        else if (C->kind == QT_PROTOCOL_QUARTER_DISC && P->n_qubits == 2)
+        {
+            if ((s2 = quarter_disc_heis2(Q + a, P, a, C->radius, prec)) != QT_OK)
+                st = s2;
+        }
+        else if (C->kind == QT_PROTOCOL_SECTOR || C->kind == QT_PROTOCOL_QUADRANT || C->kind == QT_PROTOCOL_QUARTER_DISC)
         {
             arb_t r0, r1, t0, t1;
             arb_init(r0); arb_init(r1); arb_init(t0); arb_init(t1);
@@ -240,6 +363,8 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
             else
             {
                 quadrant_radii(r0, r1, P, prec);
+                if (C->kind == QT_PROTOCOL_QUARTER_DISC)
+                    arb_set_fmpq(r1, C->radius, prec);
                 arb_zero(t0);
                 arb_const_pi(t1, prec);
                 arb_mul_2exp_si(t1, t1, -1);
@@ -247,7 +372,9 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
             if ((s2 = sector_boundary(Q + a, &p, r0, r1, t0, t1, prec)) != QT_OK)
                 st = s2;
             if (C->kind == QT_PROTOCOL_QUADRANT)
-                quadrant_add_excluded(Q + a, P, r0, r1, prec);
+                quadrant_add_excluded(Q + a, P, r0, r1, 1, prec);
+            else if (C->kind == QT_PROTOCOL_QUARTER_DISC)
+                quadrant_add_excluded(Q + a, P, r0, r1, 0, prec);
             arb_clear(r0); arb_clear(r1); arb_clear(t0); arb_clear(t1);
         }
         else

@@ -2,10 +2,11 @@
  * proofs/pumping.md), holomorphic in (B_x, B_z):
  *   H = sum_j s (B_x sx_j + B_z sz_j) + J_c sum_<ij> (sx_i sx_j + sy_i sy_j + Delta sz_i sz_j), chain
  *   neighbours, s = 1 and J_c = J (pauli) or s = 1/2 and J_c = J/4 (spin: S = sigma/2);
- *   A_L = sum_j c_j sx_j, A_R = sum_j c_j sz_j with c = (1, b, 1) (the default layout);
- *   eigen-decomposition H = sum_n E_n P_n: certified simple eigenvalues (Rump discs, pairwise disjoint; a
- *   repeated level is refused) and the Lagrange projectors P_n = prod_{j != n} (H - E_j)/(E_n - E_j)
- *   (holomorphic: no conjugation);
+ *   A_L = sum_j cL_j sx_j, A_R = sum_j cR_j sz_j (coupling layouts in pump.h; default c = (1, b, 1));
+ *   eigen-decomposition H = sum_n E_n P_n: for two qubits with Delta = 1 the closed form of lemma P13
+ *   (triplet along n = B/|B| and singlet; levels followed as analytic branches), otherwise certified simple
+ *   eigenvalues (Rump discs, pairwise disjoint; a repeated level is refused) and the Lagrange projectors
+ *   P_n = prod_{j != n} (H - E_j)/(E_n - E_j) (holomorphic: no conjugation);
  *   W_a[m][n] = G_a(E_n - E_m) tr(P_m A_a P_n A_a), p = Gibbs, d_k p from d_k E_n = tr(P_n d_k H);
  *   Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n. */
 #include <stdlib.h>
@@ -66,60 +67,69 @@ simple_eigenvalues(acb_ptr E, const acb_mat_t H, acb_srcptr Ea, const acb_mat_t 
     return ok;
 }
 
-int
-qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq_t J, const fmpq_t Delta,
-                         const fmpq_t b, const acb_t Bx, const acb_t Bz, int analytic, slong prec, char *reason)
+/* coupling amplitudes of qubit j to bath a (0 = L, 1 = R) in the named layout */
+static void
+coupling_amp(acb_t c, const qt_pump_params_struct *P, const fmpq_t b, int a, slong j, slong prec)
 {
-    slong N = P->n_qubits, d = (slong) 1 << N, i, j, m, n, a, k;
-    acb_mat_t H, dH[2], A[2], M1, M2, R, L, Am, W, Wa[2], y, x, Pn;
-    acb_ptr E, Ea, p, dE;
-    acb_mat_struct *Pr;
-    acb_t s, Jc, t, u, T, g, c, om;
-    int st = QT_OK;
+    int on_b;
+    if (j == 2)
+    {
+        acb_one(c);
+        return;
+    }
+    switch (P->coupling)
+    {
+        case QT_PUMP_COUPLING_B_ON_R: on_b = a == 1 && j == 1; break;
+        case QT_PUMP_COUPLING_B_ON_L: on_b = a == 0 && j == 1; break;
+        case QT_PUMP_COUPLING_CROSSED: on_b = a == 0 ? j == 1 : j == 0; break;
+        default: on_b = j == 1;
+    }
+    if (on_b)
+        acb_set_fmpq(c, b, prec);
+    else
+        acb_one(c);
+}
 
-    acb_mat_init(H, d, d); acb_mat_init(dH[0], d, d); acb_mat_init(dH[1], d, d);
-    acb_mat_init(A[0], d, d); acb_mat_init(A[1], d, d); acb_mat_init(M1, d, d); acb_mat_init(M2, d, d);
-    acb_mat_init(R, d, d); acb_mat_init(L, d, d); acb_mat_init(Am, d, d); acb_mat_init(W, d, d);
-    acb_mat_init(Wa[0], d, d); acb_mat_init(Wa[1], d, d); acb_mat_init(y, d, 1); acb_mat_init(x, d, 1);
-    acb_mat_init(Pn, d, d);
-    E = _acb_vec_init(d); Ea = _acb_vec_init(d); p = _acb_vec_init(d); dE = _acb_vec_init(2 * d);
-    Pr = malloc(d * sizeof(acb_mat_struct));
-    for (n = 0; n < d; n++)
-        acb_mat_init(Pr + n, d, d);
-    acb_init(s); acb_init(Jc); acb_init(t); acb_init(u); acb_init(T); acb_init(g); acb_init(c); acb_init(om);
-
+static void
+field_and_exchange_scale(acb_t s, acb_t Jc, const qt_pump_params_struct *P, const fmpq_t J, slong prec)
+{
+    acb_set_fmpq(Jc, J, prec);
     if (P->convention == QT_PUMP_SPIN)
     {
         acb_set_d(s, 0.5);
-        acb_set_fmpq(Jc, J, prec);
         acb_mul_2exp_si(Jc, Jc, -2);
     }
     else
-    {
         acb_one(s);
-        acb_set_fmpq(Jc, J, prec);
-    }
-    acb_set_fmpq(T, P->T, prec);
-    /* H, d_x H, d_z H, A_L, A_R */
+}
+
+/* d_x H, d_z H (per unit field), A_L, A_R and the exchange part X = J_c sum (sx sx + sy sy + Delta sz sz) */
+static void
+model_matrices(acb_mat_struct *dH, acb_mat_struct *A, acb_mat_t X, const qt_pump_params_struct *P, const fmpq_t J,
+               const fmpq_t Delta, const fmpq_t b, slong prec)
+{
+    slong N = P->n_qubits, d = (slong) 1 << N, j;
+    acb_mat_t M1, M2, Am;
+    acb_t s, Jc, c, t;
+    acb_mat_init(M1, d, d); acb_mat_init(M2, d, d); acb_mat_init(Am, d, d);
+    acb_init(s); acb_init(Jc); acb_init(c); acb_init(t);
+    field_and_exchange_scale(s, Jc, P, J, prec);
+    acb_mat_zero(dH + 0); acb_mat_zero(dH + 1); acb_mat_zero(A + 0); acb_mat_zero(A + 1); acb_mat_zero(X);
     for (j = 0; j < N; j++)
     {
-        acb_set_si(c, 1);
-        if (j == 1)
-            acb_set_fmpq(c, b, prec);
         pauli_on(M1, 'x', j, N);
         acb_mat_scalar_mul_acb(M2, M1, s, prec);
-        acb_mat_add(dH[0], dH[0], M2, prec);
+        acb_mat_add(dH + 0, dH + 0, M2, prec);
+        coupling_amp(c, P, b, 0, j, prec);
         acb_mat_scalar_mul_acb(M2, M1, c, prec);
-        acb_mat_add(A[0], A[0], M2, prec);
+        acb_mat_add(A + 0, A + 0, M2, prec);
         pauli_on(M1, 'z', j, N);
         acb_mat_scalar_mul_acb(M2, M1, s, prec);
-        acb_mat_add(dH[1], dH[1], M2, prec);
+        acb_mat_add(dH + 1, dH + 1, M2, prec);
+        coupling_amp(c, P, b, 1, j, prec);
         acb_mat_scalar_mul_acb(M2, M1, c, prec);
-        acb_mat_add(A[1], A[1], M2, prec);
+        acb_mat_add(A + 1, A + 1, M2, prec);
     }
-    acb_mat_scalar_mul_acb(H, dH[0], Bx, prec);
-    acb_mat_scalar_mul_acb(M1, dH[1], Bz, prec);
-    acb_mat_add(H, H, M1, prec);
     for (j = 0; j + 1 < N; j++)
     {
         int w;
@@ -135,49 +145,35 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
                 acb_mat_scalar_mul_acb(Am, Am, t, prec);
             }
             acb_mat_scalar_mul_acb(Am, Am, Jc, prec);
-            acb_mat_add(H, H, Am, prec);
+            acb_mat_add(X, X, Am, prec);
         }
     }
-    /* eigen-decomposition: certified simple eigenvalues (lemma P9) */
-    acb_mat_get_mid(M1, H);
-    if (!acb_mat_approx_eig_qr(Ea, NULL, M2, M1, NULL, 0, prec) || !simple_eigenvalues(E, H, Ea, M2, prec))
-    {
-        for (k = 0; k < 4; k++)
-            acb_indeterminate(Lam + k);
-        st = qt_fail(reason, analytic ? QT_UNCERTIFIED : QT_UNCERTIFIED,
-                     "the levels of H could not be proven simple here (a level crossing or degeneracy; the secular population route needs non-degenerate levels)");
-        goto done;
-    }
-    /* P_n = prod_{j != n} (H - E_j)/(E_n - E_j) (Lagrange/Sylvester form: holomorphic, and much less
-       overestimation on wide balls than R e_n e_n^T R^{-1}) */
-    for (n = 0; n < d; n++)
-    {
-        acb_mat_one(Pr + n);
-        for (j = 0; j < d; j++)
-        {
-            if (j == n)
-                continue;
-            acb_mat_set(M1, H);
-            for (i = 0; i < d; i++)
-                acb_sub(acb_mat_entry(M1, i, i), acb_mat_entry(M1, i, i), E + j, prec);
-            acb_sub(t, E + n, E + j, prec);
-            acb_inv(t, t, prec);
-            acb_mat_scalar_mul_acb(M1, M1, t, prec);
-            acb_mat_mul(Pr + n, Pr + n, M1, prec);
-        }
-    }
-    /* d_k E_n = tr(P_n d_k H) */
-    for (n = 0; n < d; n++)
-        for (k = 0; k < 2; k++)
-        {
-            acb_mat_mul(M1, Pr + n, dH[k], prec);
-            acb_mat_trace(dE + 2 * n + k, M1, prec);
-        }
-    /* Gibbs populations, shifted by E_0 for stability: p_n = e^{-(E_n - E_0)/T} / Z */
+    acb_mat_clear(M1); acb_mat_clear(M2); acb_mat_clear(Am);
+    acb_clear(s); acb_clear(Jc); acb_clear(c); acb_clear(t);
+}
+
+/* the population route (lemma P3/P9) from a decomposition (E_n, d_k E_n) and the transition weights
+ * C_a[m][n] = tr(P_m A_a P_n A_a), reference level ref for the Gibbs weights:
+ * Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n */
+static int
+population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, const acb_mat_struct *C,
+                 acb_srcptr dE, slong ref, slong prec, char *reason)
+{
+    slong d = acb_mat_nrows(C + 0), a, m, n, k, i;
+    acb_mat_t M1, M2, W, Wa[2], y, x;
+    acb_ptr p;
+    acb_t T, g, c, om, t, u;
+    int st = QT_OK;
+    acb_mat_init(M1, d, d); acb_mat_init(M2, d, d); acb_mat_init(W, d, d);
+    acb_mat_init(Wa[0], d, d); acb_mat_init(Wa[1], d, d); acb_mat_init(y, d, 1); acb_mat_init(x, d, 1);
+    p = _acb_vec_init(d);
+    acb_init(T); acb_init(g); acb_init(c); acb_init(om); acb_init(t); acb_init(u);
+    acb_set_fmpq(T, P->T, prec);
+    /* Gibbs populations, shifted by E_ref for stability: p_n = e^{-(E_n - E_ref)/T} / Z */
     acb_zero(u);
     for (n = 0; n < d; n++)
     {
-        acb_sub(t, E + n, E + 0, prec);
+        acb_sub(t, E + n, E + ref, prec);
         acb_div(t, t, T, prec);
         acb_neg(t, t);
         acb_exp(p + n, t, prec);
@@ -185,7 +181,6 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
     }
     for (n = 0; n < d; n++)
         acb_div(p + n, p + n, u, prec);
-    /* rate matrices */
     acb_mat_zero(W);
     for (a = 0; a < 2; a++)
     {
@@ -196,20 +191,10 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
             {
                 if (m == n)
                     continue;
-                /* c = tr(P_m A P_n A) */
-                acb_mat_mul(M1, Pr + m, A[a], prec);
-                acb_mat_mul(M2, M1, Pr + n, prec);
-                acb_mat_mul(M1, M2, A[a], prec);
-                acb_mat_trace(c, M1, prec);
-                /* G(om) = gamma om / (1 - e^{-om/T}), om = E_n - E_m (energy given to the bath) */
+                /* rate n -> m is G_a(E_n - E_m) C_a[m][n] (energy E_n - E_m to the bath) */
                 acb_sub(om, E + n, E + m, prec);
-                acb_div(t, om, T, prec);
-                acb_neg(t, t);
-                acb_expm1(t, t, prec);
-                acb_div(t, om, t, prec);
-                acb_neg(t, t);
-                acb_mul(t, t, g, prec);
-                acb_mul(acb_mat_entry(Wa[a], m, n), t, c, prec);
+                qt_ohmic_rate_acb(t, g, om, T, prec);
+                acb_mul(acb_mat_entry(Wa[a], m, n), t, acb_mat_entry(C + a, m, n), prec);
             }
         for (n = 0; n < d; n++)
         {
@@ -239,31 +224,327 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
             acb_neg(acb_mat_entry(y, n, 0), t);
         }
         acb_zero(acb_mat_entry(y, 0, 0));
-        if (!acb_mat_solve(x, M1, y, prec))
+        if (!acb_mat_solve_precond(x, M1, y, prec))
         {
             for (i = 0; i < 4; i++)
                 acb_indeterminate(Lam + i);
             st = qt_fail(reason, QT_UNCERTIFIED, "the population rate matrix could not be proven to have a unique stationary state (a dark level, e.g. the singlet for b = 1, makes the Drazin inverse undefined)");
             goto done;
         }
+        /* -sum_n E_n (W_a x)_n = -sum_m x_m h_a[m], h_a[m] = sum_{n != m} (E_n - E_m) W_a[n][m] (columns of
+           W_a sum to 0): no cancellation against the large diagonal */
         for (a = 0; a < 2; a++)
         {
-            acb_mat_mul(y, Wa[a], x, prec);
             acb_zero(Lam + 2 * a + k);
-            for (n = 0; n < d; n++)
-                acb_submul(Lam + 2 * a + k, E + n, acb_mat_entry(y, n, 0), prec);
+            for (m = 0; m < d; m++)
+            {
+                acb_zero(u);
+                for (n = 0; n < d; n++)
+                {
+                    if (n == m)
+                        continue;
+                    acb_sub(t, E + n, E + m, prec);
+                    acb_addmul(u, t, acb_mat_entry(Wa[a], n, m), prec);
+                }
+                acb_submul(Lam + 2 * a + k, u, acb_mat_entry(x, m, 0), prec);
+            }
         }
     }
 done:
-    acb_mat_clear(H); acb_mat_clear(dH[0]); acb_mat_clear(dH[1]);
-    acb_mat_clear(A[0]); acb_mat_clear(A[1]); acb_mat_clear(M1); acb_mat_clear(M2);
-    acb_mat_clear(R); acb_mat_clear(L); acb_mat_clear(Am); acb_mat_clear(W);
-    acb_mat_clear(Wa[0]); acb_mat_clear(Wa[1]); acb_mat_clear(y); acb_mat_clear(x); acb_mat_clear(Pn);
-    _acb_vec_clear(E, d); _acb_vec_clear(Ea, d); _acb_vec_clear(p, d); _acb_vec_clear(dE, 2 * d);
+    acb_mat_clear(M1); acb_mat_clear(M2); acb_mat_clear(W);
+    acb_mat_clear(Wa[0]); acb_mat_clear(Wa[1]); acb_mat_clear(y); acb_mat_clear(x);
+    _acb_vec_clear(p, d);
+    acb_clear(T); acb_clear(g); acb_clear(c); acb_clear(om); acb_clear(t); acb_clear(u);
+    return st;
+}
+
+static void
+weights_from_projectors(acb_mat_struct *C, const acb_mat_struct *Pr, const acb_mat_struct *A, slong prec)
+{
+    slong d = acb_mat_nrows(A + 0), a, m, n;
+    acb_mat_t M1, M2;
+    acb_mat_init(M1, d, d); acb_mat_init(M2, d, d);
+    for (a = 0; a < 2; a++)
+        for (m = 0; m < d; m++)
+            for (n = 0; n < d; n++)
+            {
+                acb_zero(acb_mat_entry(C + a, m, n));
+                if (m == n)
+                    continue;
+                acb_mat_mul(M1, Pr + m, A + a, prec);
+                acb_mat_mul(M2, M1, Pr + n, prec);
+                acb_mat_mul(M1, M2, A + a, prec);
+                acb_mat_trace(acb_mat_entry(C + a, m, n), M1, prec);
+            }
+    acb_mat_clear(M1); acb_mat_clear(M2);
+}
+
+/* lemma P13 (weights): A = c1 s_1 + c2 s_2 = u Sigma + v Delta, u = (c1 + c2)/2, v = (c1 - c2)/2,
+ * Delta = s_1 - s_2.  In the basis (+, 0, -, S) along n = (nx, nz) (perp = (nz, -nx)):
+ * |<0|Sigma_perp|+->|^2 = 2, |<S|Delta_n|0>|^2 = 4, |<S|Delta_perp|+->|^2 = 2, Sigma_n and the + <-> -
+ * pair give nothing.  sigma_x = nx (.)_n + nz (.)_perp, sigma_z = nz (.)_n - nx (.)_perp, so for bath L (x):
+ * C[+-][0] = 2u^2 nz^2, C[0][S] = 4v^2 nx^2, C[+-][S] = 2v^2 nz^2; bath R (z): nx <-> nz. */
+static void
+heis2_weights(acb_mat_struct *C, const qt_pump_params_struct *P, const acb_t nx, const acb_t nz, slong prec)
+{
+    slong a;
+    acb_t c1, c2, u2, v2, p2, q2, t;
+    acb_init(c1); acb_init(c2); acb_init(u2); acb_init(v2); acb_init(p2); acb_init(q2); acb_init(t);
+    for (a = 0; a < 2; a++)
+    {
+        coupling_amp(c1, P, P->b, (int) a, 0, prec);
+        coupling_amp(c2, P, P->b, (int) a, 1, prec);
+        acb_add(u2, c1, c2, prec);
+        acb_mul_2exp_si(u2, u2, -1);
+        acb_mul(u2, u2, u2, prec);
+        acb_sub(v2, c1, c2, prec);
+        acb_mul_2exp_si(v2, v2, -1);
+        acb_mul(v2, v2, v2, prec);
+        /* p = component along perp that multiplies Sigma_perp (nz for x, -nx for z), q = along n */
+        acb_mul(p2, a == 0 ? nz : nx, a == 0 ? nz : nx, prec);
+        acb_mul(q2, a == 0 ? nx : nz, a == 0 ? nx : nz, prec);
+        acb_mat_zero(C + a);
+        acb_mul(t, u2, p2, prec);
+        acb_mul_2exp_si(t, t, 1);                 /* 2 u^2 p^2: + <-> 0, - <-> 0 */
+        acb_set(acb_mat_entry(C + a, 0, 1), t); acb_set(acb_mat_entry(C + a, 1, 0), t);
+        acb_set(acb_mat_entry(C + a, 2, 1), t); acb_set(acb_mat_entry(C + a, 1, 2), t);
+        acb_mul(t, v2, q2, prec);
+        acb_mul_2exp_si(t, t, 2);                 /* 4 v^2 q^2: 0 <-> S */
+        acb_set(acb_mat_entry(C + a, 1, 3), t); acb_set(acb_mat_entry(C + a, 3, 1), t);
+        acb_mul(t, v2, p2, prec);
+        acb_mul_2exp_si(t, t, 1);                 /* 2 v^2 p^2: + <-> S, - <-> S */
+        acb_set(acb_mat_entry(C + a, 0, 3), t); acb_set(acb_mat_entry(C + a, 3, 0), t);
+        acb_set(acb_mat_entry(C + a, 2, 3), t); acb_set(acb_mat_entry(C + a, 3, 2), t);
+    }
+    acb_clear(c1); acb_clear(c2); acb_clear(u2); acb_clear(v2); acb_clear(p2); acb_clear(q2); acb_clear(t);
+}
+
+/* lemma P13: two qubits, H = s r (n.Sigma) + J_c sigma_1.sigma_2 (Delta = 1), Sigma = sigma_1 + sigma_2.  With
+ * M = (n.Sigma)/2 (eigenvalues 1, 0, -1 on the triplet along n, 0 on the singlet) and P_S = (1 - sigma_1.sigma_2)/4:
+ * P_+ = M(M + 1)/2, P_- = M(M - 1)/2, P_0 = 1 - M^2 - P_S; E_+ = 2sr + J_c, E_0 = J_c, E_- = -2sr + J_c,
+ * E_S = -3 J_c; d_k E_+- = +-2 s n_k, d_k E_0 = d_k E_S = 0.  Polynomials in (r, n): holomorphic, no
+ * eigenvalue enclosure needed, and the same formulas on both sides of the crossing E_- = E_S. */
+static void
+heis2_decomposition(acb_ptr E, acb_mat_struct *Pr, acb_ptr dE, const qt_pump_params_struct *P, const acb_t r,
+                    const acb_t nx, const acb_t nz, slong prec, int want_projectors)
+{
+    acb_mat_t Mx, Mz, M, I, SS, T1;
+    acb_t s, Jc, t;
+    slong k;
+    int w;
+    acb_mat_init(Mx, 4, 4); acb_mat_init(Mz, 4, 4); acb_mat_init(M, 4, 4); acb_mat_init(I, 4, 4);
+    acb_mat_init(SS, 4, 4); acb_mat_init(T1, 4, 4);
+    acb_init(s); acb_init(Jc); acb_init(t);
+    field_and_exchange_scale(s, Jc, P, P->J, prec);
+    if (!want_projectors)
+        goto energies;
+    /* M = (nx Sigma_x + nz Sigma_z)/2 */
+    pauli_on(Mx, 'x', 0, 2); pauli_on(T1, 'x', 1, 2); acb_mat_add(Mx, Mx, T1, prec);
+    pauli_on(Mz, 'z', 0, 2); pauli_on(T1, 'z', 1, 2); acb_mat_add(Mz, Mz, T1, prec);
+    acb_mat_scalar_mul_acb(M, Mx, nx, prec);
+    acb_mat_scalar_mul_acb(T1, Mz, nz, prec);
+    acb_mat_add(M, M, T1, prec);
+    acb_mat_scalar_mul_2exp_si(M, M, -1);
+    /* P_S = (1 - sigma_1.sigma_2)/4 */
+    acb_mat_zero(SS);
+    for (w = 0; w < 3; w++)
+    {
+        int ch = w == 0 ? 'x' : w == 1 ? 'y' : 'z';
+        pauli_on(Mx, ch, 0, 2);
+        pauli_on(Mz, ch, 1, 2);
+        acb_mat_mul(T1, Mx, Mz, prec);
+        acb_mat_add(SS, SS, T1, prec);
+    }
+    acb_mat_one(I);
+    acb_mat_sub(Pr + 3, I, SS, prec);
+    acb_mat_scalar_mul_2exp_si(Pr + 3, Pr + 3, -2);
+    /* P_+ = M(M + 1)/2, P_- = M(M - 1)/2 */
+    acb_mat_add(T1, M, I, prec);
+    acb_mat_mul(Pr + 0, M, T1, prec);
+    acb_mat_scalar_mul_2exp_si(Pr + 0, Pr + 0, -1);
+    acb_mat_sub(T1, M, I, prec);
+    acb_mat_mul(Pr + 2, M, T1, prec);
+    acb_mat_scalar_mul_2exp_si(Pr + 2, Pr + 2, -1);
+    /* P_0 = 1 - P_+ - P_- - P_S */
+    acb_mat_sub(Pr + 1, I, Pr + 0, prec);
+    acb_mat_sub(Pr + 1, Pr + 1, Pr + 2, prec);
+    acb_mat_sub(Pr + 1, Pr + 1, Pr + 3, prec);
+energies:
+    /* energies (order +, 0, -, S) and d_k E */
+    acb_mul(t, s, r, prec);
+    acb_mul_2exp_si(t, t, 1);                    /* 2 s r */
+    acb_add(E + 0, Jc, t, prec);
+    acb_set(E + 1, Jc);
+    acb_sub(E + 2, Jc, t, prec);
+    acb_mul_si(E + 3, Jc, -3, prec);
+    for (k = 0; k < 2; k++)
+    {
+        acb_mul(t, s, k == 0 ? nx : nz, prec);
+        acb_mul_2exp_si(dE + 0 + k, t, 1);
+        acb_zero(dE + 2 + k);
+        acb_neg(dE + 4 + k, dE + 0 + k);
+        acb_zero(dE + 6 + k);
+    }
+    acb_mat_clear(Mx); acb_mat_clear(Mz); acb_mat_clear(M); acb_mat_clear(I);
+    acb_mat_clear(SS); acb_mat_clear(T1);
+    acb_clear(s); acb_clear(Jc); acb_clear(t);
+}
+
+static int
+heis2_applies(const qt_pump_params_struct *P, const fmpq_t Delta)
+{
+    return P->n_qubits == 2 && fmpq_is_one(Delta) && P->route == QT_PUMP_ROUTE_AUTO;
+}
+
+int
+qt_pump_level_crossing_radius(arb_t Bc, const qt_pump_params_struct *P, slong prec)
+{
+    if (P->n_qubits != 2 || !fmpq_is_one(P->Delta) || fmpq_is_zero(P->J))
+        return 0;
+    /* E_- = E_S at 2 s r = 4 J_c (J_c > 0); E_+ = E_S at 2 s r = -4 J_c (J_c < 0): r = 2 |J_c| / s */
+    arb_set_fmpq(Bc, P->J, prec);
+    arb_abs(Bc, Bc);
+    arb_mul_2exp_si(Bc, Bc, 1);                  /* pauli: 2|J|; spin: 2 (|J|/4) / (1/2) = |J| */
+    if (P->convention == QT_PUMP_SPIN)
+        arb_mul_2exp_si(Bc, Bc, -1);
+    return 1;
+}
+
+int
+qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t r, const acb_t nx,
+                               const acb_t nz, slong prec, char *reason)
+{
+    acb_mat_struct A[2], X, Pr[4];
+    acb_ptr E = _acb_vec_init(4), dE = _acb_vec_init(8);
+    acb_mat_struct dH[2];
+    slong n;
+    int st;
+    if (P->n_qubits != 2 || !fmpq_is_one(P->Delta))
+    {
+        _acb_vec_clear(E, 4); _acb_vec_clear(dE, 8);
+        return qt_fail(reason, QT_DOMAIN, "the closed two-qubit route needs n_qubits = 2 and Delta = 1");
+    }
+    for (n = 0; n < 4; n++)
+        acb_mat_init(Pr + n, 4, 4);
+    acb_mat_init(A + 0, 4, 4); acb_mat_init(A + 1, 4, 4); acb_mat_init(&X, 4, 4);
+    acb_mat_init(dH + 0, 4, 4); acb_mat_init(dH + 1, 4, 4);
+    (void) model_matrices;
+    heis2_decomposition(E, Pr, dE, P, r, nx, nz, prec, 0);
+    heis2_weights(A, P, nx, nz, prec);
+    /* Gibbs reference: E_- (the ground branch at large r) */
+    st = population_route(Lam, P, E, A, dE, 2, prec, reason);
+    for (n = 0; n < 4; n++)
+        acb_mat_clear(Pr + n);
+    acb_mat_clear(A + 0); acb_mat_clear(A + 1); acb_mat_clear(&X);
+    acb_mat_clear(dH + 0); acb_mat_clear(dH + 1);
+    _acb_vec_clear(E, 4); _acb_vec_clear(dE, 8);
+    return st;
+}
+
+int
+qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq_t J, const fmpq_t Delta,
+                         const fmpq_t b, const acb_t Bx, const acb_t Bz, int analytic, slong prec, char *reason)
+{
+    slong N = P->n_qubits, d = (slong) 1 << N, j, n, k;
+    acb_mat_t H, X, M1, M2;
+    acb_mat_struct dH[2], A[2];
+    acb_ptr E, Ea, dE;
+    acb_mat_struct *Pr;
+    acb_t t;
+    int st = QT_OK;
+
+    acb_mat_init(H, d, d); acb_mat_init(X, d, d); acb_mat_init(M1, d, d); acb_mat_init(M2, d, d);
+    acb_mat_init(dH + 0, d, d); acb_mat_init(dH + 1, d, d); acb_mat_init(A + 0, d, d); acb_mat_init(A + 1, d, d);
+    E = _acb_vec_init(d); Ea = _acb_vec_init(d); dE = _acb_vec_init(2 * d);
+    Pr = flint_malloc(d * sizeof(acb_mat_struct));
+    for (n = 0; n < d; n++)
+        acb_mat_init(Pr + n, d, d);
+    acb_init(t);
+    model_matrices(dH, A, X, P, J, Delta, b, prec);
+
+    if (heis2_applies(P, Delta) && fmpq_equal(J, P->J))
+    {
+        /* lemma P13: r = sqrt(B_x^2 + B_z^2) (principal branch: Re r^2 > 0 required), n = B / r */
+        acb_t r, nx, nz;
+        acb_init(r); acb_init(nx); acb_init(nz);
+        acb_mul(t, Bx, Bx, prec);
+        acb_addmul(t, Bz, Bz, prec);
+        if (!arb_is_positive(acb_realref(t)))
+        {
+            for (k = 0; k < 4; k++)
+                acb_indeterminate(Lam + k);
+            st = qt_fail(reason, analytic ? QT_UNCERTIFIED : QT_DOMAIN, "B = 0 (or B^2 not certified positive): the level degeneracy of the triplet, where the secular generator is discontinuous");
+        }
+        else
+        {
+            acb_sqrt(r, t, prec);
+            acb_div(nx, Bx, r, prec);
+            acb_div(nz, Bz, r, prec);
+            acb_mat_struct C[2];
+            acb_mat_init(C + 0, 4, 4); acb_mat_init(C + 1, 4, 4);
+            heis2_decomposition(E, Pr, dE, P, r, nx, nz, prec, 0);
+            heis2_weights(C, P, nx, nz, prec);
+            st = population_route(Lam, P, E, C, dE, 2, prec, reason);
+            acb_mat_clear(C + 0); acb_mat_clear(C + 1);
+        }
+        acb_clear(r); acb_clear(nx); acb_clear(nz);
+        goto done;
+    }
+    /* H = B_x d_x H + B_z d_z H + X */
+    acb_mat_scalar_mul_acb(H, dH + 0, Bx, prec);
+    acb_mat_scalar_mul_acb(M1, dH + 1, Bz, prec);
+    acb_mat_add(H, H, M1, prec);
+    acb_mat_add(H, H, X, prec);
+    /* eigen-decomposition: certified simple eigenvalues (lemma P9) */
+    acb_mat_get_mid(M1, H);
+    if (!acb_mat_approx_eig_qr(Ea, NULL, M2, M1, NULL, 0, prec) || !simple_eigenvalues(E, H, Ea, M2, prec))
+    {
+        for (k = 0; k < 4; k++)
+            acb_indeterminate(Lam + k);
+        st = qt_fail(reason, QT_UNCERTIFIED,
+                     "the levels of H could not be proven simple here (a level crossing or degeneracy; the secular population route needs non-degenerate levels)");
+        goto done;
+    }
+    /* P_n = prod_{j != n} (H - E_j)/(E_n - E_j) (Lagrange/Sylvester form: holomorphic, and much less
+       overestimation on wide balls than R e_n e_n^T R^{-1}) */
+    for (n = 0; n < d; n++)
+    {
+        acb_mat_one(Pr + n);
+        for (j = 0; j < d; j++)
+        {
+            slong i;
+            if (j == n)
+                continue;
+            acb_mat_set(M1, H);
+            for (i = 0; i < d; i++)
+                acb_sub(acb_mat_entry(M1, i, i), acb_mat_entry(M1, i, i), E + j, prec);
+            acb_sub(t, E + n, E + j, prec);
+            acb_inv(t, t, prec);
+            acb_mat_scalar_mul_acb(M1, M1, t, prec);
+            acb_mat_mul(Pr + n, Pr + n, M1, prec);
+        }
+    }
+    /* d_k E_n = tr(P_n d_k H) (Hellmann-Feynman) */
+    for (n = 0; n < d; n++)
+        for (k = 0; k < 2; k++)
+        {
+            acb_mat_mul(M1, Pr + n, dH + k, prec);
+            acb_mat_trace(dE + 2 * n + k, M1, prec);
+        }
+    {
+        acb_mat_struct C[2];
+        acb_mat_init(C + 0, d, d); acb_mat_init(C + 1, d, d);
+        weights_from_projectors(C, Pr, A, prec);
+        st = population_route(Lam, P, E, C, dE, 0, prec, reason);
+        acb_mat_clear(C + 0); acb_mat_clear(C + 1);
+    }
+done:
+    acb_mat_clear(H); acb_mat_clear(X); acb_mat_clear(M1); acb_mat_clear(M2);
+    acb_mat_clear(dH + 0); acb_mat_clear(dH + 1); acb_mat_clear(A + 0); acb_mat_clear(A + 1);
+    _acb_vec_clear(E, d); _acb_vec_clear(Ea, d); _acb_vec_clear(dE, 2 * d);
     for (n = 0; n < d; n++)
         acb_mat_clear(Pr + n);
-    free(Pr);
-    acb_clear(s); acb_clear(Jc); acb_clear(t); acb_clear(u); acb_clear(T); acb_clear(g); acb_clear(c); acb_clear(om);
-    (void) analytic;
+    flint_free(Pr);
+    acb_clear(t);
     return st;
 }

@@ -106,5 +106,11 @@ qt_protocol_validate(const qt_protocol_struct *C, char *reason)
     }
     if (C->kind == QT_PROTOCOL_QUADRANT)
         return QT_OK;
+    if (C->kind == QT_PROTOCOL_QUARTER_DISC)
+    {
+        if (fmpq_sgn(C->radius) <= 0)
+            return qt_fail(reason, QT_DOMAIN, "radius: the quarter disc needs radius > 0");
+        return QT_OK;
+    }
     return qt_fail(reason, QT_DOMAIN, "protocol: unknown kind");
 }

@@ -21,6 +21,8 @@ qt_pump_params_init(qt_pump_params_t P)
     fmpq_one(P->Delta);
     fmpq_one(P->b);
     P->convention = QT_PUMP_PAULI;
+    P->coupling = QT_PUMP_COUPLING_DEFAULT;
+    P->route = QT_PUMP_ROUTE_AUTO;
 }
 
 void

@@ -1,0 +1,60 @@
+/* ohmic_rate.c -- the ohmic rate gamma w / (1 - e^{-w/T}), holomorphic in w, finite on balls through w = 0. */
+#include "qtoracle/core.h"
+
+/* g(x) = (1 - e^{-x})/x = sum_{n>=0} (-x)^n/(n+1)!.  For |x| <= 1/2 the terms n >= N are bounded by
+ * |x|^N/(N+1)! sum_j (|x|/(N+2))^j <= 2 |x|^N/(N+1)! (lemma P13); N is chosen so that this is below 2^-prec. */
+static void
+g_series(acb_t g, const acb_t x, slong prec)
+{
+    mag_t ax, tail, t;
+    acb_t term;
+    slong n, N;
+    mag_init(ax); mag_init(tail); mag_init(t);
+    acb_init(term);
+    acb_get_mag(ax, x);
+    /* |x| <= 1/2: each term gains a factor <= 1/2 / (n + 2), so N = prec/2 + 8 terms are ample */
+    N = prec / 2 + 8;
+    acb_one(g);
+    acb_one(term);
+    for (n = 1; n < N; n++)
+    {
+        /* term_n = term_{n-1} * (-x)/(n + 1) */
+        acb_mul(term, term, x, prec);
+        acb_neg(term, term);
+        acb_div_ui(term, term, n + 1, prec);
+        acb_add(g, g, term, prec);
+    }
+    /* tail <= 2 |x|^N / (N+1)! */
+    mag_pow_ui(tail, ax, N);
+    mag_rfac_ui(t, N + 1);
+    mag_mul(tail, tail, t);
+    mag_mul_2exp_si(tail, tail, 1);
+    acb_add_error_mag(g, tail);
+    mag_clear(ax); mag_clear(tail); mag_clear(t);
+    acb_clear(term);
+}
+
+void
+qt_ohmic_rate_acb(acb_t G, const acb_t gamma, const acb_t omega, const acb_t T, slong prec)
+{
+    acb_t x, g;
+    mag_t ax;
+    acb_init(x); acb_init(g);
+    mag_init(ax);
+    acb_div(x, omega, T, prec);
+    acb_get_mag(ax, x);
+    if (mag_cmp_2exp_si(ax, -1) <= 0)
+        g_series(g, x, prec);
+    else
+    {
+        /* g = -expm1(-x)/x */
+        acb_neg(g, x);
+        acb_expm1(g, g, prec);
+        acb_neg(g, g);
+        acb_div(g, g, x, prec);
+    }
+    acb_mul(G, gamma, T, prec);
+    acb_div(G, G, g, prec);
+    acb_clear(x); acb_clear(g);
+    mag_clear(ax);
+}
