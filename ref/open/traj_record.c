@@ -100,12 +100,14 @@ qt_record_output_formula(const qt_traj_record_t R, slong i)
     }
     if (R->kind == QT_REC_PUMP_HEAT)
     {
-        static const char *const f[3] = {
+        static const char *const f[5] = {
             "Q_L = oint Lambda_L . dlambda, heat into bath L per counter-clockwise cycle (pumping.md 2)",
             "Q_R = oint Lambda_R . dlambda, heat into bath R per counter-clockwise cycle",
-            "sum_rule = Q_L + Q_R (an enclosure of 0 at equal temperatures; with T_R != T the quasi-static work per cycle, oint tr(rho0 dH), lemma P12)"
+            "sum_rule = Q_L + Q_R (an enclosure of 0 at equal temperatures; with T_R != T the quasi-static work per cycle, oint tr(rho0 dH), lemma P12)",
+            "crossing_B = 2|J_c|/s, the field magnitude where two levels cross (two qubits, Delta = 1); the integrand is continued through it along the analytic level branches (lemma P13)",
+            "crosses = 1 if the protocol reaches |B| = crossing_B (integrated through the crossing, lemma P13), 0 if not"
         };
-        return i < 3 ? f[i] : "";
+        return i < 5 ? f[i] : "";
     }
     if (R->kind == QT_REC_CYCLE)
     {

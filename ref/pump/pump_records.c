@@ -205,6 +205,62 @@ qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt
     set_out(R, 1, "Q_R", Q + 1, st, why);
     arb_add(v, Q + 0, Q + 1, prec);
     set_out(R, 2, "sum_rule", v, st, why);
+    if (st == QT_OK && qt_pump_level_crossing_radius(v, P, prec))
+    {
+        /* lemma P13: report the crossing circle |B| = Bc and whether the protocol reaches it (1) or not (0) */
+        int crosses = -1;
+        fmpq_t Bc, t, u;
+        fmpq_init(Bc); fmpq_init(t); fmpq_init(u);
+        fmpq_abs(Bc, P->J);
+        fmpq_mul_2exp(Bc, Bc, 1);
+        if (P->convention == QT_PUMP_SPIN)
+            fmpq_div_2exp(Bc, Bc, 1);
+        R->nout = 5;
+        set_out(R, 3, "crossing_B", v, QT_OK, "");
+        if (C->kind == QT_PROTOCOL_QUARTER_DISC)
+            crosses = fmpq_cmp(Bc, C->radius) <= 0;
+        else if (C->kind == QT_PROTOCOL_SECTOR)
+            crosses = fmpq_cmp(C->r0, Bc) <= 0 && fmpq_cmp(Bc, C->r1) <= 0;
+        else if (C->kind == QT_PROTOCOL_CIRCLE)
+        {
+            /* crosses iff (|c| - rho)^2 <= Bc^2 <= (|c| + rho)^2 with |c| - rho possibly negative:
+               |c|^2 + rho^2 - Bc^2 lies in [-2|c|rho, 2|c|rho], i.e. (|c|^2 + rho^2 - Bc^2)^2 <= 4|c|^2 rho^2 */
+            fmpq_mul(t, C->cx, C->cx);
+            fmpq_addmul(t, C->cz, C->cz);                 /* |c|^2 */
+            fmpq_mul(u, C->radius, C->radius);
+            fmpq_mul(u, u, t);
+            fmpq_mul_2exp(u, u, 2);                       /* 4 |c|^2 rho^2 */
+            fmpq_addmul(t, C->radius, C->radius);
+            fmpq_submul(t, Bc, Bc);
+            fmpq_mul(t, t, t);
+            crosses = fmpq_cmp(t, u) <= 0;
+        }
+        else if (C->kind == QT_PROTOCOL_POLYGON)
+        {
+            /* all vertices strictly inside the disc |B| < Bc: no crossing (the disc is convex); some inside and some
+               outside: a crossing; all outside: not decided here */
+            slong i, in = 0;
+            for (i = 0; i < C->nvert; i++)
+            {
+                fmpq_mul(t, C->vx + i, C->vx + i);
+                fmpq_addmul(t, C->vz + i, C->vz + i);
+                fmpq_mul(u, Bc, Bc);
+                in += fmpq_cmp(t, u) < 0;
+            }
+            crosses = in == C->nvert ? 0 : in > 0 ? 1 : -1;
+        }
+        if (crosses >= 0)
+        {
+            arb_set_si(v, crosses);
+            set_out(R, 4, "crosses", v, QT_OK, "");
+        }
+        else
+        {
+            arb_zero_pm_one(v);
+            set_out(R, 4, "crosses", v, QT_UNCERTIFIED, "a polygon with every vertex outside |B| = Bc: whether an edge reaches the crossing circle is not decided here");
+        }
+        fmpq_clear(Bc); fmpq_clear(t); fmpq_clear(u);
+    }
     arb_clear(v);
     _arb_vec_clear(Q, 2);
 }
