@@ -73,8 +73,9 @@ int qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const 
  * followed as analytic branches, through the crossing at r = level-crossing radius) */
 int qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t r, const acb_t nx,
                                    const acb_t nz, slong prec, char *reason);
-/* 1 and Bc = 2|J_c|/s if the levels of H cross on the circle |B| = Bc (two qubits, Delta = 1, J != 0), else 0 */
-int qt_pump_level_crossing_radius(arb_t Bc, const qt_pump_params_struct *P, slong prec);
+/* 1 and Bc = 2|J_c|/s (exact) if the levels of H cross on the circle |B| = Bc (two qubits, Delta = 1, J != 0),
+ * else 0 */
+int qt_pump_level_crossing_radius(fmpq_t Bc, const qt_pump_params_struct *P);
 
 /* protocols */
 /* QUADRANT: out along the B_z axis from B = 0 to infinity and back along the B_x axis (the first quadrant,

@@ -319,57 +319,20 @@ heis2_weights(acb_mat_struct *C, const qt_pump_params_struct *P, const acb_t nx,
     acb_clear(c1); acb_clear(c2); acb_clear(u2); acb_clear(v2); acb_clear(p2); acb_clear(q2); acb_clear(t);
 }
 
-/* lemma P13: two qubits, H = s r (n.Sigma) + J_c sigma_1.sigma_2 (Delta = 1), Sigma = sigma_1 + sigma_2.  With
- * M = (n.Sigma)/2 (eigenvalues 1, 0, -1 on the triplet along n, 0 on the singlet) and P_S = (1 - sigma_1.sigma_2)/4:
- * P_+ = M(M + 1)/2, P_- = M(M - 1)/2, P_0 = 1 - M^2 - P_S; E_+ = 2sr + J_c, E_0 = J_c, E_- = -2sr + J_c,
- * E_S = -3 J_c; d_k E_+- = +-2 s n_k, d_k E_0 = d_k E_S = 0.  Polynomials in (r, n): holomorphic, no
- * eigenvalue enclosure needed, and the same formulas on both sides of the crossing E_- = E_S. */
+/* lemma P13: two qubits, H = s r (n.Sigma) + J_c sigma_1.sigma_2 (Delta = 1), Sigma = sigma_1 + sigma_2.  The
+ * spectral projectors are P_S = (1 - sigma_1.sigma_2)/4, P_+- = M(M +- 1)/2, P_0 = 1 - M^2 - P_S with M = (n.Sigma)/2;
+ * they enter only through the closed weights of heis2_weights, so only the levels are formed here:
+ * E_+ = 2sr + J_c, E_0 = J_c, E_- = -2sr + J_c, E_S = -3 J_c; d_k E_+- = +-2 s n_k, d_k E_0 = d_k E_S = 0.
+ * Polynomials in (r, n): holomorphic, no eigenvalue enclosure needed, and the same formulas on both sides of
+ * the crossing E_- = E_S. */
 static void
-heis2_decomposition(acb_ptr E, acb_mat_struct *Pr, acb_ptr dE, const qt_pump_params_struct *P, const acb_t r,
-                    const acb_t nx, const acb_t nz, slong prec, int want_projectors)
+heis2_levels(acb_ptr E, acb_ptr dE, const qt_pump_params_struct *P, const acb_t r, const acb_t nx,
+             const acb_t nz, slong prec)
 {
-    acb_mat_t Mx, Mz, M, I, SS, T1;
     acb_t s, Jc, t;
     slong k;
-    int w;
-    acb_mat_init(Mx, 4, 4); acb_mat_init(Mz, 4, 4); acb_mat_init(M, 4, 4); acb_mat_init(I, 4, 4);
-    acb_mat_init(SS, 4, 4); acb_mat_init(T1, 4, 4);
     acb_init(s); acb_init(Jc); acb_init(t);
     field_and_exchange_scale(s, Jc, P, P->J, prec);
-    if (!want_projectors)
-        goto energies;
-    /* M = (nx Sigma_x + nz Sigma_z)/2 */
-    pauli_on(Mx, 'x', 0, 2); pauli_on(T1, 'x', 1, 2); acb_mat_add(Mx, Mx, T1, prec);
-    pauli_on(Mz, 'z', 0, 2); pauli_on(T1, 'z', 1, 2); acb_mat_add(Mz, Mz, T1, prec);
-    acb_mat_scalar_mul_acb(M, Mx, nx, prec);
-    acb_mat_scalar_mul_acb(T1, Mz, nz, prec);
-    acb_mat_add(M, M, T1, prec);
-    acb_mat_scalar_mul_2exp_si(M, M, -1);
-    /* P_S = (1 - sigma_1.sigma_2)/4 */
-    acb_mat_zero(SS);
-    for (w = 0; w < 3; w++)
-    {
-        int ch = w == 0 ? 'x' : w == 1 ? 'y' : 'z';
-        pauli_on(Mx, ch, 0, 2);
-        pauli_on(Mz, ch, 1, 2);
-        acb_mat_mul(T1, Mx, Mz, prec);
-        acb_mat_add(SS, SS, T1, prec);
-    }
-    acb_mat_one(I);
-    acb_mat_sub(Pr + 3, I, SS, prec);
-    acb_mat_scalar_mul_2exp_si(Pr + 3, Pr + 3, -2);
-    /* P_+ = M(M + 1)/2, P_- = M(M - 1)/2 */
-    acb_mat_add(T1, M, I, prec);
-    acb_mat_mul(Pr + 0, M, T1, prec);
-    acb_mat_scalar_mul_2exp_si(Pr + 0, Pr + 0, -1);
-    acb_mat_sub(T1, M, I, prec);
-    acb_mat_mul(Pr + 2, M, T1, prec);
-    acb_mat_scalar_mul_2exp_si(Pr + 2, Pr + 2, -1);
-    /* P_0 = 1 - P_+ - P_- - P_S */
-    acb_mat_sub(Pr + 1, I, Pr + 0, prec);
-    acb_mat_sub(Pr + 1, Pr + 1, Pr + 2, prec);
-    acb_mat_sub(Pr + 1, Pr + 1, Pr + 3, prec);
-energies:
     /* energies (order +, 0, -, S) and d_k E */
     acb_mul(t, s, r, prec);
     acb_mul_2exp_si(t, t, 1);                    /* 2 s r */
@@ -385,8 +348,6 @@ energies:
         acb_neg(dE + 4 + k, dE + 0 + k);
         acb_zero(dE + 6 + k);
     }
-    acb_mat_clear(Mx); acb_mat_clear(Mz); acb_mat_clear(M); acb_mat_clear(I);
-    acb_mat_clear(SS); acb_mat_clear(T1);
     acb_clear(s); acb_clear(Jc); acb_clear(t);
 }
 
@@ -397,16 +358,15 @@ heis2_applies(const qt_pump_params_struct *P, const fmpq_t Delta)
 }
 
 int
-qt_pump_level_crossing_radius(arb_t Bc, const qt_pump_params_struct *P, slong prec)
+qt_pump_level_crossing_radius(fmpq_t Bc, const qt_pump_params_struct *P)
 {
     if (P->n_qubits != 2 || !fmpq_is_one(P->Delta) || fmpq_is_zero(P->J))
         return 0;
     /* E_- = E_S at 2 s r = 4 J_c (J_c > 0); E_+ = E_S at 2 s r = -4 J_c (J_c < 0): r = 2 |J_c| / s */
-    arb_set_fmpq(Bc, P->J, prec);
-    arb_abs(Bc, Bc);
-    arb_mul_2exp_si(Bc, Bc, 1);                  /* pauli: 2|J|; spin: 2 (|J|/4) / (1/2) = |J| */
+    fmpq_abs(Bc, P->J);
+    fmpq_mul_2exp(Bc, Bc, 1);                    /* pauli: 2|J|; spin: 2 (|J|/4) / (1/2) = |J| */
     if (P->convention == QT_PUMP_SPIN)
-        arb_mul_2exp_si(Bc, Bc, -1);
+        fmpq_div_2exp(Bc, Bc, 1);
     return 1;
 }
 
@@ -414,29 +374,19 @@ int
 qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t r, const acb_t nx,
                                const acb_t nz, slong prec, char *reason)
 {
-    acb_mat_struct A[2], X, Pr[4];
-    acb_ptr E = _acb_vec_init(4), dE = _acb_vec_init(8);
-    acb_mat_struct dH[2];
-    slong n;
+    acb_mat_struct C[2];
+    acb_ptr E, dE;
     int st;
     if (P->n_qubits != 2 || !fmpq_is_one(P->Delta))
-    {
-        _acb_vec_clear(E, 4); _acb_vec_clear(dE, 8);
         return qt_fail(reason, QT_DOMAIN, "the closed two-qubit route needs n_qubits = 2 and Delta = 1");
-    }
-    for (n = 0; n < 4; n++)
-        acb_mat_init(Pr + n, 4, 4);
-    acb_mat_init(A + 0, 4, 4); acb_mat_init(A + 1, 4, 4); acb_mat_init(&X, 4, 4);
-    acb_mat_init(dH + 0, 4, 4); acb_mat_init(dH + 1, 4, 4);
-    (void) model_matrices;
-    heis2_decomposition(E, Pr, dE, P, r, nx, nz, prec, 0);
-    heis2_weights(A, P, nx, nz, prec);
+    E = _acb_vec_init(4);
+    dE = _acb_vec_init(8);
+    acb_mat_init(C + 0, 4, 4); acb_mat_init(C + 1, 4, 4);
+    heis2_levels(E, dE, P, r, nx, nz, prec);
+    heis2_weights(C, P, nx, nz, prec);
     /* Gibbs reference: E_- (the ground branch at large r) */
-    st = population_route(Lam, P, E, A, dE, 2, prec, reason);
-    for (n = 0; n < 4; n++)
-        acb_mat_clear(Pr + n);
-    acb_mat_clear(A + 0); acb_mat_clear(A + 1); acb_mat_clear(&X);
-    acb_mat_clear(dH + 0); acb_mat_clear(dH + 1);
+    st = population_route(Lam, P, E, C, dE, 2, prec, reason);
+    acb_mat_clear(C + 0); acb_mat_clear(C + 1);
     _acb_vec_clear(E, 4); _acb_vec_clear(dE, 8);
     return st;
 }
@@ -453,6 +403,30 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
     acb_t t;
     int st = QT_OK;
 
+    if (heis2_applies(P, Delta) && fmpq_equal(J, P->J))
+    {
+        /* lemma P13 in polar form: r = sqrt(B_x^2 + B_z^2) (principal branch: Re r^2 > 0 required), n = B / r */
+        acb_t r, nx, nz;
+        acb_init(r); acb_init(nx); acb_init(nz);
+        acb_mul(r, Bx, Bx, prec);
+        acb_addmul(r, Bz, Bz, prec);
+        if (!arb_is_positive(acb_realref(r)))
+        {
+            for (k = 0; k < 4; k++)
+                acb_indeterminate(Lam + k);
+            st = qt_fail(reason, analytic ? QT_UNCERTIFIED : QT_DOMAIN, "B = 0 (or B^2 not certified positive): the level degeneracy of the triplet, where the secular generator is discontinuous");
+        }
+        else
+        {
+            acb_sqrt(r, r, prec);
+            acb_div(nx, Bx, r, prec);
+            acb_div(nz, Bz, r, prec);
+            st = qt_pump_lambda_heis2_polar_acb(Lam, P, r, nx, nz, prec, reason);
+        }
+        acb_clear(r); acb_clear(nx); acb_clear(nz);
+        return st;
+    }
+
     acb_mat_init(H, d, d); acb_mat_init(X, d, d); acb_mat_init(M1, d, d); acb_mat_init(M2, d, d);
     acb_mat_init(dH + 0, d, d); acb_mat_init(dH + 1, d, d); acb_mat_init(A + 0, d, d); acb_mat_init(A + 1, d, d);
     E = _acb_vec_init(d); Ea = _acb_vec_init(d); dE = _acb_vec_init(2 * d);
@@ -461,35 +435,6 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
         acb_mat_init(Pr + n, d, d);
     acb_init(t);
     model_matrices(dH, A, X, P, J, Delta, b, prec);
-
-    if (heis2_applies(P, Delta) && fmpq_equal(J, P->J))
-    {
-        /* lemma P13: r = sqrt(B_x^2 + B_z^2) (principal branch: Re r^2 > 0 required), n = B / r */
-        acb_t r, nx, nz;
-        acb_init(r); acb_init(nx); acb_init(nz);
-        acb_mul(t, Bx, Bx, prec);
-        acb_addmul(t, Bz, Bz, prec);
-        if (!arb_is_positive(acb_realref(t)))
-        {
-            for (k = 0; k < 4; k++)
-                acb_indeterminate(Lam + k);
-            st = qt_fail(reason, analytic ? QT_UNCERTIFIED : QT_DOMAIN, "B = 0 (or B^2 not certified positive): the level degeneracy of the triplet, where the secular generator is discontinuous");
-        }
-        else
-        {
-            acb_sqrt(r, t, prec);
-            acb_div(nx, Bx, r, prec);
-            acb_div(nz, Bz, r, prec);
-            acb_mat_struct C[2];
-            acb_mat_init(C + 0, 4, 4); acb_mat_init(C + 1, 4, 4);
-            heis2_decomposition(E, Pr, dE, P, r, nx, nz, prec, 0);
-            heis2_weights(C, P, nx, nz, prec);
-            st = population_route(Lam, P, E, C, dE, 2, prec, reason);
-            acb_mat_clear(C + 0); acb_mat_clear(C + 1);
-        }
-        acb_clear(r); acb_clear(nx); acb_clear(nz);
-        goto done;
-    }
     /* H = B_x d_x H + B_z d_z H + X */
     acb_mat_scalar_mul_acb(H, dH + 0, Bx, prec);
     acb_mat_scalar_mul_acb(M1, dH + 1, Bz, prec);

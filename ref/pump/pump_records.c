@@ -194,6 +194,7 @@ qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt
 {
     arb_ptr Q = _arb_vec_init(2);
     arb_t v;
+    fmpq_t Bc;
     char why[QT_REASON_LEN];
     int st;
     arb_init(v);
@@ -205,16 +206,14 @@ qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt
     set_out(R, 1, "Q_R", Q + 1, st, why);
     arb_add(v, Q + 0, Q + 1, prec);
     set_out(R, 2, "sum_rule", v, st, why);
-    if (st == QT_OK && qt_pump_level_crossing_radius(v, P, prec))
+    fmpq_init(Bc);
+    if (st == QT_OK && qt_pump_level_crossing_radius(Bc, P))
     {
         /* lemma P13: report the crossing circle |B| = Bc and whether the protocol reaches it (1) or not (0) */
         int crosses = -1;
-        fmpq_t Bc, t, u;
-        fmpq_init(Bc); fmpq_init(t); fmpq_init(u);
-        fmpq_abs(Bc, P->J);
-        fmpq_mul_2exp(Bc, Bc, 1);
-        if (P->convention == QT_PUMP_SPIN)
-            fmpq_div_2exp(Bc, Bc, 1);
+        fmpq_t t, u;
+        fmpq_init(t); fmpq_init(u);
+        arb_set_fmpq(v, Bc, prec);
         R->nout = 5;
         set_out(R, 3, "crossing_B", v, QT_OK, "");
         if (C->kind == QT_PROTOCOL_QUARTER_DISC)
@@ -259,8 +258,9 @@ qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt
             arb_zero_pm_one(v);
             set_out(R, 4, "crosses", v, QT_UNCERTIFIED, "a polygon with every vertex outside |B| = Bc: whether an edge reaches the crossing circle is not decided here");
         }
-        fmpq_clear(Bc); fmpq_clear(t); fmpq_clear(u);
+        fmpq_clear(t); fmpq_clear(u);
     }
+    fmpq_clear(Bc);
     arb_clear(v);
     _arb_vec_clear(Q, 2);
 }
