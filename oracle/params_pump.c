@@ -38,7 +38,7 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
 {
     static const char *const point[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "T_R", "convention", "coupling", "Bx", "Bz", NULL};
     static const char *const cyc[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "T_R", "convention", "coupling", "protocol",
-                                      "center_x", "center_z", "radius", "r0", "r1", "theta0", "theta1", "vertices", NULL};
+                                      "center_x", "center_z", "radius", "r0", "r1", "theta0", "theta1", "vertices", "period", NULL};
     static const char *const conv[] = {"pauli", "spin", NULL};
     static const char *const coup[] = {"default", "b_on_R", "b_on_L", "crossed", NULL};
     static const char *const prot[] = {"circle", "sector", "polygon", "quadrant", "quarter_disc", NULL};
@@ -191,6 +191,22 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
         goto out;
     }
     qo_echo_add(p, "protocol", prot[c]);
+    if (qo_lookup(kv, "period") != NULL)
+    {
+        /* the period of one cycle, for W_diss = W_diss_tau / period (lemma P15) */
+        if (qo_exact_param(p, p->proto->period, kv, "period", NULL, "duration of one cycle, > 0", err, errlen)) goto out;
+        p->proto->has_period = 1;
+        if (qt_protocol_validate(p->proto, reason) != QT_OK)
+        {
+            snprintf(err, errlen, "%s", reason);
+            goto out;
+        }
+        if (qt_pump_dissipation_supported(p->pump, p->proto, reason) != QT_OK)
+        {
+            snprintf(err, errlen, "period (W_diss): %s", reason);
+            goto out;
+        }
+    }
     bad = 0;
 out:
     fmpq_clear(nq); fmpq_clear(J); fmpq_clear(b);

@@ -151,6 +151,13 @@ static const char *bad_eval[][2] = {
     {"eval state.relative_entropy rho={\"dims\":[1,1],\"re\":[\"1\"]} sigma={\"dims\":[2,2],\"re\":[\"1\",\"0\",\"0\",\"0\"]}", "sigma must be 1 x 1"},
     {"eval state.relative_entropy rho={\"dims\":[1,1],\"re\":[\"1\"]} sigma={\"dims\":[1,1],\"re\":[\"2\"]}", "sigma: rho must have trace 1"},
     {"eval state.coherence rho={\"dims\":[1,1],\"re\":[\"1\"]} sigma={\"dims\":[1,1],\"re\":[\"1\"]}", "parameter sigma is not used"},
+    /* the period of a pumping cycle (W_diss) */
+    {"eval pump.heat_per_cycle gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=0", "period: the duration of one cycle must be > 0"},
+    {"eval pump.heat_per_cycle gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=x", "period is not an exact number"},
+    {"eval pump.heat_per_cycle n_qubits=2 J=1 b=2 gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=1", "period (W_diss): n_qubits"},
+    {"eval pump.heat_per_cycle gamma_L=1 gamma_R=2 T=1 protocol=quadrant period=1", "period (W_diss): protocol"},
+    {"eval pump.heat_per_cycle gamma_L=1 gamma_R=2 T=1 T_R=2 center_x=1 center_z=1 radius=1/2 period=1", "period (W_diss): T_R"},
+    {"eval pump.lambda gamma_L=1 gamma_R=2 T=1 Bx=1 Bz=1 period=1", "parameter period is not used"},
 };
 
 START_TEST(bad_inputs_eval)

@@ -416,6 +416,183 @@ START_TEST(friction_metric_psd)
 END_TEST
 
 
+START_TEST(friction_closed_form_vs_drazin)
+{
+    /* lemma P14: the closed holomorphic zeta (population and coherence blocks in the frame of the field)
+       overlaps the full Lindblad route (superoperator of the Davies generator + certified Drazin solve) */
+    flint_rand_t st;
+    int it;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(24); it++)
+    {
+        qt_pump_params_t P;
+        fmpq_t x, z;
+        acb_t bx, bz;
+        arb_ptr Z = _arb_vec_init(4);
+        acb_ptr Zc = _acb_vec_init(4);
+        char why[QT_REASON_LEN];
+        slong k;
+        qt_pump_params_init(P);
+        set_params(P, "1", "1", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 16), 4);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 16), 4);
+        fmpq_set_si(P->T, 1 + (slong) n_randint(st, 12), 4);
+        fmpq_init(x); fmpq_init(z);
+        fmpq_set_si(x, (slong) n_randint(st, 41) - 20, 8);
+        fmpq_set_si(z, (slong) n_randint(st, 41) - 20, 8);
+        if (fmpq_is_zero(x) && fmpq_is_zero(z))
+            fmpq_set_si(z, -1, 3);
+        acb_init(bx); acb_init(bz);
+        acb_set_fmpq(bx, x, 128);
+        acb_set_fmpq(bz, z, 128);
+        ck_assert_int_eq(qt_pump_friction(Z, P, x, z, 128, why), QT_OK);
+        ck_assert_int_eq(qt_pump_friction_qubit_acb(Zc, P, bx, bz, 0, 128, why), QT_OK);
+        for (k = 0; k < 4; k++)
+        {
+            ck_assert(arb_overlaps(Z + k, acb_realref(Zc + k)));
+            ck_assert(arb_contains_zero(acb_imagref(Zc + k)));
+            ck_assert(arb_rel_accuracy_bits(acb_realref(Zc + k)) > 100 || arb_contains_zero(Z + k));
+        }
+        qt_pump_params_clear(P);
+        fmpq_clear(x); fmpq_clear(z);
+        acb_clear(bx); acb_clear(bz);
+        _arb_vec_clear(Z, 4);
+        _acb_vec_clear(Zc, 4);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(dissipation_per_cycle)
+{
+    /* lemma P15: (a) a circle about B = 0 with gamma_L = gamma_R: zeta_ee is constant on it, so
+       W_diss_tau = (2 pi R)^2 zeta_ee and L = 2 pi R sqrt(zeta_ee), with zeta_ee = zeta_zz at (R, 0) from the
+       Drazin route; (b) random circles and polygons: L^2 <= W_diss_tau (Cauchy-Schwarz), W_diss_tau > 0,
+       the reversed polygon and the polygon with its edges split at their midpoints give the same values
+       (constant speed, reparametrisation), 64 and 128 bits overlap; (c) the refusals */
+    flint_rand_t st;
+    int it;
+    qt_pump_params_t P;
+    qt_protocol_t C;
+    arb_t W, L, W2, L2, t, u;
+    char why[QT_REASON_LEN];
+    flint_randinit(st);
+    arb_init(W); arb_init(L); arb_init(W2); arb_init(L2); arb_init(t); arb_init(u);
+    for (it = 0; it < 4; it++)
+    {
+        arb_ptr Z = _arb_vec_init(4);
+        fmpq_t R, zero;
+        qt_pump_params_init(P);
+        set_params(P, "3/2", "3/2", it < 2 ? "1" : "2/3", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        qt_protocol_init(C);
+        fmpq_init(R); fmpq_init(zero);
+        fmpq_set_si(R, 1 + it, 3);
+        C->kind = QT_PROTOCOL_CIRCLE;
+        fmpq_set(C->radius, R);
+        ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, C, 128, why), QT_OK);
+        ck_assert_int_eq(qt_pump_friction(Z, P, R, zero, 128, why), QT_OK);
+        arb_const_pi(t, 128);
+        arb_mul_2exp_si(t, t, 1);
+        arb_mul_fmpz(t, t, fmpq_numref(R), 128);
+        arb_div_fmpz(t, t, fmpq_denref(R), 128);       /* 2 pi R */
+        arb_sqr(u, t, 128);
+        arb_mul(u, u, Z + 3, 128);
+        ck_assert(arb_overlaps(u, W));
+        arb_sqrt(u, Z + 3, 128);
+        arb_mul(u, u, t, 128);
+        ck_assert(arb_overlaps(u, L));
+        ck_assert(arb_rel_accuracy_bits(W) > 100);
+        fmpq_clear(R); fmpq_clear(zero);
+        _arb_vec_clear(Z, 4);
+        qt_protocol_clear(C);
+        qt_pump_params_clear(P);
+    }
+    for (it = 0; it < qt_test_iters(6); it++)
+    {
+        slong i, m = 3 + (slong) n_randint(st, 3);
+        qt_protocol_t D;
+        qt_pump_params_init(P);
+        set_params(P, "1", "1", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->T, 2 + (slong) n_randint(st, 6), 4);
+        qt_protocol_init(C);
+        qt_protocol_init(D);
+        if (it % 3 == 0)
+        {
+            C->kind = QT_PROTOCOL_CIRCLE;
+            fmpq_set_si(C->cx, 2 + (slong) n_randint(st, 8), 4);
+            fmpq_set_si(C->cz, (slong) n_randint(st, 9) - 4, 4);
+            fmpq_set_si(C->radius, 1 + (slong) n_randint(st, 6), 4);
+        }
+        else
+        {
+            /* a convex polygon in the half plane B_x > 0 (vertices on a circle about (2, 0)) and the same polygon
+               reversed with every edge split at its midpoint */
+            static const slong cs[5][2] = {{4, 0}, {1, 3}, {-3, 2}, {-3, -2}, {1, -3}};
+            qt_protocol_set_polygon_size(C, m);
+            qt_protocol_set_polygon_size(D, 2 * m);
+            for (i = 0; i < m; i++)
+            {
+                slong k = (i * 5) / m;
+                fmpq_set_si(C->vx + i, 8 + cs[k][0], 4);
+                fmpq_set_si(C->vz + i, cs[k][1], 4);
+            }
+            for (i = 0; i < m; i++)
+            {
+                slong j = (i + 1) % m, r = 2 * m - 1 - 2 * i;
+                fmpq_set(D->vx + r, C->vx + i);
+                fmpq_set(D->vz + r, C->vz + i);
+                fmpq_add(D->vx + (r + 2 * m - 1) % (2 * m), C->vx + i, C->vx + j);
+                fmpq_div_2exp(D->vx + (r + 2 * m - 1) % (2 * m), D->vx + (r + 2 * m - 1) % (2 * m), 1);
+                fmpq_add(D->vz + (r + 2 * m - 1) % (2 * m), C->vz + i, C->vz + j);
+                fmpq_div_2exp(D->vz + (r + 2 * m - 1) % (2 * m), D->vz + (r + 2 * m - 1) % (2 * m), 1);
+            }
+        }
+        ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why), QT_OK);
+        ck_assert_int_eq(qt_pump_dissipation_per_cycle(W2, L2, P, C, 128, why), QT_OK);
+        ck_assert(arb_overlaps(W, W2) && arb_overlaps(L, L2));
+        ck_assert(arb_is_positive(W2));
+        arb_sqr(t, L2, 128);
+        ck_assert(!arb_gt(t, W2));
+        if (C->kind == QT_PROTOCOL_POLYGON)
+        {
+            ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, D, 128, why), QT_OK);
+            ck_assert(arb_overlaps(W, W2) && arb_overlaps(L, L2));
+        }
+        qt_protocol_clear(C);
+        qt_protocol_clear(D);
+        qt_pump_params_clear(P);
+    }
+    /* refusals, each naming its field */
+    qt_pump_params_init(P);
+    set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+    qt_protocol_init(C);
+    C->kind = QT_PROTOCOL_QUADRANT;
+    ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why), QT_DOMAIN);
+    ck_assert(strstr(why, "protocol") != NULL);
+    C->kind = QT_PROTOCOL_CIRCLE;
+    fmpq_one(C->cx); fmpq_set_si(C->radius, 1, 2);
+    C->has_period = 1;
+    fmpq_set_si(C->period, -1, 1);
+    ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why), QT_DOMAIN);
+    ck_assert(strstr(why, "period") != NULL);
+    fmpq_one(C->period);
+    fmpq_set_si(P->T_R, 2, 1);
+    ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why), QT_DOMAIN);
+    ck_assert(strstr(why, "T_R") != NULL);
+    fmpq_set_si(P->T_R, -1, 1);
+    P->n_qubits = 2;
+    fmpq_one(P->J);
+    ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why), QT_DOMAIN);
+    ck_assert(strstr(why, "n_qubits") != NULL);
+    qt_protocol_clear(C);
+    qt_pump_params_clear(P);
+    arb_clear(W); arb_clear(L); arb_clear(W2); arb_clear(L2); arb_clear(t); arb_clear(u);
+    flint_randclear(st);
+}
+END_TEST
+
 START_TEST(multi_qubit_route)
 {
     /* lemma P9: the generic N-qubit population route (certified eigen-decomposition) equals the closed
@@ -1004,6 +1181,8 @@ main(void)
     tcase_add_test(tc, error_paths);
     tcase_add_test(tc, curvature_closed_form);
     tcase_add_test(tc, friction_metric_psd);
+    tcase_add_test(tc, friction_closed_form_vs_drazin);
+    tcase_add_test(tc, dissipation_per_cycle);
     tcase_add_test(tc, multi_qubit_route);
     tcase_add_test(tc, two_qubit_integrals);
     tcase_add_test(tc, quadrant_is_T_ln2);

@@ -62,6 +62,12 @@ int qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_
 int qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz,
                      slong prec, char *reason);
 
+/* the same for one qubit at equal temperatures in closed form (lemma P14: population block zeta_rr and coherence
+ * block zeta_ee in the frame of the field), holomorphic in (B_x, B_z) for Re B^2 > 0: the integrand of the
+ * dissipation integrals; cross-checked against qt_pump_friction (the Drazin solve) */
+int qt_pump_friction_qubit_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                               int analytic, slong prec, char *reason);
+
 /* the same for N_q = 1..3 qubits (P->n_qubits) with exchange J, anisotropy Delta, asymmetry b, by the
  * secular population route on a certified eigen-decomposition (acb_mat_eig_simple): non-degenerate
  * levels are required (a repeated level or crossing gives QT_UNCERTIFIED), lemma P9 */
@@ -93,6 +99,8 @@ typedef struct
     fmpq_t r0, r1, theta0, theta1;     /* sector: r in [r0, r1], theta from the B_z axis towards B_x */
     slong nvert;                       /* polygon: vertices (x_i, z_i), counter-clockwise or not */
     fmpq *vx, *vz;
+    int has_period;                    /* the period tau of one cycle, for W_diss (optional) */
+    fmpq_t period;
 }
 qt_protocol_struct;
 typedef qt_protocol_struct qt_protocol_t[1];
@@ -107,7 +115,16 @@ int qt_protocol_validate(const qt_protocol_struct *C, char *reason);
 int qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_protocol_struct *C,
                            slong prec, char *reason);
 
-/* the pump.* records (names Lambda_L_x, ..., S0, sum_rule_x, sum_rule_z; Q_L, Q_R, sum_rule) */
+/* second order along a protocol traversed once in the period tau at constant speed (lemma P15):
+ * Wtau = tau W_diss = l oint t^T zeta t dl (l the Euclidean length of the curve, t its unit tangent) and the
+ * thermodynamic length L = oint sqrt(t^T g t) dl, g = sym zeta; so (L^2 <= tau W_diss, Cauchy-Schwarz).
+ * One qubit, equal temperatures, circle / sector / polygon (qt_pump_dissipation_supported says why not) */
+int qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_struct *C, char *reason);
+int qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_struct *P, const qt_protocol_struct *C,
+                                  slong prec, char *reason);
+
+/* the pump.* records (names Lambda_L_x, ..., S0, sum_rule_x, sum_rule_z; Q_L, Q_R, sum_rule, and where
+ * qt_pump_dissipation_supported: thermodynamic_length, W_diss_tau, W_diss (if C->has_period)) */
 #include "qtoracle/trajectory.h"
 void qt_pump_lambda_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
 void qt_pump_curvature_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);

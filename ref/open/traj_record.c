@@ -100,14 +100,22 @@ qt_record_output_formula(const qt_traj_record_t R, slong i)
     }
     if (R->kind == QT_REC_PUMP_HEAT)
     {
-        static const char *const f[5] = {
-            "Q_L = oint Lambda_L . dlambda, heat into bath L per counter-clockwise cycle (pumping.md 2)",
-            "Q_R = oint Lambda_R . dlambda, heat into bath R per counter-clockwise cycle",
-            "sum_rule = Q_L + Q_R (an enclosure of 0 at equal temperatures; with T_R != T the quasi-static work per cycle, oint tr(rho0 dH), lemma P12)",
-            "crossing_B = 2|J_c|/s, the field magnitude where two levels cross (two qubits, Delta = 1); the integrand is continued through it along the analytic level branches (lemma P13)",
-            "crosses = 1 if the protocol reaches |B| = crossing_B (integrated through the crossing, lemma P13), 0 if not"
+        /* by name: the optional outputs (crossing, dissipation) depend on the model and the protocol */
+        static const char *const f[8][2] = {
+            {"Q_L", "Q_L = oint Lambda_L . dlambda, heat into bath L per counter-clockwise cycle (pumping.md 2)"},
+            {"Q_R", "Q_R = oint Lambda_R . dlambda, heat into bath R per counter-clockwise cycle"},
+            {"sum_rule", "sum_rule = Q_L + Q_R (an enclosure of 0 at equal temperatures; with T_R != T the quasi-static work per cycle, oint tr(rho0 dH), lemma P12)"},
+            {"crossing_B", "crossing_B = 2|J_c|/s, the field magnitude where two levels cross (two qubits, Delta = 1); the integrand is continued through it along the analytic level branches (lemma P13)"},
+            {"crosses", "crosses = 1 if the protocol reaches |B| = crossing_B (integrated through the crossing, lemma P13), 0 if not"},
+            {"thermo_length", "thermo_length = oint sqrt(t^T g t) dl, the thermodynamic length of the curve in the metric g = sym(zeta) (lemmas P14, P15)"},
+            {"W_diss_tau", "W_diss_tau = tau W_diss = l oint t^T zeta t dl: the curve traversed once in the period tau at constant speed l/tau (l its Euclidean length), second order of the slow-driving expansion (lemma P15); >= thermo_length^2"},
+            {"W_diss", "W_diss = W_diss_tau / period, the work dissipated per cycle of the given period (first correction beyond the geometric order)"}
         };
-        return i < 5 ? f[i] : "";
+        int j;
+        for (j = 0; j < 8; j++)
+            if (strcmp(R->name[i], f[j][0]) == 0)
+                return f[j][1];
+        return "";
     }
     if (R->kind == QT_REC_CYCLE)
     {

@@ -3,78 +3,33 @@
  * holomorphically to complex u (lemmas P3-P5 of proofs/pumping.md). */
 #include <string.h>
 #include <math.h>
-#include "qtoracle/pump.h"
+#include "pump_internal.h"
 
 typedef struct
 {
     const qt_pump_params_struct *P;
-    int arc;                  /* 1: arc (center, radius, phi from a to b); 0: line p0 -> p1 */
-    arb_t cx, cz, rad, a, b;  /* arc */
-    arb_t x0, z0, x1, z1;     /* line */
-    int bath;                 /* 0: L, 1: R */
-    int failed;
+    const qt_pump_piece_struct *g;   /* the geometry */
+    int bath;                        /* 0: L, 1: R */
 }
 piece;
-
-static void
-piece_init(piece *p)
-{
-    arb_init(p->cx); arb_init(p->cz); arb_init(p->rad); arb_init(p->a); arb_init(p->b);
-    arb_init(p->x0); arb_init(p->z0); arb_init(p->x1); arb_init(p->z1);
-    p->failed = 0;
-}
-
-static void
-piece_clear(piece *p)
-{
-    arb_clear(p->cx); arb_clear(p->cz); arb_clear(p->rad); arb_clear(p->a); arb_clear(p->b);
-    arb_clear(p->x0); arb_clear(p->z0); arb_clear(p->x1); arb_clear(p->z1);
-}
 
 /* integrand Lambda_a(lambda(u)) . lambda'(u) */
 static int
 integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
 {
     piece *p = param;
-    acb_t Bx, Bz, dx, dz, phi, c, s, t;
+    acb_t Bx, Bz, dx, dz;
     acb_ptr Lam;
     char why[QT_REASON_LEN];
     if (order > 1)
         flint_abort();
-    acb_init(Bx); acb_init(Bz); acb_init(dx); acb_init(dz); acb_init(phi); acb_init(c); acb_init(s); acb_init(t);
+    acb_init(Bx); acb_init(Bz); acb_init(dx); acb_init(dz);
     Lam = _acb_vec_init(4);
-    if (p->arc)
-    {
-        /* phi = a + (b - a) u; B = c + r (cos phi, sin phi); d/du = (b - a) r (-sin phi, cos phi) */
-        acb_set_arb(t, p->b);
-        acb_sub_arb(t, t, p->a, prec);
-        acb_mul(phi, t, u, prec);
-        acb_add_arb(phi, phi, p->a, prec);
-        acb_sin_cos(s, c, phi, prec);
-        acb_mul_arb(Bx, c, p->rad, prec);
-        acb_add_arb(Bx, Bx, p->cx, prec);
-        acb_mul_arb(Bz, s, p->rad, prec);
-        acb_add_arb(Bz, Bz, p->cz, prec);
-        acb_mul_arb(t, t, p->rad, prec);
-        acb_mul(dx, t, s, prec);
-        acb_neg(dx, dx);
-        acb_mul(dz, t, c, prec);
-    }
-    else
-    {
-        acb_set_arb(dx, p->x1);
-        acb_sub_arb(dx, dx, p->x0, prec);
-        acb_set_arb(dz, p->z1);
-        acb_sub_arb(dz, dz, p->z0, prec);
-        acb_mul(Bx, dx, u, prec);
-        acb_add_arb(Bx, Bx, p->x0, prec);
-        acb_mul(Bz, dz, u, prec);
-        acb_add_arb(Bz, Bz, p->z0, prec);
-    }
+    qt_pump_piece_eval(Bx, Bz, dx, dz, p->g, u, prec);
     qt_pump_lambda_acb(Lam, p->P, Bx, Bz, order != 0, prec, why);
     acb_mul(res, Lam + 2 * p->bath, dx, prec);
     acb_addmul(res, Lam + 2 * p->bath + 1, dz, prec);
-    acb_clear(Bx); acb_clear(Bz); acb_clear(dx); acb_clear(dz); acb_clear(phi); acb_clear(c); acb_clear(s); acb_clear(t);
+    acb_clear(Bx); acb_clear(Bz); acb_clear(dx); acb_clear(dz);
     _acb_vec_clear(Lam, 4);
     return 0;
 }
@@ -90,23 +45,33 @@ integrate_piece(arb_t res, piece *p, slong prec)
     if (p->P->n_qubits == 1)
         st = qt_integrate_real(res, integrand, p, a, b, NULL, 0, prec);
     else
-    {
         /* several qubits: the integrand stays finite on balls of radius ~5e-3 only (P9, P13), so cut the
            path into pieces of length ~1/100 up front (the piece count is effort, not rigour) */
-        double len;
-        slong np;
-        if (p->arc)
-            len = fabs(arf_get_d(arb_midref(p->b), ARF_RND_NEAR) - arf_get_d(arb_midref(p->a), ARF_RND_NEAR))
-                  * arf_get_d(arb_midref(p->rad), ARF_RND_NEAR);
-        else
-            len = hypot(arf_get_d(arb_midref(p->x1), ARF_RND_NEAR) - arf_get_d(arb_midref(p->x0), ARF_RND_NEAR),
-                        arf_get_d(arb_midref(p->z1), ARF_RND_NEAR) - arf_get_d(arb_midref(p->z0), ARF_RND_NEAR));
-        np = (slong) (len * 50) + 1;
-        if (np > 1000000)
-            np = 1000000;
-        st = qt_integrate_real_pieces(res, integrand, p, a, b, np, prec);
-    }
+        st = qt_integrate_real_pieces(res, integrand, p, a, b, qt_pump_piece_count(p->g), prec);
     arf_clear(a); arf_clear(b);
+    return st;
+}
+
+/* the sum of the integrals over the pieces of a boundary */
+static int
+integrate_boundary(arb_t Qa, const qt_pump_params_struct *P, int bath, const qt_pump_piece_struct *g, slong np, slong prec)
+{
+    piece p;
+    arb_t v;
+    slong i;
+    int st = QT_OK, s2;
+    arb_init(v);
+    p.P = P;
+    p.bath = bath;
+    arb_zero(Qa);
+    for (i = 0; i < np; i++)
+    {
+        p.g = g + i;
+        if ((s2 = integrate_piece(v, &p, prec)) != QT_OK)
+            st = s2;
+        arb_add(Qa, Qa, v, prec);
+    }
+    arb_clear(v);
     return st;
 }
 
@@ -200,42 +165,6 @@ quarter_disc_heis2(arb_t Qa, const qt_pump_params_struct *P, int bath, const fmp
     return st;
 }
 
-/* the counter-clockwise boundary of the annular sector r in [r0, r1], theta in [t0, t1] (theta from the
- * B_z axis towards B_x, i.e. phi = pi/2 - theta): outer arc, inner arc backwards, two radial legs */
-static int
-sector_boundary(arb_t Qa, piece *pp, const arb_t r0, const arb_t r1, const arb_t t0, const arb_t t1, slong prec)
-{
-    arb_t pa, pb, hp, c, s, v;
-    int st = QT_OK, s2;
-    arb_init(pa); arb_init(pb); arb_init(hp); arb_init(c); arb_init(s); arb_init(v);
-    arb_zero(Qa);
-    arb_const_pi(hp, prec);
-    arb_mul_2exp_si(hp, hp, -1);
-    arb_sub(pa, hp, t1, prec);
-    arb_sub(pb, hp, t0, prec);
-    pp->arc = 1;
-    arb_zero(pp->cx); arb_zero(pp->cz);
-    arb_set(pp->rad, r1); arb_set(pp->a, pa); arb_set(pp->b, pb);
-    if ((s2 = integrate_piece(v, pp, prec)) != QT_OK) st = s2;
-    arb_add(Qa, Qa, v, prec);
-    arb_set(pp->rad, r0); arb_set(pp->a, pb); arb_set(pp->b, pa);
-    if ((s2 = integrate_piece(v, pp, prec)) != QT_OK) st = s2;
-    arb_add(Qa, Qa, v, prec);
-    pp->arc = 0;
-    arb_sin_cos(s, c, pb, prec);
-    arb_mul(pp->x0, r1, c, prec); arb_mul(pp->z0, r1, s, prec);
-    arb_mul(pp->x1, r0, c, prec); arb_mul(pp->z1, r0, s, prec);
-    if ((s2 = integrate_piece(v, pp, prec)) != QT_OK) st = s2;
-    arb_add(Qa, Qa, v, prec);
-    arb_sin_cos(s, c, pa, prec);
-    arb_mul(pp->x0, r0, c, prec); arb_mul(pp->z0, r0, s, prec);
-    arb_mul(pp->x1, r1, c, prec); arb_mul(pp->z1, r1, s, prec);
-    if ((s2 = integrate_piece(v, pp, prec)) != QT_OK) st = s2;
-    arb_add(Qa, Qa, v, prec);
-    arb_clear(pa); arb_clear(pb); arb_clear(hp); arb_clear(c); arb_clear(s); arb_clear(v);
-    return st;
-}
-
 /* S(B) of the one-qubit Gibbs state, x = sB/T: ln(2 cosh x) - x tanh x */
 static void
 qubit_gibbs_entropy(arb_t S, const qt_pump_params_struct *P, const arb_t B, slong prec)
@@ -324,87 +253,40 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
     }
     for (a = 0; a < 2; a++)
     {
-        piece p;
+        qt_pump_piece_struct *g;
+        slong np;
         int s2;
-        piece_init(&p);
-        p.P = P;
-        p.bath = a;
         arb_zero(Q + a);
-        if (C->kind == QT_PROTOCOL_CIRCLE)
-        {
-            /* counter-clockwise: phi from 0 to 2 pi */
-            p.arc = 1;
-            arb_set_fmpq(p.cx, C->cx, prec);
-            arb_set_fmpq(p.cz, C->cz, prec);
-            arb_set_fmpq(p.rad, C->radius, prec);
-            arb_zero(p.a);
-            arb_const_pi(p.b, prec);
-            arb_mul_2exp_si(p.b, p.b, 1);
-            s2 = integrate_piece(Q + a, &p, prec);
-            if (s2 != QT_OK)
-                st = s2;
-        }
-        else if (C->kind == QT_PROTOCOL_QUARTER_DISC && P->n_qubits == 2)
+        if (C->kind == QT_PROTOCOL_QUARTER_DISC && P->n_qubits == 2)
         {
             if ((s2 = quarter_disc_heis2(Q + a, P, a, C->radius, prec)) != QT_OK)
                 st = s2;
         }
-        else if (C->kind == QT_PROTOCOL_SECTOR || C->kind == QT_PROTOCOL_QUADRANT || C->kind == QT_PROTOCOL_QUARTER_DISC)
+        else if (C->kind == QT_PROTOCOL_QUADRANT || C->kind == QT_PROTOCOL_QUARTER_DISC)
         {
             arb_t r0, r1, t0, t1;
             arb_init(r0); arb_init(r1); arb_init(t0); arb_init(t1);
-            if (C->kind == QT_PROTOCOL_SECTOR)
-            {
-                arb_set_fmpq(r0, C->r0, prec);
-                arb_set_fmpq(r1, C->r1, prec);
-                arb_set_fmpq(t0, C->theta0, prec);
-                arb_set_fmpq(t1, C->theta1, prec);
-            }
-            else
-            {
-                quadrant_radii(r0, r1, P, prec);
-                if (C->kind == QT_PROTOCOL_QUARTER_DISC)
-                    arb_set_fmpq(r1, C->radius, prec);
-                arb_zero(t0);
-                arb_const_pi(t1, prec);
-                arb_mul_2exp_si(t1, t1, -1);
-            }
-            if ((s2 = sector_boundary(Q + a, &p, r0, r1, t0, t1, prec)) != QT_OK)
+            quadrant_radii(r0, r1, P, prec);
+            if (C->kind == QT_PROTOCOL_QUARTER_DISC)
+                arb_set_fmpq(r1, C->radius, prec);
+            arb_zero(t0);
+            arb_const_pi(t1, prec);
+            arb_mul_2exp_si(t1, t1, -1);
+            qt_pump_sector_pieces(&g, &np, r0, r1, t0, t1, prec);
+            if ((s2 = integrate_boundary(Q + a, P, a, g, np, prec)) != QT_OK)
                 st = s2;
-            if (C->kind == QT_PROTOCOL_QUADRANT)
-                quadrant_add_excluded(Q + a, P, r0, r1, 1, prec);
-            else if (C->kind == QT_PROTOCOL_QUARTER_DISC)
-                quadrant_add_excluded(Q + a, P, r0, r1, 0, prec);
+            qt_pump_pieces_clear(g, np);
+            quadrant_add_excluded(Q + a, P, r0, r1, C->kind == QT_PROTOCOL_QUADRANT, prec);
             arb_clear(r0); arb_clear(r1); arb_clear(t0); arb_clear(t1);
         }
         else
         {
-            /* polygon, made counter-clockwise by the sign of its exact signed area */
-            slong i, m = C->nvert;
-            fmpq_t area, t;
-            int rev;
-            fmpq_init(area); fmpq_init(t);
-            for (i = 0; i < m; i++)
-            {
-                slong j = (i + 1) % m;
-                fmpq_mul(t, C->vx + i, C->vz + j);
-                fmpq_add(area, area, t);
-                fmpq_mul(t, C->vx + j, C->vz + i);
-                fmpq_sub(area, area, t);
-            }
-            rev = fmpq_sgn(area) < 0;
-            fmpq_clear(area); fmpq_clear(t);
-            p.arc = 0;
-            for (i = 0; i < m; i++)
-            {
-                slong i0 = rev ? (m - i) % m : i, i1 = rev ? (m - i - 1 + m) % m : (i + 1) % m;
-                arb_set_fmpq(p.x0, C->vx + i0, prec); arb_set_fmpq(p.z0, C->vz + i0, prec);
-                arb_set_fmpq(p.x1, C->vx + i1, prec); arb_set_fmpq(p.z1, C->vz + i1, prec);
-                if ((s2 = integrate_piece(v, &p, prec)) != QT_OK) st = s2;
-                arb_add(Q + a, Q + a, v, prec);
-            }
+            /* circle, sector, polygon (lemma P4) */
+            qt_pump_protocol_pieces(&g, &np, C, prec);
+            if ((s2 = integrate_boundary(Q + a, P, a, g, np, prec)) != QT_OK)
+                st = s2;
+            qt_pump_pieces_clear(g, np);
         }
-        piece_clear(&p);
     }
     arb_clear(v);
     if (st != QT_OK)

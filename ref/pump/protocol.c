@@ -10,6 +10,8 @@ qt_protocol_init(qt_protocol_t C)
     fmpq_init(C->r0); fmpq_init(C->r1); fmpq_init(C->theta0); fmpq_init(C->theta1);
     C->nvert = 0;
     C->vx = C->vz = NULL;
+    C->has_period = 0;
+    fmpq_init(C->period);
 }
 
 void
@@ -17,6 +19,7 @@ qt_protocol_clear(qt_protocol_t C)
 {
     fmpq_clear(C->cx); fmpq_clear(C->cz); fmpq_clear(C->radius);
     fmpq_clear(C->r0); fmpq_clear(C->r1); fmpq_clear(C->theta0); fmpq_clear(C->theta1);
+    fmpq_clear(C->period);
     if (C->nvert > 0)
     {
         _fmpq_vec_clear(C->vx, C->nvert);
@@ -53,6 +56,8 @@ origin_on_segment(const fmpq_t x0, const fmpq_t z0, const fmpq_t x1, const fmpq_
 int
 qt_protocol_validate(const qt_protocol_struct *C, char *reason)
 {
+    if (C->has_period && fmpq_sgn(C->period) <= 0)
+        return qt_fail(reason, QT_DOMAIN, "period: the duration of one cycle must be > 0");
     if (C->kind == QT_PROTOCOL_CIRCLE)
     {
         fmpq_t d2, r2;

@@ -9,7 +9,7 @@
  *   X_k = L^+ d_k rho0 (Drazin solve), Lambda_{a,k} = -tr(H D_a(X_k)).
  * Every operator is a real analytic function of (B_x, B_z); adjoints are plain transposes. */
 #include <string.h>
-#include "qtoracle/pump.h"
+#include "pump_internal.h"
 
 void
 qt_pump_params_init(qt_pump_params_t P)
@@ -58,19 +58,17 @@ qt_pump_params_validate(const qt_pump_params_struct *P, char *reason)
     return QT_OK;
 }
 
-/* B^2 = B_x^2 + B_z^2, B = sqrt(B^2) on the principal branch (Re B^2 > 0, lemma P1), the scale s of
- * the convention and T; on failure Lam is set indeterminate */
-static int
-qubit_field(acb_t B2, acb_t B, acb_t s, acb_t T, acb_ptr Lam, const qt_pump_params_struct *P,
-            const acb_t Bx, const acb_t Bz, int analytic, slong prec, char *reason)
+int
+qt_pump_qubit_field(acb_t B2, acb_t B, acb_t s, acb_t T, acb_ptr out, slong nout, const qt_pump_params_struct *P,
+                    const acb_t Bx, const acb_t Bz, int analytic, slong prec, char *reason)
 {
     slong k;
     acb_mul(B2, Bx, Bx, prec);
     acb_addmul(B2, Bz, Bz, prec);
     if (!arb_is_positive(acb_realref(B2)))
     {
-        for (k = 0; k < 4; k++)
-            acb_indeterminate(Lam + k);
+        for (k = 0; k < nout; k++)
+            acb_indeterminate(out + k);
         return qt_fail(reason, analytic ? QT_UNCERTIFIED : QT_DOMAIN, "B = 0 (or B^2 not certified positive): the level degeneracy of the qubit, where the secular generator is discontinuous");
     }
     acb_sqrt(B, B2, prec);
@@ -120,7 +118,7 @@ full_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb_
         st = qt_fail(reason, QT_DOMAIN, "T_R: the full Lindblad route (and the friction tensor) is implemented at equal temperatures only");
         goto done;
     }
-    if ((st = qubit_field(B2, B, s, T, Lam, P, Bx, Bz, analytic, prec, reason)) != QT_OK)
+    if ((st = qt_pump_qubit_field(B2, B, s, T, Lam, 4, P, Bx, Bz, analytic, prec, reason)) != QT_OK)
         goto done;
     /* sigma_x, sigma_z; H = s (B_x sx + B_z sz); u = H/(s B) */
     set2(sig[0], zero, one, one, zero);
@@ -316,7 +314,7 @@ qubit_lambda(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const 
     {
         acb_init(Wd[a]); acb_init(Wu[a]); acb_init(Gd[a]); acb_init(Gdp[a]); acb_init(Ea[a]); acb_init(Tb[a]);
     }
-    if ((st = qubit_field(B2, B, s, T, Lam, P, Bx, Bz, analytic, prec, reason)) != QT_OK)
+    if ((st = qt_pump_qubit_field(B2, B, s, T, Lam, 4, P, Bx, Bz, analytic, prec, reason)) != QT_OK)
         goto done;
     acb_mul(E, s, B, prec);                      /* E_e = sB = -E_g */
     acb_mul_2exp_si(w, E, 1);                    /* Bohr frequency */

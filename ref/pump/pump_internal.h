@@ -1,0 +1,41 @@
+/* pump_internal.h -- helpers shared by the pump routes (not public). */
+#ifndef QT_PUMP_INTERNAL_H
+#define QT_PUMP_INTERNAL_H
+#include "qtoracle/pump.h"
+
+/* B^2 = B_x^2 + B_z^2, B = sqrt(B^2) on the principal branch (Re B^2 > 0 certified, lemma P1), the scale s
+ * of the convention and T; on failure out[0..nout) is set indeterminate and the status returned
+ * (QT_UNCERTIFIED if analytic, else QT_DOMAIN: B = 0 is the level degeneracy) */
+int qt_pump_qubit_field(acb_t B2, acb_t B, acb_t s, acb_t T, acb_ptr out, slong nout,
+                        const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz, int analytic,
+                        slong prec, char *reason);
+
+/* one piece of a protocol boundary, parametrised on u in [0, 1] (lemma P4):
+ * arc: B = c + rad (cos phi, sin phi), phi = a + (b - a) u;  line: B = p0 + (p1 - p0) u */
+typedef struct
+{
+    int arc;
+    arb_t cx, cz, rad, a, b;
+    arb_t x0, z0, x1, z1;
+}
+qt_pump_piece_struct;
+
+void qt_pump_piece_init(qt_pump_piece_struct *p);
+void qt_pump_piece_clear(qt_pump_piece_struct *p);
+/* the point B(u) and the velocity B'(u) at a (complex) u */
+void qt_pump_piece_eval(acb_t Bx, acb_t Bz, acb_t dx, acb_t dz, const qt_pump_piece_struct *p, const acb_t u, slong prec);
+/* the length of the piece, |b - a| rad or |p1 - p0| */
+void qt_pump_piece_length(arb_t len, const qt_pump_piece_struct *p, slong prec);
+
+/* the counter-clockwise boundary of a circle, a polygon (made counter-clockwise by its exact signed area)
+ * or the annular sector r in [r0, r1], theta in [t0, t1] (outer arc, inner arc backwards, two radial
+ * legs); *np pieces are allocated in *pieces (free with qt_pump_pieces_clear) */
+void qt_pump_protocol_pieces(qt_pump_piece_struct **pieces, slong *np, const qt_protocol_struct *C, slong prec);
+void qt_pump_sector_pieces(qt_pump_piece_struct **pieces, slong *np, const arb_t r0, const arb_t r1,
+                           const arb_t t0, const arb_t t1, slong prec);
+void qt_pump_pieces_clear(qt_pump_piece_struct *pieces, slong np);
+
+/* the number of equal sub-pieces for qt_integrate_real_pieces: about 50 per unit length (effort, not rigour) */
+slong qt_pump_piece_count(const qt_pump_piece_struct *p);
+
+#endif
