@@ -123,8 +123,8 @@ int qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_proto
 int qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_struct *P, const qt_protocol_struct *C,
                                   slong prec, char *reason);
 
-/* the pump.* records (names Lambda_L_x, ..., S0, sum_rule_x, sum_rule_z; Q_L, Q_R, sum_rule, and where
- * qt_pump_dissipation_supported: thermodynamic_length, W_diss_tau, W_diss (if C->has_period)) */
+/* the pump.* records (names Lambda_L_x, ..., S0, sum_rule_x, sum_rule_z; Q_L, Q_R, sum_rule, and if C->has_period
+ * (qt_pump_dissipation_supported): thermo_length, W_diss_tau, W_diss) */
 #include "qtoracle/trajectory.h"
 void qt_pump_lambda_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
 void qt_pump_curvature_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);

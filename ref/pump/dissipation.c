@@ -54,12 +54,23 @@ integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
     return 0;
 }
 
+/* the adaptive search of acb_calc_integrate first; where it gives up (sqrt near complex zeros of B^2 close to
+   the path), Gauss-Legendre with the ellipse bound on about one sub-piece per unit length, bisected on failure
+   (the sub-piece count is effort, not rigour; both are certified) */
+static int
+integrate(arb_t v, dparam *dp, const arf_t a, const arf_t b, slong n, slong prec)
+{
+    if (qt_integrate_real(v, integrand, dp, a, b, NULL, 0, prec) == QT_OK)
+        return QT_OK;
+    return qt_integrate_real_pieces(v, integrand, dp, a, b, n, prec);
+}
+
 int
 qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_struct *P, const qt_protocol_struct *C,
                               slong prec, char *reason)
 {
     qt_pump_piece_struct *g;
-    slong np, i;
+    slong np, i, n;
     dparam dp;
     arb_t l, li, v;
     arf_t a, b;
@@ -88,15 +99,18 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     for (i = 0; i < np && st == QT_OK; i++)
     {
         dp.g = g + i;
-        dp.root = 0;
-        st = qt_integrate_real(v, integrand, &dp, a, b, NULL, 0, prec);
         qt_pump_piece_length(li, g + i, prec);
+        n = 1 + (slong) arf_get_d(arb_midref(li), ARF_RND_NEAR);
+        if (n > 100000)
+            n = 100000;
+        dp.root = 0;
+        st = integrate(v, &dp, a, b, n, prec);
         arb_div(v, v, li, prec);
         arb_add(Wtau, Wtau, v, prec);
         if (st == QT_OK)
         {
             dp.root = 1;
-            st = qt_integrate_real(v, integrand, &dp, a, b, NULL, 0, prec);
+            st = integrate(v, &dp, a, b, n, prec);
             arb_add(length, length, v, prec);
         }
     }

@@ -261,23 +261,19 @@ qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt
         fmpq_clear(t); fmpq_clear(u);
     }
     fmpq_clear(Bc);
-    if (st == QT_OK && qt_pump_dissipation_supported(P, C, why) == QT_OK)
+    if (st == QT_OK && C->has_period && qt_pump_dissipation_supported(P, C, why) == QT_OK)
     {
-        /* lemma P15: the second order along the same curve */
+        /* lemma P15: the second order along the same curve, when a period is given */
         arb_t Wt, Lt;
         slong i = R->nout;
         arb_init(Wt); arb_init(Lt);
         st = qt_pump_dissipation_per_cycle(Wt, Lt, P, C, prec, why);
         set_out(R, i, "thermo_length", Lt, st, why);
         set_out(R, i + 1, "W_diss_tau", Wt, st, why);
-        R->nout = i + 2;
-        if (C->has_period)
-        {
-            arb_set_fmpq(v, C->period, prec);
-            arb_div(v, Wt, v, prec);
-            set_out(R, i + 2, "W_diss", v, st, why);
-            R->nout = i + 3;
-        }
+        arb_set_fmpq(v, C->period, prec);
+        arb_div(v, Wt, v, prec);
+        set_out(R, i + 2, "W_diss", v, st, why);
+        R->nout = i + 3;
         arb_clear(Wt); arb_clear(Lt);
     }
     arb_clear(v);
