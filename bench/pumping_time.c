@@ -1,6 +1,7 @@
-/* bench/pumping_time.c -- seconds per certified pump.heat_per_cycle (the record path of `qtoracle eval`,
- * both baths and the sum rule) for one qubit on the issue's circle (gamma_L = 1, gamma_R = 2, T = 1,
- * centre (1, 1), radius 0.8) at the given digits.  Prints "digits seconds Q_L_mid". */
+/* bench/pumping_time.c -- seconds per certified pump.heat_per_cycle (the record path of `qtoracle eval`:
+ * both baths, the sum rule and, for one qubit, the thermodynamic length and tau W_diss) on the issue's circle
+ * (gamma_L = 1, gamma_R = 2, T = 1, centre (1, 1), radius 0.8) at the given digits.
+ * Usage: bench_pumping DIGITS [N_QUBITS J B].  Prints "digits seconds Q_L_mid". */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,12 @@ main(int argc, char **argv)
     int reps = 0;
     double el;
     qt_pump_params_init(P);
+    if (argc > 4)
+    {
+        P->n_qubits = atol(argv[2]);
+        if (fmpq_set_str(P->J, argv[3], 10) || fmpq_set_str(P->b, argv[4], 10))
+            return 2;
+    }
     fmpq_set_si(P->gamma_L, 1, 1); fmpq_set_si(P->gamma_R, 2, 1); fmpq_set_si(P->T, 1, 1);
     qt_protocol_init(C);
     C->kind = QT_PROTOCOL_CIRCLE;

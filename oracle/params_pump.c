@@ -40,7 +40,7 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
     static const char *const cyc[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "T_R", "convention", "coupling", "protocol",
                                       "center_x", "center_z", "radius", "r0", "r1", "theta0", "theta1", "vertices", "period", NULL};
     static const char *const conv[] = {"pauli", "spin", NULL};
-    static const char *const coup[] = {"default", "b_on_R", "b_on_L", "crossed", NULL};
+    static const char *const coup[] = {"default", "b_on_R", "b_on_L", "crossed", "local", NULL};
     static const char *const prot[] = {"circle", "sector", "polygon", "quadrant", "quarter_disc", NULL};
     char reason[QT_REASON_LEN];
     fmpq_t nq, J, b;
@@ -81,7 +81,7 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
         snprintf(err, errlen, "%s", reason);
         goto out;
     }
-    if (p->pump->n_qubits > 1 && q->which == QO_PUMP_FRICTION)
+    if (!qt_pump_single_like(p->pump) && q->which == QO_PUMP_FRICTION)
     {
         snprintf(err, errlen, "n_qubits=%ld: %s is implemented for one qubit only in this release (its coherence block needs proven Bohr-frequency grouping)",
                  (long) p->pump->n_qubits, q->name);  /* friction: the coherence block needs Bohr-frequency grouping */
@@ -107,9 +107,9 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
     if (choice(p, kv, "protocol", prot, "circle", &c, err, errlen)) goto out;
     if (c == 3)
     {
-        if (p->pump->n_qubits != 1)
+        if (!qt_pump_single_like(p->pump))
         {
-            snprintf(err, errlen, "protocol=quadrant: the excluded-disc and tail bound is proven for n_qubits=1 only (proofs/pumping.md P11); use protocol=sector for 2-3 qubits");
+            snprintf(err, errlen, "protocol=quadrant: the excluded-disc and tail bound is proven for n_qubits=1 (and coupling=local) only (proofs/pumping.md P11, P16); use protocol=sector or quarter_disc for interacting qubits");
             goto out;
         }
         if (!qt_pump_equal_temperatures(p->pump))
@@ -122,7 +122,7 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
     if (c == 4)
     {
         p->proto->kind = QT_PROTOCOL_QUARTER_DISC;
-        if (!((p->pump->n_qubits == 1 && qt_pump_equal_temperatures(p->pump)) || (p->pump->n_qubits == 2 && fmpq_is_one(p->pump->Delta))))
+        if (!((qt_pump_single_like(p->pump) && qt_pump_equal_temperatures(p->pump)) || (p->pump->n_qubits == 2 && fmpq_is_one(p->pump->Delta))))
         {
             snprintf(err, errlen, "protocol=quarter_disc: the corner B = 0 is handled for n_qubits=1 at equal temperatures (P11) and n_qubits=2 with Delta=1 (P13) only");
             goto out;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "qt_test.h"
 #include "qtoracle/pump.h"
+#include "qtoracle/lindblad.h"
 #include "qtoracle/trajectory.h"
 
 static void
@@ -590,6 +591,281 @@ START_TEST(dissipation_per_cycle)
     qt_pump_params_clear(P);
     arb_clear(W); arb_clear(L); arb_clear(W2); arb_clear(L2); arb_clear(t); arb_clear(u);
     flint_randclear(st);
+}
+END_TEST
+
+/* C = A (x) B for 2 x 2 factors */
+static void
+kron2(acb_mat_t C, const acb_mat_t A, const acb_mat_t B, slong prec)
+{
+    slong i, j, k, l;
+    for (i = 0; i < 2; i++)
+        for (j = 0; j < 2; j++)
+            for (k = 0; k < 2; k++)
+                for (l = 0; l < 2; l++)
+                    acb_mul(acb_mat_entry(C, 2 * i + k, 2 * j + l), acb_mat_entry(A, i, j), acb_mat_entry(B, k, l), prec);
+}
+
+START_TEST(product_route_vs_global_davies)
+{
+    /* lemma P16: two non-interacting qubits with local baths (coupling=local, J = 0).  Reference: the global
+       Davies generator built from its definition, A_a(w) = sum_{E' - E = w} Pi_E A_a Pi_E' over the global
+       eigenprojectors Pi_{2sB} = Pe Pe, Pi_0 = Pe Pg + Pg Pe, Pi_{-2sB} = Pg Pg (the degenerate Bohr frequency 2sB
+       of the transitions ee -> eg/ge and eg/ge -> gg grouped, as the secular approximation demands), the 16 x 16
+       superoperator and a certified Drazin solve; Lambda_{a,k} = -tr(H D_a L^+ d_k rho0) and zeta_kl =
+       tr(d_k H L^+ d_l rho0) against the product route (sum of one-qubit values). */
+    flint_rand_t st;
+    int it;
+    slong prec = 128;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(6); it++)
+    {
+        qt_pump_params_t P;
+        fmpq_t x, z;
+        acb_t bx, bz, B, s, f, df, t, T, g, w, r, one;
+        acb_mat_t sx, sz, id, u, Pe, Pg, Pi[3], H, A, M, Y, X, Xk, D, S16, tmp, tmp2, rho1, drho1[2], dH[2];
+        qt_lindblad_t G;
+        acb_ptr Lam = _acb_vec_init(4);
+        arb_ptr Z = _arb_vec_init(4);
+        char why[QT_REASON_LEN];
+        slong a, j, k, l, m1, m2, i;
+        qt_pump_params_init(P);
+        set_params(P, "1", "1", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        P->coupling = QT_PUMP_COUPLING_LOCAL;
+        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 12), 4);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 12), 4);
+        fmpq_set_si(P->T, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->b, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_init(x); fmpq_init(z);
+        fmpq_set_si(x, (slong) n_randint(st, 25) - 12, 8);
+        fmpq_set_si(z, 1 + (slong) n_randint(st, 12), 8);
+        acb_init(bx); acb_init(bz); acb_init(B); acb_init(s); acb_init(f); acb_init(df); acb_init(t); acb_init(T);
+        acb_init(g); acb_init(w); acb_init(r); acb_init(one);
+        acb_mat_init(sx, 2, 2); acb_mat_init(sz, 2, 2); acb_mat_init(id, 2, 2); acb_mat_init(u, 2, 2);
+        acb_mat_init(Pe, 2, 2); acb_mat_init(Pg, 2, 2); acb_mat_init(rho1, 2, 2);
+        acb_mat_init(drho1[0], 2, 2); acb_mat_init(drho1[1], 2, 2);
+        for (i = 0; i < 3; i++)
+            acb_mat_init(Pi[i], 4, 4);
+        acb_mat_init(H, 4, 4); acb_mat_init(A, 4, 4); acb_mat_init(M, 4, 4); acb_mat_init(Y, 4, 8); acb_mat_init(X, 4, 8);
+        acb_mat_init(Xk, 4, 4); acb_mat_init(D, 4, 4); acb_mat_init(S16, 16, 16); acb_mat_init(tmp, 4, 4); acb_mat_init(tmp2, 4, 4);
+        acb_mat_init(dH[0], 4, 4); acb_mat_init(dH[1], 4, 4);
+        qt_lindblad_init(G, 4);
+        acb_one(one);
+        acb_set_fmpq(bx, x, prec);
+        acb_set_fmpq(bz, z, prec);
+        acb_set_fmpq(T, P->T, prec);
+        if (P->convention == QT_PUMP_SPIN) acb_set_d(s, 0.5); else acb_one(s);
+        acb_mat_one(id);
+        acb_one(acb_mat_entry(sx, 0, 1)); acb_one(acb_mat_entry(sx, 1, 0));
+        acb_one(acb_mat_entry(sz, 0, 0)); acb_neg(acb_mat_entry(sz, 1, 1), one);
+        acb_mul(B, bx, bx, prec);
+        acb_addmul(B, bz, bz, prec);
+        acb_sqrt(B, B, prec);
+        /* u = (B_x sx + B_z sz)/B, Pe = (1 + u)/2, Pg = (1 - u)/2, rho1 = (1 - f u)/2, f = tanh(sB/T) */
+        acb_mat_scalar_mul_acb(u, sx, bx, prec);
+        acb_mat_scalar_mul_acb(tmp, sz, bz, prec);    /* tmp is 4 x 4: use its 2 x 2 corner via a helper copy */
+        acb_mat_clear(tmp);
+        acb_mat_init(tmp, 2, 2);
+        acb_mat_scalar_mul_acb(tmp, sz, bz, prec);
+        acb_mat_add(u, u, tmp, prec);
+        acb_mat_scalar_div_acb(u, u, B, prec);
+        acb_mat_add(Pe, id, u, prec); acb_mat_scalar_mul_2exp_si(Pe, Pe, -1);
+        acb_mat_sub(Pg, id, u, prec); acb_mat_scalar_mul_2exp_si(Pg, Pg, -1);
+        acb_mul(t, s, B, prec); acb_div(t, t, T, prec); acb_tanh(f, t, prec);
+        acb_mat_scalar_mul_acb(rho1, u, f, prec);
+        acb_mat_sub(rho1, id, rho1, prec); acb_mat_scalar_mul_2exp_si(rho1, rho1, -1);
+        for (k = 0; k < 2; k++)
+        {
+            /* d_k rho1 = -(1/2)(d_k f u + f d_k u), d_k f = (s/T)(1 - f^2) lambda_k/B, d_k u = sigma_k/B - u lambda_k/B^2 */
+            const acb_struct *lk = k == 0 ? bx : bz;
+            acb_mul(df, f, f, prec); acb_sub(df, one, df, prec); acb_mul(df, df, s, prec);
+            acb_div(df, df, T, prec); acb_mul(df, df, lk, prec); acb_div(df, df, B, prec);
+            acb_mat_scalar_div_acb(tmp, k == 0 ? sx : sz, B, prec);
+            acb_mul(t, lk, one, prec); acb_div(t, t, B, prec); acb_div(t, t, B, prec);
+            acb_mat_scalar_mul_acb(drho1[k], u, t, prec);
+            acb_mat_sub(tmp, tmp, drho1[k], prec);
+            acb_mat_scalar_mul_acb(tmp, tmp, f, prec);
+            acb_mat_scalar_mul_acb(drho1[k], u, df, prec);
+            acb_mat_add(drho1[k], drho1[k], tmp, prec);
+            acb_mat_scalar_mul_2exp_si(drho1[k], drho1[k], -1);
+            acb_mat_neg(drho1[k], drho1[k]);
+        }
+        acb_mat_clear(tmp);
+        acb_mat_init(tmp, 4, 4);
+        /* global projectors (levels 2sB, 0, -2sB) and H, d_k H */
+        kron2(Pi[0], Pe, Pe, prec);
+        kron2(Pi[1], Pe, Pg, prec); kron2(tmp, Pg, Pe, prec); acb_mat_add(Pi[1], Pi[1], tmp, prec);
+        kron2(Pi[2], Pg, Pg, prec);
+        for (k = 0; k < 2; k++)
+        {
+            kron2(dH[k], k == 0 ? sx : sz, id, prec);
+            kron2(tmp, id, k == 0 ? sx : sz, prec);
+            acb_mat_add(dH[k], dH[k], tmp, prec);
+            acb_mat_scalar_mul_acb(dH[k], dH[k], s, prec);
+        }
+        acb_mat_scalar_mul_acb(H, dH[0], bx, prec);
+        acb_mat_scalar_mul_acb(tmp, dH[1], bz, prec);
+        acb_mat_add(H, H, tmp, prec);
+        qt_lindblad_set_hamiltonian(G, H);
+        /* dissipators: per bath a, copy j, Bohr frequency w = (m2 - m1) 2sB grouped over (E, E') pairs */
+        for (a = 0; a < 2; a++)
+            for (j = 0; j < 2; j++)
+            {
+                acb_mat_t Aw, At;
+                slong dm;
+                acb_mat_init(Aw, 4, 4); acb_mat_init(At, 4, 4);
+                if (j == 0) kron2(A, a == 0 ? sx : sz, id, prec);
+                else
+                {
+                    kron2(A, id, a == 0 ? sx : sz, prec);
+                    acb_set_fmpq(t, P->b, prec);
+                    acb_mat_scalar_mul_acb(A, A, t, prec);
+                }
+                acb_set_fmpq(g, a == 0 ? P->gamma_L : P->gamma_R, prec);
+                for (dm = -2; dm <= 2; dm++)
+                {
+                    /* w = E' - E with E = (1 - m1) 2sB, E' = (1 - m2) 2sB: w = (m1 - m2) 2sB = dm 2sB */
+                    acb_mat_zero(Aw);
+                    for (m1 = 0; m1 < 3; m1++)
+                        for (m2 = 0; m2 < 3; m2++)
+                            if (m1 - m2 == dm)
+                            {
+                                acb_mat_mul(M, Pi[m1], A, prec);
+                                acb_mat_mul(M, M, Pi[m2], prec);
+                                acb_mat_add(Aw, Aw, M, prec);
+                            }
+                    acb_mul_si(w, s, 2 * dm, prec);
+                    acb_mul(w, w, B, prec);
+                    if (dm == 0)
+                        acb_mul(r, g, T, prec);
+                    else
+                    {
+                        acb_div(t, w, T, prec); acb_neg(t, t); acb_expm1(t, t, prec);
+                        acb_div(r, w, t, prec); acb_neg(r, r); acb_mul(r, r, g, prec);
+                    }
+                    acb_mat_transpose(At, Aw);
+                    qt_lindblad_add_with_adjoint(G, Aw, At, r, a, prec);
+                }
+                acb_mat_clear(Aw); acb_mat_clear(At);
+            }
+        /* d_k rho0 = d rho1 (x) rho1 + rho1 (x) d rho1, stacked as Y = [Y_x | Y_z] */
+        for (k = 0; k < 2; k++)
+        {
+            kron2(M, drho1[k], rho1, prec);
+            kron2(tmp, rho1, drho1[k], prec);
+            acb_mat_add(M, M, tmp, prec);
+            for (i = 0; i < 4; i++)
+                for (l = 0; l < 4; l++)
+                    acb_set(acb_mat_entry(Y, i, 4 * k + l), acb_mat_entry(M, i, l));
+        }
+        qt_lindblad_superop(S16, G, prec);
+        ck_assert_int_eq(qt_lindblad_drazin_solve(X, S16, Y, prec, why), QT_OK);
+        ck_assert_int_eq(qt_pump_lambda_acb(Lam, P, bx, bz, 0, prec, why), QT_OK);
+        ck_assert_int_eq(qt_pump_friction(Z, P, x, z, prec, why), QT_OK);
+        for (k = 0; k < 2; k++)
+        {
+            for (i = 0; i < 4; i++)
+                for (l = 0; l < 4; l++)
+                    acb_set(acb_mat_entry(Xk, i, l), acb_mat_entry(X, i, 4 * k + l));
+            for (a = 0; a < 2; a++)
+            {
+                qt_lindblad_apply(D, G, Xk, a, prec);
+                acb_mat_mul(M, H, D, prec);
+                acb_mat_trace(t, M, prec);
+                acb_neg(t, t);
+                ck_assert(acb_overlaps(t, Lam + 2 * a + k));
+            }
+            for (l = 0; l < 2; l++)
+            {
+                /* zeta_lk = tr(d_l H X_k) */
+                acb_mat_mul(M, dH[l], Xk, prec);
+                acb_mat_trace(t, M, prec);
+                ck_assert(arb_overlaps(acb_realref(t), Z + 2 * l + k));
+            }
+        }
+        qt_lindblad_clear(G);
+        acb_clear(bx); acb_clear(bz); acb_clear(B); acb_clear(s); acb_clear(f); acb_clear(df); acb_clear(t); acb_clear(T);
+        acb_clear(g); acb_clear(w); acb_clear(r); acb_clear(one);
+        acb_mat_clear(sx); acb_mat_clear(sz); acb_mat_clear(id); acb_mat_clear(u); acb_mat_clear(Pe); acb_mat_clear(Pg);
+        acb_mat_clear(rho1); acb_mat_clear(drho1[0]); acb_mat_clear(drho1[1]);
+        for (i = 0; i < 3; i++)
+            acb_mat_clear(Pi[i]);
+        acb_mat_clear(H); acb_mat_clear(A); acb_mat_clear(M); acb_mat_clear(Y); acb_mat_clear(X); acb_mat_clear(Xk);
+        acb_mat_clear(D); acb_mat_clear(S16); acb_mat_clear(tmp); acb_mat_clear(tmp2); acb_mat_clear(dH[0]); acb_mat_clear(dH[1]);
+        fmpq_clear(x); fmpq_clear(z);
+        _acb_vec_clear(Lam, 4);
+        _arb_vec_clear(Z, 4);
+        qt_pump_params_clear(P);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(non_interacting_qubits)
+{
+    /* pumping.md 3: N_q non-interacting qubits (coupling=local) pump N_q times the single-qubit heat; the quadrant
+       gives -N_q T ln 2 (the bound N_q T ln 2, saturated); sum rule; with b = 1, tau W_diss scales by N_q and the
+       thermodynamic length by sqrt(N_q); refusals (J != 0 with local baths) */
+    qt_pump_params_t P;
+    qt_protocol_t C;
+    arb_ptr Q1 = _arb_vec_init(2), QN = _arb_vec_init(2);
+    arb_t W1, L1, WN, LN, t;
+    char why[QT_REASON_LEN];
+    slong N;
+    arb_init(W1); arb_init(L1); arb_init(WN); arb_init(LN); arb_init(t);
+    qt_pump_params_init(P);
+    set_params(P, "1", "5/2", "3/4", QT_PUMP_PAULI);
+    qt_protocol_init(C);
+    C->kind = QT_PROTOCOL_POLYGON;
+    qt_protocol_set_polygon_size(C, 3);
+    qt_test_setq(C->vx + 0, "1/2"); qt_test_setq(C->vz + 0, "1/4");
+    qt_test_setq(C->vx + 1, "2"); qt_test_setq(C->vz + 1, "1/2");
+    qt_test_setq(C->vx + 2, "1"); qt_test_setq(C->vz + 2, "3/2");
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q1, P, C, 96, why), QT_OK);
+    ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L1, P, C, 96, why), QT_OK);
+    P->coupling = QT_PUMP_COUPLING_LOCAL;
+    for (N = 2; N <= 3; N++)
+    {
+        P->n_qubits = N;
+        ck_assert_int_eq(qt_pump_heat_per_cycle(QN, P, C, 96, why), QT_OK);
+        arb_mul_si(t, Q1 + 0, N, 96);
+        ck_assert(arb_overlaps(t, QN + 0));
+        arb_add(t, QN + 0, QN + 1, 96);
+        ck_assert(arb_contains_zero(t));
+        ck_assert_int_eq(qt_pump_dissipation_per_cycle(WN, LN, P, C, 96, why), QT_OK);
+        arb_mul_si(t, W1, N, 96);
+        ck_assert(arb_overlaps(t, WN));
+        arb_sqr(t, L1, 96);
+        arb_mul_si(t, t, N, 96);
+        arb_sqr(LN, LN, 96);
+        ck_assert(arb_overlaps(t, LN));
+    }
+    /* the quadrant with b = 3 (rates of qubit 2 scaled by 9: the one-qubit heat depends only on their ratio) */
+    qt_test_setq(P->b, "3");
+    C->kind = QT_PROTOCOL_QUADRANT;
+    for (N = 2; N <= 3; N++)
+    {
+        P->n_qubits = N;
+        ck_assert_int_eq(qt_pump_heat_per_cycle(QN, P, C, 96, why), QT_OK);
+        arb_const_log2(t, 96);
+        arb_mul_si(t, t, -N, 96);
+        arb_mul_2exp_si(t, t, -2);
+        arb_mul_si(t, t, 3, 96);                         /* -N T ln 2, T = 3/4 */
+        ck_assert(arb_contains(QN + 0, t) || arb_overlaps(QN + 0, t));
+        ck_assert(arb_rel_accuracy_bits(QN + 0) > 20);
+    }
+    fmpq_one(P->J);
+    ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
+    ck_assert(strstr(why, "coupling=local") != NULL);
+    fmpq_zero(P->J);
+    fmpq_zero(P->b);
+    ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
+    ck_assert(strstr(why, "b:") != NULL);
+    qt_protocol_clear(C);
+    qt_pump_params_clear(P);
+    _arb_vec_clear(Q1, 2); _arb_vec_clear(QN, 2);
+    arb_clear(W1); arb_clear(L1); arb_clear(WN); arb_clear(LN); arb_clear(t);
 }
 END_TEST
 
@@ -1183,6 +1459,8 @@ main(void)
     tcase_add_test(tc, friction_metric_psd);
     tcase_add_test(tc, friction_closed_form_vs_drazin);
     tcase_add_test(tc, dissipation_per_cycle);
+    tcase_add_test(tc, product_route_vs_global_davies);
+    tcase_add_test(tc, non_interacting_qubits);
     tcase_add_test(tc, multi_qubit_route);
     tcase_add_test(tc, two_qubit_integrals);
     tcase_add_test(tc, quadrant_is_T_ln2);

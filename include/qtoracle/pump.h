@@ -13,7 +13,10 @@ enum { QT_PUMP_PAULI = 0, QT_PUMP_SPIN = 1 };
 /* coupling layouts for 2-3 qubits, A_L = sum_j cL_j sx_j, A_R = sum_j cR_j sz_j (c3 = 1 for a third qubit):
  * DEFAULT cL = cR = (1, b); B_ON_R cL = (1, 1), cR = (1, b); B_ON_L cL = (1, b), cR = (1, 1);
  * CROSSED cL = (1, b), cR = (b, 1) */
-enum { QT_PUMP_COUPLING_DEFAULT = 0, QT_PUMP_COUPLING_B_ON_R = 1, QT_PUMP_COUPLING_B_ON_L = 2, QT_PUMP_COUPLING_CROSSED = 3 };
+/* LOCAL: N_q non-interacting qubits (J = 0), qubit j with its own copies of bath L (through c_j sx_j) and bath R
+ * (through c_j sz_j), c = (1, b, 1); heat into "bath L" is the sum over the copies (lemma P16: the product route) */
+enum { QT_PUMP_COUPLING_DEFAULT = 0, QT_PUMP_COUPLING_B_ON_R = 1, QT_PUMP_COUPLING_B_ON_L = 2, QT_PUMP_COUPLING_CROSSED = 3,
+       QT_PUMP_COUPLING_LOCAL = 4 };
 /* eigen-decomposition used by the 2-3 qubit population route: AUTO = the closed Heisenberg form for two
  * qubits with Delta = 1 (lemma P13), else certified Rump discs; EIGEN = always Rump discs (cross-check) */
 enum { QT_PUMP_ROUTE_AUTO = 0, QT_PUMP_ROUTE_EIGEN = 1 };
@@ -34,6 +37,10 @@ typedef qt_pump_params_struct qt_pump_params_t[1];
 void qt_pump_params_init(qt_pump_params_t P);
 void qt_pump_params_clear(qt_pump_params_t P);
 int qt_pump_params_validate(const qt_pump_params_struct *P, char *reason);
+/* 1 iff the model is N_q > 1 non-interacting qubits with local baths (coupling=local; lemma P16) */
+int qt_pump_is_product(const qt_pump_params_struct *P);
+/* 1 iff every one-qubit route applies (one qubit, or the product route of lemma P16) */
+int qt_pump_single_like(const qt_pump_params_struct *P);
 /* 1 iff the two baths have the same temperature (T_R = T) */
 int qt_pump_equal_temperatures(const qt_pump_params_struct *P);
 

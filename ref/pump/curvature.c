@@ -68,7 +68,7 @@ qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx
     arb_addmul(c.rho, c.z0, c.z0, prec);
     arb_sqrt(c.rho, c.rho, prec);
     arb_mul_2exp_si(c.rho, c.rho, -2);
-    if (P->n_qubits > 1)
+    if (!qt_pump_single_like(P))
     {
         /* several qubits: the eigen-route stays finite only on small balls (about 1e-3), so a small
            circle keeps the number of quadrature pieces low; any rho that avoids the singularities

@@ -9,8 +9,8 @@
 int
 qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_struct *C, char *reason)
 {
-    if (P->n_qubits != 1)
-        return qt_fail(reason, QT_DOMAIN, "n_qubits: the dissipated work and the thermodynamic length need the friction tensor, implemented for one qubit only");
+    if (!qt_pump_single_like(P))
+        return qt_fail(reason, QT_DOMAIN, "n_qubits: the dissipated work and the thermodynamic length need the friction tensor, implemented for one qubit (and coupling=local) only");
     if (!qt_pump_equal_temperatures(P))
         return qt_fail(reason, QT_DOMAIN, "T_R: the dissipated work and the thermodynamic length are implemented at equal temperatures only");
     if (C->kind != QT_PROTOCOL_CIRCLE && C->kind != QT_PROTOCOL_SECTOR && C->kind != QT_PROTOCOL_POLYGON)

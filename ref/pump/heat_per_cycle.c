@@ -42,7 +42,7 @@ integrate_piece(arb_t res, piece *p, slong prec)
     arf_init(a); arf_init(b);
     arf_zero(a);
     arf_one(b);
-    if (p->P->n_qubits == 1)
+    if (qt_pump_single_like(p->P))
         st = qt_integrate_real(res, integrand, p, a, b, NULL, 0, prec);
     else
         /* several qubits: the integrand stays finite on balls of radius ~5e-3 only (P9, P13), so cut the
@@ -217,6 +217,8 @@ quadrant_add_excluded(arb_t Qa, const qt_pump_params_struct *P, const arb_t r0, 
     arb_add(S0, S0, S1, prec);
     arb_set_fmpq(T, P->T, prec);
     arb_mul(S0, S0, T, prec);
+    if (qt_pump_is_product(P))
+        arb_mul_si(S0, S0, P->n_qubits, prec);     /* lemma P16: one such bound per qubit */
     arb_get_mag(m, S0);
     mag_add(arb_radref(Qa), arb_radref(Qa), m);
     arb_clear(S0); arb_clear(S1); arb_clear(l2); arb_clear(T);
@@ -230,7 +232,7 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
     int st = QT_OK, a;
     arb_t v;
     arb_init(v);
-    if (C->kind == QT_PROTOCOL_QUADRANT && P->n_qubits != 1)
+    if (C->kind == QT_PROTOCOL_QUADRANT && !qt_pump_single_like(P))
     {
         arb_clear(v);
         return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bound is proven for one qubit only (lemma P11); use a sector for 2-3 qubits");
@@ -245,7 +247,7 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
         arb_clear(v);
         return st;
     }
-    if (C->kind == QT_PROTOCOL_QUARTER_DISC && !((P->n_qubits == 1 && qt_pump_equal_temperatures(P))
+    if (C->kind == QT_PROTOCOL_QUARTER_DISC && !((qt_pump_single_like(P) && qt_pump_equal_temperatures(P))
                                                  || (P->n_qubits == 2 && fmpq_is_one(P->Delta))))
     {
         arb_clear(v);
@@ -257,7 +259,7 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
         slong np;
         int s2;
         arb_zero(Q + a);
-        if (C->kind == QT_PROTOCOL_QUARTER_DISC && P->n_qubits == 2)
+        if (C->kind == QT_PROTOCOL_QUARTER_DISC && !qt_pump_single_like(P))
         {
             if ((s2 = quarter_disc_heis2(Q + a, P, a, C->radius, prec)) != QT_OK)
                 st = s2;

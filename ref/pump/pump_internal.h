@@ -38,4 +38,12 @@ void qt_pump_pieces_clear(qt_pump_piece_struct *pieces, slong np);
 /* the number of equal sub-pieces for qt_integrate_real_pieces: about 50 per unit length (effort, not rigour) */
 slong qt_pump_piece_count(const qt_pump_piece_struct *p);
 
+/* N_q non-interacting qubits with local baths (coupling=local, lemma P16): factor j as a one-qubit model
+ * (rates scaled by c_j^2, c = (1, b, 1)), and the sum over the factors of a one-qubit routine */
+void qt_pump_product_factor(qt_pump_params_t F, const qt_pump_params_struct *P, slong j);
+typedef int (*qt_pump_factor_fn)(acb_ptr out, const qt_pump_params_struct *F, const acb_t Bx, const acb_t Bz,
+                                 int analytic, slong prec, char *reason);
+int qt_pump_product_sum(acb_ptr out, slong nout, qt_pump_factor_fn fn, const qt_pump_params_struct *P, const acb_t Bx,
+                        const acb_t Bz, int analytic, slong prec, char *reason);
+
 #endif

@@ -15,6 +15,8 @@ qt_pump_friction_qubit_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     acb_t B2, B, s, T, w, x, f, sh, cL, cR, gL, gR, G1, Gp, G2, zr, ze, t;
     slong k;
     int st;
+    if (qt_pump_is_product(P))
+        return qt_pump_product_sum(zeta, 4, qt_pump_friction_qubit_acb, P, Bx, Bz, analytic, prec, reason);
     if (P->n_qubits != 1)
     {
         for (k = 0; k < 4; k++)

@@ -53,8 +53,12 @@ qt_pump_params_validate(const qt_pump_params_struct *P, char *reason)
         return qt_fail(reason, QT_DOMAIN, "T: the common bath temperature must be > 0");
     if (!qt_pump_equal_temperatures(P) && fmpq_is_zero(P->T_R))
         return qt_fail(reason, QT_DOMAIN, "T_R: the temperature of bath R must be > 0");
-    if (!qt_pump_equal_temperatures(P) && P->n_qubits != 1)
-        return qt_fail(reason, QT_DOMAIN, "T_R: unequal bath temperatures are implemented for n_qubits = 1 only");
+    if (P->coupling == QT_PUMP_COUPLING_LOCAL && P->n_qubits > 1 && !fmpq_is_zero(P->J))
+        return qt_fail(reason, QT_DOMAIN, "J: coupling=local is implemented for non-interacting qubits (J = 0, the product route of lemma P16)");
+    if (P->coupling == QT_PUMP_COUPLING_LOCAL && P->n_qubits > 1 && fmpq_is_zero(P->b))
+        return qt_fail(reason, QT_DOMAIN, "b: must be nonzero for coupling=local (qubit 2 would have no bath and no unique steady state)");
+    if (!qt_pump_equal_temperatures(P) && !qt_pump_single_like(P))
+        return qt_fail(reason, QT_DOMAIN, "T_R: unequal bath temperatures are implemented for n_qubits = 1 (and coupling=local) only");
     return QT_OK;
 }
 
@@ -256,16 +260,37 @@ int
 qt_pump_lambda_full_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                         int analytic, slong prec, char *reason)
 {
+    if (qt_pump_is_product(P))
+        return qt_pump_product_sum(Lam, 4, qt_pump_lambda_full_acb, P, Bx, Bz, analytic, prec, reason);
     if (P->n_qubits != 1)
-        return qt_fail(reason, QT_DOMAIN, "n_qubits: the full route is implemented for one qubit only");
+        return qt_fail(reason, QT_DOMAIN, "n_qubits: the full route is implemented for one qubit (or coupling=local) only");
     return full_route(Lam, NULL, P, Bx, Bz, analytic, prec, reason);
 }
 
 int
 qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec, char *reason)
 {
+    if (qt_pump_is_product(P))
+    {
+        /* lemma P16: the sum over the qubits */
+        qt_pump_params_t F;
+        arb_ptr Zj = _arb_vec_init(4);
+        slong j;
+        int st = QT_OK;
+        qt_pump_params_init(F);
+        _arb_vec_zero(zeta, 4);
+        for (j = 0; j < P->n_qubits && st == QT_OK; j++)
+        {
+            qt_pump_product_factor(F, P, j);
+            st = qt_pump_friction(Zj, F, Bx, Bz, prec, reason);
+            _arb_vec_add(zeta, zeta, Zj, 4, prec);
+        }
+        qt_pump_params_clear(F);
+        _arb_vec_clear(Zj, 4);
+        return st;
+    }
     if (P->n_qubits != 1)
-        return qt_fail(reason, QT_DOMAIN, "n_qubits: the friction tensor needs the full Lindblad route with Bohr-frequency grouping, implemented for one qubit only");
+        return qt_fail(reason, QT_DOMAIN, "n_qubits: the friction tensor needs the full Lindblad route with Bohr-frequency grouping, implemented for one qubit (and coupling=local) only");
     acb_t bx, bz;
     acb_ptr L = _acb_vec_init(4), Z = _acb_vec_init(4);
     slong k;
@@ -294,6 +319,8 @@ int
 qt_pump_lambda_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                    int analytic, slong prec, char *reason)
 {
+    if (qt_pump_is_product(P))
+        return qt_pump_product_sum(Lam, 4, qubit_lambda, P, Bx, Bz, analytic, prec, reason);
     if (P->n_qubits > 1)
         return qt_pump_lambda_multi_acb(Lam, P, P->J, P->Delta, P->b, Bx, Bz, analytic, prec, reason);
     return qubit_lambda(Lam, P, Bx, Bz, analytic, prec, reason);

@@ -1,0 +1,65 @@
+/* product_route.c -- N_q non-interacting qubits, each with its own copies of the baths (coupling=local, J = 0):
+ * the global Davies generator is the sum of the one-qubit generators (lemma P16 of proofs/pumping.md), so every
+ * first- and second-order coefficient is the sum over the qubits of the one-qubit value with qubit j's rates
+ * scaled by c_j^2 (c = (1, b, 1)). */
+#include "pump_internal.h"
+
+int
+qt_pump_is_product(const qt_pump_params_struct *P)
+{
+    return P->n_qubits > 1 && P->coupling == QT_PUMP_COUPLING_LOCAL;
+}
+
+int
+qt_pump_single_like(const qt_pump_params_struct *P)
+{
+    return P->n_qubits == 1 || qt_pump_is_product(P);
+}
+
+void
+qt_pump_product_factor(qt_pump_params_t F, const qt_pump_params_struct *P, slong j)
+{
+    fmpq_t b2;
+    fmpq_init(b2);
+    F->n_qubits = 1;
+    fmpq_set(F->gamma_L, P->gamma_L);
+    fmpq_set(F->gamma_R, P->gamma_R);
+    fmpq_set(F->T, P->T);
+    fmpq_set(F->T_R, P->T_R);
+    fmpq_zero(F->J);
+    fmpq_one(F->Delta);
+    fmpq_one(F->b);
+    F->convention = P->convention;
+    F->coupling = QT_PUMP_COUPLING_DEFAULT;
+    F->route = P->route;
+    if (j == 1)
+    {
+        fmpq_mul(b2, P->b, P->b);
+        fmpq_mul(F->gamma_L, F->gamma_L, b2);
+        fmpq_mul(F->gamma_R, F->gamma_R, b2);
+    }
+    fmpq_clear(b2);
+}
+
+int
+qt_pump_product_sum(acb_ptr out, slong nout, qt_pump_factor_fn fn, const qt_pump_params_struct *P, const acb_t Bx,
+                    const acb_t Bz, int analytic, slong prec, char *reason)
+{
+    qt_pump_params_t F;
+    acb_ptr v = _acb_vec_init(nout);
+    slong j;
+    int st = QT_OK;
+    qt_pump_params_init(F);
+    _acb_vec_zero(out, nout);
+    for (j = 0; j < P->n_qubits && st == QT_OK; j++)
+    {
+        qt_pump_product_factor(F, P, j);
+        st = fn(v, F, Bx, Bz, analytic, prec, reason);
+        _acb_vec_add(out, out, v, nout, prec);
+    }
+    if (st != QT_OK)
+        _acb_vec_indeterminate(out, nout);
+    qt_pump_params_clear(F);
+    _acb_vec_clear(v, nout);
+    return st;
+}
