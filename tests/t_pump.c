@@ -368,6 +368,21 @@ START_TEST(curvature_closed_form)
 }
 END_TEST
 
+/* one qubit with random rates (1..gmax)/4, T = (1..tmax)/4, both conventions, at a random point
+   (x, z) in [-xr, xr]/8 other than 0 */
+static void
+random_qubit_point(qt_pump_params_t P, fmpq_t x, fmpq_t z, flint_rand_t st, int it, slong gmax, slong tmax, slong xr)
+{
+    set_params(P, "1", "1", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+    fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, gmax), 4);
+    fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, gmax), 4);
+    fmpq_set_si(P->T, 1 + (slong) n_randint(st, tmax), 4);
+    fmpq_set_si(x, (slong) n_randint(st, 2 * xr + 1) - xr, 8);
+    fmpq_set_si(z, (slong) n_randint(st, 2 * xr + 1) - xr, 8);
+    if (fmpq_is_zero(x) && fmpq_is_zero(z))
+        fmpq_set_si(z, -1, 3);
+}
+
 START_TEST(friction_metric_psd)
 {
     /* the metric g = sym(zeta) is positive semidefinite at common T (detailed balance); the antisymmetric
@@ -384,15 +399,8 @@ START_TEST(friction_metric_psd)
         char why[QT_REASON_LEN];
         slong k;
         qt_pump_params_init(P);
-        set_params(P, "1", "1", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
-        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 9), 4);
-        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 9), 4);
-        fmpq_set_si(P->T, 1 + (slong) n_randint(st, 8), 4);
         fmpq_init(x); fmpq_init(z);
-        fmpq_set_si(x, (slong) n_randint(st, 31) - 15, 8);
-        fmpq_set_si(z, (slong) n_randint(st, 31) - 15, 8);
-        if (fmpq_is_zero(x) && fmpq_is_zero(z))
-            fmpq_one(x);
+        random_qubit_point(P, x, z, st, it, 9, 8, 15);
         ck_assert_int_eq(qt_pump_friction(Z, P, x, z, 128, why), QT_OK);
         ck_assert_int_eq(qt_pump_friction(Z2, P, x, z, 256, why), QT_OK);
         for (k = 0; k < 4; k++)
@@ -434,15 +442,8 @@ START_TEST(friction_closed_form_vs_drazin)
         char why[QT_REASON_LEN];
         slong k;
         qt_pump_params_init(P);
-        set_params(P, "1", "1", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
-        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 16), 4);
-        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 16), 4);
-        fmpq_set_si(P->T, 1 + (slong) n_randint(st, 12), 4);
         fmpq_init(x); fmpq_init(z);
-        fmpq_set_si(x, (slong) n_randint(st, 41) - 20, 8);
-        fmpq_set_si(z, (slong) n_randint(st, 41) - 20, 8);
-        if (fmpq_is_zero(x) && fmpq_is_zero(z))
-            fmpq_set_si(z, -1, 3);
+        random_qubit_point(P, x, z, st, it, 16, 12, 20);
         acb_init(bx); acb_init(bz);
         acb_set_fmpq(bx, x, 128);
         acb_set_fmpq(bz, z, 128);
