@@ -72,7 +72,8 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     qt_pump_piece_struct *g;
     slong np, i, n;
     dparam dp;
-    arb_t l, li, v;
+    arb_t l, v;
+    arb_ptr li;
     arf_t a, b;
     int st;
     if ((st = qt_pump_params_validate(P, reason)) != QT_OK || (st = qt_protocol_validate(C, reason)) != QT_OK
@@ -82,30 +83,29 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
         arb_indeterminate(length);
         return st;
     }
-    arb_init(l); arb_init(li); arb_init(v);
+    arb_init(l); arb_init(v);
     arf_init(a); arf_init(b);
     arf_zero(a);
     arf_one(b);
     qt_pump_protocol_pieces(&g, &np, C, prec);
+    li = _arb_vec_init(np);
     arb_zero(l);
     for (i = 0; i < np; i++)
     {
-        qt_pump_piece_length(li, g + i, prec);
-        arb_add(l, l, li, prec);
+        qt_pump_piece_length(li + i, g + i, prec);
+        arb_add(l, l, li + i, prec);
     }
     arb_zero(Wtau);
     arb_zero(length);
     dp.P = P;
     for (i = 0; i < np && st == QT_OK; i++)
     {
+        /* about one fallback sub-piece per unit length */
+        n = qt_pump_piece_count(g + i, 1);
         dp.g = g + i;
-        qt_pump_piece_length(li, g + i, prec);
-        n = 1 + (slong) arf_get_d(arb_midref(li), ARF_RND_NEAR);
-        if (n > 100000)
-            n = 100000;
         dp.root = 0;
         st = integrate(v, &dp, a, b, n, prec);
-        arb_div(v, v, li, prec);
+        arb_div(v, v, li + i, prec);
         arb_add(Wtau, Wtau, v, prec);
         if (st == QT_OK)
         {
@@ -116,7 +116,8 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     }
     arb_mul(Wtau, Wtau, l, prec);
     qt_pump_pieces_clear(g, np);
-    arb_clear(l); arb_clear(li); arb_clear(v);
+    _arb_vec_clear(li, np);
+    arb_clear(l); arb_clear(v);
     arf_clear(a); arf_clear(b);
     if (st != QT_OK)
     {

@@ -47,7 +47,7 @@ integrate_piece(arb_t res, piece *p, slong prec)
     else
         /* several qubits: the integrand stays finite on balls of radius ~5e-3 only (P9, P13), so cut the
            path into pieces of length ~1/100 up front (the piece count is effort, not rigour) */
-        st = qt_integrate_real_pieces(res, integrand, p, a, b, qt_pump_piece_count(p->g), prec);
+        st = qt_integrate_real_pieces(res, integrand, p, a, b, qt_pump_piece_count(p->g, 50), prec);
     arf_clear(a); arf_clear(b);
     return st;
 }

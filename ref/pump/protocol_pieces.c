@@ -79,7 +79,7 @@ qt_pump_piece_length(arb_t len, const qt_pump_piece_struct *p, slong prec)
 }
 
 slong
-qt_pump_piece_count(const qt_pump_piece_struct *p)
+qt_pump_piece_count(const qt_pump_piece_struct *p, double per_unit)
 {
     double len;
     if (p->arc)
@@ -88,9 +88,9 @@ qt_pump_piece_count(const qt_pump_piece_struct *p)
     else
         len = hypot(arf_get_d(arb_midref(p->x1), ARF_RND_NEAR) - arf_get_d(arb_midref(p->x0), ARF_RND_NEAR),
                     arf_get_d(arb_midref(p->z1), ARF_RND_NEAR) - arf_get_d(arb_midref(p->z0), ARF_RND_NEAR));
-    if (!(len * 50 < 1000000.0))
+    if (!(len * per_unit < 1000000.0))
         return 1000000;
-    return (slong) (len * 50) + 1;
+    return (slong) (len * per_unit) + 1;
 }
 
 static qt_pump_piece_struct *

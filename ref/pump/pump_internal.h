@@ -35,8 +35,9 @@ void qt_pump_sector_pieces(qt_pump_piece_struct **pieces, slong *np, const arb_t
                            const arb_t t0, const arb_t t1, slong prec);
 void qt_pump_pieces_clear(qt_pump_piece_struct *pieces, slong np);
 
-/* the number of equal sub-pieces for qt_integrate_real_pieces: about 50 per unit length (effort, not rigour) */
-slong qt_pump_piece_count(const qt_pump_piece_struct *p);
+/* the number of equal sub-pieces for qt_integrate_real_pieces: about per_unit per unit length, at most 10^6
+ * (effort, not rigour) */
+slong qt_pump_piece_count(const qt_pump_piece_struct *p, double per_unit);
 
 /* N_q non-interacting qubits with local baths (coupling=local, lemma P16): factor j as a one-qubit model
  * (rates scaled by c_j^2, c = (1, b, 1)), and the sum over the factors of a one-qubit routine */
