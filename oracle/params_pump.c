@@ -81,12 +81,6 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
         snprintf(err, errlen, "%s", reason);
         goto out;
     }
-    if (!qt_pump_single_like(p->pump) && q->which == QO_PUMP_FRICTION)
-    {
-        snprintf(err, errlen, "n_qubits=%ld: %s is implemented for one qubit only in this release (its coherence block needs proven Bohr-frequency grouping)",
-                 (long) p->pump->n_qubits, q->name);  /* friction: the coherence block needs Bohr-frequency grouping */
-        goto out;
-    }
     if (!qt_pump_equal_temperatures(p->pump) && (q->which == QO_PUMP_FRICTION || q->which == QO_PUMP_STEADY))
     {
         snprintf(err, errlen, "T_R: %s is implemented at equal temperatures only (T_R = T: the Gibbs state and its detailed-balance generator)", q->name);

@@ -254,6 +254,217 @@ START_TEST(integrate_exp)
 }
 END_TEST
 
+/* exact Hermitian matrix from a list of real rational strings (row-major) */
+static void
+qmat_from(qt_qmat_t H, const char *const *re)
+{
+    char err[256];
+    ck_assert_int_eq(qt_qmat_set_strings(H, re, NULL, err, sizeof err), 0);
+}
+
+static slong
+bohr_count(const qt_bohr_groups_t B, const qt_eigenprojectors_t E, slong g)
+{
+    slong m, n, c = 0;
+    for (m = 0; m < B->K; m++)
+        for (n = 0; n < B->K; n++)
+            if (B->group[m * B->K + n] == g)
+                c += E->mult[m] * E->mult[n];
+    return c;
+}
+
+START_TEST(davies_bohr_groups)
+{
+    /* lemma P17a: exact Bohr-frequency grouping against hand-counted spectra */
+    slong prec = 128;
+    char why[QT_REASON_LEN];
+    qt_eigenprojectors_t E;
+    qt_bohr_groups_t B;
+    {
+        /* levels 0, 1, 2, 5: frequency 1 twice (0-1, 1-2), 2, 3, 4, 5 once; ten nonzero groups */
+        static const char *h[16] = {"0","0","0","0", "0","1","0","0", "0","0","2","0", "0","0","0","5"};
+        qt_qmat_t H;
+        qt_qmat_init(H, 4);
+        qmat_from(H, h);
+        qt_eigenprojectors_init(E); qt_bohr_groups_init(B);
+        ck_assert_int_eq(qt_eigenprojectors(E, H, prec, why), QT_OK);
+        ck_assert_int_eq(qt_bohr_groups(B, H, E, prec, why), QT_OK);
+        ck_assert_int_eq(B->ngroups, 10);
+        ck_assert_int_eq(B->group[0 * 4 + 1], B->group[1 * 4 + 2]);      /* E_1 - E_0 = E_2 - E_1 = 1 */
+        ck_assert_int_ne(B->group[0 * 4 + 1], B->group[1 * 4 + 0]);      /* +1 and -1 */
+        ck_assert_int_ne(B->group[0 * 4 + 1], B->group[0 * 4 + 2]);
+        ck_assert_int_eq(bohr_count(B, E, B->group[0 * 4 + 1]), 2);
+        ck_assert_int_eq(bohr_count(B, E, B->group[2 * 4 + 3]), 1);
+        qt_eigenprojectors_clear(E); qt_bohr_groups_clear(B);
+        qt_qmat_clear(H);
+    }
+    {
+        /* h (+) (h + 1), h = [[1, 1], [1, -1]]: levels -r, 1 - r, r, 1 + r (r = sqrt 2, irrational); exact coincidences
+           2r (inside each block, twice) and 1 (between the blocks, twice), none else */
+        static const char *h[16] = {"1","1","0","0", "1","-1","0","0", "0","0","2","1", "0","0","1","0"};
+        qt_qmat_t H;
+        slong g2r, g1;
+        qt_qmat_init(H, 4);
+        qmat_from(H, h);
+        qt_eigenprojectors_init(E); qt_bohr_groups_init(B);
+        ck_assert_int_eq(qt_eigenprojectors(E, H, prec, why), QT_OK);
+        ck_assert_int_eq(E->k, 4);
+        ck_assert_int_eq(qt_bohr_groups(B, H, E, prec, why), QT_OK);
+        /* ascending levels: 0 = -r, 1 = 1 - r, 2 = r, 3 = 1 + r */
+        g2r = B->group[0 * 4 + 2];
+        ck_assert_int_eq(B->group[1 * 4 + 3], g2r);
+        g1 = B->group[0 * 4 + 1];
+        ck_assert_int_eq(B->group[2 * 4 + 3], g1);
+        ck_assert_int_ne(g1, g2r);
+        ck_assert_int_eq(bohr_count(B, E, g2r), 2);
+        ck_assert_int_eq(bohr_count(B, E, g1), 2);
+        ck_assert_int_eq(bohr_count(B, E, B->group[0 * 4 + 3]), 1);    /* 1 + 2r */
+        ck_assert_int_eq(bohr_count(B, E, B->group[1 * 4 + 2]), 1);    /* 2r - 1 */
+        ck_assert_int_eq(B->ngroups, 8);
+        qt_eigenprojectors_clear(E); qt_bohr_groups_clear(B);
+        qt_qmat_clear(H);
+    }
+    {
+        /* levels 0 (twice), 1, 2 + 10^-30: the frequencies 1 and 1 + 10^-30 are distinct groups; the degenerate level
+           counts dim P_m dim P_n transitions */
+        static const char *h[16] = {"0","0","0","0", "0","0","0","0", "0","0","1","0", "0","0","0","2.000000000000000000000000000001"};
+        qt_qmat_t H;
+        qt_qmat_init(H, 4);
+        qmat_from(H, h);
+        qt_eigenprojectors_init(E); qt_bohr_groups_init(B);
+        ck_assert_int_eq(qt_eigenprojectors(E, H, prec, why), QT_OK);
+        ck_assert_int_eq(E->k, 3);
+        ck_assert_int_eq(qt_bohr_groups(B, H, E, prec, why), QT_OK);
+        ck_assert_int_ne(B->group[0 * 3 + 1], B->group[1 * 3 + 2]);
+        ck_assert_int_eq(bohr_count(B, E, B->group[0 * 3 + 1]), 2);     /* 0 (twice) -> 1 */
+        ck_assert_int_eq(B->ngroups, 6);
+        qt_eigenprojectors_clear(E); qt_bohr_groups_clear(B);
+        qt_qmat_clear(H);
+    }
+}
+END_TEST
+
+START_TEST(davies_gibbs_state_and_derivative)
+{
+    /* lemma P17b against the one-qubit closed form: H = B_x sx + B_z sz, rho = (1 - f u)/2, f = tanh(B/T), u = H/B,
+       d_x rho = -(1/2)[(1 - f^2) (B_x/(T B)) u + f (sx/B - u B_x/B^2)]; and the Davies generator of two random baths
+       (complex Hermitian couplings) fixes the Gibbs state of a random 3 x 3 H (detailed balance of the KMS rates) */
+    flint_rand_t st;
+    slong prec = 128, it;
+    char why[QT_REASON_LEN];
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(8); it++)
+    {
+        qt_qmat_t H, A, H3;
+        qt_eigenprojectors_t E;
+        qt_bohr_groups_t B;
+        qt_lindblad_t G;
+        acb_mat_t Hb, sx, u, rho, drho, ref, M, S, Ab, H3b, r3, L3;
+        acb_t bx, bz, b, T, f, t, g;
+        fmpq_t q;
+        slong i, j, x, z, tt;
+        char re[4][32];
+        const char *rp[4];
+        qt_qmat_init(H, 2); qt_qmat_init(A, 3); qt_qmat_init(H3, 3);
+        qt_eigenprojectors_init(E); qt_bohr_groups_init(B);
+        acb_mat_init(Hb, 2, 2); acb_mat_init(sx, 2, 2); acb_mat_init(u, 2, 2); acb_mat_init(rho, 2, 2);
+        acb_mat_init(drho, 2, 2); acb_mat_init(ref, 2, 2); acb_mat_init(M, 2, 2); acb_mat_init(S, 2, 2);
+        acb_mat_init(Ab, 3, 3); acb_mat_init(H3b, 3, 3); acb_mat_init(r3, 3, 3); acb_mat_init(L3, 3, 3);
+        acb_init(bx); acb_init(bz); acb_init(b); acb_init(T); acb_init(f); acb_init(t); acb_init(g);
+        fmpq_init(q);
+        x = (slong) n_randint(st, 17) - 8; z = 1 + (slong) n_randint(st, 8); tt = 1 + (slong) n_randint(st, 6);
+        snprintf(re[0], 32, "%ld/4", (long) z); snprintf(re[1], 32, "%ld/4", (long) x);
+        snprintf(re[2], 32, "%ld/4", (long) x); snprintf(re[3], 32, "%ld/4", (long) -z);
+        for (i = 0; i < 4; i++)
+            rp[i] = re[i];
+        qmat_from(H, rp);
+        acb_set_si(bx, x); acb_mul_2exp_si(bx, bx, -2);
+        acb_set_si(bz, z); acb_mul_2exp_si(bz, bz, -2);
+        acb_set_si(T, tt); acb_mul_2exp_si(T, T, -1);
+        ck_assert_int_eq(qt_eigenprojectors(E, H, prec, why), QT_OK);
+        qt_qmat_get_acb_mat(Hb, H, prec);
+        acb_one(acb_mat_entry(sx, 0, 1)); acb_one(acb_mat_entry(sx, 1, 0));
+        acb_mul(b, bx, bx, prec); acb_addmul(b, bz, bz, prec); acb_sqrt(b, b, prec);
+        acb_mat_scalar_div_acb(u, Hb, b, prec);
+        acb_div(t, b, T, prec); acb_tanh(f, t, prec);
+        /* rho = (1 - f u)/2 */
+        qt_gibbs_state(rho, E, T, prec);
+        acb_mat_scalar_mul_acb(ref, u, f, prec);
+        acb_mat_neg(ref, ref);
+        acb_add_si(acb_mat_entry(ref, 0, 0), acb_mat_entry(ref, 0, 0), 1, prec);
+        acb_add_si(acb_mat_entry(ref, 1, 1), acb_mat_entry(ref, 1, 1), 1, prec);
+        acb_mat_scalar_mul_2exp_si(ref, ref, -1);
+        ck_assert(acb_mat_overlaps(rho, ref));
+        /* d_x rho */
+        acb_mul(g, f, f, prec); acb_sub_si(g, g, 1, prec); acb_neg(g, g);
+        acb_mul(g, g, bx, prec); acb_div(g, g, T, prec); acb_div(g, g, b, prec);
+        acb_mat_scalar_mul_acb(ref, u, g, prec);
+        acb_mat_scalar_div_acb(M, sx, b, prec);
+        acb_mat_scalar_mul_acb(S, u, bx, prec);
+        acb_mat_scalar_div_acb(S, S, b, prec);
+        acb_mat_scalar_div_acb(S, S, b, prec);
+        acb_mat_sub(M, M, S, prec);
+        acb_mat_scalar_mul_acb(M, M, f, prec);
+        acb_mat_add(ref, ref, M, prec);
+        acb_mat_scalar_mul_2exp_si(ref, ref, -1);
+        acb_mat_neg(ref, ref);
+        qt_gibbs_derivative(drho, E, sx, T, prec);
+        ck_assert(acb_mat_overlaps(drho, ref));
+        acb_mat_trace(t, drho, prec);
+        ck_assert(acb_contains_zero(t));
+        qt_eigenprojectors_clear(E);
+
+        /* a random real symmetric 3 x 3 H and two random baths: L(rho_Gibbs) contains 0 */
+        for (i = 0; i < 3; i++)
+            for (j = i; j < 3; j++)
+            {
+                fmpq_set_si(q, (slong) n_randint(st, 9) - 4, 1 + n_randint(st, 3));
+                fmpq_set(H3->re + 3 * i + j, q);
+                fmpq_set(H3->re + 3 * j + i, q);
+            }
+        qt_eigenprojectors_init(E);
+        ck_assert_int_eq(qt_eigenprojectors(E, H3, prec, why), QT_OK);
+        ck_assert_int_eq(qt_bohr_groups(B, H3, E, prec, why), QT_OK);
+        qt_qmat_get_acb_mat(H3b, H3, prec);
+        qt_lindblad_init(G, 3);
+        qt_lindblad_set_hamiltonian(G, H3b);
+        for (j = 0; j < 2; j++)
+        {
+            slong k, l;
+            /* a Hermitian coupling (the Davies generator with KMS rates fixes the Gibbs state for Hermitian A) */
+            for (k = 0; k < 3; k++)
+                for (l = k; l < 3; l++)
+                {
+                    fmpq_set_si(q, (slong) n_randint(st, 7) - 3, 1 + n_randint(st, 2));
+                    fmpq_set(A->re + 3 * k + l, q);
+                    fmpq_set(A->re + 3 * l + k, q);
+                    fmpq_set_si(q, k == l ? 0 : (slong) n_randint(st, 5) - 2, 1);
+                    fmpq_set(A->im + 3 * k + l, q);
+                    fmpq_neg(A->im + 3 * l + k, q);
+                }
+            qt_qmat_get_acb_mat(Ab, A, prec);
+            acb_set_si(g, 1 + j);
+            qt_davies_add_bath(G, E, B, Ab, g, T, j, prec);
+        }
+        qt_gibbs_state(r3, E, T, prec);
+        qt_lindblad_apply(L3, G, r3, -1, prec);
+        for (i = 0; i < 3; i++)
+            for (j = 0; j < 3; j++)
+                ck_assert(acb_contains_zero(acb_mat_entry(L3, i, j)));
+        qt_lindblad_clear(G);
+        qt_eigenprojectors_clear(E);
+        qt_bohr_groups_clear(B);
+        qt_qmat_clear(H); qt_qmat_clear(A); qt_qmat_clear(H3);
+        acb_mat_clear(Hb); acb_mat_clear(sx); acb_mat_clear(u); acb_mat_clear(rho); acb_mat_clear(drho);
+        acb_mat_clear(ref); acb_mat_clear(M); acb_mat_clear(S);
+        acb_mat_clear(Ab); acb_mat_clear(H3b); acb_mat_clear(r3); acb_mat_clear(L3);
+        acb_clear(bx); acb_clear(bz); acb_clear(b); acb_clear(T); acb_clear(f); acb_clear(t); acb_clear(g);
+        fmpq_clear(q);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -267,6 +478,8 @@ main(void)
     tcase_add_test(tc, meets_digits);
     tcase_add_test(tc, eval_digits_loop);
     tcase_add_test(tc, integrate_exp);
+    tcase_add_test(tc, davies_bohr_groups);
+    tcase_add_test(tc, davies_gibbs_state_and_derivative);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

@@ -7,7 +7,7 @@
 #ifndef QTORACLE_PUMP_H
 #define QTORACLE_PUMP_H
 
-#include "qtoracle/lindblad.h"
+#include "qtoracle/davies.h"
 
 enum { QT_PUMP_PAULI = 0, QT_PUMP_SPIN = 1 };
 /* coupling layouts for 2-3 qubits, A_L = sum_j cL_j sx_j, A_R = sum_j cR_j sz_j (c3 = 1 for a third qubit):
@@ -64,10 +64,20 @@ int qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_
                       slong prec, char *reason);
 
 /* the friction tensor zeta_{kl} = tr(d_k H L^+ d_l rho0) at a real point (zeta[2k + l], k, l in
- * {x, z}), by the full Lindblad route (the coherence block matters here); its symmetric part is the
+ * {x, z}), by the full Lindblad route (the coherence block matters here): one qubit the 4 x 4 route, coupling=local
+ * the sum over the qubits (P16), 2-3 interacting qubits qt_pump_davies_route; its symmetric part is the
  * thermodynamic metric */
 int qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz,
                      slong prec, char *reason);
+
+/* Lambda[0..3] (if Lam != NULL) and zeta[0..3] (if zeta != NULL, zeta[2k + l]) at an exact real point by the global
+ * Davies generator (lemma P17): the exact H, its levels from the characteristic polynomial factored over Q, the exact
+ * Bohr-frequency grouping (davies.h), the Gibbs derivative by Daleckii-Krein and a certified Drazin solve.  Any
+ * N_q = 1..3 and layout (coupling=local: one channel per qubit and bath), degenerate levels allowed; equal temperatures;
+ * QT_UNCERTIFIED if the stationary state is not unique (a dark level).  At a level crossing this is the secular
+ * generator at that point, which differs from the analytic-branch value of lemma P13 (the generator is discontinuous). */
+int qt_pump_davies_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz,
+                         slong prec, char *reason);
 
 /* the same for one qubit at equal temperatures in closed form (lemma P14: population block zeta_rr and coherence
  * block zeta_ee in the frame of the field), holomorphic in (B_x, B_z) for Re B^2 > 0: the integrand of the

@@ -6,6 +6,7 @@
 #include "qtoracle/matrix.h"
 #include "qtoracle/state.h"
 #include "qtoracle/lindblad.h"
+#include "qtoracle/davies.h"
 #include "qtoracle/trajectory.h"
 #include "qtoracle/pump.h"
 #endif

@@ -10,7 +10,7 @@ int
 qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_struct *C, char *reason)
 {
     if (!qt_pump_single_like(P))
-        return qt_fail(reason, QT_DOMAIN, "n_qubits: the dissipated work and the thermodynamic length need the friction tensor, implemented for one qubit (and coupling=local) only");
+        return qt_fail(reason, QT_DOMAIN, "n_qubits: the dissipated work and the thermodynamic length integrate the friction tensor along the curve, which needs its holomorphic closed form (lemma P14): one qubit (and coupling=local) only; pump.friction gives it pointwise for interacting qubits");
     if (!qt_pump_equal_temperatures(P))
         return qt_fail(reason, QT_DOMAIN, "T_R: the dissipated work and the thermodynamic length are implemented at equal temperatures only");
     if (C->kind != QT_PROTOCOL_CIRCLE && C->kind != QT_PROTOCOL_SECTOR && C->kind != QT_PROTOCOL_POLYGON)

@@ -10,31 +10,7 @@
  *   W_a[m][n] = G_a(E_n - E_m) tr(P_m A_a P_n A_a), p = Gibbs, d_k p from d_k E_n = tr(P_n d_k H);
  *   Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n. */
 #include <stdlib.h>
-#include "qtoracle/pump.h"
-
-/* single-qubit Pauli matrix on qubit j of N (basis index bit N-1-j), entries of a in {x, y, z};
-   for y the product sy_i sy_j is real, so only pairs are formed: sy sy = -(i sx)(...) handled below */
-static void
-pauli_on(acb_mat_t M, int which, slong j, slong N)
-{
-    slong d = (slong) 1 << N, r;
-    acb_mat_zero(M);
-    for (r = 0; r < d; r++)
-    {
-        slong bit = (r >> (N - 1 - j)) & 1;
-        if (which == 'z')
-            acb_set_si(acb_mat_entry(M, r, r), bit ? -1 : 1);
-        else if (which == 'x')
-            acb_one(acb_mat_entry(M, r ^ ((slong) 1 << (N - 1 - j)), r));
-        else
-        {
-            /* sigma_y |0> = i|1>, sigma_y |1> = -i|0> */
-            slong c = r ^ ((slong) 1 << (N - 1 - j));
-            acb_zero(acb_mat_entry(M, c, r));
-            arb_set_si(acb_imagref(acb_mat_entry(M, c, r)), bit ? -1 : 1);
-        }
-    }
-}
+#include "pump_internal.h"
 
 /* certified simple eigenvalues: one Rump enclosure per approximate eigenpair (a disc that contains an
  * eigenvalue of every matrix in the ball), pairwise disjoint discs (so d discs hold d distinct
@@ -71,23 +47,11 @@ simple_eigenvalues(acb_ptr E, const acb_mat_t H, acb_srcptr Ea, const acb_mat_t 
 static void
 coupling_amp(acb_t c, const qt_pump_params_struct *P, const fmpq_t b, int a, slong j, slong prec)
 {
-    int on_b;
-    if (j == 2)
-    {
-        acb_one(c);
-        return;
-    }
-    switch (P->coupling)
-    {
-        case QT_PUMP_COUPLING_B_ON_R: on_b = a == 1 && j == 1; break;
-        case QT_PUMP_COUPLING_B_ON_L: on_b = a == 0 && j == 1; break;
-        case QT_PUMP_COUPLING_CROSSED: on_b = a == 0 ? j == 1 : j == 0; break;
-        default: on_b = j == 1;
-    }
-    if (on_b)
-        acb_set_fmpq(c, b, prec);
-    else
-        acb_one(c);
+    fmpq_t q;
+    fmpq_init(q);
+    qt_pump_coupling_amplitude(q, P, b, a, j);
+    acb_set_fmpq(c, q, prec);
+    fmpq_clear(q);
 }
 
 static void
@@ -103,53 +67,28 @@ field_and_exchange_scale(acb_t s, acb_t Jc, const qt_pump_params_struct *P, cons
         acb_one(s);
 }
 
-/* d_x H, d_z H (per unit field), A_L, A_R and the exchange part X = J_c sum (sx sx + sy sy + Delta sz sz) */
+/* d_x H, d_z H (per unit field), A_L, A_R and the exchange part X (the exact model of model_exact.c) */
 static void
 model_matrices(acb_mat_struct *dH, acb_mat_struct *A, acb_mat_t X, const qt_pump_params_struct *P, const fmpq_t J,
                const fmpq_t Delta, const fmpq_t b, slong prec)
 {
-    slong N = P->n_qubits, d = (slong) 1 << N, j;
-    acb_mat_t M1, M2, Am;
-    acb_t s, Jc, c, t;
-    acb_mat_init(M1, d, d); acb_mat_init(M2, d, d); acb_mat_init(Am, d, d);
-    acb_init(s); acb_init(Jc); acb_init(c); acb_init(t);
-    field_and_exchange_scale(s, Jc, P, J, prec);
-    acb_mat_zero(dH + 0); acb_mat_zero(dH + 1); acb_mat_zero(A + 0); acb_mat_zero(A + 1); acb_mat_zero(X);
-    for (j = 0; j < N; j++)
+    qt_pump_model_t M;
+    slong c;
+    qt_pump_model_init(M, P, J, Delta, b);
+    qt_qmat_get_acb_mat(dH + 0, M->dH + 0, prec);
+    qt_qmat_get_acb_mat(dH + 1, M->dH + 1, prec);
+    qt_qmat_get_acb_mat(X, M->X, prec);
+    acb_mat_zero(A + 0);
+    acb_mat_zero(A + 1);
+    for (c = 0; c < M->nch; c++)
     {
-        pauli_on(M1, 'x', j, N);
-        acb_mat_scalar_mul_acb(M2, M1, s, prec);
-        acb_mat_add(dH + 0, dH + 0, M2, prec);
-        coupling_amp(c, P, b, 0, j, prec);
-        acb_mat_scalar_mul_acb(M2, M1, c, prec);
-        acb_mat_add(A + 0, A + 0, M2, prec);
-        pauli_on(M1, 'z', j, N);
-        acb_mat_scalar_mul_acb(M2, M1, s, prec);
-        acb_mat_add(dH + 1, dH + 1, M2, prec);
-        coupling_amp(c, P, b, 1, j, prec);
-        acb_mat_scalar_mul_acb(M2, M1, c, prec);
-        acb_mat_add(A + 1, A + 1, M2, prec);
+        acb_mat_t T;
+        acb_mat_init(T, M->d, M->d);
+        qt_qmat_get_acb_mat(T, M->A + c, prec);
+        acb_mat_add(A + M->bath[c], A + M->bath[c], T, prec);
+        acb_mat_clear(T);
     }
-    for (j = 0; j + 1 < N; j++)
-    {
-        int w;
-        for (w = 0; w < 3; w++)
-        {
-            int ch = w == 0 ? 'x' : w == 1 ? 'y' : 'z';
-            pauli_on(M1, ch, j, N);
-            pauli_on(M2, ch, j + 1, N);
-            acb_mat_mul(Am, M1, M2, prec);
-            if (w == 2)
-            {
-                acb_set_fmpq(t, Delta, prec);
-                acb_mat_scalar_mul_acb(Am, Am, t, prec);
-            }
-            acb_mat_scalar_mul_acb(Am, Am, Jc, prec);
-            acb_mat_add(X, X, Am, prec);
-        }
-    }
-    acb_mat_clear(M1); acb_mat_clear(M2); acb_mat_clear(Am);
-    acb_clear(s); acb_clear(Jc); acb_clear(c); acb_clear(t);
+    qt_pump_model_clear(M);
 }
 
 /* the population route (lemma P3/P9) from a decomposition (E_n, d_k E_n) and the transition weights

@@ -47,4 +47,21 @@ typedef int (*qt_pump_factor_fn)(acb_ptr out, const qt_pump_params_struct *F, co
 int qt_pump_product_sum(acb_ptr out, slong nout, qt_pump_factor_fn fn, const qt_pump_params_struct *P, const acb_t Bx,
                         const acb_t Bz, int analytic, slong prec, char *reason);
 
+/* the N_q-qubit model as exact matrices (model_exact.c): d_k H per unit field, the exchange part X and the
+ * coupling channels A[c] of bath bath[c] (2 channels; coupling=local: one per qubit and bath, A[a N + j]) */
+typedef struct
+{
+    slong d, nch;
+    qt_qmat_struct dH[2], X[1];
+    qt_qmat_struct *A;
+    int *bath;
+}
+qt_pump_model_struct;
+typedef qt_pump_model_struct qt_pump_model_t[1];
+void qt_pump_model_init(qt_pump_model_t M, const qt_pump_params_struct *P, const fmpq_t J, const fmpq_t Delta, const fmpq_t b);
+void qt_pump_model_clear(qt_pump_model_t M);
+/* H = B_x d_x H + B_z d_z H + X at an exact point */
+void qt_pump_model_hamiltonian(qt_qmat_t H, const qt_pump_model_t M, const fmpq_t Bx, const fmpq_t Bz);
+void qt_pump_coupling_amplitude(fmpq_t c, const qt_pump_params_struct *P, const fmpq_t b, int a, slong j);
+
 #endif

@@ -263,7 +263,24 @@ qt_pump_lambda_full_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t
     if (qt_pump_is_product(P))
         return qt_pump_product_sum(Lam, 4, qt_pump_lambda_full_acb, P, Bx, Bz, analytic, prec, reason);
     if (P->n_qubits != 1)
-        return qt_fail(reason, QT_DOMAIN, "n_qubits: the full route is implemented for one qubit (or coupling=local) only");
+    {
+        /* interacting qubits: the global Davies route at exact real points (lemma P17) */
+        fmpq_t x, z;
+        int st;
+        if (!acb_is_exact(Bx) || !acb_is_exact(Bz) || !acb_is_real(Bx) || !acb_is_real(Bz))
+        {
+            slong k;
+            for (k = 0; k < 4; k++)
+                acb_indeterminate(Lam + k);
+            return qt_fail(reason, QT_DOMAIN, "n_qubits: the full route for interacting qubits needs an exact real point (the exact Bohr-frequency grouping of lemma P17)");
+        }
+        fmpq_init(x); fmpq_init(z);
+        arf_get_fmpq(x, arb_midref(acb_realref(Bx)));
+        arf_get_fmpq(z, arb_midref(acb_realref(Bz)));
+        st = qt_pump_davies_route(Lam, NULL, P, x, z, prec, reason);
+        fmpq_clear(x); fmpq_clear(z);
+        return st;
+    }
     return full_route(Lam, NULL, P, Bx, Bz, analytic, prec, reason);
 }
 
@@ -289,8 +306,6 @@ qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, 
         _arb_vec_clear(Zj, 4);
         return st;
     }
-    if (P->n_qubits != 1)
-        return qt_fail(reason, QT_DOMAIN, "n_qubits: the friction tensor needs the full Lindblad route with Bohr-frequency grouping, implemented for one qubit (and coupling=local) only");
     acb_t bx, bz;
     acb_ptr L = _acb_vec_init(4), Z = _acb_vec_init(4);
     slong k;
@@ -298,7 +313,10 @@ qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, 
     acb_init(bx); acb_init(bz);
     acb_set_fmpq(bx, Bx, prec);
     acb_set_fmpq(bz, Bz, prec);
-    st = full_route(L, Z, P, bx, bz, 0, prec, reason);
+    if (P->n_qubits != 1)
+        st = qt_pump_davies_route(NULL, Z, P, Bx, Bz, prec, reason);    /* interacting qubits: lemma P17 */
+    else
+        st = full_route(L, Z, P, bx, bz, 0, prec, reason);
     for (k = 0; k < 4; k++)
         arb_set(zeta + k, acb_realref(Z + k));   /* real at real points */
     acb_clear(bx); acb_clear(bz);

@@ -1,0 +1,231 @@
+/* davies.c -- the global secular (Davies) generator of an exact Hermitian H: exact Bohr-frequency grouping
+ * (lemma P17a), the dissipator of one bath, the Gibbs state and its derivative (lemma P17b). */
+#include <stdlib.h>
+#include "qtoracle/davies.h"
+
+void
+qt_bohr_groups_init(qt_bohr_groups_t B)
+{
+    B->K = B->ngroups = 0;
+    B->omega = NULL;
+    B->group = NULL;
+}
+
+void
+qt_bohr_groups_clear(qt_bohr_groups_t B)
+{
+    if (B->omega != NULL)
+        _arb_vec_clear(B->omega, B->ngroups);
+    free(B->group);
+    qt_bohr_groups_init(B);
+}
+
+/* ad_H = H (x) 1 - 1 (x) H^T on row-major vec: (HX - XH)_{ij} = sum_k H_ik X_kj - sum_l X_il H_lj */
+static void
+commutator_superop(qt_qmat_t S, const qt_qmat_t H)
+{
+    slong d = H->n, i, j, k, l;
+    for (i = 0; i < d; i++)
+        for (j = 0; j < d; j++)
+            for (k = 0; k < d; k++)
+                for (l = 0; l < d; l++)
+                {
+                    slong r = (i * d + j) * d * d + (k * d + l);
+                    fmpq_zero(S->re + r);
+                    fmpq_zero(S->im + r);
+                    if (j == l)
+                    {
+                        fmpq_add(S->re + r, S->re + r, H->re + i * d + k);
+                        fmpq_add(S->im + r, S->im + r, H->im + i * d + k);
+                    }
+                    if (i == k)
+                    {
+                        fmpq_sub(S->re + r, S->re + r, H->re + l * d + j);
+                        fmpq_sub(S->im + r, S->im + r, H->im + l * d + j);
+                    }
+                }
+}
+
+int
+qt_bohr_groups(qt_bohr_groups_t B, const qt_qmat_t H, const qt_eigenprojectors_t E, slong prec, char *reason)
+{
+    slong d = H->n, K = E->k, m, n, g, h;
+    qt_qmat_t S;
+    qt_spectrum_t s;
+    slong *count;
+    arb_t w;
+    int st;
+
+    qt_bohr_groups_clear(B);
+    if (d * d > QT_QMAT_MAX_DIM)
+        return qt_fail(reason, QT_DOMAIN, "the Bohr-frequency grouping is implemented for dimension <= 8");
+    qt_qmat_init(S, d * d);
+    qt_spectrum_init(s);
+    arb_init(w);
+    commutator_superop(S, H);
+    /* the exact Bohr frequencies: roots of chi(ad_H), factored over Q, isolated by Arb */
+    if ((st = qt_herm_spectrum(s, S, prec, reason)) != QT_OK)
+        goto out;
+    B->K = K;
+    B->ngroups = s->ndistinct;
+    B->omega = _arb_vec_init(s->ndistinct);
+    B->group = malloc(sizeof(slong) * K * K);
+    count = calloc(s->ndistinct, sizeof(slong));
+    for (g = 0; g < s->ndistinct; g++)
+    {
+        arb_set(B->omega + g, s->value + g);
+        for (h = 0; h < g && st == QT_OK; h++)
+            if (arb_overlaps(B->omega + g, B->omega + h))
+                st = qt_fail(reason, QT_UNCERTIFIED, "two Bohr frequencies of H could not be isolated at this precision");
+    }
+    for (m = 0; m < K && st == QT_OK; m++)
+        for (n = 0; n < K && st == QT_OK; n++)
+        {
+            slong found = -1, hits = 0;
+            B->group[m * K + n] = -1;
+            if (m == n)
+                continue;
+            /* the exact E_n - E_m is one of the (nonzero, distinct levels) roots: the only ball it can meet */
+            arb_sub(w, E->lambda + n, E->lambda + m, prec);
+            for (g = 0; g < s->ndistinct; g++)
+                if (arb_overlaps(w, B->omega + g))
+                {
+                    found = g;
+                    hits++;
+                }
+            if (hits != 1)
+                st = qt_fail(reason, QT_UNCERTIFIED, "a transition of H could not be assigned to one Bohr frequency at this precision (grouping not proven)");
+            else
+            {
+                B->group[m * K + n] = found;
+                count[found] += E->mult[m] * E->mult[n];
+            }
+        }
+    /* every root of chi(ad_H) is a difference of levels, with its exact multiplicity */
+    for (g = 0; g < s->ndistinct && st == QT_OK; g++)
+        if (count[g] != s->mult[g])
+            st = qt_fail(reason, QT_UNCERTIFIED, "the transition counts do not match the multiplicities of the Bohr frequencies (internal check)");
+    free(count);
+out:
+    if (st != QT_OK)
+        qt_bohr_groups_clear(B);
+    qt_qmat_clear(S);
+    qt_spectrum_clear(s);
+    arb_clear(w);
+    return st;
+}
+
+void
+qt_davies_add_bath(qt_lindblad_t G, const qt_eigenprojectors_t E, const qt_bohr_groups_t B, const acb_mat_t A,
+                   const acb_t gamma, const acb_t T, slong label, slong prec)
+{
+    slong d = acb_mat_nrows(A), K = E->k, m, n, g;
+    acb_mat_t Aw, M;
+    acb_t w, r;
+    acb_mat_init(Aw, d, d); acb_mat_init(M, d, d);
+    acb_init(w); acb_init(r);
+    /* g = -1: the dephasing channel A(0) = sum_m P_m A P_m; then one channel per nonzero Bohr frequency */
+    for (g = -1; g < B->ngroups; g++)
+    {
+        acb_mat_zero(Aw);
+        for (m = 0; m < K; m++)
+            for (n = 0; n < K; n++)
+                if ((g < 0 && m == n) || (g >= 0 && B->group[m * K + n] == g))
+                {
+                    acb_mat_mul(M, E->P + m, A, prec);
+                    acb_mat_mul(M, M, E->P + n, prec);
+                    acb_mat_add(Aw, Aw, M, prec);
+                }
+        if (g < 0)
+            acb_zero(w);
+        else
+            acb_set_arb(w, B->omega + g);
+        qt_ohmic_rate_acb(r, gamma, w, T, prec);
+        qt_lindblad_add(G, Aw, r, label, prec);
+    }
+    acb_mat_clear(Aw); acb_mat_clear(M);
+    acb_clear(w); acb_clear(r);
+}
+
+/* p_k = e^{-(E_k - E_0)/T} / sum_j mult_j e^{-(E_j - E_0)/T} (E_0 the lowest level) */
+static void
+gibbs_weights(acb_ptr p, const qt_eigenprojectors_t E, const acb_t T, slong prec)
+{
+    slong K = E->k, k;
+    acb_t Z, t;
+    acb_init(Z); acb_init(t);
+    for (k = 0; k < K; k++)
+    {
+        acb_set_arb(t, E->lambda + k);
+        acb_sub_arb(t, t, E->lambda + 0, prec);
+        acb_div(t, t, T, prec);
+        acb_neg(t, t);
+        acb_exp(p + k, t, prec);
+        acb_addmul_si(Z, p + k, E->mult[k], prec);
+    }
+    for (k = 0; k < K; k++)
+        acb_div(p + k, p + k, Z, prec);
+    acb_clear(Z); acb_clear(t);
+}
+
+void
+qt_gibbs_state(acb_mat_t rho, const qt_eigenprojectors_t E, const acb_t T, slong prec)
+{
+    slong K = E->k, k;
+    acb_ptr p = _acb_vec_init(K);
+    acb_mat_t M;
+    acb_mat_init(M, E->n, E->n);
+    gibbs_weights(p, E, T, prec);
+    acb_mat_zero(rho);
+    for (k = 0; k < K; k++)
+    {
+        acb_mat_scalar_mul_acb(M, E->P + k, p + k, prec);
+        acb_mat_add(rho, rho, M, prec);
+    }
+    acb_mat_clear(M);
+    _acb_vec_clear(p, K);
+}
+
+void
+qt_gibbs_derivative(acb_mat_t drho, const qt_eigenprojectors_t E, const acb_mat_t dH, const acb_t T, slong prec)
+{
+    slong K = E->k, m, n;
+    acb_ptr p = _acb_vec_init(K);
+    acb_mat_t M, rho;
+    acb_t F, t;
+    acb_mat_init(M, E->n, E->n); acb_mat_init(rho, E->n, E->n);
+    acb_init(F); acb_init(t);
+    gibbs_weights(p, E, T, prec);
+    acb_mat_zero(drho);
+    for (m = 0; m < K; m++)
+        for (n = 0; n < K; n++)
+        {
+            /* F_mn = (p_m - p_n)/(E_m - E_n) (distinct levels: the difference is certified nonzero), F_mm = -p_m/T */
+            if (m == n)
+            {
+                acb_div(F, p + m, T, prec);
+                acb_neg(F, F);
+            }
+            else
+            {
+                acb_sub(F, p + m, p + n, prec);
+                acb_set_arb(t, E->lambda + m);
+                acb_sub_arb(t, t, E->lambda + n, prec);
+                acb_div(F, F, t, prec);
+            }
+            acb_mat_mul(M, E->P + m, dH, prec);
+            acb_mat_mul(M, M, E->P + n, prec);
+            acb_mat_scalar_mul_acb(M, M, F, prec);
+            acb_mat_add(drho, drho, M, prec);
+        }
+    /* + rho tr(rho dH)/T (the derivative of 1/Z) */
+    qt_gibbs_state(rho, E, T, prec);
+    acb_mat_mul(M, rho, dH, prec);
+    acb_mat_trace(t, M, prec);
+    acb_div(t, t, T, prec);
+    acb_mat_scalar_mul_acb(M, rho, t, prec);
+    acb_mat_add(drho, drho, M, prec);
+    acb_mat_clear(M); acb_mat_clear(rho);
+    acb_clear(F); acb_clear(t);
+    _acb_vec_clear(p, K);
+}
