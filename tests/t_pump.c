@@ -1633,6 +1633,44 @@ START_TEST(steady_state_record)
 }
 END_TEST
 
+START_TEST(heat_record_period_refused)
+{
+    /* a library caller asking for the second order where it is not defined (the quadrant: infinite length) gets the
+       three outputs with the domain status and a reason, next to the certified first order */
+    qt_pump_params_t P;
+    qt_protocol_t C;
+    qt_traj_record_t R;
+    slong i, found = 0;
+    arb_t v;
+    qt_pump_params_init(P);
+    qt_protocol_init(C);
+    arb_init(v);
+    set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+    C->kind = QT_PROTOCOL_QUADRANT;
+    C->has_period = 1;
+    fmpq_set_si(C->period, 10, 1);
+    qt_traj_record_init(R, 0);
+    qt_pump_heat_record(R, P, C, 64);
+    ck_assert_int_eq(R->out[0].status, QT_OK);
+    arb_const_log2(v, 64);
+    arb_neg(v, v);
+    ck_assert(arb_overlaps(v, &R->out[0].value));                 /* Q_L = -T ln 2 */
+    for (i = 0; i < R->nout; i++)
+        if (strcmp(R->name[i], "thermo_length") == 0 || strcmp(R->name[i], "W_diss_tau") == 0 || strcmp(R->name[i], "W_diss") == 0)
+        {
+            found++;
+            ck_assert_int_eq(R->out[i].status, QT_DOMAIN);
+            ck_assert(strstr(R->out[i].reason, "protocol") != NULL);
+            ck_assert(!arb_is_finite(&R->out[i].value));
+        }
+    ck_assert_int_eq(found, 3);
+    qt_traj_record_clear(R);
+    qt_protocol_clear(C);
+    qt_pump_params_clear(P);
+    arb_clear(v);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1650,6 +1688,7 @@ main(void)
     tcase_add_test(tc, product_route_vs_global_davies);
     tcase_add_test(tc, davies_route_vs_other_routes);
     tcase_add_test(tc, interacting_friction);
+    tcase_add_test(tc, heat_record_period_refused);
     tcase_add_test(tc, non_interacting_qubits);
     tcase_add_test(tc, multi_qubit_route);
     tcase_add_test(tc, two_qubit_integrals);

@@ -261,13 +261,14 @@ qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt
         fmpq_clear(t); fmpq_clear(u);
     }
     fmpq_clear(Bc);
-    if (st == QT_OK && C->has_period && qt_pump_dissipation_supported(P, C, why) == QT_OK)
+    if (C->has_period)
     {
-        /* lemma P15: the second order along the same curve, when a period is given */
+        /* lemma P15: the second order along the same curve, when a period is given; an unsupported model or protocol
+           gives the three outputs with the domain status and its reason (the tool refuses such input earlier) */
         arb_t Wt, Lt;
         slong i = R->nout;
         arb_init(Wt); arb_init(Lt);
-        st = qt_pump_dissipation_per_cycle(Wt, Lt, P, C, prec, why);
+        st = qt_pump_dissipation_per_cycle(Wt, Lt, P, C, prec, why);   /* indeterminate outputs when it fails */
         set_out(R, i, "thermo_length", Lt, st, why);
         set_out(R, i + 1, "W_diss_tau", Wt, st, why);
         arb_set_fmpq(v, C->period, prec);
