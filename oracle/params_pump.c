@@ -36,11 +36,11 @@ choice(qo_params *p, const qo_kv *kv, const char *key, const char *const *opts, 
 int
 qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
 {
-    static const char *const point[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "T_R", "convention", "coupling", "Bx", "Bz", NULL};
-    static const char *const cyc[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "T_R", "convention", "coupling", "protocol",
+    static const char *const point[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "T_R", "convention", "coupling", "A_L", "A_R", "Bx", "Bz", NULL};
+    static const char *const cyc[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "T_R", "convention", "coupling", "A_L", "A_R", "protocol",
                                       "center_x", "center_z", "radius", "r0", "r1", "theta0", "theta1", "vertices", "period", NULL};
     static const char *const conv[] = {"pauli", "spin", NULL};
-    static const char *const coup[] = {"default", "b_on_R", "b_on_L", "crossed", "local", NULL};
+    static const char *const coup[] = {"default", "b_on_R", "b_on_L", "crossed", "local", "matrix", NULL};
     static const char *const prot[] = {"circle", "sector", "polygon", "quadrant", "quarter_disc", NULL};
     char reason[QT_REASON_LEN];
     fmpq_t nq, J, b;
@@ -76,6 +76,25 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
     p->pump->convention = c == 0 ? QT_PUMP_PAULI : QT_PUMP_SPIN;
     if (choice(p, kv, "coupling", coup, "default", &c, err, errlen)) goto out;
     p->pump->coupling = c;    /* QT_PUMP_COUPLING_* in the order of coup[] */
+    if (c == QT_PUMP_COUPLING_MATRIX)
+    {
+        /* A_L, A_R: exact Hermitian 2^N x 2^N matrices (checked by qt_pump_params_validate, field-named) */
+        qt_qmat_t AL, AR;
+        if (qo_matrix_param(p, AL, kv, "A_L", err, errlen)) goto out;
+        if (qo_matrix_param(p, AR, kv, "A_R", err, errlen))
+        {
+            qt_qmat_clear(AL);
+            goto out;
+        }
+        qt_pump_params_set_coupling_matrices(p->pump, AL, AR);
+        qt_qmat_clear(AL);
+        qt_qmat_clear(AR);
+    }
+    else if (qo_lookup(kv, "A_L") != NULL || qo_lookup(kv, "A_R") != NULL)
+    {
+        snprintf(err, errlen, "%s: coupling matrices are read only with coupling=matrix", qo_lookup(kv, "A_L") != NULL ? "A_L" : "A_R");
+        goto out;
+    }
     if (qt_pump_params_validate(p->pump, reason) != QT_OK)
     {
         snprintf(err, errlen, "%s", reason);
@@ -119,6 +138,11 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
         if (!((qt_pump_single_like(p->pump) && qt_pump_equal_temperatures(p->pump)) || (p->pump->n_qubits == 2 && fmpq_is_one(p->pump->Delta))))
         {
             snprintf(err, errlen, "protocol=quarter_disc: the corner B = 0 is handled for n_qubits=1 at equal temperatures (P11) and n_qubits=2 with Delta=1 (P13) only");
+            goto out;
+        }
+        if (p->pump->coupling == QT_PUMP_COUPLING_MATRIX)
+        {
+            snprintf(err, errlen, "protocol=quarter_disc: the corner B = 0 needs the closed route of P13, written for the sigma_x / sigma_z layouts (not coupling=matrix)");
             goto out;
         }
         if (qo_exact_param(p, p->proto->radius, kv, "radius", NULL, "quarter-disc radius, > 0", err, errlen)) goto out;

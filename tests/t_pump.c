@@ -1633,6 +1633,125 @@ START_TEST(steady_state_record)
 }
 END_TEST
 
+START_TEST(coupling_matrices)
+{
+    /* coupling=matrix: the default layout given as explicit matrices reproduces coupling=default (Lambda by the
+       population route, zeta by the Davies route); a random complex Hermitian coupling: Lambda of the Davies route
+       (P17) overlaps the population route (P9), the metric is positive semidefinite; field-named refusals (wrong
+       size, not Hermitian, zero, one qubit) */
+    flint_rand_t st;
+    slong prec = 128, it, a, k, d = 4;
+    char why[QT_REASON_LEN];
+    fmpq_t x, z;
+    flint_randinit(st);
+    fmpq_init(x); fmpq_init(z);
+    for (it = 0; it < qt_test_iters(4); it++)
+    {
+        qt_pump_params_t P, Q;
+        qt_qmat_t A[2];
+        acb_t bx, bz;
+        acb_ptr L1 = _acb_vec_init(4), L2 = _acb_vec_init(4), Z1 = _acb_vec_init(4);
+        arb_ptr Z2 = _arb_vec_init(4), Z3 = _arb_vec_init(4);
+        acb_init(bx); acb_init(bz);
+        qt_pump_params_init(P);
+        random_qubit_point(P, x, z, st, it, 8, 8, 15);
+        random_two_qubit_model(P, st, it);
+        P->coupling = QT_PUMP_COUPLING_DEFAULT;
+        acb_set_fmpq(bx, x, prec);
+        acb_set_fmpq(bz, z, prec);
+        /* the same model with A_L = sx_1 + b sx_2, A_R = sz_1 + b sz_2 as matrices (basis |q1 q2>, q1 most significant) */
+        qt_pump_params_init(Q);
+        Q->n_qubits = 2;
+        fmpq_set(Q->gamma_L, P->gamma_L); fmpq_set(Q->gamma_R, P->gamma_R); fmpq_set(Q->T, P->T);
+        fmpq_set(Q->J, P->J); fmpq_set(Q->Delta, P->Delta); Q->convention = P->convention;
+        for (a = 0; a < 2; a++)
+        {
+            qt_qmat_init(A[a], d);
+            if (it % 2 == 0)
+            {
+                slong r;
+                for (r = 0; r < d; r++)
+                {
+                    slong b1 = (r >> 1) & 1, b2 = r & 1;
+                    if (a == 0)
+                    {
+                        fmpq_add_si(A[a]->re + (r ^ 2) * d + r, A[a]->re + (r ^ 2) * d + r, 1);
+                        fmpq_add(A[a]->re + (r ^ 1) * d + r, A[a]->re + (r ^ 1) * d + r, P->b);
+                    }
+                    else
+                    {
+                        fmpq_set_si(A[a]->re + r * d + r, b1 ? -1 : 1, 1);
+                        if (b2)
+                            fmpq_sub(A[a]->re + r * d + r, A[a]->re + r * d + r, P->b);
+                        else
+                            fmpq_add(A[a]->re + r * d + r, A[a]->re + r * d + r, P->b);
+                    }
+                }
+            }
+            else
+            {
+                slong i, j;
+                for (i = 0; i < d; i++)
+                    for (j = i; j < d; j++)
+                    {
+                        fmpq_set_si(A[a]->re + i * d + j, (slong) n_randint(st, 7) - 3, 1 + n_randint(st, 3));
+                        fmpq_set(A[a]->re + j * d + i, A[a]->re + i * d + j);
+                        if (i != j)
+                        {
+                            fmpq_set_si(A[a]->im + i * d + j, (slong) n_randint(st, 5) - 2, 1 + n_randint(st, 2));
+                            fmpq_neg(A[a]->im + j * d + i, A[a]->im + i * d + j);
+                        }
+                    }
+            }
+        }
+        qt_pump_params_set_coupling_matrices(Q, A[0], A[1]);
+        ck_assert_msg(qt_pump_params_validate(Q, why) == QT_OK, "%s", why);
+        ck_assert_msg(qt_pump_davies_route(L1, Z1, Q, x, z, prec, why) == QT_OK, "%s", why);
+        if (qt_pump_lambda_acb(L2, Q, bx, bz, 0, prec, why) == QT_OK)
+            ck_assert(acb_vec_overlaps4(L1, L2));
+        ck_assert_int_eq(qt_pump_friction(Z2, Q, x, z, 192, why), QT_OK);
+        for (k = 0; k < 4; k++)
+            arb_set(Z3 + k, acb_realref(Z1 + k));
+        check_friction_metric(Z3, Z2, 192);
+        if (it % 2 == 0)
+        {
+            /* the explicit matrices are the default layout */
+            ck_assert_int_eq(qt_pump_friction(Z3, P, x, z, prec, why), QT_OK);
+            for (k = 0; k < 4; k++)
+                ck_assert(arb_overlaps(Z2 + k, Z3 + k));
+            if (qt_pump_lambda_acb(L1, P, bx, bz, 0, prec, why) == QT_OK)
+                ck_assert(acb_vec_overlaps4(L1, L2));
+        }
+        /* refusals */
+        fmpq_set_si(Q->A_mat[1].im + 1, 1, 1);                       /* A_R[0][1] += i, not mirrored */
+        ck_assert_int_eq(qt_pump_params_validate(Q, why), QT_DOMAIN);
+        ck_assert(strstr(why, "A_R") != NULL && strstr(why, "Hermitian") != NULL);
+        Q->n_qubits = 3;
+        ck_assert_int_eq(qt_pump_params_validate(Q, why), QT_DOMAIN);
+        ck_assert(strstr(why, "A_L") != NULL && strstr(why, "8 x 8") != NULL);
+        Q->n_qubits = 1;
+        fmpq_zero(Q->J);
+        ck_assert_int_eq(qt_pump_params_validate(Q, why), QT_DOMAIN);
+        ck_assert(strstr(why, "coupling=matrix") != NULL);
+        Q->n_qubits = 2;
+        for (k = 0; k < d * d; k++)
+        {
+            fmpq_zero(Q->A_mat[0].re + k);
+            fmpq_zero(Q->A_mat[0].im + k);
+        }
+        ck_assert_int_eq(qt_pump_params_validate(Q, why), QT_DOMAIN);
+        ck_assert(strstr(why, "A_L") != NULL && strstr(why, "zero") != NULL);
+        qt_qmat_clear(A[0]); qt_qmat_clear(A[1]);
+        qt_pump_params_clear(P); qt_pump_params_clear(Q);
+        acb_clear(bx); acb_clear(bz);
+        _acb_vec_clear(L1, 4); _acb_vec_clear(L2, 4); _acb_vec_clear(Z1, 4);
+        _arb_vec_clear(Z2, 4); _arb_vec_clear(Z3, 4);
+    }
+    fmpq_clear(x); fmpq_clear(z);
+    flint_randclear(st);
+}
+END_TEST
+
 START_TEST(heat_record_period_refused)
 {
     /* a library caller asking for the second order where it is not defined (the quadrant: infinite length) gets the
@@ -1689,6 +1808,7 @@ main(void)
     tcase_add_test(tc, davies_route_vs_other_routes);
     tcase_add_test(tc, interacting_friction);
     tcase_add_test(tc, heat_record_period_refused);
+    tcase_add_test(tc, coupling_matrices);
     tcase_add_test(tc, non_interacting_qubits);
     tcase_add_test(tc, multi_qubit_route);
     tcase_add_test(tc, two_qubit_integrals);

@@ -15,8 +15,10 @@ enum { QT_PUMP_PAULI = 0, QT_PUMP_SPIN = 1 };
  * CROSSED cL = (1, b), cR = (b, 1) */
 /* LOCAL: N_q non-interacting qubits (J = 0), qubit j with its own copies of bath L (through c_j sx_j) and bath R
  * (through c_j sz_j), c = (1, b, 1); heat into "bath L" is the sum over the copies (lemma P16: the product route) */
+/* MATRIX: 2-3 qubits, bath L through the exact Hermitian matrix A_L and bath R through A_R (dimension 2^N, basis
+ * index bit N-1-j for qubit j, sigma_z|0> = |0>), set with qt_pump_params_set_coupling_matrices; b is unused */
 enum { QT_PUMP_COUPLING_DEFAULT = 0, QT_PUMP_COUPLING_B_ON_R = 1, QT_PUMP_COUPLING_B_ON_L = 2, QT_PUMP_COUPLING_CROSSED = 3,
-       QT_PUMP_COUPLING_LOCAL = 4 };
+       QT_PUMP_COUPLING_LOCAL = 4, QT_PUMP_COUPLING_MATRIX = 5 };
 /* eigen-decomposition used by the 2-3 qubit population route: AUTO = the closed Heisenberg form for two
  * qubits with Delta = 1 (lemma P13), else certified Rump discs; EIGEN = always Rump discs (cross-check) */
 enum { QT_PUMP_ROUTE_AUTO = 0, QT_PUMP_ROUTE_EIGEN = 1 };
@@ -30,12 +32,15 @@ typedef struct
     int convention;
     int coupling;            /* QT_PUMP_COUPLING_* */
     int route;               /* QT_PUMP_ROUTE_* */
+    qt_qmat_struct A_mat[2]; /* coupling=matrix: A_L, A_R (size 0 otherwise) */
 }
 qt_pump_params_struct;
 typedef qt_pump_params_struct qt_pump_params_t[1];
 
 void qt_pump_params_init(qt_pump_params_t P);
 void qt_pump_params_clear(qt_pump_params_t P);
+/* coupling=matrix: copies A_L, A_R (exact) into P and sets P->coupling; qt_pump_params_validate checks them */
+void qt_pump_params_set_coupling_matrices(qt_pump_params_t P, const qt_qmat_t AL, const qt_qmat_t AR);
 int qt_pump_params_validate(const qt_pump_params_struct *P, char *reason);
 /* 1 iff the model is N_q > 1 non-interacting qubits with local baths (coupling=local; lemma P16) */
 int qt_pump_is_product(const qt_pump_params_struct *P);

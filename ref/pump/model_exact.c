@@ -3,7 +3,8 @@
  *   X = J_c sum_<ij> (sx_i sx_j + sy_i sy_j + Delta sz_i sz_j) (chain neighbours),
  *   s = 1, J_c = J (pauli) or s = 1/2, J_c = J/4 (spin: S = sigma/2);
  *   coupling channels: bath L through sum_j cL_j sx_j, bath R through sum_j cR_j sz_j (layouts in pump.h);
- *   coupling=local: one channel per qubit and bath, c_j sx_j and c_j sz_j, c = (1, b, 1).
+ *   coupling=local: one channel per qubit and bath, c_j sx_j and c_j sz_j, c = (1, b, 1);
+ *   coupling=matrix: the two channels are the given exact Hermitian A_L, A_R.
  * Qubit j is bit N-1-j of the basis index (qubit 1 is the most significant). */
 #include <stdlib.h>
 #include "pump_internal.h"
@@ -104,6 +105,9 @@ qt_pump_model_init(qt_pump_model_t M, const qt_pump_params_struct *P, const fmpq
             qt_pump_coupling_amplitude(c, P, b, a, j);
             qmat_scale_add(M->A + (local ? a * N + j : a), S1, c);
         }
+    if (P->coupling == QT_PUMP_COUPLING_MATRIX)
+        for (a = 0; a < 2; a++)
+            qt_qmat_set(M->A + a, P->A_mat + a);      /* validated: d x d, Hermitian */
     for (j = 0; j + 1 < N; j++)
     {
         int w;

@@ -293,7 +293,8 @@ heis2_levels(acb_ptr E, acb_ptr dE, const qt_pump_params_struct *P, const acb_t 
 static int
 heis2_applies(const qt_pump_params_struct *P, const fmpq_t Delta)
 {
-    return P->n_qubits == 2 && fmpq_is_one(Delta) && P->route == QT_PUMP_ROUTE_AUTO;
+    /* the closed weights of P13 assume the sigma_x / sigma_z layouts; coupling=matrix takes the eigen route */
+    return P->n_qubits == 2 && fmpq_is_one(Delta) && P->route == QT_PUMP_ROUTE_AUTO && P->coupling != QT_PUMP_COUPLING_MATRIX;
 }
 
 int
@@ -316,8 +317,8 @@ qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, cons
     acb_mat_struct C[2];
     acb_ptr E, dE;
     int st;
-    if (P->n_qubits != 2 || !fmpq_is_one(P->Delta))
-        return qt_fail(reason, QT_DOMAIN, "the closed two-qubit route needs n_qubits = 2 and Delta = 1");
+    if (P->n_qubits != 2 || !fmpq_is_one(P->Delta) || P->coupling == QT_PUMP_COUPLING_MATRIX)
+        return qt_fail(reason, QT_DOMAIN, "the closed two-qubit route needs n_qubits = 2, Delta = 1 and a sigma_x / sigma_z coupling layout");
     E = _acb_vec_init(4);
     dE = _acb_vec_init(8);
     acb_mat_init(C + 0, 4, 4); acb_mat_init(C + 1, 4, 4);

@@ -23,6 +23,22 @@ qt_pump_params_init(qt_pump_params_t P)
     P->convention = QT_PUMP_PAULI;
     P->coupling = QT_PUMP_COUPLING_DEFAULT;
     P->route = QT_PUMP_ROUTE_AUTO;
+    qt_qmat_init(P->A_mat + 0, 0);
+    qt_qmat_init(P->A_mat + 1, 0);
+}
+
+void
+qt_pump_params_set_coupling_matrices(qt_pump_params_t P, const qt_qmat_t AL, const qt_qmat_t AR)
+{
+    slong a;
+    for (a = 0; a < 2; a++)
+    {
+        const qt_qmat_struct *A = a == 0 ? AL : AR;
+        qt_qmat_clear(P->A_mat + a);
+        qt_qmat_init(P->A_mat + a, A->n);
+        qt_qmat_set(P->A_mat + a, A);
+    }
+    P->coupling = QT_PUMP_COUPLING_MATRIX;
 }
 
 void
@@ -30,6 +46,8 @@ qt_pump_params_clear(qt_pump_params_t P)
 {
     fmpq_clear(P->gamma_L); fmpq_clear(P->gamma_R); fmpq_clear(P->T);
     fmpq_clear(P->J); fmpq_clear(P->Delta); fmpq_clear(P->b); fmpq_clear(P->T_R);
+    qt_qmat_clear(P->A_mat + 0);
+    qt_qmat_clear(P->A_mat + 1);
 }
 
 int
@@ -57,6 +75,36 @@ qt_pump_params_validate(const qt_pump_params_struct *P, char *reason)
         return qt_fail(reason, QT_DOMAIN, "J: coupling=local is implemented for non-interacting qubits (J = 0, the product route of lemma P16)");
     if (P->coupling == QT_PUMP_COUPLING_LOCAL && P->n_qubits > 1 && fmpq_is_zero(P->b))
         return qt_fail(reason, QT_DOMAIN, "b: must be nonzero for coupling=local (qubit 2 would have no bath and no unique steady state)");
+    if (P->coupling == QT_PUMP_COUPLING_MATRIX)
+    {
+        slong a, d = (slong) 1 << P->n_qubits;
+        if (P->n_qubits < 2)
+            return qt_fail(reason, QT_DOMAIN, "coupling=matrix: implemented for n_qubits = 2 or 3 (one qubit: bath L through sigma_x and bath R through sigma_z)");
+        for (a = 0; a < 2; a++)
+        {
+            const char *name = a == 0 ? "A_L" : "A_R";
+            slong k;
+            int zero = 1;
+            if (P->A_mat[a].n != d)
+            {
+                snprintf(reason, QT_REASON_LEN, "%s: must be %ld x %ld for n_qubits = %ld, got %ld x %ld", name, (long) d, (long) d,
+                         (long) P->n_qubits, (long) P->A_mat[a].n, (long) P->A_mat[a].n);
+                return QT_DOMAIN;
+            }
+            if (!qt_qmat_is_hermitian(P->A_mat + a, NULL, 0))
+            {
+                snprintf(reason, QT_REASON_LEN, "%s: the coupling operator must be Hermitian (exactly)", name);
+                return QT_DOMAIN;
+            }
+            for (k = 0; k < d * d; k++)
+                zero = zero && fmpq_is_zero(P->A_mat[a].re + k) && fmpq_is_zero(P->A_mat[a].im + k);
+            if (zero)
+            {
+                snprintf(reason, QT_REASON_LEN, "%s: the zero matrix couples nothing (that bath's rate would be idle and the steady state not unique)", name);
+                return QT_DOMAIN;
+            }
+        }
+    }
     if (!qt_pump_equal_temperatures(P) && !qt_pump_single_like(P))
         return qt_fail(reason, QT_DOMAIN, "T_R: unequal bath temperatures are implemented for n_qubits = 1 (and coupling=local) only");
     return QT_OK;
