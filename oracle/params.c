@@ -73,11 +73,6 @@ qo_params_clear(qo_params *p)
         qt_open_model_clear(p->om);
         free(p->om);
         p->om = NULL;
-    p->cy = NULL;
-    qt_pump_params_init(p->pump);
-    qt_protocol_init(p->proto);
-    fmpq_init(p->Bx);
-    fmpq_init(p->Bz);
     }
     qt_pump_params_clear(p->pump);
     qt_protocol_clear(p->proto);
@@ -88,10 +83,6 @@ qo_params_clear(qo_params *p)
         qt_cycle_clear(p->cy);
         free(p->cy);
         p->cy = NULL;
-    qt_pump_params_init(p->pump);
-    qt_protocol_init(p->proto);
-    fmpq_init(p->Bx);
-    fmpq_init(p->Bz);
     }
     while (p->nowned > 0)
         free(p->owned[--p->nowned]);

@@ -19,7 +19,7 @@ qt_qmat_struct;
 typedef qt_qmat_struct qt_qmat_t[1];
 
 void qt_qmat_init(qt_qmat_t A, slong n);
-void qt_qmat_clear(qt_qmat_t A);
+void qt_qmat_clear(qt_qmat_struct *A);
 /* entries as exact strings (decimal or rational); im may be NULL (real matrix).
  * On error writes "entry (i,j): ..." to err and returns nonzero. */
 int qt_qmat_set_strings(qt_qmat_t A, const char *const *re, const char *const *im, char *err, size_t errlen);

@@ -40,7 +40,7 @@ typedef qt_pump_params_struct qt_pump_params_t[1];
 void qt_pump_params_init(qt_pump_params_t P);
 void qt_pump_params_clear(qt_pump_params_t P);
 /* coupling=matrix: copies A_L, A_R (exact) into P and sets P->coupling; qt_pump_params_validate checks them */
-void qt_pump_params_set_coupling_matrices(qt_pump_params_t P, const qt_qmat_t AL, const qt_qmat_t AR);
+void qt_pump_params_set_coupling_matrices(qt_pump_params_struct *P, const qt_qmat_struct *AL, const qt_qmat_struct *AR);
 int qt_pump_params_validate(const qt_pump_params_struct *P, char *reason);
 /* 1 iff the model is N_q > 1 non-interacting qubits with local baths (coupling=local; lemma P16) */
 int qt_pump_is_product(const qt_pump_params_struct *P);

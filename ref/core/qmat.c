@@ -11,7 +11,7 @@ qt_qmat_init(qt_qmat_t A, slong n)
 }
 
 void
-qt_qmat_clear(qt_qmat_t A)
+qt_qmat_clear(qt_qmat_struct *A)
 {
     _fmpq_vec_clear(A->re, A->n * A->n);
     _fmpq_vec_clear(A->im, A->n * A->n);

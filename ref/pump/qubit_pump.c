@@ -28,7 +28,7 @@ qt_pump_params_init(qt_pump_params_t P)
 }
 
 void
-qt_pump_params_set_coupling_matrices(qt_pump_params_t P, const qt_qmat_t AL, const qt_qmat_t AR)
+qt_pump_params_set_coupling_matrices(qt_pump_params_struct *P, const qt_qmat_struct *AL, const qt_qmat_struct *AR)
 {
     slong a;
     for (a = 0; a < 2; a++)
