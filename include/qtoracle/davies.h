@@ -34,7 +34,10 @@ void qt_davies_add_bath(qt_lindblad_t G, const qt_eigenprojectors_t E, const qt_
 
 /* the Gibbs state rho = e^{-H/T}/Z and its derivative in the direction dH (Daleckii-Krein, lemma P17b):
  * d rho = sum_{m,n} F_mn P_m dH P_n + rho tr(rho dH)/T, F_mn = (p_m - p_n)/(E_m - E_n), F_mm = -p_m/T */
-void qt_gibbs_state(acb_mat_t rho, const qt_eigenprojectors_t E, const acb_t T, slong prec);
-void qt_gibbs_derivative(acb_mat_t drho, const qt_eigenprojectors_t E, const acb_mat_t dH, const acb_t T, slong prec);
+void qt_gibbs_state(acb_mat_t rho, const qt_eigenprojectors_t E, const arb_t T, slong prec);
+void qt_gibbs_derivative(acb_mat_t drho, const qt_eigenprojectors_t E, const acb_mat_t dH, const arb_t T, slong prec);
+/* the weight of one level of each distinct eigenvalue: p_k = e^{-(E_k - E_0)/T} / sum_j mult_j e^{-(E_j - E_0)/T}
+ * (E_0 the lowest level), so that rho = sum_k p_k P_k */
+void qt_gibbs_weights(arb_ptr p, const qt_eigenprojectors_t E, const arb_t T, slong prec);
 
 #endif

@@ -147,55 +147,61 @@ qt_davies_add_bath(qt_lindblad_t G, const qt_eigenprojectors_t E, const qt_bohr_
     acb_clear(w); acb_clear(r);
 }
 
-/* p_k = e^{-(E_k - E_0)/T} / sum_j mult_j e^{-(E_j - E_0)/T} (E_0 the lowest level) */
-static void
-gibbs_weights(acb_ptr p, const qt_eigenprojectors_t E, const acb_t T, slong prec)
+void
+qt_gibbs_weights(arb_ptr p, const qt_eigenprojectors_t E, const arb_t T, slong prec)
 {
     slong K = E->k, k;
-    acb_t Z, t;
-    acb_init(Z); acb_init(t);
+    arb_t Z, t;
+    arb_init(Z); arb_init(t);
     for (k = 0; k < K; k++)
     {
-        acb_set_arb(t, E->lambda + k);
-        acb_sub_arb(t, t, E->lambda + 0, prec);
-        acb_div(t, t, T, prec);
-        acb_neg(t, t);
-        acb_exp(p + k, t, prec);
-        acb_addmul_si(Z, p + k, E->mult[k], prec);
+        arb_sub(t, E->lambda + k, E->lambda + 0, prec);
+        arb_div(t, t, T, prec);
+        arb_neg(t, t);
+        arb_exp(p + k, t, prec);
+        arb_addmul_si(Z, p + k, E->mult[k], prec);
     }
     for (k = 0; k < K; k++)
-        acb_div(p + k, p + k, Z, prec);
-    acb_clear(Z); acb_clear(t);
+        arb_div(p + k, p + k, Z, prec);
+    arb_clear(Z); arb_clear(t);
 }
 
-void
-qt_gibbs_state(acb_mat_t rho, const qt_eigenprojectors_t E, const acb_t T, slong prec)
+/* rho = sum_k p_k P_k */
+static void
+weighted_projectors(acb_mat_t rho, const qt_eigenprojectors_t E, arb_srcptr p, slong prec)
 {
-    slong K = E->k, k;
-    acb_ptr p = _acb_vec_init(K);
+    slong k;
     acb_mat_t M;
     acb_mat_init(M, E->n, E->n);
-    gibbs_weights(p, E, T, prec);
     acb_mat_zero(rho);
-    for (k = 0; k < K; k++)
+    for (k = 0; k < E->k; k++)
     {
-        acb_mat_scalar_mul_acb(M, E->P + k, p + k, prec);
+        acb_mat_scalar_mul_arb(M, E->P + k, p + k, prec);
         acb_mat_add(rho, rho, M, prec);
     }
     acb_mat_clear(M);
-    _acb_vec_clear(p, K);
 }
 
 void
-qt_gibbs_derivative(acb_mat_t drho, const qt_eigenprojectors_t E, const acb_mat_t dH, const acb_t T, slong prec)
+qt_gibbs_state(acb_mat_t rho, const qt_eigenprojectors_t E, const arb_t T, slong prec)
+{
+    arb_ptr p = _arb_vec_init(E->k);
+    qt_gibbs_weights(p, E, T, prec);
+    weighted_projectors(rho, E, p, prec);
+    _arb_vec_clear(p, E->k);
+}
+
+void
+qt_gibbs_derivative(acb_mat_t drho, const qt_eigenprojectors_t E, const acb_mat_t dH, const arb_t T, slong prec)
 {
     slong K = E->k, m, n;
-    acb_ptr p = _acb_vec_init(K);
+    arb_ptr p = _arb_vec_init(K);
     acb_mat_t M, rho;
-    acb_t F, t;
+    arb_t F, d;
+    acb_t t;
     acb_mat_init(M, E->n, E->n); acb_mat_init(rho, E->n, E->n);
-    acb_init(F); acb_init(t);
-    gibbs_weights(p, E, T, prec);
+    arb_init(F); arb_init(d); acb_init(t);
+    qt_gibbs_weights(p, E, T, prec);
     acb_mat_zero(drho);
     for (m = 0; m < K; m++)
         for (n = 0; n < K; n++)
@@ -203,29 +209,28 @@ qt_gibbs_derivative(acb_mat_t drho, const qt_eigenprojectors_t E, const acb_mat_
             /* F_mn = (p_m - p_n)/(E_m - E_n) (distinct levels: the difference is certified nonzero), F_mm = -p_m/T */
             if (m == n)
             {
-                acb_div(F, p + m, T, prec);
-                acb_neg(F, F);
+                arb_div(F, p + m, T, prec);
+                arb_neg(F, F);
             }
             else
             {
-                acb_sub(F, p + m, p + n, prec);
-                acb_set_arb(t, E->lambda + m);
-                acb_sub_arb(t, t, E->lambda + n, prec);
-                acb_div(F, F, t, prec);
+                arb_sub(F, p + m, p + n, prec);
+                arb_sub(d, E->lambda + m, E->lambda + n, prec);
+                arb_div(F, F, d, prec);
             }
             acb_mat_mul(M, E->P + m, dH, prec);
             acb_mat_mul(M, M, E->P + n, prec);
-            acb_mat_scalar_mul_acb(M, M, F, prec);
+            acb_mat_scalar_mul_arb(M, M, F, prec);
             acb_mat_add(drho, drho, M, prec);
         }
     /* + rho tr(rho dH)/T (the derivative of 1/Z) */
-    qt_gibbs_state(rho, E, T, prec);
+    weighted_projectors(rho, E, p, prec);
     acb_mat_mul(M, rho, dH, prec);
     acb_mat_trace(t, M, prec);
-    acb_div(t, t, T, prec);
+    acb_div_arb(t, t, T, prec);
     acb_mat_scalar_mul_acb(M, rho, t, prec);
     acb_mat_add(drho, drho, M, prec);
     acb_mat_clear(M); acb_mat_clear(rho);
-    acb_clear(F); acb_clear(t);
-    _acb_vec_clear(p, K);
+    arb_clear(F); arb_clear(d); acb_clear(t);
+    _arb_vec_clear(p, K);
 }

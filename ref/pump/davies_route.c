@@ -63,7 +63,7 @@ qt_pump_davies_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, 
     /* Y = [d_x rho0 | d_z rho0] */
     for (k = 0; k < 2; k++)
     {
-        qt_gibbs_derivative(D, E, dH[k], T, prec);
+        qt_gibbs_derivative(D, E, dH[k], acb_realref(T), prec);
         for (i = 0; i < d; i++)
             for (j = 0; j < d; j++)
                 acb_set(acb_mat_entry(Y, i, k * d + j), acb_mat_entry(D, i, j));

@@ -71,6 +71,19 @@ qt_pump_coupling_amplitude(fmpq_t c, const qt_pump_params_struct *P, const fmpq_
 }
 
 void
+qt_pump_convention_scales(fmpq_t s, fmpq_t Jc, const qt_pump_params_struct *P, const fmpq_t J)
+{
+    fmpq_set(Jc, J);
+    if (P->convention == QT_PUMP_SPIN)
+    {
+        fmpq_set_si(s, 1, 2);
+        fmpq_div_2exp(Jc, Jc, 2);
+    }
+    else
+        fmpq_one(s);
+}
+
+void
 qt_pump_model_init(qt_pump_model_t M, const qt_pump_params_struct *P, const fmpq_t J, const fmpq_t Delta, const fmpq_t b)
 {
     slong N = P->n_qubits, d = (slong) 1 << N, j, k, a;
@@ -89,14 +102,7 @@ qt_pump_model_init(qt_pump_model_t M, const qt_pump_params_struct *P, const fmpq
         qt_qmat_init(M->A + k, d);
         M->bath[k] = local ? k / N : k;
     }
-    fmpq_set(Jc, J);
-    if (P->convention == QT_PUMP_SPIN)
-    {
-        fmpq_set_si(s, 1, 2);
-        fmpq_div_2exp(Jc, Jc, 2);
-    }
-    else
-        fmpq_one(s);
+    qt_pump_convention_scales(s, Jc, P, J);
     for (j = 0; j < N; j++)
         for (a = 0; a < 2; a++)
         {

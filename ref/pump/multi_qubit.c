@@ -57,14 +57,12 @@ coupling_amp(acb_t c, const qt_pump_params_struct *P, const fmpq_t b, int a, slo
 static void
 field_and_exchange_scale(acb_t s, acb_t Jc, const qt_pump_params_struct *P, const fmpq_t J, slong prec)
 {
-    acb_set_fmpq(Jc, J, prec);
-    if (P->convention == QT_PUMP_SPIN)
-    {
-        acb_set_d(s, 0.5);
-        acb_mul_2exp_si(Jc, Jc, -2);
-    }
-    else
-        acb_one(s);
+    fmpq_t sq, Jq;
+    fmpq_init(sq); fmpq_init(Jq);
+    qt_pump_convention_scales(sq, Jq, P, J);
+    acb_set_fmpq(s, sq, prec);
+    acb_set_fmpq(Jc, Jq, prec);
+    fmpq_clear(sq); fmpq_clear(Jq);
 }
 
 /* d_x H, d_z H (per unit field), A_L, A_R and the exchange part X (the exact model of model_exact.c) */
@@ -302,11 +300,15 @@ qt_pump_level_crossing_radius(fmpq_t Bc, const qt_pump_params_struct *P)
 {
     if (P->n_qubits != 2 || !fmpq_is_one(P->Delta) || fmpq_is_zero(P->J))
         return 0;
-    /* E_- = E_S at 2 s r = 4 J_c (J_c > 0); E_+ = E_S at 2 s r = -4 J_c (J_c < 0): r = 2 |J_c| / s */
-    fmpq_abs(Bc, P->J);
-    fmpq_mul_2exp(Bc, Bc, 1);                    /* pauli: 2|J|; spin: 2 (|J|/4) / (1/2) = |J| */
-    if (P->convention == QT_PUMP_SPIN)
-        fmpq_div_2exp(Bc, Bc, 1);
+    /* E_- = E_S at 2 s r = 4 J_c (J_c > 0); E_+ = E_S at 2 s r = -4 J_c (J_c < 0): r = 2 |J_c| / s
+       (pauli: 2|J|; spin: 2 (|J|/4) / (1/2) = |J|) */
+    fmpq_t s;
+    fmpq_init(s);
+    qt_pump_convention_scales(s, Bc, P, P->J);
+    fmpq_abs(Bc, Bc);
+    fmpq_mul_2exp(Bc, Bc, 1);
+    fmpq_div(Bc, Bc, s);
+    fmpq_clear(s);
     return 1;
 }
 

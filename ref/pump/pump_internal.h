@@ -62,6 +62,8 @@ void qt_pump_model_init(qt_pump_model_t M, const qt_pump_params_struct *P, const
 void qt_pump_model_clear(qt_pump_model_t M);
 /* H = B_x d_x H + B_z d_z H + X at an exact point */
 void qt_pump_model_hamiltonian(qt_qmat_t H, const qt_pump_model_t M, const fmpq_t Bx, const fmpq_t Bz);
+/* s = 1, J_c = J (pauli) or s = 1/2, J_c = J/4 (spin: S = sigma/2): H = s B.Sigma + J_c sum sigma.sigma (exact) */
+void qt_pump_convention_scales(fmpq_t s, fmpq_t Jc, const qt_pump_params_struct *P, const fmpq_t J);
 void qt_pump_coupling_amplitude(fmpq_t c, const qt_pump_params_struct *P, const fmpq_t b, int a, slong j);
 
 #endif

@@ -1,58 +1,21 @@
 /* pump_records.c -- the pump.* quantities as records of named outputs (pumping.md 2-3). */
 #include <stdio.h>
 #include <string.h>
-#include "qtoracle/pump.h"
+#include "pump_internal.h"
 #include "qtoracle/trajectory.h"
 #include "qtoracle/matrix.h"
 
-/* exact Hamiltonian of the model at a rational point (all conventions have rational factors;
- * sigma_y x sigma_y is real), and d_x H, d_z H */
+/* the exact Hamiltonian of the model at a rational point and d_x H, d_z H (model_exact.c) */
 static void
 exact_hamiltonian(qt_qmat_t H, qt_qmat_t dHx, qt_qmat_t dHz, const qt_pump_params_struct *P,
                   const fmpq_t Bx, const fmpq_t Bz)
 {
-    slong N = P->n_qubits, d = (slong) 1 << N, r, j;
-    fmpq_t sc, Jc, t;
-    fmpq_init(sc); fmpq_init(Jc); fmpq_init(t);
-    fmpq_one(sc);
-    fmpq_set(Jc, P->J);
-    if (P->convention == QT_PUMP_SPIN)
-    {
-        fmpq_set_si(sc, 1, 2);
-        fmpq_div_2exp(Jc, Jc, 2);
-    }
-    for (r = 0; r < d; r++)
-        for (j = 0; j < N; j++)
-        {
-            slong sh = N - 1 - j, bit = (r >> sh) & 1, c = r ^ ((slong) 1 << sh);
-            /* s sigma_z_j and s sigma_x_j */
-            if (bit) fmpq_sub(dHz->re + r * d + r, dHz->re + r * d + r, sc);
-            else fmpq_add(dHz->re + r * d + r, dHz->re + r * d + r, sc);
-            fmpq_add(dHx->re + c * d + r, dHx->re + c * d + r, sc);
-        }
-    for (r = 0; r < d * d; r++)
-    {
-        fmpq_mul(H->re + r, dHx->re + r, Bx);
-        fmpq_addmul(H->re + r, dHz->re + r, Bz);
-    }
-    /* J_c (sx sx + sy sy + Delta sz sz) on chain neighbours: sx sx + sy sy flips antiparallel pairs with
-       amplitude 2 and kills parallel ones; sz sz = +-1 */
-    for (j = 0; j + 1 < N; j++)
-        for (r = 0; r < d; r++)
-        {
-            slong s1 = N - 1 - j, s2 = N - 2 - j, b1 = (r >> s1) & 1, b2 = (r >> s2) & 1;
-            fmpq_mul(t, Jc, P->Delta);
-            if (b1 == b2)
-                fmpq_add(H->re + r * d + r, H->re + r * d + r, t);
-            else
-            {
-                slong c = r ^ ((slong) 1 << s1) ^ ((slong) 1 << s2);
-                fmpq_sub(H->re + r * d + r, H->re + r * d + r, t);
-                fmpq_mul_2exp(t, Jc, 1);
-                fmpq_add(H->re + c * d + r, H->re + c * d + r, t);
-            }
-        }
-    fmpq_clear(sc); fmpq_clear(Jc); fmpq_clear(t);
+    qt_pump_model_t M;
+    qt_pump_model_init(M, P, P->J, P->Delta, P->b);
+    qt_pump_model_hamiltonian(H, M, Bx, Bz);
+    qt_qmat_set(dHx, M->dH + 0);
+    qt_qmat_set(dHz, M->dH + 1);
+    qt_pump_model_clear(M);
 }
 
 /* S0 = -sum p ln p of the Gibbs state and T d_k S0 = sum_n E_n d_k p_n (lemma P10), from the exact
@@ -64,7 +27,7 @@ gibbs_entropy(arb_t S, arb_ptr TdS, const qt_pump_params_struct *P, const fmpq_t
     slong d = (slong) 1 << P->n_qubits, k, c;
     qt_qmat_t H, dH[2];
     qt_eigenprojectors_t E;
-    arb_t T, Z, w, g, mean;
+    arb_t T, w, g, mean;
     arb_ptr p, dE;
     acb_mat_t D, M;
     acb_t tr;
@@ -75,24 +38,14 @@ gibbs_entropy(arb_t S, arb_ptr TdS, const qt_pump_params_struct *P, const fmpq_t
     st = qt_eigenprojectors(E, H, prec, why);
     if (st != QT_OK)
         goto out0;
-    arb_init(T); arb_init(Z); arb_init(w); arb_init(g); arb_init(mean);
+    arb_init(T); arb_init(w); arb_init(g); arb_init(mean);
     acb_mat_init(D, d, d); acb_mat_init(M, d, d); acb_init(tr);
     p = _arb_vec_init(E->k); dE = _arb_vec_init(2 * E->k);
     arb_set_fmpq(T, P->T, prec);
-    arb_zero(Z);
-    for (c = 0; c < E->k; c++)
-    {
-        /* weight per level (a degenerate level has mult levels of equal weight) */
-        arb_sub(w, E->lambda + c, E->lambda + 0, prec);
-        arb_div(w, w, T, prec);
-        arb_neg(w, w);
-        arb_exp(p + c, w, prec);
-        arb_addmul_si(Z, p + c, E->mult[c], prec);
-    }
+    qt_gibbs_weights(p, E, T, prec);         /* weight per level (a degenerate level has mult levels of equal weight) */
     arb_zero(S);
     for (c = 0; c < E->k; c++)
     {
-        arb_div(p + c, p + c, Z, prec);
         qt_arb_neg_xlogx_unit(g, p + c, prec);
         arb_addmul_si(S, g, E->mult[c], prec);
         for (k = 0; k < 2; k++)
@@ -121,7 +74,7 @@ gibbs_entropy(arb_t S, arb_ptr TdS, const qt_pump_params_struct *P, const fmpq_t
             arb_sub(TdS + k, TdS + k, w, prec);
         }
     }
-    arb_clear(T); arb_clear(Z); arb_clear(w); arb_clear(g); arb_clear(mean);
+    arb_clear(T); arb_clear(w); arb_clear(g); arb_clear(mean);
     acb_mat_clear(D); acb_mat_clear(M); acb_clear(tr);
     _arb_vec_clear(p, E->k); _arb_vec_clear(dE, 2 * E->k);
 out0:
@@ -347,7 +300,7 @@ qt_pump_steady_state_record(qt_traj_record_t R, const qt_pump_params_struct *P, 
     qt_qmat_t H, dHx, dHz;
     qt_eigenprojectors_t E;
     acb_mat_t rho, T2, Hb;
-    arb_t T, w, Z, S, g;
+    arb_t T, S, g;
     acb_t tr;
     char why[QT_REASON_LEN];
     int st;
@@ -358,36 +311,22 @@ qt_pump_steady_state_record(qt_traj_record_t R, const qt_pump_params_struct *P, 
     exact_hamiltonian(H, dHx, dHz, P, Bx, Bz);
     qt_eigenprojectors_init(E);
     acb_mat_init(rho, d, d); acb_mat_init(T2, d, d); acb_mat_init(Hb, d, d);
-    arb_init(T); arb_init(w); arb_init(Z); arb_init(S); arb_init(g); acb_init(tr);
+    arb_init(T); arb_init(S); arb_init(g); acb_init(tr);
     st = qt_eigenprojectors(E, H, prec, why);
     if (st == QT_OK)
     {
-        /* rho0 = sum_c e^{-(E_c - E_0)/T} P_c / Z (exact spectrum, lemma E4) */
+        /* rho0 = sum_c p_c P_c (exact spectrum, lemma E4; lemma P17b) */
+        arb_ptr p = _arb_vec_init(E->k);
         arb_set_fmpq(T, P->T, prec);
-        acb_mat_zero(rho);
-        arb_zero(Z);
+        qt_gibbs_weights(p, E, T, prec);
+        qt_gibbs_state(rho, E, T, prec);
         arb_zero(S);
         for (c = 0; c < E->k; c++)
         {
-            arb_sub(w, E->lambda + c, E->lambda + 0, prec);
-            arb_div(w, w, T, prec);
-            arb_neg(w, w);
-            arb_exp(w, w, prec);
-            acb_mat_scalar_mul_arb(T2, E->P + c, w, prec);
-            acb_mat_add(rho, rho, T2, prec);
-            arb_addmul_si(Z, w, E->mult[c], prec);
-        }
-        acb_mat_scalar_div_arb(rho, rho, Z, prec);
-        for (c = 0; c < E->k; c++)
-        {
-            arb_sub(w, E->lambda + c, E->lambda + 0, prec);
-            arb_div(w, w, T, prec);
-            arb_neg(w, w);
-            arb_exp(w, w, prec);
-            arb_div(w, w, Z, prec);
-            qt_arb_neg_xlogx_unit(g, w, prec);
+            qt_arb_neg_xlogx_unit(g, p + c, prec);
             arb_addmul_si(S, g, E->mult[c], prec);
         }
+        _arb_vec_clear(p, E->k);
     }
     set_out(R, 0, "S0", S, st, why);
     qt_qmat_get_acb_mat(Hb, H, prec);
@@ -407,5 +346,5 @@ qt_pump_steady_state_record(qt_traj_record_t R, const qt_pump_params_struct *P, 
     qt_eigenprojectors_clear(E);
     qt_qmat_clear(H); qt_qmat_clear(dHx); qt_qmat_clear(dHz);
     acb_mat_clear(rho); acb_mat_clear(T2); acb_mat_clear(Hb);
-    arb_clear(T); arb_clear(w); arb_clear(Z); arb_clear(S); arb_clear(g); acb_clear(tr);
+    arb_clear(T); arb_clear(S); arb_clear(g); acb_clear(tr);
 }

@@ -332,43 +332,37 @@ qt_pump_lambda_full_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t
     return full_route(Lam, NULL, P, Bx, Bz, analytic, prec, reason);
 }
 
+/* the friction tensor of one qubit by the full route (the factor of the product route) */
+static int
+qubit_friction_full(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz, int analytic,
+                    slong prec, char *reason)
+{
+    acb_ptr L = _acb_vec_init(4);
+    int st = full_route(L, zeta, P, Bx, Bz, analytic, prec, reason);
+    _acb_vec_clear(L, 4);
+    return st;
+}
+
 int
 qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec, char *reason)
 {
-    if (qt_pump_is_product(P))
-    {
-        /* lemma P16: the sum over the qubits */
-        qt_pump_params_t F;
-        arb_ptr Zj = _arb_vec_init(4);
-        slong j;
-        int st = QT_OK;
-        qt_pump_params_init(F);
-        _arb_vec_zero(zeta, 4);
-        for (j = 0; j < P->n_qubits && st == QT_OK; j++)
-        {
-            qt_pump_product_factor(F, P, j);
-            st = qt_pump_friction(Zj, F, Bx, Bz, prec, reason);
-            _arb_vec_add(zeta, zeta, Zj, 4, prec);
-        }
-        qt_pump_params_clear(F);
-        _arb_vec_clear(Zj, 4);
-        return st;
-    }
     acb_t bx, bz;
-    acb_ptr L = _acb_vec_init(4), Z = _acb_vec_init(4);
+    acb_ptr Z = _acb_vec_init(4);
     slong k;
     int st;
     acb_init(bx); acb_init(bz);
     acb_set_fmpq(bx, Bx, prec);
     acb_set_fmpq(bz, Bz, prec);
-    if (P->n_qubits != 1)
+    if (qt_pump_is_product(P))
+        st = qt_pump_product_sum(Z, 4, qubit_friction_full, P, bx, bz, 0, prec, reason);   /* lemma P16 */
+    else if (P->n_qubits != 1)
         st = qt_pump_davies_route(NULL, Z, P, Bx, Bz, prec, reason);    /* interacting qubits: lemma P17 */
     else
-        st = full_route(L, Z, P, bx, bz, 0, prec, reason);
+        st = qubit_friction_full(Z, P, bx, bz, 0, prec, reason);
     for (k = 0; k < 4; k++)
         arb_set(zeta + k, acb_realref(Z + k));   /* real at real points */
     acb_clear(bx); acb_clear(bz);
-    _acb_vec_clear(L, 4); _acb_vec_clear(Z, 4);
+    _acb_vec_clear(Z, 4);
     return st;
 }
 
