@@ -135,14 +135,9 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
     if (c == 4)
     {
         p->proto->kind = QT_PROTOCOL_QUARTER_DISC;
-        if (!((qt_pump_single_like(p->pump) && qt_pump_equal_temperatures(p->pump)) || (p->pump->n_qubits == 2 && fmpq_is_one(p->pump->Delta))))
+        if (qt_pump_quarter_disc_supported(p->pump, reason) != QT_OK)
         {
-            snprintf(err, errlen, "protocol=quarter_disc: the corner B = 0 is handled for n_qubits=1 at equal temperatures (P11) and n_qubits=2 with Delta=1 (P13) only");
-            goto out;
-        }
-        if (p->pump->coupling == QT_PUMP_COUPLING_MATRIX)
-        {
-            snprintf(err, errlen, "protocol=quarter_disc: the corner B = 0 needs the closed route of P13, written for the sigma_x / sigma_z layouts (not coupling=matrix)");
+            snprintf(err, errlen, "%s", reason);
             goto out;
         }
         if (qo_exact_param(p, p->proto->radius, kv, "radius", NULL, "quarter-disc radius, > 0", err, errlen)) goto out;

@@ -132,6 +132,10 @@ void qt_protocol_set_polygon_size(qt_protocol_t C, slong nvert);
 /* exact checks: the protocol must avoid the degeneracy B = 0 */
 int qt_protocol_validate(const qt_protocol_struct *C, char *reason);
 
+/* QT_OK iff the quarter disc is implemented for the model (P11 one qubit at equal T, P13 two qubits with Delta = 1
+ * and a sigma_x / sigma_z layout), else QT_DOMAIN and the reason */
+int qt_pump_quarter_disc_supported(const qt_pump_params_struct *P, char *reason);
+
 /* Q[0] = Q_L, Q[1] = Q_R per cycle (heat into each bath, counter-clockwise traversal of the
  * protocol's boundary), by certified integration of Lambda . dlambda along the boundary */
 int qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_protocol_struct *C,

@@ -226,6 +226,15 @@ quadrant_add_excluded(arb_t Qa, const qt_pump_params_struct *P, const arb_t r0, 
 }
 
 int
+qt_pump_quarter_disc_supported(const qt_pump_params_struct *P, char *reason)
+{
+    if ((qt_pump_single_like(P) && qt_pump_equal_temperatures(P))
+        || (P->n_qubits == 2 && fmpq_is_one(P->Delta) && P->coupling != QT_PUMP_COUPLING_MATRIX))
+        return QT_OK;
+    return qt_fail(reason, QT_DOMAIN, "protocol=quarter_disc: the corner B = 0 is handled for one qubit at equal temperatures (lemma P11) and for two qubits with Delta = 1 and a sigma_x / sigma_z coupling layout (lemma P13) only");
+}
+
+int
 qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_protocol_struct *C,
                        slong prec, char *reason)
 {
@@ -247,11 +256,10 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
         arb_clear(v);
         return st;
     }
-    if (C->kind == QT_PROTOCOL_QUARTER_DISC && !((qt_pump_single_like(P) && qt_pump_equal_temperatures(P))
-                                                 || (P->n_qubits == 2 && fmpq_is_one(P->Delta) && P->coupling != QT_PUMP_COUPLING_MATRIX)))
+    if (C->kind == QT_PROTOCOL_QUARTER_DISC && (st = qt_pump_quarter_disc_supported(P, reason)) != QT_OK)
     {
         arb_clear(v);
-        return qt_fail(reason, QT_DOMAIN, "protocol=quarter_disc: the corner B = 0 is handled for one qubit at equal temperatures (lemma P11) and for two qubits with Delta = 1 and a sigma_x / sigma_z coupling layout (lemma P13) only");
+        return st;
     }
     for (a = 0; a < 2; a++)
     {
