@@ -869,6 +869,250 @@ START_TEST(test_damped_mode_identities_random)
 }
 END_TEST
 
+/* sum_{n > N} eta(G z^-n), eta(x) = -x ln x, for a law with P_n <= G z^-n (G >= 1, z > 1): at most
+ * G ln z sum_{n > N} n z^-n (lemma B5; needs G z^-(N+1) <= 1/e, where eta is increasing) */
+static void
+tail_entropy_bound(arb_t B, const arb_t Gz, const arb_t z, slong N, slong prec)
+{
+    arb_t q, s, w;
+    arb_init(q); arb_init(s); arb_init(w);
+    arb_inv(q, z, prec);
+    arb_pow_ui(w, q, N + 1, prec);
+    arb_mul(w, w, Gz, prec);
+    arb_set_si(s, -1);
+    arb_exp(s, s, prec);
+    ck_assert_msg(arb_lt(w, s), "tail bound outside the monotone range of -x ln x");
+    /* sum_{n >= M} n q^n = q^M (M/(1 - q) + q/(1 - q)^2), M = N + 1 */
+    arb_sub_ui(s, q, 1, prec);
+    arb_neg(s, s);                                  /* 1 - q */
+    arb_div(w, q, s, prec);
+    arb_div(w, w, s, prec);
+    arb_set_si(B, N + 1);
+    arb_div(B, B, s, prec);
+    arb_add(B, B, w, prec);
+    arb_pow_ui(w, q, N + 1, prec);
+    arb_mul(B, B, w, prec);
+    arb_log(w, z, prec);
+    arb_mul(B, B, w, prec);
+    arb_mul(B, B, Gz, prec);
+    arb_clear(q); arb_clear(s); arb_clear(w);
+}
+
+/* x +/- b overlaps y */
+static int
+overlaps_within(const arb_t x, const arb_t b, const arb_t y)
+{
+    arb_t w;
+    int r;
+    arb_init(w);
+    arb_set(w, x);
+    arb_add_error(w, b);
+    r = arb_overlaps(w, y);
+    arb_clear(w);
+    return r;
+}
+
+START_TEST(test_damped_mode_against_truncated_generator)
+{
+    /* Lemma B5 of proofs/open_systems.md: M3 against the general Lindblad machinery (qt_lindblad_propagate,
+       certified clusters) on the Fock space truncated at N, with the proven truncation bound.  The truncated
+       generator uses a_N = P a P (entries sqrt(n), balls), rho0 = the normalised projection of |alpha0>.
+       delta >= (1/2)||rho_t - rho_t^N||_1 = sqrt(eps) + (t/2) kappa nbar (N + 1)(3 sqrt(p) + p),
+       eps = Poisson tail, p >= the top-level population of the truncated run (generating function at
+       z = e^{beta omega}); then S, S_E (Fannes-type, plus the closed-form tails), E and J (mean-number
+       balance) of the closed form must lie within the bounds of the truncated run. */
+    const slong N = 12, d = N + 1, prec = 128;
+    const char *times[2] = { "1", "5" };
+    qt_damped_mode_t P;
+    qt_lindblad_t G;
+    acb_mat_t a, H, rho0, rt, T;
+    acb_t al, c, rate;
+    arb_t om, be, ka, mu0, nbar, z, eps, norm2, m0, M0, pbar, delta, D, t, w, x, v, r, mu, bS, bE, bEn, bJ, SN, SEN, EN, JN;
+    acb_ptr cn;
+    qt_herm_clusters_t C;
+    char why[QT_REASON_LEN];
+    slong it, n, m;
+
+    qt_damped_mode_init(P);
+    set_dm(P, "1", "4", "1/5", "1/4", "1/8");
+    acb_mat_init(a, d, d); acb_mat_init(H, d, d); acb_mat_init(rho0, d, d); acb_mat_init(rt, d, d);
+    acb_mat_init(T, d, d);
+    acb_init(al); acb_init(c); acb_init(rate);
+    arb_init(om); arb_init(be); arb_init(ka); arb_init(mu0); arb_init(nbar); arb_init(z); arb_init(eps);
+    arb_init(norm2); arb_init(m0); arb_init(M0); arb_init(pbar); arb_init(delta); arb_init(D); arb_init(t);
+    arb_init(w); arb_init(x); arb_init(v); arb_init(r); arb_init(mu); arb_init(bS); arb_init(bE);
+    arb_init(bEn); arb_init(bJ); arb_init(SN); arb_init(SEN); arb_init(EN); arb_init(JN);
+    cn = _acb_vec_init(d);
+    qt_herm_clusters_init(C);
+
+    arb_set_fmpq(om, P->omega, prec); arb_set_fmpq(be, P->beta, prec); arb_set_fmpq(ka, P->kappa, prec);
+    arb_set_fmpq(acb_realref(al), P->alpha_re, prec); arb_set_fmpq(acb_imagref(al), P->alpha_im, prec);
+    acb_abs(mu0, al, prec);
+    arb_sqr(mu0, mu0, prec);
+    arb_mul(z, be, om, prec);
+    arb_exp(z, z, prec);                                   /* z = e^{beta omega} = 1 + 1/nbar */
+    arb_sub_ui(nbar, z, 1, prec);
+    arb_inv(nbar, nbar, prec);
+
+    /* truncated model: H = omega n, a_N, kappa (nbar + 1) D[a_N] + kappa nbar D[a_N^*] */
+    qt_lindblad_init(G, d);
+    for (n = 0; n < d; n++)
+        acb_set_arb(acb_mat_entry(H, n, n), om), acb_mul_si(acb_mat_entry(H, n, n), acb_mat_entry(H, n, n), n, prec);
+    for (n = 1; n < d; n++)
+        arb_sqrt_ui(acb_realref(acb_mat_entry(a, n - 1, n)), n, prec);
+    qt_lindblad_set_hamiltonian(G, H);
+    arb_add_ui(w, nbar, 1, prec);
+    arb_mul(w, w, ka, prec);
+    acb_set_arb(rate, w);
+    qt_lindblad_add(G, a, rate, 0, prec);
+    acb_mat_conjugate_transpose(T, a);
+    arb_mul(w, nbar, ka, prec);
+    acb_set_arb(rate, w);
+    qt_lindblad_add(G, T, rate, 0, prec);
+
+    /* rho0^N = |c><c| / <c|c>, c_n = alpha^n / sqrt(n!) */
+    arb_zero(norm2); arb_zero(m0); arb_zero(M0);
+    for (n = 0; n < d; n++)
+    {
+        acb_pow_ui(cn + n, al, n, prec);
+        arb_fac_ui(w, n, prec);
+        arb_rsqrt(w, w, prec);
+        acb_mul_arb(cn + n, cn + n, w, prec);
+        acb_abs(w, cn + n, prec);
+        arb_sqr(w, w, prec);                                /* |c_n|^2 */
+        arb_add(norm2, norm2, w, prec);
+        arb_addmul_si(m0, w, n, prec);
+        arb_pow_ui(x, z, n, prec);
+        arb_addmul(M0, w, x, prec);
+    }
+    arb_div(m0, m0, norm2, prec);
+    arb_div(M0, M0, norm2, prec);
+    for (n = 0; n < d; n++)
+        for (m = 0; m < d; m++)
+        {
+            acb_conj(c, cn + m);
+            acb_mul(c, c, cn + n, prec);
+            acb_div_arb(acb_mat_entry(rho0, n, m), c, norm2, prec);
+        }
+    /* eps <= mu0^{N+1}/(N+1)!: the Poisson tail */
+    arb_pow_ui(eps, mu0, N + 1, prec);
+    arb_fac_ui(w, N + 1, prec);
+    arb_div(eps, eps, w, prec);
+
+    for (it = 0; it < 2; it++)
+    {
+        qt_traj_record_t R;
+        arb_set_str(t, times[it], prec);
+        qt_traj_record_init(R, 1);
+        qt_damped_mode_trajectory(R, P, t, QT_T_GENERIC, prec);
+
+        /* pbar = M0 e^{kappa t} / z^N, delta, D = 2 delta (upper ends) */
+        arb_mul(w, ka, t, prec);
+        arb_exp(w, w, prec);
+        arb_mul(pbar, M0, w, prec);
+        arb_pow_ui(w, z, N, prec);
+        arb_div(pbar, pbar, w, prec);
+        arb_sqrt(w, pbar, prec);
+        arb_mul_ui(w, w, 3, prec);
+        arb_add(w, w, pbar, prec);
+        arb_mul_si(w, w, N + 1, prec);
+        arb_mul(w, w, nbar, prec);
+        arb_mul(w, w, ka, prec);
+        arb_mul(w, w, t, prec);
+        arb_mul_2exp_si(w, w, -1);
+        arb_sqrt(delta, eps, prec);
+        arb_add(delta, delta, w, prec);
+        arb_get_ubound_arf(arb_midref(delta), delta, prec);
+        mag_zero(arb_radref(delta));
+        arb_mul_2exp_si(D, delta, 1);
+        ck_assert(arf_cmp_2exp_si(arb_midref(D), -1) <= 0);
+        /* D ln((N+1)/D): the Fannes-type part for N+1 components (needs D/(N+1) <= 1/e) */
+        arb_set_si(w, N + 1);
+        arb_div(w, w, D, prec);
+        ck_assert(arf_cmp_si(arb_midref(w), 3) > 0);
+        arb_log(w, w, prec);
+        arb_mul(bS, w, D, prec);
+        arb_set(bE, bS);
+
+        /* the closed form's spectrum (1 - r) r^k <= r^k, r = v/(1 + v), v = nbar (1 - e^{-kappa t}) */
+        arb_mul(w, ka, t, prec);
+        arb_neg(w, w);
+        arb_exp(w, w, prec);
+        arb_mul(mu, mu0, w, prec);
+        arb_sub_ui(v, w, 1, prec);
+        arb_neg(v, v);
+        arb_mul(v, v, nbar, prec);
+        arb_add_ui(w, v, 1, prec);
+        arb_div(r, v, w, prec);
+        arb_inv(x, r, prec);
+        arb_one(w);
+        tail_entropy_bound(w, w, x, N, prec);
+        arb_add(bS, bS, w, prec);
+        /* Fock populations P_n <= E[y^n] y^-n, y = 1 + 1/(2v): E[y^n] = 2 e^{mu/v} (displaced thermal) */
+        arb_div(w, mu, v, prec);
+        arb_exp(w, w, prec);
+        arb_mul_2exp_si(w, w, 1);
+        arb_mul_2exp_si(x, v, 1);
+        arb_inv(x, x, prec);
+        arb_add_ui(x, x, 1, prec);
+        tail_entropy_bound(x, w, x, N, prec);
+        arb_add(bE, bE, x, prec);
+        ck_assert(arf_cmp_2exp_si(arb_midref(bS), -26) < 0 && arf_cmp_2exp_si(arb_midref(bE), -26) < 0);
+
+        /* mean number: |Delta E| <= omega (|mu0 - m0| e^{-kappa t} + kappa nbar (N+1) t pbar), J as well */
+        arb_mul(w, ka, nbar, prec);
+        arb_mul_si(w, w, N + 1, prec);
+        arb_mul(w, w, pbar, prec);                          /* kappa nbar (N+1) pbar */
+        arb_sub(x, mu0, m0, prec);
+        arb_abs(x, x);
+        arb_mul(x, x, mu, prec);
+        arb_div(x, x, mu0, prec);                           /* |mu0 - m0| e^{-kappa t} */
+        arb_addmul(x, w, t, prec);
+        arb_mul(bEn, x, om, prec);
+        arb_mul(bJ, bEn, ka, prec);
+        arb_addmul(bJ, w, om, prec);
+
+        /* the truncated run */
+        qt_lindblad_propagate(T, NULL, G, rho0, t, prec);
+        qt_acb_mat_hermitian_part(rt, T, prec);
+        ck_assert_int_eq(qt_herm_clusters(C, rt, prec, why), QT_OK);
+        qt_herm_clusters_entropy(SN, C, prec);
+        arb_zero(SEN); arb_zero(EN);
+        for (n = 0; n < d; n++)
+        {
+            qt_arb_neg_xlogx_unit(w, acb_realref(acb_mat_entry(rt, n, n)), prec);
+            arb_add(SEN, SEN, w, prec);
+            arb_addmul_si(EN, acb_realref(acb_mat_entry(rt, n, n)), n, prec);
+        }
+        arb_mul(EN, EN, om, prec);
+        qt_lindblad_apply(T, G, rt, -1, prec);
+        qt_acb_mat_trace_product_re(JN, T, H, prec);
+
+        ck_assert_msg(overlaps_within(SN, bS, OUT(R, QT_TR_S)), "S at t = %s", times[it]);
+        ck_assert_msg(overlaps_within(SEN, bE, OUT(R, QT_TR_S_E)), "S_E at t = %s", times[it]);
+        arb_sub(w, SEN, SN, prec);
+        arb_add(x, bS, bE, prec);
+        ck_assert_msg(overlaps_within(w, x, OUT(R, QT_TR_C_REL)), "C_rel at t = %s", times[it]);
+        ck_assert_msg(overlaps_within(EN, bEn, OUT(R, QT_TR_E)), "E at t = %s", times[it]);
+        ck_assert_msg(overlaps_within(JN, bJ, OUT(R, QT_TR_J)), "J at t = %s", times[it]);
+        /* the check is sharp: the closed form is far from 0 compared with the bound */
+        ck_assert(arb_is_positive(OUT(R, QT_TR_S)) && arf_cmp_2exp_si(arb_midref(OUT(R, QT_TR_S)), -8) > 0);
+        qt_traj_record_clear(R);
+    }
+
+    qt_damped_mode_clear(P);
+    qt_lindblad_clear(G);
+    acb_mat_clear(a); acb_mat_clear(H); acb_mat_clear(rho0); acb_mat_clear(rt); acb_mat_clear(T);
+    acb_clear(al); acb_clear(c); acb_clear(rate);
+    arb_clear(om); arb_clear(be); arb_clear(ka); arb_clear(mu0); arb_clear(nbar); arb_clear(z); arb_clear(eps);
+    arb_clear(norm2); arb_clear(m0); arb_clear(M0); arb_clear(pbar); arb_clear(delta); arb_clear(D); arb_clear(t);
+    arb_clear(w); arb_clear(x); arb_clear(v); arb_clear(r); arb_clear(mu); arb_clear(bS); arb_clear(bE);
+    arb_clear(bEn); arb_clear(bJ); arb_clear(SN); arb_clear(SEN); arb_clear(EN); arb_clear(JN);
+    _acb_vec_clear(cn, d);
+    qt_herm_clusters_clear(C);
+}
+END_TEST
+
 START_TEST(test_damped_mode_pure_start)
 {
     /* section 6: B1 at t = 0 is pure: S_dot = sigma = +inf exactly, while the Fock populations (Poisson)
@@ -1287,6 +1531,7 @@ main(void)
     tcase_add_test(tc, test_damped_mode_against_brute_force);
     tcase_add_test(tc, test_damped_mode_identities_random);
     tcase_add_test(tc, test_damped_mode_pure_start);
+    tcase_add_test(tc, test_damped_mode_against_truncated_generator);
     tcase_add_test(tc, test_cycle_otto_efficiency);
     tcase_add_test(tc, test_cycle_refrigerator_and_equilibrium);
     tcase_add_test(tc, test_identity_deffner_lutz_2010);
