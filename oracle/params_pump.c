@@ -120,14 +120,9 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
     if (choice(p, kv, "protocol", prot, "circle", &c, err, errlen)) goto out;
     if (c == 3)
     {
-        if (!qt_pump_single_like(p->pump))
+        if (qt_pump_quadrant_supported(p->pump, reason) != QT_OK)
         {
-            snprintf(err, errlen, "protocol=quadrant: the excluded-disc and tail bound is proven for n_qubits=1 (and coupling=local) only (proofs/pumping.md P11, P16); use protocol=sector or quarter_disc for interacting qubits");
-            goto out;
-        }
-        if (!qt_pump_equal_temperatures(p->pump))
-        {
-            snprintf(err, errlen, "protocol=quadrant: the excluded-disc and tail bound (proofs/pumping.md P11) needs equal temperatures; with T_R != T use protocol=sector");
+            snprintf(err, errlen, "%s", reason);
             goto out;
         }
         p->proto->kind = QT_PROTOCOL_QUADRANT;

@@ -1369,8 +1369,7 @@ START_TEST(unequal_temperatures_first_law)
         }
         P->n_qubits = 2;
         fmpq_set_si(P->b, 2, 1);
-        ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
-        ck_assert(strstr(why, "T_R") != NULL);
+        ck_assert_int_eq(qt_pump_params_validate(P, why), QT_OK);     /* lemma P19 */
         fmpq_zero(P->T_R);
         P->n_qubits = 1;
         ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
@@ -1378,6 +1377,252 @@ START_TEST(unequal_temperatures_first_law)
         qt_protocol_clear(C);
         _arb_vec_clear(Q, 2);
         _arb_vec_clear(Q2, 2);
+    }
+}
+END_TEST
+
+/* lemma P19: the stationary populations of the two-qubit Heisenberg Pauli matrix at unequal temperatures, computed
+ * here from scratch (levels +, 0, -, S = J + 2r, J, J - 2r, -3J, Pauli convention; weights of P13 for the default
+ * layout c = (1, b); rates gamma_a w / (1 - e^{-w/T_a})), and the work integrand sum_n p_n dE_n/dr = 2 (p_+ - p_-)
+ * along a ray of fixed direction (nx, nz) */
+typedef struct { acb_t J, b, gL, gR, TL, TR, nx2, nz2; } ray_param;
+
+static int
+ray_work_integrand(acb_ptr res, const acb_t r, void *param, slong order, slong prec)
+{
+    ray_param *q = param;
+    acb_mat_t W, y, p;
+    acb_t u2, v2, t, om, g, c;
+    acb_ptr E = _acb_vec_init(4);
+    slong a, m, n;
+    if (order > 1)
+        flint_abort();
+    acb_mat_init(W, 4, 4); acb_mat_init(y, 4, 1); acb_mat_init(p, 4, 1);
+    acb_init(u2); acb_init(v2); acb_init(t); acb_init(om); acb_init(g); acb_init(c);
+    acb_mul_2exp_si(t, r, 1);
+    acb_add(E + 0, q->J, t, prec);
+    acb_set(E + 1, q->J);
+    acb_sub(E + 2, q->J, t, prec);
+    acb_mul_si(E + 3, q->J, -3, prec);
+    acb_add_ui(u2, q->b, 1, prec);
+    acb_mul_2exp_si(u2, u2, -1);
+    acb_sqr(u2, u2, prec);
+    acb_sub_ui(v2, q->b, 1, prec);
+    acb_mul_2exp_si(v2, v2, -1);
+    acb_sqr(v2, v2, prec);
+    for (a = 0; a < 2; a++)
+    {
+        const acb_struct *perp = a == 0 ? q->nz2 : q->nx2, *along = a == 0 ? q->nx2 : q->nz2;
+        for (m = 0; m < 4; m++)
+            for (n = 0; n < 4; n++)
+            {
+                int lo = m < n ? (int) m : (int) n, hi = m < n ? (int) n : (int) m;
+                if (m == n)
+                    continue;
+                if ((lo == 0 || lo == 1) && hi == lo + 1)           /* + <-> 0, 0 <-> - */
+                    acb_mul_2exp_si(c, u2, 1), acb_mul(c, c, perp, prec);
+                else if (lo == 1 && hi == 3)                        /* 0 <-> S */
+                    acb_mul_2exp_si(c, v2, 2), acb_mul(c, c, along, prec);
+                else if (hi == 3)                                   /* + <-> S, - <-> S */
+                    acb_mul_2exp_si(c, v2, 1), acb_mul(c, c, perp, prec);
+                else
+                    continue;                                       /* + <-> - */
+                acb_sub(om, E + n, E + m, prec);
+                qt_ohmic_rate_acb(t, a == 0 ? q->gL : q->gR, om, a == 0 ? q->TL : q->TR, prec);
+                acb_addmul(acb_mat_entry(W, m, n), t, c, prec);
+                acb_submul(acb_mat_entry(W, n, n), t, c, prec);
+            }
+    }
+    for (n = 0; n < 4; n++)
+        acb_one(acb_mat_entry(W, 0, n));
+    acb_one(acb_mat_entry(y, 0, 0));
+    if (!acb_mat_solve(p, W, y, prec))
+        acb_indeterminate(res);
+    else
+    {
+        acb_sub(res, acb_mat_entry(p, 0, 0), acb_mat_entry(p, 2, 0), prec);
+        acb_mul_2exp_si(res, res, 1);
+    }
+    acb_mat_clear(W); acb_mat_clear(y); acb_mat_clear(p);
+    acb_clear(u2); acb_clear(v2); acb_clear(t); acb_clear(om); acb_clear(g); acb_clear(c);
+    _acb_vec_clear(E, 4);
+    return 0;
+}
+
+static void
+ray_work(arb_t W, ray_param *q, const fmpq_t theta, const fmpq_t r0, const fmpq_t r1, slong prec)
+{
+    arb_t t, s, c;
+    arf_t a, b;
+    arb_init(t); arb_init(s); arb_init(c);
+    arf_init(a); arf_init(b);
+    arb_set_fmpq(t, theta, prec);
+    arb_sin_cos(s, c, t, prec);                   /* B = r (sin theta, cos theta) */
+    arb_sqr(acb_realref(q->nx2), s, prec);
+    arb_zero(acb_imagref(q->nx2));
+    arb_sqr(acb_realref(q->nz2), c, prec);
+    arb_zero(acb_imagref(q->nz2));
+    arb_set_fmpq(t, r0, prec);                    /* the ends must be dyadic (exact) */
+    ck_assert(arb_is_exact(t));
+    arf_set(a, arb_midref(t));
+    arb_set_fmpq(t, r1, prec);
+    ck_assert(arb_is_exact(t));
+    arf_set(b, arb_midref(t));
+    ck_assert_int_eq(qt_integrate_real(W, ray_work_integrand, q, a, b, NULL, 0, prec), QT_OK);
+    arb_clear(t); arb_clear(s); arb_clear(c);
+    arf_clear(a); arf_clear(b);
+}
+
+/* unequal temperatures for interacting qubits (lemma P19): the closed Heisenberg route against the eigen route
+ * (independent derivatives of the weights), continuity into the Gibbs route, the first law on a sector against
+ * the work of an independent stationary solve, overlap across precisions, and what stays refused */
+START_TEST(unequal_temperatures_interacting)
+{
+    flint_rand_t st;
+    int it;
+    char why[QT_REASON_LEN];
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(12); it++)
+    {
+        qt_pump_params_t P;
+        acb_t bx, bz;
+        acb_ptr A = _acb_vec_init(4), B = _acb_vec_init(4);
+        slong k;
+        int sa, sb;
+        qt_pump_params_init(P);
+        set_params(P, "1", "2", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        P->coupling = it % 4;
+        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 9), 4);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 9), 4);
+        fmpq_set_si(P->T, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->T_R, 1 + (slong) n_randint(st, 12), 4);
+        if (qt_pump_equal_temperatures(P))
+            fmpq_add_si(P->T_R, P->T_R, 1);
+        fmpq_set_si(P->J, (slong) n_randint(st, 17) - 8, 4);
+        if (fmpq_is_zero(P->J))
+            fmpq_one(P->J);
+        fmpq_set_si(P->b, 2 + (slong) n_randint(st, 6), 3);
+        if (fmpq_is_one(P->b))
+            fmpq_set_si(P->b, 2, 1);
+        ck_assert_int_eq(qt_pump_params_validate(P, why), QT_OK);
+        acb_init(bx); acb_init(bz);
+        acb_set_d(bx, (1 + (double) n_randint(st, 23)) / 8);
+        acb_set_d(bz, ((double) n_randint(st, 31) - 15) / 8);
+        P->route = QT_PUMP_ROUTE_AUTO;
+        sa = qt_pump_lambda_acb(A, P, bx, bz, 0, 128, why);
+        ck_assert_int_eq(sa, QT_OK);
+        P->route = QT_PUMP_ROUTE_EIGEN;
+        sb = qt_pump_lambda_acb(B, P, bx, bz, 0, 128, why);
+        if (sb == QT_OK)
+            for (k = 0; k < 4; k++)
+                ck_assert_msg(acb_overlaps(A + k, B + k), "it %d: closed vs eigen route at T_R != T, component %ld", it, k);
+        /* 96 vs 192 bits */
+        P->route = QT_PUMP_ROUTE_AUTO;
+        ck_assert_int_eq(qt_pump_lambda_acb(B, P, bx, bz, 0, 192, why), QT_OK);
+        for (k = 0; k < 4; k++)
+            ck_assert(acb_overlaps(A + k, B + k) && mag_cmp_2exp_si(arb_radref(acb_realref(B + k)), -150) < 0);
+        acb_clear(bx); acb_clear(bz);
+        _acb_vec_clear(A, 4); _acb_vec_clear(B, 4);
+        qt_pump_params_clear(P);
+    }
+    flint_randclear(st);
+
+    /* continuity into the Gibbs route: T_R = T (1 + 1e-40) against T_R = T at 80 bits; the closed two-qubit route,
+       the eigen route (Delta = 1/2) and three qubits (crossed layout) */
+    for (it = 0; it < 3; it++)
+    {
+        qt_pump_params_t P;
+        acb_t bx, bz;
+        acb_ptr A = _acb_vec_init(4), B = _acb_vec_init(4);
+        fmpq_t e;
+        slong k;
+        qt_pump_params_init(P);
+        fmpq_init(e);
+        set_params(P, "1", "3/2", "2/3", QT_PUMP_PAULI);
+        P->n_qubits = it == 2 ? 3 : 2;
+        fmpq_set_si(P->J, 3, 4);
+        fmpq_set_si(P->b, 2, 1);
+        if (it == 1)
+            fmpq_set_si(P->Delta, 1, 2);
+        if (it == 2)
+            P->coupling = QT_PUMP_COUPLING_CROSSED;
+        acb_init(bx); acb_init(bz);
+        acb_set_d(bx, 0.625);
+        acb_set_d(bz, -1.25);
+        ck_assert_int_eq(qt_pump_lambda_acb(A, P, bx, bz, 0, 80, why), QT_OK);
+        fmpz_set_ui(fmpq_denref(e), 10);
+        fmpz_pow_ui(fmpq_denref(e), fmpq_denref(e), 40);
+        fmpz_one(fmpq_numref(e));
+        fmpq_add_si(e, e, 1);
+        fmpq_mul(P->T_R, P->T, e);
+        ck_assert(!qt_pump_equal_temperatures(P));
+        ck_assert_int_eq(qt_pump_lambda_acb(B, P, bx, bz, 0, 80, why), QT_OK);
+        for (k = 0; k < 4; k++)
+            ck_assert_msg(acb_overlaps(A + k, B + k) && !acb_contains_zero(A + k), "case %d component %ld", it, k);
+        acb_clear(bx); acb_clear(bz);
+        _acb_vec_clear(A, 4); _acb_vec_clear(B, 4);
+        fmpq_clear(e);
+        qt_pump_params_clear(P);
+    }
+
+    /* the first law on a sector: Q_L + Q_R = W = oint sum_n p_n dE_n; arcs carry no work, so W is the ray at
+       theta1 walked outwards minus the ray at theta0 (both from an independent stationary solve) */
+    {
+        qt_pump_params_t P;
+        qt_protocol_t C;
+        ray_param q;
+        arb_ptr Q = _arb_vec_init(2);
+        arb_t W, W0, v;
+        slong prec = 48;
+        qt_pump_params_init(P);
+        qt_protocol_init(C);
+        set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        fmpq_set_si(P->J, 2, 1);
+        fmpq_set_si(P->b, 2, 1);
+        fmpq_set_si(P->T_R, 5, 2);
+        C->kind = QT_PROTOCOL_SECTOR;
+        fmpq_set_si(C->r0, 1, 2);
+        fmpq_set_si(C->r1, 3, 2);                     /* below the crossing radius 2|J| = 4 */
+        fmpq_set_si(C->theta0, 1, 4);
+        fmpq_set_si(C->theta1, 3, 4);
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, prec, why), QT_OK);
+        arb_init(W); arb_init(W0); arb_init(v);
+        acb_init(q.J); acb_init(q.b); acb_init(q.gL); acb_init(q.gR); acb_init(q.TL); acb_init(q.TR);
+        acb_init(q.nx2); acb_init(q.nz2);
+        acb_set_fmpq(q.J, P->J, prec); acb_set_fmpq(q.b, P->b, prec);
+        acb_set_fmpq(q.gL, P->gamma_L, prec); acb_set_fmpq(q.gR, P->gamma_R, prec);
+        acb_set_fmpq(q.TL, P->T, prec); acb_set_fmpq(q.TR, P->T_R, prec);
+        ray_work(W, &q, C->theta1, C->r0, C->r1, prec);
+        ray_work(W0, &q, C->theta0, C->r0, C->r1, prec);
+        arb_sub(W, W, W0, prec);
+        arb_add(v, Q + 0, Q + 1, prec);
+        ck_assert_msg(arb_overlaps(v, W), "two qubits, T_R != T: Q_L + Q_R does not overlap the work");
+        ck_assert(!arb_contains_zero(W) && mag_cmp_2exp_si(arb_radref(v), -28) < 0);
+        /* what stays refused at T_R != T for interacting qubits */
+        {
+            arb_ptr Z = _arb_vec_init(4);
+            fmpq_t x1;
+            fmpq_init(x1);
+            fmpq_one(x1);
+            ck_assert_int_eq(qt_pump_friction(Z, P, x1, x1, 64, why), QT_DOMAIN);
+            ck_assert(strstr(why, "T_R") != NULL);
+            fmpq_clear(x1);
+            _arb_vec_clear(Z, 4);
+        }
+        C->kind = QT_PROTOCOL_QUARTER_DISC;
+        fmpq_set_si(C->radius, 1, 1);
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+        ck_assert(strstr(why, "equal temperatures") != NULL);
+        C->kind = QT_PROTOCOL_QUADRANT;
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+        arb_clear(W); arb_clear(W0); arb_clear(v);
+        acb_clear(q.J); acb_clear(q.b); acb_clear(q.gL); acb_clear(q.gR); acb_clear(q.TL); acb_clear(q.TR);
+        acb_clear(q.nx2); acb_clear(q.nz2);
+        _arb_vec_clear(Q, 2);
+        qt_pump_params_clear(P);
+        qt_protocol_clear(C);
     }
 }
 END_TEST
@@ -1435,6 +1680,20 @@ START_TEST(heis2_route_vs_eigen_route)
 END_TEST
 
 /* the stable ohmic rate: G(0) = gamma T on a ball through 0, the plain formula away from 0 */
+/* dG/dw for gamma = 3 at temperature *param (the integrand of the derivative check) */
+static int
+ohmic_derivative_integrand(acb_ptr res, const acb_t w, void *param, slong order, slong prec)
+{
+    acb_t g;
+    if (order > 1)
+        flint_abort();
+    acb_init(g);
+    acb_set_si(g, 3);
+    qt_ohmic_rate_derivative_acb(res, g, w, (const acb_struct *) param, prec);
+    acb_clear(g);
+    return 0;
+}
+
 START_TEST(ohmic_rate_through_zero)
 {
     acb_t g, w, T, G, H, x;
@@ -1479,6 +1738,27 @@ START_TEST(ohmic_rate_through_zero)
     acb_div(H, w, H, prec);
     acb_mul(H, H, g, prec);
     ck_assert(acb_overlaps(G, H));
+    /* the derivative (lemma P19): dG/dw at w = 0 is gamma/2; its integral over [-1, 2] (through the series branch
+       near 0) is G(2) - G(-1) */
+    {
+        arb_t I;
+        arf_t a, b;
+        acb_zero(w);
+        qt_ohmic_rate_derivative_acb(G, g, w, T, prec);
+        acb_mul_2exp_si(H, g, -1);
+        ck_assert(acb_overlaps(G, H) && mag_cmp_2exp_si(arb_radref(acb_realref(G)), -100) < 0);
+        arb_init(I); arf_init(a); arf_init(b);
+        arf_set_si(a, -1);
+        arf_set_si(b, 2);
+        ck_assert_int_eq(qt_integrate_real(I, ohmic_derivative_integrand, T, a, b, NULL, 0, prec), QT_OK);
+        acb_set_si(w, 2);
+        qt_ohmic_rate_acb(G, g, w, T, prec);
+        acb_set_si(w, -1);
+        qt_ohmic_rate_acb(H, g, w, T, prec);
+        acb_sub(G, G, H, prec);
+        ck_assert(arb_overlaps(I, acb_realref(G)) && mag_cmp_2exp_si(arb_radref(I), -90) < 0);
+        arb_clear(I); arf_clear(a); arf_clear(b);
+    }
     acb_clear(g); acb_clear(w); acb_clear(T); acb_clear(G); acb_clear(H); acb_clear(x);
 }
 END_TEST
@@ -1816,6 +2096,7 @@ main(void)
     tcase_add_test(tc, steady_state_record);
     tcase_add_test(tc, unequal_temperatures_first_law);
     tcase_add_test(tc, heis2_route_vs_eigen_route);
+    tcase_add_test(tc, unequal_temperatures_interacting);
     tcase_add_test(tc, ohmic_rate_through_zero);
     tcase_add_test(tc, quarter_disc_protocol);
     suite_add_tcase(s, tc);

@@ -113,6 +113,9 @@ int qt_acb_mid_re_negative(const acb_t z);
  * g is summed from its Taylor series with a proven tail bound (proofs/pumping.md P13), so a ball
  * containing omega = 0 gives a finite enclosure (G(0) = gamma T) instead of 0/0 */
 void qt_ohmic_rate_acb(acb_t G, const acb_t gamma, const acb_t omega, const acb_t T, slong prec);
+/* dG/domega = gamma h'(x), h(x) = x/(1 - e^{-x}), x = omega/T (h'(0) = 1/2; series with a proven tail near 0,
+ * proofs/pumping.md P19) */
+void qt_ohmic_rate_derivative_acb(acb_t dG, const acb_t gamma, const acb_t omega, const acb_t T, slong prec);
 
 /* ---- versions for provenance ---- */
 const char *qt_version_arb(void);

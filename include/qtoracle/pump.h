@@ -28,7 +28,7 @@ typedef struct
     slong n_qubits;
     fmpq_t gamma_L, gamma_R, T;
     fmpq_t J, Delta, b;      /* exchange, anisotropy (default 1: Heisenberg), asymmetry of qubit 2 */
-    fmpq_t T_R;              /* temperature of bath R; < 0 (the default) means equal to T (unequal: one qubit only) */
+    fmpq_t T_R;              /* temperature of bath R; < 0 (the default) means equal to T (2-3 qubits: lemma P19) */
     int convention;
     int coupling;            /* QT_PUMP_COUPLING_* */
     int route;               /* QT_PUMP_ROUTE_* */
@@ -132,6 +132,9 @@ void qt_protocol_set_polygon_size(qt_protocol_t C, slong nvert);
 /* exact checks: the protocol must avoid the degeneracy B = 0 */
 int qt_protocol_validate(const qt_protocol_struct *C, char *reason);
 
+/* QT_OK iff the quadrant limit is implemented (the excluded-disc and tail bound of P11/P16: one qubit or
+ * coupling=local, equal temperatures), else QT_DOMAIN and the reason */
+int qt_pump_quadrant_supported(const qt_pump_params_struct *P, char *reason);
 /* QT_OK iff the quarter disc is implemented for the model (P11 one qubit at equal T, P13 two qubits with Delta = 1
  * and a sigma_x / sigma_z layout), else QT_DOMAIN and the reason */
 int qt_pump_quarter_disc_supported(const qt_pump_params_struct *P, char *reason);

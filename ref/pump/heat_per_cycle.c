@@ -226,12 +226,22 @@ quadrant_add_excluded(arb_t Qa, const qt_pump_params_struct *P, const arb_t r0, 
 }
 
 int
+qt_pump_quadrant_supported(const qt_pump_params_struct *P, char *reason)
+{
+    if (!qt_pump_single_like(P))
+        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bound is proven for n_qubits=1 (and coupling=local) only (proofs/pumping.md P11, P16); use protocol=sector or quarter_disc for interacting qubits");
+    if (!qt_pump_equal_temperatures(P))
+        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bound (proofs/pumping.md P11) needs equal temperatures; with T_R != T use protocol=sector");
+    return QT_OK;
+}
+
+int
 qt_pump_quarter_disc_supported(const qt_pump_params_struct *P, char *reason)
 {
-    if ((qt_pump_single_like(P) && qt_pump_equal_temperatures(P))
-        || (P->n_qubits == 2 && fmpq_is_one(P->Delta) && P->coupling != QT_PUMP_COUPLING_MATRIX))
+    if (qt_pump_equal_temperatures(P)
+        && (qt_pump_single_like(P) || (P->n_qubits == 2 && fmpq_is_one(P->Delta) && P->coupling != QT_PUMP_COUPLING_MATRIX)))
         return QT_OK;
-    return qt_fail(reason, QT_DOMAIN, "protocol=quarter_disc: the corner B = 0 is handled for one qubit at equal temperatures (lemma P11) and for two qubits with Delta = 1 and a sigma_x / sigma_z coupling layout (lemma P13) only");
+    return qt_fail(reason, QT_DOMAIN, "protocol=quarter_disc: the corner B = 0 is handled at equal temperatures, for one qubit (lemma P11) and for two qubits with Delta = 1 and a sigma_x / sigma_z coupling layout (lemma P13) only");
 }
 
 int
@@ -241,15 +251,10 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
     int st = QT_OK, a;
     arb_t v;
     arb_init(v);
-    if (C->kind == QT_PROTOCOL_QUADRANT && !qt_pump_single_like(P))
+    if (C->kind == QT_PROTOCOL_QUADRANT && (st = qt_pump_quadrant_supported(P, reason)) != QT_OK)
     {
         arb_clear(v);
-        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bound is proven for one qubit only (lemma P11); use a sector for 2-3 qubits");
-    }
-    if (C->kind == QT_PROTOCOL_QUADRANT && !qt_pump_equal_temperatures(P))
-    {
-        arb_clear(v);
-        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the bound of lemma P11 needs equal temperatures (T_R = T); use a sector");
+        return st;
     }
     if ((st = qt_pump_params_validate(P, reason)) != QT_OK || (st = qt_protocol_validate(C, reason)) != QT_OK)
     {

@@ -92,36 +92,21 @@ model_matrices(acb_mat_struct *dH, acb_mat_struct *A, acb_mat_t X, const qt_pump
 /* the population route (lemma P3/P9) from a decomposition (E_n, d_k E_n) and the transition weights
  * C_a[m][n] = tr(P_m A_a P_n A_a), reference level ref for the Gibbs weights:
  * Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n */
-static int
-population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, const acb_mat_struct *C,
-                 acb_srcptr dE, slong ref, slong prec, char *reason)
+/* the Pauli rate matrices W_a (rate n -> m is G_a(E_n - E_m) C_a[m][n], bath a at temperature Ta[a]) and, if dC is
+ * given, their derivatives dW[2a + k] (d_k E = dE[2n + k], d_k C_a = dC[2a + k]; lemma P19) */
+static void
+rate_matrices(acb_mat_struct *Wa, acb_mat_struct *dW, const qt_pump_params_struct *P, acb_srcptr E,
+              const acb_mat_struct *C, const acb_mat_struct *dC, acb_srcptr dE, acb_srcptr Ta, slong prec)
 {
-    slong d = acb_mat_nrows(C + 0), a, m, n, k, i;
-    acb_mat_t M1, M2, W, Wa[2], y, x;
-    acb_ptr p;
-    acb_t T, g, c, om, t, u;
-    int st = QT_OK;
-    acb_mat_init(M1, d, d); acb_mat_init(M2, d, d); acb_mat_init(W, d, d);
-    acb_mat_init(Wa[0], d, d); acb_mat_init(Wa[1], d, d); acb_mat_init(y, d, 1); acb_mat_init(x, d, 1);
-    p = _acb_vec_init(d);
-    acb_init(T); acb_init(g); acb_init(c); acb_init(om); acb_init(t); acb_init(u);
-    acb_set_fmpq(T, P->T, prec);
-    /* Gibbs populations, shifted by E_ref for stability: p_n = e^{-(E_n - E_ref)/T} / Z */
-    acb_zero(u);
-    for (n = 0; n < d; n++)
-    {
-        acb_sub(t, E + n, E + ref, prec);
-        acb_div(t, t, T, prec);
-        acb_neg(t, t);
-        acb_exp(p + n, t, prec);
-        acb_add(u, u, p + n, prec);
-    }
-    for (n = 0; n < d; n++)
-        acb_div(p + n, p + n, u, prec);
-    acb_mat_zero(W);
+    slong d = acb_mat_nrows(C + 0), a, m, n, k;
+    acb_t g, om, t, u;
+    acb_init(g); acb_init(om); acb_init(t); acb_init(u);
     for (a = 0; a < 2; a++)
     {
-        acb_mat_zero(Wa[a]);
+        acb_mat_zero(Wa + a);
+        if (dC != NULL)
+            for (k = 0; k < 2; k++)
+                acb_mat_zero(dW + 2 * a + k);
         acb_set_fmpq(g, a == 0 ? P->gamma_L : P->gamma_R, prec);
         for (m = 0; m < d; m++)
             for (n = 0; n < d; n++)
@@ -130,44 +115,130 @@ population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, cons
                     continue;
                 /* rate n -> m is G_a(E_n - E_m) C_a[m][n] (energy E_n - E_m to the bath) */
                 acb_sub(om, E + n, E + m, prec);
-                qt_ohmic_rate_acb(t, g, om, T, prec);
-                acb_mul(acb_mat_entry(Wa[a], m, n), t, acb_mat_entry(C + a, m, n), prec);
+                qt_ohmic_rate_acb(t, g, om, Ta + a, prec);
+                acb_mul(acb_mat_entry(Wa + a, m, n), t, acb_mat_entry(C + a, m, n), prec);
+                if (dC == NULL)
+                    continue;
+                /* d_k: G'_a (d_k E_n - d_k E_m) C_a[m][n] + G_a d_k C_a[m][n] */
+                qt_ohmic_rate_derivative_acb(u, g, om, Ta + a, prec);
+                for (k = 0; k < 2; k++)
+                {
+                    acb_ptr w = acb_mat_entry(dW + 2 * a + k, m, n);
+                    acb_sub(w, dE + 2 * n + k, dE + 2 * m + k, prec);
+                    acb_mul(w, w, u, prec);
+                    acb_mul(w, w, acb_mat_entry(C + a, m, n), prec);
+                    acb_addmul(w, t, acb_mat_entry(dC + 2 * a + k, m, n), prec);
+                }
             }
+        /* diagonals: columns sum to 0 */
         for (n = 0; n < d; n++)
         {
             acb_zero(t);
             for (m = 0; m < d; m++)
                 if (m != n)
-                    acb_add(t, t, acb_mat_entry(Wa[a], m, n), prec);
-            acb_neg(acb_mat_entry(Wa[a], n, n), t);
+                    acb_add(t, t, acb_mat_entry(Wa + a, m, n), prec);
+            acb_neg(acb_mat_entry(Wa + a, n, n), t);
+            for (k = 0; dC != NULL && k < 2; k++)
+            {
+                acb_zero(t);
+                for (m = 0; m < d; m++)
+                    if (m != n)
+                        acb_add(t, t, acb_mat_entry(dW + 2 * a + k, m, n), prec);
+                acb_neg(acb_mat_entry(dW + 2 * a + k, n, n), t);
+            }
         }
-        acb_mat_add(W, W, Wa[a], prec);
     }
+    acb_clear(g); acb_clear(om); acb_clear(t); acb_clear(u);
+}
+
+/* Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n (lemma P9).  Equal temperatures: p is the Gibbs law and d_k p its
+ * closed derivative.  T_R != T (dC given, lemma P19): p is the kernel of W = W_L + W_R with sum 1 and
+ * d_k p = -W^+ (d_k W) p. */
+static int
+population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, const acb_mat_struct *C,
+                 const acb_mat_struct *dC, acb_srcptr dE, slong ref, slong prec, char *reason)
+{
+    slong d = acb_mat_nrows(C + 0), a, m, n, k, i;
+    acb_mat_t M1, M2, W, y, x, pv;
+    acb_mat_struct Wa[2], dW[4];
+    acb_ptr p, Ta;
+    acb_t T, t, u;
+    int st = QT_OK, neq = (dC != NULL);
+    acb_mat_init(M1, d, d); acb_mat_init(M2, d, d); acb_mat_init(W, d, d);
+    acb_mat_init(Wa + 0, d, d); acb_mat_init(Wa + 1, d, d); acb_mat_init(y, d, 1); acb_mat_init(x, d, 1);
+    acb_mat_init(pv, d, 1);
+    for (k = 0; k < 4; k++)
+        acb_mat_init(dW + k, d, d);
+    p = _acb_vec_init(d);
+    Ta = _acb_vec_init(2);
+    acb_init(T); acb_init(t); acb_init(u);
+    acb_set_fmpq(T, P->T, prec);
+    acb_set(Ta + 0, T);
+    if (neq)
+        acb_set_fmpq(Ta + 1, P->T_R, prec);
+    else
+        acb_set(Ta + 1, T);
+    rate_matrices(Wa, dW, P, E, C, dC, dE, Ta, prec);
+    acb_mat_add(W, Wa + 0, Wa + 1, prec);
     /* W^+ with sum x = 0: replace row 0 by ones, rhs 0 (lemma L5 on the population block) */
     acb_mat_set(M1, W);
     for (n = 0; n < d; n++)
         acb_one(acb_mat_entry(M1, 0, n));
-    for (k = 0; k < 2; k++)
+    if (!neq)
     {
-        /* d_k p_n = -p_n (d_k E_n - <d_k E>)/T */
+        /* Gibbs populations, shifted by E_ref for stability: p_n = e^{-(E_n - E_ref)/T} / Z */
         acb_zero(u);
         for (n = 0; n < d; n++)
-            acb_addmul(u, p + n, dE + 2 * n + k, prec);
-        for (n = 0; n < d; n++)
         {
-            acb_sub(t, dE + 2 * n + k, u, prec);
-            acb_mul(t, t, p + n, prec);
+            acb_sub(t, E + n, E + ref, prec);
             acb_div(t, t, T, prec);
-            acb_neg(acb_mat_entry(y, n, 0), t);
+            acb_neg(t, t);
+            acb_exp(p + n, t, prec);
+            acb_add(u, u, p + n, prec);
+        }
+        for (n = 0; n < d; n++)
+            acb_div(p + n, p + n, u, prec);
+    }
+    else
+    {
+        /* the stationary populations: W p = 0, sum p = 1 */
+        acb_mat_zero(y);
+        acb_one(acb_mat_entry(y, 0, 0));
+        if (!acb_mat_solve_precond(pv, M1, y, prec))
+            goto singular;
+        for (n = 0; n < d; n++)
+            acb_set(p + n, acb_mat_entry(pv, n, 0));
+    }
+    for (k = 0; k < 2; k++)
+    {
+        if (!neq)
+        {
+            /* d_k p_n = -p_n (d_k E_n - <d_k E>)/T */
+            acb_zero(u);
+            for (n = 0; n < d; n++)
+                acb_addmul(u, p + n, dE + 2 * n + k, prec);
+            for (n = 0; n < d; n++)
+            {
+                acb_sub(t, dE + 2 * n + k, u, prec);
+                acb_mul(t, t, p + n, prec);
+                acb_div(t, t, T, prec);
+                acb_neg(acb_mat_entry(y, n, 0), t);
+            }
+        }
+        else
+        {
+            /* d_k p = -W^+ (d_k W) p: W z = -(d_k W) p (traceless: the columns of d_k W sum to 0), sum z = 0 */
+            acb_mat_add(M2, dW + k, dW + 2 + k, prec);
+            acb_mat_mul(y, M2, pv, prec);
+            acb_mat_neg(y, y);
+            acb_zero(acb_mat_entry(y, 0, 0));
+            if (!acb_mat_solve_precond(x, M1, y, prec))
+                goto singular;
+            acb_mat_set(y, x);
         }
         acb_zero(acb_mat_entry(y, 0, 0));
         if (!acb_mat_solve_precond(x, M1, y, prec))
-        {
-            for (i = 0; i < 4; i++)
-                acb_indeterminate(Lam + i);
-            st = qt_fail(reason, QT_UNCERTIFIED, "the population rate matrix could not be proven to have a unique stationary state (a dark level, e.g. the singlet for b = 1, makes the Drazin inverse undefined)");
-            goto done;
-        }
+            goto singular;
         /* -sum_n E_n (W_a x)_n = -sum_m x_m h_a[m], h_a[m] = sum_{n != m} (E_n - E_m) W_a[n][m] (columns of
            W_a sum to 0): no cancellation against the large diagonal */
         for (a = 0; a < 2; a++)
@@ -181,17 +252,25 @@ population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, cons
                     if (n == m)
                         continue;
                     acb_sub(t, E + n, E + m, prec);
-                    acb_addmul(u, t, acb_mat_entry(Wa[a], n, m), prec);
+                    acb_addmul(u, t, acb_mat_entry(Wa + a, n, m), prec);
                 }
                 acb_submul(Lam + 2 * a + k, u, acb_mat_entry(x, m, 0), prec);
             }
         }
     }
+    goto done;
+singular:
+    for (i = 0; i < 4; i++)
+        acb_indeterminate(Lam + i);
+    st = qt_fail(reason, QT_UNCERTIFIED, "the population rate matrix could not be proven to have a unique stationary state (a dark level, e.g. the singlet for b = 1, makes the Drazin inverse undefined)");
 done:
     acb_mat_clear(M1); acb_mat_clear(M2); acb_mat_clear(W);
-    acb_mat_clear(Wa[0]); acb_mat_clear(Wa[1]); acb_mat_clear(y); acb_mat_clear(x);
+    acb_mat_clear(Wa + 0); acb_mat_clear(Wa + 1); acb_mat_clear(y); acb_mat_clear(x); acb_mat_clear(pv);
+    for (k = 0; k < 4; k++)
+        acb_mat_clear(dW + k);
     _acb_vec_clear(p, d);
-    acb_clear(T); acb_clear(g); acb_clear(c); acb_clear(om); acb_clear(t); acb_clear(u);
+    _acb_vec_clear(Ta, 2);
+    acb_clear(T); acb_clear(t); acb_clear(u);
     return st;
 }
 
@@ -216,17 +295,109 @@ weights_from_projectors(acb_mat_struct *C, const acb_mat_struct *Pr, const acb_m
     acb_mat_clear(M1); acb_mat_clear(M2);
 }
 
+/* d_k C_a[m][n] = tr(d_k P_m A P_n A) + tr(P_m A d_k P_n A) with the first-order perturbation of the simple
+ * projectors d_k P_n = sum_{j != n} (P_n d_kH P_j + P_j d_kH P_n)/(E_n - E_j) (lemma P19) */
+static void
+weight_derivatives(acb_mat_struct *dC, const acb_mat_struct *Pr, acb_srcptr E, const acb_mat_struct *dH,
+                   const acb_mat_struct *A, slong prec)
+{
+    slong d = acb_mat_nrows(A + 0), a, k, m, n, j;
+    acb_mat_t M1, M2;
+    acb_mat_struct *dP;
+    acb_t t, u;
+    acb_mat_init(M1, d, d); acb_mat_init(M2, d, d);
+    acb_init(t); acb_init(u);
+    dP = flint_malloc(2 * d * sizeof(acb_mat_struct));
+    for (n = 0; n < 2 * d; n++)
+        acb_mat_init(dP + n, d, d);
+    for (k = 0; k < 2; k++)
+        for (n = 0; n < d; n++)
+        {
+            acb_mat_zero(dP + 2 * n + k);
+            for (j = 0; j < d; j++)
+            {
+                if (j == n)
+                    continue;
+                acb_mat_mul(M1, Pr + n, dH + k, prec);
+                acb_mat_mul(M2, M1, Pr + j, prec);
+                acb_mat_mul(M1, Pr + j, dH + k, prec);
+                acb_mat_mul(M1, M1, Pr + n, prec);
+                acb_mat_add(M1, M1, M2, prec);
+                acb_sub(t, E + n, E + j, prec);
+                acb_inv(t, t, prec);
+                acb_mat_scalar_addmul_acb(dP + 2 * n + k, M1, t, prec);
+            }
+        }
+    for (a = 0; a < 2; a++)
+        for (k = 0; k < 2; k++)
+            for (m = 0; m < d; m++)
+                for (n = 0; n < d; n++)
+                {
+                    acb_ptr c = acb_mat_entry(dC + 2 * a + k, m, n);
+                    acb_zero(c);
+                    if (m == n)
+                        continue;
+                    acb_mat_mul(M1, dP + 2 * m + k, A + a, prec);
+                    acb_mat_mul(M1, M1, Pr + n, prec);
+                    acb_mat_mul(M1, M1, A + a, prec);
+                    acb_mat_trace(c, M1, prec);
+                    acb_mat_mul(M1, Pr + m, A + a, prec);
+                    acb_mat_mul(M1, M1, dP + 2 * n + k, prec);
+                    acb_mat_mul(M1, M1, A + a, prec);
+                    acb_mat_trace(u, M1, prec);
+                    acb_add(c, c, u, prec);
+                }
+    for (n = 0; n < 2 * d; n++)
+        acb_mat_clear(dP + n);
+    flint_free(dP);
+    acb_mat_clear(M1); acb_mat_clear(M2);
+    acb_clear(t); acb_clear(u);
+}
+
 /* lemma P13 (weights): A = c1 s_1 + c2 s_2 = u Sigma + v Delta, u = (c1 + c2)/2, v = (c1 - c2)/2,
  * Delta = s_1 - s_2.  In the basis (+, 0, -, S) along n = (nx, nz) (perp = (nz, -nx)):
  * |<0|Sigma_perp|+->|^2 = 2, |<S|Delta_n|0>|^2 = 4, |<S|Delta_perp|+->|^2 = 2, Sigma_n and the + <-> -
  * pair give nothing.  sigma_x = nx (.)_n + nz (.)_perp, sigma_z = nz (.)_n - nx (.)_perp, so for bath L (x):
  * C[+-][0] = 2u^2 nz^2, C[0][S] = 4v^2 nx^2, C[+-][S] = 2v^2 nz^2; bath R (z): nx <-> nz. */
 static void
-heis2_weights(acb_mat_struct *C, const qt_pump_params_struct *P, const acb_t nx, const acb_t nz, slong prec)
+heis2_fill(acb_mat_t C, const acb_t u2, const acb_t v2, const acb_t p2, const acb_t q2, slong prec)
 {
-    slong a;
-    acb_t c1, c2, u2, v2, p2, q2, t;
-    acb_init(c1); acb_init(c2); acb_init(u2); acb_init(v2); acb_init(p2); acb_init(q2); acb_init(t);
+    acb_t t;
+    acb_init(t);
+    acb_mat_zero(C);
+    acb_mul(t, u2, p2, prec);
+    acb_mul_2exp_si(t, t, 1);                 /* 2 u^2 p^2: + <-> 0, - <-> 0 */
+    acb_set(acb_mat_entry(C, 0, 1), t); acb_set(acb_mat_entry(C, 1, 0), t);
+    acb_set(acb_mat_entry(C, 2, 1), t); acb_set(acb_mat_entry(C, 1, 2), t);
+    acb_mul(t, v2, q2, prec);
+    acb_mul_2exp_si(t, t, 2);                 /* 4 v^2 q^2: 0 <-> S */
+    acb_set(acb_mat_entry(C, 1, 3), t); acb_set(acb_mat_entry(C, 3, 1), t);
+    acb_mul(t, v2, p2, prec);
+    acb_mul_2exp_si(t, t, 1);                 /* 2 v^2 p^2: + <-> S, - <-> S */
+    acb_set(acb_mat_entry(C, 0, 3), t); acb_set(acb_mat_entry(C, 3, 0), t);
+    acb_set(acb_mat_entry(C, 2, 3), t); acb_set(acb_mat_entry(C, 3, 2), t);
+    acb_clear(t);
+}
+
+/* the weights C_a and, if dC != NULL, their derivatives dC[2a + k] (lemma P19: with n = B/r,
+ * d_x(n_x^2) = 2 n_x n_z^2 / r, d_z(n_x^2) = -2 n_x^2 n_z / r, d_k(n_z^2) = -d_k(n_x^2)) */
+static void
+heis2_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_params_struct *P, const acb_t r,
+              const acb_t nx, const acb_t nz, slong prec)
+{
+    slong a, k;
+    acb_t c1, c2, u2, v2, p2, q2, dx2[2], dp2, dq2;
+    acb_init(c1); acb_init(c2); acb_init(u2); acb_init(v2); acb_init(p2); acb_init(q2);
+    acb_init(dx2[0]); acb_init(dx2[1]); acb_init(dp2); acb_init(dq2);
+    acb_mul(dx2[0], nz, nz, prec);
+    acb_mul(dx2[0], dx2[0], nx, prec);
+    acb_mul_2exp_si(dx2[0], dx2[0], 1);
+    acb_div(dx2[0], dx2[0], r, prec);
+    acb_mul(dx2[1], nx, nx, prec);
+    acb_mul(dx2[1], dx2[1], nz, prec);
+    acb_mul_2exp_si(dx2[1], dx2[1], 1);
+    acb_div(dx2[1], dx2[1], r, prec);
+    acb_neg(dx2[1], dx2[1]);
     for (a = 0; a < 2; a++)
     {
         coupling_amp(c1, P, P->b, (int) a, 0, prec);
@@ -240,20 +411,19 @@ heis2_weights(acb_mat_struct *C, const qt_pump_params_struct *P, const acb_t nx,
         /* p = component along perp that multiplies Sigma_perp (nz for x, -nx for z), q = along n */
         acb_mul(p2, a == 0 ? nz : nx, a == 0 ? nz : nx, prec);
         acb_mul(q2, a == 0 ? nx : nz, a == 0 ? nx : nz, prec);
-        acb_mat_zero(C + a);
-        acb_mul(t, u2, p2, prec);
-        acb_mul_2exp_si(t, t, 1);                 /* 2 u^2 p^2: + <-> 0, - <-> 0 */
-        acb_set(acb_mat_entry(C + a, 0, 1), t); acb_set(acb_mat_entry(C + a, 1, 0), t);
-        acb_set(acb_mat_entry(C + a, 2, 1), t); acb_set(acb_mat_entry(C + a, 1, 2), t);
-        acb_mul(t, v2, q2, prec);
-        acb_mul_2exp_si(t, t, 2);                 /* 4 v^2 q^2: 0 <-> S */
-        acb_set(acb_mat_entry(C + a, 1, 3), t); acb_set(acb_mat_entry(C + a, 3, 1), t);
-        acb_mul(t, v2, p2, prec);
-        acb_mul_2exp_si(t, t, 1);                 /* 2 v^2 p^2: + <-> S, - <-> S */
-        acb_set(acb_mat_entry(C + a, 0, 3), t); acb_set(acb_mat_entry(C + a, 3, 0), t);
-        acb_set(acb_mat_entry(C + a, 2, 3), t); acb_set(acb_mat_entry(C + a, 3, 2), t);
+        heis2_fill(C + a, u2, v2, p2, q2, prec);
+        for (k = 0; dC != NULL && k < 2; k++)
+        {
+            /* bath L: p2 = n_z^2, q2 = n_x^2; bath R: p2 = n_x^2, q2 = n_z^2 */
+            acb_set(dq2, dx2[k]);
+            if (a == 1)
+                acb_neg(dq2, dq2);
+            acb_neg(dp2, dq2);
+            heis2_fill(dC + 2 * a + k, u2, v2, dp2, dq2, prec);
+        }
     }
-    acb_clear(c1); acb_clear(c2); acb_clear(u2); acb_clear(v2); acb_clear(p2); acb_clear(q2); acb_clear(t);
+    acb_clear(c1); acb_clear(c2); acb_clear(u2); acb_clear(v2); acb_clear(p2); acb_clear(q2);
+    acb_clear(dx2[0]); acb_clear(dx2[1]); acb_clear(dp2); acb_clear(dq2);
 }
 
 /* lemma P13: two qubits, H = s r (n.Sigma) + J_c sigma_1.sigma_2 (Delta = 1), Sigma = sigma_1 + sigma_2.  The
@@ -316,19 +486,24 @@ int
 qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t r, const acb_t nx,
                                const acb_t nz, slong prec, char *reason)
 {
-    acb_mat_struct C[2];
+    acb_mat_struct C[2], dC[4];
     acb_ptr E, dE;
-    int st;
+    slong k;
+    int st, neq = !qt_pump_equal_temperatures(P);
     if (P->n_qubits != 2 || !fmpq_is_one(P->Delta) || P->coupling == QT_PUMP_COUPLING_MATRIX)
         return qt_fail(reason, QT_DOMAIN, "the closed two-qubit route needs n_qubits = 2, Delta = 1 and a sigma_x / sigma_z coupling layout");
     E = _acb_vec_init(4);
     dE = _acb_vec_init(8);
     acb_mat_init(C + 0, 4, 4); acb_mat_init(C + 1, 4, 4);
+    for (k = 0; k < 4; k++)
+        acb_mat_init(dC + k, 4, 4);
     heis2_levels(E, dE, P, r, nx, nz, prec);
-    heis2_weights(C, P, nx, nz, prec);
+    heis2_weights(C, neq ? dC : NULL, P, r, nx, nz, prec);
     /* Gibbs reference: E_- (the ground branch at large r) */
-    st = population_route(Lam, P, E, C, dE, 2, prec, reason);
+    st = population_route(Lam, P, E, C, neq ? dC : NULL, dE, 2, prec, reason);
     acb_mat_clear(C + 0); acb_mat_clear(C + 1);
+    for (k = 0; k < 4; k++)
+        acb_mat_clear(dC + k);
     _acb_vec_clear(E, 4); _acb_vec_clear(dE, 8);
     return st;
 }
@@ -419,11 +594,18 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
             acb_mat_trace(dE + 2 * n + k, M1, prec);
         }
     {
-        acb_mat_struct C[2];
+        acb_mat_struct C[2], dC[4];
+        int neq = !qt_pump_equal_temperatures(P);
         acb_mat_init(C + 0, d, d); acb_mat_init(C + 1, d, d);
+        for (k = 0; k < 4; k++)
+            acb_mat_init(dC + k, d, d);
         weights_from_projectors(C, Pr, A, prec);
-        st = population_route(Lam, P, E, C, dE, 0, prec, reason);
+        if (neq)
+            weight_derivatives(dC, Pr, E, dH, A, prec);
+        st = population_route(Lam, P, E, C, neq ? dC : NULL, dE, 0, prec, reason);
         acb_mat_clear(C + 0); acb_mat_clear(C + 1);
+        for (k = 0; k < 4; k++)
+            acb_mat_clear(dC + k);
     }
 done:
     acb_mat_clear(H); acb_mat_clear(X); acb_mat_clear(M1); acb_mat_clear(M2);

@@ -105,8 +105,6 @@ qt_pump_params_validate(const qt_pump_params_struct *P, char *reason)
             }
         }
     }
-    if (!qt_pump_equal_temperatures(P) && !qt_pump_single_like(P))
-        return qt_fail(reason, QT_DOMAIN, "T_R: unequal bath temperatures are implemented for n_qubits = 1 (and coupling=local) only");
     return QT_OK;
 }
 
