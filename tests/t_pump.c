@@ -1381,6 +1381,25 @@ START_TEST(unequal_temperatures_first_law)
 }
 END_TEST
 
+/* random two-qubit model (fixed seed stream): rates k/4, T k/4, J in [-2, 2] \ {0}, b in 2/3 .. 7/3 (b != 1),
+ * layout and convention cycling with it */
+static void
+random_two_qubit_params(qt_pump_params_struct *P, flint_rand_t st, int it)
+{
+    set_params(P, "1", "2", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+    P->n_qubits = 2;
+    P->coupling = it % 4;
+    fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 9), 4);
+    fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 9), 4);
+    fmpq_set_si(P->T, 1 + (slong) n_randint(st, 8), 4);
+    fmpq_set_si(P->J, (slong) n_randint(st, 17) - 8, 4);
+    if (fmpq_is_zero(P->J))
+        fmpq_one(P->J);
+    fmpq_set_si(P->b, 2 + (slong) n_randint(st, 6), 3);     /* 2/3 .. 7/3 */
+    if (fmpq_is_one(P->b))
+        fmpq_set_si(P->b, 2, 1);
+}
+
 /* lemma P19: the stationary populations of the two-qubit Heisenberg Pauli matrix at unequal temperatures, computed
  * here from scratch (levels +, 0, -, S = J + 2r, J, J - 2r, -3J, Pauli convention; weights of P13 for the default
  * layout c = (1, b); rates gamma_a w / (1 - e^{-w/T_a})), and the work integrand sum_n p_n dE_n/dr = 2 (p_+ - p_-)
@@ -1490,21 +1509,10 @@ START_TEST(unequal_temperatures_interacting)
         slong k;
         int sa, sb;
         qt_pump_params_init(P);
-        set_params(P, "1", "2", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
-        P->n_qubits = 2;
-        P->coupling = it % 4;
-        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 9), 4);
-        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 9), 4);
-        fmpq_set_si(P->T, 1 + (slong) n_randint(st, 8), 4);
+        random_two_qubit_params(P, st, it);
         fmpq_set_si(P->T_R, 1 + (slong) n_randint(st, 12), 4);
         if (qt_pump_equal_temperatures(P))
             fmpq_add_si(P->T_R, P->T_R, 1);
-        fmpq_set_si(P->J, (slong) n_randint(st, 17) - 8, 4);
-        if (fmpq_is_zero(P->J))
-            fmpq_one(P->J);
-        fmpq_set_si(P->b, 2 + (slong) n_randint(st, 6), 3);
-        if (fmpq_is_one(P->b))
-            fmpq_set_si(P->b, 2, 1);
         ck_assert_int_eq(qt_pump_params_validate(P, why), QT_OK);
         acb_init(bx); acb_init(bz);
         acb_set_d(bx, (1 + (double) n_randint(st, 23)) / 8);
@@ -1645,18 +1653,7 @@ START_TEST(heis2_route_vs_eigen_route)
         slong k;
         int sa, sb;
         qt_pump_params_init(P);
-        set_params(P, "1", "2", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
-        P->n_qubits = 2;
-        P->coupling = it % 4;
-        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 9), 4);
-        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 9), 4);
-        fmpq_set_si(P->T, 1 + (slong) n_randint(st, 8), 4);
-        fmpq_set_si(P->J, (slong) n_randint(st, 17) - 8, 4);
-        if (fmpq_is_zero(P->J))
-            fmpq_one(P->J);
-        fmpq_set_si(P->b, 2 + (slong) n_randint(st, 6), 3);     /* 2/3 .. 7/3 */
-        if (fmpq_is_one(P->b))
-            fmpq_set_si(P->b, 2, 1);
+        random_two_qubit_params(P, st, it);
         acb_init(bx); acb_init(bz);
         acb_set_d(bx, (1 + (double) n_randint(st, 23)) / 8);
         acb_set_d(bz, ((double) n_randint(st, 31) - 15) / 8);
