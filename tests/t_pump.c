@@ -1277,6 +1277,21 @@ free_energy(arb_t F, const arb_t s, const arb_t T, const arb_t r, slong prec)
     arb_neg(F, F);
 }
 
+/* the friction tensor at (1, 1) is refused with T_R named (it needs the Gibbs derivative, P17) */
+static void
+assert_friction_refuses_unequal_T(const qt_pump_params_struct *P)
+{
+    arb_ptr Z = _arb_vec_init(4);
+    fmpq_t x1;
+    char why[QT_REASON_LEN];
+    fmpq_init(x1);
+    fmpq_one(x1);
+    ck_assert_int_eq(qt_pump_friction(Z, P, x1, x1, 64, why), QT_DOMAIN);
+    ck_assert(strstr(why, "T_R") != NULL);
+    fmpq_clear(x1);
+    _arb_vec_clear(Z, 4);
+}
+
 START_TEST(unequal_temperatures_first_law)
 {
     static const char *cases[][6] = {
@@ -1357,16 +1372,7 @@ START_TEST(unequal_temperatures_first_law)
         C->kind = QT_PROTOCOL_QUADRANT;
         ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
         ck_assert(strstr(why, "equal temperatures") != NULL);
-        {
-            arb_ptr Z = _arb_vec_init(4);
-            fmpq_t x1;
-            fmpq_init(x1);
-            fmpq_one(x1);
-            ck_assert_int_eq(qt_pump_friction(Z, P, x1, x1, 64, why), QT_DOMAIN);
-            ck_assert(strstr(why, "T_R") != NULL);
-            fmpq_clear(x1);
-            _arb_vec_clear(Z, 4);
-        }
+        assert_friction_refuses_unequal_T(P);
         P->n_qubits = 2;
         fmpq_set_si(P->b, 2, 1);
         ck_assert_int_eq(qt_pump_params_validate(P, why), QT_OK);     /* lemma P19 */
@@ -1609,16 +1615,7 @@ START_TEST(unequal_temperatures_interacting)
         ck_assert_msg(arb_overlaps(v, W), "two qubits, T_R != T: Q_L + Q_R does not overlap the work");
         ck_assert(!arb_contains_zero(W) && mag_cmp_2exp_si(arb_radref(v), -28) < 0);
         /* what stays refused at T_R != T for interacting qubits */
-        {
-            arb_ptr Z = _arb_vec_init(4);
-            fmpq_t x1;
-            fmpq_init(x1);
-            fmpq_one(x1);
-            ck_assert_int_eq(qt_pump_friction(Z, P, x1, x1, 64, why), QT_DOMAIN);
-            ck_assert(strstr(why, "T_R") != NULL);
-            fmpq_clear(x1);
-            _arb_vec_clear(Z, 4);
-        }
+        assert_friction_refuses_unequal_T(P);
         C->kind = QT_PROTOCOL_QUARTER_DISC;
         fmpq_set_si(C->radius, 1, 1);
         ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);

@@ -109,7 +109,8 @@ int qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A, slong prec, char *
 void qt_herm_clusters_from_projectors(qt_herm_clusters_t C, const qt_eigenprojectors_t E);
 /* (A + A^*)/2 */
 void qt_acb_mat_hermitian_part(acb_mat_t B, const acb_mat_t A, slong prec);
-/* Re tr(A B) */
+/* tr(A B) and Re tr(A B), without forming the product */
+void qt_acb_mat_trace_product(acb_t res, const acb_mat_t A, const acb_mat_t B, slong prec);
 void qt_acb_mat_trace_product_re(arb_t res, const acb_mat_t A, const acb_mat_t B, slong prec);
 /* S = sum_c mult_c (-lambda ln lambda), for the spectrum of a state (eigenvalues in [0, 1]) */
 void qt_herm_clusters_entropy(arb_t S, const qt_herm_clusters_t C, slong prec);

@@ -25,9 +25,9 @@ qt_herm_clusters_entropy(arb_t S, const qt_herm_clusters_t C, slong prec)
     arb_clear(g);
 }
 
-/* Re tr(A B) */
+/* tr(A B) = sum_ij A_ij B_ji, without forming the product */
 void
-qt_acb_mat_trace_product_re(arb_t res, const acb_mat_t A, const acb_mat_t B, slong prec)
+qt_acb_mat_trace_product(acb_t res, const acb_mat_t A, const acb_mat_t B, slong prec)
 {
     slong i, j, n = acb_mat_nrows(A);
     acb_t t;
@@ -35,6 +35,17 @@ qt_acb_mat_trace_product_re(arb_t res, const acb_mat_t A, const acb_mat_t B, slo
     for (i = 0; i < n; i++)
         for (j = 0; j < n; j++)
             acb_addmul(t, acb_mat_entry(A, i, j), acb_mat_entry(B, j, i), prec);
+    acb_swap(res, t);
+    acb_clear(t);
+}
+
+/* Re tr(A B) */
+void
+qt_acb_mat_trace_product_re(arb_t res, const acb_mat_t A, const acb_mat_t B, slong prec)
+{
+    acb_t t;
+    acb_init(t);
+    qt_acb_mat_trace_product(t, A, B, prec);
     arb_set(res, acb_realref(t));
     acb_clear(t);
 }

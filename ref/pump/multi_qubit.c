@@ -92,6 +92,24 @@ model_matrices(acb_mat_struct *dH, acb_mat_struct *A, acb_mat_t X, const qt_pump
 /* the population route (lemma P3/P9) from a decomposition (E_n, d_k E_n) and the transition weights
  * C_a[m][n] = tr(P_m A_a P_n A_a), reference level ref for the Gibbs weights:
  * Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n */
+/* the diagonal of a rate matrix (or of its derivative): minus the sum of the off-diagonal column entries */
+static void
+column_sums_to_zero(acb_mat_t W, slong prec)
+{
+    slong d = acb_mat_nrows(W), m, n;
+    acb_t t;
+    acb_init(t);
+    for (n = 0; n < d; n++)
+    {
+        acb_zero(t);
+        for (m = 0; m < d; m++)
+            if (m != n)
+                acb_add(t, t, acb_mat_entry(W, m, n), prec);
+        acb_neg(acb_mat_entry(W, n, n), t);
+    }
+    acb_clear(t);
+}
+
 /* the Pauli rate matrices W_a (rate n -> m is G_a(E_n - E_m) C_a[m][n], bath a at temperature Ta[a]) and, if dC is
  * given, their derivatives dW[2a + k] (d_k E = dE[2n + k], d_k C_a = dC[2a + k]; lemma P19) */
 static void
@@ -130,23 +148,9 @@ rate_matrices(acb_mat_struct *Wa, acb_mat_struct *dW, const qt_pump_params_struc
                     acb_addmul(w, t, acb_mat_entry(dC + 2 * a + k, m, n), prec);
                 }
             }
-        /* diagonals: columns sum to 0 */
-        for (n = 0; n < d; n++)
-        {
-            acb_zero(t);
-            for (m = 0; m < d; m++)
-                if (m != n)
-                    acb_add(t, t, acb_mat_entry(Wa + a, m, n), prec);
-            acb_neg(acb_mat_entry(Wa + a, n, n), t);
-            for (k = 0; dC != NULL && k < 2; k++)
-            {
-                acb_zero(t);
-                for (m = 0; m < d; m++)
-                    if (m != n)
-                        acb_add(t, t, acb_mat_entry(dW + 2 * a + k, m, n), prec);
-                acb_neg(acb_mat_entry(dW + 2 * a + k, n, n), t);
-            }
-        }
+        column_sums_to_zero(Wa + a, prec);
+        for (k = 0; dC != NULL && k < 2; k++)
+            column_sums_to_zero(dW + 2 * a + k, prec);
     }
     acb_clear(g); acb_clear(om); acb_clear(t); acb_clear(u);
 }
@@ -206,8 +210,6 @@ population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, cons
         acb_one(acb_mat_entry(y, 0, 0));
         if (!acb_mat_solve_precond(pv, M1, y, prec))
             goto singular;
-        for (n = 0; n < d; n++)
-            acb_set(p + n, acb_mat_entry(pv, n, 0));
     }
     for (k = 0; k < 2; k++)
     {
@@ -274,34 +276,45 @@ done:
     return st;
 }
 
+/* the sandwiches S[a d + n] = A_a P_n A_a, shared by the weights and their derivatives */
 static void
-weights_from_projectors(acb_mat_struct *C, const acb_mat_struct *Pr, const acb_mat_struct *A, slong prec)
+sandwiches(acb_mat_struct *S, const acb_mat_struct *Pr, const acb_mat_struct *A, slong prec)
 {
-    slong d = acb_mat_nrows(A + 0), a, m, n;
-    acb_mat_t M1, M2;
-    acb_mat_init(M1, d, d); acb_mat_init(M2, d, d);
+    slong d = acb_mat_nrows(A + 0), a, n;
+    acb_mat_t M;
+    acb_mat_init(M, d, d);
+    for (a = 0; a < 2; a++)
+        for (n = 0; n < d; n++)
+        {
+            acb_mat_mul(M, A + a, Pr + n, prec);
+            acb_mat_mul(S + a * d + n, M, A + a, prec);
+        }
+    acb_mat_clear(M);
+}
+
+/* C_a[m][n] = tr(P_m A_a P_n A_a) = tr(P_m S[a d + n]) */
+static void
+weights_from_projectors(acb_mat_struct *C, const acb_mat_struct *Pr, const acb_mat_struct *S, slong prec)
+{
+    slong d = acb_mat_nrows(Pr + 0), a, m, n;
     for (a = 0; a < 2; a++)
         for (m = 0; m < d; m++)
             for (n = 0; n < d; n++)
             {
                 acb_zero(acb_mat_entry(C + a, m, n));
-                if (m == n)
-                    continue;
-                acb_mat_mul(M1, Pr + m, A + a, prec);
-                acb_mat_mul(M2, M1, Pr + n, prec);
-                acb_mat_mul(M1, M2, A + a, prec);
-                acb_mat_trace(acb_mat_entry(C + a, m, n), M1, prec);
+                if (m != n)
+                    qt_acb_mat_trace_product(acb_mat_entry(C + a, m, n), Pr + m, S + a * d + n, prec);
             }
-    acb_mat_clear(M1); acb_mat_clear(M2);
 }
 
-/* d_k C_a[m][n] = tr(d_k P_m A P_n A) + tr(P_m A d_k P_n A) with the first-order perturbation of the simple
- * projectors d_k P_n = sum_{j != n} (P_n d_kH P_j + P_j d_kH P_n)/(E_n - E_j) (lemma P19) */
+/* d_k C_a[m][n] = tr(d_k P_m A P_n A) + tr(P_m A d_k P_n A) = tr(d_k P_m S[a d + n]) + tr(d_k P_n S[a d + m]) with
+ * the first-order perturbation of the simple projectors d_k P_n = sum_{j != n} (P_n d_kH P_j + P_j d_kH P_n)/(E_n - E_j)
+ * (lemma P19); each pair {n, j} is formed once and enters d_k P_n and d_k P_j with opposite signs */
 static void
-weight_derivatives(acb_mat_struct *dC, const acb_mat_struct *Pr, acb_srcptr E, const acb_mat_struct *dH,
-                   const acb_mat_struct *A, slong prec)
+weight_derivatives(acb_mat_struct *dC, const acb_mat_struct *Pr, const acb_mat_struct *S, acb_srcptr E,
+                   const acb_mat_struct *dH, slong prec)
 {
-    slong d = acb_mat_nrows(A + 0), a, k, m, n, j;
+    slong d = acb_mat_nrows(Pr + 0), a, k, m, n, j;
     acb_mat_t M1, M2;
     acb_mat_struct *dP;
     acb_t t, u;
@@ -312,12 +325,8 @@ weight_derivatives(acb_mat_struct *dC, const acb_mat_struct *Pr, acb_srcptr E, c
         acb_mat_init(dP + n, d, d);
     for (k = 0; k < 2; k++)
         for (n = 0; n < d; n++)
-        {
-            acb_mat_zero(dP + 2 * n + k);
-            for (j = 0; j < d; j++)
+            for (j = n + 1; j < d; j++)
             {
-                if (j == n)
-                    continue;
                 acb_mat_mul(M1, Pr + n, dH + k, prec);
                 acb_mat_mul(M2, M1, Pr + j, prec);
                 acb_mat_mul(M1, Pr + j, dH + k, prec);
@@ -326,8 +335,9 @@ weight_derivatives(acb_mat_struct *dC, const acb_mat_struct *Pr, acb_srcptr E, c
                 acb_sub(t, E + n, E + j, prec);
                 acb_inv(t, t, prec);
                 acb_mat_scalar_addmul_acb(dP + 2 * n + k, M1, t, prec);
+                acb_neg(t, t);
+                acb_mat_scalar_addmul_acb(dP + 2 * j + k, M1, t, prec);
             }
-        }
     for (a = 0; a < 2; a++)
         for (k = 0; k < 2; k++)
             for (m = 0; m < d; m++)
@@ -337,14 +347,8 @@ weight_derivatives(acb_mat_struct *dC, const acb_mat_struct *Pr, acb_srcptr E, c
                     acb_zero(c);
                     if (m == n)
                         continue;
-                    acb_mat_mul(M1, dP + 2 * m + k, A + a, prec);
-                    acb_mat_mul(M1, M1, Pr + n, prec);
-                    acb_mat_mul(M1, M1, A + a, prec);
-                    acb_mat_trace(c, M1, prec);
-                    acb_mat_mul(M1, Pr + m, A + a, prec);
-                    acb_mat_mul(M1, M1, dP + 2 * n + k, prec);
-                    acb_mat_mul(M1, M1, A + a, prec);
-                    acb_mat_trace(u, M1, prec);
+                    qt_acb_mat_trace_product(c, dP + 2 * m + k, S + a * d + n, prec);
+                    qt_acb_mat_trace_product(u, dP + 2 * n + k, S + a * d + m, prec);
                     acb_add(c, c, u, prec);
                 }
     for (n = 0; n < 2 * d; n++)
@@ -594,18 +598,25 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
             acb_mat_trace(dE + 2 * n + k, M1, prec);
         }
     {
-        acb_mat_struct C[2], dC[4];
+        acb_mat_struct C[2], dC[4], *S;
         int neq = !qt_pump_equal_temperatures(P);
         acb_mat_init(C + 0, d, d); acb_mat_init(C + 1, d, d);
         for (k = 0; k < 4; k++)
             acb_mat_init(dC + k, d, d);
-        weights_from_projectors(C, Pr, A, prec);
+        S = flint_malloc(2 * d * sizeof(acb_mat_struct));
+        for (n = 0; n < 2 * d; n++)
+            acb_mat_init(S + n, d, d);
+        sandwiches(S, Pr, A, prec);
+        weights_from_projectors(C, Pr, S, prec);
         if (neq)
-            weight_derivatives(dC, Pr, E, dH, A, prec);
+            weight_derivatives(dC, Pr, S, E, dH, prec);
         st = population_route(Lam, P, E, C, neq ? dC : NULL, dE, 0, prec, reason);
         acb_mat_clear(C + 0); acb_mat_clear(C + 1);
         for (k = 0; k < 4; k++)
             acb_mat_clear(dC + k);
+        for (n = 0; n < 2 * d; n++)
+            acb_mat_clear(S + n);
+        flint_free(S);
     }
 done:
     acb_mat_clear(H); acb_mat_clear(X); acb_mat_clear(M1); acb_mat_clear(M2);

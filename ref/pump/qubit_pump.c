@@ -404,12 +404,12 @@ qubit_lambda(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const 
     acb_mul(E, s, B, prec);                      /* E_e = sB = -E_g */
     acb_mul_2exp_si(w, E, 1);                    /* Bohr frequency */
     /* per bath a (temperature T_a): e_a = e^{-w/T_a}, G_a = gamma_a w/(1 - e_a),
-       G'_a = dG_a/dw = gamma_a [(1 - e_a) - (w/T_a) e_a]/(1 - e_a)^2; decay e -> g at G_a c_a, excitation at
+       G'_a = dG_a/dw = gamma_a [(1 - e_a) - (w/T_a) e_a]/(1 - e_a)^2 (qt_ohmic_rate_derivative_acb); decay e -> g at G_a c_a, excitation at
        G_a e_a c_a; c_L = (B_z/B)^2, c_R = (B_x/B)^2 = 1 - c_L (lemma P3, P12) */
     for (a = 0; a < 2; a++)
     {
-        acb_t Ta, ea, om1, Gp;
-        acb_init(Ta); acb_init(ea); acb_init(om1); acb_init(Gp);
+        acb_t Ta, ea, om1;
+        acb_init(Ta); acb_init(ea); acb_init(om1);
         if (a == 1 && !qt_pump_equal_temperatures(P))
             acb_set_fmpq(Ta, P->T_R, prec);
         else
@@ -426,18 +426,12 @@ qubit_lambda(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const 
         acb_div(c, c, B2, prec);
         acb_mul(Wd[a], r, c, prec);
         acb_mul(Wu[a], Wd[a], ea, prec);
-        /* G'_a */
-        acb_div(t, w, Ta, prec);
-        acb_mul(t, t, ea, prec);
-        acb_sub(Gp, om1, t, prec);
-        acb_div(Gp, Gp, om1, prec);
-        acb_div(Gp, Gp, om1, prec);
-        acb_mul(Gp, Gp, g, prec);
+        if (!qt_pump_equal_temperatures(P))
+            qt_ohmic_rate_derivative_acb(Gdp[a], g, w, Ta, prec);   /* G'_a: only the T_R != T branch uses it */
         acb_set(Gd[a], r);
-        acb_set(Gdp[a], Gp);
         acb_set(Ea[a], ea);
         acb_set(Tb[a], Ta);
-        acb_clear(Ta); acb_clear(ea); acb_clear(om1); acb_clear(Gp);
+        acb_clear(Ta); acb_clear(ea); acb_clear(om1);
     }
     acb_add(dn, Wd[0], Wd[1], prec);
     acb_add(up, Wu[0], Wu[1], prec);
