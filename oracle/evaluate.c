@@ -82,6 +82,17 @@ qubit_record_fn(qt_traj_record_t R, const void *vp, slong prec)
     arb_clear(t);
 }
 
+static void
+ramp_record_fn(qt_traj_record_t R, const void *vp, slong prec)
+{
+    const qo_params *p = vp;
+    arb_t t;
+    arb_init(t);
+    arb_set_fmpq(t, p->t, prec);
+    qt_qubit_ramp_trajectory(R, p->qr, t, p->tkind, prec);
+    arb_clear(t);
+}
+
 static int
 fano_fn(arb_t res, const void *vp, slong prec, char *reason)
 {
@@ -153,6 +164,7 @@ int
 qo_evaluate_record(qt_traj_record_t R, const qo_quantity *q, const qo_params *p, slong digits)
 {
     return qt_eval_digits_record(R, q->family == QO_FAM_QUBIT ? qubit_record_fn
+                                    : q->family == QO_FAM_RAMP ? ramp_record_fn
                                     : q->family == QO_FAM_FANO ? fano_record_fn
                                     : q->family == QO_FAM_DAMPED ? damped_record_fn
                                     : q->family == QO_FAM_CYCLE ? cycle_record_fn

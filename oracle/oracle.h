@@ -10,7 +10,7 @@
 /* exit codes */
 enum { QO_EXIT_OK = 0, QO_EXIT_FAIL = 1, QO_EXIT_USAGE = 2 };
 
-enum { QO_FAM_LANDAUER = 0, QO_FAM_DRIVEN = 1, QO_FAM_STATE = 2, QO_FAM_QUBIT = 3, QO_FAM_LINDBLAD = 4, QO_FAM_FANO = 5, QO_FAM_DAMPED = 6, QO_FAM_CYCLE = 7, QO_FAM_PUMP = 8 };
+enum { QO_FAM_LANDAUER = 0, QO_FAM_DRIVEN = 1, QO_FAM_STATE = 2, QO_FAM_QUBIT = 3, QO_FAM_LINDBLAD = 4, QO_FAM_FANO = 5, QO_FAM_DAMPED = 6, QO_FAM_CYCLE = 7, QO_FAM_PUMP = 8, QO_FAM_RAMP = 9 };
 enum { QO_PUMP_LAMBDA = 0, QO_PUMP_HEAT = 1, QO_PUMP_CURVATURE = 2, QO_PUMP_FRICTION = 3, QO_PUMP_STEADY = 4 };
 enum { QO_QD_TRAJECTORY = 0, QO_QD_TSTAR = 1 };
 enum { QO_FA_TRAJECTORY = 0, QO_FA_TZERO = 1 };
@@ -51,6 +51,7 @@ typedef struct
     qt_qmat_t rho, H, sigma;   /* state family; n = 0 when unset */
     int definition;            /* QT_EE_* */
     qt_qubit_davies_t qd;      /* qubit_davies.* */
+    qt_qubit_ramp_t qr;        /* qubit_ramp.trajectory */
     qt_fano_anderson_t fa;     /* fano_anderson.* */
     qt_damped_mode_t dm;       /* damped_mode.* */
     fmpq_t t;                  /* trajectory time */
@@ -81,6 +82,7 @@ int qo_evaluate(qt_result_t r, const qo_quantity *q, const qo_params *p, slong d
 int qo_evaluate_record(qt_traj_record_t R, const qo_quantity *q, const qo_params *p, slong digits);
 /* the trajectory families' parameters (params_open.c) */
 int qo_parse_qubit_davies(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
+int qo_parse_qubit_ramp(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
 int qo_parse_fano_anderson(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
 int qo_parse_damped_mode(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
 int qo_parse_cycle(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);

@@ -15,6 +15,8 @@ qo_family_param_names(int family)
         return "rho [H] [sigma] [definition=outcome|dephased] (matrices: @file.json or {\"dims\": [n, n], \"re\": [...], \"im\": [...]})";
     if (family == QO_FAM_QUBIT)
         return "omega beta gamma gamma_phi x0 y0 z0 t (t: exact >= 0 or tstar)";
+    if (family == QO_FAM_RAMP)
+        return "omega0 omega1 beta gamma gamma_phi x0 y0 z0 t (omega(t) = omega0 + omega1 t > 0 on [0, t]; t exact >= 0)";
     if (family == QO_FAM_DAMPED)
         return "omega beta kappa alpha_re [alpha_im] t (coherent start |alpha0>, alpha0 = alpha_re + i alpha_im)";
     if (family == QO_FAM_PUMP)
@@ -39,6 +41,7 @@ qo_params_init(qo_params *p)
     p->sigma->n = 0;
     p->definition = QT_EE_DEPHASED;
     qt_qubit_davies_init(p->qd);
+    qt_qubit_ramp_init(p->qr);
     qt_fano_anderson_init(p->fa);
     qt_damped_mode_init(p->dm);
     fmpq_init(p->t);
@@ -65,6 +68,7 @@ qo_params_clear(qo_params *p)
     if (p->sigma->n)
         qt_qmat_clear(p->sigma);
     qt_qubit_davies_clear(p->qd);
+    qt_qubit_ramp_clear(p->qr);
     qt_fano_anderson_clear(p->fa);
     qt_damped_mode_clear(p->dm);
     fmpq_clear(p->t);
@@ -368,6 +372,8 @@ qo_params_parse(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, 
         return parse_landauer(p, q, kv, err, errlen);
     if (q->family == QO_FAM_STATE)
         return parse_state(p, q, kv, err, errlen);
+    if (q->family == QO_FAM_RAMP)
+        return qo_parse_qubit_ramp(p, q, kv, err, errlen);
     if (q->family == QO_FAM_QUBIT)
         return qo_parse_qubit_davies(p, q, kv, err, errlen);
     if (q->family == QO_FAM_LINDBLAD)

@@ -68,6 +68,32 @@ qo_parse_qubit_davies(qo_params *p, const qo_quantity *q, const qo_kv *kv, char 
     return 0;
 }
 
+int
+qo_parse_qubit_ramp(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
+{
+    static const char *const names[] = {"omega0", "omega1", "beta", "gamma", "gamma_phi", "x0", "y0", "z0", "t", NULL};
+    qt_qubit_davies_struct *B = p->qr->base;
+    char reason[QT_REASON_LEN];
+    if (qo_check_known(kv, names, q, "", err, errlen))
+        return 1;
+    if (qo_exact_param(p, B->omega, kv, "omega0", NULL, "qubit frequency at t = 0, > 0", err, errlen)) return 1;
+    if (qo_exact_param(p, p->qr->omega1, kv, "omega1", NULL, "ramp rate d omega/dt", err, errlen)) return 1;
+    if (qo_exact_param(p, B->beta, kv, "beta", NULL, "inverse bath temperature, > 0", err, errlen)) return 1;
+    if (qo_exact_param(p, B->gamma, kv, "gamma", NULL, "amplitude-damping rate, >= 0", err, errlen)) return 1;
+    if (qo_exact_param(p, B->gamma_phi, kv, "gamma_phi", "0", "dephasing rate, >= 0", err, errlen)) return 1;
+    if (qo_exact_param(p, B->x0, kv, "x0", "0", "initial Bloch vector", err, errlen)) return 1;
+    if (qo_exact_param(p, B->y0, kv, "y0", "0", "initial Bloch vector", err, errlen)) return 1;
+    if (qo_exact_param(p, B->z0, kv, "z0", NULL, "initial Bloch vector", err, errlen)) return 1;
+    if (time_param(p, kv, NULL, err, errlen))
+        return 1;
+    if (qt_qubit_ramp_validate(p->qr, p->t, reason) != QT_OK)
+    {
+        snprintf(err, errlen, "%s", reason);
+        return 1;
+    }
+    return 0;
+}
+
 /* ---- baths: [{"beta": "1", "channels": [{"L": M, "gamma": "0.2", "omega": "1", "kind": "thermal"}]}] ---- */
 
 static int

@@ -27,8 +27,9 @@ qo_record_json(const qt_traj_record_t R, slong digits, int with_formulas)
         if (with_formulas)
         {
             const char *f = qt_record_output_formula(R, i);
-            slong a = R->kind != QT_REC_TRAJECTORY ? -1 : qt_traj_ratio_num(i);
-            slong d = R->kind != QT_REC_TRAJECTORY ? -1 : qt_traj_ratio_den(i);
+            int ratios = R->kind == QT_REC_TRAJECTORY || R->kind == QT_REC_RAMP;
+            slong a = !ratios ? -1 : qt_traj_ratio_num(i);
+            slong d = !ratios ? -1 : qt_traj_ratio_den(i);
             json_object_set_new(o, "formula", json_string(f));
             if (a >= 0)
             {

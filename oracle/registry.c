@@ -47,6 +47,9 @@ static const qo_quantity table[] = {
      "every output (S, S_dot, ..., Sigma) of a qubit under thermal amplitude damping + dephasing, in closed form"},
     {"qubit_davies.tstar", QO_FAM_QUBIT, QO_QD_TSTAR, "1/omega (time)",
      "open_systems.md 3 M1; proofs/open_systems.md M3", "t* = ln(2 (nbar+1)) / (gamma (2 nbar + 1)), where the trajectory from |e> crosses I/2"},
+    {"qubit_ramp.trajectory", QO_FAM_RAMP, 0, "k_B = hbar = 1 (nats, energies in the units of omega0)",
+     "open_systems.md 2.5 and 5 identity 11; proofs/open_systems.md R1-R4",
+     "a driven qubit H(t) = (omega0 + omega1 t) sigma_z / 2 under the Davies generator at the instantaneous frequency: every output of qubit_davies.trajectory relative to the instantaneous Gibbs state, and W_dot, W, F_dot, Delta_F, D_rel_dot (identity 11)"},
     {"lindblad.trajectory", QO_FAM_LINDBLAD, 0, "k_B = hbar = 1 (nats, energies in the units of H)",
      "open_systems.md 2.1-2.11; proofs/open_systems.md L1-L4, E7-E10",
      "every output at time t of rho(t) = exp(tL) rho0 for a Lindblad generator with thermal baths (general route)"},
@@ -81,7 +84,7 @@ static const qo_quantity table[] = {
 int
 qo_quantity_is_record(const qo_quantity *q)
 {
-    return (q->family == QO_FAM_QUBIT && q->which == QO_QD_TRAJECTORY) || q->family == QO_FAM_LINDBLAD
+    return (q->family == QO_FAM_QUBIT && q->which == QO_QD_TRAJECTORY) || q->family == QO_FAM_RAMP || q->family == QO_FAM_LINDBLAD
            || (q->family == QO_FAM_FANO && q->which == QO_FA_TRAJECTORY) || q->family == QO_FAM_DAMPED
            || q->family == QO_FAM_CYCLE || q->family == QO_FAM_PUMP;
 }

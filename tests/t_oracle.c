@@ -290,6 +290,71 @@ START_TEST(trajectory_bad_inputs_eval)
 }
 END_TEST
 
+/* the driven qubit through eval --json: the reference is named, the five driven outputs are there with
+ * their formulas, and Sigma (printed from D_0 - D_t + beta (W - Delta F)) encloses the same combination
+ * of the printed enclosures of D_rel at t = 0 (a second eval), D_rel, W and Delta_F; bad ramps exit 2
+ * naming the fields */
+static void
+json_ball(arb_t x, json_t *outs, const char *name)
+{
+    json_t *v = json_object_get(outs, name);
+    arb_t hi;
+    ck_assert_msg(v != NULL, "output %s missing", name);
+    ck_assert_str_eq(json_string_value(json_object_get(v, "status")), "ok");
+    arb_init(hi);
+    arb_set_str(x, json_string_value(json_object_get(v, "lo")), 200);
+    arb_set_str(hi, json_string_value(json_object_get(v, "hi")), 200);
+    arb_union(x, x, hi, 200);
+    arb_clear(hi);
+}
+
+START_TEST(ramp_eval_record)
+{
+    static const char *extra[] = {"W_dot", "W", "F_dot", "Delta_F", "D_rel_dot", NULL};
+    const char *base = "eval qubit_ramp.trajectory omega0=1 omega1=1/2 beta=2 gamma=0.2 gamma_phi=0.05 x0=0.6 y0=0 z0=0.6";
+    char line[300], *out, *err;
+    json_t *o, *o0, *outs;
+    json_error_t je;
+    arb_t D0, Dt, W, dF, S, v;
+    int code, i;
+    snprintf(line, sizeof line, "%s t=2 --digits 25 --json", base);
+    code = run_line(line, &out, &err);
+    ck_assert_msg(code == 0, "exit %d: %s", code, err);
+    o = json_loads(out, 0, &je);
+    ck_assert(o != NULL);
+    ck_assert_str_eq(json_string_value(json_object_get(o, "reference")), "instantaneous gibbs");
+    outs = json_object_get(o, "outputs");
+    for (i = 0; extra[i]; i++)
+        ck_assert_msg(json_object_get(json_object_get(outs, extra[i]), "formula") != NULL, "%s has no formula", extra[i]);
+    ck_assert(strstr(json_string_value(json_object_get(json_object_get(outs, "D_rel_dot"), "formula")), "identity 11") != NULL);
+    free(out); free(err);
+    snprintf(line, sizeof line, "%s t=0 --digits 25 --json", base);
+    code = run_line(line, &out, &err);
+    ck_assert_msg(code == 0, "exit %d: %s", code, err);
+    o0 = json_loads(out, 0, &je);
+    arb_init(D0); arb_init(Dt); arb_init(W); arb_init(dF); arb_init(S); arb_init(v);
+    json_ball(D0, json_object_get(o0, "outputs"), "D_rel");
+    json_ball(Dt, outs, "D_rel");
+    json_ball(W, outs, "W");
+    json_ball(dF, outs, "Delta_F");
+    json_ball(S, outs, "Sigma");
+    arb_sub(v, W, dF, 200);
+    arb_mul_2exp_si(v, v, 1);                   /* beta = 2 */
+    arb_add(v, v, D0, 200);
+    arb_sub(v, v, Dt, 200);
+    ck_assert(arb_overlaps(v, S));
+    ck_assert(mag_cmp_2exp_si(arb_radref(v), -70) < 0);
+    arb_clear(D0); arb_clear(Dt); arb_clear(W); arb_clear(dF); arb_clear(S); arb_clear(v);
+    json_decref(o); json_decref(o0);
+    free(out); free(err);
+    snprintf(line, sizeof line, "eval qubit_ramp.trajectory omega0=1 omega1=-1/2 beta=2 gamma=0.2 z0=0.6 t=2");
+    code = run_line(line, &out, &err);
+    ck_assert_int_eq(code, 2);
+    ck_assert(strstr(err, "omega1, t") != NULL && out[0] == '\0');
+    free(out); free(err);
+}
+END_TEST
+
 /* a record through eval --json: every output under its name; at t* the closed forms
  * S = ln 2 and Sigma = ln 2 + beta omega / 2 lie in [lo, hi]; beta_R is undefined, with a reason */
 START_TEST(trajectory_eval_record)
@@ -371,12 +436,13 @@ START_TEST(list_all)
     ck_assert_int_eq(run_line("list --json", &out, &err), 0);
     o = json_loads(out, 0, &je);
     ck_assert(o != NULL && json_is_array(o));
-    ck_assert_int_eq((int) json_array_size(o), 31);
+    ck_assert_int_eq((int) json_array_size(o), 32);
     json_decref(o);
     free(out);
     free(err);
     ck_assert_int_eq(run_line("list", &out, &err), 0);
     ck_assert(strstr(out, "landauer.reduced_entropy_current_R") != NULL);
+    ck_assert(strstr(out, "qubit_ramp.trajectory") != NULL);
     free(out);
     free(err);
 }
@@ -536,6 +602,7 @@ main(void)
     tcase_add_test(tc, list_all);
     tcase_add_loop_test(tc, trajectory_bad_inputs_eval, 0, 2);
     tcase_add_test(tc, trajectory_eval_record);
+    tcase_add_test(tc, ramp_eval_record);
     tcase_add_test(tc, trajectory_uncertified_exit);
     tcase_add_test(tc, check_doctored_results);
     tcase_add_test(tc, schema_validation);

@@ -24,7 +24,7 @@ enum
  * other records (pump.steady_state: the 8 x 8 density matrix of 3 qubits) need up to 2 * 64 + 2 outputs */
 #define QT_TR_MAXOUT 136
 
-enum { QT_REC_TRAJECTORY = 0, QT_REC_CYCLE = 1, QT_REC_PUMP_LAMBDA = 2, QT_REC_PUMP_HEAT = 3, QT_REC_PUMP_CURVATURE = 4, QT_REC_PUMP_FRICTION = 5, QT_REC_PUMP_STEADY = 6 };
+enum { QT_REC_TRAJECTORY = 0, QT_REC_CYCLE = 1, QT_REC_PUMP_LAMBDA = 2, QT_REC_PUMP_HEAT = 3, QT_REC_PUMP_CURVATURE = 4, QT_REC_PUMP_FRICTION = 5, QT_REC_PUMP_STEADY = 6, QT_REC_RAMP = 7 };
 typedef struct
 {
     slong nout;
@@ -115,6 +115,30 @@ void qt_qubit_davies_trajectory(qt_traj_record_t R, const qt_qubit_davies_struct
                                 int tkind, slong prec);
 /* the same model as a general open model (for the cross-check of the two routes) */
 void qt_qubit_davies_as_open_model(qt_open_model_t M, const qt_qubit_davies_struct *P);
+
+/* ---- identity 11: a qubit under a linear frequency ramp (qubit_ramp.*) ----
+ * H(t) = (omega(t)/2) sigma_z, omega(t) = omega0 + omega1 t > 0 on [0, t]; the Davies generator of
+ * qubit_davies at the instantaneous omega(t) (one bath at beta), which fixes the instantaneous Gibbs
+ * state rho^eq_t.  base.omega holds omega0. */
+typedef struct
+{
+    qt_qubit_davies_struct base[1];
+    fmpq_t omega1;
+}
+qt_qubit_ramp_struct;
+typedef qt_qubit_ramp_struct qt_qubit_ramp_t[1];
+void qt_qubit_ramp_init(qt_qubit_ramp_t P);
+void qt_qubit_ramp_clear(qt_qubit_ramp_t P);
+/* QT_DOMAIN naming the field: omega0 > 0, t >= 0, omega0 + omega1 t > 0, and the checks of qubit_davies */
+int qt_qubit_ramp_validate(const qt_qubit_ramp_struct *P, const fmpq_t t, char *reason);
+/* z(s) and x(s)^2 + y(s)^2 continued holomorphically to complex s with Re a(s) > 0, |Im a(s)| < pi,
+ * a = beta omega(s)/2 (lemmas R1, R3); indeterminate outside, QT_UNCERTIFIED if the certified
+ * integral I(s) did not converge.  Follows the acb_calc_integrate contract for any ball s. */
+int qt_qubit_ramp_bloch_acb(acb_t z, acb_t rp2, const qt_qubit_ramp_struct *P, const acb_t s, slong prec);
+/* every core output at time t (tkind QT_T_GENERIC or QT_T_ZERO) with D_rel, sigma and Sigma relative
+ * to rho^eq_t, then W_dot, W, F_dot, Delta_F, D_rel_dot (record kind QT_REC_RAMP) */
+void qt_qubit_ramp_trajectory(qt_traj_record_t R, const qt_qubit_ramp_struct *P, const arb_t t,
+                              int tkind, slong prec);
 
 /* ---- M4: mode + Lorentzian Fano-Anderson reservoir at T = 0, resonance (fano_anderson.*) ---- */
 typedef struct

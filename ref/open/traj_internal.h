@@ -21,4 +21,26 @@ void qt_tr_set_finite(qt_traj_record_t R, slong i, const arb_t v, const char *wh
 /* bloch_math.c */
 void qt_arb_atanh_over(arb_t res, const arb_t u, slong prec);
 void qt_arb_binary_entropy(arb_t S, const arb_t p, slong prec);
+
+/* qubit_outputs.c: a qubit H = (om/2) sigma_z under the Davies generator at om (thermal damping
+ * gamma, dephasing gamma_phi) at one instant, shared by qubit_davies (om constant) and qubit_ramp
+ * (om = omega0 + omega1 t).  The route fills om, be, z, rp2 (and om0, W for the ramp); the rates
+ * G = gamma (2 nbar + 1), G2 = G/2 + gamma_phi, zinf = -1/(2 nbar + 1) come from
+ * qt_qubit_instant_rates. */
+typedef struct
+{
+    const qt_qubit_davies_struct *P;   /* initial Bloch vector and rates (P->omega is not read) */
+    arb_t om, om0, be, G, G2, zinf, z, rp2, W;
+    int t0;          /* t = 0 exactly */
+    int ramp;        /* 1: Q = E(t) - E(0) - W and Sigma = D_0 - D_t + beta (W - Delta F) */
+}
+qt_qubit_instant_struct;
+typedef qt_qubit_instant_struct qt_qubit_instant_t[1];
+void qt_qubit_instant_init(qt_qubit_instant_t I, const qt_qubit_davies_struct *P);
+void qt_qubit_instant_clear(qt_qubit_instant_t I);
+void qt_qubit_instant_rates(qt_qubit_instant_t I, slong prec);
+/* r0^2 = x0^2 + y0^2 + z0^2 and the transverse part p0 = x0^2 + y0^2, exactly */
+void qt_qubit_bloch_norms(fmpq_t r2, fmpq_t p2, const qt_qubit_davies_struct *P);
+/* every core output and J_1, Q_1 from the instant (lemmas M1-M4, R1-R3) */
+void qt_qubit_outputs(qt_traj_record_t R, const qt_qubit_instant_t I, slong prec);
 #endif

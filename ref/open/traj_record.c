@@ -117,6 +117,29 @@ qt_record_output_formula(const qt_traj_record_t R, slong i)
                 return f[j][1];
         return "";
     }
+    if (R->kind == QT_REC_RAMP)
+    {
+        /* the driven qubit: formulas that differ from the constant-H record, by name */
+        static const char *const f[10][2] = {
+            {"Q", "Q(0->t) = int_0^t J = E(t) - E(0) - W (driven H: the first law)"},
+            {"D_rel", "D(rho_t || rho^eq_t), rho^eq_t the Gibbs state of H(t) at beta (2.5, driven generator)"},
+            {"sigma", "sigma = -tr(L_t(rho) [ln rho - ln rho^eq_t]) = dS/dt - beta J >= 0 (2.5, driven generator)"},
+            {"Sigma", "Sigma(0->t) = int_0^t sigma = D(rho_0 || rho^eq_0) - D(rho_t || rho^eq_t) + beta (W - Delta_F) (identity 11 integrated, lemma R2)"},
+            {"J_1", "J_1 = J (one bath)"},
+            {"Q_1", "Q_1 = Q (one bath)"},
+            {"W_dot", "W_dot = tr(rho dH/dt) = (omega1/2) z, power done on the system"},
+            {"W", "W(0->t) = int_0^t W_dot, work done on the system (certified integral of the continued z, lemma R3)"},
+            {"F_dot", "F_dot = tr(rho^eq_t dH/dt) = -(omega1/2) tanh(beta omega(t)/2), F = -(1/beta) ln(2 cosh(beta omega/2))"},
+            {"Delta_F", "Delta_F = F(t) - F(0) = -(1/beta) ln(cosh(beta omega(t)/2) / cosh(beta omega0/2))"}
+        };
+        int j;
+        for (j = 0; j < 10; j++)
+            if (strcmp(R->name[i], f[j][0]) == 0)
+                return f[j][1];
+        if (strcmp(R->name[i], "D_rel_dot") == 0)
+            return "dD(rho_t || rho^eq_t)/dt = -sigma + beta (W_dot - F_dot) (identity 11, lemma R2)";
+        return i < QT_TR_NCORE ? formulas[i] : "";
+    }
     if (R->kind == QT_REC_CYCLE)
     {
         nb = R->nout - 5;
