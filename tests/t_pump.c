@@ -1412,18 +1412,44 @@ random_two_qubit_params(qt_pump_params_struct *P, flint_rand_t st, int it)
  * along a ray of fixed direction (nx, nz) */
 typedef struct { acb_t J, b, gL, gR, TL, TR, nx2, nz2; } ray_param;
 
-static int
-ray_work_integrand(acb_ptr res, const acb_t r, void *param, slong order, slong prec)
+static void
+ray_param_init(ray_param *q, const qt_pump_params_struct *P, slong prec)
 {
-    ray_param *q = param;
-    acb_mat_t W, y, p;
-    acb_t u2, v2, t, om, g, c;
-    acb_ptr E = _acb_vec_init(4);
+    acb_init(q->J); acb_init(q->b); acb_init(q->gL); acb_init(q->gR); acb_init(q->TL); acb_init(q->TR);
+    acb_init(q->nx2); acb_init(q->nz2);
+    acb_set_fmpq(q->J, P->J, prec); acb_set_fmpq(q->b, P->b, prec);
+    acb_set_fmpq(q->gL, P->gamma_L, prec); acb_set_fmpq(q->gR, P->gamma_R, prec);
+    acb_set_fmpq(q->TL, P->T, prec); acb_set_fmpq(q->TR, P->T_R, prec);
+}
+
+static void
+ray_param_clear(ray_param *q)
+{
+    acb_clear(q->J); acb_clear(q->b); acb_clear(q->gL); acb_clear(q->gR); acb_clear(q->TL); acb_clear(q->TR);
+    acb_clear(q->nx2); acb_clear(q->nz2);
+}
+
+/* two qubits, J = 2, b = 2, default layout, Pauli convention, gamma = (1, 2), T_L = 1, T_R = 5/2 */
+static void
+set_two_qubits_unequal(qt_pump_params_t P)
+{
+    set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+    P->n_qubits = 2;
+    fmpq_set_si(P->J, 2, 1);
+    fmpq_set_si(P->b, 2, 1);
+    fmpq_set_si(P->T_R, 5, 2);
+}
+
+/* the stationary populations p (4 x 1) and levels E (+, 0, -, S) at |B| = r; 0 if the solve fails */
+static int
+heis2_stationary(acb_mat_t p, acb_ptr E, const ray_param *q, const acb_t r, slong prec)
+{
+    acb_mat_t W, y;
+    acb_t u2, v2, t, om, c;
     slong a, m, n;
-    if (order > 1)
-        flint_abort();
-    acb_mat_init(W, 4, 4); acb_mat_init(y, 4, 1); acb_mat_init(p, 4, 1);
-    acb_init(u2); acb_init(v2); acb_init(t); acb_init(om); acb_init(g); acb_init(c);
+    int ok;
+    acb_mat_init(W, 4, 4); acb_mat_init(y, 4, 1);
+    acb_init(u2); acb_init(v2); acb_init(t); acb_init(om); acb_init(c);
     acb_mul_2exp_si(t, r, 1);
     acb_add(E + 0, q->J, t, prec);
     acb_set(E + 1, q->J);
@@ -1461,15 +1487,29 @@ ray_work_integrand(acb_ptr res, const acb_t r, void *param, slong order, slong p
     for (n = 0; n < 4; n++)
         acb_one(acb_mat_entry(W, 0, n));
     acb_one(acb_mat_entry(y, 0, 0));
-    if (!acb_mat_solve(p, W, y, prec))
+    ok = acb_mat_solve(p, W, y, prec);
+    acb_mat_clear(W); acb_mat_clear(y);
+    acb_clear(u2); acb_clear(v2); acb_clear(t); acb_clear(om); acb_clear(c);
+    return ok;
+}
+
+static int
+ray_work_integrand(acb_ptr res, const acb_t r, void *param, slong order, slong prec)
+{
+    ray_param *q = param;
+    acb_mat_t p;
+    acb_ptr E = _acb_vec_init(4);
+    if (order > 1)
+        flint_abort();
+    acb_mat_init(p, 4, 1);
+    if (!heis2_stationary(p, E, q, r, prec))
         acb_indeterminate(res);
     else
     {
         acb_sub(res, acb_mat_entry(p, 0, 0), acb_mat_entry(p, 2, 0), prec);
         acb_mul_2exp_si(res, res, 1);
     }
-    acb_mat_clear(W); acb_mat_clear(y); acb_mat_clear(p);
-    acb_clear(u2); acb_clear(v2); acb_clear(t); acb_clear(om); acb_clear(g); acb_clear(c);
+    acb_mat_clear(p);
     _acb_vec_clear(E, 4);
     return 0;
 }
@@ -1591,11 +1631,7 @@ START_TEST(unequal_temperatures_interacting)
         slong prec = 48;
         qt_pump_params_init(P);
         qt_protocol_init(C);
-        set_params(P, "1", "2", "1", QT_PUMP_PAULI);
-        P->n_qubits = 2;
-        fmpq_set_si(P->J, 2, 1);
-        fmpq_set_si(P->b, 2, 1);
-        fmpq_set_si(P->T_R, 5, 2);
+        set_two_qubits_unequal(P);
         C->kind = QT_PROTOCOL_SECTOR;
         fmpq_set_si(C->r0, 1, 2);
         fmpq_set_si(C->r1, 3, 2);                     /* below the crossing radius 2|J| = 4 */
@@ -1603,11 +1639,7 @@ START_TEST(unequal_temperatures_interacting)
         fmpq_set_si(C->theta1, 3, 4);
         ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, prec, why), QT_OK);
         arb_init(W); arb_init(W0); arb_init(v);
-        acb_init(q.J); acb_init(q.b); acb_init(q.gL); acb_init(q.gR); acb_init(q.TL); acb_init(q.TR);
-        acb_init(q.nx2); acb_init(q.nz2);
-        acb_set_fmpq(q.J, P->J, prec); acb_set_fmpq(q.b, P->b, prec);
-        acb_set_fmpq(q.gL, P->gamma_L, prec); acb_set_fmpq(q.gR, P->gamma_R, prec);
-        acb_set_fmpq(q.TL, P->T, prec); acb_set_fmpq(q.TR, P->T_R, prec);
+        ray_param_init(&q, P, prec);
         ray_work(W, &q, C->theta1, C->r0, C->r1, prec);
         ray_work(W0, &q, C->theta0, C->r0, C->r1, prec);
         arb_sub(W, W, W0, prec);
@@ -1623,8 +1655,7 @@ START_TEST(unequal_temperatures_interacting)
         C->kind = QT_PROTOCOL_QUADRANT;
         ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
         arb_clear(W); arb_clear(W0); arb_clear(v);
-        acb_clear(q.J); acb_clear(q.b); acb_clear(q.gL); acb_clear(q.gR); acb_clear(q.TL); acb_clear(q.TR);
-        acb_clear(q.nx2); acb_clear(q.nz2);
+        ray_param_clear(&q);
         _arb_vec_clear(Q, 2);
         qt_pump_params_clear(P);
         qt_protocol_clear(C);
@@ -1907,6 +1938,169 @@ START_TEST(steady_state_record)
 }
 END_TEST
 
+/* pump.steady_state at T_R != T (lemma P20): the stationary state of the global Davies generator.  One qubit: E0 and
+ * S0 against p_e = sum_a w_a n_a / sum_a w_a (2 n_a + 1) (Bose factors, w_L = gL cos^2, w_R = gR sin^2; a formula the
+ * library does not use) at random points, temperatures and conventions; two qubits: against the independent 4 x 4
+ * Pauli solve of heis2_stationary; T_R = T (1 + 1e-40) overlaps the Gibbs record entry by entry; three qubits: trace 1
+ * and overlap across precisions */
+static void
+steady_record_at(qt_traj_record_t R, const qt_pump_params_struct *P, slong bx, slong bz, slong den, slong prec)
+{
+    fmpq_t x, z;
+    fmpq_init(x); fmpq_init(z);
+    fmpq_set_si(x, bx, den);
+    fmpq_set_si(z, bz, den);
+    qt_pump_steady_state_record(R, P, x, z, prec);
+    fmpq_clear(x); fmpq_clear(z);
+}
+
+START_TEST(steady_state_unequal_temperatures)
+{
+    flint_rand_t st;
+    slong prec = 128, i;
+    int it;
+    qt_pump_params_t P;
+    qt_traj_record_t R, R2;
+    arb_t v, w, pe, om, n, num, den, c2, s2;
+    flint_randinit(st);
+    arb_init(v); arb_init(w); arb_init(pe); arb_init(om); arb_init(n); arb_init(num); arb_init(den);
+    arb_init(c2); arb_init(s2);
+    for (it = 0; it < qt_test_iters(6); it++)
+    {
+        /* one qubit at (3k/5, 4k/5), |B| = k: cos^2 = 16/25, sin^2 = 9/25 (up to the signs of the components) */
+        slong k = 1 + (slong) n_randint(st, 4), sx = n_randint(st, 2) ? 1 : -1;
+        arb_t s, B;
+        qt_pump_params_init(P);
+        set_params(P, it % 2 ? "1/3" : "1", it % 3 ? "2" : "5", it % 2 ? "3/4" : "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        fmpq_set_si(P->T_R, 1 + (slong) n_randint(st, 8), 3);
+        if (fmpq_equal(P->T_R, P->T))
+            fmpq_set_si(P->T_R, 5, 2);
+        qt_traj_record_init(R, 0);
+        steady_record_at(R, P, 3 * k * sx, 4 * k, 5, prec);
+        ck_assert_str_eq(R->reference, "nonequilibrium_steady_state");
+        arb_init(s); arb_init(B);
+        arb_set_si(B, k);
+        arb_set_ui(s, 1);
+        if (P->convention == QT_PUMP_SPIN)
+            arb_mul_2exp_si(s, s, -1);
+        arb_mul(om, s, B, prec);
+        arb_mul_2exp_si(om, om, 1);                                  /* omega = 2 s B */
+        arb_set_si(c2, 16); arb_div_ui(c2, c2, 25, prec);
+        arb_set_si(s2, 9); arb_div_ui(s2, s2, 25, prec);
+        arb_zero(num); arb_zero(den);
+        for (i = 0; i < 2; i++)
+        {
+            arb_set_fmpq(n, i == 0 ? P->T : P->T_R, prec);
+            arb_div(n, om, n, prec);
+            arb_expm1(n, n, prec);
+            arb_inv(n, n, prec);                                     /* n_a */
+            arb_set_fmpq(w, i == 0 ? P->gamma_L : P->gamma_R, prec);
+            arb_mul(w, w, i == 0 ? c2 : s2, prec);                   /* w_a */
+            arb_addmul(num, w, n, prec);
+            arb_mul_2exp_si(v, n, 1);
+            arb_add_ui(v, v, 1, prec);
+            arb_addmul(den, w, v, prec);
+        }
+        arb_div(pe, num, den, prec);
+        arb_mul_2exp_si(v, pe, 1);
+        arb_sub_ui(v, v, 1, prec);
+        arb_mul(v, v, om, prec);
+        arb_mul_2exp_si(v, v, -1);                                   /* E0 = s B (2 p_e - 1) */
+        ck_assert_msg(arb_overlaps(v, &R->out[1].value), "one qubit: E0 (it %d)", it);
+        qt_arb_neg_xlogx_unit(v, pe, prec);
+        arb_sub_ui(w, pe, 1, prec);
+        arb_neg(w, w);
+        qt_arb_neg_xlogx_unit(w, w, prec);
+        arb_add(v, v, w, prec);
+        ck_assert_msg(arb_overlaps(v, &R->out[0].value), "one qubit: S0 (it %d)", it);
+        ck_assert(arb_rel_accuracy_bits(&R->out[0].value) > 100);
+        arb_clear(s); arb_clear(B);
+        qt_traj_record_clear(R);
+        qt_pump_params_clear(P);
+    }
+    /* two qubits, J = 2, b = 2, default layout, Pauli convention, at (3/5, 4/5) (|B| = 1 < 2|J|: simple levels) */
+    {
+        ray_param q;
+        acb_mat_t p;
+        acb_ptr E = _acb_vec_init(4);
+        acb_t r;
+        qt_pump_params_init(P);
+        set_two_qubits_unequal(P);
+        qt_traj_record_init(R, 0);
+        steady_record_at(R, P, 3, 4, 5, prec);
+        ray_param_init(&q, P, prec);
+        acb_init(r); acb_mat_init(p, 4, 1);
+        acb_set_si(q.nx2, 9); acb_div_ui(q.nx2, q.nx2, 25, prec);
+        acb_set_si(q.nz2, 16); acb_div_ui(q.nz2, q.nz2, 25, prec);
+        acb_one(r);
+        ck_assert(heis2_stationary(p, E, &q, r, prec));
+        arb_zero(v); arb_zero(w);
+        for (i = 0; i < 4; i++)
+        {
+            arb_addmul(v, acb_realref(acb_mat_entry(p, i, 0)), acb_realref(E + i), prec);
+            qt_arb_neg_xlogx_unit(n, acb_realref(acb_mat_entry(p, i, 0)), prec);
+            arb_add(w, w, n, prec);
+        }
+        ck_assert_msg(arb_overlaps(v, &R->out[1].value), "two qubits: E0");
+        ck_assert_msg(arb_overlaps(w, &R->out[0].value), "two qubits: S0");
+        qt_traj_record_clear(R);
+        /* continuity into the Gibbs record */
+        fmpq_set_si(P->T_R, 1, 1);
+        qt_traj_record_init(R2, 0);
+        steady_record_at(R2, P, 3, 4, 5, prec);
+        ck_assert_str_eq(R2->reference, "gibbs");
+        {
+            fmpz_t e;
+            fmpz_init(e);
+            fmpz_ui_pow_ui(e, 10, 40);
+            fmpz_add_ui(fmpq_numref(P->T_R), e, 1);
+            fmpz_set(fmpq_denref(P->T_R), e);                           /* 1 + 1e-40, canonical */
+            fmpz_clear(e);
+        }
+        qt_traj_record_init(R, 0);
+        steady_record_at(R, P, 3, 4, 5, prec);
+        ck_assert_str_eq(R->reference, "nonequilibrium_steady_state");
+        for (i = 0; i < R->nout; i++)
+            ck_assert_msg(arb_overlaps(&R->out[i].value, &R2->out[i].value), "T_R -> T: %s", R->name[i]);
+        qt_traj_record_clear(R); qt_traj_record_clear(R2);
+        ray_param_clear(&q);
+        acb_clear(r); acb_mat_clear(p);
+        _acb_vec_clear(E, 4);
+        qt_pump_params_clear(P);
+    }
+    /* three qubits, crossed layout: trace 1, overlap across precisions */
+    {
+        qt_pump_params_init(P);
+        set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+        P->n_qubits = 3;
+        P->coupling = QT_PUMP_COUPLING_CROSSED;
+        fmpq_set_si(P->J, 1, 1);
+        fmpq_set_si(P->b, 2, 1);
+        fmpq_set_si(P->T_R, 1, 2);
+        qt_traj_record_init(R, 0);
+        qt_traj_record_init(R2, 0);
+        steady_record_at(R, P, 1, 1, 2, 128);
+        steady_record_at(R2, P, 1, 1, 2, 192);
+        arb_zero(v);
+        for (i = 0; i < 8; i++)
+            arb_add(v, v, &R->out[2 + 2 * (8 * i + i)].value, 128);
+        arb_sub_ui(v, v, 1, 128);
+        ck_assert(arb_contains_zero(v));
+        for (i = 0; i < R->nout; i++)
+        {
+            ck_assert_int_eq(R->out[i].status, QT_OK);
+            ck_assert_msg(arb_overlaps(&R->out[i].value, &R2->out[i].value), "three qubits: %s across precisions", R->name[i]);
+        }
+        ck_assert(arb_rel_accuracy_bits(&R->out[0].value) > 90);
+        qt_traj_record_clear(R); qt_traj_record_clear(R2);
+        qt_pump_params_clear(P);
+    }
+    arb_clear(v); arb_clear(w); arb_clear(pe); arb_clear(om); arb_clear(n); arb_clear(num); arb_clear(den);
+    arb_clear(c2); arb_clear(s2);
+    flint_randclear(st);
+}
+END_TEST
+
 START_TEST(coupling_matrices)
 {
     /* coupling=matrix: the default layout given as explicit matrices reproduces coupling=default (Lambda by the
@@ -2088,6 +2282,7 @@ main(void)
     tcase_add_test(tc, two_qubit_integrals);
     tcase_add_test(tc, quadrant_is_T_ln2);
     tcase_add_test(tc, steady_state_record);
+    tcase_add_test(tc, steady_state_unequal_temperatures);
     tcase_add_test(tc, unequal_temperatures_first_law);
     tcase_add_test(tc, heis2_route_vs_eigen_route);
     tcase_add_test(tc, unequal_temperatures_interacting);

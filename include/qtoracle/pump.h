@@ -84,6 +84,13 @@ int qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t 
 int qt_pump_davies_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz,
                          slong prec, char *reason);
 
+/* the stationary state rho of the global Davies generator at an exact real point, each bath at its own temperature
+ * (T, T_R; lemma P20), by the certified trace-row solve (lemma L3 of proofs/open_systems.md: QT_UNCERTIFIED when the
+ * stationary state cannot be proven unique); H (d x d, initialised) receives the Hamiltonian there.  Any N_q = 1..3
+ * and layout. */
+int qt_pump_davies_steady_state(acb_mat_t rho, acb_mat_t H, const qt_pump_params_struct *P, const fmpq_t Bx,
+                                const fmpq_t Bz, slong prec, char *reason);
+
 /* the same for one qubit at equal temperatures in closed form (lemma P14: population block zeta_rr and coherence
  * block zeta_ee in the frame of the field), holomorphic in (B_x, B_z) for Re B^2 > 0: the integrand of the
  * dissipation integrals; cross-checked against qt_pump_friction (the Drazin solve) */
@@ -158,7 +165,9 @@ int qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params
 void qt_pump_lambda_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
 void qt_pump_curvature_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
 void qt_pump_friction_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
-/* rho0 (the Gibbs state at the common T, from the exact spectrum of H), its entropy S0 and energy E0 */
+/* rho0, its entropy S0 and energy E0: at equal temperatures the Gibbs state from the exact spectrum of H; at T_R != T
+ * the stationary state of the global Davies generator (qt_pump_davies_steady_state), its entropy from certified
+ * spectral clusters */
 void qt_pump_steady_state_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
 void qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt_protocol_struct *C, slong prec);
 

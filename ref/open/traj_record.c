@@ -71,11 +71,14 @@ qt_record_output_formula(const qt_traj_record_t R, slong i)
     }
     if (R->kind == QT_REC_PUMP_STEADY)
     {
+        int gibbs = strcmp(R->reference, "gibbs") == 0;
         if (i == 0)
-            return "S0 = -tr rho0 ln rho0, entropy of the instantaneous steady state (the Gibbs state at the common T)";
+            return gibbs ? "S0 = -tr rho0 ln rho0, entropy of the instantaneous steady state (the Gibbs state at the common T)"
+                         : "S0 = -tr rho0 ln rho0, entropy of the instantaneous steady state (T_R != T: the stationary state of the global Davies generator, lemma P20)";
         if (i == 1)
             return "E0 = tr rho0 H";
-        return "entries of rho0 = e^{-H/T}/Z in the computational basis (|0> = spin up along z, qubit 1 most significant): rho_re_i_j, rho_im_i_j";
+        return gibbs ? "entries of rho0 = e^{-H/T}/Z in the computational basis (|0> = spin up along z, qubit 1 most significant): rho_re_i_j, rho_im_i_j"
+                     : "entries of rho0, the stationary state of the global Davies generator with bath L at T and bath R at T_R (certified trace-row solve), in the computational basis (|0> = spin up along z, qubit 1 most significant): rho_re_i_j, rho_im_i_j";
     }
     if (R->kind == QT_REC_PUMP_FRICTION)
     {

@@ -312,8 +312,19 @@ qt_pump_steady_state_record(qt_traj_record_t R, const qt_pump_params_struct *P, 
     qt_eigenprojectors_init(E);
     acb_mat_init(rho, d, d); acb_mat_init(T2, d, d); acb_mat_init(Hb, d, d);
     arb_init(T); arb_init(S); arb_init(g); acb_init(tr);
-    st = qt_eigenprojectors(E, H, prec, why);
-    if (st == QT_OK)
+    if (!qt_pump_equal_temperatures(P))
+    {
+        /* the non-equilibrium steady state of the global Davies generator (lemma P20) */
+        qt_herm_clusters_t C;
+        snprintf(R->reference, sizeof R->reference, "nonequilibrium_steady_state");
+        st = qt_pump_davies_steady_state(rho, Hb, P, Bx, Bz, prec, why);
+        arb_indeterminate(S);
+        qt_herm_clusters_init(C);
+        if (st == QT_OK && (st = qt_herm_clusters(C, rho, prec, why)) == QT_OK)
+            qt_herm_clusters_entropy(S, C, prec);
+        qt_herm_clusters_clear(C);
+    }
+    else if ((st = qt_eigenprojectors(E, H, prec, why)) == QT_OK)
     {
         /* rho0 = sum_c p_c P_c (exact spectrum, lemma E4; lemma P17b) */
         arb_ptr p = _arb_vec_init(E->k);
