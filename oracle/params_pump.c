@@ -118,23 +118,17 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
         goto out;
     }
     if (choice(p, kv, "protocol", prot, "circle", &c, err, errlen)) goto out;
-    if (c == 3)
+    if (c == 3 || c == 4)
     {
-        if (qt_pump_quadrant_supported(p->pump, reason) != QT_OK)
+        p->proto->kind = c == 3 ? QT_PROTOCOL_QUADRANT : QT_PROTOCOL_QUARTER_DISC;
+        if (qt_pump_protocol_supported(p->pump, p->proto, reason) != QT_OK)
         {
             snprintf(err, errlen, "%s", reason);
             goto out;
         }
-        p->proto->kind = QT_PROTOCOL_QUADRANT;
     }
     if (c == 4)
     {
-        p->proto->kind = QT_PROTOCOL_QUARTER_DISC;
-        if (qt_pump_quarter_disc_supported(p->pump, reason) != QT_OK)
-        {
-            snprintf(err, errlen, "%s", reason);
-            goto out;
-        }
         if (qo_exact_param(p, p->proto->radius, kv, "radius", NULL, "quarter-disc radius, > 0", err, errlen)) goto out;
     }
     if (c == 0)

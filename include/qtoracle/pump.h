@@ -145,6 +145,9 @@ int qt_pump_quadrant_supported(const qt_pump_params_struct *P, char *reason);
 /* QT_OK iff the quarter disc is implemented for the model (P11 one qubit at equal T, P13 two qubits with Delta = 1
  * and a sigma_x / sigma_z layout), else QT_DOMAIN and the reason */
 int qt_pump_quarter_disc_supported(const qt_pump_params_struct *P, char *reason);
+/* the one check for any protocol (the two above by kind; circle, sector, polygon: QT_OK), used by
+ * qt_pump_heat_per_cycle after the parameter checks and by the oracle */
+int qt_pump_protocol_supported(const qt_pump_params_struct *P, const qt_protocol_struct *C, char *reason);
 
 /* Q[0] = Q_L, Q[1] = Q_R per cycle (heat into each bath, counter-clockwise traversal of the
  * protocol's boundary), by certified integration of Lambda . dlambda along the boundary */

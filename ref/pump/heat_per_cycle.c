@@ -245,23 +245,24 @@ qt_pump_quarter_disc_supported(const qt_pump_params_struct *P, char *reason)
 }
 
 int
+qt_pump_protocol_supported(const qt_pump_params_struct *P, const qt_protocol_struct *C, char *reason)
+{
+    if (C->kind == QT_PROTOCOL_QUADRANT)
+        return qt_pump_quadrant_supported(P, reason);
+    if (C->kind == QT_PROTOCOL_QUARTER_DISC)
+        return qt_pump_quarter_disc_supported(P, reason);
+    return QT_OK;
+}
+
+int
 qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_protocol_struct *C,
                        slong prec, char *reason)
 {
     int st = QT_OK, a;
     arb_t v;
     arb_init(v);
-    if (C->kind == QT_PROTOCOL_QUADRANT && (st = qt_pump_quadrant_supported(P, reason)) != QT_OK)
-    {
-        arb_clear(v);
-        return st;
-    }
-    if ((st = qt_pump_params_validate(P, reason)) != QT_OK || (st = qt_protocol_validate(C, reason)) != QT_OK)
-    {
-        arb_clear(v);
-        return st;
-    }
-    if (C->kind == QT_PROTOCOL_QUARTER_DISC && (st = qt_pump_quarter_disc_supported(P, reason)) != QT_OK)
+    if ((st = qt_pump_params_validate(P, reason)) != QT_OK || (st = qt_protocol_validate(C, reason)) != QT_OK
+        || (st = qt_pump_protocol_supported(P, C, reason)) != QT_OK)
     {
         arb_clear(v);
         return st;
