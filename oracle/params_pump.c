@@ -100,11 +100,6 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
         snprintf(err, errlen, "%s", reason);
         goto out;
     }
-    if (!qt_pump_equal_temperatures(p->pump) && q->which == QO_PUMP_FRICTION)
-    {
-        snprintf(err, errlen, "T_R: %s is implemented at equal temperatures only (T_R = T: the Gibbs state and its detailed-balance generator)", q->name);
-        goto out;
-    }
     if (is_point)
     {
         if (qo_exact_param(p, p->Bx, kv, "Bx", NULL, "field along x", err, errlen)) goto out;

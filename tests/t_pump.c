@@ -602,8 +602,8 @@ START_TEST(interacting_friction)
         ck_assert(!arb_is_finite(Z + 0));
         P->n_qubits = 2;
         qt_test_setq(P->T_R, "2");
-        ck_assert_int_eq(qt_pump_friction(Z, P, x, z, 128, why), QT_DOMAIN);
-        ck_assert(strstr(why, "T_R") != NULL);
+        ck_assert_int_eq(qt_pump_friction(Z, P, x, z, 128, why), QT_OK);      /* lemma P21 */
+        ck_assert(arb_is_finite(Z + 0) && arb_is_finite(Z + 3));
         qt_pump_params_clear(P);
         fmpq_clear(x); fmpq_clear(z);
         _arb_vec_clear(Z, 4);
@@ -1277,17 +1277,24 @@ free_energy(arb_t F, const arb_t s, const arb_t T, const arb_t r, slong prec)
     arb_neg(F, F);
 }
 
-/* the friction tensor at (1, 1) is refused with T_R named (it needs the Gibbs derivative, P17) */
+/* at T_R != T the friction tensor at (1, 1) is defined (lemma P21; its values are checked in
+   friction_unequal_temperatures), while the dissipation integrals along a circle are refused with T_R named */
 static void
-assert_friction_refuses_unequal_T(const qt_pump_params_struct *P)
+assert_dissipation_refuses_unequal_T(const qt_pump_params_struct *P)
 {
     arb_ptr Z = _arb_vec_init(4);
     fmpq_t x1;
+    qt_protocol_t C;
     char why[QT_REASON_LEN];
     fmpq_init(x1);
     fmpq_one(x1);
-    ck_assert_int_eq(qt_pump_friction(Z, P, x1, x1, 64, why), QT_DOMAIN);
-    ck_assert(strstr(why, "T_R") != NULL);
+    qt_protocol_init(C);
+    ck_assert_int_eq(qt_pump_friction(Z, P, x1, x1, 64, why), QT_OK);
+    ck_assert(arb_is_finite(Z + 0) && arb_is_finite(Z + 3));
+    C->kind = QT_PROTOCOL_CIRCLE;
+    ck_assert_int_eq(qt_pump_dissipation_supported(P, C, why), QT_DOMAIN);
+    ck_assert(strstr(why, "T_R") != NULL || strstr(why, "n_qubits") != NULL);
+    qt_protocol_clear(C);
     fmpq_clear(x1);
     _arb_vec_clear(Z, 4);
 }
@@ -1372,7 +1379,7 @@ START_TEST(unequal_temperatures_first_law)
         C->kind = QT_PROTOCOL_QUADRANT;
         ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
         ck_assert(strstr(why, "equal temperatures") != NULL);
-        assert_friction_refuses_unequal_T(P);
+        assert_dissipation_refuses_unequal_T(P);
         P->n_qubits = 2;
         fmpq_set_si(P->b, 2, 1);
         ck_assert_int_eq(qt_pump_params_validate(P, why), QT_OK);     /* lemma P19 */
@@ -1646,8 +1653,8 @@ START_TEST(unequal_temperatures_interacting)
         arb_add(v, Q + 0, Q + 1, prec);
         ck_assert_msg(arb_overlaps(v, W), "two qubits, T_R != T: Q_L + Q_R does not overlap the work");
         ck_assert(!arb_contains_zero(W) && mag_cmp_2exp_si(arb_radref(v), -28) < 0);
-        /* what stays refused at T_R != T for interacting qubits */
-        assert_friction_refuses_unequal_T(P);
+        /* friction is defined at T_R != T; what stays refused for interacting qubits */
+        assert_dissipation_refuses_unequal_T(P);
         C->kind = QT_PROTOCOL_QUARTER_DISC;
         fmpq_set_si(C->radius, 1, 1);
         ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
@@ -1938,6 +1945,43 @@ START_TEST(steady_state_record)
 }
 END_TEST
 
+/* one qubit at T_R != T: z0 = 2 p_e - 1 of the stationary state, p_e = sum_a w_a n_a / sum_a w_a (2 n_a + 1) with the
+   Bose factors n_a at T_a and w_L = gL n_z^2, w_R = gR n_x^2 (a formula the library does not use), at complex points */
+static void
+qubit_z0_acb(acb_t z0, const qt_pump_params_struct *P, const acb_t bx, const acb_t bz, slong prec)
+{
+    acb_t B2, w, s, wa, na, num, den, t;
+    int a;
+    acb_init(B2); acb_init(w); acb_init(s); acb_init(wa); acb_init(na); acb_init(num); acb_init(den); acb_init(t);
+    acb_mul(B2, bx, bx, prec);
+    acb_addmul(B2, bz, bz, prec);
+    acb_one(s);
+    if (P->convention == QT_PUMP_SPIN)
+        acb_mul_2exp_si(s, s, -1);
+    acb_sqrt(w, B2, prec);
+    acb_mul(w, w, s, prec);
+    acb_mul_2exp_si(w, w, 1);                                       /* w = 2 s |B| */
+    for (a = 0; a < 2; a++)
+    {
+        acb_mul(wa, a == 0 ? bz : bx, a == 0 ? bz : bx, prec);
+        acb_div(wa, wa, B2, prec);
+        acb_mul_fmpz(wa, wa, fmpq_numref(a == 0 ? P->gamma_L : P->gamma_R), prec);
+        acb_div_fmpz(wa, wa, fmpq_denref(a == 0 ? P->gamma_L : P->gamma_R), prec);
+        acb_set_fmpq(t, a == 0 || qt_pump_equal_temperatures(P) ? P->T : P->T_R, prec);
+        acb_div(na, w, t, prec);
+        acb_expm1(na, na, prec);
+        acb_inv(na, na, prec);
+        acb_addmul(num, wa, na, prec);
+        acb_mul_2exp_si(t, na, 1);
+        acb_add_ui(t, t, 1, prec);
+        acb_addmul(den, wa, t, prec);
+    }
+    acb_div(z0, num, den, prec);
+    acb_mul_2exp_si(z0, z0, 1);
+    acb_sub_ui(z0, z0, 1, prec);
+    acb_clear(B2); acb_clear(w); acb_clear(s); acb_clear(wa); acb_clear(na); acb_clear(num); acb_clear(den); acb_clear(t);
+}
+
 /* pump.steady_state at T_R != T (lemma P20): the stationary state of the global Davies generator.  One qubit: E0 and
  * S0 against p_e = sum_a w_a n_a / sum_a w_a (2 n_a + 1) (Bose factors, w_L = gL cos^2, w_R = gR sin^2; a formula the
  * library does not use) at random points, temperatures and conventions; two qubits: against the independent 4 x 4
@@ -1961,10 +2005,9 @@ START_TEST(steady_state_unequal_temperatures)
     int it;
     qt_pump_params_t P;
     qt_traj_record_t R, R2;
-    arb_t v, w, pe, om, n, num, den, c2, s2;
+    arb_t v, w, pe, om, n;
     flint_randinit(st);
-    arb_init(v); arb_init(w); arb_init(pe); arb_init(om); arb_init(n); arb_init(num); arb_init(den);
-    arb_init(c2); arb_init(s2);
+    arb_init(v); arb_init(w); arb_init(pe); arb_init(om); arb_init(n);
     for (it = 0; it < qt_test_iters(6); it++)
     {
         /* one qubit at (3k/5, 4k/5), |B| = k: cos^2 = 16/25, sin^2 = 9/25 (up to the signs of the components) */
@@ -1985,23 +2028,18 @@ START_TEST(steady_state_unequal_temperatures)
             arb_mul_2exp_si(s, s, -1);
         arb_mul(om, s, B, prec);
         arb_mul_2exp_si(om, om, 1);                                  /* omega = 2 s B */
-        arb_set_si(c2, 16); arb_div_ui(c2, c2, 25, prec);
-        arb_set_si(s2, 9); arb_div_ui(s2, s2, 25, prec);
-        arb_zero(num); arb_zero(den);
-        for (i = 0; i < 2; i++)
         {
-            arb_set_fmpq(n, i == 0 ? P->T : P->T_R, prec);
-            arb_div(n, om, n, prec);
-            arb_expm1(n, n, prec);
-            arb_inv(n, n, prec);                                     /* n_a */
-            arb_set_fmpq(w, i == 0 ? P->gamma_L : P->gamma_R, prec);
-            arb_mul(w, w, i == 0 ? c2 : s2, prec);                   /* w_a */
-            arb_addmul(num, w, n, prec);
-            arb_mul_2exp_si(v, n, 1);
-            arb_add_ui(v, v, 1, prec);
-            arb_addmul(den, w, v, prec);
+            acb_t bx, bz, z0;
+            acb_init(bx); acb_init(bz); acb_init(z0);
+            acb_set_si(bx, 3 * k * sx);
+            acb_div_ui(bx, bx, 5, prec);
+            acb_set_si(bz, 4 * k);
+            acb_div_ui(bz, bz, 5, prec);
+            qubit_z0_acb(z0, P, bx, bz, prec);
+            arb_add_ui(pe, acb_realref(z0), 1, prec);
+            arb_mul_2exp_si(pe, pe, -1);                             /* p_e = (1 + z0)/2 */
+            acb_clear(bx); acb_clear(bz); acb_clear(z0);
         }
-        arb_div(pe, num, den, prec);
         arb_mul_2exp_si(v, pe, 1);
         arb_sub_ui(v, v, 1, prec);
         arb_mul(v, v, om, prec);
@@ -2095,9 +2133,207 @@ START_TEST(steady_state_unequal_temperatures)
         qt_traj_record_clear(R); qt_traj_record_clear(R2);
         qt_pump_params_clear(P);
     }
-    arb_clear(v); arb_clear(w); arb_clear(pe); arb_clear(om); arb_clear(n); arb_clear(num); arb_clear(den);
-    arb_clear(c2); arb_clear(s2);
+    arb_clear(v); arb_clear(w); arb_clear(pe); arb_clear(om); arb_clear(n);
     flint_randclear(st);
+}
+END_TEST
+
+/* pump.friction at T_R != T (lemma P21).  One qubit: against the closed form written here from the Bloch equations in
+ * the frame of the field (n = B/|B|, e perpendicular in the x-z plane):
+ *   zeta_kl = -s [ n_k d_l z0 / G1 + z0 e_k e_l G2 / (|B| (G2^2 + w^2)) ],   z0 = 2 p_e - 1,
+ * p_e = sum_a w_a n_a / sum_a w_a (2 n_a + 1) (w_L = gL n_z^2, w_R = gR n_x^2, n_a Bose factors at T_a), G1 = sum_a w_a w
+ * coth(w/2T_a), G2 = G1/2 + 2 (gL T_L n_x^2 + gR T_R n_z^2), w = 2 s |B|, with d_l z0 by a Cauchy integral (the library
+ * takes d_l rho0 from the Pauli route and L^+ from the Drazin solve); coupling=local is the sum of its one-qubit factors;
+ * two qubits: continuity into the Gibbs route and overlap across precisions; three qubits: degenerate levels are
+ * refused */
+typedef struct { const qt_pump_params_struct *P; acb_t bx, bz, rho; int l; } z0_param;
+
+/* v in [0, 1] -> z0 at the point moved by rho e^{2 pi i v} along direction l, times e^{-2 pi i v} */
+static int
+z0_around(acb_ptr res, const acb_t v, void *param, slong order, slong prec)
+{
+    const z0_param *q = param;
+    acb_t e, x, z;
+    if (order > 1)
+        flint_abort();
+    acb_init(e); acb_init(x); acb_init(z);
+    acb_exp_pi_i(e, v, prec);
+    acb_mul(e, e, e, prec);
+    acb_set(x, q->bx);
+    acb_set(z, q->bz);
+    acb_addmul(q->l == 0 ? x : z, e, q->rho, prec);
+    qubit_z0_acb(res, q->P, x, z, prec);
+    acb_div(res, res, e, prec);
+    acb_clear(e); acb_clear(x); acb_clear(z);
+    return 0;
+}
+
+static void
+qubit_friction_nes_closed(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec)
+{
+    z0_param q;
+    acb_t lo, hi, I, z0;
+    arb_t B, s, w, G1, G2, x, c, n[2], e[2], dz[2];
+    mag_t tol;
+    acb_calc_integrate_opt_t opt;
+    int k, l, a;
+    acb_init(q.bx); acb_init(q.bz); acb_init(q.rho); acb_init(lo); acb_init(hi); acb_init(I); acb_init(z0);
+    arb_init(B); arb_init(s); arb_init(w); arb_init(G1); arb_init(G2); arb_init(x); arb_init(c);
+    for (k = 0; k < 2; k++)
+    {
+        arb_init(n[k]); arb_init(e[k]); arb_init(dz[k]);
+    }
+    mag_init(tol);
+    q.P = P;
+    acb_set_fmpq(q.bx, Bx, prec);
+    acb_set_fmpq(q.bz, Bz, prec);
+    acb_set_d(q.rho, 0.125);
+    acb_calc_integrate_opt_init(opt);
+    mag_set_ui_2exp_si(tol, 1, -prec);
+    acb_zero(lo);
+    acb_one(hi);
+    for (l = 0; l < 2; l++)
+    {
+        q.l = l;
+        ck_assert(acb_calc_integrate(I, z0_around, &q, lo, hi, prec, tol, opt, prec) == ARB_CALC_SUCCESS);
+        arb_mul_2exp_si(dz[l], acb_realref(I), 3);               /* / rho */
+    }
+    qubit_z0_acb(z0, P, q.bx, q.bz, prec);
+    arb_sqr(B, acb_realref(q.bx), prec);
+    arb_addmul(B, acb_realref(q.bz), acb_realref(q.bz), prec);
+    arb_sqrt(B, B, prec);
+    arb_div(n[0], acb_realref(q.bx), B, prec);
+    arb_div(n[1], acb_realref(q.bz), B, prec);
+    arb_set(e[0], n[1]);
+    arb_neg(e[1], n[0]);
+    arb_one(s);
+    if (P->convention == QT_PUMP_SPIN)
+        arb_mul_2exp_si(s, s, -1);
+    arb_mul(w, s, B, prec);
+    arb_mul_2exp_si(w, w, 1);
+    arb_zero(G1);
+    arb_zero(G2);
+    for (a = 0; a < 2; a++)
+    {
+        /* bath a: w_a w coth(w / 2 T_a) into G1, 2 g_a T_a (its other direction)^2 into G2 */
+        arb_set_fmpq(x, a == 0 || qt_pump_equal_temperatures(P) ? P->T : P->T_R, prec);
+        arb_set_fmpq(c, a == 0 ? P->gamma_L : P->gamma_R, prec);
+        arb_mul(c, c, x, prec);
+        arb_mul_2exp_si(c, c, 1);
+        arb_mul(c, c, a == 0 ? n[0] : n[1], prec);
+        arb_addmul(G2, c, a == 0 ? n[0] : n[1], prec);
+        arb_mul_2exp_si(x, x, 1);
+        arb_div(x, w, x, prec);
+        arb_tanh(x, x, prec);
+        arb_div(x, w, x, prec);                                   /* w coth(w / 2 T_a) */
+        arb_set_fmpq(c, a == 0 ? P->gamma_L : P->gamma_R, prec);
+        arb_mul(x, x, c, prec);
+        arb_mul(x, x, a == 0 ? n[1] : n[0], prec);
+        arb_mul(x, x, a == 0 ? n[1] : n[0], prec);
+        arb_add(G1, G1, x, prec);
+    }
+    arb_mul_2exp_si(x, G1, -1);
+    arb_add(G2, G2, x, prec);
+    /* coherence factor z0 G2 / (|B| (G2^2 + w^2)) */
+    arb_sqr(c, G2, prec);
+    arb_addmul(c, w, w, prec);
+    arb_mul(c, c, B, prec);
+    arb_div(c, G2, c, prec);
+    arb_mul(c, c, acb_realref(z0), prec);
+    for (k = 0; k < 2; k++)
+        for (l = 0; l < 2; l++)
+        {
+            arb_ptr zkl = zeta + 2 * k + l;
+            arb_mul(zkl, n[k], dz[l], prec);
+            arb_div(zkl, zkl, G1, prec);
+            arb_mul(x, e[k], e[l], prec);
+            arb_addmul(zkl, x, c, prec);
+            arb_mul(zkl, zkl, s, prec);
+            arb_neg(zkl, zkl);
+        }
+    acb_clear(q.bx); acb_clear(q.bz); acb_clear(q.rho); acb_clear(lo); acb_clear(hi); acb_clear(I); acb_clear(z0);
+    arb_clear(B); arb_clear(s); arb_clear(w); arb_clear(G1); arb_clear(G2); arb_clear(x); arb_clear(c);
+    for (k = 0; k < 2; k++)
+    {
+        arb_clear(n[k]); arb_clear(e[k]); arb_clear(dz[k]);
+    }
+    mag_clear(tol);
+}
+
+START_TEST(friction_unequal_temperatures)
+{
+    static const char *pts[4][2] = {{"3/5", "4/5"}, {"-1/2", "3/2"}, {"2", "-1/3"}, {"7/10", "13/10"}};
+    slong prec = 128, k;
+    int it;
+    char why[QT_REASON_LEN];
+    arb_ptr Z = _arb_vec_init(4), C = _arb_vec_init(4), C2 = _arb_vec_init(4);
+    fmpq_t x, z;
+    fmpq_init(x); fmpq_init(z);
+    for (it = 0; it < 4; it++)
+    {
+        qt_pump_params_t P;
+        qt_pump_params_init(P);
+        set_params(P, it % 2 ? "1/3" : "1", it < 2 ? "2" : "5", it == 3 ? "3/4" : "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        qt_test_setq(P->T_R, it == 2 ? "1/4" : "2");
+        qt_test_setq(x, pts[it][0]);
+        qt_test_setq(z, pts[it][1]);
+        ck_assert_int_eq(qt_pump_friction(Z, P, x, z, prec, why), QT_OK);
+        qubit_friction_nes_closed(C, P, x, z, prec);
+        for (k = 0; k < 4; k++)
+        {
+            ck_assert_msg(arb_overlaps(Z + k, C + k), "one qubit at T_R != T: zeta[%ld] (it %d)", (long) k, it);
+            ck_assert(arb_rel_accuracy_bits(Z + k) > 90);
+        }
+        /* coupling=local, two qubits, b = 2: the sum of the one-qubit factors (rates x 1 and x b^2) */
+        P->n_qubits = 2;
+        P->coupling = QT_PUMP_COUPLING_LOCAL;
+        fmpq_set_si(P->b, 2, 1);
+        ck_assert_int_eq(qt_pump_friction(Z, P, x, z, prec, why), QT_OK);
+        P->n_qubits = 1;
+        P->coupling = QT_PUMP_COUPLING_DEFAULT;
+        fmpq_mul_si(P->gamma_L, P->gamma_L, 4);
+        fmpq_mul_si(P->gamma_R, P->gamma_R, 4);
+        qubit_friction_nes_closed(C2, P, x, z, prec);
+        for (k = 0; k < 4; k++)
+        {
+            arb_add(C2 + k, C2 + k, C + k, prec);
+            ck_assert_msg(arb_overlaps(Z + k, C2 + k), "coupling=local at T_R != T: zeta[%ld] (it %d)", (long) k, it);
+        }
+        qt_pump_params_clear(P);
+    }
+    /* two qubits: T_R = T (1 + 1e-40) against the Gibbs route; 128 vs 192 bits at T_R = 5/2 */
+    {
+        qt_pump_params_t P;
+        fmpz_t e;
+        qt_pump_params_init(P);
+        set_two_qubits_unequal(P);
+        fmpq_set_si(x, 3, 5);
+        fmpq_set_si(z, 4, 5);
+        ck_assert_int_eq(qt_pump_friction(Z, P, x, z, 128, why), QT_OK);
+        ck_assert_int_eq(qt_pump_friction(C, P, x, z, 192, why), QT_OK);
+        for (k = 0; k < 4; k++)
+            ck_assert_msg(arb_overlaps(Z + k, C + k), "two qubits: zeta[%ld] across precisions", (long) k);
+        fmpq_set(P->T_R, P->T);
+        ck_assert_int_eq(qt_pump_friction(C, P, x, z, 128, why), QT_OK);
+        fmpz_init(e);
+        fmpz_ui_pow_ui(e, 10, 40);
+        fmpz_add_ui(fmpq_numref(P->T_R), e, 1);
+        fmpz_set(fmpq_denref(P->T_R), e);                               /* T (1 + 1e-40), T = 1 */
+        fmpz_clear(e);
+        ck_assert(!qt_pump_equal_temperatures(P));
+        ck_assert_int_eq(qt_pump_friction(Z, P, x, z, 128, why), QT_OK);
+        for (k = 0; k < 4; k++)
+            ck_assert_msg(arb_overlaps(Z + k, C + k), "two qubits: T_R -> T, zeta[%ld]", (long) k);
+        /* three qubits (all pairs coupled): degenerate levels, refused with the reason */
+        P->n_qubits = 3;
+        fmpq_set_si(P->J, 1, 1);
+        fmpq_set_si(P->T_R, 2, 1);
+        ck_assert_int_eq(qt_pump_friction(Z, P, x, z, 128, why), QT_DOMAIN);
+        ck_assert_msg(strstr(why, "simple levels") != NULL, "%s", why);
+        qt_pump_params_clear(P);
+    }
+    fmpq_clear(x); fmpq_clear(z);
+    _arb_vec_clear(Z, 4); _arb_vec_clear(C, 4); _arb_vec_clear(C2, 4);
 }
 END_TEST
 
@@ -2283,6 +2519,7 @@ main(void)
     tcase_add_test(tc, quadrant_is_T_ln2);
     tcase_add_test(tc, steady_state_record);
     tcase_add_test(tc, steady_state_unequal_temperatures);
+    tcase_add_test(tc, friction_unequal_temperatures);
     tcase_add_test(tc, unequal_temperatures_first_law);
     tcase_add_test(tc, heis2_route_vs_eigen_route);
     tcase_add_test(tc, unequal_temperatures_interacting);

@@ -39,5 +39,10 @@ void qt_gibbs_derivative(acb_mat_t drho, const qt_eigenprojectors_t E, const acb
 /* the weight of one level of each distinct eigenvalue: p_k = e^{-(E_k - E_0)/T} / sum_j mult_j e^{-(E_j - E_0)/T}
  * (E_0 the lowest level), so that rho = sum_k p_k P_k */
 void qt_gibbs_weights(arb_ptr p, const qt_eigenprojectors_t E, const arb_t T, slong prec);
+/* rho = sum_n p_n P_n over simple levels (every P_n of rank 1) and its derivative in the direction dH, given the
+ * derivatives dp_n of the weights: d rho = sum_n dp_n P_n + sum_{m != n} (p_m - p_n)/(E_m - E_n) P_m dH P_n
+ * (first-order perturbation of the projectors; lemma P21 of proofs/pumping.md) */
+void qt_weighted_state_derivative(acb_mat_t drho, const qt_eigenprojectors_t E, const acb_mat_t dH, acb_srcptr p,
+                                  acb_srcptr dp, slong prec);
 
 #endif

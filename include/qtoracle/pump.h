@@ -78,7 +78,9 @@ int qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t 
 /* Lambda[0..3] (if Lam != NULL) and zeta[0..3] (if zeta != NULL, zeta[2k + l]) at an exact real point by the global
  * Davies generator (lemma P17): the exact H, its levels from the characteristic polynomial factored over Q, the exact
  * Bohr-frequency grouping (davies.h), the Gibbs derivative by Daleckii-Krein and a certified Drazin solve.  Any
- * N_q = 1..3 and layout (coupling=local: one channel per qubit and bath), degenerate levels allowed; equal temperatures;
+ * N_q = 1..3 and layout (coupling=local: one channel per qubit and bath), degenerate levels allowed at equal temperatures;
+ * at T_R != T (not coupling=local) rho0 is the non-equilibrium steady state and d_k rho0 comes from the population route,
+ * which needs simple levels (lemma P21; QT_DOMAIN otherwise);
  * QT_UNCERTIFIED if the stationary state is not unique (a dark level).  At a level crossing this is the secular
  * generator at that point, which differs from the analytic-branch value of lemma P13 (the generator is discontinuous). */
 int qt_pump_davies_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz,

@@ -183,6 +183,39 @@ weighted_projectors(acb_mat_t rho, const qt_eigenprojectors_t E, arb_srcptr p, s
 }
 
 void
+qt_weighted_state_derivative(acb_mat_t drho, const qt_eigenprojectors_t E, const acb_mat_t dH, acb_srcptr p,
+                             acb_srcptr dp, slong prec)
+{
+    slong K = E->k, m, n;
+    acb_mat_t M;
+    acb_t F, d;
+    acb_mat_init(M, E->n, E->n);
+    acb_init(F); acb_init(d);
+    acb_mat_zero(drho);
+    for (m = 0; m < K; m++)
+        for (n = 0; n < K; n++)
+        {
+            if (m == n)
+            {
+                acb_mat_scalar_mul_acb(M, E->P + m, dp + m, prec);
+                acb_mat_add(drho, drho, M, prec);
+                continue;
+            }
+            /* (p_m - p_n)/(E_m - E_n): the levels are certified distinct */
+            acb_sub(F, p + m, p + n, prec);
+            arb_sub(acb_realref(d), E->lambda + m, E->lambda + n, prec);
+            arb_zero(acb_imagref(d));
+            acb_div(F, F, d, prec);
+            acb_mat_mul(M, E->P + m, dH, prec);
+            acb_mat_mul(M, M, E->P + n, prec);
+            acb_mat_scalar_mul_acb(M, M, F, prec);
+            acb_mat_add(drho, drho, M, prec);
+        }
+    acb_mat_clear(M);
+    acb_clear(F); acb_clear(d);
+}
+
+void
 qt_gibbs_state(acb_mat_t rho, const qt_eigenprojectors_t E, const arb_t T, slong prec)
 {
     arb_ptr p = _arb_vec_init(E->k);

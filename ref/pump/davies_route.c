@@ -5,7 +5,8 @@
  *   coupling channel (qt_davies_add_bath), rho0 the Gibbs state and d_k rho0 by Daleckii-Krein (lemma P17b),
  *   X_k = L^+ d_k rho0 (certified Drazin solve), Lambda_{a,k} = -tr(H D_a X_k), zeta_{kl} = tr(d_k H X_l).
  * Degenerate levels are allowed (their projectors have rank > 1); the steady state must be unique (else the
- * Drazin solve reports it).  Equal temperatures only (rho0 is then the Gibbs state). */
+ * Drazin solve reports it).  At T_R != T (simple levels only) rho0 is the non-equilibrium steady state and d_k rho0
+ * comes from the population route (lemma P21). */
 #include "pump_internal.h"
 
 /* the temperature of bath a (0 = L at T, 1 = R at T_R, which defaults to T) */
@@ -45,6 +46,48 @@ davies_generator(qt_lindblad_t G, qt_eigenprojectors_t E, qt_bohr_groups_t Bg, q
     acb_mat_clear(A);
     acb_clear(T); acb_clear(g);
     return QT_OK;
+}
+
+/* lemma P21: at T_R != T with simple levels the stationary state is sum_n p_n P_n (the secular generator keeps
+   populations and coherences apart, and the coherences decay), p from the Pauli rate matrix and d_k p = -W^+ (d_k W) p
+   (lemma P19, qt_pump_stationary_populations), and d_k rho0 = sum_n d_k p_n P_n + sum_{m != n} (p_m - p_n)/(E_m - E_n)
+   P_m d_kH P_n (qt_weighted_state_derivative); Y = [d_x rho0 | d_z rho0] */
+static int
+nes_derivatives(acb_mat_t Y, const qt_eigenprojectors_t E, const qt_pump_model_t M, const acb_mat_struct *dH,
+                const qt_pump_params_struct *P, slong prec, char *reason)
+{
+    slong d = M->d, n, k, i, j;
+    acb_ptr Ev, dE, p, dp, dpk;
+    acb_mat_struct A[2];
+    acb_mat_t D;
+    int st;
+    if (E->k != d)
+        return qt_fail(reason, QT_DOMAIN, "T_R: at unequal temperatures the friction tensor needs simple levels (lemma P21); this point has a degenerate level");
+    Ev = _acb_vec_init(d); dE = _acb_vec_init(2 * d); p = _acb_vec_init(d); dp = _acb_vec_init(2 * d);
+    dpk = _acb_vec_init(d);
+    acb_mat_init(A + 0, d, d); acb_mat_init(A + 1, d, d); acb_mat_init(D, d, d);
+    for (n = 0; n < d; n++)
+    {
+        acb_set_arb(Ev + n, E->lambda + n);
+        for (k = 0; k < 2; k++)
+            qt_acb_mat_trace_product(dE + 2 * n + k, E->P + n, dH + k, prec);     /* Hellmann-Feynman */
+    }
+    qt_qmat_get_acb_mat(A + 0, M->A + 0, prec);      /* one channel per bath: bath[c] = c */
+    qt_qmat_get_acb_mat(A + 1, M->A + 1, prec);
+    st = qt_pump_stationary_populations(p, dp, P, Ev, dE, E->P, A, dH, prec, reason);
+    for (k = 0; st == QT_OK && k < 2; k++)
+    {
+        for (n = 0; n < d; n++)
+            acb_set(dpk + n, dp + 2 * n + k);
+        qt_weighted_state_derivative(D, E, dH + k, p, dpk, prec);
+        for (i = 0; i < d; i++)
+            for (j = 0; j < d; j++)
+                acb_set(acb_mat_entry(Y, i, k * d + j), acb_mat_entry(D, i, j));
+    }
+    _acb_vec_clear(Ev, d); _acb_vec_clear(dE, 2 * d); _acb_vec_clear(p, d); _acb_vec_clear(dp, 2 * d);
+    _acb_vec_clear(dpk, d);
+    acb_mat_clear(A + 0); acb_mat_clear(A + 1); acb_mat_clear(D);
+    return st;
 }
 
 int
@@ -88,7 +131,7 @@ qt_pump_davies_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, 
     acb_mat_t H, dH[2], S, Y, X, Xk, D, T1;
     acb_t T, t;
     slong d, k, l, a, i, j;
-    int st;
+    int st, neq = !qt_pump_equal_temperatures(P);
 
     if (Lam != NULL)
         for (k = 0; k < 4; k++)
@@ -96,10 +139,10 @@ qt_pump_davies_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, 
     if (zeta != NULL)
         for (k = 0; k < 4; k++)
             acb_indeterminate(zeta + k);
-    if (!qt_pump_equal_temperatures(P))
-        return qt_fail(reason, QT_DOMAIN, "T_R: the global Davies route (and the friction tensor) is implemented at equal temperatures only");
     if ((st = qt_pump_params_validate(P, reason)) != QT_OK)
         return st;
+    if (neq && qt_pump_is_product(P))
+        return qt_fail(reason, QT_DOMAIN, "T_R: with coupling=local at T_R != T the Davies route is not used (the product route of lemma P16 sums one-qubit values)");
 
     qt_pump_model_init(M, P, P->J, P->Delta, P->b);
     d = M->d;
@@ -117,8 +160,11 @@ qt_pump_davies_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, 
     qt_qmat_get_acb_mat(dH[0], M->dH + 0, prec);
     qt_qmat_get_acb_mat(dH[1], M->dH + 1, prec);
     acb_set_fmpq(T, P->T, prec);
-    /* Y = [d_x rho0 | d_z rho0] */
-    for (k = 0; k < 2; k++)
+    /* Y = [d_x rho0 | d_z rho0]: the Gibbs derivative (lemma P17b), or at T_R != T the derivative of the
+       non-equilibrium steady state sum_n p_n P_n from the population route (lemma P21) */
+    if (neq && (st = nes_derivatives(Y, E, M, (const acb_mat_struct *) dH, P, prec, reason)) != QT_OK)
+        goto done;
+    for (k = 0; !neq && k < 2; k++)
     {
         qt_gibbs_derivative(D, E, dH[k], acb_realref(T), prec);
         for (i = 0; i < d; i++)

@@ -155,6 +155,30 @@ rate_matrices(acb_mat_struct *Wa, acb_mat_struct *dW, const qt_pump_params_struc
     acb_clear(g); acb_clear(om); acb_clear(t); acb_clear(u);
 }
 
+/* the stationary populations W p = 0, sum p = 1, and d_k p = -W^+ (d_k W) p (lemma P19), M1 = W with row 0 replaced
+ * by ones, dW[2a + k] = d_k W_a; 0 if a system cannot be proven nonsingular */
+static int
+nes_populations(acb_mat_t pv, acb_mat_struct *dpv, const acb_mat_t M1, const acb_mat_struct *dW, slong prec)
+{
+    slong d = acb_mat_nrows(M1), k;
+    acb_mat_t y, M2;
+    int ok;
+    acb_mat_init(y, d, 1); acb_mat_init(M2, d, d);
+    acb_one(acb_mat_entry(y, 0, 0));
+    ok = acb_mat_solve_precond(pv, M1, y, prec);
+    for (k = 0; ok && k < 2; k++)
+    {
+        /* W z = -(d_k W) p (traceless: the columns of d_k W sum to 0), sum z = 0 */
+        acb_mat_add(M2, dW + k, dW + 2 + k, prec);
+        acb_mat_mul(y, M2, pv, prec);
+        acb_mat_neg(y, y);
+        acb_zero(acb_mat_entry(y, 0, 0));
+        ok = acb_mat_solve_precond(dpv + k, M1, y, prec);
+    }
+    acb_mat_clear(y); acb_mat_clear(M2);
+    return ok;
+}
+
 /* Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n (lemma P9).  Equal temperatures: p is the Gibbs law and d_k p its
  * closed derivative.  T_R != T (dC given, lemma P19): p is the kernel of W = W_L + W_R with sum 1 and
  * d_k p = -W^+ (d_k W) p. */
@@ -163,14 +187,14 @@ population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, cons
                  const acb_mat_struct *dC, acb_srcptr dE, slong ref, slong prec, char *reason)
 {
     slong d = acb_mat_nrows(C + 0), a, m, n, k, i;
-    acb_mat_t M1, M2, W, y, x, pv;
-    acb_mat_struct Wa[2], dW[4];
+    acb_mat_t M1, W, y, x, pv;
+    acb_mat_struct Wa[2], dW[4], dpv[2];
     acb_ptr p, Ta;
     acb_t T, t, u;
     int st = QT_OK, neq = (dC != NULL);
-    acb_mat_init(M1, d, d); acb_mat_init(M2, d, d); acb_mat_init(W, d, d);
+    acb_mat_init(M1, d, d); acb_mat_init(W, d, d);
     acb_mat_init(Wa + 0, d, d); acb_mat_init(Wa + 1, d, d); acb_mat_init(y, d, 1); acb_mat_init(x, d, 1);
-    acb_mat_init(pv, d, 1);
+    acb_mat_init(pv, d, 1); acb_mat_init(dpv + 0, d, 1); acb_mat_init(dpv + 1, d, 1);
     for (k = 0; k < 4; k++)
         acb_mat_init(dW + k, d, d);
     p = _acb_vec_init(d);
@@ -203,14 +227,8 @@ population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, cons
         for (n = 0; n < d; n++)
             acb_div(p + n, p + n, u, prec);
     }
-    else
-    {
-        /* the stationary populations: W p = 0, sum p = 1 */
-        acb_mat_zero(y);
-        acb_one(acb_mat_entry(y, 0, 0));
-        if (!acb_mat_solve_precond(pv, M1, y, prec))
-            goto singular;
-    }
+    else if (!nes_populations(pv, dpv, M1, dW, prec))
+        goto singular;
     for (k = 0; k < 2; k++)
     {
         if (!neq)
@@ -228,16 +246,7 @@ population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, cons
             }
         }
         else
-        {
-            /* d_k p = -W^+ (d_k W) p: W z = -(d_k W) p (traceless: the columns of d_k W sum to 0), sum z = 0 */
-            acb_mat_add(M2, dW + k, dW + 2 + k, prec);
-            acb_mat_mul(y, M2, pv, prec);
-            acb_mat_neg(y, y);
-            acb_zero(acb_mat_entry(y, 0, 0));
-            if (!acb_mat_solve_precond(x, M1, y, prec))
-                goto singular;
-            acb_mat_set(y, x);
-        }
+            acb_mat_set(y, dpv + k);
         acb_zero(acb_mat_entry(y, 0, 0));
         if (!acb_mat_solve_precond(x, M1, y, prec))
             goto singular;
@@ -266,8 +275,9 @@ singular:
         acb_indeterminate(Lam + i);
     st = qt_fail(reason, QT_UNCERTIFIED, "the population rate matrix could not be proven to have a unique stationary state (a dark level, e.g. the singlet for b = 1, makes the Drazin inverse undefined)");
 done:
-    acb_mat_clear(M1); acb_mat_clear(M2); acb_mat_clear(W);
+    acb_mat_clear(M1); acb_mat_clear(W);
     acb_mat_clear(Wa + 0); acb_mat_clear(Wa + 1); acb_mat_clear(y); acb_mat_clear(x); acb_mat_clear(pv);
+    acb_mat_clear(dpv + 0); acb_mat_clear(dpv + 1);
     for (k = 0; k < 4; k++)
         acb_mat_clear(dW + k);
     _acb_vec_clear(p, d);
@@ -356,6 +366,66 @@ weight_derivatives(acb_mat_struct *dC, const acb_mat_struct *Pr, const acb_mat_s
     flint_free(dP);
     acb_mat_clear(M1); acb_mat_clear(M2);
     acb_clear(t); acb_clear(u);
+}
+
+int
+qt_pump_stationary_populations(acb_ptr p, acb_ptr dp, const qt_pump_params_struct *P, acb_srcptr E, acb_srcptr dE,
+                               const acb_mat_struct *Pr, const acb_mat_struct *A, const acb_mat_struct *dH,
+                               slong prec, char *reason)
+{
+    slong d = acb_mat_nrows(A + 0), k, n;
+    acb_mat_struct C[2], dC[4], Wa[2], dW[4], dpv[2], *S;
+    acb_mat_t M1, pv;
+    acb_ptr Ta = _acb_vec_init(2);
+    int st = QT_OK;
+    for (k = 0; k < 2; k++)
+    {
+        acb_mat_init(C + k, d, d); acb_mat_init(Wa + k, d, d); acb_mat_init(dpv + k, d, 1);
+    }
+    for (k = 0; k < 4; k++)
+    {
+        acb_mat_init(dC + k, d, d); acb_mat_init(dW + k, d, d);
+    }
+    acb_mat_init(M1, d, d); acb_mat_init(pv, d, 1);
+    S = flint_malloc(2 * d * sizeof(acb_mat_struct));
+    for (n = 0; n < 2 * d; n++)
+        acb_mat_init(S + n, d, d);
+    sandwiches(S, Pr, A, prec);
+    weights_from_projectors(C, Pr, S, prec);
+    weight_derivatives(dC, Pr, S, E, dH, prec);
+    acb_set_fmpq(Ta + 0, P->T, prec);
+    acb_set_fmpq(Ta + 1, qt_pump_equal_temperatures(P) ? P->T : P->T_R, prec);
+    rate_matrices(Wa, dW, P, E, C, dC, dE, Ta, prec);
+    acb_mat_add(M1, Wa + 0, Wa + 1, prec);
+    for (n = 0; n < d; n++)
+        acb_one(acb_mat_entry(M1, 0, n));
+    if (!nes_populations(pv, dpv, M1, dW, prec))
+    {
+        _acb_vec_indeterminate(p, d);
+        _acb_vec_indeterminate(dp, 2 * d);
+        st = qt_fail(reason, QT_UNCERTIFIED, "the population rate matrix could not be proven to have a unique stationary state (a dark level)");
+    }
+    else
+        for (n = 0; n < d; n++)
+        {
+            acb_set(p + n, acb_mat_entry(pv, n, 0));
+            for (k = 0; k < 2; k++)
+                acb_set(dp + 2 * n + k, acb_mat_entry(dpv + k, n, 0));
+        }
+    for (k = 0; k < 2; k++)
+    {
+        acb_mat_clear(C + k); acb_mat_clear(Wa + k); acb_mat_clear(dpv + k);
+    }
+    for (k = 0; k < 4; k++)
+    {
+        acb_mat_clear(dC + k); acb_mat_clear(dW + k);
+    }
+    acb_mat_clear(M1); acb_mat_clear(pv);
+    for (n = 0; n < 2 * d; n++)
+        acb_mat_clear(S + n);
+    flint_free(S);
+    _acb_vec_clear(Ta, 2);
+    return st;
 }
 
 /* lemma P13 (weights): A = c1 s_1 + c2 s_2 = u Sigma + v Delta, u = (c1 + c2)/2, v = (c1 - c2)/2,

@@ -66,4 +66,11 @@ void qt_pump_model_hamiltonian(qt_qmat_t H, const qt_pump_model_t M, const fmpq_
 void qt_pump_convention_scales(fmpq_t s, fmpq_t Jc, const qt_pump_params_struct *P, const fmpq_t J);
 void qt_pump_coupling_amplitude(fmpq_t c, const qt_pump_params_struct *P, const fmpq_t b, int a, slong j);
 
+/* lemma P19 at simple levels E (projectors Pr, d_k E_n = dE[2n + k], d_k H = dH[k]) with one coupling matrix per bath
+ * (A[0] bath L at T, A[1] bath R at T_R): the stationary populations p of the Pauli rate matrix and
+ * dp[2n + k] = d_k p_n = -(W^+ (d_k W) p)_n; QT_UNCERTIFIED if the stationary state cannot be proven unique */
+int qt_pump_stationary_populations(acb_ptr p, acb_ptr dp, const qt_pump_params_struct *P, acb_srcptr E, acb_srcptr dE,
+                                   const acb_mat_struct *Pr, const acb_mat_struct *A, const acb_mat_struct *dH,
+                                   slong prec, char *reason);
+
 #endif

@@ -266,7 +266,7 @@ qt_pump_friction_record(qt_traj_record_t R, const qt_pump_params_struct *P, cons
     arb_init(g); arb_init(d);
     R->kind = QT_REC_PUMP_FRICTION;
     R->nout = 6;
-    snprintf(R->reference, sizeof R->reference, "gibbs");
+    snprintf(R->reference, sizeof R->reference, "%s", qt_pump_equal_temperatures(P) ? "gibbs" : "nonequilibrium_steady_state");
     if (fmpq_is_zero(Bx) && fmpq_is_zero(Bz))
     {
         st = qt_fail(why, QT_DOMAIN, "Bx, Bz: B = 0 is the level degeneracy (refused)");

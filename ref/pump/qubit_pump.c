@@ -341,6 +341,32 @@ qubit_friction_full(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx
     return st;
 }
 
+/* T_R != T (lemma P21): the global Davies route at the exact point, for coupling=local summed over the one-qubit
+   factors (lemma P16) */
+static int
+friction_unequal_temperatures(acb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz,
+                              slong prec, char *reason)
+{
+    qt_pump_params_t F;
+    acb_ptr v;
+    slong j;
+    int st = QT_OK;
+    if (!qt_pump_is_product(P))
+        return qt_pump_davies_route(NULL, zeta, P, Bx, Bz, prec, reason);
+    v = _acb_vec_init(4);
+    qt_pump_params_init(F);
+    _acb_vec_zero(zeta, 4);
+    for (j = 0; j < P->n_qubits && st == QT_OK; j++)
+    {
+        qt_pump_product_factor(F, P, j);
+        st = qt_pump_davies_route(NULL, v, F, Bx, Bz, prec, reason);
+        _acb_vec_add(zeta, zeta, v, 4, prec);
+    }
+    qt_pump_params_clear(F);
+    _acb_vec_clear(v, 4);
+    return st;
+}
+
 int
 qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec, char *reason)
 {
@@ -351,7 +377,9 @@ qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, 
     acb_init(bx); acb_init(bz);
     acb_set_fmpq(bx, Bx, prec);
     acb_set_fmpq(bz, Bz, prec);
-    if (qt_pump_is_product(P))
+    if (!qt_pump_equal_temperatures(P))
+        st = friction_unequal_temperatures(Z, P, Bx, Bz, prec, reason);
+    else if (qt_pump_is_product(P))
         st = qt_pump_product_sum(Z, 4, qubit_friction_full, P, bx, bz, 0, prec, reason);   /* lemma P16 */
     else if (P->n_qubits != 1)
         st = qt_pump_davies_route(NULL, Z, P, Bx, Bz, prec, reason);    /* interacting qubits: lemma P17 */
