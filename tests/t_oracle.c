@@ -156,7 +156,6 @@ static const char *bad_eval[][2] = {
     {"eval pump.heat_per_cycle gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=x", "period is not an exact number"},
     {"eval pump.heat_per_cycle n_qubits=2 J=1 b=2 gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=1", "period (W_diss): n_qubits"},
     {"eval pump.heat_per_cycle gamma_L=1 gamma_R=2 T=1 protocol=quadrant period=1", "period (W_diss): protocol"},
-    {"eval pump.heat_per_cycle gamma_L=1 gamma_R=2 T=1 T_R=2 center_x=1 center_z=1 radius=1/2 period=1", "period (W_diss): T_R"},
     {"eval pump.lambda gamma_L=1 gamma_R=2 T=1 Bx=1 Bz=1 period=1", "parameter period is not used"},
     {"eval pump.lambda n_qubits=2 J=1 coupling=local gamma_L=1 gamma_R=2 T=1 Bx=1 Bz=1", "J: coupling=local is implemented for non-interacting qubits"},
     {"eval pump.lambda n_qubits=2 b=0 coupling=local gamma_L=1 gamma_R=2 T=1 Bx=1 Bz=1", "b: must be nonzero for coupling=local"},

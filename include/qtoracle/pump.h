@@ -93,9 +93,10 @@ int qt_pump_davies_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct 
 int qt_pump_davies_steady_state(acb_mat_t rho, acb_mat_t H, const qt_pump_params_struct *P, const fmpq_t Bx,
                                 const fmpq_t Bz, slong prec, char *reason);
 
-/* the same for one qubit at equal temperatures in closed form (lemma P14: population block zeta_rr and coherence
- * block zeta_ee in the frame of the field), holomorphic in (B_x, B_z) for Re B^2 > 0: the integrand of the
- * dissipation integrals; cross-checked against qt_pump_friction (the Drazin solve) */
+/* the same for one qubit in closed form (lemma P14: population block zeta_rr and coherence block zeta_ee in the
+ * frame of the field; at T_R != T lemma P22, with the extra population column from the angular dependence of the
+ * stationary polarisation), holomorphic in (B_x, B_z) for Re B^2 > 0: the integrand of the dissipation integrals;
+ * cross-checked against qt_pump_friction (the Drazin solve) */
 int qt_pump_friction_qubit_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                                int analytic, slong prec, char *reason);
 
@@ -159,7 +160,8 @@ int qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_p
 /* second order along a protocol traversed once in the period tau at constant speed (lemma P15):
  * Wtau = tau W_diss = l oint t^T zeta t dl (l the Euclidean length of the curve, t its unit tangent) and the
  * thermodynamic length L = oint sqrt(t^T g t) dl, g = sym zeta; so (L^2 <= tau W_diss, Cauchy-Schwarz).
- * One qubit, equal temperatures, circle / sector / polygon (qt_pump_dissipation_supported says why not) */
+ * One qubit (or coupling=local), circle / sector / polygon (qt_pump_dissipation_supported says why not); at T_R != T
+ * only Wtau (L is indeterminate: sym zeta need not be positive semidefinite, lemma P22) */
 int qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_struct *C, char *reason);
 int qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_struct *P, const qt_protocol_struct *C,
                                   slong prec, char *reason);

@@ -3,7 +3,8 @@
  * (l its Euclidean length in the (B_x, B_z) plane),
  *   tau W_diss = l oint t^T zeta t dl = l sum_i (1/l_i) int_0^1 lambda_i'(u)^T zeta lambda_i'(u) du,
  *   L = oint sqrt(t^T g t) dl = sum_i int_0^1 sqrt(lambda_i'(u)^T g lambda_i'(u)) du   (g = sym zeta),
- * each piece by certified complex quadrature of the closed holomorphic zeta of lemma P14. */
+ * each piece by certified complex quadrature of the closed holomorphic zeta of lemma P14 (P22 at T_R != T, where only
+ * W_diss is computed: the length needs sym(zeta) >= 0, which need not hold without detailed balance). */
 #include "pump_internal.h"
 
 int
@@ -11,8 +12,6 @@ qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_
 {
     if (!qt_pump_single_like(P))
         return qt_fail(reason, QT_DOMAIN, "n_qubits: the dissipated work and the thermodynamic length integrate the friction tensor along the curve, which needs its holomorphic closed form (lemma P14): one qubit (and coupling=local) only; pump.friction gives it pointwise for interacting qubits");
-    if (!qt_pump_equal_temperatures(P))
-        return qt_fail(reason, QT_DOMAIN, "T_R: the dissipated work and the thermodynamic length are implemented at equal temperatures only");
     if (C->kind != QT_PROTOCOL_CIRCLE && C->kind != QT_PROTOCOL_SECTOR && C->kind != QT_PROTOCOL_POLYGON)
         return qt_fail(reason, QT_DOMAIN, "protocol: the dissipated work and the thermodynamic length are defined for closed curves of finite length avoiding B = 0 (circle, sector, polygon)");
     return QT_OK;
@@ -107,14 +106,17 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
         st = integrate(v, &dp, a, b, n, prec);
         arb_div(v, v, li + i, prec);
         arb_add(Wtau, Wtau, v, prec);
-        if (st == QT_OK)
+        if (st == QT_OK && qt_pump_equal_temperatures(P))
         {
+            /* the length needs g = sym(zeta) >= 0, which holds at equal temperatures only (P22) */
             dp.root = 1;
             st = integrate(v, &dp, a, b, n, prec);
             arb_add(length, length, v, prec);
         }
     }
     arb_mul(Wtau, Wtau, l, prec);
+    if (!qt_pump_equal_temperatures(P))
+        arb_indeterminate(length);
     qt_pump_pieces_clear(g, np);
     _arb_vec_clear(li, np);
     arb_clear(l); arb_clear(v);

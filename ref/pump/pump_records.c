@@ -222,7 +222,11 @@ qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt
         slong i = R->nout;
         arb_init(Wt); arb_init(Lt);
         st = qt_pump_dissipation_per_cycle(Wt, Lt, P, C, prec, why);   /* indeterminate outputs when it fails */
-        set_out(R, i, "thermo_length", Lt, st, why);
+        if (st == QT_OK && !qt_pump_equal_temperatures(P))
+            set_out(R, i, "thermo_length", Lt, QT_DOMAIN,
+                    "undefined at T_R != T: the thermodynamic metric sym(zeta) need not be positive semidefinite without detailed balance (lemma P22)");
+        else
+            set_out(R, i, "thermo_length", Lt, st, why);
         set_out(R, i + 1, "W_diss_tau", Wt, st, why);
         arb_set_fmpq(v, C->period, prec);
         arb_div(v, Wt, v, prec);
