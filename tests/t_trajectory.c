@@ -795,6 +795,23 @@ START_TEST(test_damped_mode_against_brute_force)
 }
 END_TEST
 
+/* M3 (open_systems.md 3): the coherent part mu = mu0 e^{-kappa t} and the thermal part v = nbar (1 - e^{-kappa t})
+   of the displaced thermal state at t, written here for the tests (the library's damped_mode.c is not used) */
+static void
+damped_mean_and_thermal(arb_t mu, arb_t v, const arb_t mu0, const arb_t kappa, const arb_t nbar, const arb_t t, slong prec)
+{
+    arb_t e;
+    arb_init(e);
+    arb_mul(e, kappa, t, prec);
+    arb_neg(e, e);
+    arb_exp(e, e, prec);                            /* e^{-kappa t} */
+    arb_mul(mu, mu0, e, prec);
+    arb_sub_ui(v, e, 1, prec);
+    arb_neg(v, v);
+    arb_mul(v, v, nbar, prec);
+    arb_clear(e);
+}
+
 START_TEST(test_damped_mode_identities_random)
 {
     /* on random parameters: sigma from the closed form of open_systems.md M3,
@@ -834,18 +851,12 @@ START_TEST(test_damped_mode_identities_random)
         arb_mul(be, be, x, prec);                   /* beta omega */
         arb_expm1(x, be, prec);
         arb_inv(nb, x, prec);
-        arb_set_fmpq(x, P->kappa, prec);
-        arb_mul(x, x, t, prec);
-        arb_neg(x, x);
-        arb_exp(x, x, prec);                        /* e^{-kappa t} */
-        arb_set_fmpq(mu, P->alpha_re, prec);
-        arb_sqr(mu, mu, prec);
+        arb_set_fmpq(x, P->alpha_re, prec);
+        arb_sqr(x, x, prec);
         arb_set_fmpq(y, P->alpha_im, prec);
-        arb_addmul(mu, y, y, prec);
-        arb_mul(mu, mu, x, prec);
-        arb_sub_ui(v, x, 1, prec);
-        arb_neg(v, v);
-        arb_mul(v, v, nb, prec);
+        arb_addmul(x, y, y, prec);                  /* mu0 = |alpha0|^2 */
+        arb_set_fmpq(y, P->kappa, prec);
+        damped_mean_and_thermal(mu, v, x, y, nb, t, prec);
         arb_add_ui(x, v, 1, prec);
         arb_div(x, x, v, prec);
         arb_log(x, x, prec);
@@ -1035,13 +1046,7 @@ START_TEST(test_damped_mode_against_truncated_generator)
         arb_set(bE, bS);
 
         /* the closed form's spectrum (1 - r) r^k <= r^k, r = v/(1 + v), v = nbar (1 - e^{-kappa t}) */
-        arb_mul(w, ka, t, prec);
-        arb_neg(w, w);
-        arb_exp(w, w, prec);
-        arb_mul(mu, mu0, w, prec);
-        arb_sub_ui(v, w, 1, prec);
-        arb_neg(v, v);
-        arb_mul(v, v, nbar, prec);
+        damped_mean_and_thermal(mu, v, mu0, ka, nbar, t, prec);
         arb_add_ui(w, v, 1, prec);
         arb_div(r, v, w, prec);
         arb_inv(x, r, prec);

@@ -53,6 +53,17 @@ static const char *const cycle_formulas[5] = {
     "clausius = sum_j beta_j Q_j <= 0 per cycle for thermal strokes (2.5)"
 };
 
+/* the formula paired with name in a {name, formula} table, or fallback */
+static const char *
+formula_by_name(const char *const (*f)[2], int n, const char *name, const char *fallback)
+{
+    int j;
+    for (j = 0; j < n; j++)
+        if (strcmp(name, f[j][0]) == 0)
+            return f[j][1];
+    return fallback;
+}
+
 const char *
 qt_record_output_formula(const qt_traj_record_t R, slong i)
 {
@@ -114,16 +125,12 @@ qt_record_output_formula(const qt_traj_record_t R, slong i)
             {"W_diss_tau", "W_diss_tau = tau W_diss = l oint t^T zeta t dl: the curve traversed once in the period tau at constant speed l/tau (l its Euclidean length), second order of the slow-driving expansion (lemma P15); >= thermo_length^2"},
             {"W_diss", "W_diss = W_diss_tau / period, the work dissipated per cycle of the given period (first correction beyond the geometric order)"}
         };
-        int j;
-        for (j = 0; j < 8; j++)
-            if (strcmp(R->name[i], f[j][0]) == 0)
-                return f[j][1];
-        return "";
+        return formula_by_name(f, 8, R->name[i], "");
     }
     if (R->kind == QT_REC_RAMP)
     {
         /* the driven qubit: formulas that differ from the constant-H record, by name */
-        static const char *const f[10][2] = {
+        static const char *const f[11][2] = {
             {"Q", "Q(0->t) = int_0^t J = E(t) - E(0) - W (driven H: the first law)"},
             {"D_rel", "D(rho_t || rho^eq_t), rho^eq_t the Gibbs state of H(t) at beta (2.5, driven generator)"},
             {"sigma", "sigma = -tr(L_t(rho) [ln rho - ln rho^eq_t]) = dS/dt - beta J >= 0 (2.5, driven generator)"},
@@ -133,15 +140,10 @@ qt_record_output_formula(const qt_traj_record_t R, slong i)
             {"W_dot", "W_dot = tr(rho dH/dt) = (omega1/2) z, power done on the system"},
             {"W", "W(0->t) = int_0^t W_dot, work done on the system (certified integral of the continued z, lemma R3)"},
             {"F_dot", "F_dot = tr(rho^eq_t dH/dt) = -(omega1/2) tanh(beta omega(t)/2), F = -(1/beta) ln(2 cosh(beta omega/2))"},
-            {"Delta_F", "Delta_F = F(t) - F(0) = -(1/beta) ln(cosh(beta omega(t)/2) / cosh(beta omega0/2))"}
+            {"Delta_F", "Delta_F = F(t) - F(0) = -(1/beta) ln(cosh(beta omega(t)/2) / cosh(beta omega0/2))"},
+            {"D_rel_dot", "dD(rho_t || rho^eq_t)/dt = -sigma + beta (W_dot - F_dot) (identity 11, lemma R2)"}
         };
-        int j;
-        for (j = 0; j < 10; j++)
-            if (strcmp(R->name[i], f[j][0]) == 0)
-                return f[j][1];
-        if (strcmp(R->name[i], "D_rel_dot") == 0)
-            return "dD(rho_t || rho^eq_t)/dt = -sigma + beta (W_dot - F_dot) (identity 11, lemma R2)";
-        return i < QT_TR_NCORE ? formulas[i] : "";
+        return formula_by_name(f, 11, R->name[i], i < QT_TR_NCORE ? formulas[i] : "");
     }
     if (R->kind == QT_REC_CYCLE)
     {

@@ -9,13 +9,6 @@
  * comes from the population route (lemma P21). */
 #include "pump_internal.h"
 
-/* the temperature of bath a (0 = L at T, 1 = R at T_R, which defaults to T) */
-static void
-bath_temperature(acb_t T, const qt_pump_params_struct *P, int a, slong prec)
-{
-    acb_set_fmpq(T, (a == 1 && !qt_pump_equal_temperatures(P)) ? P->T_R : P->T, prec);
-}
-
 /* the exact H at (Bx, Bz), its levels and Bohr groups, and the global Davies generator of every coupling
    channel at its bath's temperature (lemma P17; lemma P20 at T_R != T) */
 static int
@@ -40,7 +33,7 @@ davies_generator(qt_lindblad_t G, qt_eigenprojectors_t E, qt_bohr_groups_t Bg, q
     {
         qt_qmat_get_acb_mat(A, M->A + c, prec);
         acb_set_fmpq(g, M->bath[c] == 0 ? P->gamma_L : P->gamma_R, prec);
-        bath_temperature(T, P, M->bath[c], prec);
+        qt_pump_bath_temperature(T, P, M->bath[c], prec);
         qt_davies_add_bath(G, E, Bg, A, g, T, M->bath[c], prec);
     }
     acb_mat_clear(A);

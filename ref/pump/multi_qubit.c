@@ -201,11 +201,8 @@ population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, cons
     Ta = _acb_vec_init(2);
     acb_init(T); acb_init(t); acb_init(u);
     acb_set_fmpq(T, P->T, prec);
-    acb_set(Ta + 0, T);
-    if (neq)
-        acb_set_fmpq(Ta + 1, P->T_R, prec);
-    else
-        acb_set(Ta + 1, T);
+    qt_pump_bath_temperature(Ta + 0, P, 0, prec);
+    qt_pump_bath_temperature(Ta + 1, P, 1, prec);
     rate_matrices(Wa, dW, P, E, C, dC, dE, Ta, prec);
     acb_mat_add(W, Wa + 0, Wa + 1, prec);
     /* W^+ with sum x = 0: replace row 0 by ones, rhs 0 (lemma L5 on the population block) */
@@ -393,8 +390,8 @@ qt_pump_stationary_populations(acb_ptr p, acb_ptr dp, const qt_pump_params_struc
     sandwiches(S, Pr, A, prec);
     weights_from_projectors(C, Pr, S, prec);
     weight_derivatives(dC, Pr, S, E, dH, prec);
-    acb_set_fmpq(Ta + 0, P->T, prec);
-    acb_set_fmpq(Ta + 1, qt_pump_equal_temperatures(P) ? P->T : P->T_R, prec);
+    qt_pump_bath_temperature(Ta + 0, P, 0, prec);
+    qt_pump_bath_temperature(Ta + 1, P, 1, prec);
     rate_matrices(Wa, dW, P, E, C, dC, dE, Ta, prec);
     acb_mat_add(M1, Wa + 0, Wa + 1, prec);
     for (n = 0; n < d; n++)
@@ -460,18 +457,11 @@ heis2_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_params_struct
               const acb_t nx, const acb_t nz, slong prec)
 {
     slong a, k;
-    acb_t c1, c2, u2, v2, p2, q2, dx2[2], dp2, dq2;
+    acb_t c1, c2, u2, v2, p2, q2, dp2, dq2;
+    acb_ptr dx2 = _acb_vec_init(2);
     acb_init(c1); acb_init(c2); acb_init(u2); acb_init(v2); acb_init(p2); acb_init(q2);
-    acb_init(dx2[0]); acb_init(dx2[1]); acb_init(dp2); acb_init(dq2);
-    acb_mul(dx2[0], nz, nz, prec);
-    acb_mul(dx2[0], dx2[0], nx, prec);
-    acb_mul_2exp_si(dx2[0], dx2[0], 1);
-    acb_div(dx2[0], dx2[0], r, prec);
-    acb_mul(dx2[1], nx, nx, prec);
-    acb_mul(dx2[1], dx2[1], nz, prec);
-    acb_mul_2exp_si(dx2[1], dx2[1], 1);
-    acb_div(dx2[1], dx2[1], r, prec);
-    acb_neg(dx2[1], dx2[1]);
+    acb_init(dp2); acb_init(dq2);
+    qt_pump_nx2_gradient(dx2, nx, nz, r, prec);
     for (a = 0; a < 2; a++)
     {
         coupling_amp(c1, P, P->b, (int) a, 0, prec);
@@ -489,7 +479,7 @@ heis2_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_params_struct
         for (k = 0; dC != NULL && k < 2; k++)
         {
             /* bath L: p2 = n_z^2, q2 = n_x^2; bath R: p2 = n_x^2, q2 = n_z^2 */
-            acb_set(dq2, dx2[k]);
+            acb_set(dq2, dx2 + k);
             if (a == 1)
                 acb_neg(dq2, dq2);
             acb_neg(dp2, dq2);
@@ -497,7 +487,8 @@ heis2_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_params_struct
         }
     }
     acb_clear(c1); acb_clear(c2); acb_clear(u2); acb_clear(v2); acb_clear(p2); acb_clear(q2);
-    acb_clear(dx2[0]); acb_clear(dx2[1]); acb_clear(dp2); acb_clear(dq2);
+    _acb_vec_clear(dx2, 2);
+    acb_clear(dp2); acb_clear(dq2);
 }
 
 /* lemma P13: two qubits, H = s r (n.Sigma) + J_c sigma_1.sigma_2 (Delta = 1), Sigma = sigma_1 + sigma_2.  The

@@ -10,6 +10,13 @@ int qt_pump_qubit_field(acb_t B2, acb_t B, acb_t s, acb_t T, acb_ptr out, slong 
                         const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz, int analytic,
                         slong prec, char *reason);
 
+/* the temperature of bath a: 0 = L at T, 1 = R at T_R (which defaults to T) */
+void qt_pump_bath_temperature(acb_t Ta, const qt_pump_params_struct *P, int a, slong prec);
+
+/* the gradient of n_x^2 = B_x^2/|B|^2 in the field plane, with n = B/r, r = |B|:
+ * g[0] = d_x n_x^2 = 2 n_x n_z^2 / r, g[1] = d_z n_x^2 = -2 n_x^2 n_z / r (and d_k n_z^2 = -g[k]) */
+void qt_pump_nx2_gradient(acb_ptr g, const acb_t nx, const acb_t nz, const acb_t r, slong prec);
+
 /* one piece of a protocol boundary, parametrised on u in [0, 1] (lemma P4):
  * arc: B = c + rad (cos phi, sin phi), phi = a + (b - a) u;  line: B = p0 + (p1 - p0) u */
 typedef struct

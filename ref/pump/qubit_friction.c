@@ -29,21 +29,22 @@ coherence_weight(acb_t res, const acb_t a, const acb_t G2, const acb_t w, const 
  * wR (cR^2 - 1)/2T_R) d w, d_l w = 2 s B_l / B, d_l n_x^2 = q_l = (2 B_x B_z^2, -2 B_x^2 B_z)_l / B^4, d wR = gR q_l,
  * d wL = -gL q_l.  At T_R = T this is P14 (z0 = -tanh(w/2T)); here zeta is not symmetric. */
 static void
-friction_qubit_unequal(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz, const acb_t B2,
+friction_qubit_unequal(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                        const acb_t B, const acb_t s, slong prec)
 {
-    acb_t w, T[2], c[2], g[2], wa[2], D, z0, G1, G2, t, u, ze, nn[2], e[2], q[2], dz[2];
+    acb_t w, T[2], c[2], g[2], wa[2], D, z0, G1, G2, t, u, ze, nn[2], e[2], dz[2];
+    acb_ptr q = _acb_vec_init(2);
     slong a, k, l;
     acb_init(w); acb_init(D); acb_init(z0); acb_init(G1); acb_init(G2); acb_init(t); acb_init(u); acb_init(ze);
     for (a = 0; a < 2; a++)
     {
         acb_init(T[a]); acb_init(c[a]); acb_init(g[a]); acb_init(wa[a]); acb_init(nn[a]); acb_init(e[a]);
-        acb_init(q[a]); acb_init(dz[a]);
+        acb_init(dz[a]);
     }
     acb_mul(w, s, B, prec);
     acb_mul_2exp_si(w, w, 1);                              /* w = 2 s B */
-    acb_set_fmpq(T[0], P->T, prec);
-    acb_set_fmpq(T[1], P->T_R, prec);
+    qt_pump_bath_temperature(T[0], P, 0, prec);
+    qt_pump_bath_temperature(T[1], P, 1, prec);
     acb_set_fmpq(g[0], P->gamma_L, prec);
     acb_set_fmpq(g[1], P->gamma_R, prec);
     acb_div(nn[0], Bx, B, prec);
@@ -66,17 +67,7 @@ friction_qubit_unequal(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t
     acb_div(z0, t, D, prec);
     acb_neg(z0, z0);
     acb_mul(G1, w, D, prec);
-    /* q_l = d_l n_x^2 */
-    acb_mul(t, B2, B2, prec);
-    acb_mul(q[0], Bz, Bz, prec);
-    acb_mul(q[0], q[0], Bx, prec);
-    acb_mul_2exp_si(q[0], q[0], 1);
-    acb_div(q[0], q[0], t, prec);
-    acb_mul(q[1], Bx, Bx, prec);
-    acb_mul(q[1], q[1], Bz, prec);
-    acb_mul_2exp_si(q[1], q[1], 1);
-    acb_div(q[1], q[1], t, prec);
-    acb_neg(q[1], q[1]);
+    qt_pump_nx2_gradient(q, nn[0], nn[1], B, prec);           /* q_l = d_l n_x^2 */
     /* u = (wL (cL^2 - 1)/2T_L + wR (cR^2 - 1)/2T_R) */
     acb_zero(u);
     for (a = 0; a < 2; a++)
@@ -92,8 +83,8 @@ friction_qubit_unequal(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t
     {
         acb_t dwL, dwR, dD, dw;
         acb_init(dwL); acb_init(dwR); acb_init(dD); acb_init(dw);
-        acb_mul(dwR, g[1], q[l], prec);
-        acb_mul(dwL, g[0], q[l], prec);
+        acb_mul(dwR, g[1], q + l, prec);
+        acb_mul(dwL, g[0], q + l, prec);
         acb_neg(dwL, dwL);
         acb_mul(dw, s, nn[l], prec);
         acb_mul_2exp_si(dw, dw, 1);                        /* d_l w = 2 s n_l */
@@ -136,8 +127,9 @@ friction_qubit_unequal(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t
     for (a = 0; a < 2; a++)
     {
         acb_clear(T[a]); acb_clear(c[a]); acb_clear(g[a]); acb_clear(wa[a]); acb_clear(nn[a]); acb_clear(e[a]);
-        acb_clear(q[a]); acb_clear(dz[a]);
+        acb_clear(dz[a]);
     }
+    _acb_vec_clear(q, 2);
 }
 
 int
@@ -162,7 +154,7 @@ qt_pump_friction_qubit_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
         goto done;
     if (!qt_pump_equal_temperatures(P))
     {
-        friction_qubit_unequal(zeta, P, Bx, Bz, B2, B, s, prec);      /* lemma P22 */
+        friction_qubit_unequal(zeta, P, Bx, Bz, B, s, prec);      /* lemma P22 */
         goto done;
     }
     acb_mul(x, s, B, prec);

@@ -108,6 +108,26 @@ qt_pump_params_validate(const qt_pump_params_struct *P, char *reason)
     return QT_OK;
 }
 
+void
+qt_pump_bath_temperature(acb_t Ta, const qt_pump_params_struct *P, int a, slong prec)
+{
+    acb_set_fmpq(Ta, (a == 1 && !qt_pump_equal_temperatures(P)) ? P->T_R : P->T, prec);
+}
+
+void
+qt_pump_nx2_gradient(acb_ptr g, const acb_t nx, const acb_t nz, const acb_t r, slong prec)
+{
+    acb_mul(g + 0, nz, nz, prec);
+    acb_mul(g + 0, g + 0, nx, prec);
+    acb_mul_2exp_si(g + 0, g + 0, 1);
+    acb_div(g + 0, g + 0, r, prec);
+    acb_mul(g + 1, nx, nx, prec);
+    acb_mul(g + 1, g + 1, nz, prec);
+    acb_mul_2exp_si(g + 1, g + 1, 1);
+    acb_div(g + 1, g + 1, r, prec);
+    acb_neg(g + 1, g + 1);
+}
+
 int
 qt_pump_qubit_field(acb_t B2, acb_t B, acb_t s, acb_t T, acb_ptr out, slong nout, const qt_pump_params_struct *P,
                     const acb_t Bx, const acb_t Bz, int analytic, slong prec, char *reason)
@@ -438,10 +458,7 @@ qubit_lambda(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const 
     {
         acb_t Ta, ea, om1;
         acb_init(Ta); acb_init(ea); acb_init(om1);
-        if (a == 1 && !qt_pump_equal_temperatures(P))
-            acb_set_fmpq(Ta, P->T_R, prec);
-        else
-            acb_set(Ta, T);
+        qt_pump_bath_temperature(Ta, P, (int) a, prec);
         acb_set_fmpq(g, a == 0 ? P->gamma_L : P->gamma_R, prec);
         acb_div(e, w, Ta, prec);
         acb_neg(e, e);                           /* -w/T_a */
