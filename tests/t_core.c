@@ -465,6 +465,275 @@ START_TEST(davies_gibbs_state_and_derivative)
 }
 END_TEST
 
+
+/* lemma L1': the superoperator built entry by entry equals the columns L(E_ij) of qt_lindblad_apply (an independent
+   route through matrix products); exact zeros of sparse operators stay exact zeros */
+START_TEST(lindblad_superop_vs_apply)
+{
+    flint_rand_t st;
+    slong n, it, i, j, k, r;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(6); it++)
+    {
+        qt_lindblad_t G;
+        acb_mat_t H, L, S, E, Y;
+        acb_t rate;
+        n = 2 + (slong) n_randint(st, 3);
+        qt_lindblad_init(G, n);
+        acb_mat_init(H, n, n); acb_mat_init(L, n, n); acb_mat_init(S, n * n, n * n); acb_mat_init(E, n, n);
+        acb_mat_init(Y, n, n);
+        acb_init(rate);
+        /* H diagonal plus one Hermitian off-diagonal pair; two sparse jump operators */
+        acb_mat_zero(H);
+        for (i = 0; i < n; i++)
+            acb_set_si(acb_mat_entry(H, i, i), (slong) n_randint(st, 7) - 3);
+        acb_set_si_si(acb_mat_entry(H, 0, 1), 1, (slong) n_randint(st, 3) - 1);
+        acb_conj(acb_mat_entry(H, 1, 0), acb_mat_entry(H, 0, 1));
+        qt_lindblad_set_hamiltonian(G, H);
+        for (k = 0; k < 2; k++)
+        {
+            acb_mat_zero(L);
+            i = (slong) n_randint(st, n);
+            j = (slong) n_randint(st, n);
+            acb_set_si_si(acb_mat_entry(L, i, j), 1 + (slong) n_randint(st, 3), (slong) n_randint(st, 3));
+            acb_set_si(acb_mat_entry(L, n - 1, 0), 2);
+            acb_set_si(rate, 1 + (slong) n_randint(st, 5));
+            acb_div_ui(rate, rate, 3, 128);                 /* a ball rate */
+            qt_lindblad_add(G, L, rate, k, 128);
+        }
+        qt_lindblad_superop(S, G, 128);
+        for (j = 0; j < n; j++)
+            for (i = 0; i < n; i++)
+            {
+                acb_mat_zero(E);
+                acb_one(acb_mat_entry(E, i, j));
+                qt_lindblad_apply(Y, G, E, -1, 128);
+                for (r = 0; r < n * n; r++)
+                {
+                    acb_srcptr a = acb_mat_entry(S, r, i + j * n), b = acb_mat_entry(Y, r % n, r / n);
+                    ck_assert(acb_overlaps(a, b));
+                    /* a structural zero of the product route is an exact zero of the entry route */
+                    if (acb_is_zero(b))
+                        ck_assert(acb_is_zero(a));
+                }
+            }
+        qt_lindblad_clear(G);
+        acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(S); acb_mat_clear(E); acb_mat_clear(Y);
+        acb_clear(rate);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+/* lemma L5b: the block-by-block Drazin solve of an exactly block-diagonal generator (a secular generator in the
+   eigenbasis) overlaps the dense solve of the same system with its zeros replaced by tiny balls about 0 (one
+   component, the solve of lemma L5), checks S X = Y, tr X = 0; a dark level (two stationary states) is refused */
+START_TEST(drazin_block_solve)
+{
+    flint_rand_t st;
+    slong n = 3, N = 9, it, i, j, a, b;
+    char why[QT_REASON_LEN];
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(5); it++)
+    {
+        qt_lindblad_t G;
+        acb_mat_t H, L, S, Sd, Y, X, Xd, R;
+        acb_t rate, tr;
+        qt_lindblad_init(G, n);
+        acb_mat_init(H, n, n); acb_mat_init(L, n, n); acb_mat_init(S, N, N); acb_mat_init(Sd, N, N);
+        acb_mat_init(Y, n, n); acb_mat_init(X, n, n); acb_mat_init(Xd, n, n); acb_mat_init(R, n, n);
+        acb_init(rate); acb_init(tr);
+        /* levels 0, 1, 3 (distinct Bohr frequencies); jumps |a><b| for every a != b with random rates */
+        acb_mat_zero(H);
+        acb_set_si(acb_mat_entry(H, 1, 1), 1);
+        acb_set_si(acb_mat_entry(H, 2, 2), 3);
+        qt_lindblad_set_hamiltonian(G, H);
+        for (a = 0; a < n; a++)
+            for (b = 0; b < n; b++)
+                if (a != b)
+                {
+                    acb_mat_zero(L);
+                    acb_one(acb_mat_entry(L, a, b));
+                    acb_set_si(rate, 1 + (slong) n_randint(st, 9));
+                    acb_div_ui(rate, rate, 7, 128);
+                    qt_lindblad_add(G, L, rate, 0, 128);
+                }
+        qt_lindblad_superop(S, G, 128);
+        acb_mat_set(Sd, S);
+        for (i = 0; i < N; i++)
+            for (j = 0; j < N; j++)
+                if (acb_is_zero(acb_mat_entry(Sd, i, j)))
+                    mag_set_ui_2exp_si(arb_radref(acb_realref(acb_mat_entry(Sd, i, j))), 1, -300);
+        /* a traceless Hermitian right-hand side with coherences */
+        acb_mat_zero(Y);
+        acb_set_si(acb_mat_entry(Y, 0, 0), 1);
+        acb_set_si(acb_mat_entry(Y, 2, 2), -1);
+        acb_set_si_si(acb_mat_entry(Y, 0, 1), (slong) n_randint(st, 5) - 2, 1);
+        acb_conj(acb_mat_entry(Y, 1, 0), acb_mat_entry(Y, 0, 1));
+        ck_assert_int_eq(qt_lindblad_drazin_solve(X, S, Y, 128, why), QT_OK);
+        ck_assert_int_eq(qt_lindblad_drazin_solve(Xd, Sd, Y, 128, why), QT_OK);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+                ck_assert(acb_overlaps(acb_mat_entry(X, i, j), acb_mat_entry(Xd, i, j)));
+        qt_lindblad_apply(R, G, X, -1, 128);
+        acb_mat_trace(tr, X, 128);
+        ck_assert(acb_contains_zero(tr));
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+            {
+                acb_sub(acb_mat_entry(R, i, j), acb_mat_entry(R, i, j), acb_mat_entry(Y, i, j), 128);
+                ck_assert(acb_contains_zero(acb_mat_entry(R, i, j)));
+            }
+        qt_lindblad_clear(G);
+        acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(S); acb_mat_clear(Sd);
+        acb_mat_clear(Y); acb_mat_clear(X); acb_mat_clear(Xd); acb_mat_clear(R);
+        acb_clear(rate); acb_clear(tr);
+    }
+    /* level 2 dark (no jumps to or from it): its population is a second block holding a diagonal index */
+    {
+        qt_lindblad_t G;
+        acb_mat_t H, L, S, Y, X;
+        acb_t rate;
+        qt_lindblad_init(G, n);
+        acb_mat_init(H, n, n); acb_mat_init(L, n, n); acb_mat_init(S, N, N);
+        acb_mat_init(Y, n, n); acb_mat_init(X, n, n);
+        acb_init(rate);
+        acb_mat_zero(H);
+        acb_set_si(acb_mat_entry(H, 1, 1), 1);
+        acb_set_si(acb_mat_entry(H, 2, 2), 3);
+        qt_lindblad_set_hamiltonian(G, H);
+        acb_one(rate);
+        for (a = 0; a < 2; a++)
+        {
+            acb_mat_zero(L);
+            acb_one(acb_mat_entry(L, a, 1 - a));
+            qt_lindblad_add(G, L, rate, 0, 128);
+        }
+        acb_mat_zero(L);
+        acb_one(acb_mat_entry(L, 2, 2));           /* dephasing of level 2 only */
+        qt_lindblad_add(G, L, rate, 0, 128);
+        qt_lindblad_superop(S, G, 128);
+        acb_mat_zero(Y);
+        acb_set_si(acb_mat_entry(Y, 0, 0), 1);
+        acb_set_si(acb_mat_entry(Y, 1, 1), -1);
+        ck_assert_int_eq(qt_lindblad_drazin_solve(X, S, Y, 128, why), QT_UNCERTIFIED);
+        ck_assert(strstr(why, "stationary state") != NULL);
+        qt_lindblad_clear(G);
+        acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(S); acb_mat_clear(Y); acb_mat_clear(X);
+        acb_clear(rate);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+/* the tight principal root on Re z > 0 contains acb_sqrt's enclosure of the root at sample points of the ball, is
+   much narrower than acb_sqrt on a ball straddling the real axis, and refuses the branch cut when analytic */
+START_TEST(sqrt_right_half)
+{
+    acb_t z, w, r, p, q;
+    slong i, j;
+    acb_init(z); acb_init(w); acb_init(r); acb_init(p); acb_init(q);
+    acb_set_d_d(z, 2.18, 0.0);
+    mag_set_d(arb_radref(acb_realref(z)), 4e-3);
+    mag_set_d(arb_radref(acb_imagref(z)), 4e-3);
+    qt_acb_sqrt_right_half(r, z, 1, 128);
+    acb_sqrt(q, z, 128);
+    ck_assert(acb_is_finite(r));
+    ck_assert(mag_cmp(arb_radref(acb_imagref(r)), arb_radref(acb_imagref(q))) < 0);
+    ck_assert(mag_cmp_2exp_si(arb_radref(acb_imagref(r)), -7) < 0);       /* ~ 4e-3 / (2 sqrt 2.18) */
+    for (i = -2; i <= 2; i++)
+        for (j = -2; j <= 2; j++)
+        {
+            acb_set_d_d(w, 2.18 + i * 2e-3, j * 2e-3);
+            acb_sqrt(p, w, 128);
+            ck_assert(acb_contains(r, p));
+        }
+    /* the cut: indeterminate when analytic, acb_sqrt_analytic's value otherwise */
+    acb_set_d_d(z, -1.0, 0.0);
+    mag_set_d(arb_radref(acb_imagref(z)), 1e-3);
+    qt_acb_sqrt_right_half(r, z, 1, 128);
+    ck_assert(!acb_is_finite(r));
+    acb_set_si(z, -4);
+    qt_acb_sqrt_right_half(r, z, 0, 128);
+    acb_set_si_si(q, 0, 2);
+    ck_assert(acb_overlaps(r, q));
+    acb_clear(z); acb_clear(w); acb_clear(r); acb_clear(p); acb_clear(q);
+}
+END_TEST
+
+/* exp(z), finite only on balls of radius <= 2^-8 (a stand-in for an integrand whose evaluation loses its enclosure
+   on wide balls) */
+static int
+narrow_exp(acb_ptr res, const acb_t z, void *param, slong order, slong prec)
+{
+    (void) param;
+    if (order > 1)
+        flint_abort();
+    if (order == 1 && (mag_cmp_2exp_si(arb_radref(acb_realref(z)), -8) > 0
+                       || mag_cmp_2exp_si(arb_radref(acb_imagref(z)), -8) > 0))
+    {
+        acb_indeterminate(res);
+        return 0;
+    }
+    acb_exp(res, z, prec);
+    return 0;
+}
+
+/* lemma L6: the cover wrapper bounds f on a wide ball by the union over sub-balls (containing f at sample points of
+   the ball), fails when the depth is too small, and the pieces integrator with it encloses int_0^1 e^z dz = e - 1 and
+   (complex form) int_0^1 (e^z + i e^z) dz */
+START_TEST(integrand_cover)
+{
+    qt_integrand_cover_struct c;
+    acb_t z, w, r, p;
+    arb_t e;
+    arf_t a, b;
+    slong i, j;
+    acb_init(z); acb_init(w); acb_init(r); acb_init(p);
+    arb_init(e);
+    arf_init(a); arf_init(b);
+    c.f = narrow_exp;
+    c.param = NULL;
+    c.depth = 1;
+    c.fail_exp = WORD_MAX;
+    acb_set_d_d(z, 0.5, 0.0);
+    mag_set_d(arb_radref(acb_realref(z)), 0.01);
+    mag_set_d(arb_radref(acb_imagref(z)), 0.01);
+    qt_integrand_cover(r, z, &c, 1, 128);
+    ck_assert(!acb_is_finite(r));                    /* 0.01 / 2 > 2^-8 */
+    c.depth = 2;
+    c.fail_exp = WORD_MAX;
+    qt_integrand_cover(r, z, &c, 1, 128);
+    ck_assert(acb_is_finite(r));
+    for (i = -3; i <= 3; i++)
+        for (j = -3; j <= 3; j++)
+        {
+            acb_set_d_d(w, 0.5 + i * 0.01 / 3, j * 0.01 / 3);
+            acb_exp(p, w, 128);
+            ck_assert(acb_contains(r, p));
+        }
+    /* order 0 (points): f itself */
+    acb_set_d(z, 0.25);
+    qt_integrand_cover(r, z, &c, 0, 128);
+    acb_exp(p, z, 128);
+    ck_assert(acb_overlaps(r, p));
+    /* integration */
+    c.depth = 3;
+    c.fail_exp = WORD_MAX;
+    arf_zero(a);
+    arf_one(b);
+    ck_assert_int_eq(qt_integrate_pieces(r, qt_integrand_cover, &c, a, b, 4, 128), QT_OK);
+    arb_const_e(e, 256);
+    arb_sub_ui(e, e, 1, 256);
+    ck_assert(arb_overlaps(acb_realref(r), e));
+    ck_assert(arb_rel_accuracy_bits(acb_realref(r)) > 100);
+    ck_assert(arb_contains_zero(acb_imagref(r)));
+    acb_clear(z); acb_clear(w); acb_clear(r); acb_clear(p);
+    arb_clear(e);
+    arf_clear(a); arf_clear(b);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -480,6 +749,10 @@ main(void)
     tcase_add_test(tc, integrate_exp);
     tcase_add_test(tc, davies_bohr_groups);
     tcase_add_test(tc, davies_gibbs_state_and_derivative);
+    tcase_add_test(tc, lindblad_superop_vs_apply);
+    tcase_add_test(tc, drazin_block_solve);
+    tcase_add_test(tc, sqrt_right_half);
+    tcase_add_test(tc, integrand_cover);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

@@ -652,6 +652,39 @@ START_TEST(friction_closed_form_vs_drazin)
 }
 END_TEST
 
+/* lemma P15 on a circle of radius R about B = 0 where zeta_tt is constant (equal baths): tau W_diss = (2 pi R)^2
+   zeta_zz(R, 0) and L = 2 pi R sqrt(zeta_zz(R, 0)), zeta from the Drazin route of qt_pump_friction */
+static void
+check_circle_about_zero(const qt_pump_params_struct *P, qt_protocol_t C, const fmpq_t R, slong prec, slong bits)
+{
+    arb_ptr Z = _arb_vec_init(4);
+    arb_t W, L, t, u;
+    fmpq_t zero;
+    char why[QT_REASON_LEN];
+    arb_init(W); arb_init(L); arb_init(t); arb_init(u);
+    fmpq_init(zero);
+    C->kind = QT_PROTOCOL_CIRCLE;
+    fmpq_zero(C->cx);
+    fmpq_zero(C->cz);
+    fmpq_set(C->radius, R);
+    ck_assert_msg(qt_pump_dissipation_per_cycle(W, L, P, C, prec, why) == QT_OK, "%s", why);
+    ck_assert_int_eq(qt_pump_friction(Z, P, R, zero, 128, why), QT_OK);
+    arb_const_pi(t, 128);
+    arb_mul_2exp_si(t, t, 1);
+    arb_mul_fmpz(t, t, fmpq_numref(R), 128);
+    arb_div_fmpz(t, t, fmpq_denref(R), 128);       /* 2 pi R */
+    arb_sqr(u, t, 128);
+    arb_mul(u, u, Z + 3, 128);
+    ck_assert(arb_overlaps(u, W));
+    arb_sqrt(u, Z + 3, 128);
+    arb_mul(u, u, t, 128);
+    ck_assert(arb_overlaps(u, L));
+    ck_assert(arb_rel_accuracy_bits(W) > bits);
+    arb_clear(W); arb_clear(L); arb_clear(t); arb_clear(u);
+    fmpq_clear(zero);
+    _arb_vec_clear(Z, 4);
+}
+
 START_TEST(dissipation_per_cycle)
 {
     /* lemma P15: (a) a circle about B = 0 with gamma_L = gamma_R: zeta_ee is constant on it, so
@@ -669,30 +702,14 @@ START_TEST(dissipation_per_cycle)
     arb_init(W); arb_init(L); arb_init(W2); arb_init(L2); arb_init(t); arb_init(u);
     for (it = 0; it < 4; it++)
     {
-        arb_ptr Z = _arb_vec_init(4);
-        fmpq_t R, zero;
+        fmpq_t R;
         qt_pump_params_init(P);
         set_params(P, "3/2", "3/2", it < 2 ? "1" : "2/3", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
         qt_protocol_init(C);
-        fmpq_init(R); fmpq_init(zero);
+        fmpq_init(R);
         fmpq_set_si(R, 1 + it, 3);
-        C->kind = QT_PROTOCOL_CIRCLE;
-        fmpq_set(C->radius, R);
-        ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, C, 128, why), QT_OK);
-        ck_assert_int_eq(qt_pump_friction(Z, P, R, zero, 128, why), QT_OK);
-        arb_const_pi(t, 128);
-        arb_mul_2exp_si(t, t, 1);
-        arb_mul_fmpz(t, t, fmpq_numref(R), 128);
-        arb_div_fmpz(t, t, fmpq_denref(R), 128);       /* 2 pi R */
-        arb_sqr(u, t, 128);
-        arb_mul(u, u, Z + 3, 128);
-        ck_assert(arb_overlaps(u, W));
-        arb_sqrt(u, Z + 3, 128);
-        arb_mul(u, u, t, 128);
-        ck_assert(arb_overlaps(u, L));
-        ck_assert(arb_rel_accuracy_bits(W) > 100);
-        fmpq_clear(R); fmpq_clear(zero);
-        _arb_vec_clear(Z, 4);
+        check_circle_about_zero(P, C, R, 128, 100);
+        fmpq_clear(R);
         qt_protocol_clear(C);
         qt_pump_params_clear(P);
     }
@@ -773,6 +790,15 @@ START_TEST(dissipation_per_cycle)
     fmpq_set_si(P->T_R, -1, 1);
     P->n_qubits = 2;
     fmpq_one(P->J);
+    fmpq_one(P->b);
+    ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why), QT_DOMAIN);     /* the dark singlet */
+    ck_assert(strstr(why, "b") != NULL && strstr(why, "singlet") != NULL);
+    fmpq_set_si(P->b, 2, 1);
+    fmpq_set_si(P->Delta, 1, 2);
+    ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why), QT_DOMAIN);     /* XXZ: no holomorphic form */
+    ck_assert(strstr(why, "n_qubits") != NULL);
+    fmpq_one(P->Delta);
+    P->n_qubits = 3;
     ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why), QT_DOMAIN);
     ck_assert(strstr(why, "n_qubits") != NULL);
     qt_protocol_clear(C);
@@ -1279,7 +1305,7 @@ free_energy(arb_t F, const arb_t s, const arb_t T, const arb_t r, slong prec)
 
 /* at T_R != T the friction tensor at (1, 1) is defined (lemma P21; its values are checked in
    friction_unequal_temperatures); the dissipation integrals along a circle exist for one qubit (P22) and are refused
-   for interacting qubits */
+   for interacting qubits (two Heisenberg qubits have them at equal temperatures only, P18) */
 static void
 assert_dissipation_at_unequal_T(const qt_pump_params_struct *P)
 {
@@ -1297,8 +1323,11 @@ assert_dissipation_at_unequal_T(const qt_pump_params_struct *P)
         ck_assert_int_eq(qt_pump_dissipation_supported(P, C, why), QT_OK);
     else
     {
+        /* two Heisenberg qubits (lemma P18) are refused by temperature, the other interacting models by model */
+        int heis2 = P->n_qubits == 2 && fmpq_is_one(P->Delta) && P->coupling != QT_PUMP_COUPLING_LOCAL
+                    && P->coupling != QT_PUMP_COUPLING_MATRIX;
         ck_assert_int_eq(qt_pump_dissipation_supported(P, C, why), QT_DOMAIN);
-        ck_assert(strstr(why, "n_qubits") != NULL);
+        ck_assert(strstr(why, heis2 ? "T_R" : "n_qubits") != NULL);
     }
     qt_protocol_clear(C);
     fmpq_clear(x1);
@@ -2508,6 +2537,281 @@ START_TEST(coupling_matrices)
 }
 END_TEST
 
+
+/* the levels of two Heisenberg qubits at radius r (order +, 0, -, S) as exact rationals */
+static void
+heis2_levels(fmpq *E, const qt_pump_params_struct *P, const fmpq_t r)
+{
+    fmpq_t Jc, t;
+    fmpq_init(Jc); fmpq_init(t);
+    fmpq_set(Jc, P->J);
+    fmpq_set(t, r);
+    fmpq_mul_2exp(t, t, 1);                         /* 2 s r */
+    if (P->convention == QT_PUMP_SPIN)
+    {
+        fmpq_div_2exp(Jc, Jc, 2);
+        fmpq_div_2exp(t, t, 1);
+    }
+    fmpq_add(E + 0, Jc, t);
+    fmpq_set(E + 1, Jc);
+    fmpq_sub(E + 2, Jc, t);
+    fmpq_mul_si(E + 3, Jc, -3);
+    fmpq_clear(Jc); fmpq_clear(t);
+}
+
+/* 1 iff at radius r two levels coincide or two transitions of different generic groups have the same frequency
+   (the ladder 0 <- +, - <- 0 is one group, its reverse another; every other transition its own group) */
+static int
+heis2_coincidence(const qt_pump_params_struct *P, const fmpq_t r)
+{
+    fmpq E[4];
+    fmpq_t w1, w2;
+    slong m, n, m2, n2, k;
+    int hit = 0;
+    for (k = 0; k < 4; k++)
+        fmpq_init(E + k);
+    fmpq_init(w1); fmpq_init(w2);
+    heis2_levels(E, P, r);
+    for (m = 0; m < 4; m++)
+        for (n = m + 1; n < 4; n++)
+            hit |= fmpq_equal(E + m, E + n);
+    for (m = 0; m < 4; m++)
+        for (n = 0; n < 4; n++)
+            for (m2 = 0; m2 < 4; m2++)
+                for (n2 = 0; n2 < 4; n2++)
+                {
+                    int g1 = (m == 1 && n == 0) || (m == 2 && n == 1), g2 = (m2 == 1 && n2 == 0) || (m2 == 2 && n2 == 1);
+                    int u1 = (m == 0 && n == 1) || (m == 1 && n == 2), u2 = (m2 == 0 && n2 == 1) || (m2 == 1 && n2 == 2);
+                    if (m == n || m2 == n2 || (m == m2 && n == n2) || (g1 && g2) || (u1 && u2))
+                        continue;
+                    fmpq_sub(w1, E + n, E + m);
+                    fmpq_sub(w2, E + n2, E + m2);
+                    hit |= fmpq_equal(w1, w2);
+                }
+    for (k = 0; k < 4; k++)
+        fmpq_clear(E + k);
+    fmpq_clear(w1); fmpq_clear(w2);
+    return hit;
+}
+
+START_TEST(heis2_friction_field_frame)
+{
+    /* lemma P18: the field-frame friction tensor of two Heisenberg qubits against the global Davies route of P17 (exact
+       eigenprojectors and Bohr grouping, a different construction) at random points, J of both signs, b, layouts,
+       conventions; 96 and 192 bits overlap; on a complex ball about the point (analytic) it is finite and overlaps the
+       point value; the special radii are exactly the radii with a coincidence (checked from the level formulas) and a
+       nearby radius has none; refusals: Delta != 1, J = 0, T_R != T, b = 1 (the dark singlet) */
+    static const char *bs[4] = {"2", "3", "1/2", "-1"};
+    flint_rand_t st;
+    int it;
+    char why[QT_REASON_LEN];
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(8); it++)
+    {
+        qt_pump_params_t P;
+        fmpq_t x, z, r2, q;
+        fmpq radii[16];
+        slong nr, k;
+        arb_ptr Z = _arb_vec_init(4);
+        acb_ptr A = _acb_vec_init(4), A2 = _acb_vec_init(4), W = _acb_vec_init(4);
+        acb_t Bx, Bz;
+        qt_pump_params_init(P);
+        fmpq_init(x); fmpq_init(z); fmpq_init(r2); fmpq_init(q);
+        for (k = 0; k < 16; k++)
+            fmpq_init(radii + k);
+        acb_init(Bx); acb_init(Bz);
+        random_qubit_point(P, x, z, st, it, 8, 8, 15);
+        random_two_qubit_model(P, st, it);
+        fmpq_one(P->Delta);
+        qt_test_setq(P->b, bs[n_randint(st, 4)]);
+        if (n_randint(st, 2))
+            fmpq_neg(P->J, P->J);
+        /* off the special radii (an exact check) */
+        nr = qt_pump_heis2_special_radii(radii, P);
+        fmpq_mul(r2, x, x);
+        fmpq_addmul(r2, z, z);
+        for (k = 0; k < nr; k++)
+        {
+            fmpq_mul(q, radii + k, radii + k);
+            if (fmpq_equal(q, r2))
+                fmpq_set_si(x, 1, 7);
+        }
+        ck_assert_msg(qt_pump_friction(Z, P, x, z, 128, why) == QT_OK, "%s", why);
+        acb_set_fmpq(Bx, x, 128);
+        acb_set_fmpq(Bz, z, 128);
+        ck_assert_msg(qt_pump_friction_heis2_acb(A, P, Bx, Bz, 0, 96, why) == QT_OK, "%s", why);
+        ck_assert_int_eq(qt_pump_friction_heis2_acb(A2, P, Bx, Bz, 0, 192, why), QT_OK);
+        ck_assert(acb_vec_overlaps4(A, A2));
+        for (k = 0; k < 4; k++)
+        {
+            ck_assert(arb_overlaps(Z + k, acb_realref(A2 + k)));
+            ck_assert(arb_contains_zero(acb_imagref(A2 + k)));
+            ck_assert(arb_rel_accuracy_bits(acb_realref(A2 + k)) > 150 || arb_contains_zero(Z + k));
+        }
+        /* a complex ball of radius 2^-12 about the point */
+        acb_set_fmpq(Bx, x, 128);
+        acb_set_fmpq(Bz, z, 128);
+        mag_set_ui_2exp_si(arb_radref(acb_realref(Bx)), 1, -12);
+        mag_set_ui_2exp_si(arb_radref(acb_imagref(Bx)), 1, -12);
+        mag_set_ui_2exp_si(arb_radref(acb_imagref(Bz)), 1, -12);
+        ck_assert_msg(qt_pump_friction_acb(W, P, Bx, Bz, 1, 128, why) == QT_OK, "%s", why);
+        ck_assert(acb_vec_overlaps4(W, A2));
+        /* the special radii */
+        for (k = 0; k < nr; k++)
+        {
+            ck_assert(fmpq_sgn(radii + k) > 0);
+            ck_assert(heis2_coincidence(P, radii + k));
+            fmpq_set_si(q, 1, 1000);
+            fmpq_add(q, q, radii + k);
+            ck_assert(!heis2_coincidence(P, q));
+            if (k > 0)
+                ck_assert(fmpq_cmp(radii + k - 1, radii + k) < 0);
+        }
+        /* J = 2 (|J|): the ladder meets the singlet-triplet line at r = |J| (Pauli) or |J|/2 (spin), the levels T-
+           and S cross at 2|J| (Pauli) or |J| (spin) */
+        if (fmpq_sgn(P->J) > 0)
+        {
+            int found1 = 0, found2 = 0;
+            fmpq_set(q, P->J);
+            if (P->convention == QT_PUMP_SPIN)
+                fmpq_div_2exp(q, q, 1);
+            for (k = 0; k < nr; k++)
+                found1 |= fmpq_equal(radii + k, q);
+            fmpq_mul_2exp(q, q, 1);
+            for (k = 0; k < nr; k++)
+                found2 |= fmpq_equal(radii + k, q);
+            ck_assert(found1 && found2);
+        }
+        qt_pump_params_clear(P);
+        fmpq_clear(x); fmpq_clear(z); fmpq_clear(r2); fmpq_clear(q);
+        for (k = 0; k < 16; k++)
+            fmpq_clear(radii + k);
+        acb_clear(Bx); acb_clear(Bz);
+        _arb_vec_clear(Z, 4);
+        _acb_vec_clear(A, 4); _acb_vec_clear(A2, 4); _acb_vec_clear(W, 4);
+    }
+    {
+        qt_pump_params_t P;
+        acb_ptr A = _acb_vec_init(4);
+        acb_t Bx, Bz;
+        acb_init(Bx); acb_init(Bz);
+        acb_set_si(Bx, 1);
+        acb_set_si(Bz, 1);
+        qt_pump_params_init(P);
+        set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        qt_test_setq(P->J, "2");
+        qt_test_setq(P->b, "2");
+        qt_test_setq(P->Delta, "1/2");
+        ck_assert_int_eq(qt_pump_friction_heis2_acb(A, P, Bx, Bz, 0, 64, why), QT_DOMAIN);
+        ck_assert(strstr(why, "Delta") != NULL);
+        fmpq_one(P->Delta);
+        fmpq_zero(P->J);
+        ck_assert_int_eq(qt_pump_friction_heis2_acb(A, P, Bx, Bz, 0, 64, why), QT_DOMAIN);
+        qt_test_setq(P->J, "2");
+        qt_test_setq(P->T_R, "2");
+        ck_assert_int_eq(qt_pump_friction_heis2_acb(A, P, Bx, Bz, 0, 64, why), QT_DOMAIN);
+        ck_assert(strstr(why, "T_R") != NULL);
+        qt_test_setq(P->T_R, "1");
+        fmpq_one(P->b);
+        ck_assert_int_eq(qt_pump_friction_heis2_acb(A, P, Bx, Bz, 0, 64, why), QT_UNCERTIFIED);
+        ck_assert(!acb_is_finite(A + 0));
+        qt_pump_params_clear(P);
+        acb_clear(Bx); acb_clear(Bz);
+        _acb_vec_clear(A, 4);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(heis2_dissipation)
+{
+    /* lemmas P18 + P15 for two Heisenberg qubits: (a) default layout with gamma_L = gamma_R: a rotation of the field
+       about y is an orthogonal mixing of the two equal baths, so zeta_tt is constant on a circle about B = 0 and
+       tau W_diss = (2 pi R)^2 zeta_zz(R, 0), L = 2 pi R sqrt(zeta_zz(R, 0)), zeta from the Davies route (P17), both
+       conventions; (b) a small triangle in a random layout: L^2 <= tau W_diss, 64 and 96 bits overlap; (c) refusals
+       on the special radii */
+    flint_rand_t st;
+    int it;
+    qt_pump_params_t P;
+    qt_protocol_t C;
+    arb_t W, L, W2, L2, u;
+    char why[QT_REASON_LEN];
+    flint_randinit(st);
+    arb_init(W); arb_init(L); arb_init(W2); arb_init(L2); arb_init(u);
+    for (it = 0; it < 2; it++)
+    {
+        fmpq_t R;
+        qt_pump_params_init(P);
+        set_params(P, "3/2", "3/2", "1", it ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        qt_test_setq(P->J, it ? "-1" : "2");
+        qt_test_setq(P->b, "2");
+        qt_protocol_init(C);
+        fmpq_init(R);
+        /* R = 1/5: not a special radius for either model (1/3 and 1/2 are, for J = -1 in the spin convention) */
+        fmpq_set_si(R, 1, 5);
+        {
+            fmpq radii[16];
+            slong k, nr;
+            for (k = 0; k < 16; k++)
+                fmpq_init(radii + k);
+            nr = qt_pump_heis2_special_radii(radii, P);
+            for (k = 0; k < nr; k++)
+                ck_assert(!fmpq_equal(radii + k, R));
+            for (k = 0; k < 16; k++)
+                fmpq_clear(radii + k);
+        }
+        check_circle_about_zero(P, C, R, 64, 45);
+        fmpq_clear(R);
+        qt_protocol_clear(C);
+        qt_pump_params_clear(P);
+    }
+    {
+        static const slong vx[3] = {8, 10, 8}, vz[3] = {8, 8, 10};
+        slong i;
+        qt_pump_params_init(P);
+        random_two_qubit_model(P, st, 1);
+        fmpq_one(P->Delta);
+        qt_protocol_init(C);
+        C->kind = QT_PROTOCOL_POLYGON;
+        qt_protocol_set_polygon_size(C, 3);
+        for (i = 0; i < 3; i++)
+        {
+            fmpq_set_si(C->vx + i, vx[i], 8);
+            fmpq_set_si(C->vz + i, vz[i], 8);
+        }
+        ck_assert_msg(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why) == QT_OK, "%s", why);
+        ck_assert_int_eq(qt_pump_dissipation_per_cycle(W2, L2, P, C, 96, why), QT_OK);
+        ck_assert(arb_overlaps(W, W2) && arb_overlaps(L, L2));
+        ck_assert(arb_is_positive(W2));
+        arb_sqr(u, L2, 96);
+        ck_assert(!arb_gt(u, W2));
+        /* (c) J = 2, Pauli: radius 2 (the ladder meets the singlet line) and 4 (T- and S cross) */
+        P->convention = QT_PUMP_PAULI;
+        qt_test_setq(P->J, "2");
+        C->kind = QT_PROTOCOL_CIRCLE;
+        fmpq_zero(C->cx);
+        fmpq_zero(C->cz);
+        fmpq_set_si(C->radius, 2, 1);
+        ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why), QT_DOMAIN);
+        ck_assert(strstr(why, "radius") != NULL);
+        ck_assert(!arb_is_finite(W) && !arb_is_finite(L));
+        C->kind = QT_PROTOCOL_SECTOR;
+        fmpq_set_si(C->r0, 1, 2);
+        fmpq_set_si(C->r1, 4, 1);
+        fmpq_zero(C->theta0);
+        fmpq_one(C->theta1);
+        ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why), QT_DOMAIN);
+        ck_assert(strstr(why, "r0, r1") != NULL);
+        qt_protocol_clear(C);
+        qt_pump_params_clear(P);
+    }
+    arb_clear(W); arb_clear(L); arb_clear(W2); arb_clear(L2); arb_clear(u);
+    flint_randclear(st);
+}
+END_TEST
+
 START_TEST(heat_record_period_refused)
 {
     /* a library caller asking for the second order where it is not defined (the quadrant: infinite length) gets the
@@ -2563,6 +2867,8 @@ main(void)
     tcase_add_test(tc, product_route_vs_global_davies);
     tcase_add_test(tc, davies_route_vs_other_routes);
     tcase_add_test(tc, interacting_friction);
+    tcase_add_test(tc, heis2_friction_field_frame);
+    tcase_add_test(tc, heis2_dissipation);
     tcase_add_test(tc, heat_record_period_refused);
     tcase_add_test(tc, coupling_matrices);
     tcase_add_test(tc, non_interacting_qubits);

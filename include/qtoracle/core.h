@@ -97,6 +97,23 @@ int qt_integrate_real(arb_t res, acb_calc_func_t f, void *param,
  * only on small balls, where the global adaptive search wastes evaluations.  QT_UNCERTIFIED: res indeterminate. */
 int qt_integrate_real_pieces(arb_t res, acb_calc_func_t f, void *param, const arf_t a, const arf_t b,
                              slong npieces, slong prec);
+/* The same, the whole complex integral: for f = u + i v with u, v real on the real segment, Re and Im of res
+ * enclose the integrals of u and of v (two real integrals from one evaluation of a shared expensive part). */
+int qt_integrate_pieces(acb_t res, acb_calc_func_t f, void *param, const arf_t a, const arf_t b, slong npieces,
+                        slong prec);
+
+/* An acb_calc_func_t wrapper: f on the ball, and where f is not finite there (order >= 1), the union of f on the
+ * four balls enclosing the quarters of the ball's rectangle, recursively at most depth levels (lemma L6).  For
+ * integrands holomorphic far beyond the balls on which their evaluation stays finite. */
+typedef struct
+{
+    acb_calc_func_t f;
+    void *param;
+    slong depth;
+    slong fail_exp;     /* effort only: set to WORD_MAX; balls of radius >= 2^(fail_exp - 1) are split untried */
+}
+qt_integrand_cover_struct;
+int qt_integrand_cover(acb_ptr res, const acb_t z, void *param, slong order, slong prec);
 
 /* ---- holomorphic helpers (order >= 1 contract of acb_calc_integrate) ---- */
 /* 1 iff 1 + t may touch the principal branch cut (-inf, 0] */
@@ -107,6 +124,9 @@ void qt_acb_log1p_analytic(acb_t r, const acb_t t, int analytic, slong prec);
 void qt_acb_log_analytic(acb_t r, const acb_t t, int analytic, slong prec);
 /* 1 iff Re(mid(z)) < 0: which of two equal holomorphic expressions to use */
 int qt_acb_mid_re_negative(const acb_t z);
+/* the principal square root, tight on balls in Re z > 0 whose imaginary part contains 0 (where acb_sqrt loses
+   to a root-size radius); indeterminate if analytic and z may touch the branch cut (-inf, 0] */
+void qt_acb_sqrt_right_half(acb_t r, const acb_t z, int analytic, slong prec);
 
 /* ---- the ohmic rate, holomorphic through omega = 0 ---- */
 /* G = gamma omega / (1 - e^{-omega/T}) = gamma T / g(omega/T), g(x) = (1 - e^{-x})/x; near x = 0 (|x| <= 1/2)

@@ -28,6 +28,12 @@ void qt_bohr_groups_clear(qt_bohr_groups_t B);
  * if a transition cannot be assigned to one Bohr frequency at this precision */
 int qt_bohr_groups(qt_bohr_groups_t B, const qt_qmat_t H, const qt_eigenprojectors_t E, slong prec, char *reason);
 
+/* the same from levels given by projectors P[0..K), a grouping group[m K + n] in 0..ngroups-1 (-1 on the diagonal)
+ * and Bohr frequencies omega[g] (complex balls allowed); holomorphic != 0: the adjoint of A(w) is its plain transpose
+ * (real-analytic operators continued to complex parameters), else the conjugate transpose */
+void qt_davies_add_grouped(qt_lindblad_t G, const acb_mat_struct *P, slong K, const slong *group, acb_srcptr omega,
+                           slong ngroups, const acb_mat_t A, const acb_t gamma, const acb_t T, int holomorphic,
+                           slong label, slong prec);
 /* adds one bath (coupling A, rate gamma, temperature T) to G as the dissipators G(w) D[A(w)], labelled `label` */
 void qt_davies_add_bath(qt_lindblad_t G, const qt_eigenprojectors_t E, const qt_bohr_groups_t B, const acb_mat_t A,
                         const acb_t gamma, const acb_t T, slong label, slong prec);

@@ -100,6 +100,21 @@ int qt_pump_davies_steady_state(acb_mat_t rho, acb_mat_t H, const qt_pump_params
 int qt_pump_friction_qubit_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                                int analytic, slong prec, char *reason);
 
+/* two qubits with Heisenberg exchange (Delta = 1, J != 0, shared baths, equal T): zeta holomorphic in (B_x, B_z) for
+ * Re B^2 > 0 (lemma P18: the frame of the field and its constant eigenbasis T+, T0, T-, S, the operators carried
+ * there exactly, the generic Bohr grouping, transposed adjoints, the block-by-block Drazin solve of lemma L5b); equal
+ * to qt_pump_davies_route except at the finitely many radii of qt_pump_heis2_special_radii.  With b = 1 the singlet
+ * is dark and the solve is refused (QT_UNCERTIFIED) */
+int qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                               int analytic, slong prec, char *reason);
+/* the radii |B| > 0 where two Bohr-frequency groups of the generic grouping coincide or two levels cross (exact,
+ * ascending, without repetition; at most 16): returns their number */
+slong qt_pump_heis2_special_radii(fmpq *radii, const qt_pump_params_struct *P);
+/* the holomorphic friction tensor used by the dissipation integrals: one qubit or coupling=local (P14, P16), two
+ * Heisenberg qubits (P18); QT_DOMAIN otherwise */
+int qt_pump_friction_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                         int analytic, slong prec, char *reason);
+
 /* the same for N_q = 1..3 qubits (P->n_qubits) with exchange J, anisotropy Delta, asymmetry b, by the
  * secular population route on a certified eigen-decomposition (acb_mat_eig_simple): non-degenerate
  * levels are required (a repeated level or crossing gives QT_UNCERTIFIED), lemma P9 */

@@ -116,35 +116,55 @@ out:
 }
 
 void
-qt_davies_add_bath(qt_lindblad_t G, const qt_eigenprojectors_t E, const qt_bohr_groups_t B, const acb_mat_t A,
-                   const acb_t gamma, const acb_t T, slong label, slong prec)
+qt_davies_add_grouped(qt_lindblad_t G, const acb_mat_struct *P, slong K, const slong *group, acb_srcptr omega,
+                      slong ngroups, const acb_mat_t A, const acb_t gamma, const acb_t T, int holomorphic,
+                      slong label, slong prec)
 {
-    slong d = acb_mat_nrows(A), K = E->k, m, n, g;
-    acb_mat_t Aw, M;
+    slong d = acb_mat_nrows(A), m, n, g;
+    acb_mat_t Aw, Awt, M;
     acb_t w, r;
-    acb_mat_init(Aw, d, d); acb_mat_init(M, d, d);
+    acb_mat_init(Aw, d, d); acb_mat_init(Awt, d, d); acb_mat_init(M, d, d);
     acb_init(w); acb_init(r);
     /* g = -1: the dephasing channel A(0) = sum_m P_m A P_m; then one channel per nonzero Bohr frequency */
-    for (g = -1; g < B->ngroups; g++)
+    for (g = -1; g < ngroups; g++)
     {
         acb_mat_zero(Aw);
         for (m = 0; m < K; m++)
             for (n = 0; n < K; n++)
-                if ((g < 0 && m == n) || (g >= 0 && B->group[m * K + n] == g))
+                if ((g < 0 && m == n) || (g >= 0 && group[m * K + n] == g))
                 {
-                    acb_mat_mul(M, E->P + m, A, prec);
-                    acb_mat_mul(M, M, E->P + n, prec);
+                    acb_mat_mul(M, P + m, A, prec);
+                    acb_mat_mul(M, M, P + n, prec);
                     acb_mat_add(Aw, Aw, M, prec);
                 }
         if (g < 0)
             acb_zero(w);
         else
-            acb_set_arb(w, B->omega + g);
+            acb_set(w, omega + g);
         qt_ohmic_rate_acb(r, gamma, w, T, prec);
-        qt_lindblad_add(G, Aw, r, label, prec);
+        if (holomorphic)
+        {
+            /* real-analytic operators continued to complex parameters: the plain transpose */
+            acb_mat_transpose(Awt, Aw);
+            qt_lindblad_add_with_adjoint(G, Aw, Awt, r, label, prec);
+        }
+        else
+            qt_lindblad_add(G, Aw, r, label, prec);
     }
-    acb_mat_clear(Aw); acb_mat_clear(M);
+    acb_mat_clear(Aw); acb_mat_clear(Awt); acb_mat_clear(M);
     acb_clear(w); acb_clear(r);
+}
+
+void
+qt_davies_add_bath(qt_lindblad_t G, const qt_eigenprojectors_t E, const qt_bohr_groups_t B, const acb_mat_t A,
+                   const acb_t gamma, const acb_t T, slong label, slong prec)
+{
+    acb_ptr w = _acb_vec_init(B->ngroups);
+    slong g;
+    for (g = 0; g < B->ngroups; g++)
+        acb_set_arb(w + g, B->omega + g);
+    qt_davies_add_grouped(G, E->P, E->k, B->group, w, B->ngroups, A, gamma, T, 0, label, prec);
+    _acb_vec_clear(w, B->ngroups);
 }
 
 void

@@ -43,3 +43,18 @@ qt_acb_log1p_analytic(acb_t r, const acb_t t, int analytic, slong prec)
     }
     acb_log1p(r, t, prec);
 }
+
+void
+qt_acb_sqrt_right_half(acb_t r, const acb_t z, int analytic, slong prec)
+{
+    /* acb_sqrt bounds the imaginary part of the root of a ball whose imaginary part contains 0 by a root-size
+       interval (radius ~ sqrt(rad) instead of rad / (2 sqrt|z|)); on Re z > 0 the principal root is 1/rsqrt(z),
+       which Arb propagates to first order.  Elsewhere the branch-checked acb_sqrt_analytic. */
+    if (arb_is_positive(acb_realref(z)))
+    {
+        acb_rsqrt(r, z, prec);
+        acb_inv(r, r, prec);
+    }
+    else
+        acb_sqrt_analytic(r, z, analytic, prec);
+}

@@ -96,15 +96,15 @@ gl_piece(acb_t res, acb_calc_func_t f, void *param, const acb_t lo, const acb_t 
 }
 
 int
-qt_integrate_real_pieces(arb_t res, acb_calc_func_t f, void *param, const arf_t a, const arf_t b,
-                         slong npieces, slong prec)
+qt_integrate_pieces(acb_t res, acb_calc_func_t f, void *param, const arf_t a, const arf_t b, slong npieces,
+                    slong prec)
 {
     acb_t lo, hi, piece;
     arf_t h, x;
     mag_t tol;
     slong i;
     int status = QT_OK;
-    arb_zero(res);
+    acb_zero(res);
     if (arf_cmp(a, b) >= 0)
         return QT_OK;
     if (npieces < 1)
@@ -131,13 +131,26 @@ qt_integrate_real_pieces(arb_t res, acb_calc_func_t f, void *param, const arf_t 
             arb_set_arf(acb_realref(hi), x);
         }
         status = gl_piece(piece, f, param, lo, hi, tol, 40, prec);
-        arb_add(res, res, acb_realref(piece), prec);
+        acb_add(res, res, piece, prec);
         acb_swap(lo, hi);
     }
     if (status != QT_OK)
-        arb_indeterminate(res);
+        acb_indeterminate(res);
     acb_clear(lo); acb_clear(hi); acb_clear(piece);
     arf_clear(h); arf_clear(x);
     mag_clear(tol);
+    return status;
+}
+
+int
+qt_integrate_real_pieces(arb_t res, acb_calc_func_t f, void *param, const arf_t a, const arf_t b,
+                         slong npieces, slong prec)
+{
+    acb_t v;
+    int status;
+    acb_init(v);
+    status = qt_integrate_pieces(v, f, param, a, b, npieces, prec);
+    arb_set(res, acb_realref(v));
+    acb_clear(v);
     return status;
 }

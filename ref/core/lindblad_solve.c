@@ -23,21 +23,61 @@ qt_mat_unvec(acb_mat_t X, const acb_mat_t v)
 void
 qt_lindblad_superop(acb_mat_t S, const qt_lindblad_t G, slong prec)
 {
-    slong n = G->n, i, j;
-    acb_mat_t E, Y, v;
-    acb_mat_init(E, n, n); acb_mat_init(Y, n, n); acb_mat_init(v, n * n, 1);
-    for (j = 0; j < n; j++)
+    /* column-stacked vec (entry (i, j) at i + j n), entry by entry (lemma L1):
+         -i[H, X]:                 S[(a,b),(i,b)] += -i H_ai,  S[(a,b),(a,j)] += i H_jb;
+         D_k(X) = L X L^* - 1/2 {L^*L, X}: T[(a,b),(i,j)] += L_ai L^*_jb, T[(a,b),(i,b)] -= 1/2 (L^*L)_ai,
+                                   T[(a,b),(a,j)] -= 1/2 (L^*L)_jb;  S += rate_k T.
+       Entries of the operators that are exact zeros are skipped, and each dissipator is formed before its rate
+       multiplies it (as the product route qt_lindblad_apply does), so structural zeros of S stay exact zeros. */
+    slong n = G->n, N = n * n, a, b, i, j, k;
+    acb_mat_t T;
+    acb_t c;
+    acb_mat_init(T, N, N);
+    acb_init(c);
+    acb_mat_zero(S);
+    for (a = 0; a < n; a++)
         for (i = 0; i < n; i++)
         {
-            slong r, col = i + j * n;
-            acb_mat_zero(E);
-            acb_one(acb_mat_entry(E, i, j));
-            qt_lindblad_apply(Y, G, E, -1, prec);
-            qt_mat_vec(v, Y);
-            for (r = 0; r < n * n; r++)
-                acb_set(acb_mat_entry(S, r, col), acb_mat_entry(v, r, 0));
+            if (acb_is_zero(acb_mat_entry(G->H, a, i)))
+                continue;
+            acb_mul_onei(c, acb_mat_entry(G->H, a, i));
+            for (b = 0; b < n; b++)
+            {
+                /* -i H_ai at ((a,b),(i,b)); +i H_ai at ((b,i),(b,a)) (the right product, H_jb with j = a, b = i) */
+                acb_sub(acb_mat_entry(S, a + b * n, i + b * n), acb_mat_entry(S, a + b * n, i + b * n), c, prec);
+                acb_add(acb_mat_entry(S, b + i * n, b + a * n), acb_mat_entry(S, b + i * n, b + a * n), c, prec);
+            }
         }
-    acb_mat_clear(E); acb_mat_clear(Y); acb_mat_clear(v);
+    for (k = 0; k < G->nops; k++)
+    {
+        acb_mat_zero(T);
+        for (a = 0; a < n; a++)
+            for (i = 0; i < n; i++)
+                if (!acb_is_zero(acb_mat_entry(G->L + k, a, i)))
+                    for (j = 0; j < n; j++)
+                        for (b = 0; b < n; b++)
+                            if (!acb_is_zero(acb_mat_entry(G->Ld + k, j, b)))
+                                acb_addmul(acb_mat_entry(T, a + b * n, i + j * n), acb_mat_entry(G->L + k, a, i),
+                                           acb_mat_entry(G->Ld + k, j, b), prec);
+        for (a = 0; a < n; a++)
+            for (i = 0; i < n; i++)
+            {
+                if (acb_is_zero(acb_mat_entry(G->LdL + k, a, i)))
+                    continue;
+                acb_mul_2exp_si(c, acb_mat_entry(G->LdL + k, a, i), -1);
+                for (b = 0; b < n; b++)
+                {
+                    acb_sub(acb_mat_entry(T, a + b * n, i + b * n), acb_mat_entry(T, a + b * n, i + b * n), c, prec);
+                    acb_sub(acb_mat_entry(T, b + i * n, b + a * n), acb_mat_entry(T, b + i * n, b + a * n), c, prec);
+                }
+            }
+        for (a = 0; a < N; a++)
+            for (b = 0; b < N; b++)
+                if (!acb_is_zero(acb_mat_entry(T, a, b)))
+                    acb_addmul(acb_mat_entry(S, a, b), G->rate + k, acb_mat_entry(T, a, b), prec);
+    }
+    acb_mat_clear(T);
+    acb_clear(c);
 }
 
 /* lemma L2: exp(t [[S, v], [0, 0]]) = [[exp(tS), int_0^t exp(sS) v ds], [0, 1]] */
@@ -107,47 +147,112 @@ qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *r
     return QT_OK;
 }
 
+/* the connected components of the graph on 0..N-1 with an edge wherever S[r][c] or S[c][r] is not exactly zero:
+   S is block diagonal (exactly) over them; comp[i] = the component of index i, returns their number */
+static slong
+exact_blocks(slong *comp, const acb_mat_t S)
+{
+    slong N = acb_mat_nrows(S), i, j, k, ncomp = 0;
+    slong *stack = flint_malloc(sizeof(slong) * N);
+    for (i = 0; i < N; i++)
+        comp[i] = -1;
+    for (i = 0; i < N; i++)
+    {
+        slong top = 0;
+        if (comp[i] >= 0)
+            continue;
+        comp[i] = ncomp;
+        stack[top++] = i;
+        while (top > 0)
+        {
+            k = stack[--top];
+            for (j = 0; j < N; j++)
+                if (comp[j] < 0 && (!acb_is_zero(acb_mat_entry(S, k, j)) || !acb_is_zero(acb_mat_entry(S, j, k))))
+                {
+                    comp[j] = ncomp;
+                    stack[top++] = j;
+                }
+        }
+        ncomp++;
+    }
+    flint_free(stack);
+    return ncomp;
+}
+
+/* solves A x = b (proven nonsingular: preconditioned by an approximate inverse of the midpoint, which overestimates
+   much less than plain LU on wide complex parameter balls, else plain LU); 0 if not proven */
+static int
+certified_solve(acb_mat_t x, const acb_mat_t A, const acb_mat_t b, slong prec)
+{
+    return acb_mat_solve_precond(x, A, b, prec) || acb_mat_solve(x, A, b, prec);
+}
+
 /* lemma L5 (Drazin inverse on traceless operators): when the stationary state is unique, the range
  * of S is the traceless subspace and S restricted to it is invertible; replacing the (0,0) row by the
  * trace functional with right-hand side 0 keeps every equation (the dropped one is minus the sum of
- * the other diagonal ones, since S is trace preserving and tr Y = 0) and adds tr X = 0. */
+ * the other diagonal ones, since S is trace preserving and tr Y = 0) and adds tr X = 0.
+ * Lemma L5b: where S is exactly block diagonal (exact zeros, e.g. a secular generator written in the eigenbasis of
+ * H), each block is solved on its own: blocks without diagonal indices are plain systems; the block holding the
+ * diagonal indices gets the trace row (each block is trace preserving on its own, so the argument above applies to it);
+ * diagonal indices split over several blocks mean several stationary states, reported as not proven nonsingular. */
 int
 qt_lindblad_drazin_solve(acb_mat_t X, const acb_mat_t S, const acb_mat_t Y, slong prec, char *reason)
 {
-    slong n = acb_mat_nrows(Y), N = n * n, k, i, c, m = acb_mat_ncols(Y) / n;
-    acb_mat_t A, b, x;
-    int ok;
+    slong n = acb_mat_nrows(Y), N = n * n, i, c, m = acb_mat_ncols(Y) / n, ncomp, q, r;
+    slong *comp = flint_malloc(sizeof(slong) * N), *idx = flint_malloc(sizeof(slong) * N);
+    acb_mat_t b, x;
+    int ok = 1;
     /* Y may hold several right-hand sides side by side (n x (m n)) */
-    acb_mat_init(A, N, N); acb_mat_init(b, N, m); acb_mat_init(x, N, m);
-    acb_mat_set(A, S);
-    for (k = 0; k < N; k++)
-        acb_zero(acb_mat_entry(A, 0, k));
-    for (i = 0; i < n; i++)
-        acb_one(acb_mat_entry(A, 0, i + i * n));
+    acb_mat_init(b, N, m); acb_mat_init(x, N, m);
     for (c = 0; c < m; c++)
-    {
-        slong r, q;
         for (q = 0; q < n; q++)
             for (r = 0; r < n; r++)
                 acb_set(acb_mat_entry(b, r + q * n, c), acb_mat_entry(Y, r, c * n + q));
-        acb_zero(acb_mat_entry(b, 0, c));
+    ncomp = exact_blocks(comp, S);
+    for (i = 1; i < n; i++)
+        if (comp[i + i * n] != comp[0])
+            ok = 0;
+    for (q = 0; q < ncomp && ok; q++)
+    {
+        slong sz = 0, a, e;
+        acb_mat_t A, bq, xq;
+        for (i = 0; i < N; i++)
+            if (comp[i] == q)
+                idx[sz++] = i;
+        acb_mat_init(A, sz, sz); acb_mat_init(bq, sz, m); acb_mat_init(xq, sz, m);
+        for (a = 0; a < sz; a++)
+        {
+            for (e = 0; e < sz; e++)
+                acb_set(acb_mat_entry(A, a, e), acb_mat_entry(S, idx[a], idx[e]));
+            for (c = 0; c < m; c++)
+                acb_set(acb_mat_entry(bq, a, c), acb_mat_entry(b, idx[a], c));
+        }
+        if (q == comp[0])
+        {
+            /* idx[0] = 0 = the (0,0) index: its row becomes the trace functional, right-hand side 0 */
+            for (e = 0; e < sz; e++)
+                acb_zero(acb_mat_entry(A, 0, e));
+            for (e = 0; e < sz; e++)
+                if (idx[e] % (n + 1) == 0)
+                    acb_one(acb_mat_entry(A, 0, e));
+            for (c = 0; c < m; c++)
+                acb_zero(acb_mat_entry(bq, 0, c));
+        }
+        ok = certified_solve(xq, A, bq, prec);
+        for (a = 0; a < sz && ok; a++)
+            for (c = 0; c < m; c++)
+                acb_set(acb_mat_entry(x, idx[a], c), acb_mat_entry(xq, a, c));
+        acb_mat_clear(A); acb_mat_clear(bq); acb_mat_clear(xq);
     }
-    /* preconditioned by an approximate inverse of the midpoint: much less overestimation than
-       plain LU on wide (complex) parameter balls; either way nonzero means proven nonsingular */
-    ok = acb_mat_solve_precond(x, A, b, prec);
-    if (!ok)
-        ok = acb_mat_solve(x, A, b, prec);
     if (ok)
         for (c = 0; c < m; c++)
-        {
-            slong r, q;
             for (q = 0; q < n; q++)
                 for (r = 0; r < n; r++)
                     acb_set(acb_mat_entry(X, r, c * n + q), acb_mat_entry(x, r + q * n, c));
-        }
     else
         acb_mat_indeterminate(X);
-    acb_mat_clear(A); acb_mat_clear(b); acb_mat_clear(x);
+    acb_mat_clear(b); acb_mat_clear(x);
+    flint_free(comp); flint_free(idx);
     if (!ok)
         return qt_fail(reason, QT_UNCERTIFIED, "the Drazin-inverse system could not be proven nonsingular (the stationary state may not be unique)");
     return QT_OK;

@@ -3,17 +3,52 @@
  * (l its Euclidean length in the (B_x, B_z) plane),
  *   tau W_diss = l oint t^T zeta t dl = l sum_i (1/l_i) int_0^1 lambda_i'(u)^T zeta lambda_i'(u) du,
  *   L = oint sqrt(t^T g t) dl = sum_i int_0^1 sqrt(lambda_i'(u)^T g lambda_i'(u)) du   (g = sym zeta),
- * each piece by certified complex quadrature of the closed holomorphic zeta of lemma P14 (P22 at T_R != T, where only
- * W_diss is computed: the length needs sym(zeta) >= 0, which need not hold without detailed balance). */
+ * each piece by certified complex quadrature of a holomorphic zeta: the closed form of lemma P14 (one qubit, P16 local
+ * baths; P22 at T_R != T, where only W_diss is computed: the length needs sym(zeta) >= 0, which need not hold without
+ * detailed balance) or the field-frame block form of lemma P18 (two Heisenberg qubits, equal T). */
 #include "pump_internal.h"
 
 int
 qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_struct *C, char *reason)
 {
-    if (!qt_pump_single_like(P))
-        return qt_fail(reason, QT_DOMAIN, "n_qubits: the dissipated work and the thermodynamic length integrate the friction tensor along the curve, which needs its holomorphic closed form (lemma P14): one qubit (and coupling=local) only; pump.friction gives it pointwise for interacting qubits");
+    int heis2 = P->n_qubits == 2 && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J) && P->coupling != QT_PUMP_COUPLING_LOCAL
+                && P->coupling != QT_PUMP_COUPLING_MATRIX;
+    if (!qt_pump_single_like(P) && !heis2)
+        return qt_fail(reason, QT_DOMAIN, "n_qubits: the dissipated work and the thermodynamic length integrate the friction tensor along the curve, which needs a holomorphic form: one qubit and coupling=local (lemma P14), two qubits with Delta = 1 and J != 0 (lemma P18); pump.friction gives it pointwise for the other interacting models");
+    if (heis2 && fmpq_is_one(P->b))
+        return qt_fail(reason, QT_DOMAIN, "b: with b = 1 every coupling is symmetric under the exchange of the qubits, the singlet is dark (a second stationary state), and the friction tensor is undefined");
+    if (heis2 && !qt_pump_equal_temperatures(P))
+        return qt_fail(reason, QT_DOMAIN, "T_R: for two interacting qubits the dissipated work and the thermodynamic length are implemented at equal temperatures only");
     if (C->kind != QT_PROTOCOL_CIRCLE && C->kind != QT_PROTOCOL_SECTOR && C->kind != QT_PROTOCOL_POLYGON)
         return qt_fail(reason, QT_DOMAIN, "protocol: the dissipated work and the thermodynamic length are defined for closed curves of finite length avoiding B = 0 (circle, sector, polygon)");
+    if (heis2 && C->kind != QT_PROTOCOL_POLYGON)
+    {
+        /* lemma P18: the holomorphic form is the secular generator off finitely many radii; an arc centred at B = 0
+           on such a radius would lie entirely in that set (a segment or any other arc meets it in isolated points) */
+        fmpq radii[16];
+        slong n, i;
+        int bad = 0;
+        for (i = 0; i < 16; i++)
+            fmpq_init(radii + i);
+        n = qt_pump_heis2_special_radii(radii, P);
+        for (i = 0; i < n && !bad; i++)
+        {
+            if (C->kind == QT_PROTOCOL_CIRCLE)
+                bad = fmpq_is_zero(C->cx) && fmpq_is_zero(C->cz) && fmpq_equal(C->radius, radii + i);
+            else
+                bad = fmpq_equal(C->r0, radii + i) || fmpq_equal(C->r1, radii + i);
+        }
+        if (bad)
+        {
+            for (i = 0; i < 16; i++)
+                fmpq_clear(radii + i);
+            return qt_fail(reason, QT_DOMAIN, C->kind == QT_PROTOCOL_CIRCLE
+                           ? "radius: a circle about B = 0 on a radius where two Bohr frequencies coincide or two levels cross (lemma P18): the secular generator differs there along the whole arc"
+                           : "r0, r1: an arc of the sector lies on a radius where two Bohr frequencies coincide or two levels cross (lemma P18): the secular generator differs there along the whole arc");
+        }
+        for (i = 0; i < 16; i++)
+            fmpq_clear(radii + i);
+    }
     return QT_OK;
 }
 
@@ -21,7 +56,7 @@ typedef struct
 {
     const qt_pump_params_struct *P;
     const qt_pump_piece_struct *g;
-    int root;                 /* 0: lambda'^T zeta lambda'; 1: its square root */
+    int root;                 /* 0: q = lambda'^T zeta lambda'; 1: sqrt(q); 2: q + i sqrt(q) */
 }
 dparam;
 
@@ -36,7 +71,7 @@ integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
         flint_abort();
     acb_init(Bx); acb_init(Bz); acb_init(dx); acb_init(dz);
     qt_pump_piece_eval(Bx, Bz, dx, dz, p->g, u, prec);
-    qt_pump_friction_qubit_acb(Z, p->P, Bx, Bz, order != 0, prec, why);
+    qt_pump_friction_acb(Z, p->P, Bx, Bz, order != 0, prec, why);
     /* q = zeta_xx dx^2 + (zeta_xz + zeta_zx) dx dz + zeta_zz dz^2 (the symmetric part only enters) */
     acb_add(Bx, Z + 1, Z + 2, prec);
     acb_mul(Bx, Bx, dx, prec);
@@ -46,22 +81,44 @@ integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
     acb_add(res, res, Bx, prec);
     acb_mul(Bz, dz, dz, prec);
     acb_addmul(res, Bz, Z + 3, prec);
-    if (p->root)
-        acb_sqrt_analytic(res, res, order != 0, prec);
+    if (p->root == 1)
+        qt_acb_sqrt_right_half(res, res, order != 0, prec);
+    else if (p->root == 2)
+    {
+        /* q + i sqrt(q): both parts real on the real segment, one friction evaluation for both integrals */
+        qt_acb_sqrt_right_half(Bx, res, order != 0, prec);
+        acb_mul_onei(Bx, Bx);
+        acb_add(res, res, Bx, prec);
+    }
     acb_clear(Bx); acb_clear(Bz); acb_clear(dx); acb_clear(dz);
     _acb_vec_clear(Z, 4);
     return 0;
 }
 
-/* the adaptive search of acb_calc_integrate first; where it gives up (sqrt near complex zeros of B^2 close to
-   the path), Gauss-Legendre with the ellipse bound on about one sub-piece per unit length, bisected on failure
-   (the sub-piece count is effort, not rigour; both are certified) */
+/* one qubit: the adaptive search of acb_calc_integrate first; where it gives up (sqrt near complex zeros of B^2
+   close to the path), Gauss-Legendre with the ellipse bound on about one sub-piece per unit length, bisected on
+   failure (the sub-piece count is effort, not rigour; both are certified) */
 static int
 integrate(arb_t v, dparam *dp, const arf_t a, const arf_t b, slong n, slong prec)
 {
     if (qt_integrate_real(v, integrand, dp, a, b, NULL, 0, prec) == QT_OK)
         return QT_OK;
     return qt_integrate_real_pieces(v, integrand, dp, a, b, n, prec);
+}
+
+/* two Heisenberg qubits: the friction tensor's evaluation (a block Drazin solve) stays finite only on balls of
+   radius about 10^-2 in (B_x, B_z), far inside its domain of holomorphy; Gauss-Legendre on sub-pieces of about
+   1/5 per unit length (effort only) with the ellipse bound from a cover by smaller balls (lemma L6), both integrals at once
+   (root = 2) */
+static int
+integrate_heis2(acb_t v, dparam *dp, const arf_t a, const arf_t b, slong n, slong prec)
+{
+    qt_integrand_cover_struct c;
+    c.f = integrand;
+    c.param = dp;
+    c.depth = 2;
+    c.fail_exp = WORD_MAX;
+    return qt_integrate_pieces(v, qt_integrand_cover, &c, a, b, n, prec);
 }
 
 int
@@ -99,9 +156,24 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     dp.P = P;
     for (i = 0; i < np && st == QT_OK; i++)
     {
+        /* about one fallback sub-piece per unit length; two interacting qubits: the integrand is finite only on
+           small balls (lemma P18), so about 50 per unit length up front, as for their heat (P13) */
+        dp.g = g + i;
+        if (!qt_pump_single_like(P))
+        {
+            acb_t w;
+            acb_init(w);
+            n = qt_pump_piece_count(g + i, 5);
+            dp.root = 2;
+            st = integrate_heis2(w, &dp, a, b, n, prec);
+            arb_div(v, acb_realref(w), li + i, prec);
+            arb_add(Wtau, Wtau, v, prec);
+            arb_add(length, length, acb_imagref(w), prec);
+            acb_clear(w);
+            continue;
+        }
         /* about one fallback sub-piece per unit length */
         n = qt_pump_piece_count(g + i, 1);
-        dp.g = g + i;
         dp.root = 0;
         st = integrate(v, &dp, a, b, n, prec);
         arb_div(v, v, li + i, prec);

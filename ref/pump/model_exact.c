@@ -95,21 +95,31 @@ qt_pump_model_init(qt_pump_model_t M, const qt_pump_params_struct *P, const fmpq
     M->d = d;
     M->nch = local ? 2 * N : 2;
     M->A = malloc(sizeof(qt_qmat_struct) * M->nch);
+    M->Ax = malloc(sizeof(qt_qmat_struct) * M->nch);
+    M->Az = malloc(sizeof(qt_qmat_struct) * M->nch);
     M->bath = malloc(sizeof(int) * M->nch);
     qt_qmat_init(M->dH + 0, d); qt_qmat_init(M->dH + 1, d); qt_qmat_init(M->X, d);
     for (k = 0; k < M->nch; k++)
     {
         qt_qmat_init(M->A + k, d);
+        qt_qmat_init(M->Ax + k, d);
+        qt_qmat_init(M->Az + k, d);
         M->bath[k] = local ? k / N : k;
     }
     qt_pump_convention_scales(s, Jc, P, J);
     for (j = 0; j < N; j++)
         for (a = 0; a < 2; a++)
         {
+            slong ch = local ? a * N + j : a;
             pauli_on(S1, a == 0 ? 'x' : 'z', j, N);
             qmat_scale_add(M->dH + a, S1, s);
             qt_pump_coupling_amplitude(c, P, b, a, j);
-            qmat_scale_add(M->A + (local ? a * N + j : a), S1, c);
+            qmat_scale_add(M->A + ch, S1, c);
+            /* the same amplitudes on sigma_x and on sigma_z (the field-frame form of P18) */
+            pauli_on(S1, 'x', j, N);
+            qmat_scale_add(M->Ax + ch, S1, c);
+            pauli_on(S1, 'z', j, N);
+            qmat_scale_add(M->Az + ch, S1, c);
         }
     if (P->coupling == QT_PUMP_COUPLING_MATRIX)
         for (a = 0; a < 2; a++)
@@ -142,8 +152,14 @@ qt_pump_model_clear(qt_pump_model_t M)
     slong k;
     qt_qmat_clear(M->dH + 0); qt_qmat_clear(M->dH + 1); qt_qmat_clear(M->X);
     for (k = 0; k < M->nch; k++)
+    {
         qt_qmat_clear(M->A + k);
+        qt_qmat_clear(M->Ax + k);
+        qt_qmat_clear(M->Az + k);
+    }
     free(M->A);
+    free(M->Ax);
+    free(M->Az);
     free(M->bath);
 }
 

@@ -600,7 +600,7 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
         }
         else
         {
-            acb_sqrt(r, r, prec);
+            qt_acb_sqrt_right_half(r, r, analytic, prec);
             acb_div(nx, Bx, r, prec);
             acb_div(nz, Bz, r, prec);
             st = qt_pump_lambda_heis2_polar_acb(Lam, P, r, nx, nz, prec, reason);

@@ -61,6 +61,7 @@ typedef struct
     slong d, nch;
     qt_qmat_struct dH[2], X[1];
     qt_qmat_struct *A;
+    qt_qmat_struct *Ax, *Az;   /* channel c's amplitudes on sigma_x and on sigma_z (A[c] is one of them) */
     int *bath;
 }
 qt_pump_model_struct;

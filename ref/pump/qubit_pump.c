@@ -141,7 +141,7 @@ qt_pump_qubit_field(acb_t B2, acb_t B, acb_t s, acb_t T, acb_ptr out, slong nout
             acb_indeterminate(out + k);
         return qt_fail(reason, analytic ? QT_UNCERTIFIED : QT_DOMAIN, "B = 0 (or B^2 not certified positive): the level degeneracy of the qubit, where the secular generator is discontinuous");
     }
-    acb_sqrt(B, B2, prec);
+    qt_acb_sqrt_right_half(B, B2, analytic, prec);
     if (P->convention == QT_PUMP_SPIN)
         acb_set_d(s, 0.5);
     else

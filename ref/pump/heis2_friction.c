@@ -1,0 +1,353 @@
+/* heis2_friction.c -- the friction tensor of two qubits with Heisenberg exchange (Delta = 1, J != 0), holomorphic in
+ * (B_x, B_z) for Re B^2 > 0 (lemma P18 of proofs/pumping.md), the integrand of the dissipation integrals.
+ * In the frame of the field (the global rotation R about y taking z to n = B/r, r = sqrt(B_x^2 + B_z^2)) and in the
+ * constant eigenbasis T+ = |00>, T0 = (|01> + |10>)/sqrt2, T- = |11>, S = (|01> - |10>)/sqrt2 of that frame:
+ *   H' = diag(E), E_+- = J_c +- 2sr, E_0 = J_c, E_S = -3 J_c;
+ *   sigma^x_j -> n_x sigma^z_j + n_z sigma^x_j, sigma^z_j -> n_z sigma^z_j - n_x sigma^x_j (couplings and d_k H);
+ *   d_k rho0' = sum_m d_k p_m P_m + (d_k theta / 2) [K, rho0'], K = -i Sigma_y (real), d_x theta = n_z/r,
+ *   d_z theta = -n_x/r, d_k E_+- = +-2 s n_k;
+ *   the generic Bohr grouping (the Zeeman ladder 0 <- +, - <- 0 at 2sr and its reverse; every other transition
+ *   alone), the Davies generator with transposed adjoints, a Drazin solve, zeta_{lk} = tr(d_l H' X'_k).
+ * The operators are carried to the eigenbasis exactly (rational sums, then the factors 1 and 1/sqrt2), so the
+ * superoperator's secular block structure consists of exact zeros and the Drazin solve works block by block
+ * (lemma L5b): the 4 x 4 population block and coherence blocks of size 1 or 2.  Only n_x, n_z, r and the rates are
+ * balls: little overestimation on complex parameter balls.  Off the finitely many radii where Bohr frequencies
+ * coincide accidentally or levels cross (qt_pump_heis2_special_radii) this is the secular friction tensor; on a curve
+ * those are isolated points, which do not change a line integral. */
+#include <stdlib.h>
+#include "pump_internal.h"
+
+/* level order +, 0, -, S; group ids: 0 = ladder down (w = 2sr), 1 = ladder up, then one per other transition */
+static void
+generic_grouping(slong *group, acb_ptr omega, slong *ngroups, acb_srcptr E, slong prec)
+{
+    slong m, n, g = 2;
+    for (m = 0; m < 4; m++)
+        for (n = 0; n < 4; n++)
+        {
+            if (m == n)
+                group[m * 4 + n] = -1;
+            else if ((m == 1 && n == 0) || (m == 2 && n == 1))
+                group[m * 4 + n] = 0;
+            else if ((m == 0 && n == 1) || (m == 1 && n == 2))
+                group[m * 4 + n] = 1;
+            else
+            {
+                group[m * 4 + n] = g;
+                acb_sub(omega + g, E + n, E + m, prec);
+                g++;
+            }
+        }
+    acb_sub(omega + 0, E + 0, E + 1, prec);
+    acb_sub(omega + 1, E + 1, E + 0, prec);
+    *ngroups = g;
+}
+
+/* the eigenbasis projectors e_m e_m^T (exact) */
+static void
+frame_projectors(acb_mat_struct *Pr)
+{
+    slong m;
+    for (m = 0; m < 4; m++)
+    {
+        acb_mat_zero(Pr + m);
+        acb_one(acb_mat_entry(Pr + m, m, m));
+    }
+}
+
+/* M' = U^T M U for the eigenbasis U = (v_a c_a), v = (e0, e1 + e2, e3, e1 - e2) in the computational basis |00>,
+ * |01>, |10>, |11> (qubit 1 most significant), c = (1, 1/sqrt2, 1, 1/sqrt2): v_a^T M v_b is summed exactly, so an
+ * entry that vanishes is an exact zero; then the factor c_a c_b (1, 1/sqrt2 or 1/2) */
+static void
+eigenframe(acb_mat_t Mp, const qt_qmat_t M, slong prec)
+{
+    static const int v[4][4] = {{1, 0, 0, 0}, {0, 1, 1, 0}, {0, 0, 0, 1}, {0, 1, -1, 0}};
+    static const int h[4] = {0, 1, 0, 1};
+    fmpq_t re, im, t;
+    arb_t w;
+    slong a, b, i, j;
+    fmpq_init(re); fmpq_init(im); fmpq_init(t);
+    arb_init(w);
+    arb_rsqrt_ui(w, 2, prec);
+    for (a = 0; a < 4; a++)
+        for (b = 0; b < 4; b++)
+        {
+            acb_ptr e = acb_mat_entry(Mp, a, b);
+            fmpq_zero(re);
+            fmpq_zero(im);
+            for (i = 0; i < 4; i++)
+                for (j = 0; j < 4; j++)
+                    if (v[a][i] != 0 && v[b][j] != 0)
+                    {
+                        fmpq_mul_si(t, M->re + 4 * i + j, v[a][i] * v[b][j]);
+                        fmpq_add(re, re, t);
+                        fmpq_mul_si(t, M->im + 4 * i + j, v[a][i] * v[b][j]);
+                        fmpq_add(im, im, t);
+                    }
+            arb_set_fmpq(acb_realref(e), re, prec);
+            arb_set_fmpq(acb_imagref(e), im, prec);
+            if (h[a] + h[b] == 2)
+                acb_mul_2exp_si(e, e, -1);
+            else if (h[a] + h[b] == 1)
+                acb_mul_arb(e, e, w, prec);
+        }
+    fmpq_clear(re); fmpq_clear(im); fmpq_clear(t);
+    arb_clear(w);
+}
+
+/* Y = a Z + b X (field-frame form of an operator with z-part Z and x-part X) */
+static void
+frame_combination(acb_mat_t Y, const acb_t a, const acb_mat_t Z, const acb_t b, const acb_mat_t X, slong prec)
+{
+    acb_mat_t T;
+    acb_mat_init(T, acb_mat_nrows(Y), acb_mat_ncols(Y));
+    acb_mat_scalar_mul_acb(Y, Z, a, prec);
+    acb_mat_scalar_mul_acb(T, X, b, prec);
+    acb_mat_add(Y, Y, T, prec);
+    acb_mat_clear(T);
+}
+
+int
+qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                           int analytic, slong prec, char *reason)
+{
+    qt_pump_model_t Mq;
+    qt_lindblad_t G;
+    qt_qmat_t Kq;
+    acb_mat_struct Pr[4];
+    acb_mat_t H, dH[2], SX, SZ, X, Az, Ax, A, K, rho, T1, T2, S, Y, Xs;
+    acb_t B2, r, s, T, Jc, nx, nz, mnx, t, g, u, sum, dth;
+    acb_ptr E = _acb_vec_init(4), p = _acb_vec_init(4), dE = _acb_vec_init(8), omega = _acb_vec_init(16);
+    slong group[16], ngroups, m, k, l, i, j, c;
+    int st = QT_OK;
+
+    for (k = 0; k < 4; k++)
+        acb_indeterminate(zeta + k);
+    if (P->n_qubits != 2 || !fmpq_is_one(P->Delta) || fmpq_is_zero(P->J) || P->coupling == QT_PUMP_COUPLING_LOCAL
+        || P->coupling == QT_PUMP_COUPLING_MATRIX)
+    {
+        _acb_vec_clear(E, 4); _acb_vec_clear(p, 4); _acb_vec_clear(dE, 8); _acb_vec_clear(omega, 16);
+        return qt_fail(reason, QT_DOMAIN, "n_qubits: the holomorphic two-qubit friction tensor (lemma P18) needs two qubits with Heisenberg exchange (Delta = 1) and J != 0");
+    }
+    if (!qt_pump_equal_temperatures(P))
+    {
+        _acb_vec_clear(E, 4); _acb_vec_clear(p, 4); _acb_vec_clear(dE, 8); _acb_vec_clear(omega, 16);
+        return qt_fail(reason, QT_DOMAIN, "T_R: the friction tensor is implemented at equal temperatures only");
+    }
+    qt_pump_model_init(Mq, P, P->J, P->Delta, P->b);
+    qt_lindblad_init(G, 4);
+    for (m = 0; m < 4; m++)
+        acb_mat_init(Pr + m, 4, 4);
+    acb_mat_init(H, 4, 4); acb_mat_init(dH[0], 4, 4); acb_mat_init(dH[1], 4, 4); acb_mat_init(SX, 4, 4);
+    acb_mat_init(SZ, 4, 4); acb_mat_init(X, 4, 4); acb_mat_init(Az, 4, 4); acb_mat_init(Ax, 4, 4);
+    acb_mat_init(A, 4, 4); acb_mat_init(K, 4, 4); acb_mat_init(rho, 4, 4); acb_mat_init(T1, 4, 4);
+    acb_mat_init(T2, 4, 4); acb_mat_init(S, 16, 16); acb_mat_init(Y, 4, 8); acb_mat_init(Xs, 4, 8);
+    acb_init(B2); acb_init(r); acb_init(s); acb_init(T); acb_init(Jc); acb_init(nx); acb_init(nz); acb_init(mnx);
+    acb_init(t); acb_init(g); acb_init(u); acb_init(sum); acb_init(dth);
+
+    if ((st = qt_pump_qubit_field(B2, r, s, T, zeta, 4, P, Bx, Bz, analytic, prec, reason)) != QT_OK)
+        goto done;
+    acb_div(nx, Bx, r, prec);
+    acb_div(nz, Bz, r, prec);
+    acb_neg(mnx, nx);
+    /* s Sigma_x, s Sigma_z (the model's d_k H), X; the field-frame H' and d_k H' */
+    eigenframe(SX, Mq->dH + 0, prec);
+    eigenframe(SZ, Mq->dH + 1, prec);
+    eigenframe(X, Mq->X, prec);
+    acb_set_fmpq(Jc, P->J, prec);
+    if (P->convention == QT_PUMP_SPIN)
+        acb_mul_2exp_si(Jc, Jc, -2);
+    acb_mat_scalar_mul_acb(H, SZ, r, prec);
+    acb_mat_add(H, H, X, prec);
+    frame_combination(dH[0], nx, SZ, nz, SX, prec);
+    frame_combination(dH[1], nz, SZ, mnx, SX, prec);
+    frame_projectors(Pr);
+    /* K = -i Sigma_y = sum_j (-i sigma_y)_j, (-i sigma_y) = [[0, -1], [1, 0]] on each qubit */
+    qt_qmat_init(Kq, 4);
+    for (j = 0; j < 2; j++)
+        for (i = 0; i < 4; i++)
+        {
+            slong bit = (i >> (1 - j)) & 1, f = i ^ (1 << (1 - j));
+            /* (-i sigma_y)|0> = |1>, (-i sigma_y)|1> = -|0> */
+            fmpq_add_si(Kq->re + 4 * f + i, Kq->re + 4 * f + i, bit ? -1 : 1);
+        }
+    eigenframe(K, Kq, prec);
+    qt_qmat_clear(Kq);
+    /* levels, d_k E, Gibbs weights (reference E_-) */
+    acb_mul(t, s, r, prec);
+    acb_mul_2exp_si(t, t, 1);
+    acb_add(E + 0, Jc, t, prec);
+    acb_set(E + 1, Jc);
+    acb_sub(E + 2, Jc, t, prec);
+    acb_mul_si(E + 3, Jc, -3, prec);
+    acb_zero(sum);
+    for (m = 0; m < 4; m++)
+    {
+        acb_sub(t, E + m, E + 2, prec);
+        acb_div(t, t, T, prec);
+        acb_neg(t, t);
+        acb_exp(p + m, t, prec);
+        acb_add(sum, sum, p + m, prec);
+    }
+    acb_mat_zero(rho);
+    for (m = 0; m < 4; m++)
+    {
+        acb_div(p + m, p + m, sum, prec);
+        acb_mat_scalar_mul_acb(T1, Pr + m, p + m, prec);
+        acb_mat_add(rho, rho, T1, prec);
+    }
+    for (k = 0; k < 2; k++)
+    {
+        const acb_struct *nk = k == 0 ? nx : nz;
+        acb_mul(t, s, nk, prec);
+        acb_mul_2exp_si(dE + 0 * 2 + k, t, 1);
+        acb_zero(dE + 1 * 2 + k);
+        acb_neg(dE + 2 * 2 + k, dE + 0 * 2 + k);
+        acb_zero(dE + 3 * 2 + k);
+    }
+    /* [K, rho0'] / 2 */
+    acb_mat_mul(T1, K, rho, prec);
+    acb_mat_mul(T2, rho, K, prec);
+    acb_mat_sub(K, T1, T2, prec);
+    acb_mat_scalar_mul_2exp_si(K, K, -1);
+    for (k = 0; k < 2; k++)
+    {
+        /* d_k p_m = p_m (sum_j p_j d_k E_j - d_k E_m)/T; d_k theta = (n_z, -n_x)_k / r */
+        acb_zero(u);
+        for (m = 0; m < 4; m++)
+            acb_addmul(u, p + m, dE + 2 * m + k, prec);
+        acb_div(dth, k == 0 ? nz : mnx, r, prec);
+        acb_mat_scalar_mul_acb(rho, K, dth, prec);
+        for (m = 0; m < 4; m++)
+        {
+            acb_sub(g, u, dE + 2 * m + k, prec);
+            acb_div(g, g, T, prec);
+            acb_mul(g, g, p + m, prec);
+            acb_mat_scalar_mul_acb(T1, Pr + m, g, prec);
+            acb_mat_add(rho, rho, T1, prec);
+        }
+        for (i = 0; i < 4; i++)
+            for (j = 0; j < 4; j++)
+                acb_set(acb_mat_entry(Y, i, 4 * k + j), acb_mat_entry(rho, i, j));
+    }
+    /* the generator with the generic grouping; bath L couples through sigma^x, bath R through sigma^z */
+    generic_grouping(group, omega, &ngroups, E, prec);
+    qt_lindblad_set_hamiltonian(G, H);
+    for (c = 0; c < Mq->nch; c++)
+    {
+        eigenframe(Az, Mq->Az + c, prec);
+        eigenframe(Ax, Mq->Ax + c, prec);
+        if (Mq->bath[c] == 0)
+            frame_combination(A, nx, Az, nz, Ax, prec);
+        else
+            frame_combination(A, nz, Az, mnx, Ax, prec);
+        acb_set_fmpq(g, Mq->bath[c] == 0 ? P->gamma_L : P->gamma_R, prec);
+        qt_davies_add_grouped(G, Pr, 4, group, omega, ngroups, A, g, T, 1, Mq->bath[c], prec);
+    }
+    qt_lindblad_superop(S, G, prec);
+    if ((st = qt_lindblad_drazin_solve(Xs, S, Y, prec, reason)) != QT_OK)
+    {
+        if (analytic)
+            st = QT_UNCERTIFIED;
+        goto done;
+    }
+    for (k = 0; k < 2; k++)
+        for (l = 0; l < 2; l++)
+        {
+            /* zeta_{lk} = tr(d_l H' X'_k) */
+            acb_zero(zeta + 2 * l + k);
+            for (i = 0; i < 4; i++)
+                for (j = 0; j < 4; j++)
+                    acb_addmul(zeta + 2 * l + k, acb_mat_entry(dH[l], i, j), acb_mat_entry(Xs, j, 4 * k + i), prec);
+        }
+done:
+    qt_pump_model_clear(Mq);
+    qt_lindblad_clear(G);
+    for (m = 0; m < 4; m++)
+        acb_mat_clear(Pr + m);
+    acb_mat_clear(H); acb_mat_clear(dH[0]); acb_mat_clear(dH[1]); acb_mat_clear(SX);
+    acb_mat_clear(SZ); acb_mat_clear(X); acb_mat_clear(Az); acb_mat_clear(Ax);
+    acb_mat_clear(A); acb_mat_clear(K); acb_mat_clear(rho); acb_mat_clear(T1);
+    acb_mat_clear(T2); acb_mat_clear(S); acb_mat_clear(Y); acb_mat_clear(Xs);
+    acb_clear(B2); acb_clear(r); acb_clear(s); acb_clear(T); acb_clear(Jc); acb_clear(nx); acb_clear(nz); acb_clear(mnx);
+    acb_clear(t); acb_clear(g); acb_clear(u); acb_clear(sum); acb_clear(dth);
+    _acb_vec_clear(E, 4); _acb_vec_clear(p, 4); _acb_vec_clear(dE, 8); _acb_vec_clear(omega, 16);
+    return st;
+}
+
+static int
+fmpq_cmp_ptr(const void *a, const void *b)
+{
+    return fmpq_cmp((const fmpq *) a, (const fmpq *) b);
+}
+
+slong
+qt_pump_heis2_special_radii(fmpq *radii, const qt_pump_params_struct *P)
+{
+    /* every Bohr frequency of the generic grouping (and every level) is a + b s r with exact a (multiples of J_c)
+       and integer b: the groups' frequencies (w_g = a_g + b_g s r) and the levels E_+- = J_c +- 2sr, E_0 = J_c,
+       E_S = -3 J_c.  Two coincide where (a_1 - a_2) = (b_2 - b_1) s r, i.e. at r = (a_1 - a_2)/((b_2 - b_1) s) > 0 */
+    static const slong la[4] = {1, 1, 1, -3}, lb[4] = {2, 0, -2, 0};   /* E = J_c la + s r lb */
+    slong fa[16], fb[16], nf = 0, m, n, i, j, cnt = 0;
+    fmpq_t Jc, s, r;
+    fmpq_init(Jc); fmpq_init(s); fmpq_init(r);
+    fmpq_set(Jc, P->J);
+    if (P->convention == QT_PUMP_SPIN)
+    {
+        fmpq_div_2exp(Jc, Jc, 2);
+        fmpq_set_si(s, 1, 2);
+    }
+    else
+        fmpq_one(s);
+    /* the frequencies of the generic groups: the ladder 2sr and -2sr once each, every other transition, and 0 */
+    fa[nf] = 0; fb[nf++] = 2;
+    fa[nf] = 0; fb[nf++] = -2;
+    fa[nf] = 0; fb[nf++] = 0;
+    for (m = 0; m < 4; m++)
+        for (n = 0; n < 4; n++)
+            if (m != n && !((m == 1 && n == 0) || (m == 2 && n == 1) || (m == 0 && n == 1) || (m == 1 && n == 2)))
+            {
+                fa[nf] = la[n] - la[m];
+                fb[nf++] = lb[n] - lb[m];
+            }
+    for (i = 0; i < nf + 4; i++)
+        for (j = i + 1; j < nf + 4; j++)
+        {
+            /* pairs of group frequencies (i, j < nf) and pairs of levels (i, j >= nf) */
+            slong a1, b1, a2, b2;
+            if ((i < nf) != (j < nf))
+                continue;
+            a1 = i < nf ? fa[i] : la[i - nf]; b1 = i < nf ? fb[i] : lb[i - nf];
+            a2 = j < nf ? fa[j] : la[j - nf]; b2 = j < nf ? fb[j] : lb[j - nf];
+            if (b1 == b2)
+                continue;           /* equal slopes: never equal (J_c != 0 and a1 != a2) or identical groups */
+            if (b2 - b1 > 0)
+                fmpq_set_si(r, a1 - a2, (ulong) (b2 - b1));
+            else
+                fmpq_set_si(r, a2 - a1, (ulong) (b1 - b2));
+            fmpq_mul(r, r, Jc);
+            fmpq_div(r, r, s);
+            if (fmpq_sgn(r) > 0)
+            {
+                slong q;
+                int seen = 0;
+                for (q = 0; q < cnt; q++)
+                    if (fmpq_equal(radii + q, r))
+                        seen = 1;
+                if (!seen && cnt < 16)
+                    fmpq_set(radii + cnt++, r);
+            }
+        }
+    qsort(radii, cnt, sizeof(fmpq), fmpq_cmp_ptr);
+    fmpq_clear(Jc); fmpq_clear(s); fmpq_clear(r);
+    return cnt;
+}
+
+int
+qt_pump_friction_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                     int analytic, slong prec, char *reason)
+{
+    if (qt_pump_single_like(P))
+        return qt_pump_friction_qubit_acb(zeta, P, Bx, Bz, analytic, prec, reason);
+    return qt_pump_friction_heis2_acb(zeta, P, Bx, Bz, analytic, prec, reason);
+}
