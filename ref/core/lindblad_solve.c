@@ -194,14 +194,14 @@ certified_solve(acb_mat_t x, const acb_mat_t A, const acb_mat_t b, slong prec)
  * Lemma L5b: where S is exactly block diagonal (exact zeros, e.g. a secular generator written in the eigenbasis of
  * H), each block is solved on its own: blocks without diagonal indices are plain systems; the block holding the
  * diagonal indices gets the trace row (each block is trace preserving on its own, so the argument above applies to it);
- * diagonal indices split over several blocks mean several stationary states, reported as not proven nonsingular. */
+ * diagonal indices split over several blocks mean several stationary states (QT_UNCERTIFIED with that reason). */
 int
 qt_lindblad_drazin_solve(acb_mat_t X, const acb_mat_t S, const acb_mat_t Y, slong prec, char *reason)
 {
     slong n = acb_mat_nrows(Y), N = n * n, i, c, m = acb_mat_ncols(Y) / n, ncomp, q, r;
     slong *comp = flint_malloc(sizeof(slong) * N), *idx = flint_malloc(sizeof(slong) * N);
     acb_mat_t b, x;
-    int ok = 1;
+    int ok = 1, connected = 1;
     /* Y may hold several right-hand sides side by side (n x (m n)) */
     acb_mat_init(b, N, m); acb_mat_init(x, N, m);
     for (c = 0; c < m; c++)
@@ -211,7 +211,7 @@ qt_lindblad_drazin_solve(acb_mat_t X, const acb_mat_t S, const acb_mat_t Y, slon
     ncomp = exact_blocks(comp, S);
     for (i = 1; i < n; i++)
         if (comp[i + i * n] != comp[0])
-            ok = 0;
+            ok = connected = 0;
     for (q = 0; q < ncomp && ok; q++)
     {
         slong sz = 0, a, e;
@@ -253,6 +253,8 @@ qt_lindblad_drazin_solve(acb_mat_t X, const acb_mat_t S, const acb_mat_t Y, slon
         acb_mat_indeterminate(X);
     acb_mat_clear(b); acb_mat_clear(x);
     flint_free(comp); flint_free(idx);
+    if (!connected)
+        return qt_fail(reason, QT_UNCERTIFIED, "the stationary state is not unique: the populations split into exactly uncoupled blocks (a dark level or sector, lemma L5b), so the Drazin inverse is undefined");
     if (!ok)
         return qt_fail(reason, QT_UNCERTIFIED, "the Drazin-inverse system could not be proven nonsingular (the stationary state may not be unique)");
     return QT_OK;
