@@ -46,6 +46,9 @@ int qt_pump_params_validate(const qt_pump_params_struct *P, char *reason);
 int qt_pump_is_product(const qt_pump_params_struct *P);
 /* 1 iff every one-qubit route applies (one qubit, or the product route of lemma P16) */
 int qt_pump_single_like(const qt_pump_params_struct *P);
+/* 1 iff the model is two qubits with Heisenberg exchange (Delta = 1, J != 0) on shared baths in a sigma_x/sigma_z
+   layout: the models of the field-frame friction tensor (lemma P18) */
+int qt_pump_heis2_like(const qt_pump_params_struct *P);
 /* 1 iff the two baths have the same temperature (T_R = T) */
 int qt_pump_equal_temperatures(const qt_pump_params_struct *P);
 

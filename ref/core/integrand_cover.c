@@ -7,12 +7,6 @@
  * the piece enclosures contains f on the whole ball. */
 #include "qtoracle/core.h"
 
-static int
-finite(const acb_t x)
-{
-    return acb_is_finite(x);
-}
-
 /* 2-exponent of the larger radius of z (WORD_MIN for a point) */
 static slong
 radius_exp(const acb_t z)
@@ -35,8 +29,8 @@ cover(acb_t res, const acb_t z, qt_integrand_cover_struct *c, slong order, slong
     if (order == 0 || depth <= 0 || e == WORD_MIN || e < c->fail_exp)
     {
         c->f(res, z, c->param, order, prec);
-        if (order == 0 || finite(res) || depth <= 0 || e == WORD_MIN)
-            return finite(res);
+        if (order == 0 || acb_is_finite(res) || depth <= 0 || e == WORD_MIN)
+            return acb_is_finite(res);
         c->fail_exp = e;
     }
     acb_init(w); acb_init(v);

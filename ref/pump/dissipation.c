@@ -11,8 +11,7 @@
 int
 qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_struct *C, char *reason)
 {
-    int heis2 = P->n_qubits == 2 && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J) && P->coupling != QT_PUMP_COUPLING_LOCAL
-                && P->coupling != QT_PUMP_COUPLING_MATRIX;
+    int heis2 = qt_pump_heis2_like(P);
     if (!qt_pump_single_like(P) && !heis2)
         return qt_fail(reason, QT_DOMAIN, "n_qubits: the dissipated work and the thermodynamic length integrate the friction tensor along the curve, which needs a holomorphic form: one qubit and coupling=local (lemma P14), two qubits with Delta = 1 and J != 0 (lemma P18); pump.friction gives it pointwise for the other interacting models");
     if (heis2 && fmpq_is_one(P->b))
@@ -38,16 +37,12 @@ qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_
             else
                 bad = fmpq_equal(C->r0, radii + i) || fmpq_equal(C->r1, radii + i);
         }
+        for (i = 0; i < 16; i++)
+            fmpq_clear(radii + i);
         if (bad)
-        {
-            for (i = 0; i < 16; i++)
-                fmpq_clear(radii + i);
             return qt_fail(reason, QT_DOMAIN, C->kind == QT_PROTOCOL_CIRCLE
                            ? "radius: a circle about B = 0 on a radius where two Bohr frequencies coincide or two levels cross (lemma P18): the secular generator differs there along the whole arc"
                            : "r0, r1: an arc of the sector lies on a radius where two Bohr frequencies coincide or two levels cross (lemma P18): the secular generator differs there along the whole arc");
-        }
-        for (i = 0; i < 16; i++)
-            fmpq_clear(radii + i);
     }
     return QT_OK;
 }
@@ -156,11 +151,10 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     dp.P = P;
     for (i = 0; i < np && st == QT_OK; i++)
     {
-        /* about one fallback sub-piece per unit length; two interacting qubits: the integrand is finite only on
-           small balls (lemma P18), so about 50 per unit length up front, as for their heat (P13) */
         dp.g = g + i;
         if (!qt_pump_single_like(P))
         {
+            /* two Heisenberg qubits (supported above): about 5 sub-pieces per unit length, both integrals at once */
             acb_t w;
             acb_init(w);
             n = qt_pump_piece_count(g + i, 5);

@@ -108,6 +108,13 @@ frame_combination(acb_mat_t Y, const acb_t a, const acb_mat_t Z, const acb_t b, 
 }
 
 int
+qt_pump_heis2_like(const qt_pump_params_struct *P)
+{
+    return P->n_qubits == 2 && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J) && P->coupling != QT_PUMP_COUPLING_LOCAL
+           && P->coupling != QT_PUMP_COUPLING_MATRIX;
+}
+
+int
 qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                            int analytic, slong prec, char *reason)
 {
@@ -117,23 +124,17 @@ qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     acb_mat_struct Pr[4];
     acb_mat_t H, dH[2], SX, SZ, X, Az, Ax, A, K, rho, T1, T2, S, Y, Xs;
     acb_t B2, r, s, T, Jc, nx, nz, mnx, t, g, u, sum, dth;
-    acb_ptr E = _acb_vec_init(4), p = _acb_vec_init(4), dE = _acb_vec_init(8), omega = _acb_vec_init(16);
+    acb_ptr E, p, dE, omega;
     slong group[16], ngroups, m, k, l, i, j, c;
     int st = QT_OK;
 
     for (k = 0; k < 4; k++)
         acb_indeterminate(zeta + k);
-    if (P->n_qubits != 2 || !fmpq_is_one(P->Delta) || fmpq_is_zero(P->J) || P->coupling == QT_PUMP_COUPLING_LOCAL
-        || P->coupling == QT_PUMP_COUPLING_MATRIX)
-    {
-        _acb_vec_clear(E, 4); _acb_vec_clear(p, 4); _acb_vec_clear(dE, 8); _acb_vec_clear(omega, 16);
+    if (!qt_pump_heis2_like(P))
         return qt_fail(reason, QT_DOMAIN, "n_qubits: the holomorphic two-qubit friction tensor (lemma P18) needs two qubits with Heisenberg exchange (Delta = 1) and J != 0");
-    }
     if (!qt_pump_equal_temperatures(P))
-    {
-        _acb_vec_clear(E, 4); _acb_vec_clear(p, 4); _acb_vec_clear(dE, 8); _acb_vec_clear(omega, 16);
         return qt_fail(reason, QT_DOMAIN, "T_R: the friction tensor is implemented at equal temperatures only");
-    }
+    E = _acb_vec_init(4); p = _acb_vec_init(4); dE = _acb_vec_init(8); omega = _acb_vec_init(16);
     qt_pump_model_init(Mq, P, P->J, P->Delta, P->b);
     qt_lindblad_init(G, 4);
     for (m = 0; m < 4; m++)
