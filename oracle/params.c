@@ -20,7 +20,7 @@ qo_family_param_names(int family)
     if (family == QO_FAM_DAMPED)
         return "omega beta kappa alpha_re [alpha_im] t (coherent start |alpha0>, alpha0 = alpha_re + i alpha_im)";
     if (family == QO_FAM_PUMP)
-        return "[n_qubits=1] [J=0] [b] gamma_L gamma_R T [convention=pauli|spin]; pump.lambda: Bx Bz; pump.heat_per_cycle: protocol=circle (center_x center_z radius) | sector (r0 r1 theta0 theta1) | polygon (vertices=x1,z1;x2,z2;...) | quadrant (one qubit) | quarter_disc (radius; one qubit, or two qubits with Delta=1); [period] (one qubit or coupling=local: thermo_length, W_diss); T_R (one qubit or coupling=local); coupling=default|b_on_R|b_on_L|crossed|local|matrix (2-3 qubits; local: J=0; matrix: A_L, A_R exact Hermitian 2^N x 2^N); pump.friction: 1-3 qubits";
+        return "[n_qubits=1] [J=0] [Delta=1] [b] gamma_L gamma_R T [T_R=T] [convention=pauli|spin] [coupling=default|b_on_R|b_on_L|crossed|local|matrix (2-3 qubits; local: J=0; matrix: A_L, A_R exact Hermitian 2^N x 2^N)]; pump.lambda, pump.curvature, pump.friction, pump.steady_state: Bx Bz; pump.heat_per_cycle: protocol=circle (center_x center_z radius) | sector (r0 r1 theta0 theta1) | polygon (vertices=x1,z1;x2,z2;...) | quadrant (equal T; one qubit, coupling=local, or two qubits with Delta=1, J!=0) | quarter_disc (radius; equal T; one qubit, or two qubits with Delta=1); [period] (W_diss, thermo_length; one qubit, coupling=local, or two qubits with Delta=1, J!=0 at equal T)";
     if (family == QO_FAM_CYCLE)
         return "baths strokes (strokes: @file.json or inline JSON [{\"H\": matrix, \"bath\": 1, \"duration\": \"2\"}, ...]; omit bath for a unitary stroke)";
     if (family == QO_FAM_FANO)

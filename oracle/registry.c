@@ -68,8 +68,8 @@ static const qo_quantity table[] = {
      "pumping.md 2; proofs/pumping.md P2, P10, P20",
      "the instantaneous steady state rho0 at (Bx, Bz) (equal T: the Gibbs state from the exact spectrum of H; T_R != T: the stationary state of the global Davies generator), its entropy and energy"},
     {"pump.lambda", QO_FAM_PUMP, QO_PUMP_LAMBDA, "heat per unit field (k_B = hbar = 1)",
-     "pumping.md 2; proofs/pumping.md P1-P3",
-     "geometric coefficients Lambda_{a,k} = -tr(H D_a L^+ d_k rho0) at (Bx, Bz), the steady-state entropy and the sum rules (1-3 qubits; bath R may have its own temperature T_R for one qubit)"},
+     "pumping.md 2; proofs/pumping.md P1-P3, P9, P12, P13, P19",
+     "geometric coefficients Lambda_{a,k} = -tr(H D_a L^+ d_k rho0) at (Bx, Bz), the steady-state entropy and the sum rules (1-3 qubits; bath R may have its own temperature T_R)"},
     {"pump.curvature", QO_FAM_PUMP, QO_PUMP_CURVATURE, "heat per unit field^2 (k_B = hbar = 1)",
      "pumping.md 2; proofs/pumping.md P7",
      "the rotor (Berry curvature) Omega_a = d_x Lambda_{a,z} - d_z Lambda_{a,x} at (Bx, Bz), from exact derivatives (Cauchy integrals)"},
@@ -77,8 +77,8 @@ static const qo_quantity table[] = {
      "pumping.md 2; proofs/pumping.md P8 (one qubit), P17 (the global Davies route for 2-3 qubits), P21 (T_R != T)",
      "the friction tensor zeta_kl = tr(d_k H L^+ d_l rho0) at (Bx, Bz) by the full Lindblad route (1-3 qubits; 2-3 by the global Davies generator with exact Bohr-frequency grouping; T_R != T: rho0 the non-equilibrium steady state, simple levels), its symmetric part (the metric) and det"},
     {"pump.heat_per_cycle", QO_FAM_PUMP, QO_PUMP_HEAT, "energy (k_B = hbar = 1), heat into each bath per cycle",
-     "pumping.md 2-3; proofs/pumping.md P4-P6",
-     "Q_a = oint Lambda_a . dlambda over a counter-clockwise protocol, by certified complex quadrature; the sum-rule residual"},
+     "pumping.md 2-3; proofs/pumping.md P4-P6, P11, P13, P15, P16, P18, P23",
+     "Q_a = oint Lambda_a . dlambda over a counter-clockwise protocol, by certified complex quadrature; the sum-rule residual; the quadrant limit with proven tail bounds (one qubit, coupling=local, two Heisenberg qubits); with period: the dissipated work and the thermodynamic length"},
 };
 
 int

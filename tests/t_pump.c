@@ -1205,9 +1205,9 @@ END_TEST
 
 START_TEST(quadrant_is_T_ln2)
 {
-    /* pumping.md 3: the quadrant protocol pumps Q_L = -T ln 2 (counter-clockwise: out along B_z, back along B_x),
+    /* pumping.md 3: the quadrant protocol pumps Q_L = -T ln 2 (counter-clockwise: out along B_x, back along B_z),
        for every rate pair, temperature and convention; certified sector plus the proven excluded-part bound
-       (lemma P11); two qubits are refused */
+       (lemma P11); three qubits are refused */
     flint_rand_t st;
     int it;
     flint_randinit(st);
@@ -1233,7 +1233,7 @@ START_TEST(quadrant_is_T_ln2)
         arb_neg(v, v);
         ck_assert_msg(arb_overlaps(v, Q + 0), "quadrant: Q_L = -T ln 2");
         ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -80) < 0);
-        P->n_qubits = 2;
+        P->n_qubits = 3;                      /* two Heisenberg qubits: heis2_quadrant (P23) */
         fmpq_set_si(P->J, 2, 1);
         fmpq_set_si(P->b, 2, 1);
         ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
@@ -1916,6 +1916,199 @@ START_TEST(quarter_disc_protocol)
     _arb_vec_clear(Q, 2); _arb_vec_clear(Q2, 2);
     qt_pump_params_clear(P);
     qt_protocol_clear(C);
+}
+END_TEST
+
+/* lemma P23: the quadrant for two Heisenberg qubits.  (i) Layouts b_on_R and b_on_L (one bath couples through the
+ * collective sigma_x1 + sigma_x2 or sigma_z1 + sigma_z2): the closed form Q_L = -(T S0 + 4 J_c p_S) of
+ * pumping_derivations.md 3 (S0, p_S: entropy and singlet weight of the Gibbs state at B = 0, independent of b and of
+ * the rates), random J, b, rates, T and both conventions, overlap across precisions; (ii) default and crossed
+ * layouts: the sum rule and Q(b) = Q(1/b); (iii) the envelope of P23 bounds |Lambda| pointwise beyond R on both
+ * axes; (iv) the refusals. */
+static void
+heis2_quadrant_closed_form(arb_t v, const qt_pump_params_struct *P, slong prec)
+{
+    arb_t Jc, T, Z, pS, E0, a, b;
+    arb_init(Jc); arb_init(T); arb_init(Z); arb_init(pS); arb_init(E0); arb_init(a); arb_init(b);
+    arb_set_fmpq(Jc, P->J, prec);
+    if (P->convention == QT_PUMP_SPIN)
+        arb_mul_2exp_si(Jc, Jc, -2);
+    arb_set_fmpq(T, P->T, prec);
+    arb_div(a, Jc, T, prec);
+    arb_mul_si(b, a, 3, prec);
+    arb_exp(b, b, prec);                      /* e^{3 J_c/T} (singlet, energy -3 J_c) */
+    arb_neg(a, a);
+    arb_exp(a, a, prec);                      /* e^{-J_c/T} (triplet, energy J_c) */
+    arb_mul_ui(Z, a, 3, prec);
+    arb_add(Z, Z, b, prec);
+    arb_div(pS, b, Z, prec);
+    arb_sub(E0, a, b, prec);                  /* <H>_0 = 3 J_c (e^{-J_c/T} - e^{3 J_c/T}) / Z0 */
+    arb_mul(E0, E0, Jc, prec);
+    arb_mul_ui(E0, E0, 3, prec);
+    arb_div(E0, E0, Z, prec);
+    arb_log(v, Z, prec);                      /* T S0 = T ln Z0 + <H>_0 */
+    arb_mul(v, v, T, prec);
+    arb_add(v, v, E0, prec);
+    arb_mul(a, Jc, pS, prec);
+    arb_mul_2exp_si(a, a, 2);
+    arb_add(v, v, a, prec);
+    arb_neg(v, v);
+    arb_clear(Jc); arb_clear(T); arb_clear(Z); arb_clear(pS); arb_clear(E0); arb_clear(a); arb_clear(b);
+}
+
+START_TEST(heis2_quadrant)
+{
+    static const slong Js[][2] = {{2, 1}, {-2, 1}, {1, 2}, {-3, 4}, {3, 1}, {-1, 3}};
+    static const slong bs[][2] = {{2, 1}, {3, 1}, {1, 2}, {0, 1}};
+    flint_rand_t st;
+    qt_pump_params_t P;
+    qt_protocol_t C;
+    arb_ptr Q = _arb_vec_init(2), Q2 = _arb_vec_init(2);
+    arb_t v, w;
+    char why[QT_REASON_LEN];
+    int it;
+    flint_randinit(st);
+    arb_init(v); arb_init(w);
+    qt_pump_params_init(P);
+    qt_protocol_init(C);
+    C->kind = QT_PROTOCOL_QUADRANT;
+    /* (i) the closed form */
+    for (it = 0; it < qt_test_iters(6); it++)
+    {
+        slong prec = it < 2 ? 96 : 64;
+        set_params(P, "1", "1", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        P->coupling = it % 3 == 1 ? QT_PUMP_COUPLING_B_ON_L : QT_PUMP_COUPLING_B_ON_R;
+        fmpq_set_si(P->J, Js[it % 6][0], (ulong) Js[it % 6][1]);
+        fmpq_set_si(P->b, bs[it % 4][0], (ulong) bs[it % 4][1]);
+        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->T, 2 + (slong) n_randint(st, 7), 4);
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, prec, why), QT_OK);
+        heis2_quadrant_closed_form(v, P, prec);
+        ck_assert_msg(arb_overlaps(Q + 0, v), "quadrant %d: Q_L vs -(T S0 + 4 J_c p_S)", it);
+        ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -prec + 24) < 0);
+        arb_add(w, Q + 0, Q + 1, prec);
+        ck_assert(arb_contains_zero(w));
+        if (it < 2)
+        {
+            /* the same at 64 bits overlaps */
+            ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, P, C, 64, why), QT_OK);
+            ck_assert(arb_overlaps(Q + 0, Q2 + 0) && arb_overlaps(Q + 1, Q2 + 1));
+        }
+    }
+    /* (ii) default and crossed layouts: sum rule, and b <-> 1/b (scale both couplings by b, swap the qubits) */
+    set_params(P, "1", "3", "1", QT_PUMP_PAULI);
+    P->n_qubits = 2;
+    fmpq_set_si(P->J, 3, 2);
+    fmpq_set_si(P->b, 3, 1);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_OK);
+    fmpq_set_si(P->b, 1, 3);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, P, C, 64, why), QT_OK);
+    ck_assert(arb_overlaps(Q + 0, Q2 + 0) && !arb_contains_zero(Q + 0));
+    arb_add(w, Q + 0, Q + 1, 64);
+    ck_assert(arb_contains_zero(w));
+    P->coupling = QT_PUMP_COUPLING_CROSSED;
+    P->convention = QT_PUMP_SPIN;
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_OK);
+    arb_add(w, Q + 0, Q + 1, 64);
+    ck_assert(arb_contains_zero(w) && !arb_contains_zero(Q + 0));
+    ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -40) < 0);
+    /* (iii) the envelope bounds |Lambda_{a,r}| beyond R on both axes */
+    for (it = 0; it < qt_test_iters(8); it++)
+    {
+        static const int layouts[4] = {QT_PUMP_COUPLING_DEFAULT, QT_PUMP_COUPLING_B_ON_R, QT_PUMP_COUPLING_B_ON_L,
+                                       QT_PUMP_COUPLING_CROSSED};
+        arb_ptr c = _arb_vec_init(3);
+        arb_t alpha, R, env, t;
+        acb_t r, nx, nz;
+        acb_ptr Lam = _acb_vec_init(4);
+        mag_t tail;
+        int a, axis, j;
+        arb_init(alpha); arb_init(R); arb_init(env); arb_init(t);
+        acb_init(r); acb_init(nx); acb_init(nz);
+        mag_init(tail);
+        set_params(P, "1", "1", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        P->coupling = layouts[it % 4];
+        fmpq_set_si(P->J, Js[it % 6][0], (ulong) Js[it % 6][1]);
+        fmpq_set_si(P->b, bs[(it / 2) % 4][0], (ulong) bs[(it / 2) % 4][1]);
+        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->T, 2 + (slong) n_randint(st, 7), 4);
+        arb_set_si(R, 6 + (slong) n_randint(st, 6));
+        for (a = 0; a < 2; a++)
+            for (axis = 0; axis < 2; axis++)
+            {
+                /* the margin grows with R: the first R = R0 2^k where dominance is proven (there must be one) */
+                for (j = 0; j < 8 && qt_pump_heis2_axis_envelope(c, alpha, P, a, axis, R, 64, why) != QT_OK; j++)
+                    arb_mul_2exp_si(R, R, 1);
+                ck_assert_msg(j < 8, "envelope %d: %s", it, why);
+                ck_assert_int_eq(qt_pump_heis2_axis_tail(tail, P, a, axis, R, 64, why), QT_OK);
+                ck_assert(mag_is_finite(tail));
+                acb_set_si(nx, axis == 0);
+                acb_set_si(nz, axis == 1);
+                for (j = 0; j < 4; j++)
+                {
+                    /* r = R, R + 0.37, R + 3.1, 3R */
+                    static const double dr[4] = {0, 0.37, 3.1, 0};
+                    arb_set_d(t, dr[j]);
+                    arb_add(acb_realref(r), R, t, 64);
+                    if (j == 3)
+                        arb_mul_si(acb_realref(r), R, 3, 64);
+                    ck_assert_int_eq(qt_pump_lambda_heis2_polar_acb(Lam, P, r, nx, nz, 64, why), QT_OK);
+                    /* (c0 + c1 r + c2 r^2) e^{-alpha r} */
+                    arb_mul(env, c + 2, acb_realref(r), 64);
+                    arb_add(env, env, c + 1, 64);
+                    arb_mul(env, env, acb_realref(r), 64);
+                    arb_add(env, env, c + 0, 64);
+                    arb_mul(t, alpha, acb_realref(r), 64);
+                    arb_neg(t, t);
+                    arb_exp(t, t, 64);
+                    arb_mul(env, env, t, 64);
+                    arb_abs(t, acb_realref(Lam + 2 * a + axis));
+                    ck_assert_msg(arb_le(t, env), "envelope %d: bath %d axis %d point %d", it, a, axis, j);
+                }
+            }
+        _arb_vec_clear(c, 3);
+        arb_clear(alpha); arb_clear(R); arb_clear(env); arb_clear(t);
+        acb_clear(r); acb_clear(nx); acb_clear(nz);
+        _acb_vec_clear(Lam, 4);
+        mag_clear(tail);
+    }
+    /* (iv) refusals */
+    set_params(P, "1", "1", "1", QT_PUMP_PAULI);
+    P->n_qubits = 2;
+    fmpq_set_si(P->J, 2, 1);
+    fmpq_one(P->b);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    ck_assert(strncmp(why, "b:", 2) == 0);
+    fmpq_set_si(P->b, 2, 1);
+    fmpq_set_si(P->Delta, 1, 2);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    ck_assert(strstr(why, "quadrant") != NULL);
+    fmpq_one(P->Delta);
+    fmpq_set_si(P->T_R, 2, 1);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    ck_assert(strstr(why, "equal temperatures") != NULL);
+    fmpq_set_si(P->T_R, -1, 1);
+    fmpq_zero(P->J);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    fmpq_set_si(P->J, 2, 1);
+    P->n_qubits = 3;
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    /* b = -1 in layout b_on_R: on the B_x axis the level 0 has no transitions at all; no dominance is proven */
+    P->n_qubits = 2;
+    P->coupling = QT_PUMP_COUPLING_B_ON_R;
+    fmpq_set_si(P->b, -1, 1);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_UNCERTIFIED);
+    ck_assert(strstr(why, "dominance") != NULL);
+    ck_assert(!arb_is_finite(Q + 0) && !arb_is_finite(Q + 1));
+    arb_clear(v); arb_clear(w);
+    _arb_vec_clear(Q, 2); _arb_vec_clear(Q2, 2);
+    qt_pump_params_clear(P);
+    qt_protocol_clear(C);
+    flint_randclear(st);
 }
 END_TEST
 
@@ -2883,6 +3076,7 @@ main(void)
     tcase_add_test(tc, unequal_temperatures_interacting);
     tcase_add_test(tc, ohmic_rate_through_zero);
     tcase_add_test(tc, quarter_disc_protocol);
+    tcase_add_test(tc, heis2_quadrant);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

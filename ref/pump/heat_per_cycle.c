@@ -165,6 +165,82 @@ quarter_disc_heis2(arb_t Qa, const qt_pump_params_struct *P, int bath, const fmp
     return st;
 }
 
+/* lemma P23: the quadrant for two Heisenberg qubits at equal temperatures.  Arcs about B = 0 carry no heat (the
+ * Gibbs populations depend on r = |B| only), so Q_a = int_0^inf Lambda_{a,x}(r e_x) dr - int_0^inf Lambda_{a,z}(r e_z) dr:
+ * the legs [0, R] by the polar route (holomorphic through B = 0 and the crossing, P13), the parts beyond R bounded by
+ * the envelope of P23 and added to the radius.  R (effort, not rigour) is the first of crossing_B + (prec + 8) ln 2/alpha
+ * + j/alpha, alpha = 2s/T, whose two tail bounds are below 2^-prec. */
+static int
+quadrant_heis2(arb_t Qa, const qt_pump_params_struct *P, int bath, slong prec, char *reason)
+{
+    polar_piece pp;
+    arf_t a, b;
+    arb_t v;
+    mag_t tx, tz, tsum, goal;
+    fmpq_t R, step, sq, Jq;
+    slong j, npieces;
+    int st = QT_OK, w;
+    arb_init(pp.R); arb_init(v);
+    arf_init(a); arf_init(b);
+    mag_init(tx); mag_init(tz); mag_init(tsum); mag_init(goal);
+    fmpq_init(R); fmpq_init(step); fmpq_init(sq); fmpq_init(Jq);
+    pp.P = P;
+    pp.bath = bath;
+    /* step = 1/alpha = T/(2s); R = crossing_B + ceil(0.7 (prec + 8)) step */
+    qt_pump_convention_scales(sq, Jq, P, P->J);
+    fmpq_div(step, P->T, sq);
+    fmpq_div_2exp(step, step, 1);
+    qt_pump_level_crossing_radius(R, P);
+    fmpq_set_si(Jq, (slong) (0.7 * (prec + 8)) + 1, 1);
+    fmpq_addmul(R, Jq, step);
+    mag_set_ui_2exp_si(goal, 1, -prec);
+    for (j = 0; ; j++)
+    {
+        arb_set_fmpq(pp.R, R, prec);
+        if ((st = qt_pump_heis2_axis_tail(tx, P, bath, 0, pp.R, prec, reason)) != QT_OK
+            || (st = qt_pump_heis2_axis_tail(tz, P, bath, 1, pp.R, prec, reason)) != QT_OK)
+        {
+            if (j < 64)
+            {
+                st = QT_OK;       /* the dominance margin grows with R: try further out */
+                fmpq_add(R, R, step);
+                fmpq_add(R, R, step);
+                continue;
+            }
+            break;
+        }
+        mag_add(tsum, tx, tz);
+        if (mag_cmp(tsum, goal) <= 0 || j >= 4096)
+            break;
+        fmpq_add(R, R, step);
+    }
+    arb_zero(Qa);
+    if (st == QT_OK)
+    {
+        arf_zero(a);
+        arf_one(b);
+        /* about 4 pieces per 1/alpha (effort: the integrator bisects where needed) */
+        npieces = (slong) (4.0 * fmpq_get_d(R) / fmpq_get_d(step)) + 8;
+        for (w = 0; w < 3 && st == QT_OK; w += 2)
+        {
+            pp.which = w;
+            if ((st = qt_integrate_real_pieces(v, polar_integrand, &pp, a, b, npieces, prec)) != QT_OK)
+                qt_fail(reason, st, "protocol=quadrant: a leg integral did not reach the requested accuracy");
+            arb_add(Qa, Qa, v, prec);
+        }
+        /* lemma P23: |the legs beyond R| <= tail_x + tail_z */
+        mag_add(arb_radref(Qa), arb_radref(Qa), tx);
+        mag_add(arb_radref(Qa), arb_radref(Qa), tz);
+    }
+    if (st != QT_OK)
+        arb_indeterminate(Qa);
+    arb_clear(pp.R); arb_clear(v);
+    arf_clear(a); arf_clear(b);
+    mag_clear(tx); mag_clear(tz); mag_clear(tsum); mag_clear(goal);
+    fmpq_clear(R); fmpq_clear(step); fmpq_clear(sq); fmpq_clear(Jq);
+    return st;
+}
+
 /* S(B) of the one-qubit Gibbs state, x = sB/T: ln(2 cosh x) - x tanh x */
 static void
 qubit_gibbs_entropy(arb_t S, const qt_pump_params_struct *P, const arb_t B, slong prec)
@@ -228,10 +304,12 @@ quadrant_add_excluded(arb_t Qa, const qt_pump_params_struct *P, const arb_t r0, 
 int
 qt_pump_quadrant_supported(const qt_pump_params_struct *P, char *reason)
 {
-    if (!qt_pump_single_like(P))
-        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bound is proven for n_qubits=1 (and coupling=local) only (proofs/pumping.md P11, P16); use protocol=sector or quarter_disc for interacting qubits");
+    if (!qt_pump_single_like(P) && !qt_pump_heis2_like(P))
+        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bounds are proven for n_qubits=1, coupling=local (P11, P16) and two qubits with Heisenberg exchange (Delta = 1, J != 0, a sigma_x / sigma_z layout; P23) only; use protocol=sector or quarter_disc otherwise");
     if (!qt_pump_equal_temperatures(P))
-        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bound (proofs/pumping.md P11) needs equal temperatures; with T_R != T use protocol=sector");
+        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bounds (proofs/pumping.md P11, P23) need equal temperatures; with T_R != T use protocol=sector");
+    if (qt_pump_heis2_like(P) && fmpq_is_one(P->b))
+        return qt_fail(reason, QT_DOMAIN, "b: with b = 1 every coupling is symmetric under the exchange of the qubits, the singlet is dark (a second stationary state), and the pumped heat is undefined");
     return QT_OK;
 }
 
@@ -273,7 +351,16 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
         slong np;
         int s2;
         arb_zero(Q + a);
-        if (C->kind == QT_PROTOCOL_QUARTER_DISC && !qt_pump_single_like(P))
+        if (C->kind == QT_PROTOCOL_QUADRANT && !qt_pump_single_like(P))
+        {
+            if ((st = quadrant_heis2(Q + a, P, a, prec, reason)) != QT_OK)
+            {
+                arb_indeterminate(Q + 1 - a);
+                arb_clear(v);
+                return st;
+            }
+        }
+        else if (C->kind == QT_PROTOCOL_QUARTER_DISC && !qt_pump_single_like(P))
         {
             if ((s2 = quarter_disc_heis2(Q + a, P, a, C->radius, prec)) != QT_OK)
                 st = s2;

@@ -452,8 +452,8 @@ heis2_fill(acb_mat_t C, const acb_t u2, const acb_t v2, const acb_t p2, const ac
 
 /* the weights C_a and, if dC != NULL, their derivatives dC[2a + k] (lemma P19: with n = B/r,
  * d_x(n_x^2) = 2 n_x n_z^2 / r, d_z(n_x^2) = -2 n_x^2 n_z / r, d_k(n_z^2) = -d_k(n_x^2)) */
-static void
-heis2_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_params_struct *P, const acb_t r,
+void
+qt_pump_heis2_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_params_struct *P, const acb_t r,
               const acb_t nx, const acb_t nz, slong prec)
 {
     slong a, k;
@@ -493,7 +493,7 @@ heis2_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_params_struct
 
 /* lemma P13: two qubits, H = s r (n.Sigma) + J_c sigma_1.sigma_2 (Delta = 1), Sigma = sigma_1 + sigma_2.  The
  * spectral projectors are P_S = (1 - sigma_1.sigma_2)/4, P_+- = M(M +- 1)/2, P_0 = 1 - M^2 - P_S with M = (n.Sigma)/2;
- * they enter only through the closed weights of heis2_weights, so only the levels are formed here:
+ * they enter only through the closed weights of qt_pump_heis2_weights, so only the levels are formed here:
  * E_+ = 2sr + J_c, E_0 = J_c, E_- = -2sr + J_c, E_S = -3 J_c; d_k E_+- = +-2 s n_k, d_k E_0 = d_k E_S = 0.
  * Polynomials in (r, n): holomorphic, no eigenvalue enclosure needed, and the same formulas on both sides of
  * the crossing E_- = E_S. */
@@ -563,7 +563,7 @@ qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, cons
     for (k = 0; k < 4; k++)
         acb_mat_init(dC + k, 4, 4);
     heis2_levels(E, dE, P, r, nx, nz, prec);
-    heis2_weights(C, neq ? dC : NULL, P, r, nx, nz, prec);
+    qt_pump_heis2_weights(C, neq ? dC : NULL, P, r, nx, nz, prec);
     /* Gibbs reference: E_- (the ground branch at large r) */
     st = population_route(Lam, P, E, C, neq ? dC : NULL, dE, 2, prec, reason);
     acb_mat_clear(C + 0); acb_mat_clear(C + 1);

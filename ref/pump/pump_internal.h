@@ -81,4 +81,10 @@ int qt_pump_stationary_populations(acb_ptr p, acb_ptr dp, const qt_pump_params_s
                                    const acb_mat_struct *Pr, const acb_mat_struct *A, const acb_mat_struct *dH,
                                    slong prec, char *reason);
 
+/* lemma P13: two Heisenberg qubits (Delta = 1) in a sigma_x / sigma_z layout, levels ordered (+, 0, -, S) along
+ * n = (nx, nz): the transition weights C[a] (4 x 4, C_a[m][n] = tr(P_m A_a P_n A_a)) of bath a and, if dC != NULL,
+ * their derivatives dC[2a + k] (r enters only there) */
+void qt_pump_heis2_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_params_struct *P, const acb_t r,
+                           const acb_t nx, const acb_t nz, slong prec);
+
 #endif

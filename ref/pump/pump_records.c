@@ -169,7 +169,9 @@ qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt
         arb_set_fmpq(v, Bc, prec);
         R->nout = 5;
         set_out(R, 3, "crossing_B", v, QT_OK, "");
-        if (C->kind == QT_PROTOCOL_QUARTER_DISC)
+        if (C->kind == QT_PROTOCOL_QUADRANT)
+            crosses = 1;                                  /* the legs run from B = 0 to infinity */
+        else if (C->kind == QT_PROTOCOL_QUARTER_DISC)
             crosses = fmpq_cmp(Bc, C->radius) <= 0;
         else if (C->kind == QT_PROTOCOL_SECTOR)
             crosses = fmpq_cmp(C->r0, Bc) <= 0 && fmpq_cmp(Bc, C->r1) <= 0;
