@@ -1835,96 +1835,7 @@ END_TEST
  * for layout b_on_R the quadrant closed form |Q_L| = T S0 + 4 J p_S (pumping_derivations.md 3) at R = 30, where the
  * part of the quadrant beyond R is of order e^{-2(R - 2J)/T} ~ 1e-23, far below the 64-bit radius (an overlap
  * test, not a certificate); refusals for three qubits and Delta != 1 */
-START_TEST(quarter_disc_protocol)
-{
-    qt_pump_params_t P;
-    qt_protocol_t C;
-    arb_ptr Q = _arb_vec_init(2), Q2 = _arb_vec_init(2);
-    arb_t v, w, T, Z, pS, S0, E0;
-    char why[QT_REASON_LEN];
-    slong prec = 96;
-    arb_init(v); arb_init(w); arb_init(T); arb_init(Z); arb_init(pS); arb_init(S0); arb_init(E0);
-    qt_pump_params_init(P);
-    qt_protocol_init(C);
-    C->kind = QT_PROTOCOL_QUARTER_DISC;
-    /* one qubit */
-    set_params(P, "1", "3", "0.7", QT_PUMP_PAULI);
-    fmpq_set_si(C->radius, 3, 2);
-    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, prec, why), QT_OK);
-    arb_set_fmpq(v, C->radius, prec);
-    closed_S(w, P, v, prec);
-    arb_const_log2(v, prec);
-    arb_sub(v, v, w, prec);
-    arb_set_fmpq(T, P->T, prec);
-    arb_mul(v, v, T, prec);
-    arb_neg(v, v);
-    ck_assert(arb_overlaps(Q + 0, v));
-    ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -60) < 0);
-    /* two qubits, default layout: b and 1/b */
-    set_params(P, "1", "2", "1", QT_PUMP_PAULI);
-    P->n_qubits = 2;
-    fmpq_set_si(P->J, 1, 1);
-    fmpq_set_si(P->b, 2, 1);
-    fmpq_set_si(C->radius, 5, 1);
-    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_OK);
-    fmpq_set_si(P->b, 1, 2);
-    ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, P, C, 64, why), QT_OK);
-    ck_assert(arb_overlaps(Q + 0, Q2 + 0) && !arb_contains_zero(Q + 0));
-    arb_add(v, Q + 0, Q + 1, prec);
-    ck_assert(arb_contains_zero(v));
-    ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -40) < 0);
-    /* layout b_on_R, J = 1/2, b = 2, T = 1: the quadrant closed form */
-    set_params(P, "1", "1", "1", QT_PUMP_PAULI);
-    P->n_qubits = 2;
-    P->coupling = QT_PUMP_COUPLING_B_ON_R;
-    fmpq_set_si(P->J, 1, 2);
-    fmpq_set_si(P->b, 2, 1);
-    fmpq_set_si(C->radius, 30, 1);
-    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_OK);
-    /* Z0 = e^{3J} + 3 e^{-J}, p_S = e^{3J}/Z0, E0 = (-3J e^{3J} + 3J e^{-J})/Z0, S0 = ln Z0 + E0 (T = 1) */
-    arb_set_d(v, 1.5);
-    arb_exp(pS, v, prec);                      /* e^{3J} */
-    arb_set_d(v, -0.5);
-    arb_exp(w, v, prec);                       /* e^{-J} */
-    arb_mul_ui(Z, w, 3, prec);
-    arb_add(Z, Z, pS, prec);
-    arb_sub(E0, w, pS, prec);
-    arb_mul_ui(E0, E0, 3, prec);
-    arb_mul_2exp_si(E0, E0, -1);               /* 3J (e^{-J} - e^{3J}) = 1.5 (e^{-J} - e^{3J}) */
-    arb_div(E0, E0, Z, prec);
-    arb_div(pS, pS, Z, prec);
-    arb_log(S0, Z, prec);
-    arb_add(S0, S0, E0, prec);
-    arb_mul_2exp_si(v, pS, 1);                 /* 4 J p_S = 2 p_S */
-    arb_add(v, v, S0, prec);
-    arb_abs(w, Q + 0);
-    ck_assert_msg(arb_overlaps(w, v), "b_on_R quarter disc vs the quadrant closed form");
-    ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -40) < 0);
-    /* refusals */
-    fmpq_set_si(P->Delta, 1, 2);
-    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
-    ck_assert(strstr(why, "quarter_disc") != NULL);
-    fmpq_one(P->Delta);
-    P->n_qubits = 3;
-    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
-    fmpq_zero(C->radius);
-    P->n_qubits = 1;
-    fmpq_zero(P->J);
-    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
-    ck_assert(strstr(why, "radius") != NULL);
-    arb_clear(v); arb_clear(w); arb_clear(T); arb_clear(Z); arb_clear(pS); arb_clear(S0); arb_clear(E0);
-    _arb_vec_clear(Q, 2); _arb_vec_clear(Q2, 2);
-    qt_pump_params_clear(P);
-    qt_protocol_clear(C);
-}
-END_TEST
-
-/* lemma P23: the quadrant for two Heisenberg qubits.  (i) Layouts b_on_R and b_on_L (one bath couples through the
- * collective sigma_x1 + sigma_x2 or sigma_z1 + sigma_z2): the closed form Q_L = -(T S0 + 4 J_c p_S) of
- * pumping_derivations.md 3 (S0, p_S: entropy and singlet weight of the Gibbs state at B = 0, independent of b and of
- * the rates), random J, b, rates, T and both conventions, overlap across precisions; (ii) default and crossed
- * layouts: the sum rule and Q(b) = Q(1/b); (iii) the envelope of P23 bounds |Lambda| pointwise beyond R on both
- * axes; (iv) the refusals. */
+/* the closed form -(T S0 + 4 J_c p_S) of the quadrant in the layouts b_on_R, b_on_L (pumping_derivations.md 3) */
 static void
 heis2_quadrant_closed_form(arb_t v, const qt_pump_params_struct *P, slong prec)
 {
@@ -1956,6 +1867,96 @@ heis2_quadrant_closed_form(arb_t v, const qt_pump_params_struct *P, slong prec)
     arb_clear(Jc); arb_clear(T); arb_clear(Z); arb_clear(pS); arb_clear(E0); arb_clear(a); arb_clear(b);
 }
 
+/* Q(b) = Q(1/b) in the default layout (scale both couplings by b and swap the qubits; the geometric heat depends on the
+ * rates only through their ratio), Q_L != 0 and the sum rule, for the protocol C (P13, P23) */
+static void
+check_b_and_inverse(qt_pump_params_struct *P, const qt_protocol_struct *C, slong bnum)
+{
+    arb_ptr Q = _arb_vec_init(2), Q2 = _arb_vec_init(2);
+    arb_t v;
+    char why[QT_REASON_LEN];
+    arb_init(v);
+    fmpq_set_si(P->b, bnum, 1);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_OK);
+    fmpq_set_si(P->b, 1, (ulong) bnum);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, P, C, 64, why), QT_OK);
+    ck_assert(arb_overlaps(Q + 0, Q2 + 0) && !arb_contains_zero(Q + 0));
+    arb_add(v, Q + 0, Q + 1, 64);
+    ck_assert(arb_contains_zero(v));
+    ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -40) < 0);
+    arb_clear(v);
+    _arb_vec_clear(Q, 2); _arb_vec_clear(Q2, 2);
+}
+
+START_TEST(quarter_disc_protocol)
+{
+    qt_pump_params_t P;
+    qt_protocol_t C;
+    arb_ptr Q = _arb_vec_init(2);
+    arb_t v, w, T;
+    char why[QT_REASON_LEN];
+    slong prec = 96;
+    arb_init(v); arb_init(w); arb_init(T);
+    qt_pump_params_init(P);
+    qt_protocol_init(C);
+    C->kind = QT_PROTOCOL_QUARTER_DISC;
+    /* one qubit */
+    set_params(P, "1", "3", "0.7", QT_PUMP_PAULI);
+    fmpq_set_si(C->radius, 3, 2);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, prec, why), QT_OK);
+    arb_set_fmpq(v, C->radius, prec);
+    closed_S(w, P, v, prec);
+    arb_const_log2(v, prec);
+    arb_sub(v, v, w, prec);
+    arb_set_fmpq(T, P->T, prec);
+    arb_mul(v, v, T, prec);
+    arb_neg(v, v);
+    ck_assert(arb_overlaps(Q + 0, v));
+    ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -60) < 0);
+    /* two qubits, default layout: b and 1/b */
+    set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+    P->n_qubits = 2;
+    fmpq_set_si(P->J, 1, 1);
+    fmpq_set_si(C->radius, 5, 1);
+    check_b_and_inverse(P, C, 2);
+    /* layout b_on_R, J = 1/2, b = 2, T = 1: the quadrant closed form */
+    set_params(P, "1", "1", "1", QT_PUMP_PAULI);
+    P->n_qubits = 2;
+    P->coupling = QT_PUMP_COUPLING_B_ON_R;
+    fmpq_set_si(P->J, 1, 2);
+    fmpq_set_si(P->b, 2, 1);
+    fmpq_set_si(C->radius, 30, 1);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_OK);
+    heis2_quadrant_closed_form(v, P, prec);
+    arb_abs(v, v);
+    arb_abs(w, Q + 0);
+    ck_assert_msg(arb_overlaps(w, v), "b_on_R quarter disc vs the quadrant closed form");
+    ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -40) < 0);
+    /* refusals */
+    fmpq_set_si(P->Delta, 1, 2);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    ck_assert(strstr(why, "quarter_disc") != NULL);
+    fmpq_one(P->Delta);
+    P->n_qubits = 3;
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    fmpq_zero(C->radius);
+    P->n_qubits = 1;
+    fmpq_zero(P->J);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    ck_assert(strstr(why, "radius") != NULL);
+    arb_clear(v); arb_clear(w); arb_clear(T);
+    _arb_vec_clear(Q, 2);
+    qt_pump_params_clear(P);
+    qt_protocol_clear(C);
+}
+END_TEST
+
+/* lemma P23: the quadrant for two Heisenberg qubits.  (i) Layouts b_on_R and b_on_L (one bath couples through the
+ * collective sigma_x1 + sigma_x2 or sigma_z1 + sigma_z2): the closed form Q_L = -(T S0 + 4 J_c p_S) of
+ * pumping_derivations.md 3 (S0, p_S: entropy and singlet weight of the Gibbs state at B = 0, independent of b and of
+ * the rates), random J, b, rates, T and both conventions, overlap across precisions; (ii) default and crossed
+ * layouts: the sum rule and Q(b) = Q(1/b); (iii) the envelope of P23 bounds |Lambda| pointwise beyond R on both
+ * axes; (iv) the refusals. */
 START_TEST(heis2_quadrant)
 {
     static const slong Js[][2] = {{2, 1}, {-2, 1}, {1, 2}, {-3, 4}, {3, 1}, {-1, 3}};
@@ -2001,13 +2002,7 @@ START_TEST(heis2_quadrant)
     set_params(P, "1", "3", "1", QT_PUMP_PAULI);
     P->n_qubits = 2;
     fmpq_set_si(P->J, 3, 2);
-    fmpq_set_si(P->b, 3, 1);
-    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_OK);
-    fmpq_set_si(P->b, 1, 3);
-    ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, P, C, 64, why), QT_OK);
-    ck_assert(arb_overlaps(Q + 0, Q2 + 0) && !arb_contains_zero(Q + 0));
-    arb_add(w, Q + 0, Q + 1, 64);
-    ck_assert(arb_contains_zero(w));
+    check_b_and_inverse(P, C, 3);
     P->coupling = QT_PUMP_COUPLING_CROSSED;
     P->convention = QT_PUMP_SPIN;
     ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_OK);
