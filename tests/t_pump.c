@@ -1939,6 +1939,22 @@ START_TEST(quarter_disc_protocol)
     fmpq_one(P->Delta);
     P->n_qubits = 3;
     ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    /* J = 0 with shared baths: T_0 and S degenerate everywhere, outside the proven population route (P13) */
+    P->n_qubits = 2;
+    fmpq_zero(P->J);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    ck_assert(strncmp(why, "J:", 2) == 0);
+    {
+        acb_ptr Lam = _acb_vec_init(4);
+        acb_t Bx, Bz;
+        acb_init(Bx); acb_init(Bz);
+        acb_set_d(Bx, 0.7);
+        acb_set_d(Bz, 1.3);
+        ck_assert_int_eq(qt_pump_lambda_acb(Lam, P, Bx, Bz, 0, 64, why), QT_DOMAIN);
+        ck_assert(strncmp(why, "J:", 2) == 0);
+        acb_clear(Bx); acb_clear(Bz);
+        _acb_vec_clear(Lam, 4);
+    }
     fmpq_zero(C->radius);
     P->n_qubits = 1;
     fmpq_zero(P->J);

@@ -318,7 +318,11 @@ qt_pump_quarter_disc_supported(const qt_pump_params_struct *P, char *reason)
 {
     if (qt_pump_equal_temperatures(P)
         && (qt_pump_single_like(P) || (P->n_qubits == 2 && fmpq_is_one(P->Delta) && P->coupling != QT_PUMP_COUPLING_MATRIX)))
+    {
+        if (!qt_pump_single_like(P) && fmpq_is_zero(P->J))
+            return qt_fail(reason, QT_DOMAIN, "J: with J = 0 and shared baths the levels T_0 and S are degenerate at every field, and the secular population route (proofs/pumping.md P9, P13) is proven for non-degenerate levels only; for independent qubits use coupling=local");
         return QT_OK;
+    }
     return qt_fail(reason, QT_DOMAIN, "protocol=quarter_disc: the corner B = 0 is handled at equal temperatures, for one qubit (lemma P11) and for two qubits with Delta = 1 and a sigma_x / sigma_z coupling layout (lemma P13) only");
 }
 
