@@ -100,6 +100,13 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
         snprintf(err, errlen, "%s", reason);
         goto out;
     }
+    /* a dark singlet makes every geometric quantity and the non-equilibrium steady state undefined (at equal T the
+       Gibbs state is still printed) */
+    if ((q->which != QO_PUMP_STEADY || !qt_pump_equal_temperatures(p->pump)) && qt_pump_singlet_is_dark(p->pump, reason) != QT_OK)
+    {
+        snprintf(err, errlen, "%s", reason);
+        goto out;
+    }
     if (is_point)
     {
         if (qo_exact_param(p, p->Bx, kv, "Bx", NULL, "field along x", err, errlen)) goto out;

@@ -49,6 +49,9 @@ int qt_pump_single_like(const qt_pump_params_struct *P);
 /* 1 iff the model is two qubits with Heisenberg exchange (Delta = 1, J != 0) on shared baths in a sigma_x/sigma_z
    layout: the models of the field-frame friction tensor (lemma P18) */
 int qt_pump_heis2_like(const qt_pump_params_struct *P);
+/* QT_DOMAIN (reason naming b) iff two qubits in a named layout with b = 1: every coupling and H commute with the
+   exchange of the qubits, so the singlet never exchanges population and the stationary state is not unique */
+int qt_pump_singlet_is_dark(const qt_pump_params_struct *P, char *reason);
 /* 1 iff the two baths have the same temperature (T_R = T) */
 int qt_pump_equal_temperatures(const qt_pump_params_struct *P);
 

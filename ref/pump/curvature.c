@@ -56,6 +56,8 @@ qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx
     int a, dir, st = QT_OK;
     if (fmpq_is_zero(Bx) && fmpq_is_zero(Bz))
         return qt_fail(reason, QT_DOMAIN, "Bx, Bz: B = 0 is the level degeneracy (refused)");
+    if (qt_pump_singlet_is_dark(P, reason) != QT_OK)
+        return QT_DOMAIN;
     arb_init(c.x0); arb_init(c.z0); arb_init(c.rho); arb_init(d); arb_init(twopi);
     acb_init(lo); acb_init(hi); acb_init(r);
     mag_init(tol);

@@ -94,7 +94,7 @@ qt_pump_davies_steady_state(acb_mat_t rho, acb_mat_t H, const qt_pump_params_str
     qt_lindblad_t G;
     int st;
     acb_mat_indeterminate(rho);
-    if ((st = qt_pump_params_validate(P, reason)) != QT_OK)
+    if ((st = qt_pump_params_validate(P, reason)) != QT_OK || (st = qt_pump_singlet_is_dark(P, reason)) != QT_OK)
         return st;
     qt_pump_model_init(M, P, P->J, P->Delta, P->b);
     qt_qmat_init(Hq, M->d);

@@ -14,8 +14,8 @@ qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_
     int heis2 = qt_pump_heis2_like(P);
     if (!qt_pump_single_like(P) && !heis2)
         return qt_fail(reason, QT_DOMAIN, "n_qubits: the dissipated work and the thermodynamic length integrate the friction tensor along the curve, which needs a holomorphic form: one qubit and coupling=local (lemma P14), two qubits with Delta = 1 and J != 0 (lemma P18); pump.friction gives it pointwise for the other interacting models");
-    if (heis2 && fmpq_is_one(P->b))
-        return qt_fail(reason, QT_DOMAIN, "b: with b = 1 every coupling is symmetric under the exchange of the qubits, the singlet is dark (a second stationary state), and the friction tensor is undefined");
+    if (qt_pump_singlet_is_dark(P, reason) != QT_OK)
+        return QT_DOMAIN;
     if (heis2 && !qt_pump_equal_temperatures(P))
         return qt_fail(reason, QT_DOMAIN, "T_R: for two interacting qubits the dissipated work and the thermodynamic length are implemented at equal temperatures only");
     if (C->kind != QT_PROTOCOL_CIRCLE && C->kind != QT_PROTOCOL_SECTOR && C->kind != QT_PROTOCOL_POLYGON)

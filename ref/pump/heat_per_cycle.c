@@ -308,8 +308,6 @@ qt_pump_quadrant_supported(const qt_pump_params_struct *P, char *reason)
         return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bounds are proven for n_qubits=1, coupling=local (P11, P16) and two qubits with Heisenberg exchange (Delta = 1, J != 0, a sigma_x / sigma_z layout; P23) only; use protocol=sector or quarter_disc otherwise");
     if (!qt_pump_equal_temperatures(P))
         return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bounds (proofs/pumping.md P11, P23) need equal temperatures; with T_R != T use protocol=sector");
-    if (qt_pump_heis2_like(P) && fmpq_is_one(P->b))
-        return qt_fail(reason, QT_DOMAIN, "b: with b = 1 every coupling is symmetric under the exchange of the qubits, the singlet is dark (a second stationary state), and the pumped heat is undefined");
     return QT_OK;
 }
 
@@ -329,6 +327,8 @@ qt_pump_quarter_disc_supported(const qt_pump_params_struct *P, char *reason)
 int
 qt_pump_protocol_supported(const qt_pump_params_struct *P, const qt_protocol_struct *C, char *reason)
 {
+    if (qt_pump_singlet_is_dark(P, reason) != QT_OK)
+        return QT_DOMAIN;
     if (C->kind == QT_PROTOCOL_QUADRANT)
         return qt_pump_quadrant_supported(P, reason);
     if (C->kind == QT_PROTOCOL_QUARTER_DISC)

@@ -115,6 +115,15 @@ qt_pump_heis2_like(const qt_pump_params_struct *P)
 }
 
 int
+qt_pump_singlet_is_dark(const qt_pump_params_struct *P, char *reason)
+{
+    if (P->n_qubits == 2 && fmpq_is_one(P->b) && P->coupling != QT_PUMP_COUPLING_LOCAL
+        && P->coupling != QT_PUMP_COUPLING_MATRIX)
+        return qt_fail(reason, QT_DOMAIN, "b: with b = 1 every coupling is symmetric under the exchange of the qubits, the singlet is dark (a second stationary state), and the geometric quantities are undefined");
+    return QT_OK;
+}
+
+int
 qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                            int analytic, slong prec, char *reason)
 {

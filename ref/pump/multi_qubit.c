@@ -587,6 +587,11 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
     acb_t t;
     int st = QT_OK;
 
+    if (qt_pump_singlet_is_dark(P, reason) != QT_OK)
+    {
+        _acb_vec_indeterminate(Lam, 4);
+        return QT_DOMAIN;
+    }
     if (heis2_applies(P, Delta) && fmpq_equal(J, P->J))
     {
         /* lemma P13 in polar form: r = sqrt(B_x^2 + B_z^2) (principal branch: Re r^2 > 0 required), n = B / r */

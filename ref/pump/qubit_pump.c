@@ -397,7 +397,9 @@ qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, 
     acb_init(bx); acb_init(bz);
     acb_set_fmpq(bx, Bx, prec);
     acb_set_fmpq(bz, Bz, prec);
-    if (!qt_pump_equal_temperatures(P))
+    if ((st = qt_pump_singlet_is_dark(P, reason)) != QT_OK)
+        _acb_vec_indeterminate(Z, 4);
+    else if (!qt_pump_equal_temperatures(P))
         st = friction_unequal_temperatures(Z, P, Bx, Bz, prec, reason);
     else if (qt_pump_is_product(P))
         st = qt_pump_product_sum(Z, 4, qubit_friction_full, P, bx, bz, 0, prec, reason);   /* lemma P16 */
