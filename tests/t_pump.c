@@ -801,13 +801,9 @@ START_TEST(dissipation_per_cycle)
     ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why), QT_DOMAIN);     /* the dark singlet */
     ck_assert(strstr(why, "b") != NULL && strstr(why, "singlet") != NULL);
     fmpq_set_si(P->b, 2, 1);
-    fmpq_set_si(P->Delta, 1, 2);
-    ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why), QT_DOMAIN);     /* XXZ: no holomorphic form */
-    ck_assert(strstr(why, "n_qubits") != NULL);
-    fmpq_one(P->Delta);
-    P->n_qubits = 3;
+    P->n_qubits = 3;                    /* the reflection-symmetric chain (XXZ and crossed: multi_friction_generic) */
     ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why), QT_DOMAIN);
-    ck_assert(strstr(why, "n_qubits") != NULL);
+    ck_assert(strstr(why, "coupling") != NULL);
     qt_protocol_clear(C);
     qt_pump_params_clear(P);
     arb_clear(W); arb_clear(L); arb_clear(W2); arb_clear(L2); arb_clear(t); arb_clear(u);
@@ -1330,11 +1326,9 @@ assert_dissipation_at_unequal_T(const qt_pump_params_struct *P)
         ck_assert_int_eq(qt_pump_dissipation_supported(P, C, why), QT_OK);
     else
     {
-        /* two Heisenberg qubits (lemma P18) are refused by temperature, the other interacting models by model */
-        int heis2 = P->n_qubits == 2 && fmpq_is_one(P->Delta) && P->coupling != QT_PUMP_COUPLING_LOCAL
-                    && P->coupling != QT_PUMP_COUPLING_MATRIX;
+        /* interacting qubits (lemmas P18, P24) are refused by temperature, or first by a symmetric three-qubit layout */
         ck_assert_int_eq(qt_pump_dissipation_supported(P, C, why), QT_DOMAIN);
-        ck_assert(strstr(why, heis2 ? "T_R" : "n_qubits") != NULL);
+        ck_assert(strncmp(why, "T_R", 3) == 0 || strncmp(why, "coupling", 8) == 0);
     }
     qt_protocol_clear(C);
     fmpq_clear(x1);
@@ -3023,6 +3017,111 @@ START_TEST(heis2_dissipation)
 }
 END_TEST
 
+/* lemma P24: the holomorphic friction tensor of interacting qubits at simple levels and distinct Bohr frequencies.
+ * (i) At random exact points of random two-qubit models (any J, Delta, b, layout, convention) and three-qubit chains
+ * (crossed layout) where the Bohr frequencies are certified distinct, it overlaps the global Davies route of P17 (exact
+ * H, exact Bohr grouping, a Drazin solve of the whole generator: no formula shared) and itself at 64 bits; with Delta = 1
+ * (two qubits) the ladder spacings are equal, and the check says so.  (ii) W_diss and the length over a small triangle
+ * (Delta = 1/2): overlap at 48 and 64 bits, L^2 <= tau W_diss, tau W_diss > 0.  (iii) Refusals: a sector whose leg lies
+ * on the B_z axis where two Bohr frequencies of the XX model coincide, the reflection-symmetric three-qubit layouts,
+ * T_R != T, J = 0. */
+START_TEST(multi_friction_generic)
+{
+    flint_rand_t st;
+    int it, compared = 0;
+    slong prec = 128;
+    char why[QT_REASON_LEN];
+    fmpq_t x, z;
+    flint_randinit(st);
+    fmpq_init(x); fmpq_init(z);
+    for (it = 0; it < qt_test_iters(16); it++)
+    {
+        qt_pump_params_t P;
+        acb_t bx, bz;
+        acb_ptr Z1 = _acb_vec_init(4), Z2 = _acb_vec_init(4), Z3 = _acb_vec_init(4);
+        int distinct;
+        acb_init(bx); acb_init(bz);
+        qt_pump_params_init(P);
+        random_qubit_point(P, x, z, st, it, 8, 8, 15);
+        random_two_qubit_model(P, st, it);
+        if (it % 4 == 3)
+        {
+            P->n_qubits = 3;
+            P->coupling = QT_PUMP_COUPLING_CROSSED;
+        }
+        acb_set_fmpq(bx, x, prec);
+        acb_set_fmpq(bz, z, prec);
+        distinct = qt_pump_bohr_frequencies_distinct(P, bx, bz, prec);
+        if (P->n_qubits == 2 && fmpq_is_one(P->Delta))
+            ck_assert_msg(!distinct, "Delta = 1: E_+ - E_0 = E_0 - E_- must not pass as distinct");
+        if (distinct)
+        {
+            ck_assert_msg(qt_pump_friction_multi_acb(Z1, P, bx, bz, 0, prec, why) == QT_OK, "%s", why);
+            ck_assert_msg(qt_pump_davies_route(NULL, Z2, P, x, z, prec, why) == QT_OK, "%s", why);
+            ck_assert_msg(acb_vec_overlaps4(Z1, Z2), "P24 vs P17 at iteration %d", it);
+            acb_set_fmpq(bx, x, 64);
+            acb_set_fmpq(bz, z, 64);
+            ck_assert(qt_pump_friction_multi_acb(Z3, P, bx, bz, 0, 64, why) == QT_OK);
+            ck_assert(acb_vec_overlaps4(Z1, Z3));
+            compared++;
+        }
+        acb_clear(bx); acb_clear(bz);
+        _acb_vec_clear(Z1, 4); _acb_vec_clear(Z2, 4); _acb_vec_clear(Z3, 4);
+        qt_pump_params_clear(P);
+    }
+    ck_assert_msg(compared >= qt_test_iters(16) / 3, "only %d points compared", compared);
+    {
+        qt_pump_params_t P;
+        qt_protocol_t C;
+        arb_t W1, L1, W2, L2, t;
+        arb_init(W1); arb_init(L1); arb_init(W2); arb_init(L2); arb_init(t);
+        qt_pump_params_init(P);
+        set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        fmpq_set_si(P->J, 2, 1);
+        fmpq_set_si(P->b, 2, 1);
+        fmpq_set_si(P->Delta, 1, 2);
+        qt_protocol_init(C);
+        C->kind = QT_PROTOCOL_POLYGON;
+        qt_protocol_set_polygon_size(C, 3);
+        fmpq_set_si(C->vx + 0, 1, 1); fmpq_set_si(C->vz + 0, 1, 2);
+        fmpq_set_si(C->vx + 1, 21, 20); fmpq_set_si(C->vz + 1, 1, 2);
+        fmpq_set_si(C->vx + 2, 51, 50); fmpq_set_si(C->vz + 2, 11, 20);
+        ck_assert_msg(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why) == QT_OK, "%s", why);
+        ck_assert_msg(qt_pump_dissipation_per_cycle(W2, L2, P, C, 64, why) == QT_OK, "%s", why);
+        ck_assert(arb_overlaps(W1, W2) && arb_overlaps(L1, L2));
+        ck_assert(arb_is_positive(W2) && arb_is_positive(L2));
+        arb_sqr(t, L2, 64);
+        ck_assert(arb_le(t, W2));
+        ck_assert(mag_cmp_2exp_si(arb_radref(W2), -40) < 0);
+        /* refusals.  Delta = 0 (XX) with the field along z: E_up,up - E_T0 = E_S - E_down,down = 2 s B_z - 2 J_c on the whole
+           B_z axis, so a sector with theta0 = 0 is refused before any integration */
+        C->kind = QT_PROTOCOL_SECTOR;
+        fmpq_zero(P->Delta);
+        fmpq_set_si(C->r0, 1, 2); fmpq_set_si(C->r1, 1, 1); fmpq_zero(C->theta0); fmpq_set_si(C->theta1, 1, 2);
+        ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why), QT_UNCERTIFIED);
+        ck_assert(strstr(why, "Bohr frequencies") != NULL);
+        ck_assert(!arb_is_finite(W1) && !arb_is_finite(L1));
+        P->n_qubits = 3;
+        ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why), QT_DOMAIN);
+        ck_assert(strncmp(why, "coupling:", 9) == 0);
+        P->n_qubits = 2;
+        fmpq_set_si(P->T_R, 2, 1);
+        ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why), QT_DOMAIN);
+        ck_assert(strncmp(why, "T_R:", 4) == 0);
+        fmpq_set_si(P->T_R, -1, 1);
+        fmpq_zero(P->J);
+        ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why), QT_DOMAIN);
+        ck_assert(strncmp(why, "J:", 2) == 0);
+        arb_clear(W1); arb_clear(L1); arb_clear(W2); arb_clear(L2); arb_clear(t);
+        qt_protocol_clear(C);
+        qt_pump_params_clear(P);
+    }
+    fmpq_clear(x); fmpq_clear(z);
+    flint_randclear(st);
+}
+END_TEST
+
 START_TEST(heat_record_period_refused)
 {
     /* a library caller asking for the second order where it is not defined (the quadrant: infinite length) gets the
@@ -3080,6 +3179,7 @@ main(void)
     tcase_add_test(tc, interacting_friction);
     tcase_add_test(tc, heis2_friction_field_frame);
     tcase_add_test(tc, heis2_dissipation);
+    tcase_add_test(tc, multi_friction_generic);
     tcase_add_test(tc, heat_record_period_refused);
     tcase_add_test(tc, coupling_matrices);
     tcase_add_test(tc, non_interacting_qubits);

@@ -116,8 +116,17 @@ int qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, con
 /* the radii |B| > 0 where two Bohr-frequency groups of the generic grouping coincide or two levels cross (exact,
  * ascending, without repetition; at most 16): returns their number */
 slong qt_pump_heis2_special_radii(fmpq *radii, const qt_pump_params_struct *P);
+/* 2-3 interacting qubits on shared baths at equal T (any J, Delta, b, layout or coupling matrices): zeta holomorphic in
+ * (B_x, B_z) where the levels are simple (lemma P24: certified Rump discs and Lagrange projectors as in P9, the Pauli
+ * matrix on populations, each coherence block multiplied by -i omega_mn - Gamma_mn); equal to qt_pump_davies_route
+ * wherever no two Bohr frequencies coincide (see qt_pump_bohr_frequencies_distinct) */
+int qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                               int analytic, slong prec, char *reason);
+/* 1 if at the point (B_x, B_z) the levels are certified simple and the Bohr frequencies E_m - E_n (m != n) certified
+ * pairwise distinct, else 0 (undecided or coincident) */
+int qt_pump_bohr_frequencies_distinct(const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz, slong prec);
 /* the holomorphic friction tensor used by the dissipation integrals: one qubit or coupling=local (P14, P16), two
- * Heisenberg qubits (P18); QT_DOMAIN otherwise */
+ * Heisenberg qubits (P18), other 2-3 qubit models at equal T (P24); QT_DOMAIN otherwise */
 int qt_pump_friction_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                          int analytic, slong prec, char *reason);
 

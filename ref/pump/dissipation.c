@@ -12,12 +12,15 @@ int
 qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_struct *C, char *reason)
 {
     int heis2 = qt_pump_heis2_like(P);
-    if (!qt_pump_single_like(P) && !heis2)
-        return qt_fail(reason, QT_DOMAIN, "n_qubits: the dissipated work and the thermodynamic length integrate the friction tensor along the curve, which needs a holomorphic form: one qubit and coupling=local (lemma P14), two qubits with Delta = 1 and J != 0 (lemma P18); pump.friction gives it pointwise for the other interacting models");
+    if (!qt_pump_single_like(P) && fmpq_is_zero(P->J))
+        return qt_fail(reason, QT_DOMAIN, "J: with J = 0 on shared baths the levels of the qubits are degenerate at every field; the holomorphic friction tensor (lemmas P18, P24) needs simple levels (independent qubits: coupling=local)");
     if (qt_pump_singlet_is_dark(P, reason) != QT_OK)
         return QT_DOMAIN;
-    if (heis2 && !qt_pump_equal_temperatures(P))
-        return qt_fail(reason, QT_DOMAIN, "T_R: for two interacting qubits the dissipated work and the thermodynamic length are implemented at equal temperatures only");
+    if (P->n_qubits == 3 && (P->coupling == QT_PUMP_COUPLING_DEFAULT || P->coupling == QT_PUMP_COUPLING_B_ON_R
+                             || P->coupling == QT_PUMP_COUPLING_B_ON_L))
+        return qt_fail(reason, QT_DOMAIN, "coupling: with this layout the three-qubit chain and both couplings are symmetric under the reflection 1 <-> 3, so two parity sectors never exchange population and the friction tensor is undefined; use coupling=crossed or matrix");
+    if (!qt_pump_single_like(P) && !qt_pump_equal_temperatures(P))
+        return qt_fail(reason, QT_DOMAIN, "T_R: for interacting qubits the dissipated work and the thermodynamic length are implemented at equal temperatures only");
     if (C->kind != QT_PROTOCOL_CIRCLE && C->kind != QT_PROTOCOL_SECTOR && C->kind != QT_PROTOCOL_POLYGON)
         return qt_fail(reason, QT_DOMAIN, "protocol: the dissipated work and the thermodynamic length are defined for closed curves of finite length avoiding B = 0 (circle, sector, polygon)");
     if (heis2 && C->kind != QT_PROTOCOL_POLYGON)
@@ -106,14 +109,37 @@ integrate(arb_t v, dparam *dp, const arf_t a, const arf_t b, slong n, slong prec
    1/5 per unit length (effort only) with the ellipse bound from a cover by smaller balls (lemma L6), both integrals at once
    (root = 2) */
 static int
-integrate_heis2(acb_t v, dparam *dp, const arf_t a, const arf_t b, slong n, slong prec)
+integrate_cover(acb_t v, dparam *dp, const arf_t a, const arf_t b, slong n, slong depth, slong prec)
 {
     qt_integrand_cover_struct c;
     c.f = integrand;
     c.param = dp;
-    c.depth = 2;
+    c.depth = depth;
     c.fail_exp = WORD_MAX;
     return qt_integrate_pieces(v, qt_integrand_cover, &c, a, b, n, prec);
+}
+
+/* lemma P24: the generic formula equals the secular generator's friction tensor wherever the Bohr frequencies are
+   distinct; along an analytic piece that holds off a finite set as soon as it holds at one point (Rellich: the levels
+   are analytic along the piece, so each difference of two Bohr frequencies is analytic and not identically zero).
+   The point is the middle of the piece, else u = 1/3. */
+static int
+piece_bohr_generic(const qt_pump_piece_struct *g, const qt_pump_params_struct *P, slong prec, char *reason)
+{
+    acb_t u, Bx, Bz, dx, dz;
+    int ok, i;
+    acb_init(u); acb_init(Bx); acb_init(Bz); acb_init(dx); acb_init(dz);
+    for (ok = 0, i = 2; i <= 3 && !ok; i++)
+    {
+        acb_set_si(u, 1);
+        acb_div_si(u, u, i, prec);
+        qt_pump_piece_eval(Bx, Bz, dx, dz, g, u, prec);
+        ok = qt_pump_bohr_frequencies_distinct(P, Bx, Bz, prec);
+    }
+    acb_clear(u); acb_clear(Bx); acb_clear(Bz); acb_clear(dx); acb_clear(dz);
+    if (!ok)
+        return qt_fail(reason, QT_UNCERTIFIED, "the protocol: on one of its pieces two Bohr frequencies could not be proven distinct (lemma P24: the secular generator may differ from the generic form along the whole piece, e.g. a symmetry axis)");
+    return QT_OK;
 }
 
 int
@@ -126,7 +152,7 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     arb_t l, v;
     arb_ptr li;
     arf_t a, b;
-    int st;
+    int st, bohr_fail = 0;
     if ((st = qt_pump_params_validate(P, reason)) != QT_OK || (st = qt_protocol_validate(C, reason)) != QT_OK
         || (st = qt_pump_dissipation_supported(P, C, reason)) != QT_OK)
     {
@@ -149,17 +175,24 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     arb_zero(Wtau);
     arb_zero(length);
     dp.P = P;
+    /* lemma P24: every piece is checked before any is integrated */
+    for (i = 0; i < np && st == QT_OK && !qt_pump_single_like(P) && !qt_pump_heis2_like(P); i++)
+        if ((st = piece_bohr_generic(g + i, P, prec, reason)) != QT_OK)
+            bohr_fail = 1;
     for (i = 0; i < np && st == QT_OK; i++)
     {
         dp.g = g + i;
         if (!qt_pump_single_like(P))
         {
-            /* two Heisenberg qubits (supported above): about 5 sub-pieces per unit length, both integrals at once */
+            /* interacting qubits (supported above), both integrals at once: two Heisenberg qubits (P18) about 5
+               sub-pieces per unit length; the other models (P24) about 50, after the check that no two Bohr
+               frequencies coincide along the whole piece */
             acb_t w;
+            int h2 = qt_pump_heis2_like(P);
             acb_init(w);
-            n = qt_pump_piece_count(g + i, 5);
+            n = qt_pump_piece_count(g + i, h2 ? 5 : 50);
             dp.root = 2;
-            st = integrate_heis2(w, &dp, a, b, n, prec);
+            st = integrate_cover(w, &dp, a, b, n, h2 ? 2 : 3, prec);
             arb_div(v, acb_realref(w), li + i, prec);
             arb_add(Wtau, Wtau, v, prec);
             arb_add(length, length, acb_imagref(w), prec);
@@ -191,7 +224,7 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     {
         arb_indeterminate(Wtau);
         arb_indeterminate(length);
-        return qt_fail(reason, QT_UNCERTIFIED, "the dissipation integrals did not reach the requested accuracy");
+        return bohr_fail ? st : qt_fail(reason, QT_UNCERTIFIED, "the dissipation integrals did not reach the requested accuracy");
     }
     return QT_OK;
 }

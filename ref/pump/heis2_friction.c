@@ -359,5 +359,7 @@ qt_pump_friction_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t B
 {
     if (qt_pump_single_like(P))
         return qt_pump_friction_qubit_acb(zeta, P, Bx, Bz, analytic, prec, reason);
-    return qt_pump_friction_heis2_acb(zeta, P, Bx, Bz, analytic, prec, reason);
+    if (qt_pump_heis2_like(P))
+        return qt_pump_friction_heis2_acb(zeta, P, Bx, Bz, analytic, prec, reason);
+    return qt_pump_friction_multi_acb(zeta, P, Bx, Bz, analytic, prec, reason);
 }

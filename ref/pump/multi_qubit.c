@@ -179,25 +179,25 @@ nes_populations(acb_mat_t pv, acb_mat_struct *dpv, const acb_mat_t M1, const acb
     return ok;
 }
 
-/* Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n (lemma P9).  Equal temperatures: p is the Gibbs law and d_k p its
- * closed derivative.  T_R != T (dC given, lemma P19): p is the kernel of W = W_L + W_R with sum 1 and
- * d_k p = -W^+ (d_k W) p. */
-static int
-population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, const acb_mat_struct *C,
-                 const acb_mat_struct *dC, acb_srcptr dE, slong ref, slong prec, char *reason)
+/* the rate matrices Wa (bath a at its temperature), the stationary populations p and the Drazin solutions
+ * x[k] = W^+ d_k p (sum x = 0; lemma P9).  Equal temperatures: p is the Gibbs law (levels shifted by E_ref) and d_k p
+ * its closed derivative.  T_R != T (dC given, lemma P19): p is the kernel of W = W_L + W_R with sum 1 and
+ * d_k p = -W^+ (d_k W) p.  Returns 0 if W cannot be proven to have a unique stationary state. */
+int
+qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, const qt_pump_params_struct *P,
+                         acb_srcptr E, const acb_mat_struct *C, const acb_mat_struct *dC, acb_srcptr dE, slong ref,
+                         slong prec)
 {
-    slong d = acb_mat_nrows(C + 0), a, m, n, k, i;
-    acb_mat_t M1, W, y, x, pv;
-    acb_mat_struct Wa[2], dW[4], dpv[2];
-    acb_ptr p, Ta;
+    slong d = acb_mat_nrows(C + 0), n, k;
+    acb_mat_t M1, W, y, pv;
+    acb_mat_struct dW[4], dpv[2];
+    acb_ptr Ta;
     acb_t T, t, u;
-    int st = QT_OK, neq = (dC != NULL);
-    acb_mat_init(M1, d, d); acb_mat_init(W, d, d);
-    acb_mat_init(Wa + 0, d, d); acb_mat_init(Wa + 1, d, d); acb_mat_init(y, d, 1); acb_mat_init(x, d, 1);
+    int ok = 1, neq = (dC != NULL);
+    acb_mat_init(M1, d, d); acb_mat_init(W, d, d); acb_mat_init(y, d, 1);
     acb_mat_init(pv, d, 1); acb_mat_init(dpv + 0, d, 1); acb_mat_init(dpv + 1, d, 1);
     for (k = 0; k < 4; k++)
         acb_mat_init(dW + k, d, d);
-    p = _acb_vec_init(d);
     Ta = _acb_vec_init(2);
     acb_init(T); acb_init(t); acb_init(u);
     acb_set_fmpq(T, P->T, prec);
@@ -224,9 +224,13 @@ population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, cons
         for (n = 0; n < d; n++)
             acb_div(p + n, p + n, u, prec);
     }
-    else if (!nes_populations(pv, dpv, M1, dW, prec))
-        goto singular;
-    for (k = 0; k < 2; k++)
+    else
+    {
+        ok = nes_populations(pv, dpv, M1, dW, prec);
+        for (n = 0; n < d; n++)
+            acb_set(p + n, acb_mat_entry(pv, n, 0));
+    }
+    for (k = 0; k < 2 && ok; k++)
     {
         if (!neq)
         {
@@ -245,41 +249,59 @@ population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, cons
         else
             acb_mat_set(y, dpv + k);
         acb_zero(acb_mat_entry(y, 0, 0));
-        if (!acb_mat_solve_precond(x, M1, y, prec))
-            goto singular;
-        /* -sum_n E_n (W_a x)_n = -sum_m x_m h_a[m], h_a[m] = sum_{n != m} (E_n - E_m) W_a[n][m] (columns of
-           W_a sum to 0): no cancellation against the large diagonal */
-        for (a = 0; a < 2; a++)
-        {
-            acb_zero(Lam + 2 * a + k);
-            for (m = 0; m < d; m++)
-            {
-                acb_zero(u);
-                for (n = 0; n < d; n++)
-                {
-                    if (n == m)
-                        continue;
-                    acb_sub(t, E + n, E + m, prec);
-                    acb_addmul(u, t, acb_mat_entry(Wa + a, n, m), prec);
-                }
-                acb_submul(Lam + 2 * a + k, u, acb_mat_entry(x, m, 0), prec);
-            }
-        }
+        ok = acb_mat_solve_precond(x + k, M1, y, prec);
     }
-    goto done;
-singular:
-    for (i = 0; i < 4; i++)
-        acb_indeterminate(Lam + i);
-    st = qt_fail(reason, QT_UNCERTIFIED, "the population rate matrix could not be proven to have a unique stationary state (a dark level, e.g. the singlet for b = 1, makes the Drazin inverse undefined)");
-done:
-    acb_mat_clear(M1); acb_mat_clear(W);
-    acb_mat_clear(Wa + 0); acb_mat_clear(Wa + 1); acb_mat_clear(y); acb_mat_clear(x); acb_mat_clear(pv);
+    acb_mat_clear(M1); acb_mat_clear(W); acb_mat_clear(y); acb_mat_clear(pv);
     acb_mat_clear(dpv + 0); acb_mat_clear(dpv + 1);
     for (k = 0; k < 4; k++)
         acb_mat_clear(dW + k);
-    _acb_vec_clear(p, d);
     _acb_vec_clear(Ta, 2);
     acb_clear(T); acb_clear(t); acb_clear(u);
+    return ok;
+}
+
+/* Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n (lemma P9) from qt_pump_population_solve */
+static int
+population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, const acb_mat_struct *C,
+                 const acb_mat_struct *dC, acb_srcptr dE, slong ref, slong prec, char *reason)
+{
+    slong d = acb_mat_nrows(C + 0), a, m, n, k, i;
+    acb_mat_struct Wa[2], x[2];
+    acb_ptr p;
+    acb_t t, u;
+    int st = QT_OK;
+    acb_mat_init(Wa + 0, d, d); acb_mat_init(Wa + 1, d, d); acb_mat_init(x + 0, d, 1); acb_mat_init(x + 1, d, 1);
+    p = _acb_vec_init(d);
+    acb_init(t); acb_init(u);
+    if (!qt_pump_population_solve(x, Wa, p, P, E, C, dC, dE, ref, prec))
+    {
+        for (i = 0; i < 4; i++)
+            acb_indeterminate(Lam + i);
+        st = qt_fail(reason, QT_UNCERTIFIED, "the population rate matrix could not be proven to have a unique stationary state (a dark level makes the Drazin inverse undefined)");
+    }
+    else
+        for (k = 0; k < 2; k++)
+            /* -sum_n E_n (W_a x)_n = -sum_m x_m h_a[m], h_a[m] = sum_{n != m} (E_n - E_m) W_a[n][m] (columns of
+               W_a sum to 0): no cancellation against the large diagonal */
+            for (a = 0; a < 2; a++)
+            {
+                acb_zero(Lam + 2 * a + k);
+                for (m = 0; m < d; m++)
+                {
+                    acb_zero(u);
+                    for (n = 0; n < d; n++)
+                    {
+                        if (n == m)
+                            continue;
+                        acb_sub(t, E + n, E + m, prec);
+                        acb_addmul(u, t, acb_mat_entry(Wa + a, n, m), prec);
+                    }
+                    acb_submul(Lam + 2 * a + k, u, acb_mat_entry(x + k, m, 0), prec);
+                }
+            }
+    acb_mat_clear(Wa + 0); acb_mat_clear(Wa + 1); acb_mat_clear(x + 0); acb_mat_clear(x + 1);
+    _acb_vec_clear(p, d);
+    acb_clear(t); acb_clear(u);
     return st;
 }
 
@@ -575,16 +597,107 @@ qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, cons
     return st;
 }
 
+void
+qt_pump_eigen_init(qt_pump_eigen_struct *D, slong d)
+{
+    slong n;
+    D->d = d;
+    acb_mat_init(D->H, d, d);
+    acb_mat_init(D->dH + 0, d, d); acb_mat_init(D->dH + 1, d, d);
+    acb_mat_init(D->A + 0, d, d); acb_mat_init(D->A + 1, d, d);
+    D->E = _acb_vec_init(d);
+    D->dE = _acb_vec_init(2 * d);
+    D->Pr = flint_malloc(d * sizeof(acb_mat_struct));
+    for (n = 0; n < d; n++)
+        acb_mat_init(D->Pr + n, d, d);
+}
+
+void
+qt_pump_eigen_clear(qt_pump_eigen_struct *D)
+{
+    slong n;
+    acb_mat_clear(D->H);
+    acb_mat_clear(D->dH + 0); acb_mat_clear(D->dH + 1);
+    acb_mat_clear(D->A + 0); acb_mat_clear(D->A + 1);
+    _acb_vec_clear(D->E, D->d);
+    _acb_vec_clear(D->dE, 2 * D->d);
+    for (n = 0; n < D->d; n++)
+        acb_mat_clear(D->Pr + n);
+    flint_free(D->Pr);
+}
+
+int
+qt_pump_eigen_at(qt_pump_eigen_struct *D, const qt_pump_params_struct *P, const fmpq_t J, const fmpq_t Delta,
+                 const fmpq_t b, const acb_t Bx, const acb_t Bz, slong prec)
+{
+    slong d = D->d, j, n, k;
+    acb_mat_t X, M1, M2;
+    acb_ptr Ea;
+    acb_t t;
+    int ok;
+    acb_mat_init(X, d, d); acb_mat_init(M1, d, d); acb_mat_init(M2, d, d);
+    Ea = _acb_vec_init(d);
+    acb_init(t);
+    model_matrices(D->dH, D->A, X, P, J, Delta, b, prec);
+    /* H = B_x d_x H + B_z d_z H + X */
+    acb_mat_scalar_mul_acb(D->H, D->dH + 0, Bx, prec);
+    acb_mat_scalar_mul_acb(M1, D->dH + 1, Bz, prec);
+    acb_mat_add(D->H, D->H, M1, prec);
+    acb_mat_add(D->H, D->H, X, prec);
+    /* eigen-decomposition: certified simple eigenvalues (lemma P9) */
+    acb_mat_get_mid(M1, D->H);
+    ok = acb_mat_approx_eig_qr(Ea, NULL, M2, M1, NULL, 0, prec) && simple_eigenvalues(D->E, D->H, Ea, M2, prec);
+    /* P_n = prod_{j != n} (H - E_j)/(E_n - E_j) (Lagrange/Sylvester form: holomorphic, and much less
+       overestimation on wide balls than R e_n e_n^T R^{-1}) */
+    for (n = 0; n < d && ok; n++)
+    {
+        acb_mat_one(D->Pr + n);
+        for (j = 0; j < d; j++)
+        {
+            slong i;
+            if (j == n)
+                continue;
+            acb_mat_set(M1, D->H);
+            for (i = 0; i < d; i++)
+                acb_sub(acb_mat_entry(M1, i, i), acb_mat_entry(M1, i, i), D->E + j, prec);
+            acb_sub(t, D->E + n, D->E + j, prec);
+            acb_inv(t, t, prec);
+            acb_mat_scalar_mul_acb(M1, M1, t, prec);
+            acb_mat_mul(D->Pr + n, D->Pr + n, M1, prec);
+        }
+    }
+    /* d_k E_n = tr(P_n d_k H) (Hellmann-Feynman) */
+    for (n = 0; n < d && ok; n++)
+        for (k = 0; k < 2; k++)
+            qt_acb_mat_trace_product(D->dE + 2 * n + k, D->Pr + n, D->dH + k, prec);
+    acb_mat_clear(X); acb_mat_clear(M1); acb_mat_clear(M2);
+    _acb_vec_clear(Ea, d);
+    acb_clear(t);
+    return ok;
+}
+
+void
+qt_pump_eigen_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_eigen_struct *D, slong prec)
+{
+    slong d = D->d, n;
+    acb_mat_struct *S = flint_malloc(2 * d * sizeof(acb_mat_struct));
+    for (n = 0; n < 2 * d; n++)
+        acb_mat_init(S + n, d, d);
+    sandwiches(S, D->Pr, D->A, prec);
+    weights_from_projectors(C, D->Pr, S, prec);
+    if (dC != NULL)
+        weight_derivatives(dC, D->Pr, S, D->E, D->dH, prec);
+    for (n = 0; n < 2 * d; n++)
+        acb_mat_clear(S + n);
+    flint_free(S);
+}
+
 int
 qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq_t J, const fmpq_t Delta,
                          const fmpq_t b, const acb_t Bx, const acb_t Bz, int analytic, slong prec, char *reason)
 {
-    slong N = P->n_qubits, d = (slong) 1 << N, j, n, k;
-    acb_mat_t H, X, M1, M2;
-    acb_mat_struct dH[2], A[2];
-    acb_ptr E, Ea, dE;
-    acb_mat_struct *Pr;
-    acb_t t;
+    slong N = P->n_qubits, d = (slong) 1 << N, k;
+    qt_pump_eigen_struct D[1];
     int st = QT_OK;
 
     if (qt_pump_singlet_is_dark(P, reason) != QT_OK)
@@ -616,83 +729,26 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
         return st;
     }
 
-    acb_mat_init(H, d, d); acb_mat_init(X, d, d); acb_mat_init(M1, d, d); acb_mat_init(M2, d, d);
-    acb_mat_init(dH + 0, d, d); acb_mat_init(dH + 1, d, d); acb_mat_init(A + 0, d, d); acb_mat_init(A + 1, d, d);
-    E = _acb_vec_init(d); Ea = _acb_vec_init(d); dE = _acb_vec_init(2 * d);
-    Pr = flint_malloc(d * sizeof(acb_mat_struct));
-    for (n = 0; n < d; n++)
-        acb_mat_init(Pr + n, d, d);
-    acb_init(t);
-    model_matrices(dH, A, X, P, J, Delta, b, prec);
-    /* H = B_x d_x H + B_z d_z H + X */
-    acb_mat_scalar_mul_acb(H, dH + 0, Bx, prec);
-    acb_mat_scalar_mul_acb(M1, dH + 1, Bz, prec);
-    acb_mat_add(H, H, M1, prec);
-    acb_mat_add(H, H, X, prec);
-    /* eigen-decomposition: certified simple eigenvalues (lemma P9) */
-    acb_mat_get_mid(M1, H);
-    if (!acb_mat_approx_eig_qr(Ea, NULL, M2, M1, NULL, 0, prec) || !simple_eigenvalues(E, H, Ea, M2, prec))
+    qt_pump_eigen_init(D, d);
+    if (!qt_pump_eigen_at(D, P, J, Delta, b, Bx, Bz, prec))
     {
-        for (k = 0; k < 4; k++)
-            acb_indeterminate(Lam + k);
+        _acb_vec_indeterminate(Lam, 4);
         st = qt_fail(reason, QT_UNCERTIFIED,
                      "the levels of H could not be proven simple here (a level crossing or degeneracy; the secular population route needs non-degenerate levels)");
-        goto done;
     }
-    /* P_n = prod_{j != n} (H - E_j)/(E_n - E_j) (Lagrange/Sylvester form: holomorphic, and much less
-       overestimation on wide balls than R e_n e_n^T R^{-1}) */
-    for (n = 0; n < d; n++)
+    else
     {
-        acb_mat_one(Pr + n);
-        for (j = 0; j < d; j++)
-        {
-            slong i;
-            if (j == n)
-                continue;
-            acb_mat_set(M1, H);
-            for (i = 0; i < d; i++)
-                acb_sub(acb_mat_entry(M1, i, i), acb_mat_entry(M1, i, i), E + j, prec);
-            acb_sub(t, E + n, E + j, prec);
-            acb_inv(t, t, prec);
-            acb_mat_scalar_mul_acb(M1, M1, t, prec);
-            acb_mat_mul(Pr + n, Pr + n, M1, prec);
-        }
-    }
-    /* d_k E_n = tr(P_n d_k H) (Hellmann-Feynman) */
-    for (n = 0; n < d; n++)
-        for (k = 0; k < 2; k++)
-        {
-            acb_mat_mul(M1, Pr + n, dH + k, prec);
-            acb_mat_trace(dE + 2 * n + k, M1, prec);
-        }
-    {
-        acb_mat_struct C[2], dC[4], *S;
+        acb_mat_struct C[2], dC[4];
         int neq = !qt_pump_equal_temperatures(P);
         acb_mat_init(C + 0, d, d); acb_mat_init(C + 1, d, d);
         for (k = 0; k < 4; k++)
             acb_mat_init(dC + k, d, d);
-        S = flint_malloc(2 * d * sizeof(acb_mat_struct));
-        for (n = 0; n < 2 * d; n++)
-            acb_mat_init(S + n, d, d);
-        sandwiches(S, Pr, A, prec);
-        weights_from_projectors(C, Pr, S, prec);
-        if (neq)
-            weight_derivatives(dC, Pr, S, E, dH, prec);
-        st = population_route(Lam, P, E, C, neq ? dC : NULL, dE, 0, prec, reason);
+        qt_pump_eigen_weights(C, neq ? dC : NULL, D, prec);
+        st = population_route(Lam, P, D->E, C, neq ? dC : NULL, D->dE, 0, prec, reason);
         acb_mat_clear(C + 0); acb_mat_clear(C + 1);
         for (k = 0; k < 4; k++)
             acb_mat_clear(dC + k);
-        for (n = 0; n < 2 * d; n++)
-            acb_mat_clear(S + n);
-        flint_free(S);
     }
-done:
-    acb_mat_clear(H); acb_mat_clear(X); acb_mat_clear(M1); acb_mat_clear(M2);
-    acb_mat_clear(dH + 0); acb_mat_clear(dH + 1); acb_mat_clear(A + 0); acb_mat_clear(A + 1);
-    _acb_vec_clear(E, d); _acb_vec_clear(Ea, d); _acb_vec_clear(dE, 2 * d);
-    for (n = 0; n < d; n++)
-        acb_mat_clear(Pr + n);
-    flint_free(Pr);
-    acb_clear(t);
+    qt_pump_eigen_clear(D);
     return st;
 }

@@ -87,4 +87,29 @@ int qt_pump_stationary_populations(acb_ptr p, acb_ptr dp, const qt_pump_params_s
 void qt_pump_heis2_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_params_struct *P, const acb_t r,
                            const acb_t nx, const acb_t nz, slong prec);
 
+/* lemma P9: the model (J, Delta, b) at a (complex) point: H, d_k H, A_L, A_R, certified simple levels E, the Lagrange
+ * projectors Pr[n] and d_k E_n = dE[2n + k] (Hellmann-Feynman) */
+typedef struct
+{
+    slong d;
+    acb_mat_t H;
+    acb_mat_struct dH[2], A[2];
+    acb_ptr E, dE;
+    acb_mat_struct *Pr;
+}
+qt_pump_eigen_struct;
+void qt_pump_eigen_init(qt_pump_eigen_struct *D, slong d);
+void qt_pump_eigen_clear(qt_pump_eigen_struct *D);
+/* 0 if the levels cannot be proven simple (Rump discs not pairwise disjoint) */
+int qt_pump_eigen_at(qt_pump_eigen_struct *D, const qt_pump_params_struct *P, const fmpq_t J, const fmpq_t Delta,
+                     const fmpq_t b, const acb_t Bx, const acb_t Bz, slong prec);
+/* the transition weights C_a[m][n] = tr(P_m A_a P_n A_a) and, if dC != NULL, their derivatives (lemma P19) */
+void qt_pump_eigen_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_eigen_struct *D, slong prec);
+/* the rate matrices Wa[0..1], the stationary populations p and the Drazin solutions x[k] = W^+ d_k p (d x 1, sum 0);
+ * equal temperatures: dC = NULL, p the Gibbs law with levels shifted by E[ref]; 0 if the stationary state of W cannot be
+ * proven unique */
+int qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, const qt_pump_params_struct *P,
+                             acb_srcptr E, const acb_mat_struct *C, const acb_mat_struct *dC, acb_srcptr dE, slong ref,
+                             slong prec);
+
 #endif

@@ -1,0 +1,150 @@
+/* multi_friction.c -- lemma P24 of proofs/pumping.md: the friction tensor of 2-3 interacting qubits at equal
+ * temperatures in a holomorphic form, for the dissipation integrals.  At simple levels (certified Rump discs,
+ * Lagrange projectors P_n, lemma P9) and where no two Bohr frequencies E_m - E_n coincide, the Davies generator maps
+ * populations to populations (the Pauli matrix W) and multiplies each coherence block P_m X P_n (m != n) by
+ *   lambda_mn = -i (E_m - E_n) - Gamma_mn,
+ *   Gamma_mn = (out_m + out_n)/2 + sum_a G_a(0) (A_a,mm - A_a,nn)^2 / 2,  out_m = sum_{j != m} W[j][m],
+ * A_a,mm = tr(P_m A_a).  With P_m d_l rho0 P_n = (p_n - p_m)/(E_n - E_m) P_m d_l H P_n,
+ *   zeta_kl = sum_n d_k E_n (W^+ d_l p)_n + sum_{m != n} (p_n - p_m)/((E_n - E_m) lambda_mn) tr(d_k H P_m d_l H P_n). */
+#include "pump_internal.h"
+
+int
+qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                           int analytic, slong prec, char *reason)
+{
+    slong d = (slong) 1 << P->n_qubits, a, m, n, k, l, j;
+    qt_pump_eigen_struct D[1];
+    acb_mat_struct C[2], Wa[2], x[2], *R;
+    acb_ptr p, Adiag, out;
+    acb_t t, u, g0, zero, T, gam, c;
+    int st = QT_OK;
+    (void) analytic;
+    _acb_vec_indeterminate(zeta, 4);
+    if (P->n_qubits < 2 || qt_pump_is_product(P))
+        return qt_fail(reason, QT_DOMAIN, "n_qubits: the interacting-qubit friction route needs 2 or 3 qubits on shared baths");
+    if (!qt_pump_equal_temperatures(P))
+        return qt_fail(reason, QT_DOMAIN, "T_R: the holomorphic friction tensor of interacting qubits is implemented at equal temperatures only");
+    if ((st = qt_pump_singlet_is_dark(P, reason)) != QT_OK)
+        return st;
+    qt_pump_eigen_init(D, d);
+    if (!qt_pump_eigen_at(D, P, P->J, P->Delta, P->b, Bx, Bz, prec))
+    {
+        qt_pump_eigen_clear(D);
+        return qt_fail(reason, QT_UNCERTIFIED, "the levels of H could not be proven simple here (a level crossing or degeneracy)");
+    }
+    for (a = 0; a < 2; a++)
+    {
+        acb_mat_init(C + a, d, d); acb_mat_init(Wa + a, d, d); acb_mat_init(x + a, d, 1);
+    }
+    R = flint_malloc(2 * d * sizeof(acb_mat_struct));
+    for (n = 0; n < 2 * d; n++)
+        acb_mat_init(R + n, d, d);
+    p = _acb_vec_init(d); Adiag = _acb_vec_init(2 * d); out = _acb_vec_init(d);
+    acb_init(t); acb_init(u); acb_init(g0); acb_init(zero); acb_init(T); acb_init(gam); acb_init(c);
+    qt_pump_eigen_weights(C, NULL, D, prec);
+    if (!qt_pump_population_solve(x, Wa, p, P, D->E, C, NULL, D->dE, 0, prec))
+    {
+        st = qt_fail(reason, QT_UNCERTIFIED, "the population rate matrix could not be proven to have a unique stationary state (a dark level makes the Drazin inverse undefined)");
+        goto cleanup;
+    }
+    /* populations: zeta_kl = sum_n d_k E_n x_l[n] */
+    for (k = 0; k < 2; k++)
+        for (l = 0; l < 2; l++)
+        {
+            acb_zero(zeta + 2 * k + l);
+            for (n = 0; n < d; n++)
+                acb_addmul(zeta + 2 * k + l, D->dE + 2 * n + k, acb_mat_entry(x + l, n, 0), prec);
+        }
+    /* out-rates, diagonal amplitudes A_a,mm = tr(P_m A_a), R[k d + m] = d_k H P_m */
+    for (m = 0; m < d; m++)
+    {
+        acb_zero(out + m);
+        for (a = 0; a < 2; a++)
+            for (j = 0; j < d; j++)
+                if (j != m)
+                    acb_add(out + m, out + m, acb_mat_entry(Wa + a, j, m), prec);
+        for (a = 0; a < 2; a++)
+            qt_acb_mat_trace_product(Adiag + a * d + m, D->Pr + m, D->A + a, prec);
+        for (k = 0; k < 2; k++)
+            acb_mat_mul(R + k * d + m, D->dH + k, D->Pr + m, prec);
+    }
+    acb_set_fmpq(T, P->T, prec);
+    for (m = 0; m < d; m++)
+        for (n = 0; n < d; n++)
+        {
+            if (m == n)
+                continue;
+            /* Gamma_mn = (out_m + out_n)/2 + sum_a G_a(0) (A_a,mm - A_a,nn)^2 / 2 */
+            acb_add(gam, out + m, out + n, prec);
+            for (a = 0; a < 2; a++)
+            {
+                acb_set_fmpq(u, a == 0 ? P->gamma_L : P->gamma_R, prec);
+                qt_ohmic_rate_acb(g0, u, zero, T, prec);
+                acb_sub(t, Adiag + a * d + m, Adiag + a * d + n, prec);
+                acb_mul(t, t, t, prec);
+                acb_addmul(gam, g0, t, prec);
+            }
+            acb_mul_2exp_si(gam, gam, -1);
+            /* c = (p_n - p_m) / ((E_n - E_m) lambda_mn), lambda_mn = -i (E_m - E_n) - Gamma_mn */
+            acb_sub(t, D->E + m, D->E + n, prec);
+            acb_mul_onei(u, t);
+            acb_neg(u, u);
+            acb_sub(u, u, gam, prec);
+            acb_neg(t, t);                                   /* E_n - E_m */
+            acb_mul(u, u, t, prec);
+            acb_sub(c, p + n, p + m, prec);
+            acb_div(c, c, u, prec);
+            for (k = 0; k < 2; k++)
+                for (l = 0; l < 2; l++)
+                {
+                    /* tr(d_k H P_m d_l H P_n) */
+                    qt_acb_mat_trace_product(t, R + k * d + m, R + l * d + n, prec);
+                    acb_addmul(zeta + 2 * k + l, c, t, prec);
+                }
+        }
+cleanup:
+    if (st != QT_OK)
+        _acb_vec_indeterminate(zeta, 4);
+    for (a = 0; a < 2; a++)
+    {
+        acb_mat_clear(C + a); acb_mat_clear(Wa + a); acb_mat_clear(x + a);
+    }
+    for (n = 0; n < 2 * d; n++)
+        acb_mat_clear(R + n);
+    flint_free(R);
+    _acb_vec_clear(p, d); _acb_vec_clear(Adiag, 2 * d); _acb_vec_clear(out, d);
+    acb_clear(t); acb_clear(u); acb_clear(g0); acb_clear(zero); acb_clear(T); acb_clear(gam); acb_clear(c);
+    qt_pump_eigen_clear(D);
+    return st;
+}
+
+int
+qt_pump_bohr_frequencies_distinct(const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz, slong prec)
+{
+    slong d = (slong) 1 << P->n_qubits, m, n, m2, n2;
+    qt_pump_eigen_struct D[1];
+    acb_t w1, w2;
+    int ok;
+    qt_pump_eigen_init(D, d);
+    acb_init(w1); acb_init(w2);
+    ok = qt_pump_eigen_at(D, P, P->J, P->Delta, P->b, Bx, Bz, prec);
+    for (m = 0; m < d && ok; m++)
+        for (n = 0; n < d && ok; n++)
+        {
+            if (m == n)
+                continue;
+            acb_sub(w1, D->E + m, D->E + n, prec);
+            for (m2 = 0; m2 < d && ok; m2++)
+                for (n2 = 0; n2 < d && ok; n2++)
+                {
+                    if (m2 == n2 || (m2 == m && n2 == n))
+                        continue;
+                    acb_sub(w2, D->E + m2, D->E + n2, prec);
+                    if (acb_overlaps(w1, w2))
+                        ok = 0;
+                }
+        }
+    acb_clear(w1); acb_clear(w2);
+    qt_pump_eigen_clear(D);
+    return ok;
+}
