@@ -52,6 +52,9 @@ int qt_pump_heis2_like(const qt_pump_params_struct *P);
 /* QT_DOMAIN (reason naming b) iff two qubits in a named layout with b = 1: every coupling and H commute with the
    exchange of the qubits, so the singlet never exchanges population and the stationary state is not unique */
 int qt_pump_singlet_is_dark(const qt_pump_params_struct *P, char *reason);
+/* QT_DOMAIN (reason naming J) iff 2-3 qubits on shared baths with J = 0: H = s B.Sigma has degenerate levels at every
+   field, outside the simple-level lemmas of the closed and generic routes */
+int qt_pump_shared_levels_degenerate(const qt_pump_params_struct *P, char *reason);
 /* 1 iff the two baths have the same temperature (T_R = T) */
 int qt_pump_equal_temperatures(const qt_pump_params_struct *P);
 

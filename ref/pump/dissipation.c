@@ -12,9 +12,7 @@ int
 qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_struct *C, char *reason)
 {
     int heis2 = qt_pump_heis2_like(P);
-    if (!qt_pump_single_like(P) && fmpq_is_zero(P->J))
-        return qt_fail(reason, QT_DOMAIN, "J: with J = 0 on shared baths the levels of the qubits are degenerate at every field; the holomorphic friction tensor (lemmas P18, P24) needs simple levels (independent qubits: coupling=local)");
-    if (qt_pump_singlet_is_dark(P, reason) != QT_OK)
+    if (qt_pump_shared_levels_degenerate(P, reason) != QT_OK || qt_pump_singlet_is_dark(P, reason) != QT_OK)
         return QT_DOMAIN;
     if (P->n_qubits == 3 && (P->coupling == QT_PUMP_COUPLING_DEFAULT || P->coupling == QT_PUMP_COUPLING_B_ON_R
                              || P->coupling == QT_PUMP_COUPLING_B_ON_L))

@@ -177,13 +177,13 @@ quadrant_heis2(arb_t Qa, const qt_pump_params_struct *P, int bath, slong prec, c
     arf_t a, b;
     arb_t v;
     mag_t tx, tz, tsum, goal;
-    fmpq_t R, step, sq, Jq;
+    fmpq_t R, step, sq, Jq, k;
     slong j, npieces;
     int st = QT_OK, w;
     arb_init(pp.R); arb_init(v);
     arf_init(a); arf_init(b);
     mag_init(tx); mag_init(tz); mag_init(tsum); mag_init(goal);
-    fmpq_init(R); fmpq_init(step); fmpq_init(sq); fmpq_init(Jq);
+    fmpq_init(R); fmpq_init(step); fmpq_init(sq); fmpq_init(Jq); fmpq_init(k);
     pp.P = P;
     pp.bath = bath;
     /* step = 1/alpha = T/(2s); R = crossing_B + ceil(0.7 (prec + 8)) step */
@@ -191,8 +191,8 @@ quadrant_heis2(arb_t Qa, const qt_pump_params_struct *P, int bath, slong prec, c
     fmpq_div(step, P->T, sq);
     fmpq_div_2exp(step, step, 1);
     qt_pump_level_crossing_radius(R, P);
-    fmpq_set_si(Jq, (slong) (0.7 * (prec + 8)) + 1, 1);
-    fmpq_addmul(R, Jq, step);
+    fmpq_set_si(k, (slong) (0.7 * (prec + 8)) + 1, 1);
+    fmpq_addmul(R, k, step);
     mag_set_ui_2exp_si(goal, 1, -prec);
     for (j = 0; ; j++)
     {
@@ -237,7 +237,7 @@ quadrant_heis2(arb_t Qa, const qt_pump_params_struct *P, int bath, slong prec, c
     arb_clear(pp.R); arb_clear(v);
     arf_clear(a); arf_clear(b);
     mag_clear(tx); mag_clear(tz); mag_clear(tsum); mag_clear(goal);
-    fmpq_clear(R); fmpq_clear(step); fmpq_clear(sq); fmpq_clear(Jq);
+    fmpq_clear(R); fmpq_clear(step); fmpq_clear(sq); fmpq_clear(Jq); fmpq_clear(k);
     return st;
 }
 
@@ -316,11 +316,7 @@ qt_pump_quarter_disc_supported(const qt_pump_params_struct *P, char *reason)
 {
     if (qt_pump_equal_temperatures(P)
         && (qt_pump_single_like(P) || (P->n_qubits == 2 && fmpq_is_one(P->Delta) && P->coupling != QT_PUMP_COUPLING_MATRIX)))
-    {
-        if (!qt_pump_single_like(P) && fmpq_is_zero(P->J))
-            return qt_fail(reason, QT_DOMAIN, "J: with J = 0 and shared baths the levels T_0 and S are degenerate at every field, and the secular population route (proofs/pumping.md P9, P13) is proven for non-degenerate levels only; for independent qubits use coupling=local");
-        return QT_OK;
-    }
+        return qt_pump_shared_levels_degenerate(P, reason);
     return qt_fail(reason, QT_DOMAIN, "protocol=quarter_disc: the corner B = 0 is handled at equal temperatures, for one qubit (lemma P11) and for two qubits with Delta = 1 and a sigma_x / sigma_z coupling layout (lemma P13) only");
 }
 

@@ -124,6 +124,14 @@ qt_pump_singlet_is_dark(const qt_pump_params_struct *P, char *reason)
 }
 
 int
+qt_pump_shared_levels_degenerate(const qt_pump_params_struct *P, char *reason)
+{
+    if (P->n_qubits >= 2 && !qt_pump_is_product(P) && fmpq_is_zero(P->J))
+        return qt_fail(reason, QT_DOMAIN, "J: with J = 0 and shared baths the levels of the qubits are degenerate at every field (two qubits: T_0 and S), and the secular routes (proofs/pumping.md P9, P13, P18, P24) are proven for non-degenerate levels only; for independent qubits use coupling=local");
+    return QT_OK;
+}
+
+int
 qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                            int analytic, slong prec, char *reason)
 {

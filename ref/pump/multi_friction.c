@@ -15,8 +15,8 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     slong d = (slong) 1 << P->n_qubits, a, m, n, k, l, j;
     qt_pump_eigen_struct D[1];
     acb_mat_struct C[2], Wa[2], x[2], *R;
-    acb_ptr p, Adiag, out;
-    acb_t t, u, g0, zero, T, gam, c;
+    acb_ptr p, Adiag, out, g0;
+    acb_t t, u, zero, T, gam, c;
     int st = QT_OK;
     (void) analytic;
     _acb_vec_indeterminate(zeta, 4);
@@ -39,8 +39,8 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     R = flint_malloc(2 * d * sizeof(acb_mat_struct));
     for (n = 0; n < 2 * d; n++)
         acb_mat_init(R + n, d, d);
-    p = _acb_vec_init(d); Adiag = _acb_vec_init(2 * d); out = _acb_vec_init(d);
-    acb_init(t); acb_init(u); acb_init(g0); acb_init(zero); acb_init(T); acb_init(gam); acb_init(c);
+    p = _acb_vec_init(d); Adiag = _acb_vec_init(2 * d); out = _acb_vec_init(d); g0 = _acb_vec_init(2);
+    acb_init(t); acb_init(u); acb_init(zero); acb_init(T); acb_init(gam); acb_init(c);
     qt_pump_eigen_weights(C, NULL, D, prec);
     if (!qt_pump_population_solve(x, Wa, p, P, D->E, C, NULL, D->dE, 0, prec))
     {
@@ -68,7 +68,13 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
         for (k = 0; k < 2; k++)
             acb_mat_mul(R + k * d + m, D->dH + k, D->Pr + m, prec);
     }
+    /* the dephasing rates G_a(0) = gamma_a T */
     acb_set_fmpq(T, P->T, prec);
+    for (a = 0; a < 2; a++)
+    {
+        acb_set_fmpq(u, a == 0 ? P->gamma_L : P->gamma_R, prec);
+        qt_ohmic_rate_acb(g0 + a, u, zero, T, prec);
+    }
     for (m = 0; m < d; m++)
         for (n = 0; n < d; n++)
         {
@@ -78,11 +84,9 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
             acb_add(gam, out + m, out + n, prec);
             for (a = 0; a < 2; a++)
             {
-                acb_set_fmpq(u, a == 0 ? P->gamma_L : P->gamma_R, prec);
-                qt_ohmic_rate_acb(g0, u, zero, T, prec);
                 acb_sub(t, Adiag + a * d + m, Adiag + a * d + n, prec);
                 acb_mul(t, t, t, prec);
-                acb_addmul(gam, g0, t, prec);
+                acb_addmul(gam, g0 + a, t, prec);
             }
             acb_mul_2exp_si(gam, gam, -1);
             /* c = (p_n - p_m) / ((E_n - E_m) lambda_mn), lambda_mn = -i (E_m - E_n) - Gamma_mn */
@@ -112,8 +116,8 @@ cleanup:
     for (n = 0; n < 2 * d; n++)
         acb_mat_clear(R + n);
     flint_free(R);
-    _acb_vec_clear(p, d); _acb_vec_clear(Adiag, 2 * d); _acb_vec_clear(out, d);
-    acb_clear(t); acb_clear(u); acb_clear(g0); acb_clear(zero); acb_clear(T); acb_clear(gam); acb_clear(c);
+    _acb_vec_clear(p, d); _acb_vec_clear(Adiag, 2 * d); _acb_vec_clear(out, d); _acb_vec_clear(g0, 2);
+    acb_clear(t); acb_clear(u); acb_clear(zero); acb_clear(T); acb_clear(gam); acb_clear(c);
     qt_pump_eigen_clear(D);
     return st;
 }
@@ -121,30 +125,21 @@ cleanup:
 int
 qt_pump_bohr_frequencies_distinct(const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz, slong prec)
 {
-    slong d = (slong) 1 << P->n_qubits, m, n, m2, n2;
+    slong d = (slong) 1 << P->n_qubits, i, j;
     qt_pump_eigen_struct D[1];
-    acb_t w1, w2;
+    acb_ptr w = _acb_vec_init(d * d);
     int ok;
     qt_pump_eigen_init(D, d);
-    acb_init(w1); acb_init(w2);
     ok = qt_pump_eigen_at(D, P, P->J, P->Delta, P->b, Bx, Bz, prec);
-    for (m = 0; m < d && ok; m++)
-        for (n = 0; n < d && ok; n++)
-        {
-            if (m == n)
-                continue;
-            acb_sub(w1, D->E + m, D->E + n, prec);
-            for (m2 = 0; m2 < d && ok; m2++)
-                for (n2 = 0; n2 < d && ok; n2++)
-                {
-                    if (m2 == n2 || (m2 == m && n2 == n))
-                        continue;
-                    acb_sub(w2, D->E + m2, D->E + n2, prec);
-                    if (acb_overlaps(w1, w2))
-                        ok = 0;
-                }
-        }
-    acb_clear(w1); acb_clear(w2);
+    /* omega_mn = E_m - E_n at index m d + n (m != n); each pair of them compared once */
+    for (i = 0; i < d * d && ok; i++)
+        if (i / d != i % d)
+            acb_sub(w + i, D->E + i / d, D->E + i % d, prec);
+    for (i = 0; i < d * d && ok; i++)
+        for (j = i + 1; j < d * d && ok; j++)
+            if (i / d != i % d && j / d != j % d && acb_overlaps(w + i, w + j))
+                ok = 0;
+    _acb_vec_clear(w, d * d);
     qt_pump_eigen_clear(D);
     return ok;
 }

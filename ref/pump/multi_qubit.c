@@ -579,8 +579,8 @@ qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, cons
     int st, neq = !qt_pump_equal_temperatures(P);
     if (P->n_qubits != 2 || !fmpq_is_one(P->Delta) || P->coupling == QT_PUMP_COUPLING_MATRIX)
         return qt_fail(reason, QT_DOMAIN, "the closed two-qubit route needs n_qubits = 2, Delta = 1 and a sigma_x / sigma_z coupling layout");
-    if (fmpq_is_zero(P->J))
-        return qt_fail(reason, QT_DOMAIN, "J: with J = 0 and shared baths the levels T_0 and S are degenerate at every field, and the secular population route (proofs/pumping.md P9, P13) is proven for non-degenerate levels only; for independent qubits use coupling=local");
+    if ((st = qt_pump_shared_levels_degenerate(P, reason)) != QT_OK)
+        return st;
     E = _acb_vec_init(4);
     dE = _acb_vec_init(8);
     acb_mat_init(C + 0, 4, 4); acb_mat_init(C + 1, 4, 4);
