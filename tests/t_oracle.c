@@ -157,7 +157,6 @@ static const char *bad_eval[][2] = {
     {"eval pump.heat_per_cycle n_qubits=3 J=1 b=2 gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=1", "period (W_diss): coupling: with this layout the three-qubit chain"},
     {"eval pump.heat_per_cycle n_qubits=2 J=0 b=2 Delta=1/2 gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=1", "period (W_diss): J: with J = 0"},
     {"eval pump.heat_per_cycle n_qubits=2 J=1 b=1 gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=1", "b: with b = 1 every coupling is symmetric"},
-    {"eval pump.heat_per_cycle n_qubits=2 J=1 b=2 gamma_L=1 gamma_R=2 T=1 T_R=2 center_x=1 center_z=1 radius=1/2 period=1", "period (W_diss): T_R"},
     {"eval pump.heat_per_cycle n_qubits=2 J=1 b=2 gamma_L=1 gamma_R=2 T=1 center_x=0 center_z=0 radius=1 period=1", "period (W_diss): radius: a circle about B = 0"},
     {"eval pump.heat_per_cycle n_qubits=2 J=1 b=2 gamma_L=1 gamma_R=2 T=1 protocol=sector r0=1/2 r1=2 theta0=0 theta1=1 period=1", "period (W_diss): r0, r1"},
     {"eval pump.heat_per_cycle gamma_L=1 gamma_R=2 T=1 protocol=quadrant period=1", "period (W_diss): protocol"},

@@ -109,7 +109,7 @@ int qt_pump_davies_steady_state(acb_mat_t rho, acb_mat_t H, const qt_pump_params
 int qt_pump_friction_qubit_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                                int analytic, slong prec, char *reason);
 
-/* two qubits with Heisenberg exchange (Delta = 1, J != 0, shared baths, equal T): zeta holomorphic in (B_x, B_z) for
+/* two qubits with Heisenberg exchange (Delta = 1, J != 0, shared baths, any T_R): zeta holomorphic in (B_x, B_z) for
  * Re B^2 > 0 (lemma P18: the frame of the field and its constant eigenbasis T+, T0, T-, S, the operators carried
  * there exactly, the generic Bohr grouping, transposed adjoints, the block-by-block Drazin solve of lemma L5b); equal
  * to qt_pump_davies_route except at the finitely many radii of qt_pump_heis2_special_radii.  With b = 1 the singlet
@@ -119,7 +119,7 @@ int qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, con
 /* the radii |B| > 0 where two Bohr-frequency groups of the generic grouping coincide or two levels cross (exact,
  * ascending, without repetition; at most 16): returns their number */
 slong qt_pump_heis2_special_radii(fmpq *radii, const qt_pump_params_struct *P);
-/* 2-3 interacting qubits on shared baths at equal T (any J, Delta, b, layout or coupling matrices): zeta holomorphic in
+/* 2-3 interacting qubits on shared baths at any T_R (any J, Delta, b, layout or coupling matrices): zeta holomorphic in
  * (B_x, B_z) where the levels are simple (lemma P24: certified Rump discs and Lagrange projectors as in P9, the Pauli
  * matrix on populations, each coherence block multiplied by -i omega_mn - Gamma_mn); equal to qt_pump_davies_route
  * wherever no two Bohr frequencies coincide (see qt_pump_bohr_frequencies_distinct) */
@@ -129,7 +129,7 @@ int qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, con
  * pairwise distinct, else 0 (undecided or coincident) */
 int qt_pump_bohr_frequencies_distinct(const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz, slong prec);
 /* the holomorphic friction tensor used by the dissipation integrals: one qubit or coupling=local (P14, P16), two
- * Heisenberg qubits (P18), other 2-3 qubit models at equal T (P24); QT_DOMAIN otherwise */
+ * Heisenberg qubits (P18), other 2-3 qubit models (P24); QT_DOMAIN otherwise */
 int qt_pump_friction_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                          int analytic, slong prec, char *reason);
 
@@ -204,8 +204,8 @@ int qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_p
 /* second order along a protocol traversed once in the period tau at constant speed (lemma P15):
  * Wtau = tau W_diss = l oint t^T zeta t dl (l the Euclidean length of the curve, t its unit tangent) and the
  * thermodynamic length L = oint sqrt(t^T g t) dl, g = sym zeta; so (L^2 <= tau W_diss, Cauchy-Schwarz).
- * One qubit (or coupling=local), circle / sector / polygon (qt_pump_dissipation_supported says why not); at T_R != T
- * only Wtau (L is indeterminate: sym zeta need not be positive semidefinite, lemma P22) */
+ * One qubit (or coupling=local), 2-3 interacting qubits (P18, P24), circle / sector / polygon
+ * (qt_pump_dissipation_supported says why not); at T_R != T only Wtau (L is indeterminate: sym zeta need not be positive semidefinite, lemma P22) */
 int qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_struct *C, char *reason);
 int qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_struct *P, const qt_protocol_struct *C,
                                   slong prec, char *reason);

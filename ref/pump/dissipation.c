@@ -5,7 +5,8 @@
  *   L = oint sqrt(t^T g t) dl = sum_i int_0^1 sqrt(lambda_i'(u)^T g lambda_i'(u)) du   (g = sym zeta),
  * each piece by certified complex quadrature of a holomorphic zeta: the closed form of lemma P14 (one qubit, P16 local
  * baths; P22 at T_R != T, where only W_diss is computed: the length needs sym(zeta) >= 0, which need not hold without
- * detailed balance) or the field-frame block form of lemma P18 (two Heisenberg qubits, equal T). */
+ * detailed balance), the field-frame block form of lemma P18 (two Heisenberg qubits) or the generic form of
+ * lemma P24 (other 2-3 qubit models, any temperatures; W_diss only at T_R != T). */
 #include "pump_internal.h"
 
 int
@@ -17,8 +18,6 @@ qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_
     if (P->n_qubits == 3 && (P->coupling == QT_PUMP_COUPLING_DEFAULT || P->coupling == QT_PUMP_COUPLING_B_ON_R
                              || P->coupling == QT_PUMP_COUPLING_B_ON_L))
         return qt_fail(reason, QT_DOMAIN, "coupling: with this layout the three-qubit chain and both couplings are symmetric under the reflection 1 <-> 3, so two parity sectors never exchange population and the friction tensor is undefined; use coupling=crossed or matrix");
-    if (!qt_pump_single_like(P) && !qt_pump_equal_temperatures(P))
-        return qt_fail(reason, QT_DOMAIN, "T_R: for interacting qubits the dissipated work and the thermodynamic length are implemented at equal temperatures only");
     if (C->kind != QT_PROTOCOL_CIRCLE && C->kind != QT_PROTOCOL_SECTOR && C->kind != QT_PROTOCOL_POLYGON)
         return qt_fail(reason, QT_DOMAIN, "protocol: the dissipated work and the thermodynamic length are defined for closed curves of finite length avoiding B = 0 (circle, sector, polygon)");
     if (heis2 && C->kind != QT_PROTOCOL_POLYGON)
@@ -189,11 +188,13 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
             int h2 = qt_pump_heis2_like(P);
             acb_init(w);
             n = qt_pump_piece_count(g + i, h2 ? 5 : 50);
-            dp.root = 2;
+            /* at T_R != T only W_diss (P22: sym(zeta) need not be positive semidefinite, sqrt(q) may not exist) */
+            dp.root = qt_pump_equal_temperatures(P) ? 2 : 0;
             st = integrate_cover(w, &dp, a, b, n, h2 ? 2 : 3, prec);
             arb_div(v, acb_realref(w), li + i, prec);
             arb_add(Wtau, Wtau, v, prec);
-            arb_add(length, length, acb_imagref(w), prec);
+            if (dp.root == 2)
+                arb_add(length, length, acb_imagref(w), prec);
             acb_clear(w);
             continue;
         }

@@ -5,7 +5,8 @@
  *   H' = diag(E), E_+- = J_c +- 2sr, E_0 = J_c, E_S = -3 J_c;
  *   sigma^x_j -> n_x sigma^z_j + n_z sigma^x_j, sigma^z_j -> n_z sigma^z_j - n_x sigma^x_j (couplings and d_k H);
  *   d_k rho0' = sum_m d_k p_m P_m + (d_k theta / 2) [K, rho0'], K = -i Sigma_y (real), d_x theta = n_z/r,
- *   d_z theta = -n_x/r, d_k E_+- = +-2 s n_k;
+ *   d_z theta = -n_x/r, d_k E_+- = +-2 s n_k; p the Gibbs law at equal T, else the stationary law of the Pauli
+ *   matrix from the closed weights of P13 with d_k p = -W^+ (d_k W) p (lemma P19), each bath at its temperature;
  *   the generic Bohr grouping (the Zeeman ladder 0 <- +, - <- 0 at 2sr and its reverse; every other transition
  *   alone), the Davies generator with transposed adjoints, a Drazin solve, zeta_{lk} = tr(d_l H' X'_k).
  * The operators are carried to the eigenbasis exactly (rational sums, then the factors 1 and 1/sqrt2), so the
@@ -141,7 +142,8 @@ qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     acb_mat_struct Pr[4];
     acb_mat_t H, dH[2], SX, SZ, X, Az, Ax, A, K, rho, T1, T2, S, Y, Xs;
     acb_t B2, r, s, T, Jc, nx, nz, mnx, t, g, u, sum, dth;
-    acb_ptr E, p, dE, omega;
+    acb_ptr E, p, dE, omega, dp;
+    int neq = !qt_pump_equal_temperatures(P);
     slong group[16], ngroups, m, k, l, i, j, c;
     int st = QT_OK;
 
@@ -149,9 +151,8 @@ qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
         acb_indeterminate(zeta + k);
     if (!qt_pump_heis2_like(P))
         return qt_fail(reason, QT_DOMAIN, "n_qubits: the holomorphic two-qubit friction tensor (lemma P18) needs two qubits with Heisenberg exchange (Delta = 1) and J != 0");
-    if (!qt_pump_equal_temperatures(P))
-        return qt_fail(reason, QT_DOMAIN, "T_R: the friction tensor is implemented at equal temperatures only");
     E = _acb_vec_init(4); p = _acb_vec_init(4); dE = _acb_vec_init(8); omega = _acb_vec_init(16);
+    dp = _acb_vec_init(8);
     qt_pump_model_init(Mq, P, P->J, P->Delta, P->b);
     qt_lindblad_init(G, 4);
     for (m = 0; m < 4; m++)
@@ -191,29 +192,13 @@ qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
         }
     eigenframe(K, Kq, prec);
     qt_qmat_clear(Kq);
-    /* levels, d_k E, Gibbs weights (reference E_-) */
+    /* levels, d_k E */
     acb_mul(t, s, r, prec);
     acb_mul_2exp_si(t, t, 1);
     acb_add(E + 0, Jc, t, prec);
     acb_set(E + 1, Jc);
     acb_sub(E + 2, Jc, t, prec);
     acb_mul_si(E + 3, Jc, -3, prec);
-    acb_zero(sum);
-    for (m = 0; m < 4; m++)
-    {
-        acb_sub(t, E + m, E + 2, prec);
-        acb_div(t, t, T, prec);
-        acb_neg(t, t);
-        acb_exp(p + m, t, prec);
-        acb_add(sum, sum, p + m, prec);
-    }
-    acb_mat_zero(rho);
-    for (m = 0; m < 4; m++)
-    {
-        acb_div(p + m, p + m, sum, prec);
-        acb_mat_scalar_mul_acb(T1, Pr + m, p + m, prec);
-        acb_mat_add(rho, rho, T1, prec);
-    }
     for (k = 0; k < 2; k++)
     {
         const acb_struct *nk = k == 0 ? nx : nz;
@@ -223,6 +208,61 @@ qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
         acb_neg(dE + 2 * 2 + k, dE + 0 * 2 + k);
         acb_zero(dE + 3 * 2 + k);
     }
+    if (!neq)
+    {
+        /* Gibbs weights (reference E_-), d_k p_m = p_m (sum_j p_j d_k E_j - d_k E_m)/T */
+        acb_zero(sum);
+        for (m = 0; m < 4; m++)
+        {
+            acb_sub(t, E + m, E + 2, prec);
+            acb_div(t, t, T, prec);
+            acb_neg(t, t);
+            acb_exp(p + m, t, prec);
+            acb_add(sum, sum, p + m, prec);
+        }
+        for (m = 0; m < 4; m++)
+            acb_div(p + m, p + m, sum, prec);
+        for (k = 0; k < 2; k++)
+        {
+            acb_zero(u);
+            for (m = 0; m < 4; m++)
+                acb_addmul(u, p + m, dE + 2 * m + k, prec);
+            for (m = 0; m < 4; m++)
+            {
+                acb_sub(g, u, dE + 2 * m + k, prec);
+                acb_div(g, g, T, prec);
+                acb_mul(dp + 2 * m + k, g, p + m, prec);
+            }
+        }
+    }
+    else
+    {
+        /* T_R != T: p the stationary law of the Pauli matrix built from the closed weights of P13 (the same basis
+           +, 0, -, S), d_k p = -W^+ (d_k W) p (lemma P19); the frame rotation term below is unchanged */
+        acb_mat_struct C[2], dC[4];
+        for (i = 0; i < 2; i++)
+            acb_mat_init(C + i, 4, 4);
+        for (i = 0; i < 4; i++)
+            acb_mat_init(dC + i, 4, 4);
+        qt_pump_heis2_weights(C, dC, P, r, nx, nz, prec);
+        st = qt_pump_stationary_populations_from_weights(p, dp, P, E, dE, C, dC, prec, reason);
+        for (i = 0; i < 2; i++)
+            acb_mat_clear(C + i);
+        for (i = 0; i < 4; i++)
+            acb_mat_clear(dC + i);
+        if (st != QT_OK)
+        {
+            if (analytic)
+                st = QT_UNCERTIFIED;
+            goto done;
+        }
+    }
+    acb_mat_zero(rho);
+    for (m = 0; m < 4; m++)
+    {
+        acb_mat_scalar_mul_acb(T1, Pr + m, p + m, prec);
+        acb_mat_add(rho, rho, T1, prec);
+    }
     /* [K, rho0'] / 2 */
     acb_mat_mul(T1, K, rho, prec);
     acb_mat_mul(T2, rho, K, prec);
@@ -230,18 +270,12 @@ qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     acb_mat_scalar_mul_2exp_si(K, K, -1);
     for (k = 0; k < 2; k++)
     {
-        /* d_k p_m = p_m (sum_j p_j d_k E_j - d_k E_m)/T; d_k theta = (n_z, -n_x)_k / r */
-        acb_zero(u);
-        for (m = 0; m < 4; m++)
-            acb_addmul(u, p + m, dE + 2 * m + k, prec);
+        /* R^T d_k rho0 R = sum_m d_k p_m P_m + (d_k theta / 2) [K, rho0'], d_k theta = (n_z, -n_x)_k / r */
         acb_div(dth, k == 0 ? nz : mnx, r, prec);
         acb_mat_scalar_mul_acb(rho, K, dth, prec);
         for (m = 0; m < 4; m++)
         {
-            acb_sub(g, u, dE + 2 * m + k, prec);
-            acb_div(g, g, T, prec);
-            acb_mul(g, g, p + m, prec);
-            acb_mat_scalar_mul_acb(T1, Pr + m, g, prec);
+            acb_mat_scalar_mul_acb(T1, Pr + m, dp + 2 * m + k, prec);
             acb_mat_add(rho, rho, T1, prec);
         }
         for (i = 0; i < 4; i++)
@@ -260,7 +294,8 @@ qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
         else
             frame_combination(A, nz, Az, mnx, Ax, prec);
         acb_set_fmpq(g, Mq->bath[c] == 0 ? P->gamma_L : P->gamma_R, prec);
-        qt_davies_add_grouped(G, Pr, 4, group, omega, ngroups, A, g, T, 1, Mq->bath[c], prec);
+        qt_pump_bath_temperature(u, P, (int) Mq->bath[c], prec);      /* each bath at its own temperature */
+        qt_davies_add_grouped(G, Pr, 4, group, omega, ngroups, A, g, u, 1, Mq->bath[c], prec);
     }
     qt_lindblad_superop(S, G, prec);
     if ((st = qt_lindblad_drazin_solve(Xs, S, Y, prec, reason)) != QT_OK)
@@ -290,6 +325,7 @@ done:
     acb_clear(B2); acb_clear(r); acb_clear(s); acb_clear(T); acb_clear(Jc); acb_clear(nx); acb_clear(nz); acb_clear(mnx);
     acb_clear(t); acb_clear(g); acb_clear(u); acb_clear(sum); acb_clear(dth);
     _acb_vec_clear(E, 4); _acb_vec_clear(p, 4); _acb_vec_clear(dE, 8); _acb_vec_clear(omega, 16);
+    _acb_vec_clear(dp, 8);
     return st;
 }
 

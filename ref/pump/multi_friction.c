@@ -1,5 +1,6 @@
-/* multi_friction.c -- lemma P24 of proofs/pumping.md: the friction tensor of 2-3 interacting qubits at equal
- * temperatures in a holomorphic form, for the dissipation integrals.  At simple levels (certified Rump discs,
+/* multi_friction.c -- lemma P24 of proofs/pumping.md: the friction tensor of 2-3 interacting qubits in a holomorphic
+ * form, for the dissipation integrals (any temperatures: at T_R != T, p is the stationary law of W and d_l p =
+ * -W^+ (d_l W) p, lemma P19; G_a(0) is taken at bath a's temperature).  At simple levels (certified Rump discs,
  * Lagrange projectors P_n, lemma P9) and where no two Bohr frequencies E_m - E_n coincide, the Davies generator maps
  * populations to populations (the Pauli matrix W) and multiplies each coherence block P_m X P_n (m != n) by
  *   lambda_mn = -i (E_m - E_n) - Gamma_mn,
@@ -14,16 +15,14 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
 {
     slong d = (slong) 1 << P->n_qubits, a, m, n, k, l, j;
     qt_pump_eigen_struct D[1];
-    acb_mat_struct C[2], Wa[2], x[2], *R;
+    acb_mat_struct C[2], dC[4], Wa[2], x[2], *R;
     acb_ptr p, Adiag, out, g0;
     acb_t t, u, zero, T, gam, c;
-    int st = QT_OK;
+    int st = QT_OK, neq = !qt_pump_equal_temperatures(P);
     (void) analytic;
     _acb_vec_indeterminate(zeta, 4);
     if (P->n_qubits < 2 || qt_pump_is_product(P))
         return qt_fail(reason, QT_DOMAIN, "n_qubits: the interacting-qubit friction route needs 2 or 3 qubits on shared baths");
-    if (!qt_pump_equal_temperatures(P))
-        return qt_fail(reason, QT_DOMAIN, "T_R: the holomorphic friction tensor of interacting qubits is implemented at equal temperatures only");
     if ((st = qt_pump_singlet_is_dark(P, reason)) != QT_OK)
         return st;
     qt_pump_eigen_init(D, d);
@@ -36,13 +35,16 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     {
         acb_mat_init(C + a, d, d); acb_mat_init(Wa + a, d, d); acb_mat_init(x + a, d, 1);
     }
+    for (a = 0; a < 4; a++)
+        acb_mat_init(dC + a, d, d);
     R = flint_malloc(2 * d * sizeof(acb_mat_struct));
     for (n = 0; n < 2 * d; n++)
         acb_mat_init(R + n, d, d);
     p = _acb_vec_init(d); Adiag = _acb_vec_init(2 * d); out = _acb_vec_init(d); g0 = _acb_vec_init(2);
     acb_init(t); acb_init(u); acb_init(zero); acb_init(T); acb_init(gam); acb_init(c);
-    qt_pump_eigen_weights(C, NULL, D, prec);
-    if (!qt_pump_population_solve(x, Wa, p, P, D->E, C, NULL, D->dE, 0, prec))
+    /* unequal temperatures: the weights' derivatives enter d_l W (lemma P19) */
+    qt_pump_eigen_weights(C, neq ? dC : NULL, D, prec);
+    if (!qt_pump_population_solve(x, Wa, p, P, D->E, C, neq ? dC : NULL, D->dE, 0, prec))
     {
         st = qt_fail(reason, QT_UNCERTIFIED, "the population rate matrix could not be proven to have a unique stationary state (a dark level makes the Drazin inverse undefined)");
         goto cleanup;
@@ -68,10 +70,10 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
         for (k = 0; k < 2; k++)
             acb_mat_mul(R + k * d + m, D->dH + k, D->Pr + m, prec);
     }
-    /* the dephasing rates G_a(0) = gamma_a T */
-    acb_set_fmpq(T, P->T, prec);
+    /* the dephasing rates G_a(0) = gamma_a T_a */
     for (a = 0; a < 2; a++)
     {
+        qt_pump_bath_temperature(T, P, a, prec);
         acb_set_fmpq(u, a == 0 ? P->gamma_L : P->gamma_R, prec);
         qt_ohmic_rate_acb(g0 + a, u, zero, T, prec);
     }
@@ -113,6 +115,8 @@ cleanup:
     {
         acb_mat_clear(C + a); acb_mat_clear(Wa + a); acb_mat_clear(x + a);
     }
+    for (a = 0; a < 4; a++)
+        acb_mat_clear(dC + a);
     for (n = 0; n < 2 * d; n++)
         acb_mat_clear(R + n);
     flint_free(R);

@@ -388,30 +388,22 @@ weight_derivatives(acb_mat_struct *dC, const acb_mat_struct *Pr, const acb_mat_s
 }
 
 int
-qt_pump_stationary_populations(acb_ptr p, acb_ptr dp, const qt_pump_params_struct *P, acb_srcptr E, acb_srcptr dE,
-                               const acb_mat_struct *Pr, const acb_mat_struct *A, const acb_mat_struct *dH,
-                               slong prec, char *reason)
+qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_pump_params_struct *P, acb_srcptr E,
+                                            acb_srcptr dE, const acb_mat_struct *C, const acb_mat_struct *dC,
+                                            slong prec, char *reason)
 {
-    slong d = acb_mat_nrows(A + 0), k, n;
-    acb_mat_struct C[2], dC[4], Wa[2], dW[4], dpv[2], *S;
+    slong d = acb_mat_nrows(C + 0), k, n;
+    acb_mat_struct Wa[2], dW[4], dpv[2];
     acb_mat_t M1, pv;
     acb_ptr Ta = _acb_vec_init(2);
     int st = QT_OK;
     for (k = 0; k < 2; k++)
     {
-        acb_mat_init(C + k, d, d); acb_mat_init(Wa + k, d, d); acb_mat_init(dpv + k, d, 1);
+        acb_mat_init(Wa + k, d, d); acb_mat_init(dpv + k, d, 1);
     }
     for (k = 0; k < 4; k++)
-    {
-        acb_mat_init(dC + k, d, d); acb_mat_init(dW + k, d, d);
-    }
+        acb_mat_init(dW + k, d, d);
     acb_mat_init(M1, d, d); acb_mat_init(pv, d, 1);
-    S = flint_malloc(2 * d * sizeof(acb_mat_struct));
-    for (n = 0; n < 2 * d; n++)
-        acb_mat_init(S + n, d, d);
-    sandwiches(S, Pr, A, prec);
-    weights_from_projectors(C, Pr, S, prec);
-    weight_derivatives(dC, Pr, S, E, dH, prec);
     qt_pump_bath_temperature(Ta + 0, P, 0, prec);
     qt_pump_bath_temperature(Ta + 1, P, 1, prec);
     rate_matrices(Wa, dW, P, E, C, dC, dE, Ta, prec);
@@ -433,17 +425,41 @@ qt_pump_stationary_populations(acb_ptr p, acb_ptr dp, const qt_pump_params_struc
         }
     for (k = 0; k < 2; k++)
     {
-        acb_mat_clear(C + k); acb_mat_clear(Wa + k); acb_mat_clear(dpv + k);
+        acb_mat_clear(Wa + k); acb_mat_clear(dpv + k);
     }
     for (k = 0; k < 4; k++)
-    {
-        acb_mat_clear(dC + k); acb_mat_clear(dW + k);
-    }
+        acb_mat_clear(dW + k);
     acb_mat_clear(M1); acb_mat_clear(pv);
+    _acb_vec_clear(Ta, 2);
+    return st;
+}
+
+int
+qt_pump_stationary_populations(acb_ptr p, acb_ptr dp, const qt_pump_params_struct *P, acb_srcptr E, acb_srcptr dE,
+                               const acb_mat_struct *Pr, const acb_mat_struct *A, const acb_mat_struct *dH,
+                               slong prec, char *reason)
+{
+    slong d = acb_mat_nrows(A + 0), k, n;
+    acb_mat_struct C[2], dC[4], *S;
+    int st;
+    for (k = 0; k < 2; k++)
+        acb_mat_init(C + k, d, d);
+    for (k = 0; k < 4; k++)
+        acb_mat_init(dC + k, d, d);
+    S = flint_malloc(2 * d * sizeof(acb_mat_struct));
+    for (n = 0; n < 2 * d; n++)
+        acb_mat_init(S + n, d, d);
+    sandwiches(S, Pr, A, prec);
+    weights_from_projectors(C, Pr, S, prec);
+    weight_derivatives(dC, Pr, S, E, dH, prec);
+    st = qt_pump_stationary_populations_from_weights(p, dp, P, E, dE, C, dC, prec, reason);
+    for (k = 0; k < 2; k++)
+        acb_mat_clear(C + k);
+    for (k = 0; k < 4; k++)
+        acb_mat_clear(dC + k);
     for (n = 0; n < 2 * d; n++)
         acb_mat_clear(S + n);
     flint_free(S);
-    _acb_vec_clear(Ta, 2);
     return st;
 }
 

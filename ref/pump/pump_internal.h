@@ -80,6 +80,10 @@ void qt_pump_coupling_amplitude(fmpq_t c, const qt_pump_params_struct *P, const 
 int qt_pump_stationary_populations(acb_ptr p, acb_ptr dp, const qt_pump_params_struct *P, acb_srcptr E, acb_srcptr dE,
                                    const acb_mat_struct *Pr, const acb_mat_struct *A, const acb_mat_struct *dH,
                                    slong prec, char *reason);
+/* the same from given transition weights C[a] (C_a[m][n] = tr(P_m A_a P_n A_a)) and their derivatives dC[2a + k] */
+int qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_pump_params_struct *P, acb_srcptr E,
+                                                acb_srcptr dE, const acb_mat_struct *C, const acb_mat_struct *dC,
+                                                slong prec, char *reason);
 
 /* lemma P13: two Heisenberg qubits (Delta = 1) in a sigma_x / sigma_z layout, levels ordered (+, 0, -, S) along
  * n = (nx, nz): the transition weights C[a] (4 x 4, C_a[m][n] = tr(P_m A_a P_n A_a)) of bath a and, if dC != NULL,
