@@ -3191,6 +3191,66 @@ START_TEST(heat_record_period_refused)
 }
 END_TEST
 
+/* a refusal leaves no finite number behind.  Two qubits with J = 0 on shared baths (degenerate levels everywhere) were
+ * once refused by the closed route without clearing its output, and the heat and Cauchy integrands, which read Lambda
+ * without the status, integrated zeros into a "certified" Q = 0 and Omega = 0.  Every entry point must now return the
+ * domain status with non-finite values: lambda (Delta = 1 and 1/2), the curvature, the heat over a circle, and the
+ * protocol check */
+START_TEST(refusals_leave_no_numbers)
+{
+    qt_pump_params_t P;
+    qt_protocol_t C;
+    acb_ptr L = _acb_vec_init(4);
+    arb_ptr Q = _arb_vec_init(2), Om = _arb_vec_init(2);
+    acb_t bx, bz;
+    fmpq_t x, z;
+    char why[QT_REASON_LEN];
+    int d, k;
+    acb_init(bx); acb_init(bz);
+    fmpq_init(x); fmpq_init(z);
+    qt_pump_params_init(P);
+    qt_protocol_init(C);
+    set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+    P->n_qubits = 2;
+    fmpq_zero(P->J);
+    fmpq_set_si(P->b, 2, 1);
+    fmpq_set_si(x, 7, 10);
+    fmpq_set_si(z, 13, 10);
+    acb_set_fmpq(bx, x, 64);
+    acb_set_fmpq(bz, z, 64);
+    for (d = 0; d < 2; d++)
+    {
+        fmpq_set_si(P->Delta, 1, d ? 2 : 1);
+        _acb_vec_zero(L, 4);
+        ck_assert_int_eq(qt_pump_lambda_acb(L, P, bx, bz, 0, 64, why), QT_DOMAIN);
+        ck_assert(strncmp(why, "J:", 2) == 0);
+        for (k = 0; k < 4; k++)
+            ck_assert(!acb_is_finite(L + k));
+        ck_assert_int_eq(qt_pump_curvature(Om, P, x, z, 64, why), QT_DOMAIN);
+        ck_assert(!arb_is_finite(Om + 0) && !arb_is_finite(Om + 1));
+        C->kind = QT_PROTOCOL_CIRCLE;
+        fmpq_one(C->cx); fmpq_one(C->cz); fmpq_set_si(C->radius, 1, 2);
+        ck_assert_int_eq(qt_pump_protocol_supported(P, C, why), QT_DOMAIN);
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+        ck_assert(!arb_is_finite(Q + 0) && !arb_is_finite(Q + 1));
+    }
+    /* the friction dispatcher likewise (three qubits in the reflection-symmetric layout at a point: the population
+       solve cannot prove a unique stationary state) */
+    P->n_qubits = 3;
+    fmpq_set_si(P->J, 1, 1);
+    fmpq_one(P->Delta);
+    k = qt_pump_friction_acb(L, P, bx, bz, 0, 64, why);
+    ck_assert(k != QT_OK);
+    for (k = 0; k < 4; k++)
+        ck_assert(!acb_is_finite(L + k));
+    qt_protocol_clear(C);
+    qt_pump_params_clear(P);
+    _acb_vec_clear(L, 4); _arb_vec_clear(Q, 2); _arb_vec_clear(Om, 2);
+    acb_clear(bx); acb_clear(bz);
+    fmpq_clear(x); fmpq_clear(z);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -3226,6 +3286,7 @@ main(void)
     tcase_add_test(tc, ohmic_rate_through_zero);
     tcase_add_test(tc, quarter_disc_protocol);
     tcase_add_test(tc, heis2_quadrant);
+    tcase_add_test(tc, refusals_leave_no_numbers);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

@@ -54,9 +54,11 @@ qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx
     acb_calc_integrate_opt_t opt;
     arb_t d, twopi;
     int a, dir, st = QT_OK;
+    arb_indeterminate(Omega + 0);
+    arb_indeterminate(Omega + 1);
     if (fmpq_is_zero(Bx) && fmpq_is_zero(Bz))
         return qt_fail(reason, QT_DOMAIN, "Bx, Bz: B = 0 is the level degeneracy (refused)");
-    if (qt_pump_singlet_is_dark(P, reason) != QT_OK)
+    if (qt_pump_singlet_is_dark(P, reason) != QT_OK || qt_pump_shared_levels_degenerate(P, reason) != QT_OK)
         return QT_DOMAIN;
     arb_init(c.x0); arb_init(c.z0); arb_init(c.rho); arb_init(d); arb_init(twopi);
     acb_init(lo); acb_init(hi); acb_init(r);

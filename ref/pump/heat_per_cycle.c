@@ -323,7 +323,7 @@ qt_pump_quarter_disc_supported(const qt_pump_params_struct *P, char *reason)
 int
 qt_pump_protocol_supported(const qt_pump_params_struct *P, const qt_protocol_struct *C, char *reason)
 {
-    if (qt_pump_singlet_is_dark(P, reason) != QT_OK)
+    if (qt_pump_singlet_is_dark(P, reason) != QT_OK || qt_pump_shared_levels_degenerate(P, reason) != QT_OK)
         return QT_DOMAIN;
     if (C->kind == QT_PROTOCOL_QUADRANT)
         return qt_pump_quadrant_supported(P, reason);
@@ -342,6 +342,8 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
     if ((st = qt_pump_params_validate(P, reason)) != QT_OK || (st = qt_protocol_validate(C, reason)) != QT_OK
         || (st = qt_pump_protocol_supported(P, C, reason)) != QT_OK)
     {
+        arb_indeterminate(Q + 0);
+        arb_indeterminate(Q + 1);
         arb_clear(v);
         return st;
     }

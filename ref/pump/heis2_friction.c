@@ -401,9 +401,15 @@ int
 qt_pump_friction_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                      int analytic, slong prec, char *reason)
 {
+    int st;
     if (qt_pump_single_like(P))
-        return qt_pump_friction_qubit_acb(zeta, P, Bx, Bz, analytic, prec, reason);
-    if (qt_pump_heis2_like(P))
-        return qt_pump_friction_heis2_acb(zeta, P, Bx, Bz, analytic, prec, reason);
-    return qt_pump_friction_multi_acb(zeta, P, Bx, Bz, analytic, prec, reason);
+        st = qt_pump_friction_qubit_acb(zeta, P, Bx, Bz, analytic, prec, reason);
+    else if (qt_pump_heis2_like(P))
+        st = qt_pump_friction_heis2_acb(zeta, P, Bx, Bz, analytic, prec, reason);
+    else
+        st = qt_pump_friction_multi_acb(zeta, P, Bx, Bz, analytic, prec, reason);
+    /* the dissipation integrand reads zeta without the status: no finite number after a refusal or failure */
+    if (st != QT_OK)
+        _acb_vec_indeterminate(zeta, 4);
+    return st;
 }

@@ -596,7 +596,10 @@ qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, cons
     if (P->n_qubits != 2 || !fmpq_is_one(P->Delta) || P->coupling == QT_PUMP_COUPLING_MATRIX)
         return qt_fail(reason, QT_DOMAIN, "the closed two-qubit route needs n_qubits = 2, Delta = 1 and a sigma_x / sigma_z coupling layout");
     if ((st = qt_pump_shared_levels_degenerate(P, reason)) != QT_OK)
+    {
+        _acb_vec_indeterminate(Lam, 4);
         return st;
+    }
     E = _acb_vec_init(4);
     dE = _acb_vec_init(8);
     acb_mat_init(C + 0, 4, 4); acb_mat_init(C + 1, 4, 4);
@@ -716,7 +719,8 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
     qt_pump_eigen_struct D[1];
     int st = QT_OK;
 
-    if (qt_pump_singlet_is_dark(P, reason) != QT_OK)
+    if (qt_pump_singlet_is_dark(P, reason) != QT_OK
+        || (fmpq_is_zero(J) && fmpq_is_zero(P->J) && qt_pump_shared_levels_degenerate(P, reason) != QT_OK))
     {
         _acb_vec_indeterminate(Lam, 4);
         return QT_DOMAIN;

@@ -427,11 +427,18 @@ int
 qt_pump_lambda_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                    int analytic, slong prec, char *reason)
 {
+    int st;
     if (qt_pump_is_product(P))
-        return qt_pump_product_sum(Lam, 4, qubit_lambda, P, Bx, Bz, analytic, prec, reason);
-    if (P->n_qubits > 1)
-        return qt_pump_lambda_multi_acb(Lam, P, P->J, P->Delta, P->b, Bx, Bz, analytic, prec, reason);
-    return qubit_lambda(Lam, P, Bx, Bz, analytic, prec, reason);
+        st = qt_pump_product_sum(Lam, 4, qubit_lambda, P, Bx, Bz, analytic, prec, reason);
+    else if (P->n_qubits > 1)
+        st = qt_pump_lambda_multi_acb(Lam, P, P->J, P->Delta, P->b, Bx, Bz, analytic, prec, reason);
+    else
+        st = qubit_lambda(Lam, P, Bx, Bz, analytic, prec, reason);
+    /* the integrands (heat, Cauchy derivatives) read Lam without the status: a refused or failed evaluation must
+       leave no finite number behind */
+    if (st != QT_OK)
+        _acb_vec_indeterminate(Lam, 4);
+    return st;
 }
 
 static int
