@@ -1940,19 +1940,27 @@ START_TEST(quarter_disc_protocol)
     fmpq_one(P->Delta);
     P->n_qubits = 3;
     ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
-    /* J = 0 with shared baths: T_0 and S degenerate everywhere, outside the proven population route (P13) */
+    /* J = 0 with shared baths: T_0 and S degenerate everywhere; the corner needs the closed route P13 (J != 0) */
     P->n_qubits = 2;
     fmpq_zero(P->J);
     ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
-    ck_assert(strncmp(why, "J:", 2) == 0);
+    ck_assert(strncmp(why, "protocol=quarter_disc", 21) == 0);
     {
         acb_ptr Lam = _acb_vec_init(4);
         acb_t Bx, Bz;
         acb_init(Bx); acb_init(Bz);
         acb_set_d(Bx, 0.7);
         acb_set_d(Bz, 1.3);
-        ck_assert_int_eq(qt_pump_lambda_acb(Lam, P, Bx, Bz, 0, 64, why), QT_DOMAIN);
-        ck_assert(strncmp(why, "J:", 2) == 0);
+        /* at a point away from the corner J = 0 is lemma P25 (collective_j0_frame_route); the closed polar route
+           itself refuses it */
+        ck_assert_msg(qt_pump_lambda_acb(Lam, P, Bx, Bz, 0, 64, why) == QT_OK, "%s", why);
+        ck_assert(acb_is_finite(Lam + 0));
+        acb_mul(Bx, Bx, Bx, 64);
+        acb_addmul(Bx, Bz, Bz, 64);
+        acb_sqrt(Bx, Bx, 64);
+        acb_one(Bz);
+        ck_assert_int_eq(qt_pump_lambda_heis2_polar_acb(Lam, P, Bx, Bz, Bz, 64, why), QT_DOMAIN);
+        ck_assert(strncmp(why, "J:", 2) == 0 && !acb_is_finite(Lam + 0));
         acb_clear(Bx); acb_clear(Bz);
         _acb_vec_clear(Lam, 4);
     }
@@ -2915,8 +2923,12 @@ START_TEST(heis2_friction_field_frame)
         ck_assert_int_eq(qt_pump_friction_heis2_acb(A, P, Bx, Bz, 0, 64, why), QT_DOMAIN);
         ck_assert(strstr(why, "Delta") != NULL);
         fmpq_one(P->Delta);
-        fmpq_zero(P->J);
+        fmpq_zero(P->J);                    /* J = 0: lemma P25 at equal T, refused at T_R != T */
+        ck_assert_msg(qt_pump_friction_heis2_acb(A, P, Bx, Bz, 0, 64, why) == QT_OK, "%s", why);
+        qt_test_setq(P->T_R, "2");
         ck_assert_int_eq(qt_pump_friction_heis2_acb(A, P, Bx, Bz, 0, 64, why), QT_DOMAIN);
+        ck_assert(strncmp(why, "T_R:", 4) == 0 && !acb_is_finite(A + 0));
+        fmpq_set_si(P->T_R, -1, 1);
         qt_test_setq(P->J, "2");
         fmpq_one(P->b);
         ck_assert_int_eq(qt_pump_friction_heis2_acb(A, P, Bx, Bz, 0, 64, why), QT_UNCERTIFIED);
@@ -3140,7 +3152,7 @@ START_TEST(multi_friction_generic)
         P->n_qubits = 3;
         ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why), QT_DOMAIN);
         ck_assert(strncmp(why, "coupling:", 9) == 0);
-        P->n_qubits = 2;
+        P->coupling = QT_PUMP_COUPLING_CROSSED;     /* three qubits with J = 0 (two: lemma P25) */
         fmpq_zero(P->J);
         ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why), QT_DOMAIN);
         ck_assert(strncmp(why, "J:", 2) == 0);
@@ -3191,11 +3203,125 @@ START_TEST(heat_record_period_refused)
 }
 END_TEST
 
+/* lemma P25: two qubits with J = 0 on shared baths (T_0 and S degenerate everywhere) by the field-frame route with the
+ * exact grouping of the eigenspaces P_+, P_0 + P_S, P_-.  (i) At random exact points, layouts, b, conventions, rates
+ * and T, Lambda and zeta overlap the global Davies route of P17 (exact eigenprojectors of H, exact Bohr grouping by
+ * rational arithmetic, a Drazin solve of the lab-frame generator: no formula shared) and themselves at 192 bits; for
+ * J != 0 the frame Lambda overlaps the closed population route of P13.  (ii) Heat over a circle: the sum rule encloses
+ * 0 and 64/96 bits overlap; tau W_diss and L over a small triangle overlap at 64/96 bits with L^2 <= tau W_diss.
+ * (iii) Refusals: T_R != T (names T_R), the quarter disc (names the protocol), three qubits (names J). */
+START_TEST(collective_j0_frame_route)
+{
+    static const char *bs[4] = {"2", "3", "1/2", "-1"};
+    flint_rand_t st;
+    int it, k;
+    char why[QT_REASON_LEN];
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(8); it++)
+    {
+        qt_pump_params_t P;
+        fmpq_t x, z;
+        acb_t bx, bz;
+        acb_ptr L1 = _acb_vec_init(4), L2 = _acb_vec_init(4), Z1 = _acb_vec_init(4), D1 = _acb_vec_init(4),
+                DZ = _acb_vec_init(4);
+        qt_pump_params_init(P);
+        fmpq_init(x); fmpq_init(z);
+        acb_init(bx); acb_init(bz);
+        random_qubit_point(P, x, z, st, it, 8, 8, 15);
+        random_two_qubit_model(P, st, it);
+        qt_test_setq(P->b, bs[n_randint(st, 4)]);
+        fmpq_zero(P->J);
+        ck_assert(qt_pump_collective_j0(P));
+        acb_set_fmpq(bx, x, 128);
+        acb_set_fmpq(bz, z, 128);
+        ck_assert_msg(qt_pump_lambda_acb(L1, P, bx, bz, 0, 128, why) == QT_OK, "%s", why);
+        ck_assert_msg(qt_pump_friction_acb(Z1, P, bx, bz, 0, 128, why) == QT_OK, "%s", why);
+        ck_assert_msg(qt_pump_davies_route(D1, DZ, P, x, z, 128, why) == QT_OK, "%s", why);
+        ck_assert_msg(acb_vec_overlaps4(L1, D1), "Lambda: P25 vs P17 at iteration %d", it);
+        ck_assert_msg(acb_vec_overlaps4(Z1, DZ), "zeta: P25 vs P17 at iteration %d", it);
+        acb_set_fmpq(bx, x, 192);
+        acb_set_fmpq(bz, z, 192);
+        ck_assert(qt_pump_lambda_frame_acb(L2, P, bx, bz, 0, 192, why) == QT_OK);
+        ck_assert(acb_vec_overlaps4(L1, L2));
+        for (k = 0; k < 4; k++)
+            ck_assert(arb_rel_accuracy_bits(acb_realref(L2 + k)) > 120 || arb_contains_zero(acb_realref(D1 + k)));
+        /* J != 0: the frame Lambda against the closed population route of P13 */
+        qt_test_setq(P->J, it % 2 ? "-1" : "2");
+        fmpq_one(P->Delta);
+        if (it % 2 == 0)
+        {
+            ck_assert_msg(qt_pump_lambda_frame_acb(L2, P, bx, bz, 0, 192, why) == QT_OK, "%s", why);
+            ck_assert(qt_pump_lambda_acb(L1, P, bx, bz, 0, 192, why) == QT_OK);
+            ck_assert_msg(acb_vec_overlaps4(L1, L2), "frame vs P13 at iteration %d", it);
+        }
+        qt_pump_params_clear(P);
+        fmpq_clear(x); fmpq_clear(z);
+        acb_clear(bx); acb_clear(bz);
+        _acb_vec_clear(L1, 4); _acb_vec_clear(L2, 4); _acb_vec_clear(Z1, 4); _acb_vec_clear(D1, 4); _acb_vec_clear(DZ, 4);
+    }
+    {
+        static const slong vx[3] = {8, 10, 8}, vz[3] = {8, 8, 10};
+        qt_pump_params_t P;
+        qt_protocol_t C;
+        arb_ptr Q1 = _arb_vec_init(2), Q2 = _arb_vec_init(2);
+        arb_t W1, L1, W2, L2, t;
+        slong i;
+        arb_init(W1); arb_init(L1); arb_init(W2); arb_init(L2); arb_init(t);
+        qt_pump_params_init(P);
+        set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        fmpq_zero(P->J);
+        fmpq_set_si(P->b, 2, 1);
+        qt_protocol_init(C);
+        C->kind = QT_PROTOCOL_CIRCLE;
+        fmpq_one(C->cx); fmpq_one(C->cz); fmpq_set_si(C->radius, 1, 2);
+        ck_assert_msg(qt_pump_heat_per_cycle(Q1, P, C, 64, why) == QT_OK, "%s", why);
+        ck_assert_msg(qt_pump_heat_per_cycle(Q2, P, C, 96, why) == QT_OK, "%s", why);
+        ck_assert(arb_overlaps(Q1 + 0, Q2 + 0) && arb_overlaps(Q1 + 1, Q2 + 1));
+        ck_assert(!arb_contains_zero(Q2 + 0));
+        arb_add(t, Q2 + 0, Q2 + 1, 96);
+        ck_assert(arb_contains_zero(t));
+        C->kind = QT_PROTOCOL_POLYGON;
+        qt_protocol_set_polygon_size(C, 3);
+        for (i = 0; i < 3; i++)
+        {
+            fmpq_set_si(C->vx + i, vx[i], 8);
+            fmpq_set_si(C->vz + i, vz[i], 8);
+        }
+        ck_assert_msg(qt_pump_dissipation_per_cycle(W1, L1, P, C, 64, why) == QT_OK, "%s", why);
+        ck_assert_msg(qt_pump_dissipation_per_cycle(W2, L2, P, C, 96, why) == QT_OK, "%s", why);
+        ck_assert(arb_overlaps(W1, W2) && arb_overlaps(L1, L2) && arb_is_positive(W2));
+        arb_sqr(t, L2, 96);
+        ck_assert(!arb_gt(t, W2));
+        /* refusals */
+        fmpq_set_si(P->T_R, 2, 1);
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q1, P, C, 64, why), QT_DOMAIN);
+        ck_assert(strncmp(why, "T_R:", 4) == 0 && !arb_is_finite(Q1 + 0));
+        ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L1, P, C, 64, why), QT_DOMAIN);
+        fmpq_set_si(P->T_R, -1, 1);
+        C->kind = QT_PROTOCOL_QUARTER_DISC;
+        fmpq_one(C->radius);
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q1, P, C, 64, why), QT_DOMAIN);
+        ck_assert(strncmp(why, "protocol=quarter_disc", 21) == 0);
+        P->n_qubits = 3;
+        P->coupling = QT_PUMP_COUPLING_CROSSED;
+        C->kind = QT_PROTOCOL_CIRCLE;
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q1, P, C, 64, why), QT_DOMAIN);
+        ck_assert(strncmp(why, "J:", 2) == 0);
+        qt_protocol_clear(C);
+        qt_pump_params_clear(P);
+        _arb_vec_clear(Q1, 2); _arb_vec_clear(Q2, 2);
+        arb_clear(W1); arb_clear(L1); arb_clear(W2); arb_clear(L2); arb_clear(t);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
 /* a refusal leaves no finite number behind.  Two qubits with J = 0 on shared baths (degenerate levels everywhere) were
  * once refused by the closed route without clearing its output, and the heat and Cauchy integrands, which read Lambda
  * without the status, integrated zeros into a "certified" Q = 0 and Omega = 0.  Every entry point must now return the
  * domain status with non-finite values: lambda (Delta = 1 and 1/2), the curvature, the heat over a circle, and the
- * protocol check */
+ * protocol check, for the J = 0 models still refused (two qubits at T_R != T, three qubits) */
 START_TEST(refusals_leave_no_numbers)
 {
     qt_pump_params_t P;
@@ -3218,12 +3344,15 @@ START_TEST(refusals_leave_no_numbers)
     fmpq_set_si(z, 13, 10);
     acb_set_fmpq(bx, x, 64);
     acb_set_fmpq(bz, z, 64);
-    for (d = 0; d < 2; d++)
+    for (d = 0; d < 4; d++)
     {
-        fmpq_set_si(P->Delta, 1, d ? 2 : 1);
+        fmpq_set_si(P->Delta, 1, d % 2 ? 2 : 1);
+        P->n_qubits = d < 2 ? 2 : 3;
+        P->coupling = d < 2 ? QT_PUMP_COUPLING_DEFAULT : QT_PUMP_COUPLING_CROSSED;
+        fmpq_set_si(P->T_R, d < 2 ? 2 : -1, 1);
         _acb_vec_zero(L, 4);
         ck_assert_int_eq(qt_pump_lambda_acb(L, P, bx, bz, 0, 64, why), QT_DOMAIN);
-        ck_assert(strncmp(why, "J:", 2) == 0);
+        ck_assert(strncmp(why, d < 2 ? "T_R:" : "J:", d < 2 ? 4 : 2) == 0);
         for (k = 0; k < 4; k++)
             ck_assert(!acb_is_finite(L + k));
         ck_assert_int_eq(qt_pump_curvature(Om, P, x, z, 64, why), QT_DOMAIN);
@@ -3237,6 +3366,7 @@ START_TEST(refusals_leave_no_numbers)
     /* the friction dispatcher likewise (three qubits in the reflection-symmetric layout at a point: the population
        solve cannot prove a unique stationary state) */
     P->n_qubits = 3;
+    P->coupling = QT_PUMP_COUPLING_DEFAULT;
     fmpq_set_si(P->J, 1, 1);
     fmpq_one(P->Delta);
     k = qt_pump_friction_acb(L, P, bx, bz, 0, 64, why);
@@ -3287,6 +3417,7 @@ main(void)
     tcase_add_test(tc, quarter_disc_protocol);
     tcase_add_test(tc, heis2_quadrant);
     tcase_add_test(tc, refusals_leave_no_numbers);
+    tcase_add_test(tc, collective_j0_frame_route);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

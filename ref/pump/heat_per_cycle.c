@@ -314,9 +314,11 @@ qt_pump_quadrant_supported(const qt_pump_params_struct *P, char *reason)
 int
 qt_pump_quarter_disc_supported(const qt_pump_params_struct *P, char *reason)
 {
+    if (P->n_qubits >= 2 && !qt_pump_is_product(P) && fmpq_is_zero(P->J))
+        return qt_fail(reason, QT_DOMAIN, "protocol=quarter_disc: the corner B = 0 is handled by the closed route of lemma P13, which needs J != 0 (at J = 0 the levels T_0 and S coincide); use protocol=circle, sector or polygon (lemma P25)");
     if (qt_pump_equal_temperatures(P)
         && (qt_pump_single_like(P) || (P->n_qubits == 2 && fmpq_is_one(P->Delta) && P->coupling != QT_PUMP_COUPLING_MATRIX)))
-        return qt_pump_shared_levels_degenerate(P, reason);
+        return QT_OK;
     return qt_fail(reason, QT_DOMAIN, "protocol=quarter_disc: the corner B = 0 is handled at equal temperatures, for one qubit (lemma P11) and for two qubits with Delta = 1 and a sigma_x / sigma_z coupling layout (lemma P13) only");
 }
 

@@ -44,6 +44,30 @@ generic_grouping(slong *group, acb_ptr omega, slong *ngroups, acb_srcptr E, slon
     *ngroups = g;
 }
 
+/* J = 0 (lemma P25): levels 2sr, 0, -2sr on the eigenspaces P_+, P_0 + P_S, P_-; every Bohr frequency is an integer
+   multiple of 2sr, so the exact grouping is the same for every r > 0: 2sr (+ -> 0S, 0S -> -), -2sr, 4sr (+ -> -), -4sr */
+static void
+j0_grouping(slong *group, acb_ptr omega, slong *ngroups, const acb_t s, const acb_t r, slong prec)
+{
+    static const slong lb[3] = {2, 0, -2};
+    slong m, n;
+    acb_t t;
+    acb_init(t);
+    acb_mul(t, s, r, prec);
+    for (m = 0; m < 3; m++)
+        for (n = 0; n < 3; n++)
+        {
+            slong v = lb[n] - lb[m];            /* omega = E_n - E_m = v s r */
+            group[m * 3 + n] = m == n ? -1 : v == 2 ? 0 : v == -2 ? 1 : v == 4 ? 2 : 3;
+        }
+    acb_mul_si(omega + 0, t, 2, prec);
+    acb_mul_si(omega + 1, t, -2, prec);
+    acb_mul_si(omega + 2, t, 4, prec);
+    acb_mul_si(omega + 3, t, -4, prec);
+    *ngroups = 4;
+    acb_clear(t);
+}
+
 /* the eigenbasis projectors e_m e_m^T (exact) */
 static void
 frame_projectors(acb_mat_struct *Pr)
@@ -127,36 +151,57 @@ qt_pump_singlet_is_dark(const qt_pump_params_struct *P, char *reason)
 int
 qt_pump_shared_levels_degenerate(const qt_pump_params_struct *P, char *reason)
 {
-    if (P->n_qubits >= 2 && !qt_pump_is_product(P) && fmpq_is_zero(P->J))
-        return qt_fail(reason, QT_DOMAIN, "J: with J = 0 and shared baths the levels of the qubits are degenerate at every field (two qubits: T_0 and S), and the secular routes (proofs/pumping.md P9, P13, P18, P24) are proven for non-degenerate levels only; for independent qubits use coupling=local");
-    return QT_OK;
+    if (P->n_qubits < 2 || qt_pump_is_product(P) || !fmpq_is_zero(P->J))
+        return QT_OK;
+    if (qt_pump_collective_j0(P) && qt_pump_equal_temperatures(P))
+        return QT_OK;               /* lemma P25: the field-frame route with the exact grouping */
+    if (qt_pump_collective_j0(P))
+        return qt_fail(reason, QT_DOMAIN, "T_R: with J = 0 on shared baths the level pair T_0, S is degenerate, and the non-equilibrium steady state may hold coherences in it; the field-frame route of lemma P25 is proven at equal temperatures only");
+    return qt_fail(reason, QT_DOMAIN, "J: with J = 0 and shared baths the levels of the qubits are degenerate at every field, and the secular routes (proofs/pumping.md P9, P13, P18, P24) are proven for non-degenerate levels only (two qubits in a named layout at equal T: lemma P25); for independent qubits use coupling=local");
 }
 
 int
-qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
-                           int analytic, slong prec, char *reason)
+qt_pump_collective_j0(const qt_pump_params_struct *P)
+{
+    return P->n_qubits == 2 && fmpq_is_zero(P->J) && P->coupling != QT_PUMP_COUPLING_LOCAL
+           && P->coupling != QT_PUMP_COUPLING_MATRIX;
+}
+
+/* lemmas P18 (J != 0) and P25 (J = 0, equal T): zeta and, if Lam != NULL, Lambda_{a,k} = -tr(H' D'_a X'_k) from the
+   same Drazin solve (the dissipator of bath a alone, in the frame: the trace is invariant under R) */
+static int
+frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+            int analytic, slong prec, char *reason)
 {
     qt_pump_model_t Mq;
     qt_lindblad_t G;
     qt_qmat_t Kq;
-    acb_mat_struct Pr[4];
+    acb_mat_struct Pr[4], Pr3[3];
     acb_mat_t H, dH[2], SX, SZ, X, Az, Ax, A, K, rho, T1, T2, S, Y, Xs;
     acb_t B2, r, s, T, Jc, nx, nz, mnx, t, g, u, sum, dth;
     acb_ptr E, p, dE, omega, dp;
-    int neq = !qt_pump_equal_temperatures(P);
+    int neq = !qt_pump_equal_temperatures(P), j0 = qt_pump_collective_j0(P);
     slong group[16], ngroups, m, k, l, i, j, c;
     int st = QT_OK;
 
     for (k = 0; k < 4; k++)
+    {
         acb_indeterminate(zeta + k);
-    if (!qt_pump_heis2_like(P))
-        return qt_fail(reason, QT_DOMAIN, "n_qubits: the holomorphic two-qubit friction tensor (lemma P18) needs two qubits with Heisenberg exchange (Delta = 1) and J != 0");
+        if (Lam != NULL)
+            acb_indeterminate(Lam + k);
+    }
+    if (!qt_pump_heis2_like(P) && !j0)
+        return qt_fail(reason, QT_DOMAIN, "n_qubits: the holomorphic two-qubit field-frame route (lemmas P18, P25) needs two qubits on shared baths in a sigma_x / sigma_z layout with Heisenberg exchange (Delta = 1) or J = 0");
+    if (j0 && neq)
+        return qt_fail(reason, QT_DOMAIN, "T_R: with J = 0 on shared baths the level pair T_0, S is degenerate, and the non-equilibrium steady state may hold coherences in it; the field-frame route of lemma P25 is proven at equal temperatures only");
     E = _acb_vec_init(4); p = _acb_vec_init(4); dE = _acb_vec_init(8); omega = _acb_vec_init(16);
     dp = _acb_vec_init(8);
     qt_pump_model_init(Mq, P, P->J, P->Delta, P->b);
     qt_lindblad_init(G, 4);
     for (m = 0; m < 4; m++)
         acb_mat_init(Pr + m, 4, 4);
+    for (m = 0; m < 3; m++)
+        acb_mat_init(Pr3 + m, 4, 4);
     acb_mat_init(H, 4, 4); acb_mat_init(dH[0], 4, 4); acb_mat_init(dH[1], 4, 4); acb_mat_init(SX, 4, 4);
     acb_mat_init(SZ, 4, 4); acb_mat_init(X, 4, 4); acb_mat_init(Az, 4, 4); acb_mat_init(Ax, 4, 4);
     acb_mat_init(A, 4, 4); acb_mat_init(K, 4, 4); acb_mat_init(rho, 4, 4); acb_mat_init(T1, 4, 4);
@@ -282,8 +327,18 @@ qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
             for (j = 0; j < 4; j++)
                 acb_set(acb_mat_entry(Y, i, 4 * k + j), acb_mat_entry(rho, i, j));
     }
-    /* the generator with the generic grouping; bath L couples through sigma^x, bath R through sigma^z */
-    generic_grouping(group, omega, &ngroups, E, prec);
+    /* the generator with the generic grouping (J = 0: the eigenspaces P_+, P_0 + P_S, P_- and their exact grouping;
+       rho0' and d_k rho0' above are unchanged, since E_0 = E_S and d_k E_0 = d_k E_S give p_0 = p_S, d_k p_0 = d_k p_S);
+       bath L couples through sigma^x, bath R through sigma^z */
+    if (j0)
+    {
+        acb_mat_set(Pr3 + 0, Pr + 0);
+        acb_mat_add(Pr3 + 1, Pr + 1, Pr + 3, prec);
+        acb_mat_set(Pr3 + 2, Pr + 2);
+        j0_grouping(group, omega, &ngroups, s, r, prec);
+    }
+    else
+        generic_grouping(group, omega, &ngroups, E, prec);
     qt_lindblad_set_hamiltonian(G, H);
     for (c = 0; c < Mq->nch; c++)
     {
@@ -295,7 +350,7 @@ qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
             frame_combination(A, nz, Az, mnx, Ax, prec);
         acb_set_fmpq(g, Mq->bath[c] == 0 ? P->gamma_L : P->gamma_R, prec);
         qt_pump_bath_temperature(u, P, (int) Mq->bath[c], prec);      /* each bath at its own temperature */
-        qt_davies_add_grouped(G, Pr, 4, group, omega, ngroups, A, g, u, 1, Mq->bath[c], prec);
+        qt_davies_add_grouped(G, j0 ? Pr3 : Pr, j0 ? 3 : 4, group, omega, ngroups, A, g, u, 1, Mq->bath[c], prec);
     }
     qt_lindblad_superop(S, G, prec);
     if ((st = qt_lindblad_drazin_solve(Xs, S, Y, prec, reason)) != QT_OK)
@@ -313,11 +368,27 @@ qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
                 for (j = 0; j < 4; j++)
                     acb_addmul(zeta + 2 * l + k, acb_mat_entry(dH[l], i, j), acb_mat_entry(Xs, j, 4 * k + i), prec);
         }
+    for (k = 0; Lam != NULL && k < 2; k++)
+    {
+        /* Lambda_{a,k} = -tr(H' D'_a X'_k) (T1 = X'_k, T2 = D'_a X'_k) */
+        for (i = 0; i < 4; i++)
+            for (j = 0; j < 4; j++)
+                acb_set(acb_mat_entry(T1, i, j), acb_mat_entry(Xs, i, 4 * k + j));
+        for (c = 0; c < 2; c++)
+        {
+            qt_lindblad_apply(T2, G, T1, c, prec);
+            acb_mat_mul(rho, H, T2, prec);
+            acb_mat_trace(t, rho, prec);
+            acb_neg(Lam + 2 * c + k, t);
+        }
+    }
 done:
     qt_pump_model_clear(Mq);
     qt_lindblad_clear(G);
     for (m = 0; m < 4; m++)
         acb_mat_clear(Pr + m);
+    for (m = 0; m < 3; m++)
+        acb_mat_clear(Pr3 + m);
     acb_mat_clear(H); acb_mat_clear(dH[0]); acb_mat_clear(dH[1]); acb_mat_clear(SX);
     acb_mat_clear(SZ); acb_mat_clear(X); acb_mat_clear(Az); acb_mat_clear(Ax);
     acb_mat_clear(A); acb_mat_clear(K); acb_mat_clear(rho); acb_mat_clear(T1);
@@ -326,6 +397,30 @@ done:
     acb_clear(t); acb_clear(g); acb_clear(u); acb_clear(sum); acb_clear(dth);
     _acb_vec_clear(E, 4); _acb_vec_clear(p, 4); _acb_vec_clear(dE, 8); _acb_vec_clear(omega, 16);
     _acb_vec_clear(dp, 8);
+    if (st != QT_OK)
+        for (k = 0; k < 4; k++)
+        {
+            acb_indeterminate(zeta + k);
+            if (Lam != NULL)
+                acb_indeterminate(Lam + k);
+        }
+    return st;
+}
+
+int
+qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                           int analytic, slong prec, char *reason)
+{
+    return frame_route(NULL, zeta, P, Bx, Bz, analytic, prec, reason);
+}
+
+int
+qt_pump_lambda_frame_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                         int analytic, slong prec, char *reason)
+{
+    acb_ptr Z = _acb_vec_init(4);
+    int st = frame_route(Lam, Z, P, Bx, Bz, analytic, prec, reason);
+    _acb_vec_clear(Z, 4);
     return st;
 }
 
@@ -404,7 +499,7 @@ qt_pump_friction_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t B
     int st;
     if (qt_pump_single_like(P))
         st = qt_pump_friction_qubit_acb(zeta, P, Bx, Bz, analytic, prec, reason);
-    else if (qt_pump_heis2_like(P))
+    else if (qt_pump_heis2_like(P) || qt_pump_collective_j0(P))
         st = qt_pump_friction_heis2_acb(zeta, P, Bx, Bz, analytic, prec, reason);
     else
         st = qt_pump_friction_multi_acb(zeta, P, Bx, Bz, analytic, prec, reason);

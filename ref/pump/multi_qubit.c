@@ -595,10 +595,10 @@ qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, cons
     int st, neq = !qt_pump_equal_temperatures(P);
     if (P->n_qubits != 2 || !fmpq_is_one(P->Delta) || P->coupling == QT_PUMP_COUPLING_MATRIX)
         return qt_fail(reason, QT_DOMAIN, "the closed two-qubit route needs n_qubits = 2, Delta = 1 and a sigma_x / sigma_z coupling layout");
-    if ((st = qt_pump_shared_levels_degenerate(P, reason)) != QT_OK)
+    if (fmpq_is_zero(P->J))
     {
         _acb_vec_indeterminate(Lam, 4);
-        return st;
+        return qt_fail(reason, QT_DOMAIN, "J: the closed two-qubit route (lemma P13) needs J != 0 (at J = 0 the levels T_0 and S coincide everywhere; circles, sectors and polygons use the field-frame route of lemma P25)");
     }
     E = _acb_vec_init(4);
     dE = _acb_vec_init(8);
@@ -725,6 +725,8 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
         _acb_vec_indeterminate(Lam, 4);
         return QT_DOMAIN;
     }
+    if (fmpq_is_zero(J) && fmpq_is_zero(P->J) && qt_pump_collective_j0(P))
+        return qt_pump_lambda_frame_acb(Lam, P, Bx, Bz, analytic, prec, reason);     /* lemma P25 */
     if (heis2_applies(P, Delta) && fmpq_equal(J, P->J))
     {
         /* lemma P13 in polar form: r = sqrt(B_x^2 + B_z^2) (principal branch: Re r^2 > 0 required), n = B / r */
