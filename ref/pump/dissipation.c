@@ -173,7 +173,7 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     arb_zero(length);
     dp.P = P;
     /* lemma P24: every piece is checked before any is integrated */
-    for (i = 0; i < np && st == QT_OK && !qt_pump_single_like(P) && !qt_pump_heis2_like(P) && !qt_pump_collective_j0(P); i++)
+    for (i = 0; i < np && st == QT_OK && !qt_pump_single_like(P) && !qt_pump_field_frame_like(P); i++)
         if ((st = piece_bohr_generic(g + i, P, prec, reason)) != QT_OK)
             bohr_fail = 1;
     for (i = 0; i < np && st == QT_OK; i++)
@@ -185,7 +185,7 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
                sub-pieces per unit length; the other models (P24) about 50, after the check that no two Bohr
                frequencies coincide along the whole piece */
             acb_t w;
-            int h2 = qt_pump_heis2_like(P) || qt_pump_collective_j0(P);      /* P18, P25 */
+            int h2 = qt_pump_field_frame_like(P);      /* P18, P25 */
             acb_init(w);
             n = qt_pump_piece_count(g + i, h2 ? 5 : 50);
             /* at T_R != T only W_diss (P22: sym(zeta) need not be positive semidefinite, sqrt(q) may not exist) */

@@ -167,6 +167,12 @@ qt_pump_collective_j0(const qt_pump_params_struct *P)
            && P->coupling != QT_PUMP_COUPLING_MATRIX;
 }
 
+int
+qt_pump_field_frame_like(const qt_pump_params_struct *P)
+{
+    return qt_pump_heis2_like(P) || qt_pump_collective_j0(P);
+}
+
 /* lemmas P18 (J != 0) and P25 (J = 0, equal T): zeta and, if Lam != NULL, Lambda_{a,k} = -tr(H' D'_a X'_k) from the
    same Drazin solve (the dissipator of bath a alone, in the frame: the trace is invariant under R) */
 static int
@@ -178,7 +184,7 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
     qt_qmat_t Kq;
     acb_mat_struct Pr[4], Pr3[3];
     acb_mat_t H, dH[2], SX, SZ, X, Az, Ax, A, K, rho, T1, T2, S, Y, Xs;
-    acb_t B2, r, s, T, Jc, nx, nz, mnx, t, g, u, sum, dth;
+    acb_t B2, r, s, T, Jc, nx, nz, mnx, t, g, u, dth;
     acb_ptr E, p, dE, omega, dp;
     int neq = !qt_pump_equal_temperatures(P), j0 = qt_pump_collective_j0(P);
     slong group[16], ngroups, m, k, l, i, j, c;
@@ -190,10 +196,10 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
         if (Lam != NULL)
             acb_indeterminate(Lam + k);
     }
-    if (!qt_pump_heis2_like(P) && !j0)
+    if (!qt_pump_field_frame_like(P))
         return qt_fail(reason, QT_DOMAIN, "n_qubits: the holomorphic two-qubit field-frame route (lemmas P18, P25) needs two qubits on shared baths in a sigma_x / sigma_z layout with Heisenberg exchange (Delta = 1) or J = 0");
-    if (j0 && neq)
-        return qt_fail(reason, QT_DOMAIN, "T_R: with J = 0 on shared baths the level pair T_0, S is degenerate, and the non-equilibrium steady state may hold coherences in it; the field-frame route of lemma P25 is proven at equal temperatures only");
+    if (j0 && (st = qt_pump_shared_levels_degenerate(P, reason)) != QT_OK)
+        return st;                  /* J = 0 at T_R != T */
     E = _acb_vec_init(4); p = _acb_vec_init(4); dE = _acb_vec_init(8); omega = _acb_vec_init(16);
     dp = _acb_vec_init(8);
     qt_pump_model_init(Mq, P, P->J, P->Delta, P->b);
@@ -207,7 +213,7 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
     acb_mat_init(A, 4, 4); acb_mat_init(K, 4, 4); acb_mat_init(rho, 4, 4); acb_mat_init(T1, 4, 4);
     acb_mat_init(T2, 4, 4); acb_mat_init(S, 16, 16); acb_mat_init(Y, 4, 8); acb_mat_init(Xs, 4, 8);
     acb_init(B2); acb_init(r); acb_init(s); acb_init(T); acb_init(Jc); acb_init(nx); acb_init(nz); acb_init(mnx);
-    acb_init(t); acb_init(g); acb_init(u); acb_init(sum); acb_init(dth);
+    acb_init(t); acb_init(g); acb_init(u); acb_init(dth);
 
     if ((st = qt_pump_qubit_field(B2, r, s, T, zeta, 4, P, Bx, Bz, analytic, prec, reason)) != QT_OK)
         goto done;
@@ -255,30 +261,8 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
     }
     if (!neq)
     {
-        /* Gibbs weights (reference E_-), d_k p_m = p_m (sum_j p_j d_k E_j - d_k E_m)/T */
-        acb_zero(sum);
-        for (m = 0; m < 4; m++)
-        {
-            acb_sub(t, E + m, E + 2, prec);
-            acb_div(t, t, T, prec);
-            acb_neg(t, t);
-            acb_exp(p + m, t, prec);
-            acb_add(sum, sum, p + m, prec);
-        }
-        for (m = 0; m < 4; m++)
-            acb_div(p + m, p + m, sum, prec);
-        for (k = 0; k < 2; k++)
-        {
-            acb_zero(u);
-            for (m = 0; m < 4; m++)
-                acb_addmul(u, p + m, dE + 2 * m + k, prec);
-            for (m = 0; m < 4; m++)
-            {
-                acb_sub(g, u, dE + 2 * m + k, prec);
-                acb_div(g, g, T, prec);
-                acb_mul(dp + 2 * m + k, g, p + m, prec);
-            }
-        }
+        /* Gibbs weights (reference E_-) and their closed derivative */
+        qt_pump_gibbs_populations(p, dp, E, dE, 4, 2, T, prec);
     }
     else
     {
@@ -394,7 +378,7 @@ done:
     acb_mat_clear(A); acb_mat_clear(K); acb_mat_clear(rho); acb_mat_clear(T1);
     acb_mat_clear(T2); acb_mat_clear(S); acb_mat_clear(Y); acb_mat_clear(Xs);
     acb_clear(B2); acb_clear(r); acb_clear(s); acb_clear(T); acb_clear(Jc); acb_clear(nx); acb_clear(nz); acb_clear(mnx);
-    acb_clear(t); acb_clear(g); acb_clear(u); acb_clear(sum); acb_clear(dth);
+    acb_clear(t); acb_clear(g); acb_clear(u); acb_clear(dth);
     _acb_vec_clear(E, 4); _acb_vec_clear(p, 4); _acb_vec_clear(dE, 8); _acb_vec_clear(omega, 16);
     _acb_vec_clear(dp, 8);
     if (st != QT_OK)
@@ -499,7 +483,7 @@ qt_pump_friction_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t B
     int st;
     if (qt_pump_single_like(P))
         st = qt_pump_friction_qubit_acb(zeta, P, Bx, Bz, analytic, prec, reason);
-    else if (qt_pump_heis2_like(P) || qt_pump_collective_j0(P))
+    else if (qt_pump_field_frame_like(P))
         st = qt_pump_friction_heis2_acb(zeta, P, Bx, Bz, analytic, prec, reason);
     else
         st = qt_pump_friction_multi_acb(zeta, P, Bx, Bz, analytic, prec, reason);

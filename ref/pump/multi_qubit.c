@@ -179,6 +179,58 @@ nes_populations(acb_mat_t pv, acb_mat_struct *dpv, const acb_mat_t M1, const acb
     return ok;
 }
 
+void
+qt_pump_gibbs_populations(acb_ptr p, acb_ptr dp, acb_srcptr E, acb_srcptr dE, slong d, slong ref, const acb_t T,
+                          slong prec)
+{
+    slong n, k;
+    acb_t t, u;
+    acb_init(t); acb_init(u);
+    /* p_n = e^{-(E_n - E_ref)/T} / Z, shifted by E_ref for stability */
+    acb_zero(u);
+    for (n = 0; n < d; n++)
+    {
+        acb_sub(t, E + n, E + ref, prec);
+        acb_div(t, t, T, prec);
+        acb_neg(t, t);
+        acb_exp(p + n, t, prec);
+        acb_add(u, u, p + n, prec);
+    }
+    for (n = 0; n < d; n++)
+        acb_div(p + n, p + n, u, prec);
+    /* d_k p_n = -p_n (d_k E_n - <d_k E>)/T */
+    for (k = 0; k < 2; k++)
+    {
+        acb_zero(u);
+        for (n = 0; n < d; n++)
+            acb_addmul(u, p + n, dE + 2 * n + k, prec);
+        for (n = 0; n < d; n++)
+        {
+            acb_sub(t, u, dE + 2 * n + k, prec);
+            acb_div(t, t, T, prec);
+            acb_mul(dp + 2 * n + k, t, p + n, prec);
+        }
+    }
+    acb_clear(t); acb_clear(u);
+}
+
+/* the rate matrices Wa (each bath at its temperature), their derivatives dW if dC != NULL, and M1 = W_L + W_R with
+ * row 0 replaced by ones (the trace row: lemma L5 on the population block) */
+static void
+pauli_system(acb_mat_struct *Wa, acb_mat_struct *dW, acb_mat_t M1, const qt_pump_params_struct *P, acb_srcptr E,
+             const acb_mat_struct *C, const acb_mat_struct *dC, acb_srcptr dE, slong prec)
+{
+    slong n;
+    acb_ptr Ta = _acb_vec_init(2);
+    qt_pump_bath_temperature(Ta + 0, P, 0, prec);
+    qt_pump_bath_temperature(Ta + 1, P, 1, prec);
+    rate_matrices(Wa, dW, P, E, C, dC, dE, Ta, prec);
+    acb_mat_add(M1, Wa + 0, Wa + 1, prec);
+    for (n = 0; n < acb_mat_nrows(M1); n++)
+        acb_one(acb_mat_entry(M1, 0, n));
+    _acb_vec_clear(Ta, 2);
+}
+
 /* the rate matrices Wa (bath a at its temperature), the stationary populations p and the Drazin solutions
  * x[k] = W^+ d_k p (sum x = 0; lemma P9).  Equal temperatures: p is the Gibbs law (levels shifted by E_ref) and d_k p
  * its closed derivative.  T_R != T (dC given, lemma P19): p is the kernel of W = W_L + W_R with sum 1 and
@@ -189,74 +241,44 @@ qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, const
                          slong prec)
 {
     slong d = acb_mat_nrows(C + 0), n, k;
-    acb_mat_t M1, W, y, pv;
+    acb_mat_t M1, y, pv;
     acb_mat_struct dW[4], dpv[2];
-    acb_ptr Ta;
-    acb_t T, t, u;
+    acb_ptr dp = _acb_vec_init(2 * d);
+    acb_t T;
     int ok = 1, neq = (dC != NULL);
-    acb_mat_init(M1, d, d); acb_mat_init(W, d, d); acb_mat_init(y, d, 1);
+    acb_mat_init(M1, d, d); acb_mat_init(y, d, 1);
     acb_mat_init(pv, d, 1); acb_mat_init(dpv + 0, d, 1); acb_mat_init(dpv + 1, d, 1);
     for (k = 0; k < 4; k++)
         acb_mat_init(dW + k, d, d);
-    Ta = _acb_vec_init(2);
-    acb_init(T); acb_init(t); acb_init(u);
+    acb_init(T);
     acb_set_fmpq(T, P->T, prec);
-    qt_pump_bath_temperature(Ta + 0, P, 0, prec);
-    qt_pump_bath_temperature(Ta + 1, P, 1, prec);
-    rate_matrices(Wa, dW, P, E, C, dC, dE, Ta, prec);
-    acb_mat_add(W, Wa + 0, Wa + 1, prec);
-    /* W^+ with sum x = 0: replace row 0 by ones, rhs 0 (lemma L5 on the population block) */
-    acb_mat_set(M1, W);
-    for (n = 0; n < d; n++)
-        acb_one(acb_mat_entry(M1, 0, n));
+    /* W^+ with sum x = 0: the trace row replaces row 0, rhs 0 */
+    pauli_system(Wa, dW, M1, P, E, C, dC, dE, prec);
     if (!neq)
-    {
-        /* Gibbs populations, shifted by E_ref for stability: p_n = e^{-(E_n - E_ref)/T} / Z */
-        acb_zero(u);
-        for (n = 0; n < d; n++)
-        {
-            acb_sub(t, E + n, E + ref, prec);
-            acb_div(t, t, T, prec);
-            acb_neg(t, t);
-            acb_exp(p + n, t, prec);
-            acb_add(u, u, p + n, prec);
-        }
-        for (n = 0; n < d; n++)
-            acb_div(p + n, p + n, u, prec);
-    }
+        qt_pump_gibbs_populations(p, dp, E, dE, d, ref, T, prec);
     else
     {
         ok = nes_populations(pv, dpv, M1, dW, prec);
         for (n = 0; n < d; n++)
+        {
             acb_set(p + n, acb_mat_entry(pv, n, 0));
+            for (k = 0; k < 2; k++)
+                acb_set(dp + 2 * n + k, acb_mat_entry(dpv + k, n, 0));
+        }
     }
     for (k = 0; k < 2 && ok; k++)
     {
-        if (!neq)
-        {
-            /* d_k p_n = -p_n (d_k E_n - <d_k E>)/T */
-            acb_zero(u);
-            for (n = 0; n < d; n++)
-                acb_addmul(u, p + n, dE + 2 * n + k, prec);
-            for (n = 0; n < d; n++)
-            {
-                acb_sub(t, dE + 2 * n + k, u, prec);
-                acb_mul(t, t, p + n, prec);
-                acb_div(t, t, T, prec);
-                acb_neg(acb_mat_entry(y, n, 0), t);
-            }
-        }
-        else
-            acb_mat_set(y, dpv + k);
+        for (n = 0; n < d; n++)
+            acb_set(acb_mat_entry(y, n, 0), dp + 2 * n + k);
         acb_zero(acb_mat_entry(y, 0, 0));
         ok = acb_mat_solve_precond(x + k, M1, y, prec);
     }
-    acb_mat_clear(M1); acb_mat_clear(W); acb_mat_clear(y); acb_mat_clear(pv);
+    acb_mat_clear(M1); acb_mat_clear(y); acb_mat_clear(pv);
     acb_mat_clear(dpv + 0); acb_mat_clear(dpv + 1);
     for (k = 0; k < 4; k++)
         acb_mat_clear(dW + k);
-    _acb_vec_clear(Ta, 2);
-    acb_clear(T); acb_clear(t); acb_clear(u);
+    _acb_vec_clear(dp, 2 * d);
+    acb_clear(T);
     return ok;
 }
 
@@ -395,7 +417,6 @@ qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_pump
     slong d = acb_mat_nrows(C + 0), k, n;
     acb_mat_struct Wa[2], dW[4], dpv[2];
     acb_mat_t M1, pv;
-    acb_ptr Ta = _acb_vec_init(2);
     int st = QT_OK;
     for (k = 0; k < 2; k++)
     {
@@ -404,12 +425,7 @@ qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_pump
     for (k = 0; k < 4; k++)
         acb_mat_init(dW + k, d, d);
     acb_mat_init(M1, d, d); acb_mat_init(pv, d, 1);
-    qt_pump_bath_temperature(Ta + 0, P, 0, prec);
-    qt_pump_bath_temperature(Ta + 1, P, 1, prec);
-    rate_matrices(Wa, dW, P, E, C, dC, dE, Ta, prec);
-    acb_mat_add(M1, Wa + 0, Wa + 1, prec);
-    for (n = 0; n < d; n++)
-        acb_one(acb_mat_entry(M1, 0, n));
+    pauli_system(Wa, dW, M1, P, E, C, dC, dE, prec);
     if (!nes_populations(pv, dpv, M1, dW, prec))
     {
         _acb_vec_indeterminate(p, d);
@@ -430,7 +446,6 @@ qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_pump
     for (k = 0; k < 4; k++)
         acb_mat_clear(dW + k);
     acb_mat_clear(M1); acb_mat_clear(pv);
-    _acb_vec_clear(Ta, 2);
     return st;
 }
 

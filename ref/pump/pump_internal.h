@@ -80,6 +80,12 @@ void qt_pump_coupling_amplitude(fmpq_t c, const qt_pump_params_struct *P, const 
 int qt_pump_stationary_populations(acb_ptr p, acb_ptr dp, const qt_pump_params_struct *P, acb_srcptr E, acb_srcptr dE,
                                    const acb_mat_struct *Pr, const acb_mat_struct *A, const acb_mat_struct *dH,
                                    slong prec, char *reason);
+/* the Gibbs law of levels E (d of them, shifted by E[ref] for stability) at temperature T and its closed derivative
+ * dp[2n + k] = p_n (<d_k E> - d_k E_n)/T */
+void qt_pump_gibbs_populations(acb_ptr p, acb_ptr dp, acb_srcptr E, acb_srcptr dE, slong d, slong ref, const acb_t T,
+                               slong prec);
+/* 1 iff the field-frame route of heis2_friction.c applies: two Heisenberg qubits (P18) or J = 0 (P25) */
+int qt_pump_field_frame_like(const qt_pump_params_struct *P);
 /* the same from given transition weights C[a] (C_a[m][n] = tr(P_m A_a P_n A_a)) and their derivatives dC[2a + k] */
 int qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_pump_params_struct *P, acb_srcptr E,
                                                 acb_srcptr dE, const acb_mat_struct *C, const acb_mat_struct *dC,
