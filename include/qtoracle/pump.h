@@ -129,7 +129,7 @@ int qt_pump_lambda_frame_acb(acb_ptr Lam, const qt_pump_params_struct *P, const 
  * ascending, without repetition; at most 16): returns their number */
 slong qt_pump_heis2_special_radii(fmpq *radii, const qt_pump_params_struct *P);
 /* 2-3 interacting qubits on shared baths at any T_R (any J, Delta, b, layout or coupling matrices): zeta holomorphic in
- * (B_x, B_z) where the levels are simple (lemma P24: certified Rump discs and Lagrange projectors as in P9, the Pauli
+ * (B_x, B_z) where the levels are simple (lemma P24: certified Rump discs and spectral projectors as in P9, the Pauli
  * matrix on populations, each coherence block multiplied by -i omega_mn - Gamma_mn); equal to qt_pump_davies_route
  * wherever no two Bohr frequencies coincide (see qt_pump_bohr_frequencies_distinct) */
 int qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,

@@ -1,7 +1,7 @@
 /* multi_friction.c -- lemma P24 of proofs/pumping.md: the friction tensor of 2-3 interacting qubits in a holomorphic
  * form, for the dissipation integrals (any temperatures: at T_R != T, p is the stationary law of W and d_l p =
- * -W^+ (d_l W) p, lemma P19; G_a(0) is taken at bath a's temperature).  At simple levels (certified Rump discs,
- * Lagrange projectors P_n, lemma P9) and where no two Bohr frequencies E_m - E_n coincide, the Davies generator maps
+ * -W^+ (d_l W) p, lemma P19; G_a(0) is taken at bath a's temperature).  At simple levels (certified Rump discs and
+ * spectral projectors P_n, lemma P9) and where no two Bohr frequencies E_m - E_n coincide, the Davies generator maps
  * populations to populations (the Pauli matrix W) and multiplies each coherence block P_m X P_n (m != n) by
  *   lambda_mn = -i (E_m - E_n) - Gamma_mn,
  *   Gamma_mn = (out_m + out_n)/2 + sum_a G_a(0) (A_a,mm - A_a,nn)^2 / 2,  out_m = sum_{j != m} W[j][m],

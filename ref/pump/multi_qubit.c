@@ -4,42 +4,78 @@
  *   neighbours, s = 1 and J_c = J (pauli) or s = 1/2 and J_c = J/4 (spin: S = sigma/2);
  *   A_L = sum_j cL_j sx_j, A_R = sum_j cR_j sz_j (coupling layouts in pump.h; default c = (1, b, 1));
  *   eigen-decomposition H = sum_n E_n P_n: for two qubits with Delta = 1 the closed form of lemma P13
- *   (triplet along n = B/|B| and singlet; levels followed as analytic branches), otherwise certified simple
- *   eigenvalues (Rump discs, pairwise disjoint; a repeated level is refused) and the Lagrange projectors
- *   P_n = prod_{j != n} (H - E_j)/(E_n - E_j) (holomorphic: no conjugation);
+ *   (triplet along n = B/|B| and singlet; levels followed as analytic branches), otherwise every matrix in the
+ *   basis of the approximate eigenvectors R0 of H at the ball's centre (X -> R0^{-1} X R0, so H is nearly
+ *   diagonal), certified simple eigenvalues (Rump discs, pairwise disjoint; a repeated level is refused) and the
+ *   spectral projectors P_n = x_n y_n^T / (y_n^T x_n) from Rump enclosures of the right and left eigenvectors
+ *   with x_n[n] = y_n[n] = 1 (holomorphic: no conjugation);
  *   W_a[m][n] = G_a(E_n - E_m) tr(P_m A_a P_n A_a), p = Gibbs, d_k p from d_k E_n = tr(P_n d_k H);
  *   Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n. */
 #include <stdlib.h>
 #include "pump_internal.h"
 
-/* certified simple eigenvalues: one Rump enclosure per approximate eigenpair (a disc that contains an
- * eigenvalue of every matrix in the ball), pairwise disjoint discs (so d discs hold d distinct
- * eigenvalues); returns 0 when they cannot be separated */
-static int
-simple_eigenvalues(acb_ptr E, const acb_mat_t H, acb_srcptr Ea, const acb_mat_t Ra, slong prec)
+/* one Rump enclosure (acb_mat_eig_enclosure_rump) of the eigenpair of H (nearly diagonal) whose eigenvalue is near
+ * lam and whose approximate eigenvector is the unit vector e_n: rows and columns n and d-1 are swapped first, since
+ * Rump's method freezes the last component (the eigenvector enclosed is the one with x_n = 1, lemma P9); x = d x 1 */
+static void
+rump_unit_pair(acb_t E, acb_mat_t x, const acb_mat_t H, const acb_t lam, slong n, int transpose, slong prec)
 {
-    slong d = acb_mat_nrows(H), n, m, i;
-    acb_mat_t X, J, Xa;
-    acb_t lam;
+    slong d = acb_mat_nrows(H), i, j;
+    acb_mat_t Hp, Xa, X;
+    acb_mat_init(Hp, d, d); acb_mat_init(Xa, d, 1); acb_mat_init(X, d, 1);
+#define SWAP_ND(i) ((i) == n ? d - 1 : (i) == d - 1 ? n : (i))
+    for (i = 0; i < d; i++)
+        for (j = 0; j < d; j++)
+            acb_set(acb_mat_entry(Hp, SWAP_ND(i), SWAP_ND(j)), transpose ? acb_mat_entry(H, j, i) : acb_mat_entry(H, i, j));
+    acb_one(acb_mat_entry(Xa, d - 1, 0));
+    acb_mat_eig_enclosure_rump(E, NULL, X, Hp, lam, Xa, prec);
+    for (i = 0; i < d; i++)
+        acb_set(acb_mat_entry(x, SWAP_ND(i), 0), acb_mat_entry(X, i, 0));
+#undef SWAP_ND
+    acb_mat_clear(Hp); acb_mat_clear(Xa); acb_mat_clear(X);
+}
+
+/* certified simple levels of a nearly diagonal H (the model in the basis of its approximate eigenvectors): one Rump
+ * disc per level (a disc that contains an eigenvalue of every matrix in the ball), pairwise disjoint (so d discs hold
+ * d distinct eigenvalues), and the spectral projectors P_n = x_n y_n^T / (y_n^T x_n) from the right and left
+ * eigenvectors normalised by x_n[n] = y_n[n] = 1 (holomorphic: no conjugation; lemma P9); returns 0 when the levels
+ * cannot be separated */
+static int
+simple_levels(acb_ptr E, acb_mat_struct *Pr, const acb_mat_t H, acb_srcptr Ea, slong prec)
+{
+    slong d = acb_mat_nrows(H), n, m, i, j;
+    acb_mat_t x, y;
+    acb_ptr El = _acb_vec_init(d);
+    acb_t lam, s;
     int ok = 1;
-    acb_mat_init(X, d, 1); acb_mat_init(J, 1, 1); acb_mat_init(Xa, d, 1);
-    acb_init(lam);
+    acb_mat_init(x, d, 1); acb_mat_init(y, d, 1);
+    acb_init(lam); acb_init(s);
     for (n = 0; n < d && ok; n++)
     {
-        for (i = 0; i < d; i++)
-            acb_set(acb_mat_entry(Xa, i, 0), acb_mat_entry(Ra, i, n));
-        acb_mat_get_mid(Xa, Xa);
         acb_get_mid(lam, Ea + n);
-        acb_mat_eig_enclosure_rump(E + n, J, X, H, lam, Xa, prec);
-        if (!acb_is_finite(E + n))
-            ok = 0;
+        rump_unit_pair(E + n, x, H, lam, n, 0, prec);
+        rump_unit_pair(El + n, y, H, lam, n, 1, prec);
+        ok = acb_is_finite(E + n) && acb_is_finite(El + n) && acb_mat_is_finite(x) && acb_mat_is_finite(y);
+        acb_zero(s);
+        for (i = 0; i < d && ok; i++)
+            acb_addmul(s, acb_mat_entry(y, i, 0), acb_mat_entry(x, i, 0), prec);
+        ok = ok && !acb_contains_zero(s);
+        for (i = 0; i < d && ok; i++)
+            for (j = 0; j < d; j++)
+            {
+                acb_mul(acb_mat_entry(Pr + n, i, j), acb_mat_entry(x, i, 0), acb_mat_entry(y, j, 0), prec);
+                acb_div(acb_mat_entry(Pr + n, i, j), acb_mat_entry(Pr + n, i, j), s, prec);
+            }
     }
+    /* d pairwise disjoint discs E_n: each holds exactly one level, a simple one; the left disc El_n (an eigenvalue
+       of H^T, i.e. of H) must meet no E_m with m != n, so that y_n belongs to the same level as x_n */
     for (n = 0; n < d && ok; n++)
-        for (m = n + 1; m < d && ok; m++)
-            if (acb_overlaps(E + n, E + m))
+        for (m = 0; m < d && ok; m++)
+            if (m != n && (acb_overlaps(E + n, E + m) || acb_overlaps(El + n, E + m)))
                 ok = 0;
-    acb_mat_clear(X); acb_mat_clear(J); acb_mat_clear(Xa);
-    acb_clear(lam);
+    acb_mat_clear(x); acb_mat_clear(y);
+    _acb_vec_clear(El, d);
+    acb_clear(lam); acb_clear(s);
     return ok;
 }
 
@@ -660,53 +696,57 @@ qt_pump_eigen_clear(qt_pump_eigen_struct *D)
     flint_free(D->Pr);
 }
 
+/* X <- Ri X R0 (a similarity by the exact point matrix R0, Ri an enclosure of its inverse) */
+static void
+similar(acb_mat_t X, const acb_mat_t Ri, const acb_mat_t R0, slong prec)
+{
+    acb_mat_mul(X, Ri, X, prec);
+    acb_mat_mul(X, X, R0, prec);
+}
+
 int
 qt_pump_eigen_at(qt_pump_eigen_struct *D, const qt_pump_params_struct *P, const fmpq_t J, const fmpq_t Delta,
                  const fmpq_t b, const acb_t Bx, const acb_t Bz, slong prec)
 {
-    slong d = D->d, j, n, k;
-    acb_mat_t X, M1, M2;
+    slong d = D->d, n, k;
+    acb_mat_t X, M1, R0, Ri;
     acb_ptr Ea;
-    acb_t t;
     int ok;
-    acb_mat_init(X, d, d); acb_mat_init(M1, d, d); acb_mat_init(M2, d, d);
+    acb_mat_init(X, d, d); acb_mat_init(M1, d, d); acb_mat_init(R0, d, d); acb_mat_init(Ri, d, d);
     Ea = _acb_vec_init(d);
-    acb_init(t);
     model_matrices(D->dH, D->A, X, P, J, Delta, b, prec);
-    /* H = B_x d_x H + B_z d_z H + X */
-    acb_mat_scalar_mul_acb(D->H, D->dH + 0, Bx, prec);
-    acb_mat_scalar_mul_acb(M1, D->dH + 1, Bz, prec);
-    acb_mat_add(D->H, D->H, M1, prec);
-    acb_mat_add(D->H, D->H, X, prec);
-    /* eigen-decomposition: certified simple eigenvalues (lemma P9) */
-    acb_mat_get_mid(M1, D->H);
-    ok = acb_mat_approx_eig_qr(Ea, NULL, M2, M1, NULL, 0, prec) && simple_eigenvalues(D->E, D->H, Ea, M2, prec);
-    /* P_n = prod_{j != n} (H - E_j)/(E_n - E_j) (Lagrange/Sylvester form: holomorphic, and much less
-       overestimation on wide balls than R e_n e_n^T R^{-1}) */
-    for (n = 0; n < d && ok; n++)
+    /* approximate eigenvectors R0 of H at the centre (an exact point matrix) and an enclosure Ri of R0^{-1} */
+    acb_mat_scalar_mul_acb(M1, D->dH + 0, Bx, prec);
+    acb_mat_scalar_addmul_acb(M1, D->dH + 1, Bz, prec);
+    acb_mat_add(M1, M1, X, prec);
+    acb_mat_get_mid(M1, M1);
+    ok = acb_mat_approx_eig_qr(Ea, NULL, R0, M1, NULL, 0, prec);
+    acb_mat_get_mid(R0, R0);
+    ok = ok && acb_mat_inv(Ri, R0, prec);
+    /* every matrix in that basis (lemma P9: the similarity leaves the levels and every trace of products of
+       H, d_k H, A_a and the projectors unchanged; H' = Ri H R0 is nearly diagonal, so the ball products below
+       overestimate far less than in the qubit basis) */
+    if (ok)
     {
-        acb_mat_one(D->Pr + n);
-        for (j = 0; j < d; j++)
+        similar(X, Ri, R0, prec);
+        for (k = 0; k < 2; k++)
         {
-            slong i;
-            if (j == n)
-                continue;
-            acb_mat_set(M1, D->H);
-            for (i = 0; i < d; i++)
-                acb_sub(acb_mat_entry(M1, i, i), acb_mat_entry(M1, i, i), D->E + j, prec);
-            acb_sub(t, D->E + n, D->E + j, prec);
-            acb_inv(t, t, prec);
-            acb_mat_scalar_mul_acb(M1, M1, t, prec);
-            acb_mat_mul(D->Pr + n, D->Pr + n, M1, prec);
+            similar(D->dH + k, Ri, R0, prec);
+            similar(D->A + k, Ri, R0, prec);
         }
     }
+    /* H' = B_x d_x H' + B_z d_z H' + X' */
+    acb_mat_scalar_mul_acb(D->H, D->dH + 0, Bx, prec);
+    acb_mat_scalar_addmul_acb(D->H, D->dH + 1, Bz, prec);
+    acb_mat_add(D->H, D->H, X, prec);
+    /* certified simple levels and their projectors (lemma P9) */
+    ok = ok && simple_levels(D->E, D->Pr, D->H, Ea, prec);
     /* d_k E_n = tr(P_n d_k H) (Hellmann-Feynman) */
     for (n = 0; n < d && ok; n++)
         for (k = 0; k < 2; k++)
             qt_acb_mat_trace_product(D->dE + 2 * n + k, D->Pr + n, D->dH + k, prec);
-    acb_mat_clear(X); acb_mat_clear(M1); acb_mat_clear(M2);
+    acb_mat_clear(X); acb_mat_clear(M1); acb_mat_clear(R0); acb_mat_clear(Ri);
     _acb_vec_clear(Ea, d);
-    acb_clear(t);
     return ok;
 }
 

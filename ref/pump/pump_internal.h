@@ -97,8 +97,9 @@ int qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_
 void qt_pump_heis2_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_params_struct *P, const acb_t r,
                            const acb_t nx, const acb_t nz, slong prec);
 
-/* lemma P9: the model (J, Delta, b) at a (complex) point: H, d_k H, A_L, A_R, certified simple levels E, the Lagrange
- * projectors Pr[n] and d_k E_n = dE[2n + k] (Hellmann-Feynman) */
+/* lemma P9: the model (J, Delta, b) at a (complex) point: H, d_k H, A_L, A_R, certified simple levels E, the spectral
+ * projectors Pr[n] and d_k E_n = dE[2n + k] (Hellmann-Feynman).  The matrices are stored in the basis of approximate
+ * eigenvectors R0 (X -> R0^{-1} X R0): use them only in traces of products, which the similarity leaves unchanged. */
 typedef struct
 {
     slong d;
