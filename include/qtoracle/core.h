@@ -90,6 +90,10 @@ void qt_ball_strings_clear(qt_ball_strings_t *s);
 int qt_integrate_real(arb_t res, acb_calc_func_t f, void *param,
                       const arf_t a, const arf_t b,
                       const arf_struct *splits, slong nsplits, slong prec);
+/* The same, the whole complex integral (as qt_integrate_pieces below: for f = u + i v with u, v real on the real
+ * segment, Re and Im of res enclose the integrals of u and of v). */
+int qt_integrate_complex(acb_t res, acb_calc_func_t f, void *param, const arf_t a, const arf_t b,
+                         const arf_struct *splits, slong nsplits, slong prec);
 
 /* The same over [a, b] cut into npieces equal pieces (endpoints rounded to dyadic numbers; the pieces tile
  * [a, b] exactly), each by Gauss-Legendre with the error bound from f on a ball enclosing a Bernstein ellipse

@@ -12,9 +12,8 @@ cmp_arf(const void *a, const void *b)
 }
 
 int
-qt_integrate_real(arb_t res, acb_calc_func_t f, void *param,
-                  const arf_t a, const arf_t b,
-                  const arf_struct *splits, slong nsplits, slong prec)
+qt_integrate_complex(acb_t res, acb_calc_func_t f, void *param, const arf_t a, const arf_t b,
+                     const arf_struct *splits, slong nsplits, slong prec)
 {
     arf_struct *pts;
     slong i, n = 0;
@@ -23,7 +22,7 @@ qt_integrate_real(arb_t res, acb_calc_func_t f, void *param,
     acb_calc_integrate_opt_t opt;
     int status = QT_OK;
 
-    arb_zero(res);
+    acb_zero(res);
     if (arf_cmp(a, b) >= 0)
         return QT_OK;
 
@@ -55,7 +54,7 @@ qt_integrate_real(arb_t res, acb_calc_func_t f, void *param,
         arb_set_arf(acb_realref(hi), pts + i + 1);
         if (acb_calc_integrate(piece, f, param, lo, hi, prec, tol, opt, prec) != ARB_CALC_SUCCESS)
             status = QT_UNCERTIFIED;
-        arb_add(res, res, acb_realref(piece), prec);
+        acb_add(res, res, piece, prec);
     }
 
     for (i = 0; i < nsplits + 2; i++)
@@ -65,6 +64,20 @@ qt_integrate_real(arb_t res, acb_calc_func_t f, void *param,
     acb_clear(hi);
     acb_clear(piece);
     mag_clear(tol);
+    return status;
+}
+
+int
+qt_integrate_real(arb_t res, acb_calc_func_t f, void *param,
+                  const arf_t a, const arf_t b,
+                  const arf_struct *splits, slong nsplits, slong prec)
+{
+    acb_t v;
+    int status;
+    acb_init(v);
+    status = qt_integrate_complex(v, f, param, a, b, splits, nsplits, prec);
+    arb_set(res, acb_realref(v));
+    acb_clear(v);
     return status;
 }
 

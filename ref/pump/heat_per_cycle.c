@@ -9,33 +9,38 @@ typedef struct
 {
     const qt_pump_params_struct *P;
     const qt_pump_piece_struct *g;   /* the geometry */
-    int bath;                        /* 0: L, 1: R */
 }
 piece;
 
-/* integrand Lambda_a(lambda(u)) . lambda'(u) */
+/* integrand Lambda_L(lambda(u)) . lambda'(u) + i Lambda_R(lambda(u)) . lambda'(u): both terms are real on the real
+   segment, so the real and imaginary parts of the integral are the heats of baths L and R (one evaluation of Lambda
+   serves both) */
 static int
 integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
 {
     piece *p = param;
-    acb_t Bx, Bz, dx, dz;
+    acb_t Bx, Bz, dx, dz, t;
     acb_ptr Lam;
     char why[QT_REASON_LEN];
     if (order > 1)
         flint_abort();
-    acb_init(Bx); acb_init(Bz); acb_init(dx); acb_init(dz);
+    acb_init(Bx); acb_init(Bz); acb_init(dx); acb_init(dz); acb_init(t);
     Lam = _acb_vec_init(4);
     qt_pump_piece_eval(Bx, Bz, dx, dz, p->g, u, prec);
     qt_pump_lambda_acb(Lam, p->P, Bx, Bz, order != 0, prec, why);
-    acb_mul(res, Lam + 2 * p->bath, dx, prec);
-    acb_addmul(res, Lam + 2 * p->bath + 1, dz, prec);
-    acb_clear(Bx); acb_clear(Bz); acb_clear(dx); acb_clear(dz);
+    acb_mul(res, Lam + 0, dx, prec);
+    acb_addmul(res, Lam + 1, dz, prec);
+    acb_mul(t, Lam + 2, dx, prec);
+    acb_addmul(t, Lam + 3, dz, prec);
+    acb_mul_onei(t, t);
+    acb_add(res, res, t, prec);
+    acb_clear(Bx); acb_clear(Bz); acb_clear(dx); acb_clear(dz); acb_clear(t);
     _acb_vec_clear(Lam, 4);
     return 0;
 }
 
 static int
-integrate_piece(arb_t res, piece *p, slong prec)
+integrate_piece(acb_t res, piece *p, slong prec)
 {
     arf_t a, b;
     int st;
@@ -43,35 +48,35 @@ integrate_piece(arb_t res, piece *p, slong prec)
     arf_zero(a);
     arf_one(b);
     if (qt_pump_single_like(p->P))
-        st = qt_integrate_real(res, integrand, p, a, b, NULL, 0, prec);
+        st = qt_integrate_complex(res, integrand, p, a, b, NULL, 0, prec);
     else
         /* several qubits: the integrand stays finite on balls of radius ~5e-3 only (P9, P13), so cut the
            path into pieces of length ~1/100 up front (the piece count is effort, not rigour) */
-        st = qt_integrate_real_pieces(res, integrand, p, a, b, qt_pump_piece_count(p->g, 50), prec);
+        st = qt_integrate_pieces(res, integrand, p, a, b, qt_pump_piece_count(p->g, 50), prec);
     arf_clear(a); arf_clear(b);
     return st;
 }
 
-/* the sum of the integrals over the pieces of a boundary */
+/* Q[0], Q[1]: the sums of the integrals over the pieces of a boundary, for both baths at once */
 static int
-integrate_boundary(arb_t Qa, const qt_pump_params_struct *P, int bath, const qt_pump_piece_struct *g, slong np, slong prec)
+integrate_boundary(arb_ptr Q, const qt_pump_params_struct *P, const qt_pump_piece_struct *g, slong np, slong prec)
 {
     piece p;
-    arb_t v;
+    acb_t v, w;
     slong i;
     int st = QT_OK, s2;
-    arb_init(v);
+    acb_init(v); acb_init(w);
     p.P = P;
-    p.bath = bath;
-    arb_zero(Qa);
     for (i = 0; i < np; i++)
     {
         p.g = g + i;
         if ((s2 = integrate_piece(v, &p, prec)) != QT_OK)
             st = s2;
-        arb_add(Qa, Qa, v, prec);
+        acb_add(w, w, v, prec);
     }
-    arb_clear(v);
+    arb_set(Q + 0, acb_realref(w));
+    arb_set(Q + 1, acb_imagref(w));
+    acb_clear(v); acb_clear(w);
     return st;
 }
 
@@ -349,30 +354,37 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
         arb_clear(v);
         return st;
     }
-    for (a = 0; a < 2; a++)
+    arb_zero(Q + 0);
+    arb_zero(Q + 1);
+    if ((C->kind == QT_PROTOCOL_QUADRANT || C->kind == QT_PROTOCOL_QUARTER_DISC) && !qt_pump_single_like(P))
+    {
+        /* two Heisenberg qubits: the polar routes of P13/P23, bath by bath */
+        for (a = 0; a < 2; a++)
+        {
+            int s2;
+            if (C->kind == QT_PROTOCOL_QUADRANT)
+            {
+                if ((st = quadrant_heis2(Q + a, P, a, prec, reason)) != QT_OK)
+                {
+                    arb_indeterminate(Q + 1 - a);
+                    arb_clear(v);
+                    return st;
+                }
+            }
+            else if ((s2 = quarter_disc_heis2(Q + a, P, a, C->radius, prec)) != QT_OK)
+                st = s2;
+        }
+    }
+    else
     {
         qt_pump_piece_struct *g;
         slong np;
-        int s2;
-        arb_zero(Q + a);
-        if (C->kind == QT_PROTOCOL_QUADRANT && !qt_pump_single_like(P))
+        arb_t r0, r1, t0, t1;
+        int corner = (C->kind == QT_PROTOCOL_QUADRANT || C->kind == QT_PROTOCOL_QUARTER_DISC);
+        arb_init(r0); arb_init(r1); arb_init(t0); arb_init(t1);
+        if (corner)
         {
-            if ((st = quadrant_heis2(Q + a, P, a, prec, reason)) != QT_OK)
-            {
-                arb_indeterminate(Q + 1 - a);
-                arb_clear(v);
-                return st;
-            }
-        }
-        else if (C->kind == QT_PROTOCOL_QUARTER_DISC && !qt_pump_single_like(P))
-        {
-            if ((s2 = quarter_disc_heis2(Q + a, P, a, C->radius, prec)) != QT_OK)
-                st = s2;
-        }
-        else if (C->kind == QT_PROTOCOL_QUADRANT || C->kind == QT_PROTOCOL_QUARTER_DISC)
-        {
-            arb_t r0, r1, t0, t1;
-            arb_init(r0); arb_init(r1); arb_init(t0); arb_init(t1);
+            /* one qubit or coupling=local: the sector [r0, r1] x [0, pi/2] and the proven bounds of P11 */
             quadrant_radii(r0, r1, P, prec);
             if (C->kind == QT_PROTOCOL_QUARTER_DISC)
                 arb_set_fmpq(r1, C->radius, prec);
@@ -380,20 +392,14 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
             arb_const_pi(t1, prec);
             arb_mul_2exp_si(t1, t1, -1);
             qt_pump_sector_pieces(&g, &np, r0, r1, t0, t1, prec);
-            if ((s2 = integrate_boundary(Q + a, P, a, g, np, prec)) != QT_OK)
-                st = s2;
-            qt_pump_pieces_clear(g, np);
-            quadrant_add_excluded(Q + a, P, r0, r1, C->kind == QT_PROTOCOL_QUADRANT, prec);
-            arb_clear(r0); arb_clear(r1); arb_clear(t0); arb_clear(t1);
         }
         else
-        {
-            /* circle, sector, polygon (lemma P4) */
-            qt_pump_protocol_pieces(&g, &np, C, prec);
-            if ((s2 = integrate_boundary(Q + a, P, a, g, np, prec)) != QT_OK)
-                st = s2;
-            qt_pump_pieces_clear(g, np);
-        }
+            qt_pump_protocol_pieces(&g, &np, C, prec);      /* circle, sector, polygon (lemma P4) */
+        st = integrate_boundary(Q, P, g, np, prec);
+        qt_pump_pieces_clear(g, np);
+        for (a = 0; a < 2 && corner; a++)
+            quadrant_add_excluded(Q + a, P, r0, r1, C->kind == QT_PROTOCOL_QUADRANT, prec);
+        arb_clear(r0); arb_clear(r1); arb_clear(t0); arb_clear(t1);
     }
     arb_clear(v);
     if (st != QT_OK)
