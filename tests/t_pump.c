@@ -3053,6 +3053,43 @@ END_TEST
  * on the B_z axis where two Bohr frequencies of the XX model coincide, the reflection-symmetric three-qubit layouts,
  * J = 0.  (iv) Unequal temperatures: a third of the points at a random T_R against the Davies route of P21; W_diss over
  * the triangle at T_R = T (1 + 10^-30) overlaps the equal-T value, at T_R = 2 across 48/64 bits, the length indeterminate. */
+/* the XXZ model of the P24 tests (Delta = 1/2, b = 2, gamma = (1, 2), T = 1; two qubits with J = 2, three in the crossed
+   layout with J = 1) and the small triangle (1, 1/2), (21/20, 1/2), (51/50, 11/20) */
+static void
+xxz_small_triangle(qt_pump_params_t P, qt_protocol_t C, int n_qubits)
+{
+    set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+    P->n_qubits = n_qubits;
+    if (n_qubits == 3)
+        P->coupling = QT_PUMP_COUPLING_CROSSED;
+    fmpq_set_si(P->J, n_qubits == 3 ? 1 : 2, 1);
+    fmpq_set_si(P->b, 2, 1);
+    fmpq_set_si(P->Delta, 1, 2);
+    C->kind = QT_PROTOCOL_POLYGON;
+    qt_protocol_set_polygon_size(C, 3);
+    fmpq_set_si(C->vx + 0, 1, 1); fmpq_set_si(C->vz + 0, 1, 2);
+    fmpq_set_si(C->vx + 1, 21, 20); fmpq_set_si(C->vz + 1, 1, 2);
+    fmpq_set_si(C->vx + 2, 51, 50); fmpq_set_si(C->vz + 2, 11, 20);
+}
+
+/* tau W_diss and the length at 48 bits (W1, L1) and 64 bits (W2, L2): they overlap, are positive, L^2 <= tau W_diss,
+   and 64 bits give 40 */
+static void
+check_dissipation_48_64(arb_t W1, arb_t L1, arb_t W2, arb_t L2, const qt_pump_params_t P, const qt_protocol_t C)
+{
+    char why[QT_REASON_LEN];
+    arb_t t;
+    arb_init(t);
+    ck_assert_msg(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why) == QT_OK, "%s", why);
+    ck_assert_msg(qt_pump_dissipation_per_cycle(W2, L2, P, C, 64, why) == QT_OK, "%s", why);
+    ck_assert(arb_overlaps(W1, W2) && arb_overlaps(L1, L2));
+    ck_assert(arb_is_positive(W2) && arb_is_positive(L2));
+    arb_sqr(t, L2, 64);
+    ck_assert(arb_le(t, W2));
+    ck_assert(mag_cmp_2exp_si(arb_radref(W2), -40) < 0);
+    arb_clear(t);
+}
+
 START_TEST(multi_friction_generic)
 {
     flint_rand_t st;
@@ -3103,27 +3140,12 @@ START_TEST(multi_friction_generic)
     {
         qt_pump_params_t P;
         qt_protocol_t C;
-        arb_t W1, L1, W2, L2, W3, L3, t;
-        arb_init(W1); arb_init(L1); arb_init(W2); arb_init(L2); arb_init(W3); arb_init(L3); arb_init(t);
+        arb_t W1, L1, W2, L2, W3, L3;
+        arb_init(W1); arb_init(L1); arb_init(W2); arb_init(L2); arb_init(W3); arb_init(L3);
         qt_pump_params_init(P);
-        set_params(P, "1", "2", "1", QT_PUMP_PAULI);
-        P->n_qubits = 2;
-        fmpq_set_si(P->J, 2, 1);
-        fmpq_set_si(P->b, 2, 1);
-        fmpq_set_si(P->Delta, 1, 2);
         qt_protocol_init(C);
-        C->kind = QT_PROTOCOL_POLYGON;
-        qt_protocol_set_polygon_size(C, 3);
-        fmpq_set_si(C->vx + 0, 1, 1); fmpq_set_si(C->vz + 0, 1, 2);
-        fmpq_set_si(C->vx + 1, 21, 20); fmpq_set_si(C->vz + 1, 1, 2);
-        fmpq_set_si(C->vx + 2, 51, 50); fmpq_set_si(C->vz + 2, 11, 20);
-        ck_assert_msg(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why) == QT_OK, "%s", why);
-        ck_assert_msg(qt_pump_dissipation_per_cycle(W2, L2, P, C, 64, why) == QT_OK, "%s", why);
-        ck_assert(arb_overlaps(W1, W2) && arb_overlaps(L1, L2));
-        ck_assert(arb_is_positive(W2) && arb_is_positive(L2));
-        arb_sqr(t, L2, 64);
-        ck_assert(arb_le(t, W2));
-        ck_assert(mag_cmp_2exp_si(arb_radref(W2), -40) < 0);
+        xxz_small_triangle(P, C, 2);
+        check_dissipation_48_64(W1, L1, W2, L2, P, C);
         /* unequal temperatures (W_diss only): at T_R = T (1 + 10^-30) the stationary populations and their derivatives
            come from the kernel of W and -W^+ (d W) p (lemma P19), not from the Gibbs law, and the result overlaps the
            equal-T integral; at T_R = 2 the integral is finite, overlaps across precisions, and the length is
@@ -3156,7 +3178,7 @@ START_TEST(multi_friction_generic)
         fmpq_zero(P->J);
         ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why), QT_DOMAIN);
         ck_assert(strncmp(why, "J:", 2) == 0);
-        arb_clear(W1); arb_clear(L1); arb_clear(W2); arb_clear(L2); arb_clear(W3); arb_clear(L3); arb_clear(t);
+        arb_clear(W1); arb_clear(L1); arb_clear(W2); arb_clear(L2); arb_clear(W3); arb_clear(L3);
         qt_protocol_clear(C);
         qt_pump_params_clear(P);
     }
@@ -3238,29 +3260,13 @@ START_TEST(eigen_ball_enclosure)
     {
         qt_pump_params_t P;
         qt_protocol_t C;
-        arb_t W1, L1, W2, L2, t;
-        arb_init(W1); arb_init(L1); arb_init(W2); arb_init(L2); arb_init(t);
+        arb_t W1, L1, W2, L2;
+        arb_init(W1); arb_init(L1); arb_init(W2); arb_init(L2);
         qt_pump_params_init(P);
-        set_params(P, "1", "2", "1", QT_PUMP_PAULI);
-        P->n_qubits = 3;
-        P->coupling = QT_PUMP_COUPLING_CROSSED;
-        fmpq_set_si(P->J, 1, 1);
-        fmpq_set_si(P->b, 2, 1);
-        fmpq_set_si(P->Delta, 1, 2);
         qt_protocol_init(C);
-        C->kind = QT_PROTOCOL_POLYGON;
-        qt_protocol_set_polygon_size(C, 3);
-        fmpq_set_si(C->vx + 0, 1, 1); fmpq_set_si(C->vz + 0, 1, 2);
-        fmpq_set_si(C->vx + 1, 21, 20); fmpq_set_si(C->vz + 1, 1, 2);
-        fmpq_set_si(C->vx + 2, 51, 50); fmpq_set_si(C->vz + 2, 11, 20);
-        ck_assert_msg(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why) == QT_OK, "%s", why);
-        ck_assert_msg(qt_pump_dissipation_per_cycle(W2, L2, P, C, 64, why) == QT_OK, "%s", why);
-        ck_assert(arb_overlaps(W1, W2) && arb_overlaps(L1, L2));
-        ck_assert(arb_is_positive(W2) && arb_is_positive(L2));
-        arb_sqr(t, L2, 64);
-        ck_assert(arb_le(t, W2));
-        ck_assert(mag_cmp_2exp_si(arb_radref(W2), -40) < 0);
-        arb_clear(W1); arb_clear(L1); arb_clear(W2); arb_clear(L2); arb_clear(t);
+        xxz_small_triangle(P, C, 3);
+        check_dissipation_48_64(W1, L1, W2, L2, P, C);
+        arb_clear(W1); arb_clear(L1); arb_clear(W2); arb_clear(L2);
         qt_protocol_clear(C);
         qt_pump_params_clear(P);
     }
