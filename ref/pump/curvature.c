@@ -9,7 +9,6 @@ typedef struct
     const qt_pump_params_struct *P;
     arb_t x0, z0, rho;
     int dir;        /* 0: vary B_x, differentiate Lambda_{a,z}; 1: vary B_z, differentiate Lambda_{a,x} */
-    int bath;
 }
 cauchy_param;
 
@@ -30,13 +29,15 @@ cauchy_integrand(acb_ptr res, const acb_t t, void *param, slong order, slong pre
     {
         acb_add_arb(bx, bx, c->x0, prec);
         qt_pump_lambda_acb(L, c->P, bx, bz, 1, prec, why);
-        acb_set(res, L + 2 * c->bath + 1);      /* Lambda_{a,z} */
+        acb_mul_onei(res, L + 3);
+        acb_add(res, res, L + 1, prec);         /* Lambda_{L,z} + i Lambda_{R,z} */
     }
     else
     {
         acb_add_arb(bx, bx, c->z0, prec);       /* bx holds B_z here */
         qt_pump_lambda_acb(L, c->P, bz, bx, 1, prec, why);
-        acb_set(res, L + 2 * c->bath + 0);      /* Lambda_{a,x} */
+        acb_mul_onei(res, L + 2);
+        acb_add(res, res, L + 0, prec);         /* Lambda_{L,x} + i Lambda_{R,x} */
     }
     acb_div(res, res, e, prec);                 /* e^{-it} */
     (void) order;
@@ -52,7 +53,7 @@ qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx
     acb_t lo, hi, r;
     mag_t tol;
     acb_calc_integrate_opt_t opt;
-    arb_t d, twopi;
+    arb_t d, e, twopi;
     int a, dir, st = QT_OK;
     arb_indeterminate(Omega + 0);
     arb_indeterminate(Omega + 1);
@@ -60,7 +61,7 @@ qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx
         return qt_fail(reason, QT_DOMAIN, "Bx, Bz: B = 0 is the level degeneracy (refused)");
     if (qt_pump_singlet_is_dark(P, reason) != QT_OK || qt_pump_shared_levels_degenerate(P, reason) != QT_OK)
         return QT_DOMAIN;
-    arb_init(c.x0); arb_init(c.z0); arb_init(c.rho); arb_init(d); arb_init(twopi);
+    arb_init(c.x0); arb_init(c.z0); arb_init(c.rho); arb_init(d); arb_init(e); arb_init(twopi);
     acb_init(lo); acb_init(hi); acb_init(r);
     mag_init(tol);
     acb_calc_integrate_opt_init(opt);
@@ -90,25 +91,26 @@ qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx
     acb_set_arb(hi, twopi);
     mag_set_ui_2exp_si(tol, 1, -prec);
     opt->eval_limit = 100000 + 200 * prec;
-    for (a = 0; a < 2; a++)
+    arb_zero(Omega + 0);
+    arb_zero(Omega + 1);
+    for (dir = 0; dir < 2; dir++)
     {
-        arb_zero(Omega + a);
-        for (dir = 0; dir < 2; dir++)
+        c.dir = dir;
+        if (acb_calc_integrate(r, cauchy_integrand, &c, lo, hi, prec, tol, opt, prec) != ARB_CALC_SUCCESS)
+            st = QT_UNCERTIFIED;
+        /* the integral of f_a e^{-it} is 2 pi rho f_a', real for a function real on the real axis; so with
+           f_L + i f_R in the integrand, Re(r) / (2 pi rho) = f_L' and Im(r) / (2 pi rho) = f_R' (lemma P7) */
+        arb_mul(d, twopi, c.rho, prec);
+        for (a = 0; a < 2; a++)
         {
-            c.dir = dir;
-            c.bath = a;
-            if (acb_calc_integrate(r, cauchy_integrand, &c, lo, hi, prec, tol, opt, prec) != ARB_CALC_SUCCESS)
-                st = QT_UNCERTIFIED;
-            /* d = Re(r) / (2 pi rho): the derivative of a function real on the real axis is real */
-            arb_mul(d, twopi, c.rho, prec);
-            arb_div(d, acb_realref(r), d, prec);
+            arb_div(e, a == 0 ? acb_realref(r) : acb_imagref(r), d, prec);
             if (dir == 0)
-                arb_add(Omega + a, Omega + a, d, prec);
+                arb_add(Omega + a, Omega + a, e, prec);
             else
-                arb_sub(Omega + a, Omega + a, d, prec);
+                arb_sub(Omega + a, Omega + a, e, prec);
         }
     }
-    arb_clear(c.x0); arb_clear(c.z0); arb_clear(c.rho); arb_clear(d); arb_clear(twopi);
+    arb_clear(c.x0); arb_clear(c.z0); arb_clear(c.rho); arb_clear(d); arb_clear(e); arb_clear(twopi);
     acb_clear(lo); acb_clear(hi); acb_clear(r);
     mag_clear(tol);
     if (st != QT_OK)
