@@ -15,7 +15,7 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
 {
     slong d = (slong) 1 << P->n_qubits, a, m, n, k, l, j;
     qt_pump_eigen_struct D[1];
-    acb_mat_struct C[2], dC[4], Wa[2], x[2], *R;
+    acb_mat_struct C[2], dC[4], Wa[2], x[2];
     acb_ptr p, Adiag, out, g0;
     acb_t t, u, zero, T, gam, c;
     int st = QT_OK, neq = !qt_pump_equal_temperatures(P);
@@ -37,9 +37,6 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     }
     for (a = 0; a < 4; a++)
         acb_mat_init(dC + a, d, d);
-    R = flint_malloc(2 * d * sizeof(acb_mat_struct));
-    for (n = 0; n < 2 * d; n++)
-        acb_mat_init(R + n, d, d);
     p = _acb_vec_init(d); Adiag = _acb_vec_init(2 * d); out = _acb_vec_init(d); g0 = _acb_vec_init(2);
     acb_init(t); acb_init(u); acb_init(zero); acb_init(T); acb_init(gam); acb_init(c);
     /* unequal temperatures: the weights' derivatives enter d_l W (lemma P19) */
@@ -57,7 +54,7 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
             for (n = 0; n < d; n++)
                 acb_addmul(zeta + 2 * k + l, D->dE + 2 * n + k, acb_mat_entry(x + l, n, 0), prec);
         }
-    /* out-rates, diagonal amplitudes A_a,mm = tr(P_m A_a), R[k d + m] = d_k H P_m */
+    /* out-rates and diagonal amplitudes A_a,mm = tr(P_m A_a) (D holds A_a in the eigenbasis) */
     for (m = 0; m < d; m++)
     {
         acb_zero(out + m);
@@ -66,9 +63,7 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
                 if (j != m)
                     acb_add(out + m, out + m, acb_mat_entry(Wa + a, j, m), prec);
         for (a = 0; a < 2; a++)
-            qt_acb_mat_trace_product(Adiag + a * d + m, D->Pr + m, D->A + a, prec);
-        for (k = 0; k < 2; k++)
-            acb_mat_mul(R + k * d + m, D->dH + k, D->Pr + m, prec);
+            acb_set(Adiag + a * d + m, acb_mat_entry(D->A + a, m, m));
     }
     /* the dephasing rates G_a(0) = gamma_a T_a */
     for (a = 0; a < 2; a++)
@@ -103,8 +98,8 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
             for (k = 0; k < 2; k++)
                 for (l = 0; l < 2; l++)
                 {
-                    /* tr(d_k H P_m d_l H P_n) */
-                    qt_acb_mat_trace_product(t, R + k * d + m, R + l * d + n, prec);
+                    /* tr(d_k H P_m d_l H P_n) = (d_k H)_nm (d_l H)_mn in the eigenbasis */
+                    acb_mul(t, acb_mat_entry(D->dH + k, n, m), acb_mat_entry(D->dH + l, m, n), prec);
                     acb_addmul(zeta + 2 * k + l, c, t, prec);
                 }
         }
@@ -117,9 +112,6 @@ cleanup:
     }
     for (a = 0; a < 4; a++)
         acb_mat_clear(dC + a);
-    for (n = 0; n < 2 * d; n++)
-        acb_mat_clear(R + n);
-    flint_free(R);
     _acb_vec_clear(p, d); _acb_vec_clear(Adiag, 2 * d); _acb_vec_clear(out, d); _acb_vec_clear(g0, 2);
     acb_clear(t); acb_clear(u); acb_clear(zero); acb_clear(T); acb_clear(gam); acb_clear(c);
     qt_pump_eigen_clear(D);

@@ -37,13 +37,13 @@ rump_unit_pair(acb_t E, acb_mat_t x, const acb_mat_t H, const acb_t lam, slong n
 
 /* certified simple levels of a nearly diagonal H (the model in the basis of its approximate eigenvectors): one Rump
  * disc per level (a disc that contains an eigenvalue of every matrix in the ball), pairwise disjoint (so d discs hold
- * d distinct eigenvalues), and the spectral projectors P_n = x_n y_n^T / (y_n^T x_n) from the right and left
- * eigenvectors normalised by x_n[n] = y_n[n] = 1 (holomorphic: no conjugation; lemma P9); returns 0 when the levels
- * cannot be separated */
+ * d distinct eigenvalues), the right eigenvectors x_n (columns of X) and the left ones y_n (rows of Yt, divided by
+ * y_n^T x_n), normalised by x_n[n] = y_n[n] = 1 (holomorphic: no conjugation; lemma P9).  Yt = X^{-1}, and the
+ * spectral projectors are P_n = X e_n e_n^T Yt.  Returns 0 when the levels cannot be separated. */
 static int
-simple_levels(acb_ptr E, acb_mat_struct *Pr, const acb_mat_t H, acb_srcptr Ea, slong prec)
+simple_levels(acb_ptr E, acb_mat_t X, acb_mat_t Yt, const acb_mat_t H, acb_srcptr Ea, slong prec)
 {
-    slong d = acb_mat_nrows(H), n, m, i, j;
+    slong d = acb_mat_nrows(H), n, m, i;
     acb_mat_t x, y;
     acb_ptr El = _acb_vec_init(d);
     acb_t lam, s;
@@ -61,11 +61,10 @@ simple_levels(acb_ptr E, acb_mat_struct *Pr, const acb_mat_t H, acb_srcptr Ea, s
             acb_addmul(s, acb_mat_entry(y, i, 0), acb_mat_entry(x, i, 0), prec);
         ok = ok && !acb_contains_zero(s);
         for (i = 0; i < d && ok; i++)
-            for (j = 0; j < d; j++)
-            {
-                acb_mul(acb_mat_entry(Pr + n, i, j), acb_mat_entry(x, i, 0), acb_mat_entry(y, j, 0), prec);
-                acb_div(acb_mat_entry(Pr + n, i, j), acb_mat_entry(Pr + n, i, j), s, prec);
-            }
+        {
+            acb_set(acb_mat_entry(X, i, n), acb_mat_entry(x, i, 0));
+            acb_div(acb_mat_entry(Yt, n, i), acb_mat_entry(y, i, 0), s, prec);
+        }
     }
     /* d pairwise disjoint discs E_n: each holds exactly one level, a simple one; the left disc El_n (an eigenvalue
        of H^T, i.e. of H) must meet no E_m with m != n, so that y_n belongs to the same level as x_n */
@@ -670,30 +669,22 @@ qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, cons
 void
 qt_pump_eigen_init(qt_pump_eigen_struct *D, slong d)
 {
-    slong n;
     D->d = d;
     acb_mat_init(D->H, d, d);
     acb_mat_init(D->dH + 0, d, d); acb_mat_init(D->dH + 1, d, d);
     acb_mat_init(D->A + 0, d, d); acb_mat_init(D->A + 1, d, d);
     D->E = _acb_vec_init(d);
     D->dE = _acb_vec_init(2 * d);
-    D->Pr = flint_malloc(d * sizeof(acb_mat_struct));
-    for (n = 0; n < d; n++)
-        acb_mat_init(D->Pr + n, d, d);
 }
 
 void
 qt_pump_eigen_clear(qt_pump_eigen_struct *D)
 {
-    slong n;
     acb_mat_clear(D->H);
     acb_mat_clear(D->dH + 0); acb_mat_clear(D->dH + 1);
     acb_mat_clear(D->A + 0); acb_mat_clear(D->A + 1);
     _acb_vec_clear(D->E, D->d);
     _acb_vec_clear(D->dE, 2 * D->d);
-    for (n = 0; n < D->d; n++)
-        acb_mat_clear(D->Pr + n);
-    flint_free(D->Pr);
 }
 
 /* X <- Ri X R0 (a similarity by the exact point matrix R0, Ri an enclosure of its inverse) */
@@ -714,6 +705,7 @@ qt_pump_eigen_at(qt_pump_eigen_struct *D, const qt_pump_params_struct *P, const 
     int ok;
     acb_mat_init(X, d, d); acb_mat_init(M1, d, d); acb_mat_init(R0, d, d); acb_mat_init(Ri, d, d);
     Ea = _acb_vec_init(d);
+    /* X: the exchange part here, the right eigenvectors below */
     model_matrices(D->dH, D->A, X, P, J, Delta, b, prec);
     /* approximate eigenvectors R0 of H at the centre (an exact point matrix) and an enclosure Ri of R0^{-1} */
     acb_mat_scalar_mul_acb(M1, D->dH + 0, Bx, prec);
@@ -739,31 +731,80 @@ qt_pump_eigen_at(qt_pump_eigen_struct *D, const qt_pump_params_struct *P, const 
     acb_mat_scalar_mul_acb(D->H, D->dH + 0, Bx, prec);
     acb_mat_scalar_addmul_acb(D->H, D->dH + 1, Bz, prec);
     acb_mat_add(D->H, D->H, X, prec);
-    /* certified simple levels and their projectors (lemma P9) */
-    ok = ok && simple_levels(D->E, D->Pr, D->H, Ea, prec);
-    /* d_k E_n = tr(P_n d_k H) (Hellmann-Feynman) */
-    for (n = 0; n < d && ok; n++)
-        for (k = 0; k < 2; k++)
-            qt_acb_mat_trace_product(D->dE + 2 * n + k, D->Pr + n, D->dH + k, prec);
+    /* certified simple levels and eigenvectors X, Yt = X^{-1} (lemma P9); then d_k H and A_a in the eigenbasis
+       (Yt (.) X, where P_n = e_n e_n^T) and d_k E_n = (d_k H)_nn (Hellmann-Feynman) */
+    ok = ok && simple_levels(D->E, X, Ri, D->H, Ea, prec);
+    for (k = 0; k < 2 && ok; k++)
+    {
+        similar(D->dH + k, Ri, X, prec);
+        similar(D->A + k, Ri, X, prec);
+        for (n = 0; n < d; n++)
+            acb_set(D->dE + 2 * n + k, acb_mat_entry(D->dH + k, n, n));
+    }
     acb_mat_clear(X); acb_mat_clear(M1); acb_mat_clear(R0); acb_mat_clear(Ri);
     _acb_vec_clear(Ea, d);
     return ok;
 }
 
+/* in the eigenbasis (P_n = e_n e_n^T, A = D->A[a], K = D->dH[k]): C_a[m][n] = tr(P_m A P_n A) = A_mn A_nm and, with
+ * d_k P_m = sum_{j != m} (P_m K P_j + P_j K P_m)/(E_m - E_j) (lemma P19),
+ *   d_k C_a[m][n] = sum_{j != m} (K_mj A_jn A_nm + K_jm A_mn A_nj)/(E_m - E_j) + (the same with m and n exchanged) */
 void
 qt_pump_eigen_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_eigen_struct *D, slong prec)
 {
-    slong d = D->d, n;
-    acb_mat_struct *S = flint_malloc(2 * d * sizeof(acb_mat_struct));
-    for (n = 0; n < 2 * d; n++)
-        acb_mat_init(S + n, d, d);
-    sandwiches(S, D->Pr, D->A, prec);
-    weights_from_projectors(C, D->Pr, S, prec);
-    if (dC != NULL)
-        weight_derivatives(dC, D->Pr, S, D->E, D->dH, prec);
-    for (n = 0; n < 2 * d; n++)
-        acb_mat_clear(S + n);
-    flint_free(S);
+    slong d = D->d, a, k, m, n, j;
+    acb_ptr inv = _acb_vec_init(d * d);
+    acb_t t, u;
+    acb_init(t); acb_init(u);
+    for (a = 0; a < 2; a++)
+        for (m = 0; m < d; m++)
+            for (n = 0; n < d; n++)
+            {
+                acb_zero(acb_mat_entry(C + a, m, n));
+                if (m != n)
+                    acb_mul(acb_mat_entry(C + a, m, n), acb_mat_entry(D->A + a, m, n), acb_mat_entry(D->A + a, n, m), prec);
+            }
+    if (dC == NULL)
+        goto cleanup;
+    /* inv[m d + j] = 1/(E_m - E_j) */
+    for (m = 0; m < d; m++)
+        for (j = 0; j < d; j++)
+            if (j != m)
+            {
+                acb_sub(inv + m * d + j, D->E + m, D->E + j, prec);
+                acb_inv(inv + m * d + j, inv + m * d + j, prec);
+            }
+    for (a = 0; a < 2; a++)
+        for (k = 0; k < 2; k++)
+            for (m = 0; m < d; m++)
+                for (n = 0; n < d; n++)
+                {
+                    acb_ptr c = acb_mat_entry(dC + 2 * a + k, m, n);
+                    slong r, q, side;
+                    acb_zero(c);
+                    if (m == n)
+                        continue;
+#define KE(i, l) acb_mat_entry(D->dH + k, i, l)
+                    for (side = 0; side < 2; side++)
+                    {
+                        r = side ? n : m;          /* the projector differentiated */
+                        q = side ? m : n;          /* the other one */
+                        for (j = 0; j < d; j++)
+                        {
+                            if (j == r)
+                                continue;
+                            acb_mul(t, KE(r, j), acb_mat_entry(D->A + a, j, q), prec);
+                            acb_mul(t, t, acb_mat_entry(D->A + a, q, r), prec);
+                            acb_mul(u, KE(j, r), acb_mat_entry(D->A + a, r, q), prec);
+                            acb_addmul(t, u, acb_mat_entry(D->A + a, q, j), prec);
+                            acb_addmul(c, t, inv + r * d + j, prec);
+                        }
+                    }
+#undef KE
+                }
+cleanup:
+    _acb_vec_clear(inv, d * d);
+    acb_clear(t); acb_clear(u);
 }
 
 int

@@ -97,16 +97,15 @@ int qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_
 void qt_pump_heis2_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_params_struct *P, const acb_t r,
                            const acb_t nx, const acb_t nz, slong prec);
 
-/* lemma P9: the model (J, Delta, b) at a (complex) point: H, d_k H, A_L, A_R, certified simple levels E, the spectral
- * projectors Pr[n] and d_k E_n = dE[2n + k] (Hellmann-Feynman).  The matrices are stored in the basis of approximate
- * eigenvectors R0 (X -> R0^{-1} X R0): use them only in traces of products, which the similarity leaves unchanged. */
+/* lemma P9: the model (J, Delta, b) at a (complex) point: certified simple levels E, d_k E_n = dE[2n + k]
+ * (Hellmann-Feynman), and d_k H = dH[k], A_L, A_R = A[0..1] in the eigenbasis (X^{-1} (.) X with X the right
+ * eigenvectors), where the spectral projectors are P_n = e_n e_n^T; H is internal (the approximate-eigenvector basis) */
 typedef struct
 {
     slong d;
     acb_mat_t H;
     acb_mat_struct dH[2], A[2];
     acb_ptr E, dE;
-    acb_mat_struct *Pr;
 }
 qt_pump_eigen_struct;
 void qt_pump_eigen_init(qt_pump_eigen_struct *D, slong d);
