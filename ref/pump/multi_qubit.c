@@ -731,8 +731,9 @@ qt_pump_eigen_at(qt_pump_eigen_struct *D, const qt_pump_params_struct *P, const 
     acb_mat_scalar_mul_acb(D->H, D->dH + 0, Bx, prec);
     acb_mat_scalar_addmul_acb(D->H, D->dH + 1, Bz, prec);
     acb_mat_add(D->H, D->H, X, prec);
-    /* certified simple levels and eigenvectors X, Yt = X^{-1} (lemma P9); then d_k H and A_a in the eigenbasis
-       (Yt (.) X, where P_n = e_n e_n^T) and d_k E_n = (d_k H)_nn (Hellmann-Feynman) */
+    /* certified simple levels, the right eigenvectors (into X) and Yt = X^{-1} (the normalised left ones, into Ri;
+       lemma P9); then d_k H and A_a in the eigenbasis (Yt (.) X, where P_n = e_n e_n^T) and d_k E_n = (d_k H)_nn
+       (Hellmann-Feynman) */
     ok = ok && simple_levels(D->E, X, Ri, D->H, Ea, prec);
     for (k = 0; k < 2 && ok; k++)
     {
