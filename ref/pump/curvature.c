@@ -93,14 +93,14 @@ qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx
     opt->eval_limit = 100000 + 200 * prec;
     arb_zero(Omega + 0);
     arb_zero(Omega + 1);
+    arb_mul(d, twopi, c.rho, prec);
     for (dir = 0; dir < 2; dir++)
     {
         c.dir = dir;
         if (acb_calc_integrate(r, cauchy_integrand, &c, lo, hi, prec, tol, opt, prec) != ARB_CALC_SUCCESS)
             st = QT_UNCERTIFIED;
-        /* the integral of f_a e^{-it} is 2 pi rho f_a', real for a function real on the real axis; so with
-           f_L + i f_R in the integrand, Re(r) / (2 pi rho) = f_L' and Im(r) / (2 pi rho) = f_R' (lemma P7) */
-        arb_mul(d, twopi, c.rho, prec);
+        /* the integral of f_a e^{-it} is 2 pi rho f_a' = d f_a', real for a function real on the real axis; so with
+           f_L + i f_R in the integrand, Re(r) / d = f_L' and Im(r) / d = f_R' (lemma P7) */
         for (a = 0; a < 2; a++)
         {
             arb_div(e, a == 0 ? acb_realref(r) : acb_imagref(r), d, prec);
