@@ -8,6 +8,7 @@
 #include "qtoracle/pump.h"
 #include "qtoracle/lindblad.h"
 #include "qtoracle/trajectory.h"
+#include "../ref/pump/pump_internal.h"     /* the level scan of lemma P9 (iv) */
 
 static void
 set_params(qt_pump_params_t P, const char *gL, const char *gR, const char *T, int conv)
@@ -3275,6 +3276,163 @@ START_TEST(eigen_ball_enclosure)
 }
 END_TEST
 
+/* the three-qubit chain H = J sum_j (sx sx + sy sy + Delta sz sz)_{j,j+1} + B_x sum sx + B_z sum sz (pauli), written out
+   here independently of the library's model, restricted to the sectors of the reflection |abc> -> |cba>, which H
+   commutes with: even (6: |000>, |010>, |101>, |111>, (|001> + |100>)/sqrt 2, (|011> + |110>)/sqrt 2) and odd
+   (2: (|001> - |100>)/sqrt 2, (|011> - |110>)/sqrt 2).  Certified simple levels of each block (acb_mat_eig_simple);
+   0 if either block's levels cannot be certified */
+static int
+chain3_sector_levels(acb_ptr Ee, acb_ptr Eo, const fmpq_t J, const fmpq_t Delta, const arb_t Bx, const arb_t Bz,
+                     slong prec)
+{
+    acb_mat_t H, Ve, Vo, T, He, Ho, R;
+    acb_ptr Ea;
+    arb_t h, c;
+    slong r, j, k;
+    int ok;
+    static const int even1[4] = {0, 2, 5, 7};
+    acb_mat_init(H, 8, 8); acb_mat_init(Ve, 8, 6); acb_mat_init(Vo, 8, 2);
+    arb_init(h); arb_init(c);
+    for (r = 0; r < 8; r++)
+        for (j = 0; j < 3; j++)
+        {
+            slong bit = (r >> (2 - j)) & 1;
+            /* B_z sz_j, B_x sx_j */
+            arb_set(c, Bz);
+            if (bit)
+                arb_neg(c, c);
+            arb_add(acb_realref(acb_mat_entry(H, r, r)), acb_realref(acb_mat_entry(H, r, r)), c, prec);
+            arb_add(acb_realref(acb_mat_entry(H, r ^ (4 >> j), r)), acb_realref(acb_mat_entry(H, r ^ (4 >> j), r)), Bx,
+                    prec);
+            if (j < 2)
+            {
+                slong bit2 = (r >> (1 - j)) & 1;
+                /* J Delta sz_j sz_{j+1}; sx sx + sy sy = 2 (s+ s- + s- s+) flips an antiparallel pair with amplitude 2 */
+                arb_set_fmpq(c, Delta, prec);
+                arb_mul_fmpz(c, c, fmpq_numref(J), prec);
+                arb_div_fmpz(c, c, fmpq_denref(J), prec);
+                if (bit != bit2)
+                    arb_neg(c, c);
+                arb_add(acb_realref(acb_mat_entry(H, r, r)), acb_realref(acb_mat_entry(H, r, r)), c, prec);
+                if (bit != bit2)
+                {
+                    arb_set_fmpq(c, J, prec);
+                    arb_mul_2exp_si(c, c, 1);
+                    arb_add(acb_realref(acb_mat_entry(H, r ^ (6 >> j), r)), acb_realref(acb_mat_entry(H, r ^ (6 >> j), r)),
+                            c, prec);
+                }
+            }
+        }
+    arb_set_ui(h, 2);
+    arb_rsqrt(h, h, prec);
+    for (k = 0; k < 4; k++)
+        acb_one(acb_mat_entry(Ve, even1[k], k));
+    arb_set(acb_realref(acb_mat_entry(Ve, 1, 4)), h); arb_set(acb_realref(acb_mat_entry(Ve, 4, 4)), h);
+    arb_set(acb_realref(acb_mat_entry(Ve, 3, 5)), h); arb_set(acb_realref(acb_mat_entry(Ve, 6, 5)), h);
+    arb_set(acb_realref(acb_mat_entry(Vo, 1, 0)), h); arb_neg(acb_realref(acb_mat_entry(Vo, 4, 0)), h);
+    arb_set(acb_realref(acb_mat_entry(Vo, 3, 1)), h); arb_neg(acb_realref(acb_mat_entry(Vo, 6, 1)), h);
+    ok = 1;
+    for (k = 0; k < 2; k++)
+    {
+        acb_mat_struct *V = k ? Vo : Ve;
+        slong n = acb_mat_ncols(V);
+        acb_ptr E = k ? Eo : Ee;
+        /* He = V^T H V (Ho holds V^T) */
+        acb_mat_init(T, 8, n); acb_mat_init(He, n, n); acb_mat_init(Ho, n, 8); acb_mat_init(R, n, n);
+        Ea = _acb_vec_init(n);
+        acb_mat_mul(T, H, V, prec);
+        acb_mat_transpose(Ho, V);
+        acb_mat_mul(He, Ho, T, prec);
+        ok = ok && acb_mat_approx_eig_qr(Ea, NULL, R, He, NULL, 0, prec)
+                && acb_mat_eig_simple(E, NULL, NULL, He, Ea, R, prec);
+        acb_mat_clear(T); acb_mat_clear(He); acb_mat_clear(Ho); acb_mat_clear(R);
+        _acb_vec_clear(Ea, n);
+    }
+    acb_mat_clear(H); acb_mat_clear(Ve); acb_mat_clear(Vo);
+    arb_clear(h); arb_clear(c);
+    return ok;
+}
+
+START_TEST(level_crossing_named)
+{
+    /* lemma P9 (iv): the three-qubit crossed chain (Delta = 1/2) on the circle of centre (1, 1), radius 4/5 meets a
+       crossing of an even and an odd level of the reflection; the heat integral is refused at once, naming the place,
+       and an independent certificate (a sign change of (odd level) - (even level), sector by sector) proves a
+       crossing within 2^-12 in u of the reported interval.  On the small triangle the scan proves the levels simple */
+    qt_pump_params_t P;
+    qt_protocol_t C;
+    qt_pump_piece_struct *g;
+    slong np, prec = 64, i, j;
+    arb_ptr Q = _arb_vec_init(2);
+    arb_t where, Bx2[2], Bz2[2];
+    acb_ptr Ee[2], Eo[2];
+    acb_t u, Bx, Bz, dx, dz;
+    char why[QT_REASON_LEN];
+    int side, flips = 0;
+    arb_init(where);
+    acb_init(u); acb_init(Bx); acb_init(Bz); acb_init(dx); acb_init(dz);
+    qt_pump_params_init(P);
+    qt_protocol_init(C);
+    xxz_small_triangle(P, C, 3);
+    qt_pump_protocol_pieces(&g, &np, C, prec);
+    ck_assert_msg(qt_pump_uses_eigen_route(P), "the crossed three-qubit chain takes the eigen route");
+    ck_assert_msg(qt_pump_protocol_levels_simple(P, g, np, prec, why) == QT_OK, "%s", why);
+    qt_pump_pieces_clear(g, np);
+
+    C->kind = QT_PROTOCOL_CIRCLE;
+    fmpq_set_si(C->cx, 1, 1); fmpq_set_si(C->cz, 1, 1); fmpq_set_si(C->radius, 4, 5);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, prec, why), QT_UNCERTIFIED);
+    ck_assert_msg(strstr(why, "could not be proven simple on piece 1 near u = ") != NULL, "%s", why);
+    ck_assert(!arb_is_finite(Q + 0) && !arb_is_finite(Q + 1));
+    qt_pump_protocol_pieces(&g, &np, C, prec);
+    ck_assert_int_eq(np, 1);
+    ck_assert_int_eq(qt_pump_piece_levels_simple(where, P, g, 0, prec, why), QT_UNCERTIFIED);
+    ck_assert(mag_cmp_2exp_si(arb_radref(where), -20) < 0);
+    /* the points u = where -+ 2^-12 (exact dyadic numbers) */
+    for (side = 0; side < 2; side++)
+    {
+        arb_init(Bx2[side]); arb_init(Bz2[side]);
+        Ee[side] = _acb_vec_init(6);
+        Eo[side] = _acb_vec_init(2);
+        acb_zero(u);
+        arf_set_round(arb_midref(acb_realref(u)), arb_midref(where), 30, ARF_RND_NEAR);
+        arf_set_si_2exp_si(arb_midref(acb_realref(dx)), side ? 1 : -1, -12);
+        arf_add(arb_midref(acb_realref(u)), arb_midref(acb_realref(u)), arb_midref(acb_realref(dx)), ARF_PREC_EXACT,
+                ARF_RND_DOWN);
+        qt_pump_piece_eval(Bx, Bz, dx, dz, g, u, prec);
+        arb_set(Bx2[side], acb_realref(Bx));
+        arb_set(Bz2[side], acb_realref(Bz));
+        ck_assert(arb_is_zero(acb_imagref(Bx)) && arb_is_zero(acb_imagref(Bz)));
+        ck_assert_msg(chain3_sector_levels(Ee[side], Eo[side], P->J, P->Delta, Bx2[side], Bz2[side], prec),
+                      "sector levels at side %d", side);
+    }
+    for (i = 0; i < 2; i++)
+        for (j = 0; j < 6; j++)
+        {
+            arb_t d0, d1;
+            arb_init(d0); arb_init(d1);
+            arb_sub(d0, acb_realref(Eo[0] + i), acb_realref(Ee[0] + j), prec);
+            arb_sub(d1, acb_realref(Eo[1] + i), acb_realref(Ee[1] + j), prec);
+            if ((arb_is_positive(d0) && arb_is_negative(d1)) || (arb_is_negative(d0) && arb_is_positive(d1)))
+                flips++;
+            arb_clear(d0); arb_clear(d1);
+        }
+    ck_assert_msg(flips >= 1, "no certified crossing of an odd and an even level within 2^-12 of the reported place");
+    for (side = 0; side < 2; side++)
+    {
+        arb_clear(Bx2[side]); arb_clear(Bz2[side]);
+        _acb_vec_clear(Ee[side], 6);
+        _acb_vec_clear(Eo[side], 2);
+    }
+    qt_pump_pieces_clear(g, np);
+    arb_clear(where);
+    acb_clear(u); acb_clear(Bx); acb_clear(Bz); acb_clear(dx); acb_clear(dz);
+    _arb_vec_clear(Q, 2);
+    qt_protocol_clear(C);
+    qt_pump_params_clear(P);
+}
+END_TEST
+
 START_TEST(heat_record_period_refused)
 {
     /* a library caller asking for the second order where it is not defined (the quadrant: infinite length) gets the
@@ -3512,6 +3670,7 @@ main(void)
     tcase_add_test(tc, heis2_dissipation);
     tcase_add_test(tc, multi_friction_generic);
     tcase_add_test(tc, eigen_ball_enclosure);
+    tcase_add_test(tc, level_crossing_named);
     tcase_add_test(tc, heat_record_period_refused);
     tcase_add_test(tc, coupling_matrices);
     tcase_add_test(tc, non_interacting_qubits);

@@ -174,7 +174,8 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     dp.P = P;
     /* lemma P24: every piece is checked before any is integrated */
     for (i = 0; i < np && st == QT_OK && !qt_pump_single_like(P) && !qt_pump_field_frame_like(P); i++)
-        if ((st = piece_bohr_generic(g + i, P, prec, reason)) != QT_OK)
+        if ((st = qt_pump_piece_levels_simple(NULL, P, g + i, i, prec, reason)) != QT_OK
+            || (st = piece_bohr_generic(g + i, P, prec, reason)) != QT_OK)
             bohr_fail = 1;
     for (i = 0; i < np && st == QT_OK; i++)
     {

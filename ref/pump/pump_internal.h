@@ -113,6 +113,18 @@ void qt_pump_eigen_clear(qt_pump_eigen_struct *D);
 /* 0 if the levels cannot be proven simple (Rump discs not pairwise disjoint) */
 int qt_pump_eigen_at(qt_pump_eigen_struct *D, const qt_pump_params_struct *P, const fmpq_t J, const fmpq_t Delta,
                      const fmpq_t b, const acb_t Bx, const acb_t Bz, slong prec);
+/* 1 iff Lambda is computed by the eigen route of lemma P9 (several interacting qubits outside the closed route of P13
+   and the field-frame route of P25) */
+int qt_pump_uses_eigen_route(const qt_pump_params_struct *P);
+/* lemma P9 (iv): QT_OK if the levels are proven simple at every point of the real path of piece g (number index, from
+   0, named in the reason), else QT_UNCERTIFIED with a reason naming the place (a level crossing, or an avoided
+   crossing too narrow for prec) and, if where != NULL, the interval of u where they could not be separated;
+   qt_pump_protocol_levels_simple: every piece, if the model takes the eigen route */
+int qt_pump_piece_levels_simple(arb_t where, const qt_pump_params_struct *P, const qt_pump_piece_struct *g,
+                                slong index, slong prec,
+                                char *reason);
+int qt_pump_protocol_levels_simple(const qt_pump_params_struct *P, const qt_pump_piece_struct *g, slong np, slong prec,
+                                   char *reason);
 /* the transition weights C_a[m][n] = tr(P_m A_a P_n A_a) and, if dC != NULL, their derivatives (lemma P19) */
 void qt_pump_eigen_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_eigen_struct *D, slong prec);
 /* the rate matrices Wa[0..1], the stationary populations p and the Drazin solutions x[k] = W^+ d_k p (d x 1, sum 0);
