@@ -63,6 +63,70 @@ assert_records_agree(const qt_traj_record_t A, const qt_traj_record_t B, const c
     }
 }
 
+/* the --digits driver for records: a record function whose output x = pi meets 30 digits at once, y = pi +- 2^-(prec/8)
+   only at 1048 bits, z a domain error.  Retries mark x and z settled (and never y); a settled output keeps its first
+   enclosure even when the record function skips it (here: returns a wrong value for it), and every kept enclosure
+   contains pi */
+typedef struct
+{
+    int calls;
+    int settled_seen[8][3];
+}
+driver_probe;
+
+static void
+driver_probe_fn(qt_traj_record_t R, const void *params, slong prec)
+{
+    driver_probe *pr = (driver_probe *) params;
+    slong i;
+    mag_t r;
+    mag_init(r);
+    for (i = 0; i < 3; i++)
+        pr->settled_seen[pr->calls][i] = R->settled[i];
+    pr->calls++;
+    R->nout = 3;
+    strcpy(R->name[0], "x"); strcpy(R->name[1], "y"); strcpy(R->name[2], "z");
+    if (R->settled[0])
+        arb_zero(&R->out[0].value);               /* skipped work: must not be taken */
+    else
+        arb_const_pi(&R->out[0].value, prec);
+    R->out[0].status = QT_OK;
+    arb_const_pi(&R->out[1].value, prec);
+    mag_set_ui_2exp_si(r, 1, -(prec / 8));
+    mag_add(arb_radref(&R->out[1].value), arb_radref(&R->out[1].value), r);
+    R->out[1].status = QT_OK;
+    arb_indeterminate(&R->out[2].value);
+    qt_result_set_status(R->out + 2, QT_DOMAIN, "undefined here");
+    mag_clear(r);
+}
+
+START_TEST(test_digits_record_driver)
+{
+    driver_probe pr;
+    qt_traj_record_t R;
+    arb_t pi;
+    slong k;
+    memset(&pr, 0, sizeof pr);
+    arb_init(pi);
+    arb_const_pi(pi, 2000);
+    qt_traj_record_init(R, 0);
+    ck_assert_int_eq(qt_eval_digits_record(R, driver_probe_fn, &pr, 30), QT_OK);
+    ck_assert_int_eq(pr.calls, 4);                 /* 131, 262, 524, 1048 bits */
+    for (k = 0; k < pr.calls; k++)
+    {
+        ck_assert_int_eq(pr.settled_seen[k][0], k > 0);
+        ck_assert_int_eq(pr.settled_seen[k][1], 0);
+        ck_assert_int_eq(pr.settled_seen[k][2], k > 0);
+    }
+    ck_assert(arb_contains(&R->out[0].value, pi) && R->out[0].prec == qt_digits_start_prec(30));
+    ck_assert(arb_contains(&R->out[1].value, pi) && qt_arb_meets_digits(&R->out[1].value, 30));
+    ck_assert_int_eq(R->out[1].prec, 8 * qt_digits_start_prec(30));
+    ck_assert_int_eq(R->out[2].status, QT_DOMAIN);
+    qt_traj_record_clear(R);
+    arb_clear(pi);
+}
+END_TEST
+
 START_TEST(test_closed_form_vs_general_route)
 {
     flint_rand_t st;
@@ -1520,6 +1584,7 @@ main(void)
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, test_closed_form_vs_general_route);
+    tcase_add_test(tc, test_digits_record_driver);
     tcase_add_test(tc, test_tstar_exact_values);
     tcase_add_test(tc, test_identities_two_qubits);
     tcase_add_test(tc, test_t0_against_state_functions);

@@ -32,6 +32,10 @@ typedef struct
     char name[QT_TR_MAXOUT][16];
     qt_result_struct out[QT_TR_MAXOUT];
     char reference[48];       /* which reference state D_rel and Sigma use */
+    /* set by qt_eval_digits_record before a retry at higher precision: output i already meets the requested digits
+       (or is a domain error), and its earlier enclosure is kept whatever this evaluation gives; a record function may
+       skip the work of such outputs (effort only) */
+    int settled[QT_TR_MAXOUT];
 }
 qt_traj_record_struct;
 typedef qt_traj_record_struct qt_traj_record_t[1];

@@ -14,6 +14,13 @@ narrower(const arb_t a, const arb_t b)
     return mag_cmp(arb_radref(a), arb_radref(b)) < 0;
 }
 
+/* an output that no higher precision will change: a domain error (decided exactly) or certified to the digits */
+static int
+settled(const qt_result_struct *o, slong digits)
+{
+    return o->status == QT_DOMAIN || (o->status == QT_OK && qt_arb_meets_digits(&o->value, digits));
+}
+
 int
 qt_eval_digits_record(qt_traj_record_t R, qt_record_fn fn, const void *params, slong digits)
 {
@@ -25,6 +32,8 @@ qt_eval_digits_record(qt_traj_record_t R, qt_record_fn fn, const void *params, s
     for (prec = qt_digits_start_prec(digits); prec <= maxprec && !done; prec *= 2)
     {
         qt_traj_record_init(T, 0);
+        for (i = 0; i < QT_TR_MAXOUT; i++)
+            T->settled[i] = have[i] && settled(R->out + i, digits);
         fn(T, params, prec);
         R->nout = T->nout;
         R->kind = T->kind;
@@ -34,10 +43,10 @@ qt_eval_digits_record(qt_traj_record_t R, qt_record_fn fn, const void *params, s
         for (i = 0; i < T->nout; i++)
         {
             qt_result_struct *n = T->out + i, *o = R->out + i;
-            int take = !have[i]
+            int take = !T->settled[i] && (!have[i]
                        || (n->status == QT_DOMAIN)
                        || (n->status == QT_OK && (o->status != QT_OK || narrower(&n->value, &o->value)))
-                       || (n->status != QT_OK && o->status != QT_OK && narrower(&n->value, &o->value));
+                       || (n->status != QT_OK && o->status != QT_OK && narrower(&n->value, &o->value)));
             if (have[i] && o->status == QT_DOMAIN)
                 take = 0;       /* undefinedness is decided exactly and does not change with precision */
             if (take)
@@ -48,7 +57,7 @@ qt_eval_digits_record(qt_traj_record_t R, qt_record_fn fn, const void *params, s
                 memcpy(o->reason, n->reason, QT_REASON_LEN);
                 have[i] = 1;
             }
-            if (!(o->status == QT_DOMAIN || (o->status == QT_OK && qt_arb_meets_digits(&o->value, digits))))
+            if (!settled(o, digits))
                 done = 0;
         }
         qt_traj_record_clear(T);
