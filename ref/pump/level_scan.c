@@ -101,11 +101,10 @@ qt_pump_piece_levels_simple(arb_t where, const qt_pump_params_struct *P, const q
         sx = arb_get_str(acb_realref(Bx), 8, ARB_STR_NO_RADIUS);
         sz = arb_get_str(acb_realref(Bz), 8, ARB_STR_NO_RADIUS);
         qt_fail(reason, QT_UNCERTIFIED,
-                "the protocol: the levels of H could not be proven simple on piece %ld near u = %s, B = (%s, %s) "
-                "(%s): a level crossing on the path, where the secular generator is not analytic and the heat "
-                "integral is refused, or an avoided crossing narrower than this precision resolves (lemma P9 (iv))",
-                (long) index + 1, su, sx, sz,
-                s.evals >= SCAN_MAX_EVALS ? "effort cap reached" : "interval of width 2^-(24 + prec/8)");
+                "the protocol: the levels of H could not be proven simple on piece %ld near u = %s, B = (%s, %s): a "
+                "level crossing (the secular generator is not analytic there; refused) or %s (lemma P9 (iv))",
+                (long) index + 1, su, sx, sz, s.evals >= SCAN_MAX_EVALS ? "the scan's effort cap was reached"
+                : "an avoided crossing narrower than 2^-(24 + prec/8) in u");
         flint_free(su); flint_free(sx); flint_free(sz);
         acb_clear(u); acb_clear(Bx); acb_clear(Bz); acb_clear(dx); acb_clear(dz);
     }
