@@ -1329,6 +1329,12 @@ assert_dissipation_at_unequal_T(const qt_pump_params_struct *P)
         ck_assert_int_eq(qt_pump_dissipation_supported(P, C, why), QT_DOMAIN);
         ck_assert(strncmp(why, "coupling", 8) == 0);
     }
+    else if (!qt_pump_single_like(P) && !qt_pump_field_frame_like(P) && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J))
+    {
+        /* lemma P24: equally spaced Zeeman levels of a multiplet at every field */
+        ck_assert_int_eq(qt_pump_dissipation_supported(P, C, why), QT_DOMAIN);
+        ck_assert(strncmp(why, "Delta:", 6) == 0);
+    }
     else
         ck_assert_msg(qt_pump_dissipation_supported(P, C, why) == QT_OK, "%s", why);
     qt_protocol_clear(C);
@@ -3175,7 +3181,15 @@ START_TEST(multi_friction_generic)
         P->n_qubits = 3;
         ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why), QT_DOMAIN);
         ck_assert(strncmp(why, "coupling:", 9) == 0);
-        P->coupling = QT_PUMP_COUPLING_CROSSED;     /* three qubits with J = 0 (two: lemma P25) */
+        P->coupling = QT_PUMP_COUPLING_CROSSED;
+        /* three Heisenberg qubits (Delta = 1): the quartet's Zeeman levels are equally spaced at every field, so the
+           structural coincidence is refused up front as a domain error naming Delta (not left to the point check) */
+        fmpq_one(P->Delta);
+        fmpq_one(P->J);
+        ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why), QT_DOMAIN);
+        ck_assert(strncmp(why, "Delta:", 6) == 0);
+        ck_assert(!arb_is_finite(W1) && !arb_is_finite(L1));
+        fmpq_zero(P->Delta);                        /* three qubits with J = 0 (two: lemma P25) */
         fmpq_zero(P->J);
         ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why), QT_DOMAIN);
         ck_assert(strncmp(why, "J:", 2) == 0);
