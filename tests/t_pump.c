@@ -3299,7 +3299,7 @@ static int
 chain3_sector_levels(acb_ptr Ee, acb_ptr Eo, const fmpq_t J, const fmpq_t Delta, const arb_t Bx, const arb_t Bz,
                      slong prec)
 {
-    acb_mat_t H, Ve, Vo, T, He, Ho, R;
+    acb_mat_t H, Ve, Vo, T, He, Vt, R;
     acb_ptr Ea;
     arb_t h, c;
     slong r, j, k;
@@ -3351,15 +3351,15 @@ chain3_sector_levels(acb_ptr Ee, acb_ptr Eo, const fmpq_t J, const fmpq_t Delta,
         acb_mat_struct *V = k ? Vo : Ve;
         slong n = acb_mat_ncols(V);
         acb_ptr E = k ? Eo : Ee;
-        /* He = V^T H V (Ho holds V^T) */
-        acb_mat_init(T, 8, n); acb_mat_init(He, n, n); acb_mat_init(Ho, n, 8); acb_mat_init(R, n, n);
+        /* He = V^T H V */
+        acb_mat_init(T, 8, n); acb_mat_init(He, n, n); acb_mat_init(Vt, n, 8); acb_mat_init(R, n, n);
         Ea = _acb_vec_init(n);
         acb_mat_mul(T, H, V, prec);
-        acb_mat_transpose(Ho, V);
-        acb_mat_mul(He, Ho, T, prec);
+        acb_mat_transpose(Vt, V);
+        acb_mat_mul(He, Vt, T, prec);
         ok = ok && acb_mat_approx_eig_qr(Ea, NULL, R, He, NULL, 0, prec)
                 && acb_mat_eig_simple(E, NULL, NULL, He, Ea, R, prec);
-        acb_mat_clear(T); acb_mat_clear(He); acb_mat_clear(Ho); acb_mat_clear(R);
+        acb_mat_clear(T); acb_mat_clear(He); acb_mat_clear(Vt); acb_mat_clear(R);
         _acb_vec_clear(Ea, n);
     }
     acb_mat_clear(H); acb_mat_clear(Ve); acb_mat_clear(Vo);
@@ -3381,8 +3381,10 @@ START_TEST(level_crossing_named)
     arb_t where, Bx2[2], Bz2[2];
     acb_ptr Ee[2], Eo[2];
     acb_t u, Bx, Bz, dx, dz;
+    arf_t step;
     char why[QT_REASON_LEN];
     int side, flips = 0;
+    arf_init(step);
     arb_init(where);
     acb_init(u); acb_init(Bx); acb_init(Bz); acb_init(dx); acb_init(dz);
     qt_pump_params_init(P);
@@ -3410,9 +3412,8 @@ START_TEST(level_crossing_named)
         Eo[side] = _acb_vec_init(2);
         acb_zero(u);
         arf_set_round(arb_midref(acb_realref(u)), arb_midref(where), 30, ARF_RND_NEAR);
-        arf_set_si_2exp_si(arb_midref(acb_realref(dx)), side ? 1 : -1, -12);
-        arf_add(arb_midref(acb_realref(u)), arb_midref(acb_realref(u)), arb_midref(acb_realref(dx)), ARF_PREC_EXACT,
-                ARF_RND_DOWN);
+        arf_set_si_2exp_si(step, side ? 1 : -1, -12);
+        arf_add(arb_midref(acb_realref(u)), arb_midref(acb_realref(u)), step, ARF_PREC_EXACT, ARF_RND_DOWN);
         qt_pump_piece_eval(Bx, Bz, dx, dz, g, u, prec);
         arb_set(Bx2[side], acb_realref(Bx));
         arb_set(Bz2[side], acb_realref(Bz));
@@ -3439,6 +3440,7 @@ START_TEST(level_crossing_named)
         _acb_vec_clear(Eo[side], 2);
     }
     qt_pump_pieces_clear(g, np);
+    arf_clear(step);
     arb_clear(where);
     acb_clear(u); acb_clear(Bx); acb_clear(Bz); acb_clear(dx); acb_clear(dz);
     _arb_vec_clear(Q, 2);

@@ -14,7 +14,8 @@ narrower(const arb_t a, const arb_t b)
     return mag_cmp(arb_radref(a), arb_radref(b)) < 0;
 }
 
-/* an output that no higher precision will change: a domain error (decided exactly) or certified to the digits */
+/* an output that no higher precision will change: a domain error (undefinedness is decided exactly) or certified to
+   the digits */
 static int
 settled(const qt_result_struct *o, slong digits)
 {
@@ -47,8 +48,6 @@ qt_eval_digits_record(qt_traj_record_t R, qt_record_fn fn, const void *params, s
                        || (n->status == QT_DOMAIN)
                        || (n->status == QT_OK && (o->status != QT_OK || narrower(&n->value, &o->value)))
                        || (n->status != QT_OK && o->status != QT_OK && narrower(&n->value, &o->value)));
-            if (have[i] && o->status == QT_DOMAIN)
-                take = 0;       /* undefinedness is decided exactly and does not change with precision */
             if (take)
             {
                 arb_set(&o->value, &n->value);

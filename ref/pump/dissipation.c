@@ -20,8 +20,7 @@ qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_
         return qt_fail(reason, QT_DOMAIN, "coupling: with this layout the three-qubit chain and both couplings are symmetric under the reflection 1 <-> 3, so two parity sectors never exchange population and the friction tensor is undefined; use coupling=crossed or matrix");
     /* lemma P24, a structural coincidence: at Delta = 1 (J != 0) H commutes with n.Sigma (n = B/|B|), so the Zeeman
        levels of a multiplet of three or more (the triplet, the quartet) are equally spaced by 2s|B| at every field */
-    if (!qt_pump_single_like(P) && !heis2 && !qt_pump_field_frame_like(P) && fmpq_is_one(P->Delta)
-        && !fmpq_is_zero(P->J))
+    if (!qt_pump_single_like(P) && !qt_pump_field_frame_like(P) && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J))
         return qt_fail(reason, QT_DOMAIN, "Delta: at Delta = 1 H conserves the total spin along B, so the Zeeman levels of each multiplet (triplet, quartet) are equally spaced and two Bohr frequencies coincide at every field, outside the generic route of lemma P24 (P18: two qubits, named layouts); use Delta != 1 or pump.friction at points");
     if (C->kind != QT_PROTOCOL_CIRCLE && C->kind != QT_PROTOCOL_SECTOR && C->kind != QT_PROTOCOL_POLYGON)
         return qt_fail(reason, QT_DOMAIN, "protocol: the dissipated work and the thermodynamic length are defined for closed curves of finite length avoiding B = 0 (circle, sector, polygon)");

@@ -344,7 +344,7 @@ int
 qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_protocol_struct *C,
                        slong prec, char *reason)
 {
-    int st = QT_OK, a, level_fail = 0;
+    int st = QT_OK, a;
     if ((st = qt_pump_params_validate(P, reason)) != QT_OK || (st = qt_protocol_validate(C, reason)) != QT_OK
         || (st = qt_pump_protocol_supported(P, C, reason)) != QT_OK)
     {
@@ -369,7 +369,7 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
                 }
             }
             else if ((s2 = quarter_disc_heis2(Q + a, P, a, C->radius, prec)) != QT_OK)
-                st = s2;
+                st = qt_fail(reason, s2, "the line integral did not reach the requested accuracy");
         }
     }
     else
@@ -394,21 +394,17 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
             qt_pump_protocol_pieces(&g, &np, C, prec);      /* circle, sector, polygon (lemma P4) */
         /* lemma P9 (iv): the eigen route integrates only along paths on which the levels are proven simple; a
            crossing is named here instead of exhausting the integrator on it */
-        if ((st = qt_pump_protocol_levels_simple(P, g, np, prec, reason)) == QT_OK)
-            st = integrate_boundary(Q, P, g, np, prec);
-        else
+        if ((st = qt_pump_protocol_levels_simple(P, g, np, prec, reason)) != QT_OK)
         {
             arb_indeterminate(Q + 0);
             arb_indeterminate(Q + 1);
-            corner = 0;
-            level_fail = 1;
         }
+        else if ((st = integrate_boundary(Q, P, g, np, prec)) != QT_OK)
+            qt_fail(reason, st, "the line integral did not reach the requested accuracy");
         qt_pump_pieces_clear(g, np);
         for (a = 0; a < 2 && corner; a++)
             quadrant_add_excluded(Q + a, P, r0, r1, C->kind == QT_PROTOCOL_QUADRANT, prec);
         arb_clear(r0); arb_clear(r1); arb_clear(t0); arb_clear(t1);
     }
-    if (st != QT_OK && !level_fail)
-        qt_fail(reason, QT_UNCERTIFIED, "the line integral did not reach the requested accuracy");
     return st;
 }

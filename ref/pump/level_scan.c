@@ -4,7 +4,6 @@
  * real intervals on which qt_pump_eigen_at succeeds (pairwise disjoint Rump discs for every matrix of the ball,
  * which holds every point of the interval); an interval where it fails is bisected down to a minimum width.  The
  * starting count and the minimum width are effort only: success is a proof, failure is reported as such. */
-#include <string.h>
 #include "pump_internal.h"
 
 #define SCAN_MAX_EVALS 20000
@@ -93,10 +92,7 @@ qt_pump_piece_levels_simple(arb_t where, const qt_pump_params_struct *P, const q
         if (where != NULL)
             arb_set(where, acb_realref(u));
         su = arb_get_str(acb_realref(u), 8, ARB_STR_NO_RADIUS);
-        arf_add(u0, bad0, bad1, ARF_PREC_EXACT, ARF_RND_DOWN);
-        arf_mul_2exp_si(u0, u0, -1);
-        acb_zero(u);
-        arf_set(arb_midref(acb_realref(u)), u0);
+        arb_get_mid_arb(acb_realref(u), acb_realref(u));
         qt_pump_piece_eval(Bx, Bz, dx, dz, g, u, prec);
         sx = arb_get_str(acb_realref(Bx), 8, ARB_STR_NO_RADIUS);
         sz = arb_get_str(acb_realref(Bz), 8, ARB_STR_NO_RADIUS);

@@ -621,7 +621,7 @@ heis2_applies(const qt_pump_params_struct *P, const fmpq_t Delta)
 int
 qt_pump_uses_eigen_route(const qt_pump_params_struct *P)
 {
-    return P->n_qubits > 1 && !qt_pump_single_like(P) && !qt_pump_collective_j0(P) && !heis2_applies(P, P->Delta);
+    return !qt_pump_single_like(P) && !qt_pump_collective_j0(P) && !heis2_applies(P, P->Delta);
 }
 
 int

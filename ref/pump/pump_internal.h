@@ -121,8 +121,7 @@ int qt_pump_uses_eigen_route(const qt_pump_params_struct *P);
    crossing too narrow for prec) and, if where != NULL, the interval of u where they could not be separated;
    qt_pump_protocol_levels_simple: every piece, if the model takes the eigen route */
 int qt_pump_piece_levels_simple(arb_t where, const qt_pump_params_struct *P, const qt_pump_piece_struct *g,
-                                slong index, slong prec,
-                                char *reason);
+                                slong index, slong prec, char *reason);
 int qt_pump_protocol_levels_simple(const qt_pump_params_struct *P, const qt_pump_piece_struct *g, slong np, slong prec,
                                    char *reason);
 /* the transition weights C_a[m][n] = tr(P_m A_a P_n A_a) and, if dC != NULL, their derivatives (lemma P19) */
