@@ -1211,7 +1211,7 @@ START_TEST(quadrant_is_T_ln2)
 {
     /* pumping.md 3: the quadrant protocol pumps Q_L = -T ln 2 (counter-clockwise: out along B_x, back along B_z),
        for every rate pair, temperature and convention; certified sector plus the proven excluded-part bound
-       (lemma P11); three qubits are refused */
+       (lemma P11); three qubits in the default layout are refused */
     flint_rand_t st;
     int it;
     flint_randinit(st);
@@ -1237,7 +1237,7 @@ START_TEST(quadrant_is_T_ln2)
         arb_neg(v, v);
         ck_assert_msg(arb_overlaps(v, Q + 0), "quadrant: Q_L = -T ln 2");
         ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -80) < 0);
-        P->n_qubits = 3;                      /* two Heisenberg qubits: heis2_quadrant (P23) */
+        P->n_qubits = 3;                      /* default layout: parity sectors (Heisenberg qubits: heis2_quadrant, P23, and heisenberg_quadrant_multiplets, P26) */
         fmpq_set_si(P->J, 2, 1);
         fmpq_set_si(P->b, 2, 1);
         ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
@@ -1875,6 +1875,30 @@ heis2_quadrant_closed_form(arb_t v, const qt_pump_params_struct *P, slong prec)
     arb_clear(Jc); arb_clear(T); arb_clear(Z); arb_clear(pS); arb_clear(E0); arb_clear(a); arb_clear(b);
 }
 
+/* the quadrant of P (protocol C) at prec: Q_L overlaps the closed form v, radius below 2^(24 - prec), the sum rule
+ * Q_L + Q_R contains 0, and if recheck, the same at 64 bits overlaps (P23, P26) */
+static void
+check_quadrant_closed_form(const qt_pump_params_struct *P, const qt_protocol_struct *C, const arb_t v, slong prec,
+                           int recheck, int it)
+{
+    arb_ptr Q = _arb_vec_init(2), Q2 = _arb_vec_init(2);
+    arb_t w;
+    char why[QT_REASON_LEN];
+    arb_init(w);
+    ck_assert_msg(qt_pump_heat_per_cycle(Q, P, C, prec, why) == QT_OK, "%d: %s", it, why);
+    ck_assert_msg(arb_overlaps(Q + 0, v), "quadrant %d: Q_L vs the closed form", it);
+    ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -prec + 24) < 0);
+    arb_add(w, Q + 0, Q + 1, prec);
+    ck_assert(arb_contains_zero(w));
+    if (recheck)
+    {
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, P, C, 64, why), QT_OK);
+        ck_assert(arb_overlaps(Q + 0, Q2 + 0) && arb_overlaps(Q + 1, Q2 + 1));
+    }
+    arb_clear(w);
+    _arb_vec_clear(Q, 2); _arb_vec_clear(Q2, 2);
+}
+
 /* Q(b) = Q(1/b) in the default layout (scale both couplings by b and swap the qubits; the geometric heat depends on the
  * rates only through their ratio), Q_L != 0 and the sum rule, for the protocol C (P13, P23) */
 static void
@@ -2017,18 +2041,8 @@ START_TEST(heis2_quadrant)
         fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 8), 4);
         fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 8), 4);
         fmpq_set_si(P->T, 2 + (slong) n_randint(st, 7), 4);
-        ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, prec, why), QT_OK);
-        heis2_quadrant_closed_form(v, P, prec);
-        ck_assert_msg(arb_overlaps(Q + 0, v), "quadrant %d: Q_L vs -(T S0 + 4 J_c p_S)", it);
-        ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -prec + 24) < 0);
-        arb_add(w, Q + 0, Q + 1, prec);
-        ck_assert(arb_contains_zero(w));
-        if (it < 2)
-        {
-            /* the same at 64 bits overlaps */
-            ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, P, C, 64, why), QT_OK);
-            ck_assert(arb_overlaps(Q + 0, Q2 + 0) && arb_overlaps(Q + 1, Q2 + 1));
-        }
+        heis2_quadrant_closed_form(v, P, prec);      /* -(T S0 + 4 J_c p_S) */
+        check_quadrant_closed_form(P, C, v, prec, it < 2, it);
     }
     /* (ii) default and crossed layouts: sum rule, and b <-> 1/b (scale both couplings by b, swap the qubits) */
     set_params(P, "1", "3", "1", QT_PUMP_PAULI);
@@ -2068,10 +2082,10 @@ START_TEST(heis2_quadrant)
             for (axis = 0; axis < 2; axis++)
             {
                 /* the margin grows with R: the first R = R0 2^k where dominance is proven (there must be one) */
-                for (j = 0; j < 8 && qt_pump_heis2_axis_envelope(c, alpha, P, a, axis, R, 64, why) != QT_OK; j++)
+                for (j = 0; j < 8 && qt_pump_heisenberg_axis_envelope(c, alpha, P, a, axis, R, 64, why) != QT_OK; j++)
                     arb_mul_2exp_si(R, R, 1);
                 ck_assert_msg(j < 8, "envelope %d: %s", it, why);
-                ck_assert_int_eq(qt_pump_heis2_axis_tail(tail, P, a, axis, R, 64, why), QT_OK);
+                ck_assert_int_eq(qt_pump_heisenberg_axis_tail(tail, P, a, axis, R, 64, why), QT_OK);
                 ck_assert(mag_is_finite(tail));
                 acb_set_si(nx, axis == 0);
                 acb_set_si(nz, axis == 1);
@@ -2122,8 +2136,10 @@ START_TEST(heis2_quadrant)
     fmpq_zero(P->J);
     ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
     fmpq_set_si(P->J, 2, 1);
-    P->n_qubits = 3;
+    P->n_qubits = 3;                        /* three qubits, default layout: parity sectors (P26) */
+    P->coupling = QT_PUMP_COUPLING_DEFAULT;
     ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    ck_assert(strncmp(why, "coupling:", 9) == 0);
     /* b = -1 in layout b_on_R: on the B_x axis the level 0 has no transitions at all; no dominance is proven */
     P->n_qubits = 2;
     P->coupling = QT_PUMP_COUPLING_B_ON_R;
@@ -2134,6 +2150,259 @@ START_TEST(heis2_quadrant)
     arb_clear(v); arb_clear(w);
     _arb_vec_clear(Q, 2); _arb_vec_clear(Q2, 2);
     qt_pump_params_clear(P);
+    qt_protocol_clear(C);
+    flint_randclear(st);
+}
+END_TEST
+
+/* A = sum_j c_j sigma^w_j on N qubits (w = 'x' or 'z'; basis |q1 ... qN>, qubit 1 the most significant bit,
+ * sigma_z|0> = |0>), exactly */
+static void
+pauli_sum(qt_qmat_t A, slong N, int w, const fmpq *c)
+{
+    slong d = (slong) 1 << N, r, j;
+    for (r = 0; r < d * d; r++)
+    {
+        fmpq_zero(A->re + r);
+        fmpq_zero(A->im + r);
+    }
+    for (j = 0; j < N; j++)
+        for (r = 0; r < d; r++)
+        {
+            slong bit = (r >> (N - 1 - j)) & 1;
+            if (w == 'x')
+                fmpq_add(A->re + (r ^ ((slong) 1 << (N - 1 - j))) * d + r, A->re + (r ^ ((slong) 1 << (N - 1 - j))) * d + r, c + j);
+            else if (bit)
+                fmpq_sub(A->re + r * d + r, A->re + r * d + r, c + j);
+            else
+                fmpq_add(A->re + r * d + r, A->re + r * d + r, c + j);
+        }
+}
+
+/* the quadrant closed form for L coupling through the collective sum_j sigma^x_j (derived in proofs/pumping.md P26,
+ * pumping_derivations.md 3 for two qubits): Q_L = -(T S0 + E_g - <X>_0), with the multiplets of the chain exchange X
+ * at B = 0 written here (two qubits: triplet J_c x 3, singlet -3 J_c; three: quartet 2 J_c x 4, doublets 0 x 2 and
+ * -4 J_c x 2), E_g the exchange energy of the fully polarised multiplet, S0 and <X>_0 of the Gibbs state at B = 0 */
+static void
+collective_quadrant_closed_form(arb_t v, const qt_pump_params_struct *P, slong prec)
+{
+    static const slong e2[2][2] = {{1, 3}, {-3, 1}}, e3[3][2] = {{2, 4}, {0, 2}, {-4, 2}};
+    slong k, nm = P->n_qubits == 2 ? 2 : 3;
+    arb_t Jc, T, Z, X0, t, u;
+    arb_init(Jc); arb_init(T); arb_init(Z); arb_init(X0); arb_init(t); arb_init(u);
+    arb_set_fmpq(Jc, P->J, prec);
+    if (P->convention == QT_PUMP_SPIN)
+        arb_mul_2exp_si(Jc, Jc, -2);
+    arb_set_fmpq(T, P->T, prec);
+    for (k = 0; k < nm; k++)
+    {
+        const slong *e = P->n_qubits == 2 ? e2[k] : e3[k];
+        arb_mul_si(u, Jc, e[0], prec);              /* the level */
+        arb_div(t, u, T, prec);
+        arb_neg(t, t);
+        arb_exp(t, t, prec);
+        arb_mul_si(t, t, e[1], prec);               /* degeneracy x Boltzmann factor */
+        arb_add(Z, Z, t, prec);
+        arb_addmul(X0, t, u, prec);
+    }
+    arb_div(X0, X0, Z, prec);
+    arb_log(v, Z, prec);                             /* T S0 = T ln Z0 + <X>_0 */
+    arb_mul(v, v, T, prec);
+    arb_add(v, v, X0, prec);
+    arb_mul_si(t, Jc, P->n_qubits == 2 ? 1 : 2, prec);
+    arb_add(v, v, t, prec);
+    arb_sub(v, v, X0, prec);
+    arb_neg(v, v);
+    arb_clear(Jc); arb_clear(T); arb_clear(Z); arb_clear(X0); arb_clear(t); arb_clear(u);
+}
+
+/* lemma P26: the quadrant for two or three Heisenberg qubits with any couplings (multiplet labels on the axes).
+ * (i) coupling=matrix with bath L through the collective sum_j sigma^x_j and bath R through sum_j c_j sigma^z_j (c not
+ * symmetric under 1 <-> 3): the closed form -(T S0 + E_g - <X>_0), random J of both signs, b, rates, T, both
+ * conventions, two and three qubits, the sum rule, 48 and 64 bits overlap; (ii) two qubits, the default and crossed
+ * layouts written as matrices: the multiplet route overlaps the closed polar route of P13/P23 (independent code);
+ * (iii) three qubits, crossed: Lambda on the axes overlaps the eigen route of P9 at exact points, and the envelope of
+ * P26 bounds it beyond R; (iv) the refusals. */
+START_TEST(heisenberg_quadrant_multiplets)
+{
+    /* J_c/T stays below about 1: for larger J a doublet becomes metastable on the B_z axis (its exits are
+       exponentially slow), the rate matrix nearly reducible, and the enclosures too wide (see proofs P26) */
+    static const slong Js[][2] = {{1, 1}, {-1, 2}, {1, 2}, {-3, 2}};
+    static const slong bs[][2] = {{2, 1}, {1, 2}, {3, 1}, {-2, 1}};
+    flint_rand_t st;
+    qt_pump_params_t P;
+    qt_protocol_t C;
+    arb_ptr Q = _arb_vec_init(2), Q2 = _arb_vec_init(2);
+    arb_t v, w;
+    fmpq *c = _fmpq_vec_init(3);
+    qt_qmat_t A[2];
+    char why[QT_REASON_LEN];
+    int it, a;
+    flint_randinit(st);
+    arb_init(v); arb_init(w);
+    qt_protocol_init(C);
+    C->kind = QT_PROTOCOL_QUADRANT;
+    /* (i) the closed form */
+    for (it = 0; it < qt_test_iters(4); it++)
+    {
+        slong N = it % 2 ? 2 : 3, d = (slong) 1 << N, prec = 48;
+        qt_pump_params_init(P);
+        set_params(P, "1", "1", "1", it % 3 == 1 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        P->n_qubits = N;
+        fmpq_set_si(P->J, Js[it % 4][0], (ulong) Js[it % 4][1]);
+        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->T, 4 + (slong) n_randint(st, 5), 4);
+        qt_qmat_init(A[0], d); qt_qmat_init(A[1], d);
+        fmpq_one(c + 0); fmpq_one(c + 1); fmpq_one(c + 2);
+        pauli_sum(A[0], N, 'x', c);
+        fmpq_set_si(c + N - 1, bs[it % 4][0], (ulong) bs[it % 4][1]);
+        pauli_sum(A[1], N, 'z', c);
+        qt_pump_params_set_coupling_matrices(P, A[0], A[1]);
+        ck_assert_msg(qt_pump_params_validate(P, why) == QT_OK, "%s", why);
+        collective_quadrant_closed_form(v, P, prec);   /* -(T S0 + E_g - <X>_0) */
+        check_quadrant_closed_form(P, C, v, prec, it < 2, it);
+        qt_qmat_clear(A[0]); qt_qmat_clear(A[1]);
+        qt_pump_params_clear(P);
+    }
+    /* (ii) two qubits: the named layouts (P13 legs) against the same couplings as matrices (P26 legs) */
+    for (it = 0; it < 2; it++)
+    {
+        qt_pump_params_t M;
+        qt_pump_params_init(P);
+        set_params(P, "1", "3", "1", it ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        P->coupling = it ? QT_PUMP_COUPLING_CROSSED : QT_PUMP_COUPLING_DEFAULT;
+        fmpq_set_si(P->J, it ? -3 : 2, 2);
+        fmpq_set_si(P->b, 2, 1);
+        qt_pump_params_init(M);
+        set_params(M, "1", "3", "1", P->convention);
+        M->n_qubits = 2;
+        fmpq_set(M->J, P->J);
+        qt_qmat_init(A[0], 4); qt_qmat_init(A[1], 4);
+        for (a = 0; a < 2; a++)
+        {
+            qt_pump_coupling_amplitude(c + 0, P, P->b, a, 0);
+            qt_pump_coupling_amplitude(c + 1, P, P->b, a, 1);
+            pauli_sum(A[a], 2, a == 0 ? 'x' : 'z', c);
+        }
+        qt_pump_params_set_coupling_matrices(M, A[0], A[1]);
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_OK);
+        ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, M, C, 64, why), QT_OK);
+        ck_assert_msg(arb_overlaps(Q + 0, Q2 + 0) && arb_overlaps(Q + 1, Q2 + 1), "layout %d: P13 vs P26 legs", it);
+        ck_assert(!arb_contains_zero(Q + 0) && mag_cmp_2exp_si(arb_radref(Q2 + 0), -40) < 0);
+        qt_qmat_clear(A[0]); qt_qmat_clear(A[1]);
+        qt_pump_params_clear(M);
+        qt_pump_params_clear(P);
+    }
+    /* (iii) three qubits, crossed: the axis route against the eigen route, and the envelope beyond R */
+    for (it = 0; it < qt_test_iters(4); it++)
+    {
+        qt_pump_axis_struct X;
+        arb_ptr cv = _arb_vec_init(3);
+        acb_ptr L1 = _acb_vec_init(2), L2 = _acb_vec_init(4);
+        acb_t r, bx, bz;
+        arb_t alpha, R, env, t;
+        int axis, j, agree = 0;
+        qt_pump_params_init(P);
+        set_params(P, "1", "1", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        P->n_qubits = 3;
+        P->coupling = QT_PUMP_COUPLING_CROSSED;
+        fmpq_set_si(P->J, Js[it % 4][0], (ulong) Js[it % 4][1]);
+        fmpq_set_si(P->b, bs[(it + 1) % 3][0], (ulong) bs[(it + 1) % 3][1]);
+        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->T, 4 + (slong) n_randint(st, 5), 4);
+        acb_init(r); acb_init(bx); acb_init(bz);
+        arb_init(alpha); arb_init(R); arb_init(env); arb_init(t);
+        qt_pump_axis_init(&X, 8);
+        for (axis = 0; axis < 2; axis++)
+        {
+            ck_assert_int_eq(qt_pump_axis_model(&X, P, axis, why), QT_OK);
+            for (j = 0; j < 4; j++)
+            {
+                /* an exact point r = k/8 on the axis; the eigen route needs simple levels (skipped at a crossing) */
+                fmpq_t rq;
+                fmpq_init(rq);
+                fmpq_set_si(rq, 1 + (slong) n_randint(st, 40), 8);
+                acb_set_fmpq(r, rq, 128);
+                acb_zero(bx);
+                acb_zero(bz);
+                acb_set(axis == 0 ? bx : bz, r);
+                ck_assert_int_eq(qt_pump_lambda_axis_acb(L1, &X, P, axis, r, 128, why), QT_OK);
+                if (qt_pump_lambda_multi_acb(L2, P, P->J, P->Delta, P->b, bx, bz, 0, 128, why) == QT_OK)
+                {
+                    ck_assert_msg(acb_overlaps(L1 + 0, L2 + axis) && acb_overlaps(L1 + 1, L2 + 2 + axis),
+                                  "%d: axis %d, r = %s: P26 vs P9", it, axis, fmpq_get_str(NULL, 10, rq));
+                    agree++;
+                }
+                fmpq_clear(rq);
+            }
+            /* the envelope bounds |Lambda| at R, R + 0.37, R + 3.1, 3R (R where dominance is proven) */
+            for (a = 0; a < 2; a++)
+            {
+                arb_set_si(R, 8 + (slong) n_randint(st, 6));
+                for (j = 0; j < 8 && qt_pump_heisenberg_axis_envelope(cv, alpha, P, a, axis, R, 64, why) != QT_OK; j++)
+                    arb_mul_2exp_si(R, R, 1);
+                ck_assert_msg(j < 8, "envelope %d: %s", it, why);
+                for (j = 0; j < 4; j++)
+                {
+                    static const double dr[4] = {0, 0.37, 3.1, 0};
+                    arb_set_d(t, dr[j]);
+                    acb_zero(r);
+                    arb_add(acb_realref(r), R, t, 64);
+                    if (j == 3)
+                        arb_mul_si(acb_realref(r), R, 3, 64);
+                    ck_assert_int_eq(qt_pump_lambda_axis_acb(L1, &X, P, axis, r, 64, why), QT_OK);
+                    arb_mul(env, cv + 2, acb_realref(r), 64);
+                    arb_add(env, env, cv + 1, 64);
+                    arb_mul(env, env, acb_realref(r), 64);
+                    arb_add(env, env, cv + 0, 64);
+                    arb_mul(t, alpha, acb_realref(r), 64);
+                    arb_neg(t, t);
+                    arb_exp(t, t, 64);
+                    arb_mul(env, env, t, 64);
+                    arb_abs(t, acb_realref(L1 + a));
+                    ck_assert_msg(arb_le(t, env), "envelope %d: bath %d axis %d point %d", it, a, axis, j);
+                }
+            }
+        }
+        ck_assert(agree >= 4);
+        qt_pump_axis_clear(&X);
+        _arb_vec_clear(cv, 3);
+        _acb_vec_clear(L1, 2); _acb_vec_clear(L2, 4);
+        acb_clear(r); acb_clear(bx); acb_clear(bz);
+        arb_clear(alpha); arb_clear(R); arb_clear(env); arb_clear(t);
+        qt_pump_params_clear(P);
+    }
+    /* the crossed chain's quadrant itself: the sum rule and a narrow enclosure */
+    qt_pump_params_init(P);
+    set_params(P, "1", "1", "1", QT_PUMP_PAULI);
+    P->n_qubits = 3;
+    P->coupling = QT_PUMP_COUPLING_CROSSED;
+    fmpq_set_si(P->J, 1, 1);
+    fmpq_set_si(P->b, 2, 1);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 48, why), QT_OK);
+    arb_add(w, Q + 0, Q + 1, 48);
+    ck_assert(arb_contains_zero(w) && !arb_contains_zero(Q + 0));
+    ck_assert(mag_cmp_2exp_si(arb_radref(Q + 0), -30) < 0);
+    /* (iv) refusals: the reflection-symmetric layouts (parity sectors), Delta != 1, T_R != T */
+    P->coupling = QT_PUMP_COUPLING_B_ON_R;
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 48, why), QT_DOMAIN);
+    ck_assert(strncmp(why, "coupling:", 9) == 0);
+    ck_assert(!arb_is_finite(Q + 0) && !arb_is_finite(Q + 1));
+    P->coupling = QT_PUMP_COUPLING_CROSSED;
+    fmpq_set_si(P->Delta, 1, 2);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 48, why), QT_DOMAIN);
+    ck_assert(strstr(why, "quadrant") != NULL);
+    fmpq_one(P->Delta);
+    fmpq_set_si(P->T_R, 2, 1);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 48, why), QT_DOMAIN);
+    ck_assert(strstr(why, "equal temperatures") != NULL);
+    qt_pump_params_clear(P);
+    arb_clear(v); arb_clear(w);
+    _arb_vec_clear(Q, 2); _arb_vec_clear(Q2, 2);
+    _fmpq_vec_clear(c, 3);
     qt_protocol_clear(C);
     flint_randclear(st);
 }
@@ -3702,6 +3971,7 @@ main(void)
     tcase_add_test(tc, ohmic_rate_through_zero);
     tcase_add_test(tc, quarter_disc_protocol);
     tcase_add_test(tc, heis2_quadrant);
+    tcase_add_test(tc, heisenberg_quadrant_multiplets);
     tcase_add_test(tc, refusals_leave_no_numbers);
     tcase_add_test(tc, collective_j0_frame_route);
     suite_add_tcase(s, tc);

@@ -157,21 +157,23 @@ int qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, 
  * else 0 */
 int qt_pump_level_crossing_radius(fmpq_t Bc, const qt_pump_params_struct *P);
 
-/* lemma P23: two qubits with Heisenberg exchange at equal temperatures, the leg of the quadrant along the B_x axis
- * (axis 0) or the B_z axis (axis 1), bath a: for every r >= R, |Lambda_{a,r}(r)| <= (c[0] + c[1] r + c[2] r^2)
- * e^{-alpha r} with alpha = 2s/T (s of the convention), proven by weighted column dominance of the population rate
- * matrix; QT_UNCERTIFIED with the reason if no dominance can be proven at R */
-int qt_pump_heis2_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_params_struct *P, int bath, int axis,
-                                const arb_t R, slong prec, char *reason);
+/* lemmas P23, P26: two or three qubits with Heisenberg exchange (Delta = 1, J != 0, shared baths) at equal
+ * temperatures, the leg of the quadrant along the B_x axis (axis 0) or the B_z axis (axis 1), bath a: for every r >= R,
+ * |Lambda_{a,r}(r)| <= (c[0] + c[1] r + c[2] r^2) e^{-alpha r} with alpha = gap/T (gap = 2s, s of the convention),
+ * proven by weighted column dominance of the population rate matrix; QT_UNCERTIFIED with the reason if no dominance
+ * can be proven at R */
+int qt_pump_heisenberg_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_params_struct *P, int bath, int axis,
+                                     const arb_t R, slong prec, char *reason);
 /* the integral of that envelope over [R, inf) (infinite on failure): |int_R^inf Lambda_{a,r} dr| <= tail */
-int qt_pump_heis2_axis_tail(mag_t tail, const qt_pump_params_struct *P, int bath, int axis, const arb_t R, slong prec,
-                            char *reason);
+int qt_pump_heisenberg_axis_tail(mag_t tail, const qt_pump_params_struct *P, int bath, int axis, const arb_t R,
+                                 slong prec, char *reason);
 
 /* protocols */
 /* QUADRANT: out along the B_x axis from B = 0 to infinity and back along the B_z axis (the first quadrant,
  * counter-clockwise in (B_x, B_z)), at equal temperatures.  One qubit (or coupling=local): certified sector
- * [r0, r1] x [0, pi/2] plus the proven bound on the excluded disc and tail (lemma P11); two Heisenberg qubits:
- * the legs [0, R] by the closed polar route plus the proven tails of lemma P23 (arcs about 0 carry no heat) */
+ * [r0, r1] x [0, pi/2] plus the proven bound on the excluded disc and tail (lemma P11); two or three Heisenberg
+ * qubits: the legs [0, R] by the closed polar route (P13) or the multiplet route (P26) plus the proven tails of lemmas
+ * P23/P26 (arcs about 0 carry no heat) */
 /* QUARTER_DISC: |B| <= radius in the first quadrant, counter-clockwise (out along B_x, arc, back along B_z),
  * through the corner B = 0: one qubit by lemma P11 (bound on the legs [0, r0]); two qubits with Delta = 1 by
  * the closed route of lemma P13, holomorphic through B = 0 and through the level crossing */
@@ -196,7 +198,7 @@ void qt_protocol_set_polygon_size(qt_protocol_t C, slong nvert);
 int qt_protocol_validate(const qt_protocol_struct *C, char *reason);
 
 /* QT_OK iff the quadrant limit is implemented (equal temperatures; the excluded-disc and tail bound of P11/P16 for
- * one qubit or coupling=local, the tail bound of P23 for two Heisenberg qubits), else QT_DOMAIN and the reason */
+ * one qubit or coupling=local, the tail bounds of P23/P26 for two or three Heisenberg qubits), else QT_DOMAIN and the reason */
 int qt_pump_quadrant_supported(const qt_pump_params_struct *P, char *reason);
 /* QT_OK iff the quarter disc is implemented for the model (P11 one qubit at equal T, P13 two qubits with Delta = 1
  * and a sigma_x / sigma_z layout), else QT_DOMAIN and the reason */

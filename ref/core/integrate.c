@@ -92,14 +92,23 @@ gl_piece(acb_t res, acb_calc_func_t f, void *param, const acb_t lo, const acb_t 
     int st;
     if (acb_calc_integrate_gl_auto_deg(res, &evals, f, param, lo, hi, tol, 4 * prec + 32, 0, prec) == ARB_CALC_SUCCESS)
         return QT_OK;
-    if (depth <= 0)
-    {
-        acb_indeterminate(res);
-        return QT_UNCERTIFIED;
-    }
     acb_init(mid); acb_init(r2);
     acb_add(mid, lo, hi, prec);
     acb_mul_2exp_si(mid, mid, -1);           /* exact: dyadic endpoints */
+    /* effort only: if f is not finite at the (exact) midpoint, smaller pieces cannot help at this precision (the
+       caller retries at a higher one); fail now instead of bisecting to the full depth */
+    if (depth > 0)
+    {
+        f(r2, mid, param, 0, prec);
+        if (!acb_is_finite(r2))
+            depth = 0;
+    }
+    if (depth <= 0)
+    {
+        acb_clear(mid); acb_clear(r2);
+        acb_indeterminate(res);
+        return QT_UNCERTIFIED;
+    }
     st = gl_piece(res, f, param, lo, mid, tol, depth - 1, prec);
     if (st == QT_OK)
         st = gl_piece(r2, f, param, mid, hi, tol, depth - 1, prec);

@@ -15,9 +15,8 @@ qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_
     int heis2 = qt_pump_heis2_like(P);
     if (qt_pump_shared_levels_degenerate(P, reason) != QT_OK || qt_pump_singlet_is_dark(P, reason) != QT_OK)
         return QT_DOMAIN;
-    if (P->n_qubits == 3 && (P->coupling == QT_PUMP_COUPLING_DEFAULT || P->coupling == QT_PUMP_COUPLING_B_ON_R
-                             || P->coupling == QT_PUMP_COUPLING_B_ON_L))
-        return qt_fail(reason, QT_DOMAIN, "coupling: with this layout the three-qubit chain and both couplings are symmetric under the reflection 1 <-> 3, so two parity sectors never exchange population and the friction tensor is undefined; use coupling=crossed or matrix");
+    if (qt_pump_parity_sectors_dark(P, reason) != QT_OK)
+        return QT_DOMAIN;
     /* lemma P24, a structural coincidence: at Delta = 1 (J != 0) H commutes with n.Sigma (n = B/|B|), so the Zeeman
        levels of a multiplet of three or more (the triplet, the quartet) are equally spaced by 2s|B| at every field */
     if (!qt_pump_single_like(P) && !qt_pump_field_frame_like(P) && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J))

@@ -171,40 +171,118 @@ quarter_disc_heis2(arb_t Qa, const qt_pump_params_struct *P, int bath, const fmp
     return st;
 }
 
-/* lemma P23: the quadrant for two Heisenberg qubits at equal temperatures.  Arcs about B = 0 carry no heat (the
- * Gibbs populations depend on r = |B| only), so Q_a = int_0^inf Lambda_{a,x}(r e_x) dr - int_0^inf Lambda_{a,z}(r e_z) dr:
- * the legs [0, R] by the polar route (holomorphic through B = 0 and the crossing, P13), the parts beyond R bounded by
- * the envelope of P23 and added to the radius.  R (effort, not rigour) is the first of crossing_B + (prec + 8) ln 2/alpha
- * + j/alpha, alpha = 2s/T, whose two tail bounds are below 2^-prec. */
-static int
-quadrant_heis2(arb_t Qa, const qt_pump_params_struct *P, int bath, slong prec, char *reason)
+/* a leg of the quadrant, B = r e_axis with r = R u, u in [0, 1]: Lambda_{L,r} + i Lambda_{R,r} (both real on the real
+ * segment), times R, negated on the B_z leg (traversed inwards).  X == NULL: the closed route of lemma P13 (two qubits,
+ * a sigma_x / sigma_z layout); else the multiplet route of lemma P26.  Both follow the levels as analytic branches,
+ * so the integrand is holomorphic in u near [0, 1], through B = 0 and the crossings. */
+typedef struct
 {
-    polar_piece pp;
+    const qt_pump_params_struct *P;
+    const qt_pump_axis_struct *X;
+    int axis;
+    arb_t R;
+    slong evals, fails;       /* integrand evaluations, and those whose enclosure was not finite (effort caps below) */
+}
+quadrant_leg;
+
+/* effort only: a leg whose integrand enclosures failed this often, or that took this many evaluations, is given up
+   at this precision (a nearly reducible rate matrix, e.g. a metastable level, makes the enclosures on balls useless;
+   a normal leg takes about 2 10^4 evaluations) */
+#define QUADRANT_LEG_MAX_FAILS 20000
+#define QUADRANT_LEG_MAX_EVALS 150000
+
+static int
+leg_integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
+{
+    quadrant_leg *p = param;
+    acb_t r, nx, nz, t;
+    acb_ptr Lam = _acb_vec_init(4);
+    char why[QT_REASON_LEN];
+    if (order > 1)
+        flint_abort();
+    if (p->fails > QUADRANT_LEG_MAX_FAILS || ++p->evals > QUADRANT_LEG_MAX_EVALS)
+    {
+        acb_indeterminate(res);
+        _acb_vec_clear(Lam, 4);
+        return 0;
+    }
+    acb_init(r); acb_init(nx); acb_init(nz); acb_init(t);
+    acb_mul_arb(r, u, p->R, prec);
+    if (p->X == NULL)
+    {
+        acb_set_si(nx, p->axis == 0);
+        acb_set_si(nz, p->axis == 1);
+        qt_pump_lambda_heis2_polar_acb(Lam, p->P, r, nx, nz, prec, why);
+        acb_set(Lam + 0, Lam + p->axis);
+        acb_set(Lam + 1, Lam + 2 + p->axis);
+    }
+    else
+        qt_pump_lambda_axis_acb(Lam, p->X, p->P, p->axis, r, prec, why);
+    acb_mul_onei(t, Lam + 1);
+    acb_add(res, Lam + 0, t, prec);
+    acb_mul_arb(res, res, p->R, prec);
+    if (p->axis == 1)
+        acb_neg(res, res);
+    if (!acb_is_finite(res))
+        p->fails++;
+    acb_clear(r); acb_clear(nx); acb_clear(nz); acb_clear(t);
+    _acb_vec_clear(Lam, 4);
+    return 0;
+}
+
+/* lemmas P23 and P26: the quadrant for two or three Heisenberg qubits at equal temperatures.  Arcs about B = 0 carry
+ * no heat (the Gibbs populations depend on r = |B| only), so Q_a = int_0^inf Lambda_{a,x}(r e_x) dr
+ * - int_0^inf Lambda_{a,z}(r e_z) dr: the legs [0, R] by the closed polar route (P13: two qubits in a sigma_x /
+ * sigma_z layout) or the multiplet route (P26: three qubits, coupling=matrix), the parts beyond R bounded by the
+ * envelope of P23/P26 and added to the radius.  R (effort, not rigour) is the first of R_c + (prec + 8) ln 2/alpha
+ * + j/alpha (R_c the last level crossing on the axes, alpha = gap/T) whose four tail bounds (two axes, two baths) sum
+ * to at most 2^-prec per bath. */
+static int
+quadrant_heisenberg(arb_ptr Q, const qt_pump_params_struct *P, slong prec, char *reason)
+{
+    quadrant_leg leg;
+    qt_pump_axis_struct X;
     arf_t a, b;
-    arb_t v;
-    mag_t tx, tz, tsum, goal;
-    fmpq_t R, step, sq, Jq, k;
-    slong j, npieces;
-    int st = QT_OK, w;
-    arb_init(pp.R); arb_init(v);
+    acb_t v;
+    mag_t tail[2], t, goal;
+    fmpq_t R, step, k;
+    slong j, n, npieces, d = (slong) 1 << P->n_qubits;
+    int st = QT_OK, w, bath, ok;
+    arb_init(leg.R); acb_init(v);
     arf_init(a); arf_init(b);
-    mag_init(tx); mag_init(tz); mag_init(tsum); mag_init(goal);
-    fmpq_init(R); fmpq_init(step); fmpq_init(sq); fmpq_init(Jq); fmpq_init(k);
-    pp.P = P;
-    pp.bath = bath;
-    /* step = 1/alpha = T/(2s); R = crossing_B + ceil(0.7 (prec + 8)) step */
-    qt_pump_convention_scales(sq, Jq, P, P->J);
-    fmpq_div(step, P->T, sq);
-    fmpq_div_2exp(step, step, 1);
-    qt_pump_level_crossing_radius(R, P);
+    mag_init(tail[0]); mag_init(tail[1]); mag_init(t); mag_init(goal);
+    fmpq_init(R); fmpq_init(step); fmpq_init(k);
+    qt_pump_axis_init(&X, d);
+    leg.P = P;
+    /* step = 1/alpha = T/gap, gap = min_{n != g} (sl_n - sl_g) (the same on both axes); R = R_c + ceil(0.7 (prec + 8)) step */
+    qt_pump_axis_model(&X, P, 1, reason);
+    fmpq_zero(step);
+    for (n = 0; n < d; n++)
+        if (n != X.ground)
+        {
+            fmpq_sub(k, X.sl + n, X.sl + X.ground);
+            if (fmpq_is_zero(step) || fmpq_cmp(k, step) < 0)
+                fmpq_set(step, k);
+        }
+    fmpq_div(step, P->T, step);
+    qt_pump_axis_crossing_radius(R, &X);
     fmpq_set_si(k, (slong) (0.7 * (prec + 8)) + 1, 1);
     fmpq_addmul(R, k, step);
     mag_set_ui_2exp_si(goal, 1, -prec);
     for (j = 0; ; j++)
     {
-        arb_set_fmpq(pp.R, R, prec);
-        if ((st = qt_pump_heis2_axis_tail(tx, P, bath, 0, pp.R, prec, reason)) != QT_OK
-            || (st = qt_pump_heis2_axis_tail(tz, P, bath, 1, pp.R, prec, reason)) != QT_OK)
+        arb_set_fmpq(leg.R, R, prec);
+        ok = 1;
+        for (bath = 0; bath < 2 && ok; bath++)
+        {
+            mag_zero(tail[bath]);
+            for (w = 0; w < 2 && ok; w++)
+            {
+                ok = (st = qt_pump_heisenberg_axis_tail(t, P, bath, w, leg.R, prec, reason)) == QT_OK;
+                mag_add(tail[bath], tail[bath], t);
+            }
+        }
+        if (!ok)
         {
             if (j < 64)
             {
@@ -215,35 +293,48 @@ quadrant_heis2(arb_t Qa, const qt_pump_params_struct *P, int bath, slong prec, c
             }
             break;
         }
-        mag_add(tsum, tx, tz);
-        if (mag_cmp(tsum, goal) <= 0 || j >= 4096)
+        if ((mag_cmp(tail[0], goal) <= 0 && mag_cmp(tail[1], goal) <= 0) || j >= 4096)
             break;
         fmpq_add(R, R, step);
     }
-    arb_zero(Qa);
+    arb_zero(Q + 0);
+    arb_zero(Q + 1);
     if (st == QT_OK)
     {
         arf_zero(a);
         arf_one(b);
         /* about 4 pieces per 1/alpha (effort: the integrator bisects where needed) */
         npieces = (slong) (4.0 * fmpq_get_d(R) / fmpq_get_d(step)) + 8;
-        for (w = 0; w < 3 && st == QT_OK; w += 2)
+        for (w = 0; w < 2 && st == QT_OK; w++)
         {
-            pp.which = w;
-            if ((st = qt_integrate_real_pieces(v, polar_integrand, &pp, a, b, npieces, prec)) != QT_OK)
+            leg.axis = w;
+            leg.fails = leg.evals = 0;
+            if (qt_pump_heis2_like(P))
+                leg.X = NULL;
+            else
+            {
+                qt_pump_axis_model(&X, P, w, reason);
+                leg.X = &X;
+            }
+            if ((st = qt_integrate_pieces(v, leg_integrand, &leg, a, b, npieces, prec)) != QT_OK)
                 qt_fail(reason, st, "protocol=quadrant: a leg integral did not reach the requested accuracy");
-            arb_add(Qa, Qa, v, prec);
+            arb_add(Q + 0, Q + 0, acb_realref(v), prec);
+            arb_add(Q + 1, Q + 1, acb_imagref(v), prec);
         }
-        /* lemma P23: |the legs beyond R| <= tail_x + tail_z */
-        mag_add(arb_radref(Qa), arb_radref(Qa), tx);
-        mag_add(arb_radref(Qa), arb_radref(Qa), tz);
+        /* lemmas P23, P26: |the legs beyond R| <= the tails of both axes */
+        for (bath = 0; bath < 2; bath++)
+            mag_add(arb_radref(Q + bath), arb_radref(Q + bath), tail[bath]);
     }
     if (st != QT_OK)
-        arb_indeterminate(Qa);
-    arb_clear(pp.R); arb_clear(v);
+    {
+        arb_indeterminate(Q + 0);
+        arb_indeterminate(Q + 1);
+    }
+    qt_pump_axis_clear(&X);
+    arb_clear(leg.R); acb_clear(v);
     arf_clear(a); arf_clear(b);
-    mag_clear(tx); mag_clear(tz); mag_clear(tsum); mag_clear(goal);
-    fmpq_clear(R); fmpq_clear(step); fmpq_clear(sq); fmpq_clear(Jq); fmpq_clear(k);
+    mag_clear(tail[0]); mag_clear(tail[1]); mag_clear(t); mag_clear(goal);
+    fmpq_clear(R); fmpq_clear(step); fmpq_clear(k);
     return st;
 }
 
@@ -310,10 +401,13 @@ quadrant_add_excluded(arb_t Qa, const qt_pump_params_struct *P, const arb_t r0, 
 int
 qt_pump_quadrant_supported(const qt_pump_params_struct *P, char *reason)
 {
-    if (!qt_pump_single_like(P) && !qt_pump_heis2_like(P))
-        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bounds are proven for n_qubits=1, coupling=local (P11, P16) and two qubits with Heisenberg exchange (Delta = 1, J != 0, a sigma_x / sigma_z layout; P23) only; use protocol=sector or quarter_disc otherwise");
+    int st;
+    if (!qt_pump_single_like(P) && !qt_pump_heisenberg_like(P))
+        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bounds are proven for n_qubits=1, coupling=local (P11, P16) and two or three qubits with Heisenberg exchange (Delta = 1, J != 0, shared baths; P23, P26) only; use protocol=sector or quarter_disc otherwise");
     if (!qt_pump_equal_temperatures(P))
-        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bounds (proofs/pumping.md P11, P23) need equal temperatures; with T_R != T use protocol=sector");
+        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bounds (proofs/pumping.md P11, P23, P26) need equal temperatures; with T_R != T use protocol=sector");
+    if ((st = qt_pump_parity_sectors_dark(P, reason)) != QT_OK)
+        return st;
     return QT_OK;
 }
 
@@ -356,21 +450,16 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
     arb_zero(Q + 1);
     if ((C->kind == QT_PROTOCOL_QUADRANT || C->kind == QT_PROTOCOL_QUARTER_DISC) && !qt_pump_single_like(P))
     {
-        /* two Heisenberg qubits: the polar routes of P13/P23, bath by bath */
-        for (a = 0; a < 2; a++)
-        {
-            int s2;
-            if (C->kind == QT_PROTOCOL_QUADRANT)
+        if (C->kind == QT_PROTOCOL_QUADRANT)
+            st = quadrant_heisenberg(Q, P, prec, reason);      /* lemmas P23, P26 */
+        else
+            for (a = 0; a < 2; a++)
             {
-                if ((st = quadrant_heis2(Q + a, P, a, prec, reason)) != QT_OK)
-                {
-                    arb_indeterminate(Q + 1 - a);
-                    return st;
-                }
+                /* two Heisenberg qubits: the polar route of P13, bath by bath */
+                int s2;
+                if ((s2 = quarter_disc_heis2(Q + a, P, a, C->radius, prec)) != QT_OK)
+                    st = qt_fail(reason, s2, "the line integral did not reach the requested accuracy");
             }
-            else if ((s2 = quarter_disc_heis2(Q + a, P, a, C->radius, prec)) != QT_OK)
-                st = qt_fail(reason, s2, "the line integral did not reach the requested accuracy");
-        }
     }
     else
     {

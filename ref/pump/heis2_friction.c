@@ -149,6 +149,15 @@ qt_pump_singlet_is_dark(const qt_pump_params_struct *P, char *reason)
 }
 
 int
+qt_pump_parity_sectors_dark(const qt_pump_params_struct *P, char *reason)
+{
+    if (P->n_qubits == 3 && (P->coupling == QT_PUMP_COUPLING_DEFAULT || P->coupling == QT_PUMP_COUPLING_B_ON_R
+                             || P->coupling == QT_PUMP_COUPLING_B_ON_L))
+        return qt_fail(reason, QT_DOMAIN, "coupling: with this layout the three-qubit chain and both couplings are symmetric under the reflection 1 <-> 3, so two parity sectors never exchange population (no unique stationary state) and the friction tensor and the quadrant are undefined; use coupling=crossed or matrix");
+    return QT_OK;
+}
+
+int
 qt_pump_shared_levels_degenerate(const qt_pump_params_struct *P, char *reason)
 {
     if (P->n_qubits < 2 || qt_pump_is_product(P) || !fmpq_is_zero(P->J))
