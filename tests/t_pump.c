@@ -2007,6 +2007,38 @@ START_TEST(quarter_disc_protocol)
 }
 END_TEST
 
+/* the radii where an envelope of P23/P26 is checked: r = R, R + 0.37, R + 3.1, 3R (j = 0..3), real */
+static void
+envelope_radius(acb_t r, const arb_t R, int j)
+{
+    static const double dr[4] = {0, 0.37, 3.1, 0};
+    arb_t t;
+    arb_init(t);
+    arb_set_d(t, dr[j]);
+    acb_zero(r);
+    arb_add(acb_realref(r), R, t, 64);
+    if (j == 3)
+        arb_mul_si(acb_realref(r), R, 3, 64);
+    arb_clear(t);
+}
+
+/* env = (c0 + c1 x + c2 x^2) e^{-alpha x} */
+static void
+envelope_value(arb_t env, arb_srcptr c, const arb_t alpha, const arb_t x)
+{
+    arb_t t;
+    arb_init(t);
+    arb_mul(env, c + 2, x, 64);
+    arb_add(env, env, c + 1, 64);
+    arb_mul(env, env, x, 64);
+    arb_add(env, env, c + 0, 64);
+    arb_mul(t, alpha, x, 64);
+    arb_neg(t, t);
+    arb_exp(t, t, 64);
+    arb_mul(env, env, t, 64);
+    arb_clear(t);
+}
+
 /* lemma P23: the quadrant for two Heisenberg qubits.  (i) Layouts b_on_R and b_on_L (one bath couples through the
  * collective sigma_x1 + sigma_x2 or sigma_z1 + sigma_z2): the closed form Q_L = -(T S0 + 4 J_c p_S) of
  * pumping_derivations.md 3 (S0, p_S: entropy and singlet weight of the Gibbs state at B = 0, independent of b and of
@@ -2091,22 +2123,9 @@ START_TEST(heis2_quadrant)
                 acb_set_si(nz, axis == 1);
                 for (j = 0; j < 4; j++)
                 {
-                    /* r = R, R + 0.37, R + 3.1, 3R */
-                    static const double dr[4] = {0, 0.37, 3.1, 0};
-                    arb_set_d(t, dr[j]);
-                    arb_add(acb_realref(r), R, t, 64);
-                    if (j == 3)
-                        arb_mul_si(acb_realref(r), R, 3, 64);
+                    envelope_radius(r, R, j);
                     ck_assert_int_eq(qt_pump_lambda_heis2_polar_acb(Lam, P, r, nx, nz, 64, why), QT_OK);
-                    /* (c0 + c1 r + c2 r^2) e^{-alpha r} */
-                    arb_mul(env, c + 2, acb_realref(r), 64);
-                    arb_add(env, env, c + 1, 64);
-                    arb_mul(env, env, acb_realref(r), 64);
-                    arb_add(env, env, c + 0, 64);
-                    arb_mul(t, alpha, acb_realref(r), 64);
-                    arb_neg(t, t);
-                    arb_exp(t, t, 64);
-                    arb_mul(env, env, t, 64);
+                    envelope_value(env, c, alpha, acb_realref(r));
                     arb_abs(t, acb_realref(Lam + 2 * a + axis));
                     ck_assert_msg(arb_le(t, env), "envelope %d: bath %d axis %d point %d", it, a, axis, j);
                 }
@@ -2329,7 +2348,7 @@ START_TEST(heisenberg_quadrant_multiplets)
                 acb_zero(bx);
                 acb_zero(bz);
                 acb_set(axis == 0 ? bx : bz, r);
-                ck_assert_int_eq(qt_pump_lambda_axis_acb(L1, &X, P, axis, r, 128, why), QT_OK);
+                ck_assert_int_eq(qt_pump_lambda_axis_acb(L1, &X, P, r, 128, why), QT_OK);
                 if (qt_pump_lambda_multi_acb(L2, P, P->J, P->Delta, P->b, bx, bz, 0, 128, why) == QT_OK)
                 {
                     ck_assert_msg(acb_overlaps(L1 + 0, L2 + axis) && acb_overlaps(L1 + 1, L2 + 2 + axis),
@@ -2347,21 +2366,9 @@ START_TEST(heisenberg_quadrant_multiplets)
                 ck_assert_msg(j < 8, "envelope %d: %s", it, why);
                 for (j = 0; j < 4; j++)
                 {
-                    static const double dr[4] = {0, 0.37, 3.1, 0};
-                    arb_set_d(t, dr[j]);
-                    acb_zero(r);
-                    arb_add(acb_realref(r), R, t, 64);
-                    if (j == 3)
-                        arb_mul_si(acb_realref(r), R, 3, 64);
-                    ck_assert_int_eq(qt_pump_lambda_axis_acb(L1, &X, P, axis, r, 64, why), QT_OK);
-                    arb_mul(env, cv + 2, acb_realref(r), 64);
-                    arb_add(env, env, cv + 1, 64);
-                    arb_mul(env, env, acb_realref(r), 64);
-                    arb_add(env, env, cv + 0, 64);
-                    arb_mul(t, alpha, acb_realref(r), 64);
-                    arb_neg(t, t);
-                    arb_exp(t, t, 64);
-                    arb_mul(env, env, t, 64);
+                    envelope_radius(r, R, j);
+                    ck_assert_int_eq(qt_pump_lambda_axis_acb(L1, &X, P, r, 64, why), QT_OK);
+                    envelope_value(env, cv, alpha, acb_realref(r));
                     arb_abs(t, acb_realref(L1 + a));
                     ck_assert_msg(arb_le(t, env), "envelope %d: bath %d axis %d point %d", it, a, axis, j);
                 }

@@ -152,6 +152,7 @@ qt_pump_heisenberg_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_params_st
     arb_struct *lo, *hi;
     arb_t gap, D, best, t, u, K, A, ab, ob, T, cw;
     slong d, g, i, m, n, wmax;
+    fmpq_t gq;
     int st = QT_OK;
     if (!qt_pump_heisenberg_like(P) || !qt_pump_equal_temperatures(P))
     {
@@ -160,6 +161,7 @@ qt_pump_heisenberg_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_params_st
         return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the tail bound (lemmas P23, P26) is for two or three qubits with Heisenberg exchange (Delta = 1, J != 0) at equal temperatures");
     }
     d = (slong) 1 << P->n_qubits;
+    fmpq_init(gq);
     qt_pump_axis_init(&X, d);
     qt_pump_axis_model(&X, P, axis, reason);
     g = X.ground;
@@ -186,13 +188,12 @@ qt_pump_heisenberg_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_params_st
         goto cleanup;
     }
     /* gap = min_{n != g} (sl_n - sl_g) (exact, > 0: the ground slope is the unique minimum), D = max sl - min sl */
-    arb_pos_inf(gap);
+    qt_pump_axis_gap(gq, &X);
+    arb_set_fmpq(gap, gq, prec);
     arb_zero(D);
     for (n = 0; n < d; n++)
     {
         arb_sub(t, sl + n, sl + g, prec);
-        if (n != g)
-            arb_min(gap, gap, t, prec);
         arb_max(D, D, t, prec);
     }
     arb_div(alpha, gap, T, prec);
@@ -252,6 +253,7 @@ qt_pump_heisenberg_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_params_st
     _arb_vec_scalar_mul(c, c, 3, A, prec);
 
 cleanup:
+    fmpq_clear(gq);
     qt_pump_axis_clear(&X);
     _arb_vec_clear(sl, d); _arb_vec_clear(of, d);
     _arb_vec_clear(lo, d * d); _arb_vec_clear(hi, d * d);

@@ -196,16 +196,16 @@ leg_integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
 {
     quadrant_leg *p = param;
     acb_t r, nx, nz, t;
-    acb_ptr Lam = _acb_vec_init(4);
+    acb_ptr Lam;
     char why[QT_REASON_LEN];
     if (order > 1)
         flint_abort();
     if (p->fails > QUADRANT_LEG_MAX_FAILS || ++p->evals > QUADRANT_LEG_MAX_EVALS)
     {
         acb_indeterminate(res);
-        _acb_vec_clear(Lam, 4);
         return 0;
     }
+    Lam = _acb_vec_init(4);
     acb_init(r); acb_init(nx); acb_init(nz); acb_init(t);
     acb_mul_arb(r, u, p->R, prec);
     if (p->X == NULL)
@@ -217,7 +217,7 @@ leg_integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
         acb_set(Lam + 1, Lam + 2 + p->axis);
     }
     else
-        qt_pump_lambda_axis_acb(Lam, p->X, p->P, p->axis, r, prec, why);
+        qt_pump_lambda_axis_acb(Lam, p->X, p->P, r, prec, why);
     acb_mul_onei(t, Lam + 1);
     acb_add(res, Lam + 0, t, prec);
     acb_mul_arb(res, res, p->R, prec);
@@ -246,7 +246,7 @@ quadrant_heisenberg(arb_ptr Q, const qt_pump_params_struct *P, slong prec, char 
     acb_t v;
     mag_t tail[2], t, goal;
     fmpq_t R, step, k;
-    slong j, n, npieces, d = (slong) 1 << P->n_qubits;
+    slong j, npieces, d = (slong) 1 << P->n_qubits;
     int st = QT_OK, w, bath, ok;
     arb_init(leg.R); acb_init(v);
     arf_init(a); arf_init(b);
@@ -256,14 +256,7 @@ quadrant_heisenberg(arb_ptr Q, const qt_pump_params_struct *P, slong prec, char 
     leg.P = P;
     /* step = 1/alpha = T/gap, gap = min_{n != g} (sl_n - sl_g) (the same on both axes); R = R_c + ceil(0.7 (prec + 8)) step */
     qt_pump_axis_model(&X, P, 1, reason);
-    fmpq_zero(step);
-    for (n = 0; n < d; n++)
-        if (n != X.ground)
-        {
-            fmpq_sub(k, X.sl + n, X.sl + X.ground);
-            if (fmpq_is_zero(step) || fmpq_cmp(k, step) < 0)
-                fmpq_set(step, k);
-        }
+    qt_pump_axis_gap(step, &X);
     fmpq_div(step, P->T, step);
     qt_pump_axis_crossing_radius(R, &X);
     fmpq_set_si(k, (slong) (0.7 * (prec + 8)) + 1, 1);

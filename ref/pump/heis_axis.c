@@ -38,27 +38,19 @@ qt_pump_heisenberg_like(const qt_pump_params_struct *P)
 void
 qt_pump_axis_init(qt_pump_axis_struct *X, slong d)
 {
-    slong i;
     X->d = d;
     X->ground = 0;
     X->sl = _fmpq_vec_init(d);
     X->of = _fmpq_vec_init(d);
     X->C = _fmpq_vec_init(2 * d * d);
-    X->w = flint_malloc(sizeof(fmpz) * d * d);
-    for (i = 0; i < d * d; i++)
-        fmpz_init(X->w + i);
 }
 
 void
 qt_pump_axis_clear(qt_pump_axis_struct *X)
 {
-    slong i;
     _fmpq_vec_clear(X->sl, X->d);
     _fmpq_vec_clear(X->of, X->d);
     _fmpq_vec_clear(X->C, 2 * X->d * X->d);
-    for (i = 0; i < X->d * X->d; i++)
-        fmpz_clear(X->w + i);
-    flint_free(X->w);
 }
 
 /* re + i im = u^T M v for integer vectors u, v (exact) */
@@ -123,11 +115,12 @@ qt_pump_axis_model(qt_pump_axis_struct *X, const qt_pump_params_struct *P, int a
 {
     slong N = P->n_qubits, d = (slong) 1 << N, n, m, i, j, q, c;
     qt_pump_model_t M;
-    fmpz *v, *nrm;
+    fmpz *v, *nrm, *wv;
     fmpq_t re, im, t;
     int ok = 1;
     if (!qt_pump_heisenberg_like(P) || X->d != d)
         return qt_fail(reason, QT_DOMAIN, "the multiplet route on the axes (lemma P26) needs two or three qubits with Heisenberg exchange (Delta = 1, J != 0) on shared baths");
+    wv = _fmpz_vec_init(d * d);          /* row n: the basis vector w_n */
     v = _fmpz_vec_init(d);
     nrm = _fmpz_vec_init(d);
     fmpq_init(re); fmpq_init(im); fmpq_init(t);
@@ -138,7 +131,7 @@ qt_pump_axis_model(qt_pump_axis_struct *X, const qt_pump_params_struct *P, int a
             fmpz_set_si(v + i, N == 2 ? basis2[n][i] : basis3[n][i]);
         for (i = 0; i < d; i++)
         {
-            fmpz *w = X->w + n * d + i;
+            fmpz *w = wv + n * d + i;
             fmpz_zero(w);
             if (axis == 1)
                 fmpz_set(w, v + i);
@@ -157,9 +150,9 @@ qt_pump_axis_model(qt_pump_axis_struct *X, const qt_pump_params_struct *P, int a
                 }
         }
         for (i = 0; i < d; i++)
-            fmpz_addmul(nrm + n, X->w + n * d + i, X->w + n * d + i);
+            fmpz_addmul(nrm + n, wv + n * d + i, wv + n * d + i);
         /* the exact checks: (d_axis H) w_n = sl_n w_n and X w_n = of_n w_n */
-        ok = ok && eigen_check(X->sl + n, M->dH + axis, X->w + n * d) && eigen_check(X->of + n, M->X, X->w + n * d);
+        ok = ok && eigen_check(X->sl + n, M->dH + axis, wv + n * d) && eigen_check(X->of + n, M->X, wv + n * d);
     }
     for (n = 0; n < d && ok; n++)
         for (m = 0; m < n && ok; m++)
@@ -167,13 +160,14 @@ qt_pump_axis_model(qt_pump_axis_struct *X, const qt_pump_params_struct *P, int a
             fmpz_t dot;
             fmpz_init(dot);
             for (i = 0; i < d; i++)
-                fmpz_addmul(dot, X->w + n * d + i, X->w + m * d + i);
+                fmpz_addmul(dot, wv + n * d + i, wv + m * d + i);
             ok = fmpz_is_zero(dot);
             fmpz_clear(dot);
         }
     if (!ok)
     {
         qt_pump_model_clear(M);
+        _fmpz_vec_clear(wv, d * d);
         _fmpz_vec_clear(v, d);
         _fmpz_vec_clear(nrm, d);
         fmpq_clear(re); fmpq_clear(im); fmpq_clear(t);
@@ -195,7 +189,7 @@ qt_pump_axis_model(qt_pump_axis_struct *X, const qt_pump_params_struct *P, int a
                 fmpq *e = X->C + (M->bath[c] * d + m) * d + n;
                 if (m == n)
                     continue;
-                bilinear(re, im, X->w + m * d, M->A + c, X->w + n * d);
+                bilinear(re, im, wv + m * d, M->A + c, wv + n * d);
                 fmpq_mul(t, re, re);
                 fmpq_addmul(t, im, im);
                 fmpq_div_fmpz(t, t, nrm + m);
@@ -203,6 +197,7 @@ qt_pump_axis_model(qt_pump_axis_struct *X, const qt_pump_params_struct *P, int a
                 fmpq_add(e, e, t);
             }
     qt_pump_model_clear(M);
+    _fmpz_vec_clear(wv, d * d);
     _fmpz_vec_clear(v, d);
     _fmpz_vec_clear(nrm, d);
     fmpq_clear(re); fmpq_clear(im); fmpq_clear(t);
@@ -240,9 +235,26 @@ qt_pump_axis_crossing_radius(fmpq_t Rc, const qt_pump_axis_struct *X)
  * Lambda_{a,r} = -sum_m h_a[m] q_m z_m, h_a[m] = sum_{n != m} (E_n - E_m) W_a[n][m].  The same numbers as the rate
  * matrix with the trace row, but the scaled system stays well conditioned as the excited levels empty (r large),
  * which keeps the enclosures on complex balls narrow. */
+void
+qt_pump_axis_gap(fmpq_t gap, const qt_pump_axis_struct *X)
+{
+    slong n;
+    fmpq_t t;
+    fmpq_init(t);
+    fmpq_zero(gap);
+    for (n = 0; n < X->d; n++)
+        if (n != X->ground)
+        {
+            fmpq_sub(t, X->sl + n, X->sl + X->ground);
+            if (fmpq_is_zero(gap) || fmpq_cmp(t, gap) < 0)
+                fmpq_set(gap, t);
+        }
+    fmpq_clear(t);
+}
+
 int
-qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, int axis,
-                        const acb_t r, slong prec, char *reason)
+qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, const acb_t r,
+                        slong prec, char *reason)
 {
     slong d = X->d, g = 0, n, m, a;
     acb_mat_t S, rhs, z;
@@ -250,7 +262,6 @@ qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump
     acb_ptr E, q;
     acb_t T, T2, Z, mE, om, t, u, gam, h;
     int ok;
-    (void) axis;
     acb_mat_init(S, d, d); acb_mat_init(rhs, d, 1); acb_mat_init(z, d, 1);
     acb_mat_init(Wa + 0, d, d); acb_mat_init(Wa + 1, d, d);
     E = _acb_vec_init(d); q = _acb_vec_init(d);

@@ -318,8 +318,8 @@ qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, const
 }
 
 /* Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n (lemma P9) from qt_pump_population_solve */
-int
-qt_pump_population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, const acb_mat_struct *C,
+static int
+population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, const acb_mat_struct *C,
                  const acb_mat_struct *dC, acb_srcptr dE, slong ref, slong prec, char *reason)
 {
     slong d = acb_mat_nrows(C + 0), a, m, n, k, i;
@@ -664,7 +664,7 @@ qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, cons
     heis2_levels(E, dE, P, r, nx, nz, prec);
     qt_pump_heis2_weights(C, neq ? dC : NULL, P, r, nx, nz, prec);
     /* Gibbs reference: E_- (the ground branch at large r) */
-    st = qt_pump_population_route(Lam, P, E, C, neq ? dC : NULL, dE, 2, prec, reason);
+    st = population_route(Lam, P, E, C, neq ? dC : NULL, dE, 2, prec, reason);
     acb_mat_clear(C + 0); acb_mat_clear(C + 1);
     for (k = 0; k < 4; k++)
         acb_mat_clear(dC + k);
@@ -869,7 +869,7 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
         for (k = 0; k < 4; k++)
             acb_mat_init(dC + k, d, d);
         qt_pump_eigen_weights(C, neq ? dC : NULL, D, prec);
-        st = qt_pump_population_route(Lam, P, D->E, C, neq ? dC : NULL, D->dE, 0, prec, reason);
+        st = population_route(Lam, P, D->E, C, neq ? dC : NULL, D->dE, 0, prec, reason);
         acb_mat_clear(C + 0); acb_mat_clear(C + 1);
         for (k = 0; k < 4; k++)
             acb_mat_clear(dC + k);

@@ -133,25 +133,18 @@ int qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, c
                              acb_srcptr E, const acb_mat_struct *C, const acb_mat_struct *dC, acb_srcptr dE, slong ref,
                              slong prec);
 
-/* Lambda_{a,k} = -sum_m h_a[m] x_k[m] by the secular population route from levels E, d_k E_n = dE[2n + k] and
- * transition weights C (dC: their derivatives at T_R != T, else NULL; Gibbs reference level ref); QT_UNCERTIFIED
- * if the rate matrix cannot be proven to have a unique stationary state */
-int qt_pump_population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, const acb_mat_struct *C,
-                             const acb_mat_struct *dC, acb_srcptr dE, slong ref, slong prec, char *reason);
-
 /* QT_DOMAIN (reason naming coupling) for the three-qubit chain in a layout symmetric under the reflection 1 <-> 3
  * (default, b_on_R, b_on_L): two parity sectors never exchange population */
 int qt_pump_parity_sectors_dark(const qt_pump_params_struct *P, char *reason);
 
 /* lemma P26: two or three qubits with Heisenberg exchange (Delta = 1, J != 0) on shared baths (a named layout or
- * coupling=matrix) on the field axis B = r e_axis (0: B_x, 1: B_z): the constant joint eigenbasis w (integer vectors,
- * row n of w), levels E_n = of_n + sl_n r (exact), transition weights C[(a d + m) d + n] = |<w_m|A_a|w_n>|^2 (exact,
+ * coupling=matrix) on the field axis B = r e_axis (0: B_x, 1: B_z), in the constant joint eigenbasis w_n (integer
+ * vectors): levels E_n = of_n + sl_n r (exact), transition weights C[(a d + m) d + n] = |<w_m|A_a|w_n>|^2 (exact,
  * normalised, constant on the axis) and the level with the smallest slope (the ground level for large r) */
 typedef struct
 {
     slong d, ground;
     fmpq *sl, *of, *C;
-    fmpz *w;
 }
 qt_pump_axis_struct;
 int qt_pump_heisenberg_like(const qt_pump_params_struct *P);
@@ -161,9 +154,11 @@ void qt_pump_axis_clear(qt_pump_axis_struct *X);
 int qt_pump_axis_model(qt_pump_axis_struct *X, const qt_pump_params_struct *P, int axis, char *reason);
 /* the largest r > 0 at which two of the affine levels cross (0 if none) */
 void qt_pump_axis_crossing_radius(fmpq_t Rc, const qt_pump_axis_struct *X);
+/* gap = min over n != ground of sl_n - sl_ground (> 0; 2s, s of the convention) */
+void qt_pump_axis_gap(fmpq_t gap, const qt_pump_axis_struct *X);
 /* Lam[a] = Lambda_{a,r} = Lambda_{a,axis} at B = r e_axis, r a complex ball (holomorphic through r = 0 and through
  * the crossings: the labels follow the analytic branches) */
-int qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, int axis,
+int qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump_params_struct *P,
                             const acb_t r, slong prec, char *reason);
 
 #endif
