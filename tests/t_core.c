@@ -4,6 +4,87 @@
 #include <stdio.h>
 #include "qt_test.h"
 
+START_TEST(qspan_rank)
+{
+    /* exact spans over Q(i): the dimension after inserting the rows of A = B C (B 5 x r, C r x 5, random Gaussian
+       rationals) is the rank from the real embedding (an independent integer elimination), and random combinations
+       of inserted rows are never new */
+    flint_rand_t st;
+    int it;
+    slong i, j, k;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(30); it++)
+    {
+        slong n = 5, r = (slong) n_randint(st, 6), d = 0, d2;
+        qt_qmat_t B, C, A;
+        qt_qspan_t S;
+        fmpq *wr = _fmpq_vec_init(n), *wi = _fmpq_vec_init(n);
+        fmpq_t c, t;
+        fmpq_init(c); fmpq_init(t);
+        qt_qmat_init(B, n); qt_qmat_init(C, n); qt_qmat_init(A, n);
+        for (i = 0; i < n; i++)
+            for (k = 0; k < r; k++)
+            {
+                fmpq_set_si(B->re + i * n + k, (slong) n_randint(st, 7) - 3, 1 + n_randint(st, 3));
+                fmpq_set_si(B->im + i * n + k, (slong) n_randint(st, 5) - 2, 1 + n_randint(st, 2));
+                fmpq_set_si(C->re + k * n + i, (slong) n_randint(st, 7) - 3, 1 + n_randint(st, 4));
+                if (n_randint(st, 2))
+                    fmpq_set_si(C->im + k * n + i, (slong) n_randint(st, 5) - 2, 1);
+            }
+        qt_qmat_mul(A, B, C);
+        qt_qspan_init(S, n);
+        for (i = 0; i < n; i++)
+            d += qt_qspan_insert(S, A->re + i * n, A->im + i * n);
+        ck_assert_int_eq(d, S->dim);
+        ck_assert_int_eq(2 * S->dim, qt_qmat_rank2(A));
+        /* a random real combination of the rows lies in the span */
+        for (j = 0; j < n; j++)
+        {
+            fmpq_zero(wr + j);
+            fmpq_zero(wi + j);
+        }
+        for (i = 0; i < n; i++)
+        {
+            fmpq_set_si(c, (slong) n_randint(st, 9) - 4, 1 + n_randint(st, 3));
+            for (j = 0; j < n; j++)
+            {
+                fmpq_mul(t, c, A->re + i * n + j); fmpq_add(wr + j, wr + j, t);
+                fmpq_mul(t, c, A->im + i * n + j); fmpq_add(wi + j, wi + j, t);
+            }
+        }
+        d2 = S->dim;
+        ck_assert_int_eq(qt_qspan_insert(S, wr, wi), 0);
+        ck_assert_int_eq(S->dim, d2);
+        /* i times a row lies in the span (complex scalars) */
+        if (r > 0)
+        {
+            for (j = 0; j < n; j++)
+            {
+                fmpq_neg(wr + j, A->im + j);
+                fmpq_set(wi + j, A->re + j);
+            }
+            ck_assert_int_eq(qt_qspan_insert(S, wr, wi), 0);
+        }
+        /* the unit vectors complete it to Q(i)^n */
+        for (j = 0; j < n; j++)
+        {
+            for (k = 0; k < n; k++)
+            {
+                fmpq_set_si(wr + k, k == j, 1);
+                fmpq_zero(wi + k);
+            }
+            qt_qspan_insert(S, wr, NULL);
+        }
+        ck_assert_int_eq(S->dim, n);
+        qt_qspan_clear(S);
+        qt_qmat_clear(B); qt_qmat_clear(C); qt_qmat_clear(A);
+        _fmpq_vec_clear(wr, n); _fmpq_vec_clear(wi, n);
+        fmpq_clear(c); fmpq_clear(t);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
 START_TEST(exact_parse_good)
 {
     const char *in[] = {"-0.125", "1e-3", "3/7", "+.5", "2.", "-12/8", "0", "1E+2", "-0.000", "7e0"};
@@ -753,6 +834,7 @@ main(void)
     tcase_add_test(tc, drazin_block_solve);
     tcase_add_test(tc, sqrt_right_half);
     tcase_add_test(tc, integrand_cover);
+    tcase_add_test(tc, qspan_rank);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

@@ -514,6 +514,211 @@ START_TEST(test_pure_start_infinities)
 }
 END_TEST
 
+/* copies the n x n matrix A into the top-left block of the m x m matrix B (the rest 0) */
+static void
+embed_block(qt_qmat_t B, const qt_qmat_t A)
+{
+    slong i, j, n = A->n, m = B->n;
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+        {
+            fmpq_set(B->re + i * m + j, A->re + i * n + j);
+            fmpq_set(B->im + i * m + j, A->im + i * n + j);
+        }
+}
+
+/* the one-bath qubit model Q placed in levels 0, 1 of three levels, level 2 at energy e2 and never reached */
+static void
+embed_qubit_in_three_levels(qt_open_model_t M, const qt_open_model_t Q, const fmpq_t e2)
+{
+    slong k;
+    qt_open_model_init(M, 3, 1);
+    embed_block(M->H, Q->H);
+    fmpq_set(M->H->re + 8, e2);
+    embed_block(M->rho0, Q->rho0);
+    M->bath[0].has_beta = Q->bath[0].has_beta;
+    fmpq_set(M->bath[0].beta, Q->bath[0].beta);
+    qt_open_model_bath_channels(M, 0, Q->bath[0].nch);
+    for (k = 0; k < Q->bath[0].nch; k++)
+    {
+        embed_block(M->bath[0].ch[k].L, Q->bath[0].ch[k].L);
+        fmpq_set(M->bath[0].ch[k].gamma, Q->bath[0].ch[k].gamma);
+        fmpq_set(M->bath[0].ch[k].omega, Q->bath[0].ch[k].omega);
+        M->bath[0].ch[k].kind = Q->bath[0].ch[k].kind;
+    }
+}
+
+START_TEST(test_zero_eigenvalues_after_t0)
+{
+    /* lemma E12: exact support bounds certify zero eigenvalues of rho(t) at t > 0 */
+    flint_rand_t st;
+    qt_qubit_davies_t P;
+    qt_open_model_t Q, M;
+    qt_traj_record_t A, B;
+    qt_qmat_t H, Lm, r0, U2;
+    arb_t t, x;
+    fmpq_t e2;
+    char why[QT_REASON_LEN];
+    slong i, d2;
+    int it;
+    flint_randinit(st);
+    arb_init(t); arb_init(x);
+    fmpq_init(e2);
+
+    /* (1) exact dimensions on hand-checked cases: H = sx and no jumps keep |0> pure (U = span|0>, U2 = C^2);
+       H = sz with the jump sz keeps |0> (U = U2 = span|0>) but not |+> (U = C^2); sigma_- and sigma_+ fill C^2 */
+    qt_qmat_init(H, 2); qt_qmat_init(Lm, 2); qt_qmat_init(r0, 2); qt_qmat_init(U2, 2);
+    fmpq_one(H->re + 1); fmpq_one(H->re + 2);
+    fmpq_one(r0->re + 0);
+    ck_assert_int_eq(qt_lindblad_support_bound(&d2, U2, H, NULL, 0, r0), 1);
+    ck_assert_int_eq(d2, 2);
+    fmpq_zero(H->re + 1); fmpq_zero(H->re + 2);
+    fmpq_one(H->re + 0); fmpq_set_si(H->re + 3, -1, 1);
+    qt_qmat_set(Lm, H);
+    ck_assert_int_eq(qt_lindblad_support_bound(&d2, U2, H, Lm, 1, r0), 1);
+    ck_assert_int_eq(d2, 1);
+    ck_assert(fmpq_is_one(U2->re + 0) && fmpq_is_zero(U2->re + 2));
+    for (i = 0; i < 4; i++)
+        fmpq_set_si(r0->re + i, 1, 2);
+    ck_assert_int_eq(qt_lindblad_support_bound(&d2, U2, H, Lm, 1, r0), 2);
+    qt_qmat_clear(Lm);
+    qt_qmat_init(Lm, 2);
+    fmpq_one(Lm->re + 2);
+    qt_qmat_clear(r0);
+    qt_qmat_init(r0, 2);
+    fmpq_one(r0->re + 3);
+    ck_assert_int_eq(qt_lindblad_support_bound(&d2, U2, H, Lm, 1, r0), 1);   /* sigma_- alone keeps |g> */
+    fmpq_one(r0->re + 0);
+    fmpq_zero(r0->re + 3);
+    ck_assert_int_eq(qt_lindblad_support_bound(&d2, U2, H, Lm, 1, r0), 2);   /* and fills C^2 from |e> */
+    qt_qmat_clear(H); qt_qmat_clear(Lm); qt_qmat_clear(r0); qt_qmat_clear(U2);
+    {
+        qt_qmat_t H9, r9;
+        qt_qmat_init(H9, 9); qt_qmat_init(r9, 9);
+        ck_assert_int_eq(qt_lindblad_support_bound(NULL, NULL, H9, NULL, 0, r9), -1);   /* beyond the cap */
+        qt_qmat_clear(H9); qt_qmat_clear(r9);
+    }
+
+    /* (2) a Davies qubit in three levels beside an unreachable level: every output equals the closed form M1,
+       now certified at t > 0 (D_rel differs by ln(Z_3 / Z_2), the reference being the three-level Gibbs state) */
+    for (it = 0; it < qt_test_iters(12); it++)
+    {
+        qt_qubit_davies_init(P);
+        set_qd(P, "1", "1", "0.2", "0.05", "0", "0", "0");
+        fmpq_set_si(P->omega, 1 + (slong) n_randint(st, 3), 1 + (slong) n_randint(st, 2));
+        fmpq_set_si(P->beta, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->gamma, 1 + (slong) n_randint(st, 4), 10);
+        fmpq_set_si(P->gamma_phi, (slong) n_randint(st, 3), 20);
+        random_bloch(P, st);
+        ck_assert_int_eq(qt_qubit_davies_validate(P, why), QT_OK);
+        fmpq_set_si(e2, (slong) n_randint(st, 9) - 4, 3);
+        if (fmpq_equal(e2, P->omega) || it % 3 == 0)
+            fmpq_set_si(e2, 7, 2);
+        qt_qubit_davies_as_open_model(Q, P);
+        embed_qubit_in_three_levels(M, Q, e2);
+        ck_assert_int_eq(qt_open_model_validate(M, why), QT_OK);
+        arb_set_si(t, 1 + (slong) n_randint(st, 4));
+        qt_traj_record_init(A, 1); qt_traj_record_init(B, 1);
+        qt_qubit_davies_trajectory(A, P, t, QT_T_GENERIC, 160);
+        qt_lindblad_trajectory(B, M, t, 0, 160);
+        for (i = 0; i < QT_TR_NCORE; i++)
+        {
+            if (i == QT_TR_D_REL)
+                continue;
+            if (A->out[i].status == QT_OK)
+                ck_assert_msg(B->out[i].status == QT_OK, "embedded qubit: %s not certified: %s", B->name[i], B->out[i].reason);
+        }
+        {
+            /* D_3 - D_2 = ln(Z_3 / Z_2) = ln(1 + e^{-beta e2} / (2 cosh(beta omega / 2))) */
+            arb_t bw, z2, z3;
+            arb_init(bw); arb_init(z2); arb_init(z3);
+            arb_set_fmpq(bw, P->beta, 160);
+            arb_set_fmpq(z3, e2, 160);
+            arb_mul(z3, z3, bw, 160);
+            arb_neg(z3, z3);
+            arb_exp(z3, z3, 160);
+            arb_set_fmpq(z2, P->omega, 160);
+            arb_mul(z2, z2, bw, 160);
+            arb_mul_2exp_si(z2, z2, -1);
+            arb_cosh(z2, z2, 160);
+            arb_mul_2exp_si(z2, z2, 1);
+            arb_div(z3, z3, z2, 160);
+            arb_log1p(x, z3, 160);
+            arb_sub(x, OUT(B, QT_TR_D_REL), x, 160);
+            ck_assert_int_eq(B->out[QT_TR_D_REL].status, QT_OK);
+            ck_assert_msg(arb_overlaps(x, OUT(A, QT_TR_D_REL)), "embedded qubit: D_rel - ln(Z_3/Z_2)");
+            arb_set(OUT(B, QT_TR_D_REL), OUT(A, QT_TR_D_REL));
+            arb_clear(bw); arb_clear(z2); arb_clear(z3);
+        }
+        assert_records_agree(A, B, "embedded qubit");
+        qt_traj_record_clear(A); qt_traj_record_clear(B);
+        qt_open_model_clear(M); qt_open_model_clear(Q);
+        qt_qubit_davies_clear(P);
+    }
+
+    /* (3) a pure state under unitary dynamics in a block, a dephased spectator level: S = S_dot = sigma = 0 */
+    for (it = 0; it < 4; it++)
+    {
+        slong a = 1 + (slong) n_randint(st, 5), b = (slong) n_randint(st, 5) - 2, c = 1 + (slong) n_randint(st, 3);
+        qt_open_model_init(M, 3, 1);
+        fmpq_set_si(M->H->re + 1, c, 2); fmpq_set_si(M->H->re + 3, c, 2);
+        fmpq_set_si(M->H->re + 0, a - b, 3); fmpq_set_si(M->H->re + 8, 5, 2);
+        fmpq_set_si(M->H->im + 1, -1, 4); fmpq_set_si(M->H->im + 3, 1, 4);
+        fmpq_set_si(M->rho0->re + 0, a * a, a * a + b * b); fmpq_set_si(M->rho0->re + 4, b * b, a * a + b * b);
+        fmpq_set_si(M->rho0->re + 1, a * b, a * a + b * b); fmpq_set_si(M->rho0->re + 3, a * b, a * a + b * b);
+        M->bath[0].has_beta = 1;
+        fmpq_one(M->bath[0].beta);
+        qt_open_model_bath_channels(M, 0, 1);
+        fmpq_one(M->bath[0].ch[0].L->re + 8);
+        fmpq_set_si(M->bath[0].ch[0].gamma, 3, 10);
+        M->bath[0].ch[0].kind = QT_CH_PLAIN;
+        ck_assert_int_eq(qt_open_model_validate(M, why), QT_OK);
+        arb_set_str(t, "1.5", 128);
+        qt_traj_record_init(B, 1);
+        qt_lindblad_trajectory(B, M, t, 0, 128);
+        /* rank bound 1: pure at every s > 0, so S, its rates and the eigenvalue heat are exactly 0; the bath
+           annihilates U2, so J, Q and the per-bath heats are exactly 0 and the three temperatures undefined */
+        {
+            const slong zero_out[] = { QT_TR_S, QT_TR_S_DOT, QT_TR_SIGMA, QT_TR_DS_EXTERIOR, QT_TR_DS_INTERIOR,
+                                       QT_TR_QDOT_R, QT_TR_J, QT_TR_Q, QT_TR_NCORE, QT_TR_NCORE + 1 };
+            for (i = 0; i < (slong) (sizeof zero_out / sizeof zero_out[0]); i++)
+            {
+                slong o = zero_out[i];
+                ck_assert_msg(B->out[o].status == QT_OK, "pure block: %s: %s", B->name[o], B->out[o].reason);
+                ck_assert_msg(arb_is_zero(OUT(B, o)), "pure block: %s is not exactly 0", B->name[o]);
+            }
+        }
+        ck_assert_int_eq(B->out[QT_TR_BETA_A].status, QT_DOMAIN);
+        ck_assert_int_eq(B->out[QT_TR_BETA_R].status, QT_DOMAIN);
+        ck_assert_int_eq(B->out[QT_TR_BETA_E].status, QT_DOMAIN);
+        /* the energy entropy is that of the populations of the continued pure state, and Sigma = D_0 - D_t = 0 */
+        ck_assert_int_eq(B->out[QT_TR_S_E].status, QT_OK);
+        ck_assert(arb_contains_zero(OUT(B, QT_TR_SIGMA_INT)));
+        qt_traj_record_clear(B);
+        qt_open_model_clear(M);
+    }
+
+    /* (4) an eigenvalue that is positive but below the precision (a qubit at beta = 1000 from |g>): the bound says
+       full rank, so nothing is marked and S_dot stays could-not-certify */
+    qt_qubit_davies_init(P);
+    set_qd(P, "1", "1000", "0.3", "0", "0", "0", "-1");
+    qt_qubit_davies_as_open_model(M, P);
+    ck_assert_int_eq(qt_open_model_validate(M, why), QT_OK);
+    arb_set_str(t, "1.5", 128);
+    qt_traj_record_init(B, 1);
+    qt_lindblad_trajectory(B, M, t, 0, 128);
+    ck_assert_int_eq(B->out[QT_TR_S_DOT].status, QT_UNCERTIFIED);
+    ck_assert(!arb_is_finite(OUT(B, QT_TR_S_DOT)));
+    qt_traj_record_clear(B);
+    qt_open_model_clear(M);
+    qt_qubit_davies_clear(P);
+
+    arb_clear(t); arb_clear(x);
+    fmpq_clear(e2);
+    flint_randclear(st);
+}
+END_TEST
+
 START_TEST(test_overlap_across_precisions)
 {
     flint_rand_t st;
@@ -1592,6 +1797,7 @@ main(void)
     tcase_add_test(tc, test_davies_inequalities_and_bures);
     tcase_add_test(tc, test_pure_dephasing_and_phase_covariance);
     tcase_add_test(tc, test_pure_start_infinities);
+    tcase_add_test(tc, test_zero_eigenvalues_after_t0);
     tcase_add_test(tc, test_overlap_across_precisions);
     tcase_add_test(tc, test_clusters_degenerate_ball);
     tcase_add_test(tc, test_bad_models);

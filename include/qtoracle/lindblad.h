@@ -48,4 +48,13 @@ int qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, cha
  * superoperator.  QT_UNCERTIFIED if nonsingularity cannot be proven (lemma L5) */
 int qt_lindblad_drazin_solve(acb_mat_t X, const acb_mat_t S, const acb_mat_t Y, slong prec, char *reason);
 
+/* lemma E12: exact bounds on the support of rho(t) = exp(tL) rho0, t > 0, for the generator with Hamiltonian H and
+ * jump operators A[0..nA) (every operator acting with a nonzero rate; extra ones only weaken the bound).  Returns
+ * dim U, an upper bound on rank rho(t) for every t > 0 (so rho(t) has at least n - dim U zero eigenvalues), and, if
+ * requested, dim U2 and an n x n matrix U2 whose first *dim_U2 columns are a basis of a subspace containing
+ * supp rho(t) for every t >= 0 (the other columns 0).  Returns -1 (nothing decided) if n > QT_SUPPORT_MAX_DIM. */
+#define QT_SUPPORT_MAX_DIM 8
+slong qt_lindblad_support_bound(slong *dim_U2, qt_qmat_t U2, const qt_qmat_t H, const qt_qmat_struct *A, slong nA,
+                                const qt_qmat_t rho0);
+
 #endif

@@ -38,6 +38,22 @@ void qt_qmat_real_embedding(fmpq_mat_t M, const qt_qmat_t A);
 /* exact rank of the real embedding [[X, -Y], [Y, X]] of A = X + iY: twice the rank of A */
 slong qt_qmat_rank2(const qt_qmat_t A);
 
+/* An exact subspace of Q(i)^len, kept in reduced row echelon form (basis vector b at re/im + b len,
+ * its pivot entry piv[b] equal to 1 and 0 in every other basis vector): exact dimensions. */
+typedef struct
+{
+    slong len, dim, cap;
+    fmpq *re, *im;
+    slong *piv;
+}
+qt_qspan_struct;
+typedef qt_qspan_struct qt_qspan_t[1];
+
+void qt_qspan_init(qt_qspan_t S, slong len);
+void qt_qspan_clear(qt_qspan_t S);
+/* adds the vector (re + i im; im may be NULL) to the span; returns 1 iff the dimension grew */
+int qt_qspan_insert(qt_qspan_t S, const fmpq *re, const fmpq *im);
+
 /* Spectrum of an exact Hermitian matrix: distinct eigenvalues (isolated real balls,
  * ascending), their exact multiplicities, and the exact multiplicity of 0. */
 typedef struct
@@ -107,6 +123,11 @@ void qt_herm_clusters_clear(qt_herm_clusters_t C);
 int qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A, slong prec, char *reason);
 /* from the exact spectral decomposition of an exact Hermitian matrix */
 void qt_herm_clusters_from_projectors(qt_herm_clusters_t C, const qt_eigenprojectors_t E);
+/* lemma E12: given that the exact matrix has at least k zero eigenvalues, marks the lowest cluster exactly zero
+ * (lambda = 0) iff it is the only one meeting 0 and has multiplicity exactly k; returns 1 iff marked */
+int qt_herm_clusters_mark_zero(qt_herm_clusters_t C, slong k);
+/* 1 iff a cluster not marked exactly zero cannot be separated from 0 */
+int qt_herm_clusters_touch_zero(const qt_herm_clusters_t C);
 /* (A + A^*)/2 */
 void qt_acb_mat_hermitian_part(acb_mat_t B, const acb_mat_t A, slong prec);
 /* tr(A B) and Re tr(A B), without forming the product */

@@ -67,6 +67,34 @@ qt_herm_clusters_from_projectors(qt_herm_clusters_t C, const qt_eigenprojectors_
     }
 }
 
+/* lemma E12: the exact matrix is known to have at least k zero eigenvalues.  If the lowest cluster is
+ * the only one whose ball meets 0 and has multiplicity exactly k, every zero eigenvalue lies in it and
+ * it holds no other eigenvalue: mark it exactly zero (lambda = 0) and return 1; otherwise return 0. */
+int
+qt_herm_clusters_mark_zero(qt_herm_clusters_t C, slong k)
+{
+    slong c;
+    if (k <= 0 || C->k == 0 || C->exact_zero[0] || C->mult[0] != k || !arb_contains_zero(C->lambda + 0))
+        return 0;
+    for (c = 1; c < C->k; c++)
+        if (!arb_is_positive(C->lambda + c))
+            return 0;
+    C->exact_zero[0] = 1;
+    arb_zero(C->lambda + 0);
+    return 1;
+}
+
+/* 1 iff some cluster that is not an exact zero cannot be separated from 0 */
+int
+qt_herm_clusters_touch_zero(const qt_herm_clusters_t C)
+{
+    slong c;
+    for (c = 0; c < C->k; c++)
+        if (!C->exact_zero[c] && !arb_is_positive(C->lambda + c))
+            return 1;
+    return 0;
+}
+
 /* (A + A^*)/2: keeps every Hermitian member of the ball and narrows the rest */
 void
 qt_acb_mat_hermitian_part(acb_mat_t B, const acb_mat_t A, slong prec)

@@ -1,7 +1,7 @@
 /* lindblad_trajectory.c -- every bookkeeping of open_systems.md 2.1-2.11 at one time t of a
  * Lindblad trajectory, by the general route: rho(t) = exp(tL) rho0 (acb_mat_exp), rho_dot =
  * L(rho(t)), certified spectral clusters of rho(t) and of Delta_H rho(t) (lemmas E7, E8),
- * exact decisions at t = 0 for zero eigenvalues (lemma E10). */
+ * exact decisions at t = 0 for zero eigenvalues (lemma E10) and exact rank bounds at t > 0 (lemma E12). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +42,72 @@ free_operators(qt_qmat_struct *ops, slong m)
     for (i = 0; i < m; i++)
         qt_qmat_clear(ops + i);
     free(ops);
+}
+
+/* lemma E12, computed once per call and only where a cluster meets 0: the exact rank bound of rho(t),
+ * t > 0, and a subspace U2 holding supp rho(s) for every s >= 0 (rank < 0: not attempted) */
+typedef struct
+{
+    int done;
+    slong rank, dim2;
+    qt_qmat_t U2;
+}
+support_info;
+
+static void
+support_compute(support_info *S, const qt_open_model_struct *M)
+{
+    qt_qmat_struct *ops;
+    slong nops;
+    if (S->done)
+        return;
+    S->done = 1;
+    nops = positive_rate_operators(&ops, M);
+    S->rank = qt_lindblad_support_bound(&S->dim2, S->U2, M->H, ops, nops, M->rho0);
+    free_operators(ops, nops);
+}
+
+/* dim P U2 (exact) */
+static slong
+projected_dim(const qt_qmat_t P, const support_info *S)
+{
+    slong r;
+    qt_qmat_t T;
+    qt_qmat_init(T, P->n);
+    qt_qmat_mul(T, P, S->U2);
+    r = qt_qmat_rank2(T) / 2;
+    qt_qmat_clear(T);
+    return r;
+}
+
+/* lemma E12: 1 iff every operator of bath j acting with a nonzero rate annihilates U2, so that
+ * D_j(rho(s)) = 0 exactly for every s >= 0 (the bath never acts on the state) */
+static int
+bath_is_inert(const qt_open_model_struct *M, slong j, const support_info *S)
+{
+    slong k, a, i, n = M->n;
+    int inert = S->rank >= 0;
+    qt_qmat_t A, Y;
+    qt_qmat_init(A, n); qt_qmat_init(Y, n);
+    for (k = 0; inert && k < M->bath[j].nch; k++)
+    {
+        const qt_channel_struct *c = M->bath[j].ch + k;
+        if (fmpq_is_zero(c->gamma))
+            continue;
+        for (a = 0; inert && a < (c->kind == QT_CH_THERMAL ? 2 : 1); a++)
+        {
+            if (a == 0)
+                qt_qmat_set(A, c->L);
+            else
+                qt_qmat_adjoint(A, c->L);
+            qt_qmat_mul(Y, A, S->U2);
+            for (i = 0; i < n * n; i++)
+                if (!fmpq_is_zero(Y->re + i) || !fmpq_is_zero(Y->im + i))
+                    inert = 0;
+        }
+    }
+    qt_qmat_clear(A); qt_qmat_clear(Y);
+    return inert;
 }
 
 /* lemma E10: with X exact PSD, P0 its kernel projector and P0 rho0 = 0, tr(P0 L(rho0)) is
@@ -129,7 +195,9 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
     qt_eigenprojectors_t EH;
     arb_t v, w, E0, S0, bJ;
     int zs[QT_QMAT_MAX_DIM], zd[QT_QMAT_MAX_DIM], zint[QT_QMAT_MAX_DIM];
-    int st_r, st_d, all_ok, same_beta, nondeg;
+    int st_r, st_d, all_ok, same_beta, nondeg, pure_t = 0;
+    slong n_inert;
+    support_info sup;
     char why[QT_REASON_LEN], why_d[QT_REASON_LEN], tmp[QT_REASON_LEN];
 
     qt_traj_record_set_nbaths(R, nb);
@@ -141,6 +209,8 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
     qt_eigenprojectors_init(EH);
     arb_init(v); arb_init(w); arb_init(E0); arb_init(S0); arb_init(bJ);
     memset(zs, 0xff, sizeof zs); memset(zd, 0xff, sizeof zd); memset(zint, 0, sizeof zint);
+    sup.done = 0;
+    qt_qmat_init(sup.U2, n);
     why[0] = why_d[0] = '\0';
 
     qt_open_model_generator(G, M, prec);
@@ -156,13 +226,27 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
     qt_lindblad_apply(T, G, rho, -1, prec);
     qt_acb_mat_hermitian_part(rd, T, prec);
     acb_mat_zero(Dr);
+    n_inert = 0;
     for (j = 0; j < nb; j++)
     {
+        int inert = 0;
         qt_lindblad_apply(T, G, rho, j, prec);
-        acb_mat_add(Dr, Dr, T, prec);
         qt_acb_mat_trace_product_re(v, T, Hb, prec);
+        if (arb_contains_zero(v))
+        {
+            /* lemma E12: a bath whose operators annihilate U2 has D_j(rho(s)) = 0 exactly for every s */
+            support_compute(&sup, M);
+            inert = bath_is_inert(M, j, &sup);
+        }
+        if (inert)
+        {
+            acb_mat_zero(T);
+            arb_zero(v);
+            n_inert++;
+        }
+        acb_mat_add(Dr, Dr, T, prec);
         qt_tr_set(R, QT_TR_NCORE + j, v, QT_OK, "");                     /* J_j */
-        if (t0)
+        if (t0 || inert)
             arb_zero(v);
         else
         {
@@ -185,10 +269,12 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
         arb_set(v, E0);
     qt_tr_set(R, QT_TR_E, v, QT_OK, "");
     arb_sub(w, v, E0, prec);
-    if (t0)
-        arb_zero(w);
+    if (t0 || n_inert == nb)
+        arb_zero(w);                    /* no bath acts: tr(H rho(s)) is constant (E12) */
     qt_tr_set(R, QT_TR_Q, w, QT_OK, "");
     qt_acb_mat_trace_product_re(v, rd, Hb, prec);
+    if (n_inert == nb)
+        arb_zero(v);                    /* J = sum_j J_j, as tr(-i[H, rho] H) = 0 */
     qt_tr_set(R, QT_TR_J, v, QT_OK, "");
 
     /* von Neumann entropy and its rates */
@@ -208,7 +294,26 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
         qt_eigenprojectors_clear(Er);
     }
     else
+    {
         st_r = qt_herm_clusters(Cr, rho, prec, why);
+        if (st_r == QT_OK && qt_herm_clusters_touch_zero(Cr))
+        {
+            /* lemma E12: rho(t) has at least n - rank zero eigenvalues; where the cluster at 0 holds exactly that
+               many, they are exactly 0, and at t > 0 their weight in rho_dot and D(rho) is 0 (a minimum of
+               tr(P0 rho(s)) >= 0 at an interior time) */
+            support_compute(&sup, M);
+            if (sup.rank >= 0 && qt_herm_clusters_mark_zero(Cr, n - sup.rank))
+            {
+                zs[0] = 0;
+                if (sup.rank == 1 && Cr->k == 2 && Cr->mult[1] == 1)
+                {
+                    /* rank <= 1 and trace 1 at every s > 0: rho(s) is pure, its spectrum is (1, 0, ..., 0) */
+                    arb_one(Cr->lambda + 1);
+                    pure_t = 1;
+                }
+            }
+        }
+    }
     if (st_r == QT_OK)
     {
         qt_herm_clusters_entropy(v, Cr, prec);
@@ -237,6 +342,8 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
         arb_zero(v);
         for (c = 0; c < Cr->k; c++)
         {
+            if (!t0 && Cr->exact_zero[c])
+                continue;          /* lemma E12: these eigenvalues are 0 at every time near t, so p_dot = 0 */
             if (Cr->mult[c] > 1)
                 break;
             qt_acb_mat_trace_product_re(w, Cr->P + c, rd, prec);
@@ -244,7 +351,9 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
             acb_mat_trace(acb_mat_entry(Y, 0, 0), T, prec);
             arb_addmul(v, w, acb_realref(acb_mat_entry(Y, 0, 0)), prec);
         }
-        if (c < Cr->k)
+        if (pure_t)
+            arb_zero(v);        /* E12: the eigenvalues are constant near t, so every p_dot is 0 */
+        if (c < Cr->k && !pure_t)
         {
             if (t0)
                 qt_tr_domain(R, QT_TR_QDOT_R, "undefined: rho has a degenerate eigenvalue (multiplicity %ld, exact), so the eigenvalue heat has no eigenvectors to follow", (long) Cr->mult[c]);
@@ -294,7 +403,20 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
                 fmpq_clear(re); fmpq_clear(im);
             }
             else
+            {
                 qt_acb_mat_trace_product_re(Cd->lambda + c, EH->P + c, rho, prec);
+                if (!t0 && EH->all_exact && !arb_is_positive(Cd->lambda + c))
+                {
+                    /* lemma E12: P_E U2 = 0 means p_E(s) = 0 for every s >= 0, and so is its rate */
+                    support_compute(&sup, M);
+                    if (sup.rank >= 0 && projected_dim(EH->Pq + c, &sup) == 0)
+                    {
+                        Cd->exact_zero[c] = 1;
+                        arb_zero(Cd->lambda + c);
+                        zd[c] = 0;
+                    }
+                }
+            }
         }
     }
     else if (st_d == QT_OK && t0 && EH->all_exact)
@@ -324,6 +446,16 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
     {
         dephase(drho, EH, rho, prec);
         st_d = qt_herm_clusters(Cd, drho, prec, why_d);
+        if (st_d == QT_OK && EH->all_exact && qt_herm_clusters_touch_zero(Cd))
+        {
+            /* lemma E12: rank Delta rho(s) <= sum_E dim P_E U2 for every s >= 0 */
+            slong r = 0;
+            support_compute(&sup, M);
+            for (c = 0; sup.rank >= 0 && c < EH->k; c++)
+                r += projected_dim(EH->Pq + c, &sup);
+            if (sup.rank >= 0 && qt_herm_clusters_mark_zero(Cd, n - r))
+                zd[0] = 0;
+        }
     }
     if (st_d == QT_OK)
     {
@@ -457,5 +589,6 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
     acb_mat_clear(Hb); acb_mat_clear(Y); acb_mat_clear(T); acb_mat_clear(drho); acb_mat_clear(ddot);
     qt_herm_clusters_clear(Cr); qt_herm_clusters_clear(Cd);
     qt_eigenprojectors_clear(EH);
+    qt_qmat_clear(sup.U2);
     arb_clear(v); arb_clear(w); arb_clear(E0); arb_clear(S0); arb_clear(bJ);
 }

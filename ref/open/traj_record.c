@@ -313,6 +313,8 @@ ratio(qt_traj_record_t R, slong i, slong prec)
         /* the denominator is exactly 0 */
         if (arb_is_zero(&N->value))
             qt_tr_domain(R, i, "undefined: %s = %s = 0 exactly (0/0; the temperature is undefined)", R->name[a], R->name[b]);
+        else if (arb_contains_zero(&N->value))
+            qt_tr_domain(R, i, "undefined: %s = 0 exactly (%s / 0 is 0/0 or infinite without a sign)", R->name[b], R->name[a]);
         else
             qt_tr_domain(R, i, "undefined: %s = 0 exactly while %s != 0 (temperature 0, beta infinite without a sign)", R->name[b], R->name[a]);
     }
