@@ -51,22 +51,17 @@ csubmul(fmpq_t yr, fmpq_t yi, const fmpq_t cr, const fmpq_t ci, const fmpq_t xr,
     fmpq_mul(t, ci, xr); fmpq_sub(yi, yi, t);
 }
 
-/* v (work copy, len entries) -= sum over the basis of v[piv_b] b */
+/* y -= y_p x, where x has x_p = 1: clears entry p of y */
 static void
-reduce(fmpq *vr, fmpq *vi, const qt_qspan_t S, fmpq_t cr, fmpq_t ci, fmpq_t t)
+eliminate(fmpq *yr, fmpq *yi, const fmpq *xr, const fmpq *xi, slong p, slong len, fmpq_t cr, fmpq_t ci, fmpq_t t)
 {
-    slong b, j, len = S->len;
-    for (b = 0; b < S->dim; b++)
-    {
-        const fmpq *br = S->re + b * len, *bi = S->im + b * len;
-        slong p = S->piv[b];
-        if (fmpq_is_zero(vr + p) && fmpq_is_zero(vi + p))
-            continue;
-        fmpq_set(cr, vr + p); fmpq_set(ci, vi + p);
-        for (j = 0; j < len; j++)
-            if (!fmpq_is_zero(br + j) || !fmpq_is_zero(bi + j))
-                csubmul(vr + j, vi + j, cr, ci, br + j, bi + j, t);
-    }
+    slong j;
+    if (fmpq_is_zero(yr + p) && fmpq_is_zero(yi + p))
+        return;
+    fmpq_set(cr, yr + p); fmpq_set(ci, yi + p);
+    for (j = 0; j < len; j++)
+        if (!fmpq_is_zero(xr + j) || !fmpq_is_zero(xi + j))
+            csubmul(yr + j, yi + j, cr, ci, xr + j, xi + j, t);
 }
 
 int
@@ -88,7 +83,8 @@ qt_qspan_insert(qt_qspan_t S, const fmpq *re, const fmpq *im)
             fmpq_zero(vi + j);
     }
     fmpq_init(cr); fmpq_init(ci); fmpq_init(t); fmpq_init(d);
-    reduce(vr, vi, S, cr, ci, t);
+    for (b = 0; b < S->dim; b++)
+        eliminate(vr, vi, S->re + b * len, S->im + b * len, S->piv[b], len, cr, ci, t);
     for (p = 0; p < len && fmpq_is_zero(vr + p) && fmpq_is_zero(vi + p); p++)
         ;
     if (p < len)
@@ -113,15 +109,7 @@ qt_qspan_insert(qt_qspan_t S, const fmpq *re, const fmpq *im)
         fmpq_zero(vi + p);
         /* clear the new pivot column in the older basis vectors */
         for (b = 0; b < S->dim; b++)
-        {
-            fmpq *br = S->re + b * len, *bi = S->im + b * len;
-            if (fmpq_is_zero(br + p) && fmpq_is_zero(bi + p))
-                continue;
-            fmpq_set(cr, br + p); fmpq_set(ci, bi + p);
-            for (j = 0; j < len; j++)
-                if (!fmpq_is_zero(vr + j) || !fmpq_is_zero(vi + j))
-                    csubmul(br + j, bi + j, cr, ci, vr + j, vi + j, t);
-        }
+            eliminate(S->re + b * len, S->im + b * len, vr, vi, p, len, cr, ci, t);
         S->piv[S->dim] = p;
         S->dim++;
     }
