@@ -695,6 +695,13 @@ START_TEST(test_zero_eigenvalues_after_t0)
         ck_assert_int_eq(B->out[QT_TR_S_E].status, QT_OK);
         ck_assert(arb_contains_zero(OUT(B, QT_TR_SIGMA_INT)));
         qt_traj_record_clear(B);
+        /* a time ball reaching below 0 gets no E12 decision for the eigenvalues (the bath stays inert: J = 0) */
+        arb_set_str(t, "1e-20 +/- 1e-19", 128);
+        qt_traj_record_init(B, 1);
+        qt_lindblad_trajectory(B, M, t, 0, 128);
+        ck_assert_int_eq(B->out[QT_TR_S_DOT].status, QT_UNCERTIFIED);
+        ck_assert(arb_is_zero(OUT(B, QT_TR_J)));
+        qt_traj_record_clear(B);
         qt_open_model_clear(M);
     }
 

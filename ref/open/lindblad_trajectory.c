@@ -195,7 +195,7 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
     qt_eigenprojectors_t EH;
     arb_t v, w, E0, S0, bJ;
     int zs[QT_QMAT_MAX_DIM], zd[QT_QMAT_MAX_DIM], zint[QT_QMAT_MAX_DIM];
-    int st_r, st_d, all_ok, same_beta, nondeg, pure_t = 0;
+    int st_r, st_d, all_ok, same_beta, nondeg, pure_t = 0, after0;
     slong n_inert;
     support_info sup;
     char why[QT_REASON_LEN], why_d[QT_REASON_LEN], tmp[QT_REASON_LEN];
@@ -210,6 +210,7 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
     arb_init(v); arb_init(w); arb_init(E0); arb_init(S0); arb_init(bJ);
     memset(zs, 0xff, sizeof zs); memset(zd, 0xff, sizeof zd); memset(zint, 0, sizeof zint);
     sup.done = 0;
+    after0 = !t0 && arb_is_positive(t);     /* lemma E12 (c)-(e) need every time of the ball t to be > 0 */
     qt_qmat_init(sup.U2, n);
     why[0] = why_d[0] = '\0';
 
@@ -296,7 +297,7 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
     else
     {
         st_r = qt_herm_clusters(Cr, rho, prec, why);
-        if (st_r == QT_OK && qt_herm_clusters_touch_zero(Cr))
+        if (st_r == QT_OK && after0 && qt_herm_clusters_touch_zero(Cr))
         {
             /* lemma E12: rho(t) has at least n - rank zero eigenvalues; where the cluster at 0 holds exactly that
                many, they are exactly 0, and at t > 0 their weight in rho_dot and D(rho) is 0 (a minimum of
@@ -342,7 +343,7 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
         arb_zero(v);
         for (c = 0; c < Cr->k; c++)
         {
-            if (!t0 && Cr->exact_zero[c])
+            if (after0 && Cr->exact_zero[c])
                 continue;          /* lemma E12: these eigenvalues are 0 at every time near t, so p_dot = 0 */
             if (Cr->mult[c] > 1)
                 break;
@@ -405,7 +406,7 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
             else
             {
                 qt_acb_mat_trace_product_re(Cd->lambda + c, EH->P + c, rho, prec);
-                if (!t0 && EH->all_exact && !arb_is_positive(Cd->lambda + c))
+                if (after0 && EH->all_exact && !arb_is_positive(Cd->lambda + c))
                 {
                     /* lemma E12: P_E U2 = 0 means p_E(s) = 0 for every s >= 0, and so is its rate */
                     support_compute(&sup, M);
@@ -446,7 +447,7 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
     {
         dephase(drho, EH, rho, prec);
         st_d = qt_herm_clusters(Cd, drho, prec, why_d);
-        if (st_d == QT_OK && EH->all_exact && qt_herm_clusters_touch_zero(Cd))
+        if (st_d == QT_OK && after0 && EH->all_exact && qt_herm_clusters_touch_zero(Cd))
         {
             /* lemma E12: rank Delta rho(s) <= sum_E dim P_E U2 for every s >= 0 */
             slong r = 0;
