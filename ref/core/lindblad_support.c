@@ -13,24 +13,15 @@
 #include <stdlib.h>
 #include "qtoracle/lindblad.h"
 
-/* w = X v, v the column col of V (all n x n) */
+/* w = column col of A */
 static void
-mat_col(fmpq *wr, fmpq *wi, const qt_qmat_t X, const qt_qmat_t V, slong col, fmpq_t t)
+get_col(fmpq *wr, fmpq *wi, const qt_qmat_t A, slong col)
 {
-    slong n = X->n, i, l;
+    slong i, n = A->n;
     for (i = 0; i < n; i++)
     {
-        fmpq_zero(wr + i);
-        fmpq_zero(wi + i);
-        for (l = 0; l < n; l++)
-        {
-            const fmpq *xr = X->re + i * n + l, *xi = X->im + i * n + l;
-            const fmpq *vr = V->re + l * n + col, *vi = V->im + l * n + col;
-            fmpq_mul(t, xr, vr); fmpq_add(wr + i, wr + i, t);
-            fmpq_mul(t, xi, vi); fmpq_sub(wr + i, wr + i, t);
-            fmpq_mul(t, xr, vi); fmpq_add(wi + i, wi + i, t);
-            fmpq_mul(t, xi, vr); fmpq_add(wi + i, wi + i, t);
-        }
+        fmpq_set(wr + i, A->re + i * n + col);
+        fmpq_set(wi + i, A->im + i * n + col);
     }
 }
 
@@ -45,23 +36,25 @@ set_col(qt_qmat_t V, slong col, const fmpq *wr, const fmpq *wi)
     }
 }
 
-/* closes the column span of V (its first *dim columns, registered in S) under the operators X[0..m) */
+/* closes the column span of V (its first *dim columns, registered in S) under the operators X[0..m); the
+ * columns of X V are taken from the exact product (n <= QT_SUPPORT_MAX_DIM, so recomputing it is cheap) */
 static void
 close_columns(qt_qmat_t V, slong *dim, qt_qspan_t S, const qt_qmat_struct *X, slong m)
 {
     slong n = V->n, k, j;
     fmpq *wr = _fmpq_vec_init(n), *wi = _fmpq_vec_init(n);
-    fmpq_t t;
-    fmpq_init(t);
+    qt_qmat_t XV;
+    qt_qmat_init(XV, n);
     for (k = 0; k < *dim; k++)
         for (j = 0; j < m; j++)
         {
-            mat_col(wr, wi, X + j, V, k, t);
+            qt_qmat_mul(XV, X + j, V);
+            get_col(wr, wi, XV, k);
             if (qt_qspan_insert(S, wr, wi))
                 set_col(V, (*dim)++, wr, wi);
         }
     _fmpq_vec_clear(wr, n); _fmpq_vec_clear(wi, n);
-    fmpq_clear(t);
+    qt_qmat_clear(XV);
 }
 
 slong
@@ -119,11 +112,7 @@ qt_lindblad_support_bound(slong *dim_U2, qt_qmat_t U2, const qt_qmat_t H, const 
     /* U: the columns of rho0 (its range, rho0 being Hermitian), closed under C */
     for (k = 0; k < n; k++)
     {
-        for (i = 0; i < n; i++)
-        {
-            fmpq_set(wr + i, rho0->re + i * n + k);
-            fmpq_set(wi + i, rho0->im + i * n + k);
-        }
+        get_col(wr, wi, rho0, k);
         if (qt_qspan_insert(SU, wr, wi))
             set_col(V, dimU++, wr, wi);
     }

@@ -8,16 +8,16 @@
 #include "qtoracle/state.h"
 #include "traj_internal.h"
 
-/* the exact jump operators that act with a positive rate: L for every channel with gamma > 0,
- * and also L^* for a thermal one (beta finite, so nbar > 0); returns how many (array from malloc) */
+/* the exact jump operators of baths j0 <= j < j1 that act with a positive rate: L for every channel with
+ * gamma > 0, and also L^* for a thermal one (beta finite, so nbar > 0); returns how many (array from malloc) */
 static slong
-positive_rate_operators(qt_qmat_struct **ops, const qt_open_model_struct *M)
+positive_rate_operators(qt_qmat_struct **ops, const qt_open_model_struct *M, slong j0, slong j1)
 {
     slong j, k, a, m = 0, cap = 0;
-    for (j = 0; j < M->nbaths; j++)
+    for (j = j0; j < j1; j++)
         cap += 2 * M->bath[j].nch;
     *ops = malloc((cap > 0 ? cap : 1) * sizeof(qt_qmat_struct));
-    for (j = 0; j < M->nbaths; j++)
+    for (j = j0; j < j1; j++)
         for (k = 0; k < M->bath[j].nch; k++)
         {
             const qt_channel_struct *c = M->bath[j].ch + k;
@@ -62,7 +62,7 @@ support_compute(support_info *S, const qt_open_model_struct *M)
     if (S->done)
         return;
     S->done = 1;
-    nops = positive_rate_operators(&ops, M);
+    nops = positive_rate_operators(&ops, M, 0, M->nbaths);
     S->rank = qt_lindblad_support_bound(&S->dim2, S->U2, M->H, ops, nops, M->rho0);
     free_operators(ops, nops);
 }
@@ -85,28 +85,21 @@ projected_dim(const qt_qmat_t P, const support_info *S)
 static int
 bath_is_inert(const qt_open_model_struct *M, slong j, const support_info *S)
 {
-    slong k, a, i, n = M->n;
+    slong m, i, n = M->n, nops;
     int inert = S->rank >= 0;
-    qt_qmat_t A, Y;
-    qt_qmat_init(A, n); qt_qmat_init(Y, n);
-    for (k = 0; inert && k < M->bath[j].nch; k++)
+    qt_qmat_struct *ops;
+    qt_qmat_t Y;
+    qt_qmat_init(Y, n);
+    nops = positive_rate_operators(&ops, M, j, j + 1);
+    for (m = 0; inert && m < nops; m++)
     {
-        const qt_channel_struct *c = M->bath[j].ch + k;
-        if (fmpq_is_zero(c->gamma))
-            continue;
-        for (a = 0; inert && a < (c->kind == QT_CH_THERMAL ? 2 : 1); a++)
-        {
-            if (a == 0)
-                qt_qmat_set(A, c->L);
-            else
-                qt_qmat_adjoint(A, c->L);
-            qt_qmat_mul(Y, A, S->U2);
-            for (i = 0; i < n * n; i++)
-                if (!fmpq_is_zero(Y->re + i) || !fmpq_is_zero(Y->im + i))
-                    inert = 0;
-        }
+        qt_qmat_mul(Y, ops + m, S->U2);
+        for (i = 0; i < n * n; i++)
+            if (!fmpq_is_zero(Y->re + i) || !fmpq_is_zero(Y->im + i))
+                inert = 0;
     }
-    qt_qmat_clear(A); qt_qmat_clear(Y);
+    free_operators(ops, nops);
+    qt_qmat_clear(Y);
     return inert;
 }
 
@@ -122,7 +115,7 @@ zero_weight_sign(const qt_qmat_t X, const qt_qmat_struct *P, const qt_open_model
     qt_qmat_t XX, Y, Yd;
     int sign = 0;
     qt_qmat_init(XX, n); qt_qmat_init(Y, n); qt_qmat_init(Yd, n);
-    nops = positive_rate_operators(&ops, M);
+    nops = positive_rate_operators(&ops, M, 0, M->nbaths);
     if (P == NULL)
     {
         qt_qmat_mul(XX, X, X);
