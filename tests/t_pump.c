@@ -18,6 +18,17 @@ set_params(qt_pump_params_t P, const char *gL, const char *gR, const char *T, in
     P->n_qubits = 1;
 }
 
+/* the three-qubit chain of the vectors: crossed layout, J = 1, b = 2, Pauli convention */
+static void
+set_crossed_chain3(qt_pump_params_t P, const char *gL, const char *gR, const char *T)
+{
+    set_params(P, gL, gR, T, QT_PUMP_PAULI);
+    P->n_qubits = 3;
+    P->coupling = QT_PUMP_COUPLING_CROSSED;
+    fmpq_set_si(P->J, 1, 1);
+    fmpq_set_si(P->b, 2, 1);
+}
+
 /* closed forms: x_L(theta) = gL cos^2 / (gL cos^2 + gR sin^2) with cos = Bz/B, sin = Bx/B;
    S(B) = ln(2 cosh x) - x tanh x, x = sB/T */
 static void
@@ -1875,6 +1886,23 @@ heis2_quadrant_closed_form(arb_t v, const qt_pump_params_struct *P, slong prec)
     arb_clear(Jc); arb_clear(T); arb_clear(Z); arb_clear(pS); arb_clear(E0); arb_clear(a); arb_clear(b);
 }
 
+/* the quadrant refuses Delta != 1 (naming the quadrant) and T_R != T (naming the equal temperatures); leaves
+   Delta = 1 and T_R = 2 */
+static void
+check_quadrant_refuses_delta_and_T_R(qt_pump_params_struct *P, const qt_protocol_struct *C, slong prec)
+{
+    char why[QT_REASON_LEN];
+    arb_ptr Q = _arb_vec_init(2);
+    fmpq_set_si(P->Delta, 1, 2);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, prec, why), QT_DOMAIN);
+    ck_assert(strstr(why, "quadrant") != NULL);
+    fmpq_one(P->Delta);
+    fmpq_set_si(P->T_R, 2, 1);
+    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, prec, why), QT_DOMAIN);
+    ck_assert(strstr(why, "equal temperatures") != NULL);
+    _arb_vec_clear(Q, 2);
+}
+
 /* the quadrant of P (protocol C) at prec: Q_L overlaps the closed form v, radius below 2^(24 - prec), the sum rule
  * Q_L + Q_R contains 0, and if recheck, the same at 64 bits overlaps (P23, P26) */
 static void
@@ -2144,13 +2172,7 @@ START_TEST(heis2_quadrant)
     ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
     ck_assert(strncmp(why, "b:", 2) == 0);
     fmpq_set_si(P->b, 2, 1);
-    fmpq_set_si(P->Delta, 1, 2);
-    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
-    ck_assert(strstr(why, "quadrant") != NULL);
-    fmpq_one(P->Delta);
-    fmpq_set_si(P->T_R, 2, 1);
-    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
-    ck_assert(strstr(why, "equal temperatures") != NULL);
+    check_quadrant_refuses_delta_and_T_R(P, C, 64);
     fmpq_set_si(P->T_R, -1, 1);
     fmpq_zero(P->J);
     ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
@@ -2384,11 +2406,7 @@ START_TEST(heisenberg_quadrant_multiplets)
     }
     /* the crossed chain's quadrant itself: the sum rule and a narrow enclosure */
     qt_pump_params_init(P);
-    set_params(P, "1", "1", "1", QT_PUMP_PAULI);
-    P->n_qubits = 3;
-    P->coupling = QT_PUMP_COUPLING_CROSSED;
-    fmpq_set_si(P->J, 1, 1);
-    fmpq_set_si(P->b, 2, 1);
+    set_crossed_chain3(P, "1", "1", "1");
     ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 48, why), QT_OK);
     arb_add(w, Q + 0, Q + 1, 48);
     ck_assert(arb_contains_zero(w) && !arb_contains_zero(Q + 0));
@@ -2399,13 +2417,7 @@ START_TEST(heisenberg_quadrant_multiplets)
     ck_assert(strncmp(why, "coupling:", 9) == 0);
     ck_assert(!arb_is_finite(Q + 0) && !arb_is_finite(Q + 1));
     P->coupling = QT_PUMP_COUPLING_CROSSED;
-    fmpq_set_si(P->Delta, 1, 2);
-    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 48, why), QT_DOMAIN);
-    ck_assert(strstr(why, "quadrant") != NULL);
-    fmpq_one(P->Delta);
-    fmpq_set_si(P->T_R, 2, 1);
-    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 48, why), QT_DOMAIN);
-    ck_assert(strstr(why, "equal temperatures") != NULL);
+    check_quadrant_refuses_delta_and_T_R(P, C, 48);
     qt_pump_params_clear(P);
     arb_clear(v); arb_clear(w);
     _arb_vec_clear(Q, 2); _arb_vec_clear(Q2, 2);
@@ -2640,11 +2652,7 @@ START_TEST(steady_state_unequal_temperatures)
     /* three qubits, crossed layout: trace 1, overlap across precisions */
     {
         qt_pump_params_init(P);
-        set_params(P, "1", "2", "1", QT_PUMP_PAULI);
-        P->n_qubits = 3;
-        P->coupling = QT_PUMP_COUPLING_CROSSED;
-        fmpq_set_si(P->J, 1, 1);
-        fmpq_set_si(P->b, 2, 1);
+        set_crossed_chain3(P, "1", "2", "1");
         fmpq_set_si(P->T_R, 1, 2);
         qt_traj_record_init(R, 0);
         qt_traj_record_init(R2, 0);
