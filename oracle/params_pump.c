@@ -33,11 +33,69 @@ choice(qo_params *p, const qo_kv *kv, const char *key, const char *const *opts, 
     return 1;
 }
 
+/* baths 3 and 4 (lemma P27): gamma_n (required to add the bath), A_n (required with it: an exact Hermitian matrix),
+   T_n (default T); bath 4 only after bath 3 */
+static int
+extra_baths(qo_params *p, const qo_kv *kv, char *err, size_t errlen)
+{
+    static const char *const keys[2][3] = {{"gamma_3", "T_3", "A_3"}, {"gamma_4", "T_4", "A_4"}};
+    int i, j;
+    for (i = 0; i < 2; i++)
+    {
+        fmpq_t g, T;
+        qt_qmat_t A;
+        int bad;
+        if (qo_lookup(kv, keys[i][0]) == NULL)
+        {
+            for (j = 1; j < 3; j++)
+                if (qo_lookup(kv, keys[i][j]) != NULL)
+                {
+                    snprintf(err, errlen, "%s: given without %s (bath %d needs its rate %s, coupling matrix %s and optionally its temperature %s)",
+                             keys[i][j], keys[i][0], i + 3, keys[i][0], keys[i][2], keys[i][1]);
+                    return 1;
+                }
+            for (j = i + 1; j < 2; j++)
+                if (qo_lookup(kv, keys[j][0]) != NULL)
+                {
+                    snprintf(err, errlen, "%s: bath %d needs bath %d (give %s first)", keys[j][0], j + 3, i + 3, keys[i][0]);
+                    return 1;
+                }
+            return 0;
+        }
+        fmpq_init(g); fmpq_init(T);
+        bad = qo_exact_param(p, g, kv, keys[i][0], NULL, "rate of the further bath, > 0", err, errlen);
+        if (!bad && qo_lookup(kv, keys[i][1]) != NULL)
+            bad = qo_exact_param(p, T, kv, keys[i][1], NULL, "temperature of the further bath, > 0 (default: T)", err, errlen);
+        else if (!bad)
+        {
+            /* the default T, echoed as the exact number (the echo keeps the string: owned by p) */
+            char *ts = fmpq_get_str(NULL, 10, p->pump->T);
+            p->owned[p->nowned] = strdup(ts);
+            flint_free(ts);
+            qo_echo_add(p, keys[i][1], p->owned[p->nowned++]);
+            fmpq_set(T, p->pump->T);
+        }
+        if (!bad && qo_matrix_param(p, A, kv, keys[i][2], err, errlen) == 0)
+        {
+            qt_pump_params_add_bath(p->pump, g, T, A);
+            qt_qmat_clear(A);
+        }
+        else
+            bad = 1;
+        fmpq_clear(g); fmpq_clear(T);
+        if (bad)
+            return 1;
+    }
+    return 0;
+}
+
 int
 qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
 {
-    static const char *const point[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "T_R", "convention", "coupling", "A_L", "A_R", "Bx", "Bz", NULL};
-    static const char *const cyc[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "T_R", "convention", "coupling", "A_L", "A_R", "protocol",
+    static const char *const point[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "T_R", "convention", "coupling", "A_L", "A_R",
+                                        "gamma_3", "T_3", "A_3", "gamma_4", "T_4", "A_4", "Bx", "Bz", NULL};
+    static const char *const cyc[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "T_R", "convention", "coupling", "A_L", "A_R",
+                                      "gamma_3", "T_3", "A_3", "gamma_4", "T_4", "A_4", "protocol",
                                       "center_x", "center_z", "radius", "r0", "r1", "theta0", "theta1", "vertices", "period", NULL};
     static const char *const conv[] = {"pauli", "spin", NULL};
     static const char *const coup[] = {"default", "b_on_R", "b_on_L", "crossed", "local", "matrix", NULL};
@@ -95,6 +153,8 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
         snprintf(err, errlen, "%s: coupling matrices are read only with coupling=matrix", qo_lookup(kv, "A_L") != NULL ? "A_L" : "A_R");
         goto out;
     }
+    if (extra_baths(p, kv, err, errlen))
+        goto out;
     if (qt_pump_params_validate(p->pump, reason) != QT_OK)
     {
         snprintf(err, errlen, "%s", reason);

@@ -171,6 +171,15 @@ static const char *bad_eval[][2] = {
     {"eval pump.lambda gamma_L=1 gamma_R=2 T=1 Bx=1 Bz=1 period=1", "parameter period is not used"},
     {"eval pump.lambda n_qubits=2 J=1 coupling=local gamma_L=1 gamma_R=2 T=1 Bx=1 Bz=1", "J: coupling=local is implemented for non-interacting qubits"},
     {"eval pump.lambda n_qubits=2 b=0 coupling=local gamma_L=1 gamma_R=2 T=1 Bx=1 Bz=1", "b: must be nonzero for coupling=local"},
+    /* baths 3, 4 (lemma P27) */
+    {"eval pump.lambda n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=1 T_3=2 Bx=1 Bz=1", "T_3: given without gamma_3"},
+    {"eval pump.lambda n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=1 gamma_4=1 Bx=1 Bz=1", "gamma_4: bath 4 needs bath 3"},
+    {"eval pump.lambda n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=1 gamma_3=1 Bx=1 Bz=1", "missing parameter A_3"},
+    {"eval pump.lambda n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=1 gamma_3=0 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} Bx=1 Bz=1", "gamma_3: must be > 0"},
+    {"eval pump.lambda n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=1 gamma_3=1 T_3=0 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} Bx=1 Bz=1", "T_3: the temperature of bath 3 must be > 0"},
+    {"eval pump.lambda n_qubits=3 J=1 b=2 coupling=crossed gamma_L=1 gamma_R=2 T=1 gamma_3=1 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} Bx=1 Bz=1", "A_3: must be 8 x 8 for n_qubits = 3"},
+    {"eval pump.lambda gamma_L=1 gamma_R=2 T=1 gamma_3=1 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} Bx=1 Bz=1", "gamma_3: baths beyond L and R are implemented for n_qubits = 2 or 3"},
+    {"eval pump.heat_per_cycle n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=1 gamma_3=1 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} protocol=quadrant", "gamma_3: protocol=quadrant with baths beyond L and R"},
     {"eval pump.lambda n_qubits=2 coupling=star gamma_L=1 gamma_R=2 T=1 Bx=1 Bz=1", "coupling must be default | b_on_R | b_on_L | crossed | local"},
 };
 
@@ -318,6 +327,36 @@ json_ball(arb_t x, json_t *outs, const char *name)
     arb_union(x, x, hi, 200);
     arb_clear(hi);
 }
+
+/* a third bath through eval --json: its temperature defaults to T and is echoed as the exact number, its outputs
+ * carry formulas, and the sum rule over the three baths encloses 0 (lemma P27) */
+START_TEST(pump_extra_bath_eval)
+{
+    const char *line = "eval pump.lambda n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=3/2 gamma_3=1/2 "
+                       "A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} "
+                       "Bx=1 Bz=1/2 --json";
+    char *out, *err;
+    json_t *o, *outs;
+    json_error_t je;
+    arb_t v;
+    int code = run_line(line, &out, &err);
+    ck_assert_msg(code == 0, "exit %d: %s", code, err);
+    o = json_loads(out, 0, &je);
+    ck_assert(o != NULL);
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(o, "params"), "T_3")), "3/2");
+    outs = json_object_get(o, "outputs");
+    ck_assert(strstr(json_string_value(json_object_get(json_object_get(outs, "Lambda_3_x"), "formula")), "bath 3") != NULL);
+    ck_assert(json_object_get(outs, "Lambda_4_x") == NULL);
+    arb_init(v);
+    json_ball(v, outs, "sum_rule_x");
+    ck_assert(arb_contains_zero(v) && mag_cmp_2exp_si(arb_radref(v), -90) < 0);
+    json_ball(v, outs, "Lambda_3_x");
+    ck_assert(!arb_contains_zero(v));
+    arb_clear(v);
+    json_decref(o);
+    free(out); free(err);
+}
+END_TEST
 
 START_TEST(ramp_eval_record)
 {
@@ -623,6 +662,7 @@ main(void)
     tcase_add_loop_test(tc, trajectory_bad_inputs_eval, 0, 2);
     tcase_add_test(tc, trajectory_eval_record);
     tcase_add_test(tc, ramp_eval_record);
+    tcase_add_test(tc, pump_extra_bath_eval);
     tcase_add_test(tc, trajectory_uncertified_exit);
     tcase_add_test(tc, check_doctored_results);
     tcase_add_test(tc, schema_validation);

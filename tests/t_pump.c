@@ -2922,6 +2922,24 @@ START_TEST(friction_unequal_temperatures)
 }
 END_TEST
 
+/* a random exact complex Hermitian d x d matrix with small rational entries (an arbitrary coupling operator) */
+static void
+random_hermitian_coupling(qt_qmat_t A, slong d, flint_rand_t st)
+{
+    slong i, j;
+    for (i = 0; i < d; i++)
+        for (j = i; j < d; j++)
+        {
+            fmpq_set_si(A->re + i * d + j, (slong) n_randint(st, 7) - 3, 1 + n_randint(st, 3));
+            fmpq_set(A->re + j * d + i, A->re + i * d + j);
+            if (i != j)
+            {
+                fmpq_set_si(A->im + i * d + j, (slong) n_randint(st, 5) - 2, 1 + n_randint(st, 2));
+                fmpq_neg(A->im + j * d + i, A->im + i * d + j);
+            }
+        }
+}
+
 START_TEST(coupling_matrices)
 {
     /* coupling=matrix: the default layout given as explicit matrices reproduces coupling=default (Lambda by the
@@ -2978,20 +2996,7 @@ START_TEST(coupling_matrices)
                 }
             }
             else
-            {
-                slong i, j;
-                for (i = 0; i < d; i++)
-                    for (j = i; j < d; j++)
-                    {
-                        fmpq_set_si(A[a]->re + i * d + j, (slong) n_randint(st, 7) - 3, 1 + n_randint(st, 3));
-                        fmpq_set(A[a]->re + j * d + i, A[a]->re + i * d + j);
-                        if (i != j)
-                        {
-                            fmpq_set_si(A[a]->im + i * d + j, (slong) n_randint(st, 5) - 2, 1 + n_randint(st, 2));
-                            fmpq_neg(A[a]->im + j * d + i, A[a]->im + i * d + j);
-                        }
-                    }
-            }
+                random_hermitian_coupling(A[a], d, st);
         }
         qt_pump_params_set_coupling_matrices(Q, A[0], A[1]);
         ck_assert_msg(qt_pump_params_validate(Q, why) == QT_OK, "%s", why);
@@ -3949,6 +3954,332 @@ START_TEST(refusals_leave_no_numbers)
 }
 END_TEST
 
+/* the exact matrix of bath a's coupling operator in a named layout: sum_j c_j sigma^w_j (w = x for L, z for R) */
+static void
+layout_coupling_matrix(qt_qmat_t A, const qt_pump_params_struct *P, int a)
+{
+    slong j, N = P->n_qubits;
+    fmpq *c = _fmpq_vec_init(N);
+    for (j = 0; j < N; j++)
+        qt_pump_coupling_amplitude(c + j, P, P->b, a, j);
+    pauli_sum(A, N, a == 0 ? 'x' : 'z', c);
+    _fmpq_vec_clear(c, N);
+}
+
+/* Q <- the model of P with its two baths L, R only (named layouts: no matrices to copy) */
+static void
+two_bath_copy(qt_pump_params_t Q, const qt_pump_params_struct *P)
+{
+    Q->n_qubits = P->n_qubits;
+    fmpq_set(Q->gamma_L, P->gamma_L); fmpq_set(Q->gamma_R, P->gamma_R);
+    fmpq_set(Q->T, P->T); fmpq_set(Q->T_R, P->T_R);
+    fmpq_set(Q->J, P->J); fmpq_set(Q->Delta, P->Delta); fmpq_set(Q->b, P->b);
+    Q->convention = P->convention;
+    Q->coupling = P->coupling;
+}
+
+/* the splitting identity of lemma P27 for a vector v3 of the model with bath 3 = a copy of bath L at rate g3 (and
+   rate g1 of L) against v2 of the model without it and rate g1 + g3 of L; w entries per bath (w = 2: Lambda, 1: Q,
+   Omega) and nb2 baths in v2 (bath 3 of v3 is skipped, the later ones shift down by one) */
+static void
+check_splitting(acb_srcptr v3, acb_srcptr v2, slong nb2, slong w, const fmpq_t g1, const fmpq_t g3, slong prec,
+                const char *what)
+{
+    acb_t t, u;
+    slong a, k;
+    acb_init(t); acb_init(u);
+    for (k = 0; k < w; k++)
+    {
+        acb_add(t, v3 + k, v3 + 2 * w + k, prec);
+        ck_assert_msg(acb_overlaps(t, v2 + k), "%s: L + 3 vs L (component %ld)", what, (long) k);
+        /* g1 X_3 = g3 X_L: the two copies share every rate ratio */
+        acb_mul_fmpz(t, v3 + 2 * w + k, fmpq_numref(g1), prec);
+        acb_div_fmpz(t, t, fmpq_denref(g1), prec);
+        acb_mul_fmpz(u, v3 + k, fmpq_numref(g3), prec);
+        acb_div_fmpz(u, u, fmpq_denref(g3), prec);
+        ck_assert_msg(acb_overlaps(t, u), "%s: g1 X_3 vs g3 X_L", what);
+        for (a = 1; a < nb2; a++)
+            ck_assert_msg(acb_overlaps(v3 + (a < 2 ? a : a + 1) * w + k, v2 + a * w + k), "%s: bath %ld", what, (long) a);
+    }
+    acb_clear(t); acb_clear(u);
+}
+
+START_TEST(extra_baths)
+{
+    /* lemma P27: baths 3 and 4 through exact coupling matrices.
+       (i) splitting: bath 3 a copy of bath L (A_3 = A_L, T_3 = T) at rate g3 beside L at rate g1 gives
+           Lambda_L + Lambda_3 = Lambda_L of the two-bath model with rate g1 + g3, g1 Lambda_3 = g3 Lambda_L and Lambda_R
+           unchanged, at any T_R (two Heisenberg qubits: the two-bath value by the closed route P13, the other by the
+           eigen route P9);
+       (ii) random Hermitian A_3 (A_4) at their own temperatures: the population route (P9, P19) against the global
+           Davies route (P17, P21) at exact points, overlap across precisions, and the friction tensor of the Davies
+           route against the generic holomorphic form P24;
+       (iii) equal temperatures: sum_a Lambda_a + T grad S0 and sum_a Q_a, sum_a Omega_a enclose 0; the splitting for
+           the heat on a circle;
+       (iv) the exchange symmetry of b = 1 broken or kept by bath 3, and the refusals naming the field */
+    flint_rand_t st;
+    slong prec = 128, it, k, a, agree = 0, nz = 0;
+    char why[QT_REASON_LEN];
+    fmpq_t x, z, g1, g3;
+    flint_randinit(st);
+    fmpq_init(x); fmpq_init(z); fmpq_init(g1); fmpq_init(g3);
+    /* (i) */
+    for (it = 0; it < qt_test_iters(6); it++)
+    {
+        qt_pump_params_t P, Q;
+        qt_qmat_t A;
+        acb_t bx, bz;
+        acb_ptr L3 = _acb_vec_init(2 * QT_PUMP_MAX_BATHS), L2 = _acb_vec_init(2 * QT_PUMP_MAX_BATHS);
+        acb_init(bx); acb_init(bz);
+        qt_pump_params_init(P); qt_pump_params_init(Q);
+        random_qubit_point(P, x, z, st, it, 8, 8, 15);
+        if (it % 3 == 2)
+            set_crossed_chain3(P, "1", "1", "1");
+        else
+        {
+            random_two_qubit_model(P, st, it);
+            if (it % 3 == 0)
+                fmpq_one(P->Delta);                  /* the two-bath model takes the closed route P13 */
+        }
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(g1, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(g3, 1 + (slong) n_randint(st, 8), 4);
+        if (it % 2)
+            fmpq_set_si(P->T_R, 1 + (slong) n_randint(st, 8), 3);   /* unequal temperatures (lemma P19) */
+        two_bath_copy(Q, P);
+        fmpq_add(Q->gamma_L, g1, g3);
+        fmpq_set(P->gamma_L, g1);
+        qt_qmat_init(A, (slong) 1 << P->n_qubits);
+        layout_coupling_matrix(A, P, 0);
+        ck_assert(qt_pump_params_add_bath(P, g3, P->T, A));
+        ck_assert_msg(qt_pump_params_validate(P, why) == QT_OK, "%s", why);
+        ck_assert_int_eq(qt_pump_n_baths(P), 3);
+        acb_set_fmpq(bx, x, prec);
+        acb_set_fmpq(bz, z, prec);
+        if (qt_pump_lambda_acb(L3, P, bx, bz, 0, prec, why) == QT_OK
+            && qt_pump_lambda_acb(L2, Q, bx, bz, 0, prec, why) == QT_OK)
+        {
+            check_splitting(L3, L2, 2, 2, g1, g3, prec, "Lambda");
+            agree++;
+        }
+        qt_qmat_clear(A);
+        qt_pump_params_clear(P); qt_pump_params_clear(Q);
+        acb_clear(bx); acb_clear(bz);
+        _acb_vec_clear(L3, 2 * QT_PUMP_MAX_BATHS); _acb_vec_clear(L2, 2 * QT_PUMP_MAX_BATHS);
+    }
+    ck_assert_msg(agree >= qt_test_iters(6) / 2, "only %ld splitting checks certified", (long) agree);
+    /* (ii) */
+    agree = 0;
+    for (it = 0; it < qt_test_iters(6); it++)
+    {
+        qt_pump_params_t P;
+        qt_qmat_t A;
+        acb_t bx, bz;
+        acb_ptr L1 = _acb_vec_init(2 * QT_PUMP_MAX_BATHS), L2 = _acb_vec_init(2 * QT_PUMP_MAX_BATHS);
+        acb_ptr L3 = _acb_vec_init(2 * QT_PUMP_MAX_BATHS), Z1 = _acb_vec_init(4), Z2 = _acb_vec_init(4);
+        slong nb, d, extra;
+        acb_init(bx); acb_init(bz);
+        qt_pump_params_init(P);
+        random_qubit_point(P, x, z, st, it, 8, 8, 15);
+        if (it == 5)
+        {
+            set_crossed_chain3(P, "1", "3/2", "1");
+            qt_test_setq(P->Delta, "1/2");
+        }
+        else
+            random_two_qubit_model(P, st, it);
+        d = (slong) 1 << P->n_qubits;
+        qt_qmat_init(A, d);
+        for (extra = 0; extra < 1 + it % 2; extra++)
+        {
+            random_hermitian_coupling(A, d, st);
+            fmpq_set_si(g3, 1 + (slong) n_randint(st, 8), 4);
+            fmpq_set_si(g1, 1 + (slong) n_randint(st, 8), 3);     /* its own temperature */
+            ck_assert(qt_pump_params_add_bath(P, g3, it == 4 ? P->T : g1, A));
+        }
+        nb = qt_pump_n_baths(P);
+        if (qt_pump_params_validate(P, why) != QT_OK)
+        {
+            /* a random matrix may be zero: the one refusal allowed here, naming the field */
+            ck_assert(strstr(why, "zero") != NULL && strstr(why, "A_") != NULL);
+            goto next;
+        }
+        acb_set_fmpq(bx, x, prec);
+        acb_set_fmpq(bz, z, prec);
+        if (qt_pump_lambda_acb(L1, P, bx, bz, 0, prec, why) != QT_OK)
+            goto next;
+        ck_assert_int_eq(qt_pump_lambda_acb(L3, P, bx, bz, 0, 2 * prec, why), QT_OK);
+        for (k = 0; k < 2 * nb; k++)
+            ck_assert(acb_overlaps(L1 + k, L3 + k) && acb_is_finite(L1 + k));
+        if (qt_pump_davies_route(L2, Z1, P, x, z, prec, why) == QT_OK)
+        {
+            for (k = 0; k < 2 * nb; k++)
+                ck_assert_msg(acb_overlaps(L1 + k, L2 + k), "it %ld: Lambda[%ld] P9 vs P17", (long) it, (long) k);
+            agree++;
+            if (!fmpq_is_one(P->Delta) && qt_pump_bohr_frequencies_distinct(P, bx, bz, prec)
+                && qt_pump_friction_multi_acb(Z2, P, bx, bz, 0, prec, why) == QT_OK)
+            {
+                for (k = 0; k < 4; k++)
+                    ck_assert_msg(acb_overlaps(Z1 + k, Z2 + k), "it %ld: zeta[%ld] P17 vs P24", (long) it, (long) k);
+                nz++;
+            }
+        }
+    next:
+        qt_qmat_clear(A);
+        qt_pump_params_clear(P);
+        acb_clear(bx); acb_clear(bz);
+        _acb_vec_clear(L1, 2 * QT_PUMP_MAX_BATHS); _acb_vec_clear(L2, 2 * QT_PUMP_MAX_BATHS);
+        _acb_vec_clear(L3, 2 * QT_PUMP_MAX_BATHS); _acb_vec_clear(Z1, 4); _acb_vec_clear(Z2, 4);
+    }
+    ck_assert_msg(agree >= 3 && nz >= 1, "only %ld route comparisons (%ld friction) certified", (long) agree, (long) nz);
+    /* (iii) two qubits (crossed, J = 1, Delta = 1/2, b = 2) at T = 1: bath 3 a copy of L, bath 4 a random coupling */
+    {
+        qt_pump_params_t P, Q;
+        qt_protocol_t C;
+        qt_qmat_t A, A4;
+        qt_traj_record_t R;
+        arb_ptr Q4 = _arb_vec_init(QT_PUMP_MAX_BATHS), Q3 = _arb_vec_init(QT_PUMP_MAX_BATHS);
+        arb_ptr O = _arb_vec_init(QT_PUMP_MAX_BATHS);
+        acb_ptr v4 = _acb_vec_init(QT_PUMP_MAX_BATHS), v3 = _acb_vec_init(QT_PUMP_MAX_BATHS);
+        arb_t s;
+        arb_init(s);
+        qt_pump_params_init(P); qt_pump_params_init(Q);
+        set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        P->coupling = QT_PUMP_COUPLING_CROSSED;
+        fmpq_set_si(P->J, 1, 1); qt_test_setq(P->Delta, "1/2"); fmpq_set_si(P->b, 2, 1);
+        two_bath_copy(Q, P);
+        qt_test_setq(g1, "1"); qt_test_setq(g3, "1/2");
+        fmpq_add(Q->gamma_L, g1, g3);
+        qt_qmat_init(A, 4); qt_qmat_init(A4, 4);
+        layout_coupling_matrix(A, P, 0);
+        do
+            random_hermitian_coupling(A4, 4, st);
+        while (fmpq_is_zero(A4->re + 1) && fmpq_is_zero(A4->im + 1));
+        qt_pump_params_add_bath(P, g3, P->T, A);
+        qt_pump_params_add_bath(P, g1, P->T, A4);
+        qt_pump_params_add_bath(Q, g1, Q->T, A4);
+        ck_assert(qt_pump_params_validate(P, why) == QT_OK && qt_pump_params_validate(Q, why) == QT_OK);
+        ck_assert(!qt_pump_params_add_bath(P, g1, P->T, A4));        /* at most four baths */
+        ck_assert(qt_pump_equal_temperatures(P));
+        /* the sum rule of Lambda over the four baths */
+        fmpq_set_si(x, 3, 4); fmpq_set_si(z, 5, 4);
+        qt_traj_record_init(R, 0);
+        qt_pump_lambda_record(R, P, x, z, prec);
+        ck_assert_int_eq(R->nout, 11);
+        ck_assert_str_eq(R->name[6], "Lambda_4_x");
+        for (k = 9; k < 11; k++)
+            ck_assert_msg(R->out[k].status == QT_OK && arb_contains_zero(&R->out[k].value)
+                          && mag_cmp_2exp_si(arb_radref(&R->out[k].value), -80) < 0, "%s", R->name[k]);
+        qt_traj_record_clear(R);
+        /* the heat on a circle: the sum over the baths, and the splitting against the three-bath model */
+        qt_protocol_init(C);
+        C->kind = QT_PROTOCOL_CIRCLE;
+        fmpq_set_si(C->cx, 2, 1); fmpq_set_si(C->cz, 2, 1); fmpq_set_si(C->radius, 1, 2);
+        ck_assert_msg(qt_pump_heat_per_cycle(Q4, P, C, 64, why) == QT_OK, "%s", why);
+        ck_assert_msg(qt_pump_heat_per_cycle(Q3, Q, C, 64, why) == QT_OK, "%s", why);
+        arb_zero(s);
+        for (a = 0; a < 4; a++)
+        {
+            arb_add(s, s, Q4 + a, 64);
+            acb_set_arb(v4 + a, Q4 + a);
+            acb_set_arb(v3 + a, Q3 + a);
+        }
+        ck_assert(arb_contains_zero(s) && !arb_contains_zero(Q4 + 0) && !arb_contains_zero(Q4 + 3));
+        check_splitting(v4, v3, 3, 1, g1, g3, 64, "Q");
+        /* the rotor: sum over the baths encloses 0 */
+        fmpq_set_si(x, 2, 1); fmpq_set_si(z, 2, 1);
+        ck_assert_msg(qt_pump_curvature(O, P, x, z, 64, why) == QT_OK, "%s", why);
+        arb_zero(s);
+        for (a = 0; a < 4; a++)
+            arb_add(s, s, O + a, 64);
+        ck_assert(arb_contains_zero(s) && !arb_contains_zero(O + 3));
+        /* refusals: the quadrant and the quarter disc name gamma_3 */
+        C->kind = QT_PROTOCOL_QUADRANT;
+        ck_assert_int_eq(qt_pump_protocol_supported(P, C, why), QT_DOMAIN);
+        ck_assert(strstr(why, "gamma_3") != NULL);
+        C->kind = QT_PROTOCOL_QUARTER_DISC;
+        ck_assert_int_eq(qt_pump_protocol_supported(P, C, why), QT_DOMAIN);
+        ck_assert(strstr(why, "gamma_3") != NULL);
+        qt_protocol_clear(C);
+        /* field-named refusals of baths 3, 4 */
+        fmpq_zero(P->gamma_x + 1);
+        ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
+        ck_assert(strstr(why, "gamma_4") != NULL);
+        fmpq_one(P->gamma_x + 1);
+        fmpq_set_si(P->T_x + 0, -1, 1);
+        ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
+        ck_assert(strstr(why, "T_3") != NULL);
+        fmpq_one(P->T_x + 0);
+        fmpq_set_si(P->A_x[1].im + 1, 1, 1);                         /* not mirrored: not Hermitian */
+        ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
+        ck_assert(strstr(why, "A_4") != NULL && strstr(why, "Hermitian") != NULL);
+        fmpq_neg(P->A_x[1].im + 4, P->A_x[1].im + 1);
+        ck_assert_int_eq(qt_pump_params_validate(P, why), QT_OK);
+        P->n_qubits = 3;
+        P->coupling = QT_PUMP_COUPLING_CROSSED;
+        ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
+        ck_assert(strstr(why, "A_3") != NULL && strstr(why, "8 x 8") != NULL);
+        P->n_qubits = 1;
+        fmpq_zero(P->J);
+        ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
+        ck_assert(strstr(why, "gamma_3") != NULL);
+        P->n_qubits = 2;
+        P->coupling = QT_PUMP_COUPLING_LOCAL;
+        ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
+        ck_assert(strstr(why, "gamma_3") != NULL && strstr(why, "local") != NULL);
+        P->coupling = QT_PUMP_COUPLING_CROSSED;
+        fmpq_set_si(P->T_x + 1, 2, 1);
+        ck_assert_str_eq(qt_pump_unequal_temperature_field(P), "T_4");
+        qt_qmat_clear(A); qt_qmat_clear(A4);
+        qt_pump_params_clear(P); qt_pump_params_clear(Q);
+        _arb_vec_clear(Q4, QT_PUMP_MAX_BATHS); _arb_vec_clear(Q3, QT_PUMP_MAX_BATHS); _arb_vec_clear(O, QT_PUMP_MAX_BATHS);
+        _acb_vec_clear(v4, QT_PUMP_MAX_BATHS); _acb_vec_clear(v3, QT_PUMP_MAX_BATHS);
+        arb_clear(s);
+    }
+    /* (iv) b = 1: the named layout keeps the singlet dark (refused); bath 3 through sigma^x_1 alone breaks the exchange
+       symmetry and the population route certifies a unique stationary state; bath 3 through the symmetric
+       sigma^x_1 + sigma^x_2 keeps it dark, and the evaluation says so instead of giving a number */
+    {
+        qt_pump_params_t P;
+        qt_qmat_t A;
+        fmpq c[2];
+        acb_t bx, bz;
+        acb_ptr L = _acb_vec_init(2 * QT_PUMP_MAX_BATHS);
+        acb_init(bx); acb_init(bz);
+        fmpq_init(c + 0); fmpq_init(c + 1);
+        qt_pump_params_init(P);
+        set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        fmpq_set_si(P->J, 2, 1);
+        ck_assert_int_eq(qt_pump_singlet_is_dark(P, why), QT_DOMAIN);
+        qt_qmat_init(A, 4);
+        fmpq_one(c + 0);
+        pauli_sum(A, 2, 'x', c);
+        qt_test_setq(g3, "1/2");
+        qt_pump_params_add_bath(P, g3, P->T, A);
+        ck_assert_int_eq(qt_pump_singlet_is_dark(P, why), QT_OK);
+        acb_set_si(bx, 1); acb_set_si(bz, 2);
+        ck_assert_msg(qt_pump_lambda_acb(L, P, bx, bz, 0, prec, why) == QT_OK, "%s", why);
+        for (k = 0; k < 6; k++)
+            ck_assert(acb_is_finite(L + k));
+        fmpq_one(c + 1);
+        pauli_sum(P->A_x + 0, 2, 'x', c);
+        ck_assert_int_eq(qt_pump_lambda_acb(L, P, bx, bz, 0, prec, why), QT_UNCERTIFIED);
+        ck_assert(strstr(why, "unique stationary state") != NULL);
+        for (k = 0; k < 6; k++)
+            ck_assert(!acb_is_finite(L + k));
+        qt_qmat_clear(A);
+        qt_pump_params_clear(P);
+        fmpq_clear(c + 0); fmpq_clear(c + 1);
+        acb_clear(bx); acb_clear(bz);
+        _acb_vec_clear(L, 2 * QT_PUMP_MAX_BATHS);
+    }
+    fmpq_clear(x); fmpq_clear(z); fmpq_clear(g1); fmpq_clear(g3);
+    flint_randclear(st);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -3989,6 +4320,7 @@ main(void)
     tcase_add_test(tc, heisenberg_quadrant_multiplets);
     tcase_add_test(tc, refusals_leave_no_numbers);
     tcase_add_test(tc, collective_j0_frame_route);
+    tcase_add_test(tc, extra_baths);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

@@ -22,6 +22,9 @@ enum { QT_PUMP_COUPLING_DEFAULT = 0, QT_PUMP_COUPLING_B_ON_R = 1, QT_PUMP_COUPLI
 /* eigen-decomposition used by the 2-3 qubit population route: AUTO = the closed Heisenberg form for two
  * qubits with Delta = 1 (lemma P13), else certified Rump discs; EIGEN = always Rump discs (cross-check) */
 enum { QT_PUMP_ROUTE_AUTO = 0, QT_PUMP_ROUTE_EIGEN = 1 };
+/* baths: L (index 0) and R (index 1) always; up to two more (indices 2, 3, named "3" and "4") through exact Hermitian
+ * coupling matrices with their own rate and temperature (lemma P27: 2-3 qubits, shared baths, the eigen route) */
+#define QT_PUMP_MAX_BATHS 4
 
 typedef struct
 {
@@ -33,6 +36,9 @@ typedef struct
     int coupling;            /* QT_PUMP_COUPLING_* */
     int route;               /* QT_PUMP_ROUTE_* */
     qt_qmat_struct A_mat[2]; /* coupling=matrix: A_L, A_R (size 0 otherwise) */
+    slong n_extra;           /* further baths 3, 4 (0 by default): rate gamma_x, temperature T_x, coupling A_x */
+    fmpq gamma_x[QT_PUMP_MAX_BATHS - 2], T_x[QT_PUMP_MAX_BATHS - 2];
+    qt_qmat_struct A_x[QT_PUMP_MAX_BATHS - 2];
 }
 qt_pump_params_struct;
 typedef qt_pump_params_struct qt_pump_params_t[1];
@@ -41,7 +47,12 @@ void qt_pump_params_init(qt_pump_params_t P);
 void qt_pump_params_clear(qt_pump_params_t P);
 /* coupling=matrix: copies A_L, A_R (exact) into P and sets P->coupling; qt_pump_params_validate checks them */
 void qt_pump_params_set_coupling_matrices(qt_pump_params_struct *P, const qt_qmat_struct *AL, const qt_qmat_struct *AR);
+/* appends bath 3 (then 4) with rate gamma, temperature T and exact coupling matrix A (copied); 0 if there is no room */
+int qt_pump_params_add_bath(qt_pump_params_struct *P, const fmpq_t gamma, const fmpq_t T, const qt_qmat_struct *A);
 int qt_pump_params_validate(const qt_pump_params_struct *P, char *reason);
+/* the number of baths (2 + P->n_extra) and the name of bath a ("L", "R", "3", "4") */
+slong qt_pump_n_baths(const qt_pump_params_struct *P);
+const char *qt_pump_bath_name(slong a);
 /* 1 iff the model is N_q > 1 non-interacting qubits with local baths (coupling=local; lemma P16) */
 int qt_pump_is_product(const qt_pump_params_struct *P);
 /* 1 iff every one-qubit route applies (one qubit, or the product route of lemma P16) */
@@ -59,10 +70,13 @@ int qt_pump_singlet_is_dark(const qt_pump_params_struct *P, char *reason);
    field, outside the simple-level lemmas of the closed and generic routes; two qubits in a named layout at equal T are
    supported by the field-frame route of P25 (QT_OK), at T_R != T refused naming T_R; otherwise the reason names J */
 int qt_pump_shared_levels_degenerate(const qt_pump_params_struct *P, char *reason);
-/* 1 iff the two baths have the same temperature (T_R = T) */
+/* 1 iff every bath has the same temperature (T_R = T and every T_x = T) */
 int qt_pump_equal_temperatures(const qt_pump_params_struct *P);
+/* the parameter that makes the temperatures unequal ("T_R", "T_3" or "T_4"; "T" if they are equal), for messages */
+const char *qt_pump_unequal_temperature_field(const qt_pump_params_struct *P);
 
 /* Lambda[0..3] = (Lambda_{L,x}, Lambda_{L,z}, Lambda_{R,x}, Lambda_{R,z}) at the (possibly complex)
+ * point, and Lambda[2a + k] for the further baths a = 2, 3 (2 qt_pump_n_baths(P) entries; lemma P27)
  * point; one qubit: the closed secular route below; n_qubits = 2, 3: qt_pump_lambda_multi_acb.
  * point (B_x, B_z): Lambda_{a,k} = -tr(H D_a L^+ d_k rho0).  analytic != 0: return an indeterminate
  * result where the evaluation is not holomorphic (the branch cut of B = sqrt(B_x^2 + B_z^2)).
@@ -76,7 +90,7 @@ int qt_pump_lambda_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t 
 int qt_pump_lambda_full_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                             int analytic, slong prec, char *reason);
 
-/* the rotor Omega_a = d_x Lambda_{a,z} - d_z Lambda_{a,x} at a real point (Omega[0] = L, [1] = R),
+/* the rotor Omega_a = d_x Lambda_{a,z} - d_z Lambda_{a,x} at a real point (Omega[0] = L, [1] = R, [2], [3] baths 3, 4),
  * from exact derivatives (Cauchy integrals of the holomorphic Lambda, lemma P7) */
 int qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz,
                       slong prec, char *reason);
@@ -88,7 +102,7 @@ int qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_
 int qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz,
                      slong prec, char *reason);
 
-/* Lambda[0..3] (if Lam != NULL) and zeta[0..3] (if zeta != NULL, zeta[2k + l]) at an exact real point by the global
+/* Lambda[0..2 nb) (if Lam != NULL) and zeta[0..3] (if zeta != NULL, zeta[2k + l]) at an exact real point by the global
  * Davies generator (lemma P17): the exact H, its levels from the characteristic polynomial factored over Q, the exact
  * Bohr-frequency grouping (davies.h), the Gibbs derivative by Daleckii-Krein and a certified Drazin solve.  Any
  * N_q = 1..3 and layout (coupling=local: one channel per qubit and bath), degenerate levels allowed at equal temperatures;
@@ -207,7 +221,7 @@ int qt_pump_quarter_disc_supported(const qt_pump_params_struct *P, char *reason)
  * qt_pump_heat_per_cycle after the parameter checks and by the oracle */
 int qt_pump_protocol_supported(const qt_pump_params_struct *P, const qt_protocol_struct *C, char *reason);
 
-/* Q[0] = Q_L, Q[1] = Q_R per cycle (heat into each bath, counter-clockwise traversal of the
+/* Q[0] = Q_L, Q[1] = Q_R (Q[2], Q[3]: baths 3, 4) per cycle (heat into each bath, counter-clockwise traversal of the
  * protocol's boundary), by certified integration of Lambda . dlambda along the boundary */
 int qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_protocol_struct *C,
                            slong prec, char *reason);

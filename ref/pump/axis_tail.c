@@ -38,7 +38,7 @@ total_rate_at(arb_t w, const qt_pump_axis_struct *X, const qt_pump_params_struct
         const fmpq *c = X->C + (a * d + m) * d + n;
         if (fmpq_is_zero(c))
             continue;
-        acb_set_fmpq(g, a == 0 ? P->gamma_L : P->gamma_R, prec);
+        qt_pump_bath_rate(g, P, a, prec);
         qt_ohmic_rate_acb(t, g, om, T, prec);
         arb_set_fmpq(x, c, prec);
         arb_mul(x, x, acb_realref(t), prec);

@@ -2,13 +2,14 @@
  * derivatives: Cauchy's formula on a circle of radius rho = B/4 in one complex variable,
  *   d_x f(x0, z0) = (1/(2 pi rho)) int_0^{2 pi} f(x0 + rho e^{it}, z0) e^{-it} dt,
  * integrated by certified quadrature (lemma P7 of proofs/pumping.md). */
-#include "qtoracle/pump.h"
+#include "pump_internal.h"
 
 typedef struct
 {
     const qt_pump_params_struct *P;
     arb_t x0, z0, rho;
     int dir;        /* 0: vary B_x, differentiate Lambda_{a,z}; 1: vary B_z, differentiate Lambda_{a,x} */
+    slong pair;     /* the baths 2 pair (real part) and 2 pair + 1 (imaginary part) */
 }
 cauchy_param;
 
@@ -20,7 +21,7 @@ cauchy_integrand(acb_ptr res, const acb_t t, void *param, slong order, slong pre
     acb_ptr L;
     char why[QT_REASON_LEN];
     acb_init(e); acb_init(bx); acb_init(bz);
-    L = _acb_vec_init(4);
+    L = _acb_vec_init(2 * QT_PUMP_MAX_BATHS);
     acb_mul_onei(e, t);
     acb_exp(e, e, prec);                        /* e^{it} */
     acb_mul_arb(bx, e, c->rho, prec);
@@ -29,20 +30,18 @@ cauchy_integrand(acb_ptr res, const acb_t t, void *param, slong order, slong pre
     {
         acb_add_arb(bx, bx, c->x0, prec);
         qt_pump_lambda_acb(L, c->P, bx, bz, 1, prec, why);
-        acb_mul_onei(res, L + 3);
-        acb_add(res, res, L + 1, prec);         /* Lambda_{L,z} + i Lambda_{R,z} */
+        qt_pump_lambda_pair(res, L, qt_pump_n_baths(c->P), c->pair, 1, prec);   /* Lambda_{L,z} + i Lambda_{R,z} */
     }
     else
     {
         acb_add_arb(bx, bx, c->z0, prec);       /* bx holds B_z here */
         qt_pump_lambda_acb(L, c->P, bz, bx, 1, prec, why);
-        acb_mul_onei(res, L + 2);
-        acb_add(res, res, L + 0, prec);         /* Lambda_{L,x} + i Lambda_{R,x} */
+        qt_pump_lambda_pair(res, L, qt_pump_n_baths(c->P), c->pair, 0, prec);   /* Lambda_{L,x} + i Lambda_{R,x} */
     }
     acb_div(res, res, e, prec);                 /* e^{-it} */
     (void) order;
     acb_clear(e); acb_clear(bx); acb_clear(bz);
-    _acb_vec_clear(L, 4);
+    _acb_vec_clear(L, 2 * QT_PUMP_MAX_BATHS);
     return 0;
 }
 
@@ -54,9 +53,9 @@ qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx
     mag_t tol;
     acb_calc_integrate_opt_t opt;
     arb_t d, e, twopi;
-    int a, dir, st = QT_OK;
-    arb_indeterminate(Omega + 0);
-    arb_indeterminate(Omega + 1);
+    int dir, st = QT_OK;
+    slong a, nb = qt_pump_n_baths(P);
+    _arb_vec_indeterminate(Omega, nb);
     if (fmpq_is_zero(Bx) && fmpq_is_zero(Bz))
         return qt_fail(reason, QT_DOMAIN, "Bx, Bz: B = 0 is the level degeneracy (refused)");
     if (qt_pump_singlet_is_dark(P, reason) != QT_OK || qt_pump_shared_levels_degenerate(P, reason) != QT_OK)
@@ -91,25 +90,25 @@ qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx
     acb_set_arb(hi, twopi);
     mag_set_ui_2exp_si(tol, 1, -prec);
     opt->eval_limit = 100000 + 200 * prec;
-    arb_zero(Omega + 0);
-    arb_zero(Omega + 1);
+    _arb_vec_zero(Omega, nb);
     arb_mul(d, twopi, c.rho, prec);
-    for (dir = 0; dir < 2; dir++)
-    {
-        c.dir = dir;
-        if (acb_calc_integrate(r, cauchy_integrand, &c, lo, hi, prec, tol, opt, prec) != ARB_CALC_SUCCESS)
-            st = QT_UNCERTIFIED;
-        /* the integral of f_a e^{-it} is 2 pi rho f_a' = d f_a', real for a function real on the real axis; so with
-           f_L + i f_R in the integrand, Re(r) / d = f_L' and Im(r) / d = f_R' (lemma P7) */
-        for (a = 0; a < 2; a++)
+    for (c.pair = 0; 2 * c.pair < nb; c.pair++)
+        for (dir = 0; dir < 2; dir++)
         {
-            arb_div(e, a == 0 ? acb_realref(r) : acb_imagref(r), d, prec);
-            if (dir == 0)
-                arb_add(Omega + a, Omega + a, e, prec);
-            else
-                arb_sub(Omega + a, Omega + a, e, prec);
+            c.dir = dir;
+            if (acb_calc_integrate(r, cauchy_integrand, &c, lo, hi, prec, tol, opt, prec) != ARB_CALC_SUCCESS)
+                st = QT_UNCERTIFIED;
+            /* the integral of f_a e^{-it} is 2 pi rho f_a' = d f_a', real for a function real on the real axis; so
+               with f_a + i f_b in the integrand, Re(r) / d = f_a' and Im(r) / d = f_b' (lemma P7) */
+            for (a = 2 * c.pair; a < nb && a < 2 * c.pair + 2; a++)
+            {
+                arb_div(e, a % 2 == 0 ? acb_realref(r) : acb_imagref(r), d, prec);
+                if (dir == 0)
+                    arb_add(Omega + a, Omega + a, e, prec);
+                else
+                    arb_sub(Omega + a, Omega + a, e, prec);
+            }
         }
-    }
     arb_clear(c.x0); arb_clear(c.z0); arb_clear(c.rho); arb_clear(d); arb_clear(e); arb_clear(twopi);
     acb_clear(lo); acb_clear(hi); acb_clear(r);
     mag_clear(tol);

@@ -32,7 +32,7 @@ davies_generator(qt_lindblad_t G, qt_eigenprojectors_t E, qt_bohr_groups_t Bg, q
     for (c = 0; c < M->nch; c++)
     {
         qt_qmat_get_acb_mat(A, M->A + c, prec);
-        acb_set_fmpq(g, M->bath[c] == 0 ? P->gamma_L : P->gamma_R, prec);
+        qt_pump_bath_rate(g, P, M->bath[c], prec);
         qt_pump_bath_temperature(T, P, M->bath[c], prec);
         qt_davies_add_bath(G, E, Bg, A, g, T, M->bath[c], prec);
     }
@@ -49,24 +49,27 @@ static int
 nes_derivatives(acb_mat_t Y, const qt_eigenprojectors_t E, const qt_pump_model_t M, const acb_mat_struct *dH,
                 const qt_pump_params_struct *P, slong prec, char *reason)
 {
-    slong d = M->d, n, k, i, j;
+    slong d = M->d, n, k, i, j, a, nb = qt_pump_n_baths(P);
     acb_ptr Ev, dE, p, dp, dpk;
-    acb_mat_struct A[2];
+    acb_mat_struct A[QT_PUMP_MAX_BATHS];
     acb_mat_t D;
     int st;
     if (E->k != d)
-        return qt_fail(reason, QT_DOMAIN, "T_R: at unequal temperatures the friction tensor needs simple levels (lemma P21); this point has a degenerate level");
+        return qt_fail(reason, QT_DOMAIN, "%s: at unequal temperatures the friction tensor needs simple levels (lemma P21); this point has a degenerate level",
+                       qt_pump_unequal_temperature_field(P));
     Ev = _acb_vec_init(d); dE = _acb_vec_init(2 * d); p = _acb_vec_init(d); dp = _acb_vec_init(2 * d);
     dpk = _acb_vec_init(d);
-    acb_mat_init(A + 0, d, d); acb_mat_init(A + 1, d, d); acb_mat_init(D, d, d);
+    for (a = 0; a < nb; a++)
+        acb_mat_init(A + a, d, d);
+    acb_mat_init(D, d, d);
     for (n = 0; n < d; n++)
     {
         acb_set_arb(Ev + n, E->lambda + n);
         for (k = 0; k < 2; k++)
             qt_acb_mat_trace_product(dE + 2 * n + k, E->P + n, dH + k, prec);     /* Hellmann-Feynman */
     }
-    qt_qmat_get_acb_mat(A + 0, M->A + 0, prec);      /* one channel per bath: bath[c] = c */
-    qt_qmat_get_acb_mat(A + 1, M->A + 1, prec);
+    for (a = 0; a < nb; a++)
+        qt_qmat_get_acb_mat(A + a, M->A + a, prec);      /* one channel per bath: bath[c] = c */
     st = qt_pump_stationary_populations(p, dp, P, Ev, dE, E->P, A, dH, prec, reason);
     for (k = 0; st == QT_OK && k < 2; k++)
     {
@@ -79,7 +82,9 @@ nes_derivatives(acb_mat_t Y, const qt_eigenprojectors_t E, const qt_pump_model_t
     }
     _acb_vec_clear(Ev, d); _acb_vec_clear(dE, 2 * d); _acb_vec_clear(p, d); _acb_vec_clear(dp, 2 * d);
     _acb_vec_clear(dpk, d);
-    acb_mat_clear(A + 0); acb_mat_clear(A + 1); acb_mat_clear(D);
+    for (a = 0; a < nb; a++)
+        acb_mat_clear(A + a);
+    acb_mat_clear(D);
     return st;
 }
 
@@ -123,11 +128,11 @@ qt_pump_davies_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, 
     qt_lindblad_t G;
     acb_mat_t H, dH[2], S, Y, X, Xk, D, T1;
     acb_t T, t;
-    slong d, k, l, a, i, j;
+    slong d, k, l, a, i, j, nb = qt_pump_n_baths(P);
     int st, neq = !qt_pump_equal_temperatures(P);
 
     if (Lam != NULL)
-        for (k = 0; k < 4; k++)
+        for (k = 0; k < 2 * nb; k++)
             acb_indeterminate(Lam + k);
     if (zeta != NULL)
         for (k = 0; k < 4; k++)
@@ -173,7 +178,7 @@ qt_pump_davies_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, 
             for (j = 0; j < d; j++)
                 acb_set(acb_mat_entry(Xk, i, j), acb_mat_entry(X, i, k * d + j));
         if (Lam != NULL)
-            for (a = 0; a < 2; a++)
+            for (a = 0; a < nb; a++)
             {
                 qt_lindblad_apply(D, G, Xk, a, prec);
                 acb_mat_mul(T1, H, D, prec);

@@ -9,12 +9,13 @@ typedef struct
 {
     const qt_pump_params_struct *P;
     const qt_pump_piece_struct *g;   /* the geometry */
+    slong pair;                      /* the baths 2 pair, 2 pair + 1 (L, R; then 3, 4) */
 }
 piece;
 
 /* integrand Lambda_L(lambda(u)) . lambda'(u) + i Lambda_R(lambda(u)) . lambda'(u): both terms are real on the real
    segment, so the real and imaginary parts of the integral are the heats of baths L and R (one evaluation of Lambda
-   serves both) */
+   serves both); for the second pair the same with baths 3 and 4 */
 static int
 integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
 {
@@ -25,17 +26,15 @@ integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
     if (order > 1)
         flint_abort();
     acb_init(Bx); acb_init(Bz); acb_init(dx); acb_init(dz); acb_init(t);
-    Lam = _acb_vec_init(4);
+    Lam = _acb_vec_init(2 * QT_PUMP_MAX_BATHS);
     qt_pump_piece_eval(Bx, Bz, dx, dz, p->g, u, prec);
     qt_pump_lambda_acb(Lam, p->P, Bx, Bz, order != 0, prec, why);
-    acb_mul(res, Lam + 0, dx, prec);
-    acb_addmul(res, Lam + 1, dz, prec);
-    acb_mul(t, Lam + 2, dx, prec);
-    acb_addmul(t, Lam + 3, dz, prec);
-    acb_mul_onei(t, t);
-    acb_add(res, res, t, prec);
+    qt_pump_lambda_pair(res, Lam, qt_pump_n_baths(p->P), p->pair, 0, prec);
+    acb_mul(res, res, dx, prec);
+    qt_pump_lambda_pair(t, Lam, qt_pump_n_baths(p->P), p->pair, 1, prec);
+    acb_addmul(res, t, dz, prec);
     acb_clear(Bx); acb_clear(Bz); acb_clear(dx); acb_clear(dz); acb_clear(t);
-    _acb_vec_clear(Lam, 4);
+    _acb_vec_clear(Lam, 2 * QT_PUMP_MAX_BATHS);
     return 0;
 }
 
@@ -58,25 +57,30 @@ integrate_piece(acb_t res, piece *p, slong prec)
     return st;
 }
 
-/* Q[0], Q[1]: the sums of the integrals over the pieces of a boundary, for both baths at once */
+/* Q[0..nb): the sums of the integrals over the pieces of a boundary, two baths at a time */
 static int
 integrate_boundary(arb_ptr Q, const qt_pump_params_struct *P, const qt_pump_piece_struct *g, slong np, slong prec)
 {
     piece p;
     acb_t v, w;
-    slong i;
+    slong i, nb = qt_pump_n_baths(P);
     int st = QT_OK, s2;
     acb_init(v); acb_init(w);
     p.P = P;
-    for (i = 0; i < np; i++)
+    for (p.pair = 0; 2 * p.pair < nb; p.pair++)
     {
-        p.g = g + i;
-        if ((s2 = integrate_piece(v, &p, prec)) != QT_OK)
-            st = s2;
-        acb_add(w, w, v, prec);
+        acb_zero(w);
+        for (i = 0; i < np; i++)
+        {
+            p.g = g + i;
+            if ((s2 = integrate_piece(v, &p, prec)) != QT_OK)
+                st = s2;
+            acb_add(w, w, v, prec);
+        }
+        arb_set(Q + 2 * p.pair, acb_realref(w));
+        if (2 * p.pair + 1 < nb)
+            arb_set(Q + 2 * p.pair + 1, acb_imagref(w));
     }
-    arb_set(Q + 0, acb_realref(w));
-    arb_set(Q + 1, acb_imagref(w));
     acb_clear(v); acb_clear(w);
     return st;
 }
@@ -98,7 +102,7 @@ polar_integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec
 {
     polar_piece *p = param;
     acb_t r, nx, nz, phi, t;
-    acb_ptr Lam = _acb_vec_init(4);
+    acb_ptr Lam = _acb_vec_init(2 * QT_PUMP_MAX_BATHS);
     char why[QT_REASON_LEN];
     if (order > 1)
         flint_abort();
@@ -139,7 +143,7 @@ polar_integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec
             acb_neg(res, res);
     }
     acb_clear(r); acb_clear(nx); acb_clear(nz); acb_clear(phi); acb_clear(t);
-    _acb_vec_clear(Lam, 4);
+    _acb_vec_clear(Lam, 2 * QT_PUMP_MAX_BATHS);
     return 0;
 }
 
@@ -205,7 +209,7 @@ leg_integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
         acb_indeterminate(res);
         return 0;
     }
-    Lam = _acb_vec_init(4);
+    Lam = _acb_vec_init(2 * QT_PUMP_MAX_BATHS);
     acb_init(r); acb_init(nx); acb_init(nz); acb_init(t);
     acb_mul_arb(r, u, p->R, prec);
     if (p->X == NULL)
@@ -226,7 +230,7 @@ leg_integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
     if (!acb_is_finite(res))
         p->fails++;
     acb_clear(r); acb_clear(nx); acb_clear(nz); acb_clear(t);
-    _acb_vec_clear(Lam, 4);
+    _acb_vec_clear(Lam, 2 * QT_PUMP_MAX_BATHS);
     return 0;
 }
 
@@ -395,6 +399,8 @@ int
 qt_pump_quadrant_supported(const qt_pump_params_struct *P, char *reason)
 {
     int st;
+    if (P->n_extra > 0)
+        return qt_fail(reason, QT_DOMAIN, "gamma_3: protocol=quadrant with baths beyond L and R is not implemented (the tail bounds of P23, P26 are proven for the baths L, R); use protocol=circle, sector or polygon");
     if (!qt_pump_single_like(P) && !qt_pump_heisenberg_like(P))
         return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bounds are proven for n_qubits=1, coupling=local (P11, P16) and two or three qubits with Heisenberg exchange (Delta = 1, J != 0, shared baths; P23, P26) only; use protocol=sector or quarter_disc otherwise");
     if (!qt_pump_equal_temperatures(P))
@@ -407,6 +413,8 @@ qt_pump_quadrant_supported(const qt_pump_params_struct *P, char *reason)
 int
 qt_pump_quarter_disc_supported(const qt_pump_params_struct *P, char *reason)
 {
+    if (P->n_extra > 0)
+        return qt_fail(reason, QT_DOMAIN, "gamma_3: protocol=quarter_disc with baths beyond L and R is not implemented (the corner B = 0 is handled by the closed route of lemma P13, for the baths L, R); use protocol=circle, sector or polygon");
     if (P->n_qubits >= 2 && !qt_pump_is_product(P) && fmpq_is_zero(P->J))
         return qt_fail(reason, QT_DOMAIN, "protocol=quarter_disc: the corner B = 0 is handled by the closed route of lemma P13, which needs J != 0 (at J = 0 the levels T_0 and S coincide); use protocol=circle, sector or polygon (lemma P25)");
     if (qt_pump_equal_temperatures(P)
@@ -432,15 +440,14 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
                        slong prec, char *reason)
 {
     int st = QT_OK, a;
+    slong nb = qt_pump_n_baths(P);
     if ((st = qt_pump_params_validate(P, reason)) != QT_OK || (st = qt_protocol_validate(C, reason)) != QT_OK
         || (st = qt_pump_protocol_supported(P, C, reason)) != QT_OK)
     {
-        arb_indeterminate(Q + 0);
-        arb_indeterminate(Q + 1);
+        _arb_vec_indeterminate(Q, nb);
         return st;
     }
-    arb_zero(Q + 0);
-    arb_zero(Q + 1);
+    _arb_vec_zero(Q, nb);
     if ((C->kind == QT_PROTOCOL_QUADRANT || C->kind == QT_PROTOCOL_QUARTER_DISC) && !qt_pump_single_like(P))
     {
         if (C->kind == QT_PROTOCOL_QUADRANT)
@@ -477,10 +484,7 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
         /* lemma P9 (iv): the eigen route integrates only along paths on which the levels are proven simple; a
            crossing is named here instead of exhausting the integrator on it */
         if ((st = qt_pump_protocol_levels_simple(P, g, np, prec, reason)) != QT_OK)
-        {
-            arb_indeterminate(Q + 0);
-            arb_indeterminate(Q + 1);
-        }
+            _arb_vec_indeterminate(Q, nb);
         else if ((st = integrate_boundary(Q, P, g, np, prec)) != QT_OK)
             qt_fail(reason, st, "the line integral did not reach the requested accuracy");
         qt_pump_pieces_clear(g, np);

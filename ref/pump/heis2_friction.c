@@ -136,14 +136,16 @@ int
 qt_pump_heis2_like(const qt_pump_params_struct *P)
 {
     return P->n_qubits == 2 && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J) && P->coupling != QT_PUMP_COUPLING_LOCAL
-           && P->coupling != QT_PUMP_COUPLING_MATRIX;
+           && P->coupling != QT_PUMP_COUPLING_MATRIX && P->n_extra == 0;
 }
 
 int
 qt_pump_singlet_is_dark(const qt_pump_params_struct *P, char *reason)
 {
+    /* a further bath (lemma P27) may break the exchange symmetry: there the certified uniqueness check of the
+       population solve decides */
     if (P->n_qubits == 2 && fmpq_is_one(P->b) && P->coupling != QT_PUMP_COUPLING_LOCAL
-        && P->coupling != QT_PUMP_COUPLING_MATRIX)
+        && P->coupling != QT_PUMP_COUPLING_MATRIX && P->n_extra == 0)
         return qt_fail(reason, QT_DOMAIN, "b: with b = 1 every coupling is symmetric under the exchange of the qubits, the singlet is dark (a second stationary state), and the geometric quantities are undefined");
     return QT_OK;
 }
@@ -151,7 +153,7 @@ qt_pump_singlet_is_dark(const qt_pump_params_struct *P, char *reason)
 int
 qt_pump_parity_sectors_dark(const qt_pump_params_struct *P, char *reason)
 {
-    if (P->n_qubits == 3 && (P->coupling == QT_PUMP_COUPLING_DEFAULT || P->coupling == QT_PUMP_COUPLING_B_ON_R
+    if (P->n_qubits == 3 && P->n_extra == 0 && (P->coupling == QT_PUMP_COUPLING_DEFAULT || P->coupling == QT_PUMP_COUPLING_B_ON_R
                              || P->coupling == QT_PUMP_COUPLING_B_ON_L))
         return qt_fail(reason, QT_DOMAIN, "coupling: with this layout the three-qubit chain and both couplings are symmetric under the reflection 1 <-> 3, so two parity sectors never exchange population (no unique stationary state) and the friction tensor and the quadrant are undefined; use coupling=crossed or matrix");
     return QT_OK;
@@ -173,7 +175,7 @@ int
 qt_pump_collective_j0(const qt_pump_params_struct *P)
 {
     return P->n_qubits == 2 && fmpq_is_zero(P->J) && P->coupling != QT_PUMP_COUPLING_LOCAL
-           && P->coupling != QT_PUMP_COUPLING_MATRIX;
+           && P->coupling != QT_PUMP_COUPLING_MATRIX && P->n_extra == 0;
 }
 
 int
@@ -341,7 +343,7 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
             frame_combination(A, nx, Az, nz, Ax, prec);
         else
             frame_combination(A, nz, Az, mnx, Ax, prec);
-        acb_set_fmpq(g, Mq->bath[c] == 0 ? P->gamma_L : P->gamma_R, prec);
+        qt_pump_bath_rate(g, P, Mq->bath[c], prec);
         qt_pump_bath_temperature(u, P, (int) Mq->bath[c], prec);      /* each bath at its own temperature */
         qt_davies_add_grouped(G, j0 ? Pr3 : Pr, j0 ? 3 : 4, group, omega, ngroups, A, g, u, 1, Mq->bath[c], prec);
     }

@@ -32,7 +32,7 @@ int
 qt_pump_heisenberg_like(const qt_pump_params_struct *P)
 {
     return (P->n_qubits == 2 || P->n_qubits == 3) && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J)
-           && P->coupling != QT_PUMP_COUPLING_LOCAL;
+           && P->coupling != QT_PUMP_COUPLING_LOCAL && P->n_extra == 0;
 }
 
 void
@@ -298,7 +298,7 @@ qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump
     /* the rate matrices W_a (off-diagonal n <- m: G_a(E_m - E_n) C_a[n][m]) and S */
     for (a = 0; a < 2; a++)
     {
-        acb_set_fmpq(gam, a == 0 ? P->gamma_L : P->gamma_R, prec);
+        qt_pump_bath_rate(gam, P, a, prec);
         for (m = 0; m < d; m++)
             for (n = 0; n < d; n++)
             {

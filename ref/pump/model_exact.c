@@ -4,7 +4,8 @@
  *   s = 1, J_c = J (pauli) or s = 1/2, J_c = J/4 (spin: S = sigma/2);
  *   coupling channels: bath L through sum_j cL_j sx_j, bath R through sum_j cR_j sz_j (layouts in pump.h);
  *   coupling=local: one channel per qubit and bath, c_j sx_j and c_j sz_j, c = (1, b, 1);
- *   coupling=matrix: the two channels are the given exact Hermitian A_L, A_R.
+ *   coupling=matrix: the two channels are the given exact Hermitian A_L, A_R;
+ *   baths 3, 4 (lemma P27): one more channel each, the given exact Hermitian A_3, A_4.
  * Qubit j is bit N-1-j of the basis index (qubit 1 is the most significant). */
 #include <stdlib.h>
 #include "pump_internal.h"
@@ -93,7 +94,7 @@ qt_pump_model_init(qt_pump_model_t M, const qt_pump_params_struct *P, const fmpq
     qt_qmat_init(S1, d); qt_qmat_init(S2, d); qt_qmat_init(S12, d);
     fmpq_init(s); fmpq_init(Jc); fmpq_init(c);
     M->d = d;
-    M->nch = local ? 2 * N : 2;
+    M->nch = (local ? 2 * N : 2) + P->n_extra;
     M->A = malloc(sizeof(qt_qmat_struct) * M->nch);
     M->Ax = malloc(sizeof(qt_qmat_struct) * M->nch);
     M->Az = malloc(sizeof(qt_qmat_struct) * M->nch);
@@ -106,6 +107,9 @@ qt_pump_model_init(qt_pump_model_t M, const qt_pump_params_struct *P, const fmpq
         qt_qmat_init(M->Az + k, d);
         M->bath[k] = local ? k / N : k;
     }
+    /* baths 3, 4 (lemma P27; never with coupling=local): one channel each, after those of L and R */
+    for (k = 0; k < P->n_extra; k++)
+        M->bath[M->nch - P->n_extra + k] = 2 + k;
     qt_pump_convention_scales(s, Jc, P, J);
     for (j = 0; j < N; j++)
         for (a = 0; a < 2; a++)
@@ -124,6 +128,8 @@ qt_pump_model_init(qt_pump_model_t M, const qt_pump_params_struct *P, const fmpq
     if (P->coupling == QT_PUMP_COUPLING_MATRIX)
         for (a = 0; a < 2; a++)
             qt_qmat_set(M->A + a, P->A_mat + a);      /* validated: d x d, Hermitian */
+    for (k = 0; k < P->n_extra; k++)
+        qt_qmat_set(M->A + M->nch - P->n_extra + k, P->A_x + k);   /* validated; Ax, Az stay 0 (unused off P18) */
     for (j = 0; j + 1 < N; j++)
     {
         int w;

@@ -13,9 +13,9 @@ int
 qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                            int analytic, slong prec, char *reason)
 {
-    slong d = (slong) 1 << P->n_qubits, a, m, n, k, l, j;
+    slong d = (slong) 1 << P->n_qubits, a, m, n, k, l, j, nb = qt_pump_n_baths(P);
     qt_pump_eigen_struct D[1];
-    acb_mat_struct C[2], dC[4], Wa[2], x[2];
+    acb_mat_struct C[QT_PUMP_MAX_BATHS], dC[2 * QT_PUMP_MAX_BATHS], Wa[QT_PUMP_MAX_BATHS], x[2];
     acb_ptr p, Adiag, out, g0;
     acb_t t, u, zero, T, gam, c;
     int st = QT_OK, neq = !qt_pump_equal_temperatures(P);
@@ -31,13 +31,14 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
         qt_pump_eigen_clear(D);
         return qt_fail(reason, QT_UNCERTIFIED, "the levels of H could not be proven simple here (a level crossing or degeneracy)");
     }
-    for (a = 0; a < 2; a++)
+    for (a = 0; a < nb; a++)
     {
-        acb_mat_init(C + a, d, d); acb_mat_init(Wa + a, d, d); acb_mat_init(x + a, d, 1);
+        acb_mat_init(C + a, d, d); acb_mat_init(Wa + a, d, d);
     }
-    for (a = 0; a < 4; a++)
+    acb_mat_init(x + 0, d, 1); acb_mat_init(x + 1, d, 1);
+    for (a = 0; a < 2 * nb; a++)
         acb_mat_init(dC + a, d, d);
-    p = _acb_vec_init(d); Adiag = _acb_vec_init(2 * d); out = _acb_vec_init(d); g0 = _acb_vec_init(2);
+    p = _acb_vec_init(d); Adiag = _acb_vec_init(nb * d); out = _acb_vec_init(d); g0 = _acb_vec_init(nb);
     acb_init(t); acb_init(u); acb_init(zero); acb_init(T); acb_init(gam); acb_init(c);
     /* unequal temperatures: the weights' derivatives enter d_l W (lemma P19) */
     qt_pump_eigen_weights(C, neq ? dC : NULL, D, prec);
@@ -58,18 +59,18 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     for (m = 0; m < d; m++)
     {
         acb_zero(out + m);
-        for (a = 0; a < 2; a++)
+        for (a = 0; a < nb; a++)
             for (j = 0; j < d; j++)
                 if (j != m)
                     acb_add(out + m, out + m, acb_mat_entry(Wa + a, j, m), prec);
-        for (a = 0; a < 2; a++)
+        for (a = 0; a < nb; a++)
             acb_set(Adiag + a * d + m, acb_mat_entry(D->A + a, m, m));
     }
     /* the dephasing rates G_a(0) = gamma_a T_a */
-    for (a = 0; a < 2; a++)
+    for (a = 0; a < nb; a++)
     {
         qt_pump_bath_temperature(T, P, a, prec);
-        acb_set_fmpq(u, a == 0 ? P->gamma_L : P->gamma_R, prec);
+        qt_pump_bath_rate(u, P, a, prec);
         qt_ohmic_rate_acb(g0 + a, u, zero, T, prec);
     }
     for (m = 0; m < d; m++)
@@ -79,7 +80,7 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
                 continue;
             /* Gamma_mn = (out_m + out_n)/2 + sum_a G_a(0) (A_a,mm - A_a,nn)^2 / 2 */
             acb_add(gam, out + m, out + n, prec);
-            for (a = 0; a < 2; a++)
+            for (a = 0; a < nb; a++)
             {
                 acb_sub(t, Adiag + a * d + m, Adiag + a * d + n, prec);
                 acb_mul(t, t, t, prec);
@@ -106,13 +107,14 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
 cleanup:
     if (st != QT_OK)
         _acb_vec_indeterminate(zeta, 4);
-    for (a = 0; a < 2; a++)
+    for (a = 0; a < nb; a++)
     {
-        acb_mat_clear(C + a); acb_mat_clear(Wa + a); acb_mat_clear(x + a);
+        acb_mat_clear(C + a); acb_mat_clear(Wa + a);
     }
-    for (a = 0; a < 4; a++)
+    acb_mat_clear(x + 0); acb_mat_clear(x + 1);
+    for (a = 0; a < 2 * nb; a++)
         acb_mat_clear(dC + a);
-    _acb_vec_clear(p, d); _acb_vec_clear(Adiag, 2 * d); _acb_vec_clear(out, d); _acb_vec_clear(g0, 2);
+    _acb_vec_clear(p, d); _acb_vec_clear(Adiag, nb * d); _acb_vec_clear(out, d); _acb_vec_clear(g0, nb);
     acb_clear(t); acb_clear(u); acb_clear(zero); acb_clear(T); acb_clear(gam); acb_clear(c);
     qt_pump_eigen_clear(D);
     return st;

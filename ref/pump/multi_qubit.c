@@ -100,7 +100,7 @@ field_and_exchange_scale(acb_t s, acb_t Jc, const qt_pump_params_struct *P, cons
     fmpq_clear(sq); fmpq_clear(Jq);
 }
 
-/* d_x H, d_z H (per unit field), A_L, A_R and the exchange part X (the exact model of model_exact.c) */
+/* d_x H, d_z H (per unit field), A_L, A_R (and A_3, A_4) and the exchange part X (the exact model of model_exact.c) */
 static void
 model_matrices(acb_mat_struct *dH, acb_mat_struct *A, acb_mat_t X, const qt_pump_params_struct *P, const fmpq_t J,
                const fmpq_t Delta, const fmpq_t b, slong prec)
@@ -111,8 +111,8 @@ model_matrices(acb_mat_struct *dH, acb_mat_struct *A, acb_mat_t X, const qt_pump
     qt_qmat_get_acb_mat(dH + 0, M->dH + 0, prec);
     qt_qmat_get_acb_mat(dH + 1, M->dH + 1, prec);
     qt_qmat_get_acb_mat(X, M->X, prec);
-    acb_mat_zero(A + 0);
-    acb_mat_zero(A + 1);
+    for (c = 0; c < qt_pump_n_baths(P); c++)
+        acb_mat_zero(A + c);
     for (c = 0; c < M->nch; c++)
     {
         acb_mat_t T;
@@ -154,13 +154,13 @@ rate_matrices(acb_mat_struct *Wa, acb_mat_struct *dW, const qt_pump_params_struc
     slong d = acb_mat_nrows(C + 0), a, m, n, k;
     acb_t g, om, t, u;
     acb_init(g); acb_init(om); acb_init(t); acb_init(u);
-    for (a = 0; a < 2; a++)
+    for (a = 0; a < qt_pump_n_baths(P); a++)
     {
         acb_mat_zero(Wa + a);
         if (dC != NULL)
             for (k = 0; k < 2; k++)
                 acb_mat_zero(dW + 2 * a + k);
-        acb_set_fmpq(g, a == 0 ? P->gamma_L : P->gamma_R, prec);
+        qt_pump_bath_rate(g, P, a, prec);
         for (m = 0; m < d; m++)
             for (n = 0; n < d; n++)
             {
@@ -191,11 +191,11 @@ rate_matrices(acb_mat_struct *Wa, acb_mat_struct *dW, const qt_pump_params_struc
 }
 
 /* the stationary populations W p = 0, sum p = 1, and d_k p = -W^+ (d_k W) p (lemma P19), M1 = W with row 0 replaced
- * by ones, dW[2a + k] = d_k W_a; 0 if a system cannot be proven nonsingular */
+ * by ones, dW[2a + k] = d_k W_a (a < nb); 0 if a system cannot be proven nonsingular */
 static int
-nes_populations(acb_mat_t pv, acb_mat_struct *dpv, const acb_mat_t M1, const acb_mat_struct *dW, slong prec)
+nes_populations(acb_mat_t pv, acb_mat_struct *dpv, const acb_mat_t M1, const acb_mat_struct *dW, slong nb, slong prec)
 {
-    slong d = acb_mat_nrows(M1), k;
+    slong d = acb_mat_nrows(M1), k, a;
     acb_mat_t y, M2;
     int ok;
     acb_mat_init(y, d, 1); acb_mat_init(M2, d, d);
@@ -204,7 +204,9 @@ nes_populations(acb_mat_t pv, acb_mat_struct *dpv, const acb_mat_t M1, const acb
     for (k = 0; ok && k < 2; k++)
     {
         /* W z = -(d_k W) p (traceless: the columns of d_k W sum to 0), sum z = 0 */
-        acb_mat_add(M2, dW + k, dW + 2 + k, prec);
+        acb_mat_set(M2, dW + k);
+        for (a = 1; a < nb; a++)
+            acb_mat_add(M2, M2, dW + 2 * a + k, prec);
         acb_mat_mul(y, M2, pv, prec);
         acb_mat_neg(y, y);
         acb_zero(acb_mat_entry(y, 0, 0));
@@ -249,41 +251,43 @@ qt_pump_gibbs_populations(acb_ptr p, acb_ptr dp, acb_srcptr E, acb_srcptr dE, sl
     acb_clear(t); acb_clear(u);
 }
 
-/* the rate matrices Wa (each bath at its temperature), their derivatives dW if dC != NULL, and M1 = W_L + W_R with
+/* the rate matrices Wa (each bath at its temperature), their derivatives dW if dC != NULL, and M1 = sum_a W_a with
  * row 0 replaced by ones (the trace row: lemma L5 on the population block) */
 static void
 pauli_system(acb_mat_struct *Wa, acb_mat_struct *dW, acb_mat_t M1, const qt_pump_params_struct *P, acb_srcptr E,
              const acb_mat_struct *C, const acb_mat_struct *dC, acb_srcptr dE, slong prec)
 {
-    slong n;
-    acb_ptr Ta = _acb_vec_init(2);
-    qt_pump_bath_temperature(Ta + 0, P, 0, prec);
-    qt_pump_bath_temperature(Ta + 1, P, 1, prec);
+    slong n, a, nb = qt_pump_n_baths(P);
+    acb_ptr Ta = _acb_vec_init(nb);
+    for (a = 0; a < nb; a++)
+        qt_pump_bath_temperature(Ta + a, P, a, prec);
     rate_matrices(Wa, dW, P, E, C, dC, dE, Ta, prec);
-    acb_mat_add(M1, Wa + 0, Wa + 1, prec);
+    acb_mat_set(M1, Wa + 0);
+    for (a = 1; a < nb; a++)
+        acb_mat_add(M1, M1, Wa + a, prec);
     for (n = 0; n < acb_mat_nrows(M1); n++)
         acb_one(acb_mat_entry(M1, 0, n));
-    _acb_vec_clear(Ta, 2);
+    _acb_vec_clear(Ta, nb);
 }
 
 /* the rate matrices Wa (bath a at its temperature), the stationary populations p and the Drazin solutions
  * x[k] = W^+ d_k p (sum x = 0; lemma P9).  Equal temperatures: p is the Gibbs law (levels shifted by E_ref) and d_k p
- * its closed derivative.  T_R != T (dC given, lemma P19): p is the kernel of W = W_L + W_R with sum 1 and
+ * its closed derivative.  Unequal temperatures (dC given, lemma P19): p is the kernel of W = sum_a W_a with sum 1 and
  * d_k p = -W^+ (d_k W) p.  Returns 0 if W cannot be proven to have a unique stationary state. */
 int
 qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, const qt_pump_params_struct *P,
                          acb_srcptr E, const acb_mat_struct *C, const acb_mat_struct *dC, acb_srcptr dE, slong ref,
                          slong prec)
 {
-    slong d = acb_mat_nrows(C + 0), n, k;
+    slong d = acb_mat_nrows(C + 0), n, k, nb = qt_pump_n_baths(P);
     acb_mat_t M1, y, pv;
-    acb_mat_struct dW[4], dpv[2];
+    acb_mat_struct dW[2 * QT_PUMP_MAX_BATHS], dpv[2];
     acb_ptr dp = _acb_vec_init(2 * d);
     acb_t T;
     int ok = 1, neq = (dC != NULL);
     acb_mat_init(M1, d, d); acb_mat_init(y, d, 1);
     acb_mat_init(pv, d, 1); acb_mat_init(dpv + 0, d, 1); acb_mat_init(dpv + 1, d, 1);
-    for (k = 0; k < 4; k++)
+    for (k = 0; k < 2 * nb; k++)
         acb_mat_init(dW + k, d, d);
     acb_init(T);
     acb_set_fmpq(T, P->T, prec);
@@ -293,7 +297,7 @@ qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, const
         qt_pump_gibbs_populations(p, dp, E, dE, d, ref, T, prec);
     else
     {
-        ok = nes_populations(pv, dpv, M1, dW, prec);
+        ok = nes_populations(pv, dpv, M1, dW, nb, prec);
         for (n = 0; n < d; n++)
         {
             acb_set(p + n, acb_mat_entry(pv, n, 0));
@@ -310,7 +314,7 @@ qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, const
     }
     acb_mat_clear(M1); acb_mat_clear(y); acb_mat_clear(pv);
     acb_mat_clear(dpv + 0); acb_mat_clear(dpv + 1);
-    for (k = 0; k < 4; k++)
+    for (k = 0; k < 2 * nb; k++)
         acb_mat_clear(dW + k);
     _acb_vec_clear(dp, 2 * d);
     acb_clear(T);
@@ -322,17 +326,19 @@ static int
 population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, const acb_mat_struct *C,
                  const acb_mat_struct *dC, acb_srcptr dE, slong ref, slong prec, char *reason)
 {
-    slong d = acb_mat_nrows(C + 0), a, m, n, k, i;
-    acb_mat_struct Wa[2], x[2];
+    slong d = acb_mat_nrows(C + 0), a, m, n, k, i, nb = qt_pump_n_baths(P);
+    acb_mat_struct Wa[QT_PUMP_MAX_BATHS], x[2];
     acb_ptr p;
     acb_t t, u;
     int st = QT_OK;
-    acb_mat_init(Wa + 0, d, d); acb_mat_init(Wa + 1, d, d); acb_mat_init(x + 0, d, 1); acb_mat_init(x + 1, d, 1);
+    for (a = 0; a < nb; a++)
+        acb_mat_init(Wa + a, d, d);
+    acb_mat_init(x + 0, d, 1); acb_mat_init(x + 1, d, 1);
     p = _acb_vec_init(d);
     acb_init(t); acb_init(u);
     if (!qt_pump_population_solve(x, Wa, p, P, E, C, dC, dE, ref, prec))
     {
-        for (i = 0; i < 4; i++)
+        for (i = 0; i < 2 * nb; i++)
             acb_indeterminate(Lam + i);
         st = qt_fail(reason, QT_UNCERTIFIED, "the population rate matrix could not be proven to have a unique stationary state (a dark level makes the Drazin inverse undefined)");
     }
@@ -340,7 +346,7 @@ population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, cons
         for (k = 0; k < 2; k++)
             /* -sum_n E_n (W_a x)_n = -sum_m x_m h_a[m], h_a[m] = sum_{n != m} (E_n - E_m) W_a[n][m] (columns of
                W_a sum to 0): no cancellation against the large diagonal */
-            for (a = 0; a < 2; a++)
+            for (a = 0; a < nb; a++)
             {
                 acb_zero(Lam + 2 * a + k);
                 for (m = 0; m < d; m++)
@@ -356,7 +362,9 @@ population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, cons
                     acb_submul(Lam + 2 * a + k, u, acb_mat_entry(x + k, m, 0), prec);
                 }
             }
-    acb_mat_clear(Wa + 0); acb_mat_clear(Wa + 1); acb_mat_clear(x + 0); acb_mat_clear(x + 1);
+    for (a = 0; a < nb; a++)
+        acb_mat_clear(Wa + a);
+    acb_mat_clear(x + 0); acb_mat_clear(x + 1);
     _acb_vec_clear(p, d);
     acb_clear(t); acb_clear(u);
     return st;
@@ -364,12 +372,12 @@ population_route(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, cons
 
 /* the sandwiches S[a d + n] = A_a P_n A_a, shared by the weights and their derivatives */
 static void
-sandwiches(acb_mat_struct *S, const acb_mat_struct *Pr, const acb_mat_struct *A, slong prec)
+sandwiches(acb_mat_struct *S, const acb_mat_struct *Pr, const acb_mat_struct *A, slong nb, slong prec)
 {
     slong d = acb_mat_nrows(A + 0), a, n;
     acb_mat_t M;
     acb_mat_init(M, d, d);
-    for (a = 0; a < 2; a++)
+    for (a = 0; a < nb; a++)
         for (n = 0; n < d; n++)
         {
             acb_mat_mul(M, A + a, Pr + n, prec);
@@ -380,10 +388,10 @@ sandwiches(acb_mat_struct *S, const acb_mat_struct *Pr, const acb_mat_struct *A,
 
 /* C_a[m][n] = tr(P_m A_a P_n A_a) = tr(P_m S[a d + n]) */
 static void
-weights_from_projectors(acb_mat_struct *C, const acb_mat_struct *Pr, const acb_mat_struct *S, slong prec)
+weights_from_projectors(acb_mat_struct *C, const acb_mat_struct *Pr, const acb_mat_struct *S, slong nb, slong prec)
 {
     slong d = acb_mat_nrows(Pr + 0), a, m, n;
-    for (a = 0; a < 2; a++)
+    for (a = 0; a < nb; a++)
         for (m = 0; m < d; m++)
             for (n = 0; n < d; n++)
             {
@@ -398,7 +406,7 @@ weights_from_projectors(acb_mat_struct *C, const acb_mat_struct *Pr, const acb_m
  * (lemma P19); each pair {n, j} is formed once and enters d_k P_n and d_k P_j with opposite signs */
 static void
 weight_derivatives(acb_mat_struct *dC, const acb_mat_struct *Pr, const acb_mat_struct *S, acb_srcptr E,
-                   const acb_mat_struct *dH, slong prec)
+                   const acb_mat_struct *dH, slong nb, slong prec)
 {
     slong d = acb_mat_nrows(Pr + 0), a, k, m, n, j;
     acb_mat_t M1, M2;
@@ -424,7 +432,7 @@ weight_derivatives(acb_mat_struct *dC, const acb_mat_struct *Pr, const acb_mat_s
                 acb_neg(t, t);
                 acb_mat_scalar_addmul_acb(dP + 2 * j + k, M1, t, prec);
             }
-    for (a = 0; a < 2; a++)
+    for (a = 0; a < nb; a++)
         for (k = 0; k < 2; k++)
             for (m = 0; m < d; m++)
                 for (n = 0; n < d; n++)
@@ -449,19 +457,19 @@ qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_pump
                                             acb_srcptr dE, const acb_mat_struct *C, const acb_mat_struct *dC,
                                             slong prec, char *reason)
 {
-    slong d = acb_mat_nrows(C + 0), k, n;
-    acb_mat_struct Wa[2], dW[4], dpv[2];
+    slong d = acb_mat_nrows(C + 0), k, n, nb = qt_pump_n_baths(P);
+    acb_mat_struct Wa[QT_PUMP_MAX_BATHS], dW[2 * QT_PUMP_MAX_BATHS], dpv[2];
     acb_mat_t M1, pv;
     int st = QT_OK;
+    for (k = 0; k < nb; k++)
+        acb_mat_init(Wa + k, d, d);
     for (k = 0; k < 2; k++)
-    {
-        acb_mat_init(Wa + k, d, d); acb_mat_init(dpv + k, d, 1);
-    }
-    for (k = 0; k < 4; k++)
+        acb_mat_init(dpv + k, d, 1);
+    for (k = 0; k < 2 * nb; k++)
         acb_mat_init(dW + k, d, d);
     acb_mat_init(M1, d, d); acb_mat_init(pv, d, 1);
     pauli_system(Wa, dW, M1, P, E, C, dC, dE, prec);
-    if (!nes_populations(pv, dpv, M1, dW, prec))
+    if (!nes_populations(pv, dpv, M1, dW, nb, prec))
     {
         _acb_vec_indeterminate(p, d);
         _acb_vec_indeterminate(dp, 2 * d);
@@ -474,11 +482,11 @@ qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_pump
             for (k = 0; k < 2; k++)
                 acb_set(dp + 2 * n + k, acb_mat_entry(dpv + k, n, 0));
         }
+    for (k = 0; k < nb; k++)
+        acb_mat_clear(Wa + k);
     for (k = 0; k < 2; k++)
-    {
-        acb_mat_clear(Wa + k); acb_mat_clear(dpv + k);
-    }
-    for (k = 0; k < 4; k++)
+        acb_mat_clear(dpv + k);
+    for (k = 0; k < 2 * nb; k++)
         acb_mat_clear(dW + k);
     acb_mat_clear(M1); acb_mat_clear(pv);
     return st;
@@ -489,25 +497,25 @@ qt_pump_stationary_populations(acb_ptr p, acb_ptr dp, const qt_pump_params_struc
                                const acb_mat_struct *Pr, const acb_mat_struct *A, const acb_mat_struct *dH,
                                slong prec, char *reason)
 {
-    slong d = acb_mat_nrows(A + 0), k, n;
-    acb_mat_struct C[2], dC[4], *S;
+    slong d = acb_mat_nrows(A + 0), k, n, nb = qt_pump_n_baths(P);
+    acb_mat_struct C[QT_PUMP_MAX_BATHS], dC[2 * QT_PUMP_MAX_BATHS], *S;
     int st;
-    for (k = 0; k < 2; k++)
+    for (k = 0; k < nb; k++)
         acb_mat_init(C + k, d, d);
-    for (k = 0; k < 4; k++)
+    for (k = 0; k < 2 * nb; k++)
         acb_mat_init(dC + k, d, d);
-    S = flint_malloc(2 * d * sizeof(acb_mat_struct));
-    for (n = 0; n < 2 * d; n++)
+    S = flint_malloc(nb * d * sizeof(acb_mat_struct));
+    for (n = 0; n < nb * d; n++)
         acb_mat_init(S + n, d, d);
-    sandwiches(S, Pr, A, prec);
-    weights_from_projectors(C, Pr, S, prec);
-    weight_derivatives(dC, Pr, S, E, dH, prec);
+    sandwiches(S, Pr, A, nb, prec);
+    weights_from_projectors(C, Pr, S, nb, prec);
+    weight_derivatives(dC, Pr, S, E, dH, nb, prec);
     st = qt_pump_stationary_populations_from_weights(p, dp, P, E, dE, C, dC, prec, reason);
-    for (k = 0; k < 2; k++)
+    for (k = 0; k < nb; k++)
         acb_mat_clear(C + k);
-    for (k = 0; k < 4; k++)
+    for (k = 0; k < 2 * nb; k++)
         acb_mat_clear(dC + k);
-    for (n = 0; n < 2 * d; n++)
+    for (n = 0; n < nb * d; n++)
         acb_mat_clear(S + n);
     flint_free(S);
     return st;
@@ -615,7 +623,8 @@ static int
 heis2_applies(const qt_pump_params_struct *P, const fmpq_t Delta)
 {
     /* the closed weights of P13 assume the sigma_x / sigma_z layouts; coupling=matrix takes the eigen route */
-    return P->n_qubits == 2 && fmpq_is_one(Delta) && P->route == QT_PUMP_ROUTE_AUTO && P->coupling != QT_PUMP_COUPLING_MATRIX;
+    return P->n_qubits == 2 && fmpq_is_one(Delta) && P->route == QT_PUMP_ROUTE_AUTO && P->coupling != QT_PUMP_COUPLING_MATRIX
+           && P->n_extra == 0;
 }
 
 int
@@ -649,8 +658,8 @@ qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, cons
     acb_ptr E, dE;
     slong k;
     int st, neq = !qt_pump_equal_temperatures(P);
-    if (P->n_qubits != 2 || !fmpq_is_one(P->Delta) || P->coupling == QT_PUMP_COUPLING_MATRIX)
-        return qt_fail(reason, QT_DOMAIN, "the closed two-qubit route needs n_qubits = 2, Delta = 1 and a sigma_x / sigma_z coupling layout");
+    if (P->n_qubits != 2 || !fmpq_is_one(P->Delta) || P->coupling == QT_PUMP_COUPLING_MATRIX || P->n_extra != 0)
+        return qt_fail(reason, QT_DOMAIN, "the closed two-qubit route needs n_qubits = 2, Delta = 1, a sigma_x / sigma_z coupling layout and the two baths L, R");
     if (fmpq_is_zero(P->J))
     {
         _acb_vec_indeterminate(Lam, 4);
@@ -675,10 +684,13 @@ qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, cons
 void
 qt_pump_eigen_init(qt_pump_eigen_struct *D, slong d)
 {
+    slong k;
     D->d = d;
     acb_mat_init(D->H, d, d);
     acb_mat_init(D->dH + 0, d, d); acb_mat_init(D->dH + 1, d, d);
-    acb_mat_init(D->A + 0, d, d); acb_mat_init(D->A + 1, d, d);
+    for (k = 0; k < QT_PUMP_MAX_BATHS; k++)
+        acb_mat_init(D->A + k, d, d);
+    D->nb = 2;
     D->E = _acb_vec_init(d);
     D->dE = _acb_vec_init(2 * d);
 }
@@ -686,9 +698,11 @@ qt_pump_eigen_init(qt_pump_eigen_struct *D, slong d)
 void
 qt_pump_eigen_clear(qt_pump_eigen_struct *D)
 {
+    slong k;
     acb_mat_clear(D->H);
     acb_mat_clear(D->dH + 0); acb_mat_clear(D->dH + 1);
-    acb_mat_clear(D->A + 0); acb_mat_clear(D->A + 1);
+    for (k = 0; k < QT_PUMP_MAX_BATHS; k++)
+        acb_mat_clear(D->A + k);
     _acb_vec_clear(D->E, D->d);
     _acb_vec_clear(D->dE, 2 * D->d);
 }
@@ -712,6 +726,7 @@ qt_pump_eigen_at(qt_pump_eigen_struct *D, const qt_pump_params_struct *P, const 
     acb_mat_init(X, d, d); acb_mat_init(M1, d, d); acb_mat_init(R0, d, d); acb_mat_init(Ri, d, d);
     Ea = _acb_vec_init(d);
     /* X: the exchange part here, the right eigenvectors below */
+    D->nb = qt_pump_n_baths(P);
     model_matrices(D->dH, D->A, X, P, J, Delta, b, prec);
     /* approximate eigenvectors R0 of H at the centre (an exact point matrix) and an enclosure Ri of R0^{-1} */
     acb_mat_scalar_mul_acb(M1, D->dH + 0, Bx, prec);
@@ -728,10 +743,9 @@ qt_pump_eigen_at(qt_pump_eigen_struct *D, const qt_pump_params_struct *P, const 
     {
         similar(X, Ri, R0, prec);
         for (k = 0; k < 2; k++)
-        {
             similar(D->dH + k, Ri, R0, prec);
+        for (k = 0; k < D->nb; k++)
             similar(D->A + k, Ri, R0, prec);
-        }
     }
     /* H' = B_x d_x H' + B_z d_z H' + X' */
     acb_mat_scalar_mul_acb(D->H, D->dH + 0, Bx, prec);
@@ -744,10 +758,11 @@ qt_pump_eigen_at(qt_pump_eigen_struct *D, const qt_pump_params_struct *P, const 
     for (k = 0; k < 2 && ok; k++)
     {
         similar(D->dH + k, Ri, X, prec);
-        similar(D->A + k, Ri, X, prec);
         for (n = 0; n < d; n++)
             acb_set(D->dE + 2 * n + k, acb_mat_entry(D->dH + k, n, n));
     }
+    for (k = 0; k < D->nb && ok; k++)
+        similar(D->A + k, Ri, X, prec);
     acb_mat_clear(X); acb_mat_clear(M1); acb_mat_clear(R0); acb_mat_clear(Ri);
     _acb_vec_clear(Ea, d);
     return ok;
@@ -763,7 +778,7 @@ qt_pump_eigen_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_eigen
     acb_ptr inv = _acb_vec_init(d * d);
     acb_t t, u;
     acb_init(t); acb_init(u);
-    for (a = 0; a < 2; a++)
+    for (a = 0; a < D->nb; a++)
         for (m = 0; m < d; m++)
             for (n = 0; n < d; n++)
             {
@@ -781,7 +796,7 @@ qt_pump_eigen_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_eigen
                 acb_sub(inv + m * d + j, D->E + m, D->E + j, prec);
                 acb_inv(inv + m * d + j, inv + m * d + j, prec);
             }
-    for (a = 0; a < 2; a++)
+    for (a = 0; a < D->nb; a++)
         for (k = 0; k < 2; k++)
             for (m = 0; m < d; m++)
                 for (n = 0; n < d; n++)
@@ -818,14 +833,14 @@ int
 qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq_t J, const fmpq_t Delta,
                          const fmpq_t b, const acb_t Bx, const acb_t Bz, int analytic, slong prec, char *reason)
 {
-    slong N = P->n_qubits, d = (slong) 1 << N, k;
+    slong N = P->n_qubits, d = (slong) 1 << N, k, nb = qt_pump_n_baths(P);
     qt_pump_eigen_struct D[1];
     int st = QT_OK;
 
     if (qt_pump_singlet_is_dark(P, reason) != QT_OK
         || (fmpq_is_zero(J) && fmpq_is_zero(P->J) && qt_pump_shared_levels_degenerate(P, reason) != QT_OK))
     {
-        _acb_vec_indeterminate(Lam, 4);
+        _acb_vec_indeterminate(Lam, 2 * nb);
         return QT_DOMAIN;
     }
     if (fmpq_is_zero(J) && fmpq_is_zero(P->J) && qt_pump_collective_j0(P))
@@ -857,21 +872,23 @@ qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq
     qt_pump_eigen_init(D, d);
     if (!qt_pump_eigen_at(D, P, J, Delta, b, Bx, Bz, prec))
     {
-        _acb_vec_indeterminate(Lam, 4);
+        _acb_vec_indeterminate(Lam, 2 * nb);
         st = qt_fail(reason, QT_UNCERTIFIED,
                      "the levels of H could not be proven simple here (a level crossing or degeneracy; the secular population route needs non-degenerate levels)");
     }
     else
     {
-        acb_mat_struct C[2], dC[4];
+        acb_mat_struct C[QT_PUMP_MAX_BATHS], dC[2 * QT_PUMP_MAX_BATHS];
         int neq = !qt_pump_equal_temperatures(P);
-        acb_mat_init(C + 0, d, d); acb_mat_init(C + 1, d, d);
-        for (k = 0; k < 4; k++)
+        for (k = 0; k < nb; k++)
+            acb_mat_init(C + k, d, d);
+        for (k = 0; k < 2 * nb; k++)
             acb_mat_init(dC + k, d, d);
         qt_pump_eigen_weights(C, neq ? dC : NULL, D, prec);
         st = population_route(Lam, P, D->E, C, neq ? dC : NULL, D->dE, 0, prec, reason);
-        acb_mat_clear(C + 0); acb_mat_clear(C + 1);
-        for (k = 0; k < 4; k++)
+        for (k = 0; k < nb; k++)
+            acb_mat_clear(C + k);
+        for (k = 0; k < 2 * nb; k++)
             acb_mat_clear(dC + k);
     }
     qt_pump_eigen_clear(D);

@@ -10,8 +10,15 @@ int qt_pump_qubit_field(acb_t B2, acb_t B, acb_t s, acb_t T, acb_ptr out, slong 
                         const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz, int analytic,
                         slong prec, char *reason);
 
-/* the temperature of bath a: 0 = L at T, 1 = R at T_R (which defaults to T) */
+/* the temperature of bath a: 0 = L at T, 1 = R at T_R (which defaults to T), 2, 3 = baths 3, 4 at T_x */
 void qt_pump_bath_temperature(acb_t Ta, const qt_pump_params_struct *P, int a, slong prec);
+/* the rate gamma_a of bath a (gamma_L, gamma_R, gamma_x) */
+void qt_pump_bath_rate(acb_t g, const qt_pump_params_struct *P, int a, slong prec);
+
+/* the line integrals and Cauchy derivatives integrate two baths at once (lemmas P5, P7): for the pair of baths
+ * (2 pair, 2 pair + 1) res = Lambda_{2 pair, k} + i Lambda_{2 pair + 1, k} (only the first if 2 pair + 1 = nb; Lam
+ * holds 2 nb entries); the number of pairs is (nb + 1) / 2 */
+void qt_pump_lambda_pair(acb_t res, acb_srcptr Lam, slong nb, slong pair, int k, slong prec);
 
 /* the gradient of n_x^2 = B_x^2/|B|^2 in the field plane, with n = B/r, r = |B|:
  * g[0] = d_x n_x^2 = 2 n_x n_z^2 / r, g[1] = d_z n_x^2 = -2 n_x^2 n_z / r (and d_k n_z^2 = -g[k]) */
@@ -98,13 +105,13 @@ void qt_pump_heis2_weights(acb_mat_struct *C, acb_mat_struct *dC, const qt_pump_
                            const acb_t nx, const acb_t nz, slong prec);
 
 /* lemma P9: the model (J, Delta, b) at a (complex) point: certified simple levels E, d_k E_n = dE[2n + k]
- * (Hellmann-Feynman), and d_k H = dH[k], A_L, A_R = A[0..1] in the eigenbasis (X^{-1} (.) X with X the right
+ * (Hellmann-Feynman), and d_k H = dH[k], A_L, A_R (, A_3, A_4) = A[0..nb) in the eigenbasis (X^{-1} (.) X with X the right
  * eigenvectors), where the spectral projectors are P_n = e_n e_n^T; H is internal (the approximate-eigenvector basis) */
 typedef struct
 {
-    slong d;
+    slong d, nb;               /* nb: the number of baths (A[0..nb)) */
     acb_mat_t H;
-    acb_mat_struct dH[2], A[2];
+    acb_mat_struct dH[2], A[QT_PUMP_MAX_BATHS];
     acb_ptr E, dE;
 }
 qt_pump_eigen_struct;

@@ -94,26 +94,46 @@ set_out(qt_traj_record_t R, slong i, const char *name, const arb_t v, int st, co
         arb_zero_pm_inf(&R->out[i].value);
 }
 
+/* outputs 0..nb-1 named prefix_L, prefix_R, prefix_3, prefix_4 and output nb "sum_rule", their sum */
+static void
+set_per_bath(qt_traj_record_t R, const char *prefix, arb_srcptr x, slong nb, int st, const char *why, slong prec)
+{
+    char nm[32];
+    arb_t v;
+    slong a;
+    arb_init(v);
+    for (a = 0; a < nb; a++)
+    {
+        snprintf(nm, sizeof nm, "%s_%s", prefix, qt_pump_bath_name(a));
+        set_out(R, a, nm, x + a, st, why);
+        arb_add(v, v, x + a, prec);
+    }
+    set_out(R, nb, "sum_rule", v, st, why);
+    arb_clear(v);
+}
+
 void
 qt_pump_lambda_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec)
 {
-    static const char *names[4] = {"Lambda_L_x", "Lambda_L_z", "Lambda_R_x", "Lambda_R_z"};
     acb_t bx, bz;
     acb_ptr L;
     arb_t B, S, dS, v;
-    char why[QT_REASON_LEN];
-    slong k;
+    char why[QT_REASON_LEN], nm[32];
+    slong k, a, nb = qt_pump_n_baths(P);
     int st;
     R->kind = QT_REC_PUMP_LAMBDA;
-    R->nout = 7;
+    R->nout = 2 * nb + 3;
     snprintf(R->reference, sizeof R->reference, "%s", qt_pump_equal_temperatures(P) ? "gibbs" : "nonequilibrium_steady_state");
     acb_init(bx); acb_init(bz); arb_init(B); arb_init(S); arb_init(dS); arb_init(v);
-    L = _acb_vec_init(4);
+    L = _acb_vec_init(2 * QT_PUMP_MAX_BATHS);
     acb_set_fmpq(bx, Bx, prec);
     acb_set_fmpq(bz, Bz, prec);
     st = qt_pump_lambda_acb(L, P, bx, bz, 0, prec, why);
-    for (k = 0; k < 4; k++)
-        set_out(R, k, names[k], acb_realref(L + k), st, why);   /* real at real points */
+    for (k = 0; k < 2 * nb; k++)
+    {
+        snprintf(nm, sizeof nm, "Lambda_%s_%c", qt_pump_bath_name(k / 2), k % 2 == 0 ? 'x' : 'z');
+        set_out(R, k, nm, acb_realref(L + k), st, why);   /* real at real points */
+    }
     {
         arb_ptr TdS = _arb_vec_init(2);
         char why2[QT_REASON_LEN];
@@ -123,45 +143,46 @@ qt_pump_lambda_record(qt_traj_record_t R, const qt_pump_params_struct *P, const 
         else
         {
             /* S0 and the sum rule against T dS0 need the Gibbs state (equal temperatures) */
-            st2 = qt_fail(why2, QT_DOMAIN, "T_R != T: rho0 is the non-equilibrium steady state, not the Gibbs state; S0 and the sum rule Lambda_L + Lambda_R = -T grad S0 are defined here at equal temperatures only");
+            st2 = qt_fail(why2, QT_DOMAIN, "unequal temperatures: rho0 is the non-equilibrium steady state, not the Gibbs state; S0 and the sum rule sum_a Lambda_a = -T grad S0 are defined here at equal temperatures only");
             arb_indeterminate(S);
             arb_indeterminate(TdS + 0);
             arb_indeterminate(TdS + 1);
         }
-        set_out(R, 4, "S0", S, st2, why2);
+        set_out(R, 2 * nb, "S0", S, st2, why2);
         for (k = 0; k < 2; k++)
         {
-            /* sum rule: Lambda_L,k + Lambda_R,k + T d_k S0 (lemma P10) */
-            arb_add(v, acb_realref(L + k), acb_realref(L + 2 + k), prec);
-            arb_add(v, v, TdS + k, prec);
-            set_out(R, 5 + k, k == 0 ? "sum_rule_x" : "sum_rule_z", v, st != QT_OK ? st : st2, st != QT_OK ? why : why2);
+            /* sum rule: sum_a Lambda_a,k + T d_k S0 (lemma P10) */
+            arb_set(v, TdS + k);
+            for (a = 0; a < nb; a++)
+                arb_add(v, v, acb_realref(L + 2 * a + k), prec);
+            set_out(R, 2 * nb + 1 + k, k == 0 ? "sum_rule_x" : "sum_rule_z", v, st != QT_OK ? st : st2, st != QT_OK ? why : why2);
         }
         _arb_vec_clear(TdS, 2);
     }
     acb_clear(bx); acb_clear(bz); arb_clear(B); arb_clear(S); arb_clear(dS); arb_clear(v);
-    _acb_vec_clear(L, 4);
+    _acb_vec_clear(L, 2 * QT_PUMP_MAX_BATHS);
 }
 
 void
 qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt_protocol_struct *C, slong prec)
 {
-    arb_ptr Q = _arb_vec_init(2);
+    arb_ptr Q = _arb_vec_init(QT_PUMP_MAX_BATHS);
     arb_t v;
     fmpq_t Bc;
     char why[QT_REASON_LEN];
-    int st;
+    slong a, nb = qt_pump_n_baths(P);
+    int st, settled = 1;
     arb_init(v);
     R->kind = QT_REC_PUMP_HEAT;
-    R->nout = 3;
+    R->nout = nb + 1;
     snprintf(R->reference, sizeof R->reference, "%s", qt_pump_equal_temperatures(P) ? "gibbs" : "nonequilibrium_steady_state");
-    if (R->settled[0] && R->settled[1] && R->settled[2])
+    for (a = 0; a <= nb; a++)
+        settled = settled && R->settled[a];
+    if (settled)
         st = QT_OK;             /* a retry for the second order only: the driver keeps the earlier heats */
     else
         st = qt_pump_heat_per_cycle(Q, P, C, prec, why);
-    set_out(R, 0, "Q_L", Q + 0, st, why);
-    set_out(R, 1, "Q_R", Q + 1, st, why);
-    arb_add(v, Q + 0, Q + 1, prec);
-    set_out(R, 2, "sum_rule", v, st, why);
+    set_per_bath(R, "Q", Q, nb, st, why, prec);
     fmpq_init(Bc);
     if (st == QT_OK && qt_pump_level_crossing_radius(Bc, P))
     {
@@ -170,8 +191,8 @@ qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt
         fmpq_t t, u;
         fmpq_init(t); fmpq_init(u);
         arb_set_fmpq(v, Bc, prec);
-        R->nout = 5;
-        set_out(R, 3, "crossing_B", v, QT_OK, "");
+        R->nout = nb + 3;
+        set_out(R, nb + 1, "crossing_B", v, QT_OK, "");
         if (C->kind == QT_PROTOCOL_QUADRANT)
             crosses = 1;                                  /* the legs run from B = 0 to infinity */
         else if (C->kind == QT_PROTOCOL_QUARTER_DISC)
@@ -209,12 +230,12 @@ qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt
         if (crosses >= 0)
         {
             arb_set_si(v, crosses);
-            set_out(R, 4, "crosses", v, QT_OK, "");
+            set_out(R, nb + 2, "crosses", v, QT_OK, "");
         }
         else
         {
             arb_zero_pm_one(v);
-            set_out(R, 4, "crosses", v, QT_UNCERTIFIED, "a polygon with every vertex outside |B| = Bc: whether an edge reaches the crossing circle is not decided here");
+            set_out(R, nb + 2, "crosses", v, QT_UNCERTIFIED, "a polygon with every vertex outside |B| = Bc: whether an edge reaches the crossing circle is not decided here");
         }
         fmpq_clear(t); fmpq_clear(u);
     }
@@ -231,8 +252,12 @@ qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt
         else
             st = qt_pump_dissipation_per_cycle(Wt, Lt, P, C, prec, why);   /* indeterminate outputs when it fails */
         if (st == QT_OK && !qt_pump_equal_temperatures(P))
-            set_out(R, i, "thermo_length", Lt, QT_DOMAIN,
-                    "undefined at T_R != T: the thermodynamic metric sym(zeta) need not be positive semidefinite without detailed balance (lemma P22)");
+        {
+            char msg[QT_REASON_LEN];
+            snprintf(msg, sizeof msg, "undefined at unequal temperatures (%s != T): the thermodynamic metric sym(zeta) need not be positive semidefinite without detailed balance (lemma P22)",
+                     qt_pump_unequal_temperature_field(P));
+            set_out(R, i, "thermo_length", Lt, QT_DOMAIN, msg);
+        }
         else
             set_out(R, i, "thermo_length", Lt, st, why);
         set_out(R, i + 1, "W_diss_tau", Wt, st, why);
@@ -243,27 +268,22 @@ qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt
         arb_clear(Wt); arb_clear(Lt);
     }
     arb_clear(v);
-    _arb_vec_clear(Q, 2);
+    _arb_vec_clear(Q, QT_PUMP_MAX_BATHS);
 }
 
 void
 qt_pump_curvature_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec)
 {
-    arb_ptr O = _arb_vec_init(2);
-    arb_t v;
+    arb_ptr O = _arb_vec_init(QT_PUMP_MAX_BATHS);
     char why[QT_REASON_LEN];
+    slong nb = qt_pump_n_baths(P);
     int st;
-    arb_init(v);
     R->kind = QT_REC_PUMP_CURVATURE;
-    R->nout = 3;
+    R->nout = nb + 1;
     snprintf(R->reference, sizeof R->reference, "%s", qt_pump_equal_temperatures(P) ? "gibbs" : "nonequilibrium_steady_state");
     st = qt_pump_curvature(O, P, Bx, Bz, prec, why);
-    set_out(R, 0, "Omega_L", O + 0, st, why);
-    set_out(R, 1, "Omega_R", O + 1, st, why);
-    arb_add(v, O + 0, O + 1, prec);
-    set_out(R, 2, "sum_rule", v, st, why);
-    arb_clear(v);
-    _arb_vec_clear(O, 2);
+    set_per_bath(R, "Omega", O, nb, st, why, prec);
+    _arb_vec_clear(O, QT_PUMP_MAX_BATHS);
 }
 
 void

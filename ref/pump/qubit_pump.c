@@ -25,6 +25,41 @@ qt_pump_params_init(qt_pump_params_t P)
     P->route = QT_PUMP_ROUTE_AUTO;
     qt_qmat_init(P->A_mat + 0, 0);
     qt_qmat_init(P->A_mat + 1, 0);
+    P->n_extra = 0;
+    for (slong i = 0; i < QT_PUMP_MAX_BATHS - 2; i++)
+    {
+        fmpq_init(P->gamma_x + i);
+        fmpq_init(P->T_x + i);
+        qt_qmat_init(P->A_x + i, 0);
+    }
+}
+
+int
+qt_pump_params_add_bath(qt_pump_params_struct *P, const fmpq_t gamma, const fmpq_t T, const qt_qmat_struct *A)
+{
+    slong i = P->n_extra;
+    if (i >= QT_PUMP_MAX_BATHS - 2)
+        return 0;
+    fmpq_set(P->gamma_x + i, gamma);
+    fmpq_set(P->T_x + i, T);
+    qt_qmat_clear(P->A_x + i);
+    qt_qmat_init(P->A_x + i, A->n);
+    qt_qmat_set(P->A_x + i, A);
+    P->n_extra = i + 1;
+    return 1;
+}
+
+slong
+qt_pump_n_baths(const qt_pump_params_struct *P)
+{
+    return 2 + P->n_extra;
+}
+
+const char *
+qt_pump_bath_name(slong a)
+{
+    static const char *const names[QT_PUMP_MAX_BATHS] = {"L", "R", "3", "4"};
+    return (a >= 0 && a < QT_PUMP_MAX_BATHS) ? names[a] : "?";
 }
 
 void
@@ -48,12 +83,93 @@ qt_pump_params_clear(qt_pump_params_t P)
     fmpq_clear(P->J); fmpq_clear(P->Delta); fmpq_clear(P->b); fmpq_clear(P->T_R);
     qt_qmat_clear(P->A_mat + 0);
     qt_qmat_clear(P->A_mat + 1);
+    for (slong i = 0; i < QT_PUMP_MAX_BATHS - 2; i++)
+    {
+        fmpq_clear(P->gamma_x + i);
+        fmpq_clear(P->T_x + i);
+        qt_qmat_clear(P->A_x + i);
+    }
 }
 
 int
 qt_pump_equal_temperatures(const qt_pump_params_struct *P)
 {
-    return fmpq_sgn(P->T_R) < 0 || fmpq_equal(P->T_R, P->T);
+    slong i;
+    if (fmpq_sgn(P->T_R) >= 0 && !fmpq_equal(P->T_R, P->T))
+        return 0;
+    for (i = 0; i < P->n_extra; i++)
+        if (!fmpq_equal(P->T_x + i, P->T))
+            return 0;
+    return 1;
+}
+
+const char *
+qt_pump_unequal_temperature_field(const qt_pump_params_struct *P)
+{
+    slong i;
+    if (fmpq_sgn(P->T_R) >= 0 && !fmpq_equal(P->T_R, P->T))
+        return "T_R";
+    for (i = 0; i < P->n_extra; i++)
+        if (!fmpq_equal(P->T_x + i, P->T))
+            return i == 0 ? "T_3" : "T_4";
+    return "T";
+}
+
+/* an exact coupling matrix: d x d, Hermitian, nonzero (name: the parameter) */
+static int
+check_coupling_matrix(const qt_qmat_struct *A, const char *name, const qt_pump_params_struct *P, char *reason)
+{
+    slong k, d = (slong) 1 << P->n_qubits;
+    int zero = 1;
+    if (A->n != d)
+    {
+        snprintf(reason, QT_REASON_LEN, "%s: must be %ld x %ld for n_qubits = %ld, got %ld x %ld", name, (long) d, (long) d,
+                 (long) P->n_qubits, (long) A->n, (long) A->n);
+        return QT_DOMAIN;
+    }
+    if (!qt_qmat_is_hermitian(A, NULL, 0))
+    {
+        snprintf(reason, QT_REASON_LEN, "%s: the coupling operator must be Hermitian (exactly)", name);
+        return QT_DOMAIN;
+    }
+    for (k = 0; k < d * d; k++)
+        zero = zero && fmpq_is_zero(A->re + k) && fmpq_is_zero(A->im + k);
+    if (zero)
+    {
+        snprintf(reason, QT_REASON_LEN, "%s: the zero matrix couples nothing (that bath's rate would be idle and the steady state not unique)", name);
+        return QT_DOMAIN;
+    }
+    return QT_OK;
+}
+
+/* baths 3, 4 (lemma P27) */
+static int
+validate_extra_baths(const qt_pump_params_struct *P, char *reason)
+{
+    slong i;
+    int st;
+    char name[32];
+    if (P->n_extra < 0 || P->n_extra > QT_PUMP_MAX_BATHS - 2)
+        return qt_fail(reason, QT_DOMAIN, "baths: at most 4 baths (L, R, 3, 4)");
+    if (P->n_extra == 0)
+        return QT_OK;
+    if (P->n_qubits < 2)
+        return qt_fail(reason, QT_DOMAIN, "gamma_3: baths beyond L and R are implemented for n_qubits = 2 or 3 (the eigen route of lemma P27); one qubit has the closed two-bath route only");
+    if (P->coupling == QT_PUMP_COUPLING_LOCAL)
+        return qt_fail(reason, QT_DOMAIN, "gamma_3: baths beyond L and R act on the whole register and cannot be combined with coupling=local (the product route of lemma P16)");
+    for (i = 0; i < P->n_extra; i++)
+    {
+        snprintf(name, sizeof name, "gamma_%ld", (long) i + 3);
+        if (fmpq_sgn(P->gamma_x + i) <= 0)
+            return qt_fail(reason, QT_DOMAIN, "%s: must be > 0 (a zero rate makes the bath idle; negative rates are not a semigroup)", name);
+        snprintf(name, sizeof name, "T_%ld", (long) i + 3);
+        if (fmpq_sgn(P->T_x + i) <= 0)
+            return qt_fail(reason, QT_DOMAIN, "%s: the temperature of bath %ld must be > 0", name, (long) i + 3);
+        snprintf(name, sizeof name, "A_%ld", (long) i + 3);
+        if ((st = check_coupling_matrix(P->A_x + i, name, P, reason)) != QT_OK)
+            return st;
+    }
+    return QT_OK;
 }
 
 int
@@ -77,41 +193,46 @@ qt_pump_params_validate(const qt_pump_params_struct *P, char *reason)
         return qt_fail(reason, QT_DOMAIN, "b: must be nonzero for coupling=local (qubit 2 would have no bath and no unique steady state)");
     if (P->coupling == QT_PUMP_COUPLING_MATRIX)
     {
-        slong a, d = (slong) 1 << P->n_qubits;
+        slong a;
         if (P->n_qubits < 2)
             return qt_fail(reason, QT_DOMAIN, "coupling=matrix: implemented for n_qubits = 2 or 3 (one qubit: bath L through sigma_x and bath R through sigma_z)");
         for (a = 0; a < 2; a++)
         {
-            const char *name = a == 0 ? "A_L" : "A_R";
-            slong k;
-            int zero = 1;
-            if (P->A_mat[a].n != d)
-            {
-                snprintf(reason, QT_REASON_LEN, "%s: must be %ld x %ld for n_qubits = %ld, got %ld x %ld", name, (long) d, (long) d,
-                         (long) P->n_qubits, (long) P->A_mat[a].n, (long) P->A_mat[a].n);
-                return QT_DOMAIN;
-            }
-            if (!qt_qmat_is_hermitian(P->A_mat + a, NULL, 0))
-            {
-                snprintf(reason, QT_REASON_LEN, "%s: the coupling operator must be Hermitian (exactly)", name);
-                return QT_DOMAIN;
-            }
-            for (k = 0; k < d * d; k++)
-                zero = zero && fmpq_is_zero(P->A_mat[a].re + k) && fmpq_is_zero(P->A_mat[a].im + k);
-            if (zero)
-            {
-                snprintf(reason, QT_REASON_LEN, "%s: the zero matrix couples nothing (that bath's rate would be idle and the steady state not unique)", name);
-                return QT_DOMAIN;
-            }
+            int st = check_coupling_matrix(P->A_mat + a, a == 0 ? "A_L" : "A_R", P, reason);
+            if (st != QT_OK)
+                return st;
         }
     }
-    return QT_OK;
+    return validate_extra_baths(P, reason);
 }
 
 void
 qt_pump_bath_temperature(acb_t Ta, const qt_pump_params_struct *P, int a, slong prec)
 {
-    acb_set_fmpq(Ta, (a == 1 && !qt_pump_equal_temperatures(P)) ? P->T_R : P->T, prec);
+    if (a >= 2)
+        acb_set_fmpq(Ta, P->T_x + (a - 2), prec);
+    else
+        acb_set_fmpq(Ta, (a == 1 && fmpq_sgn(P->T_R) >= 0) ? P->T_R : P->T, prec);
+}
+
+void
+qt_pump_lambda_pair(acb_t res, acb_srcptr Lam, slong nb, slong pair, int k, slong prec)
+{
+    acb_t t;
+    acb_set(res, Lam + 2 * (2 * pair) + k);
+    if (2 * pair + 1 < nb)
+    {
+        acb_init(t);
+        acb_mul_onei(t, Lam + 2 * (2 * pair + 1) + k);
+        acb_add(res, res, t, prec);
+        acb_clear(t);
+    }
+}
+
+void
+qt_pump_bath_rate(acb_t g, const qt_pump_params_struct *P, int a, slong prec)
+{
+    acb_set_fmpq(g, a == 0 ? P->gamma_L : a == 1 ? P->gamma_R : P->gamma_x + (a - 2), prec);
 }
 
 void
@@ -217,7 +338,7 @@ full_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb_
     qt_lindblad_set_hamiltonian(G, H);
     for (a = 0; a < 2; a++)
     {
-        acb_set_fmpq(g, a == 0 ? P->gamma_L : P->gamma_R, prec);
+        qt_pump_bath_rate(g, P, a, prec);
         acb_mat_set(A, sig[a == 0 ? 0 : 1]);            /* A_L = sigma_x, A_R = sigma_z */
         acb_mat_mul(Al, Pg, A, prec);
         acb_mat_mul(Al, Al, Pe, prec);                  /* lowering: gives w to the bath */
@@ -437,7 +558,7 @@ qt_pump_lambda_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, 
     /* the integrands (heat, Cauchy derivatives) read Lam without the status: a refused or failed evaluation must
        leave no finite number behind */
     if (st != QT_OK)
-        _acb_vec_indeterminate(Lam, 4);
+        _acb_vec_indeterminate(Lam, 2 * qt_pump_n_baths(P));
     return st;
 }
 
@@ -468,7 +589,7 @@ qubit_lambda(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const 
         acb_t Ta, ea, om1;
         acb_init(Ta); acb_init(ea); acb_init(om1);
         qt_pump_bath_temperature(Ta, P, (int) a, prec);
-        acb_set_fmpq(g, a == 0 ? P->gamma_L : P->gamma_R, prec);
+        qt_pump_bath_rate(g, P, a, prec);
         acb_div(e, w, Ta, prec);
         acb_neg(e, e);                           /* -w/T_a */
         acb_expm1(om1, e, prec);
