@@ -47,21 +47,44 @@ closed_xL(arb_t x, const qt_pump_params_struct *P, const arb_t Bx, const arb_t B
     arb_clear(c); arb_clear(s);
 }
 
+/* x = sB/T (s = 1 Pauli, 1/2 spin) */
+static void
+closed_reduced_field(arb_t x, const qt_pump_params_struct *P, const arb_t B, slong prec)
+{
+    arb_set_fmpq(x, P->T, prec);
+    arb_div(x, B, x, prec);
+    if (P->convention == QT_PUMP_SPIN)
+        arb_mul_2exp_si(x, x, -1);
+}
+
 static void
 closed_S(arb_t S, const qt_pump_params_struct *P, const arb_t B, slong prec)
 {
     arb_t x, t;
     arb_init(x); arb_init(t);
-    arb_set_fmpq(t, P->T, prec);
-    arb_div(x, B, t, prec);
-    if (P->convention == QT_PUMP_SPIN)
-        arb_mul_2exp_si(x, x, -1);
+    closed_reduced_field(x, P, B, prec);
     arb_cosh(S, x, prec);
     arb_mul_2exp_si(S, S, 1);
     arb_log(S, S, prec);
     arb_tanh(t, x, prec);
     arb_submul(S, x, t, prec);
     arb_clear(x); arb_clear(t);
+}
+
+/* dS/dB = -(s/T) x sech^2 x, x = sB/T (the Gibbs entropy of one qubit) */
+static void
+closed_dS_dB(arb_t dS, const qt_pump_params_struct *P, const arb_t B, slong prec)
+{
+    arb_t h;
+    arb_init(h);
+    closed_reduced_field(h, P, B, prec);
+    arb_sech(dS, h, prec);
+    arb_sqr(dS, dS, prec);
+    arb_mul(dS, dS, h, prec);
+    arb_div(dS, dS, B, prec);
+    arb_mul(dS, dS, h, prec);
+    arb_neg(dS, dS);                                  /* -(x/B) x sech^2 x = -(s/T) x sech^2 x */
+    arb_clear(h);
 }
 
 START_TEST(lambda_three_routes)
@@ -99,16 +122,7 @@ START_TEST(lambda_three_routes)
         arb_addmul(B, acb_realref(bz), acb_realref(bz), prec);
         arb_sqrt(B, B, prec);
         arb_set_fmpq(T, P->T, prec);
-        arb_div(h, B, T, prec);
-        if (P->convention == QT_PUMP_SPIN)
-            arb_mul_2exp_si(h, h, -1);
-        arb_cosh(dS, h, prec);
-        arb_sqr(dS, dS, prec);
-        arb_div(dS, h, dS, prec);
-        arb_neg(dS, dS);
-        arb_div(dS, dS, T, prec);
-        if (P->convention == QT_PUMP_SPIN)
-            arb_mul_2exp_si(dS, dS, -1);
+        closed_dS_dB(dS, P, B, prec);
         closed_xL(x, P, acb_realref(bx), acb_realref(bz), prec);
         for (a = 0; a < 2; a++)
             for (k = 0; k < 2; k++)
@@ -4223,7 +4237,10 @@ START_TEST(extra_baths)
         P->n_qubits = 1;
         fmpq_zero(P->J);
         ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
-        ck_assert(strstr(why, "gamma_3") != NULL);
+        ck_assert(strstr(why, "coupling") != NULL && strstr(why, "one qubit") != NULL);
+        P->coupling = QT_PUMP_COUPLING_DEFAULT;
+        ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
+        ck_assert(strstr(why, "A_3") != NULL && strstr(why, "2 x 2") != NULL);
         P->n_qubits = 2;
         P->coupling = QT_PUMP_COUPLING_LOCAL;
         ck_assert_int_eq(qt_pump_params_validate(P, why), QT_DOMAIN);
@@ -4274,6 +4291,130 @@ START_TEST(extra_baths)
         fmpq_clear(c + 0); fmpq_clear(c + 1);
         acb_clear(bx); acb_clear(bz);
         _acb_vec_clear(L, 2 * QT_PUMP_MAX_BATHS);
+    }
+    /* (v) one qubit, bath L through sigma_x, R through sigma_z, bath 3 through sigma_y (and bath 4 a second sigma_x):
+       at equal temperatures Lambda_a = -T x_a grad S with x_a = gamma_a c_a / sum_b gamma_b c_b, c = n_z^2 (sigma_x),
+       n_x^2 (sigma_z), 1 (sigma_y: always perpendicular to the field), a closed form the library does not use; and the
+       sector closed form Q_a = -T [x_a(theta1) - x_a(theta0)] [S(r1) - S(r0)] */
+    for (it = 0; it < qt_test_iters(6); it++)
+    {
+        qt_pump_params_t P;
+        qt_qmat_t Y, X;
+        acb_t bx, bz;
+        acb_ptr L = _acb_vec_init(2 * QT_PUMP_MAX_BATHS);
+        arb_t B, dS, c[4], sum, v, T;
+        slong nb;
+        acb_init(bx); acb_init(bz);
+        arb_init(B); arb_init(dS); arb_init(sum); arb_init(v); arb_init(T);
+        for (a = 0; a < 4; a++)
+            arb_init(c[a]);
+        qt_pump_params_init(P);
+        random_qubit_point(P, x, z, st, it, 8, 8, 15);
+        qt_qmat_init(Y, 2); qt_qmat_init(X, 2);
+        fmpq_set_si(Y->im + 1, -1, 1); fmpq_set_si(Y->im + 2, 1, 1);        /* sigma_y */
+        fmpq_one(X->re + 1); fmpq_one(X->re + 2);                          /* sigma_x */
+        fmpq_set_si(g3, 1 + (slong) n_randint(st, 8), 4);
+        ck_assert(qt_pump_params_add_bath(P, g3, P->T, Y));
+        if (it % 2 == 0)
+        {
+            fmpq_set_si(g1, 1 + (slong) n_randint(st, 8), 4);
+            ck_assert(qt_pump_params_add_bath(P, g1, P->T, X));
+        }
+        ck_assert_msg(qt_pump_params_validate(P, why) == QT_OK, "%s", why);
+        ck_assert(!qt_pump_single_like(P));
+        nb = qt_pump_n_baths(P);
+        acb_set_fmpq(bx, x, prec);
+        acb_set_fmpq(bz, z, prec);
+        ck_assert_msg(qt_pump_lambda_acb(L, P, bx, bz, 0, prec, why) == QT_OK, "%s", why);
+        /* the closed form */
+        arb_sqr(B, acb_realref(bx), prec);
+        arb_addmul(B, acb_realref(bz), acb_realref(bz), prec);
+        arb_sqr(c[0], acb_realref(bz), prec);
+        arb_div(c[0], c[0], B, prec);                                       /* n_z^2 */
+        arb_sqr(c[1], acb_realref(bx), prec);
+        arb_div(c[1], c[1], B, prec);                                       /* n_x^2 */
+        arb_one(c[2]);
+        arb_set(c[3], c[0]);
+        arb_sqrt(B, B, prec);
+        arb_zero(sum);
+        for (a = 0; a < nb; a++)
+        {
+            fmpq *g = a == 0 ? P->gamma_L : a == 1 ? P->gamma_R : P->gamma_x + (a - 2);
+            arb_mul_fmpz(c[a], c[a], fmpq_numref(g), prec);
+            arb_div_fmpz(c[a], c[a], fmpq_denref(g), prec);
+            arb_add(sum, sum, c[a], prec);
+        }
+        closed_dS_dB(dS, P, B, prec);
+        arb_set_fmpq(T, P->T, prec);
+        for (a = 0; a < nb; a++)
+            for (k = 0; k < 2; k++)
+            {
+                arb_div(v, c[a], sum, prec);
+                arb_mul(v, v, dS, prec);
+                arb_mul(v, v, T, prec);
+                arb_mul(v, v, k == 0 ? acb_realref(bx) : acb_realref(bz), prec);
+                arb_div(v, v, B, prec);
+                arb_neg(v, v);
+                ck_assert_msg(arb_overlaps(v, acb_realref(L + 2 * a + k)) && mag_cmp_2exp_si(arb_radref(acb_realref(L + 2 * a + k)), -100) < 0,
+                              "one qubit, bath %ld, component %ld: P27 vs the closed form", (long) a, (long) k);
+            }
+        if (it == 1)
+        {
+            /* a sector: Q_a = -T [x_a(theta1) - x_a(theta0)] [S(r1) - S(r0)], theta from the B_z axis */
+            qt_protocol_t C;
+            arb_ptr Q = _arb_vec_init(QT_PUMP_MAX_BATHS);
+            arb_t S0, S1, x0, x1, r, th;
+            slong e;
+            arb_init(S0); arb_init(S1); arb_init(x0); arb_init(x1); arb_init(r); arb_init(th);
+            qt_protocol_init(C);
+            C->kind = QT_PROTOCOL_SECTOR;
+            qt_test_setq(C->r0, "1/2"); qt_test_setq(C->r1, "1");
+            qt_test_setq(C->theta0, "1/4"); qt_test_setq(C->theta1, "1");
+            ck_assert_msg(qt_pump_heat_per_cycle(Q, P, C, 64, why) == QT_OK, "%s", why);
+            arb_set_fmpq(r, C->r0, 64);
+            closed_S(S0, P, r, 64);
+            arb_set_fmpq(r, C->r1, 64);
+            closed_S(S1, P, r, 64);
+            arb_sub(S1, S1, S0, 64);
+            for (e = 0; e < 2; e++)
+            {
+                /* x_3 (sigma_y) at theta: gamma_3 / (gamma_L cos^2 + gamma_R sin^2 + gamma_3) */
+                arb_t cs, sn;
+                arb_init(cs); arb_init(sn);
+                arb_set_fmpq(th, e ? C->theta1 : C->theta0, 64);
+                arb_sin_cos(sn, cs, th, 64);
+                arb_sqr(cs, cs, 64);
+                arb_sqr(sn, sn, 64);
+                arb_mul_fmpz(cs, cs, fmpq_numref(P->gamma_L), 64);
+                arb_div_fmpz(cs, cs, fmpq_denref(P->gamma_L), 64);
+                arb_mul_fmpz(sn, sn, fmpq_numref(P->gamma_R), 64);
+                arb_div_fmpz(sn, sn, fmpq_denref(P->gamma_R), 64);
+                arb_add(cs, cs, sn, 64);
+                arb_set_fmpq(sn, P->gamma_x + 0, 64);
+                arb_add(cs, cs, sn, 64);
+                arb_div(e ? x1 : x0, sn, cs, 64);
+                arb_clear(cs); arb_clear(sn);
+            }
+            arb_sub(v, x1, x0, 64);
+            arb_mul(v, v, S1, 64);
+            arb_set_fmpq(T, P->T, 64);
+            arb_mul(v, v, T, 64);
+            arb_neg(v, v);
+            ck_assert_msg(arb_overlaps(v, Q + 2) && !arb_contains_zero(Q + 2), "one qubit: Q_3 vs the sector closed form");
+            arb_add(v, Q + 0, Q + 1, 64);
+            arb_add(v, v, Q + 2, 64);
+            ck_assert(arb_contains_zero(v));
+            qt_protocol_clear(C);
+            _arb_vec_clear(Q, QT_PUMP_MAX_BATHS);
+            arb_clear(S0); arb_clear(S1); arb_clear(x0); arb_clear(x1); arb_clear(r); arb_clear(th);
+        }
+        qt_qmat_clear(Y); qt_qmat_clear(X);
+        qt_pump_params_clear(P);
+        acb_clear(bx); acb_clear(bz);
+        _acb_vec_clear(L, 2 * QT_PUMP_MAX_BATHS);
+        arb_clear(B); arb_clear(dS); arb_clear(sum); arb_clear(v); arb_clear(T);
+        for (a = 0; a < 4; a++)
+            arb_clear(c[a]);
     }
     fmpq_clear(x); fmpq_clear(z); fmpq_clear(g1); fmpq_clear(g3);
     flint_randclear(st);

@@ -23,7 +23,7 @@ enum { QT_PUMP_COUPLING_DEFAULT = 0, QT_PUMP_COUPLING_B_ON_R = 1, QT_PUMP_COUPLI
  * qubits with Delta = 1 (lemma P13), else certified Rump discs; EIGEN = always Rump discs (cross-check) */
 enum { QT_PUMP_ROUTE_AUTO = 0, QT_PUMP_ROUTE_EIGEN = 1 };
 /* baths: L (index 0) and R (index 1) always; up to two more (indices 2, 3, named "3" and "4") through exact Hermitian
- * coupling matrices with their own rate and temperature (lemma P27: 2-3 qubits, shared baths, the eigen route) */
+ * coupling matrices with their own rate and temperature (lemma P27: 1-3 qubits, shared baths, the eigen route) */
 #define QT_PUMP_MAX_BATHS 4
 
 typedef struct

@@ -21,8 +21,8 @@ qt_pump_friction_multi_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     int st = QT_OK, neq = !qt_pump_equal_temperatures(P);
     (void) analytic;
     _acb_vec_indeterminate(zeta, 4);
-    if (P->n_qubits < 2 || qt_pump_is_product(P))
-        return qt_fail(reason, QT_DOMAIN, "n_qubits: the interacting-qubit friction route needs 2 or 3 qubits on shared baths");
+    if (qt_pump_single_like(P))
+        return qt_fail(reason, QT_DOMAIN, "n_qubits: the interacting-qubit friction route needs 2 or 3 qubits on shared baths (or further baths, lemma P27)");
     if ((st = qt_pump_singlet_is_dark(P, reason)) != QT_OK)
         return st;
     qt_pump_eigen_init(D, d);

@@ -13,7 +13,8 @@ qt_pump_is_product(const qt_pump_params_struct *P)
 int
 qt_pump_single_like(const qt_pump_params_struct *P)
 {
-    return P->n_qubits == 1 || qt_pump_is_product(P);
+    /* further baths (lemma P27) take the eigen route, also for one qubit */
+    return (P->n_qubits == 1 || qt_pump_is_product(P)) && P->n_extra == 0;
 }
 
 void

@@ -141,11 +141,11 @@ qt_pump_friction_qubit_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     int st;
     if (qt_pump_is_product(P))
         return qt_pump_product_sum(zeta, 4, qt_pump_friction_qubit_acb, P, Bx, Bz, analytic, prec, reason);
-    if (P->n_qubits != 1)
+    if (P->n_qubits != 1 || P->n_extra > 0)
     {
         for (k = 0; k < 4; k++)
             acb_indeterminate(zeta + k);
-        return qt_fail(reason, QT_DOMAIN, "n_qubits: the closed friction tensor (lemma P14) is for one qubit");
+        return qt_fail(reason, QT_DOMAIN, "n_qubits: the closed friction tensor (lemma P14) is for one qubit with the baths L, R");
     }
     acb_init(B2); acb_init(B); acb_init(s); acb_init(T); acb_init(w); acb_init(x); acb_init(f); acb_init(sh);
     acb_init(cL); acb_init(cR); acb_init(gL); acb_init(gR); acb_init(G1); acb_init(Gp); acb_init(G2);

@@ -153,8 +153,8 @@ validate_extra_baths(const qt_pump_params_struct *P, char *reason)
         return qt_fail(reason, QT_DOMAIN, "baths: at most 4 baths (L, R, 3, 4)");
     if (P->n_extra == 0)
         return QT_OK;
-    if (P->n_qubits < 2)
-        return qt_fail(reason, QT_DOMAIN, "gamma_3: baths beyond L and R are implemented for n_qubits = 2 or 3 (the eigen route of lemma P27); one qubit has the closed two-bath route only");
+    if (P->n_qubits == 1 && P->coupling != QT_PUMP_COUPLING_DEFAULT)
+        return qt_fail(reason, QT_DOMAIN, "coupling: one qubit with further baths couples bath L through sigma_x and bath R through sigma_z (coupling=default); give other operators as baths 3, 4");
     if (P->coupling == QT_PUMP_COUPLING_LOCAL)
         return qt_fail(reason, QT_DOMAIN, "gamma_3: baths beyond L and R act on the whole register and cannot be combined with coupling=local (the product route of lemma P16)");
     for (i = 0; i < P->n_extra; i++)
@@ -449,7 +449,7 @@ qt_pump_lambda_full_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t
 {
     if (qt_pump_is_product(P))
         return qt_pump_product_sum(Lam, 4, qt_pump_lambda_full_acb, P, Bx, Bz, analytic, prec, reason);
-    if (P->n_qubits != 1)
+    if (P->n_qubits != 1 || P->n_extra > 0)
     {
         /* interacting qubits: the global Davies route at exact real points (lemma P17) */
         fmpq_t x, z;
@@ -524,8 +524,8 @@ qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, 
         st = friction_unequal_temperatures(Z, P, Bx, Bz, prec, reason);
     else if (qt_pump_is_product(P))
         st = qt_pump_product_sum(Z, 4, qubit_friction_full, P, bx, bz, 0, prec, reason);   /* lemma P16 */
-    else if (P->n_qubits != 1)
-        st = qt_pump_davies_route(NULL, Z, P, Bx, Bz, prec, reason);    /* interacting qubits: lemma P17 */
+    else if (P->n_qubits != 1 || P->n_extra > 0)
+        st = qt_pump_davies_route(NULL, Z, P, Bx, Bz, prec, reason);    /* interacting qubits, further baths: P17 */
     else
         st = qubit_friction_full(Z, P, bx, bz, 0, prec, reason);
     for (k = 0; k < 4; k++)
@@ -551,7 +551,7 @@ qt_pump_lambda_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, 
     int st;
     if (qt_pump_is_product(P))
         st = qt_pump_product_sum(Lam, 4, qubit_lambda, P, Bx, Bz, analytic, prec, reason);
-    else if (P->n_qubits > 1)
+    else if (P->n_qubits > 1 || P->n_extra > 0)
         st = qt_pump_lambda_multi_acb(Lam, P, P->J, P->Delta, P->b, Bx, Bz, analytic, prec, reason);
     else
         st = qubit_lambda(Lam, P, Bx, Bz, analytic, prec, reason);
