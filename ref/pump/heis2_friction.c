@@ -132,11 +132,18 @@ frame_combination(acb_mat_t Y, const acb_t a, const acb_mat_t Z, const acb_t b, 
     acb_mat_clear(T);
 }
 
+/* two qubits on the shared baths L, R only, in a named sigma_x / sigma_z layout (not local, not matrices, no bath 3) */
+static int
+two_qubits_named_layout(const qt_pump_params_struct *P)
+{
+    return P->n_qubits == 2 && P->coupling != QT_PUMP_COUPLING_LOCAL && P->coupling != QT_PUMP_COUPLING_MATRIX
+           && P->n_extra == 0;
+}
+
 int
 qt_pump_heis2_like(const qt_pump_params_struct *P)
 {
-    return P->n_qubits == 2 && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J) && P->coupling != QT_PUMP_COUPLING_LOCAL
-           && P->coupling != QT_PUMP_COUPLING_MATRIX && P->n_extra == 0;
+    return two_qubits_named_layout(P) && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J);
 }
 
 int
@@ -144,8 +151,7 @@ qt_pump_singlet_is_dark(const qt_pump_params_struct *P, char *reason)
 {
     /* a further bath (lemma P27) may break the exchange symmetry: there the certified uniqueness check of the
        population solve decides */
-    if (P->n_qubits == 2 && fmpq_is_one(P->b) && P->coupling != QT_PUMP_COUPLING_LOCAL
-        && P->coupling != QT_PUMP_COUPLING_MATRIX && P->n_extra == 0)
+    if (two_qubits_named_layout(P) && fmpq_is_one(P->b))
         return qt_fail(reason, QT_DOMAIN, "b: with b = 1 every coupling is symmetric under the exchange of the qubits, the singlet is dark (a second stationary state), and the geometric quantities are undefined");
     return QT_OK;
 }
@@ -174,8 +180,7 @@ qt_pump_shared_levels_degenerate(const qt_pump_params_struct *P, char *reason)
 int
 qt_pump_collective_j0(const qt_pump_params_struct *P)
 {
-    return P->n_qubits == 2 && fmpq_is_zero(P->J) && P->coupling != QT_PUMP_COUPLING_LOCAL
-           && P->coupling != QT_PUMP_COUPLING_MATRIX && P->n_extra == 0;
+    return two_qubits_named_layout(P) && fmpq_is_zero(P->J);
 }
 
 int

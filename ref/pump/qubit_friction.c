@@ -141,7 +141,7 @@ qt_pump_friction_qubit_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     int st;
     if (qt_pump_is_product(P))
         return qt_pump_product_sum(zeta, 4, qt_pump_friction_qubit_acb, P, Bx, Bz, analytic, prec, reason);
-    if (P->n_qubits != 1 || P->n_extra > 0)
+    if (!qt_pump_single_like(P))
     {
         for (k = 0; k < 4; k++)
             acb_indeterminate(zeta + k);

@@ -34,6 +34,15 @@ qt_pump_params_init(qt_pump_params_t P)
     }
 }
 
+/* B <- a copy of A, resized to A's dimension */
+static void
+qmat_assign(qt_qmat_struct *B, const qt_qmat_struct *A)
+{
+    qt_qmat_clear(B);
+    qt_qmat_init(B, A->n);
+    qt_qmat_set(B, A);
+}
+
 int
 qt_pump_params_add_bath(qt_pump_params_struct *P, const fmpq_t gamma, const fmpq_t T, const qt_qmat_struct *A)
 {
@@ -42,9 +51,7 @@ qt_pump_params_add_bath(qt_pump_params_struct *P, const fmpq_t gamma, const fmpq
         return 0;
     fmpq_set(P->gamma_x + i, gamma);
     fmpq_set(P->T_x + i, T);
-    qt_qmat_clear(P->A_x + i);
-    qt_qmat_init(P->A_x + i, A->n);
-    qt_qmat_set(P->A_x + i, A);
+    qmat_assign(P->A_x + i, A);
     P->n_extra = i + 1;
     return 1;
 }
@@ -67,12 +74,7 @@ qt_pump_params_set_coupling_matrices(qt_pump_params_struct *P, const qt_qmat_str
 {
     slong a;
     for (a = 0; a < 2; a++)
-    {
-        const qt_qmat_struct *A = a == 0 ? AL : AR;
-        qt_qmat_clear(P->A_mat + a);
-        qt_qmat_init(P->A_mat + a, A->n);
-        qt_qmat_set(P->A_mat + a, A);
-    }
+        qmat_assign(P->A_mat + a, a == 0 ? AL : AR);
     P->coupling = QT_PUMP_COUPLING_MATRIX;
 }
 
@@ -91,28 +93,30 @@ qt_pump_params_clear(qt_pump_params_t P)
     }
 }
 
-int
-qt_pump_equal_temperatures(const qt_pump_params_struct *P)
+/* the first bath (1 = R, 2, 3 = baths 3, 4) whose temperature differs from T, or 0 if none does */
+static slong
+first_bath_off_T(const qt_pump_params_struct *P)
 {
     slong i;
     if (fmpq_sgn(P->T_R) >= 0 && !fmpq_equal(P->T_R, P->T))
-        return 0;
+        return 1;
     for (i = 0; i < P->n_extra; i++)
         if (!fmpq_equal(P->T_x + i, P->T))
-            return 0;
-    return 1;
+            return 2 + i;
+    return 0;
+}
+
+int
+qt_pump_equal_temperatures(const qt_pump_params_struct *P)
+{
+    return first_bath_off_T(P) == 0;
 }
 
 const char *
 qt_pump_unequal_temperature_field(const qt_pump_params_struct *P)
 {
-    slong i;
-    if (fmpq_sgn(P->T_R) >= 0 && !fmpq_equal(P->T_R, P->T))
-        return "T_R";
-    for (i = 0; i < P->n_extra; i++)
-        if (!fmpq_equal(P->T_x + i, P->T))
-            return i == 0 ? "T_3" : "T_4";
-    return "T";
+    static const char *const names[QT_PUMP_MAX_BATHS] = {"T", "T_R", "T_3", "T_4"};
+    return names[first_bath_off_T(P)];
 }
 
 /* an exact coupling matrix: d x d, Hermitian, nonzero (name: the parameter) */
@@ -449,7 +453,7 @@ qt_pump_lambda_full_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t
 {
     if (qt_pump_is_product(P))
         return qt_pump_product_sum(Lam, 4, qt_pump_lambda_full_acb, P, Bx, Bz, analytic, prec, reason);
-    if (P->n_qubits != 1 || P->n_extra > 0)
+    if (!qt_pump_single_like(P))
     {
         /* interacting qubits: the global Davies route at exact real points (lemma P17) */
         fmpq_t x, z;
@@ -524,7 +528,7 @@ qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, 
         st = friction_unequal_temperatures(Z, P, Bx, Bz, prec, reason);
     else if (qt_pump_is_product(P))
         st = qt_pump_product_sum(Z, 4, qubit_friction_full, P, bx, bz, 0, prec, reason);   /* lemma P16 */
-    else if (P->n_qubits != 1 || P->n_extra > 0)
+    else if (!qt_pump_single_like(P))
         st = qt_pump_davies_route(NULL, Z, P, Bx, Bz, prec, reason);    /* interacting qubits, further baths: P17 */
     else
         st = qubit_friction_full(Z, P, bx, bz, 0, prec, reason);
@@ -551,7 +555,7 @@ qt_pump_lambda_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, 
     int st;
     if (qt_pump_is_product(P))
         st = qt_pump_product_sum(Lam, 4, qubit_lambda, P, Bx, Bz, analytic, prec, reason);
-    else if (P->n_qubits > 1 || P->n_extra > 0)
+    else if (!qt_pump_single_like(P))
         st = qt_pump_lambda_multi_acb(Lam, P, P->J, P->Delta, P->b, Bx, Bz, analytic, prec, reason);
     else
         st = qubit_lambda(Lam, P, Bx, Bz, analytic, prec, reason);
