@@ -179,7 +179,8 @@ static const char *bad_eval[][2] = {
     {"eval pump.lambda n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=1 gamma_3=1 T_3=0 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} Bx=1 Bz=1", "T_3: the temperature of bath 3 must be > 0"},
     {"eval pump.lambda n_qubits=3 J=1 b=2 coupling=crossed gamma_L=1 gamma_R=2 T=1 gamma_3=1 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} Bx=1 Bz=1", "A_3: must be 8 x 8 for n_qubits = 3"},
     {"eval pump.lambda gamma_L=1 gamma_R=2 T=1 gamma_3=1 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} Bx=1 Bz=1", "A_3: must be 2 x 2 for n_qubits = 1"},
-    {"eval pump.heat_per_cycle n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=1 gamma_3=1 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} protocol=quadrant", "gamma_3: protocol=quadrant with baths beyond L and R"},
+    {"eval pump.heat_per_cycle n_qubits=2 J=2 Delta=1/2 b=2 gamma_L=1 gamma_R=2 T=1 gamma_3=1 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} protocol=quadrant", "gamma_3: protocol=quadrant with baths beyond L and R is proven for"},
+    {"eval pump.heat_per_cycle n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=1 gamma_3=1 T_3=2 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} protocol=quarter_disc radius=1", "T_3: protocol=quarter_disc"},
     {"eval pump.lambda n_qubits=2 coupling=star gamma_L=1 gamma_R=2 T=1 Bx=1 Bz=1", "coupling must be default | b_on_R | b_on_L | crossed | local"},
 };
 

@@ -2234,6 +2234,28 @@ pauli_sum(qt_qmat_t A, slong N, int w, const fmpq *c)
         }
 }
 
+/* a random two- or three-qubit Heisenberg model for the collective closed forms: J = Jq[0]/Jq[1], random rates and T,
+ * the convention by it; bath L through the collective sum_j sigma^x_j and bath R through sum_j c_j sigma^z_j with
+ * c = (1, .., 1, b) (AL, AR initialised by the caller, d x d) */
+static void
+collective_model(qt_pump_params_struct *P, qt_qmat_t AL, qt_qmat_t AR, slong N, const slong *Jq, const fmpq_t b,
+                 int it, flint_rand_t st)
+{
+    fmpq *c = _fmpq_vec_init(3);
+    set_params(P, "1", "1", "1", it % 3 == 1 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+    P->n_qubits = N;
+    fmpq_set_si(P->J, Jq[0], (ulong) Jq[1]);
+    fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 8), 4);
+    fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 8), 4);
+    fmpq_set_si(P->T, 4 + (slong) n_randint(st, 5), 4);
+    fmpq_one(c + 0); fmpq_one(c + 1); fmpq_one(c + 2);
+    pauli_sum(AL, N, 'x', c);
+    fmpq_set(c + N - 1, b);
+    pauli_sum(AR, N, 'z', c);
+    qt_pump_params_set_coupling_matrices(P, AL, AR);
+    _fmpq_vec_clear(c, 3);
+}
+
 /* the quadrant closed form for L coupling through the collective sum_j sigma^x_j (derived in proofs/pumping.md P26,
  * pumping_derivations.md 3 for two qubits): Q_L = -(T S0 + E_g - <X>_0), with the multiplets of the chain exchange X
  * at B = 0 written here (two qubits: triplet J_c x 3, singlet -3 J_c; three: quartet 2 J_c x 4, doublets 0 x 2 and
@@ -2302,18 +2324,9 @@ START_TEST(heisenberg_quadrant_multiplets)
     {
         slong N = it % 2 ? 2 : 3, d = (slong) 1 << N, prec = 48;
         qt_pump_params_init(P);
-        set_params(P, "1", "1", "1", it % 3 == 1 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
-        P->n_qubits = N;
-        fmpq_set_si(P->J, Js[it % 4][0], (ulong) Js[it % 4][1]);
-        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 8), 4);
-        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 8), 4);
-        fmpq_set_si(P->T, 4 + (slong) n_randint(st, 5), 4);
         qt_qmat_init(A[0], d); qt_qmat_init(A[1], d);
-        fmpq_one(c + 0); fmpq_one(c + 1); fmpq_one(c + 2);
-        pauli_sum(A[0], N, 'x', c);
-        fmpq_set_si(c + N - 1, bs[it % 4][0], (ulong) bs[it % 4][1]);
-        pauli_sum(A[1], N, 'z', c);
-        qt_pump_params_set_coupling_matrices(P, A[0], A[1]);
+        fmpq_set_si(c + 0, bs[it % 4][0], (ulong) bs[it % 4][1]);
+        collective_model(P, A[0], A[1], N, Js[it % 4], c + 0, it, st);
         ck_assert_msg(qt_pump_params_validate(P, why) == QT_OK, "%s", why);
         collective_quadrant_closed_form(v, P, prec);   /* -(T S0 + E_g - <X>_0) */
         check_quadrant_closed_form(P, C, v, prec, it < 2, it);
@@ -4421,6 +4434,337 @@ START_TEST(extra_baths)
 }
 END_TEST
 
+/* the Gibbs state of two or three Heisenberg qubits on the B_z axis at |B| = R (R = 0: zero field), from the levels
+ * written here (two qubits: triplet J_c with Sigma_z = 2, 0, -2 and singlet -3 J_c; three: quartet 2 J_c with 3, 1,
+ * -1, -3, doublets 0 and -4 J_c with 1, -1; E = of + s R Sigma_z): its entropy S and exchange energy <X> */
+static void
+collective_gibbs(arb_t S, arb_t Xm, const qt_pump_params_struct *P, const fmpq_t R, slong prec)
+{
+    static const slong l2[4][2] = {{1, 2}, {1, 0}, {1, -2}, {-3, 0}};
+    static const slong l3[8][2] = {{2, 3}, {2, 1}, {2, -1}, {2, -3}, {0, 1}, {0, -1}, {-4, 1}, {-4, -1}};
+    slong k, d = P->n_qubits == 2 ? 4 : 8;
+    arb_t Jc, sR, T, Z, Em, E, t, of;
+    arb_init(Jc); arb_init(sR); arb_init(T); arb_init(Z); arb_init(Em); arb_init(E); arb_init(t); arb_init(of);
+    arb_set_fmpq(Jc, P->J, prec);
+    arb_set_fmpq(sR, R, prec);
+    if (P->convention == QT_PUMP_SPIN)
+    {
+        arb_mul_2exp_si(Jc, Jc, -2);
+        arb_mul_2exp_si(sR, sR, -1);
+    }
+    arb_set_fmpq(T, P->T, prec);
+    arb_zero(Z); arb_zero(Em); arb_zero(Xm);
+    for (k = 0; k < d; k++)
+    {
+        const slong *l = d == 4 ? l2[k] : l3[k];
+        arb_mul_si(of, Jc, l[0], prec);
+        arb_mul_si(E, sR, l[1], prec);
+        arb_add(E, E, of, prec);
+        arb_div(t, E, T, prec);
+        arb_neg(t, t);
+        arb_exp(t, t, prec);
+        arb_add(Z, Z, t, prec);
+        arb_addmul(Em, t, E, prec);
+        arb_addmul(Xm, t, of, prec);
+    }
+    arb_div(Em, Em, Z, prec);
+    arb_div(Xm, Xm, Z, prec);
+    arb_log(S, Z, prec);                         /* S = ln Z + <E>/T */
+    arb_div(t, Em, T, prec);
+    arb_add(S, S, t, prec);
+    arb_clear(Jc); arb_clear(sR); arb_clear(T); arb_clear(Z); arb_clear(Em); arb_clear(E); arb_clear(t); arb_clear(of);
+}
+
+/* lemmas P26, P27, P28: the quadrant and the quarter disc for Heisenberg qubits with further baths, and the quarter
+ * disc by the multiplet legs alone (three qubits, coupling=matrix).
+ * (i) the quadrant, two qubits in a named layout with bath 3 a copy of L: the multiplet route with three baths
+ *     against the closed polar route of P13/P23 with the merged bath (independent code): the splitting identity;
+ * (ii) the quarter disc, two qubits: the named layout by P13 (legs and the arc integrated) against the same couplings
+ *     as matrices by P26 (legs only: the arc carries no heat, P28), radii inside and beyond the crossing;
+ * (iii) L through the collective sum_j sigma^x_j, R and bath 3 through sums of sigma^z_j (two and three qubits):
+ *     Q_L of the quarter disc of radius R is T (S(R) - S(0)) - (<X>_R - <X>_0) (P28 with P26's closed form), and of
+ *     the quadrant -(T S(0) + E_g - <X>_0); the sum over the baths encloses 0; 48 and 64 bits overlap;
+ * (iv) P28 by the eigen route (independent of the axes): a circle about B = 0 carries no heat into any bath, two
+ *     qubits with random Hermitian couplings and a random bath 3;
+ * (v) one qubit with a sigma_y bath: the closed form of P27 on the axes;
+ * (vi) the refusals name the field. */
+START_TEST(heisenberg_axes_more_baths)
+{
+    static const slong Js[][2] = {{1, 1}, {-3, 2}, {1, 2}, {-1, 2}};
+    flint_rand_t st;
+    qt_protocol_t C;
+    arb_ptr Q = _arb_vec_init(QT_PUMP_MAX_BATHS), Q2 = _arb_vec_init(QT_PUMP_MAX_BATHS);
+    acb_ptr v3 = _acb_vec_init(QT_PUMP_MAX_BATHS), v2 = _acb_vec_init(QT_PUMP_MAX_BATHS);
+    arb_t v, w, S0, X0, S1, X1;
+    fmpq_t g1, g3, zero;
+    char why[QT_REASON_LEN];
+    int it, a;
+    flint_randinit(st);
+    arb_init(v); arb_init(w); arb_init(S0); arb_init(X0); arb_init(S1); arb_init(X1);
+    fmpq_init(g1); fmpq_init(g3); fmpq_init(zero);
+    qt_protocol_init(C);
+    /* (i) */
+    C->kind = QT_PROTOCOL_QUADRANT;
+    for (it = 0; it < qt_test_iters(2); it++)
+    {
+        qt_pump_params_t P, M;
+        qt_qmat_t A;
+        qt_pump_params_init(P); qt_pump_params_init(M);
+        set_params(P, "1", "1", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        P->coupling = it % 2 ? QT_PUMP_COUPLING_CROSSED : QT_PUMP_COUPLING_DEFAULT;
+        fmpq_set_si(P->J, Js[it % 4][0], (ulong) Js[it % 4][1]);
+        fmpq_set_si(P->b, 2 + it % 2, 1);
+        fmpq_set_si(g1, 1 + (slong) n_randint(st, 6), 4);
+        fmpq_set_si(g3, 1 + (slong) n_randint(st, 6), 4);
+        fmpq_set(P->gamma_L, g1);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->T, 3 + (slong) n_randint(st, 4), 4);
+        two_bath_copy(M, P);
+        fmpq_add(M->gamma_L, g1, g3);
+        qt_qmat_init(A, 4);
+        layout_coupling_matrix(A, P, 0);
+        qt_pump_params_add_bath(P, g3, P->T, A);
+        ck_assert_msg(qt_pump_heat_per_cycle(Q, P, C, 48, why) == QT_OK, "(i) %d: %s", it, why);
+        ck_assert_msg(qt_pump_heat_per_cycle(Q2, M, C, 48, why) == QT_OK, "(i) %d: %s", it, why);
+        for (a = 0; a < 3; a++)
+        {
+            acb_set_arb(v3 + a, Q + a);
+            acb_set_arb(v2 + a, Q2 + a);
+        }
+        check_splitting(v3, v2, 2, 1, g1, g3, 48, "quadrant");
+        arb_add(v, Q + 0, Q + 1, 48);
+        arb_add(v, v, Q + 2, 48);
+        ck_assert(arb_contains_zero(v) && !arb_contains_zero(Q + 2) && mag_cmp_2exp_si(arb_radref(Q + 2), -30) < 0);
+        qt_qmat_clear(A);
+        qt_pump_params_clear(P); qt_pump_params_clear(M);
+    }
+    /* (ii) */
+    C->kind = QT_PROTOCOL_QUARTER_DISC;
+    for (it = 0; it < qt_test_iters(4); it++)
+    {
+        qt_pump_params_t P, M;
+        qt_qmat_t A[2];
+        qt_pump_params_init(P); qt_pump_params_init(M);
+        set_params(P, "1", "1", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        P->coupling = (it / 2) % 2 ? QT_PUMP_COUPLING_B_ON_R : QT_PUMP_COUPLING_DEFAULT;
+        fmpq_set_si(P->J, Js[it % 4][0], (ulong) Js[it % 4][1]);
+        fmpq_set_si(P->b, (slong) n_randint(st, 2) ? 3 : -2, 1);
+        fmpq_set_si(P->gamma_L, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->gamma_R, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->T, 3 + (slong) n_randint(st, 4), 4);
+        fmpq_set_si(C->radius, 1 + (slong) n_randint(st, 24), 4);      /* inside and beyond crossing_B (1/2 .. 4) */
+        set_params(M, "1", "1", "1", P->convention);
+        M->n_qubits = 2;
+        fmpq_set(M->gamma_L, P->gamma_L); fmpq_set(M->gamma_R, P->gamma_R); fmpq_set(M->T, P->T);
+        fmpq_set(M->J, P->J);
+        qt_qmat_init(A[0], 4); qt_qmat_init(A[1], 4);
+        layout_coupling_matrix(A[0], P, 0);
+        layout_coupling_matrix(A[1], P, 1);
+        qt_pump_params_set_coupling_matrices(M, A[0], A[1]);
+        ck_assert_msg(qt_pump_heat_per_cycle(Q, P, C, 64, why) == QT_OK, "(ii) %d: %s", it, why);
+        ck_assert_msg(qt_pump_heat_per_cycle(Q2, M, C, 64, why) == QT_OK, "(ii) %d: %s", it, why);
+        ck_assert_msg(arb_overlaps(Q + 0, Q2 + 0) && arb_overlaps(Q + 1, Q2 + 1), "(ii) %d: P13 (with the arc) vs P26 legs", it);
+        ck_assert(mag_cmp_2exp_si(arb_radref(Q2 + 0), -40) < 0 && !arb_contains_zero(Q2 + 0));
+        arb_add(v, Q2 + 0, Q2 + 1, 64);
+        ck_assert(arb_contains_zero(v));
+        qt_qmat_clear(A[0]); qt_qmat_clear(A[1]);
+        qt_pump_params_clear(P); qt_pump_params_clear(M);
+    }
+    /* (iii) */
+    for (it = 0; it < qt_test_iters(4); it++)
+    {
+        slong N = it % 2 ? 2 : 3, d = (slong) 1 << N, j, prec = 48;
+        qt_pump_params_t P;
+        qt_qmat_t A[3];
+        fmpq *c = _fmpq_vec_init(3);
+        qt_pump_params_init(P);
+        for (a = 0; a < 3; a++)
+            qt_qmat_init(A[a], d);
+        fmpq_set_si(c + 0, 2, 1);
+        collective_model(P, A[0], A[1], N, Js[it % 4], c + 0, it, st);
+        for (j = 0; j < N; j++)
+            fmpq_set_si(c + j, (slong) n_randint(st, 5) - 2, 1 + (slong) n_randint(st, 2));
+        fmpq_set_si(c + 0, 1, 1);                   /* bath 3: sum_j c_j sigma^z_j, not symmetric under 1 <-> 3 */
+        fmpq_set_si(c + N - 1, -1, 2);
+        pauli_sum(A[2], N, 'z', c);
+        fmpq_set_si(g3, 1 + (slong) n_randint(st, 6), 4);
+        qt_pump_params_add_bath(P, g3, P->T, A[2]);
+        ck_assert_msg(qt_pump_params_validate(P, why) == QT_OK, "%s", why);
+        collective_gibbs(S0, X0, P, zero, prec);
+        /* the quarter disc */
+        C->kind = QT_PROTOCOL_QUARTER_DISC;
+        fmpq_set_si(C->radius, 1 + (slong) n_randint(st, 16), 4);
+        collective_gibbs(S1, X1, P, C->radius, prec);
+        arb_sub(v, S1, S0, prec);
+        arb_set_fmpq(w, P->T, prec);
+        arb_mul(v, v, w, prec);
+        arb_sub(v, v, X1, prec);
+        arb_add(v, v, X0, prec);
+        ck_assert_msg(qt_pump_heat_per_cycle(Q, P, C, prec, why) == QT_OK, "(iii) %d: %s", it, why);
+        ck_assert_msg(arb_overlaps(Q + 0, v), "(iii) %d: the quarter disc vs T (S(R) - S0) - (<X>_R - <X>_0)", it);
+        arb_add(w, Q + 0, Q + 1, prec);
+        arb_add(w, w, Q + 2, prec);
+        ck_assert(arb_contains_zero(w) && !arb_contains_zero(Q + 2) && mag_cmp_2exp_si(arb_radref(Q + 0), -prec + 24) < 0);
+        if (it < 2)
+        {
+            ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, P, C, 64, why), QT_OK);
+            for (a = 0; a < 3; a++)
+                ck_assert(arb_overlaps(Q + a, Q2 + a));
+        }
+        /* the quadrant (two qubits; three cost about 10 s and are in the vectors) */
+        if (N == 2)
+        {
+            C->kind = QT_PROTOCOL_QUADRANT;
+            collective_quadrant_closed_form(v, P, prec);
+            ck_assert_msg(qt_pump_heat_per_cycle(Q, P, C, prec, why) == QT_OK, "(iii) %d: %s", it, why);
+            ck_assert_msg(arb_overlaps(Q + 0, v), "(iii) %d: the quadrant vs -(T S0 + E_g - <X>_0)", it);
+            arb_add(w, Q + 0, Q + 1, prec);
+            arb_add(w, w, Q + 2, prec);
+            ck_assert(arb_contains_zero(w) && mag_cmp_2exp_si(arb_radref(Q + 0), -prec + 24) < 0);
+        }
+        for (a = 0; a < 3; a++)
+            qt_qmat_clear(A[a]);
+        _fmpq_vec_clear(c, 3);
+        qt_pump_params_clear(P);
+    }
+    /* (iv) */
+    C->kind = QT_PROTOCOL_CIRCLE;
+    fmpq_zero(C->cx);
+    fmpq_zero(C->cz);
+    for (it = 0; it < qt_test_iters(2); it++)
+    {
+        qt_pump_params_t P;
+        qt_qmat_t A[3];
+        qt_pump_params_init(P);
+        set_params(P, "1", "2", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        fmpq_set_si(P->J, Js[it % 4][0], (ulong) Js[it % 4][1]);
+        for (a = 0; a < 3; a++)
+        {
+            qt_qmat_init(A[a], 4);
+            random_hermitian_coupling(A[a], 4, st);
+        }
+        qt_pump_params_set_coupling_matrices(P, A[0], A[1]);
+        fmpq_set_si(g3, 1 + (slong) n_randint(st, 6), 4);
+        qt_pump_params_add_bath(P, g3, P->T, A[2]);
+        fmpq_set_si(C->radius, 1 + (slong) n_randint(st, 4), 10);     /* 1/10 .. 2/5, inside crossing_B >= 1/2 */
+        if (qt_pump_params_validate(P, why) == QT_OK)
+        {
+            int s2 = qt_pump_heat_per_cycle(Q, P, C, 48, why);
+            ck_assert_msg(s2 == QT_OK, "(iv) %d: %s", it, why);
+            for (a = 0; a < 3; a++)
+                ck_assert_msg(arb_contains_zero(Q + a) && mag_cmp_2exp_si(arb_radref(Q + a), -24) < 0,
+                              "(iv) %d: bath %d, a circle about 0 carries heat", it, a);
+        }
+        for (a = 0; a < 3; a++)
+            qt_qmat_clear(A[a]);
+        qt_pump_params_clear(P);
+    }
+    /* (v) one qubit (L through sigma_x, R through sigma_z) with bath 3 through sigma_y: on an axis every bath shares the
+       one transition in the ratio x_a = gamma_a c_a / sum_b gamma_b c_b, c = (n_z^2, n_x^2, 1) (P27), so
+       Q_a = T (S(0) - S(R)) (x_a(B_x axis) - x_a(B_z axis)): the quarter disc of radius R, and R -> inf (S -> 0) the
+       quadrant */
+    {
+        qt_pump_params_t P;
+        qt_qmat_t A;
+        arb_ptr xx = _arb_vec_init(3), xz = _arb_vec_init(3);
+        arb_t R, gs, t;
+        slong prec = 64;
+        arb_init(R); arb_init(gs); arb_init(t);
+        qt_pump_params_init(P);
+        set_params(P, "1", "1", "1", QT_PUMP_SPIN);
+        fmpq_set_si(P->gamma_L, 3, 4); fmpq_set_si(P->gamma_R, 5, 2); fmpq_set_si(P->T, 7, 8);
+        fmpq_set_si(g3, 3, 2);
+        qt_qmat_init(A, 2);
+        fmpq_set_si(A->im + 1, -1, 1); fmpq_one(A->im + 2);                 /* sigma_y */
+        qt_pump_params_add_bath(P, g3, P->T, A);
+        ck_assert_msg(qt_pump_params_validate(P, why) == QT_OK, "%s", why);
+        /* x_a on the B_x axis: (0, gR, g3) / (gR + g3); on the B_z axis: (gL, 0, g3) / (gL + g3) */
+        arb_set_fmpq(gs, P->gamma_R, prec);
+        arb_set_fmpq(t, g3, prec);
+        arb_add(gs, gs, t, prec);
+        arb_zero(xx + 0);
+        arb_set_fmpq(xx + 1, P->gamma_R, prec);
+        arb_set_fmpq(xx + 2, g3, prec);
+        _arb_vec_scalar_div(xx, xx, 3, gs, prec);
+        arb_set_fmpq(gs, P->gamma_L, prec);
+        arb_add(gs, gs, t, prec);
+        arb_set_fmpq(xz + 0, P->gamma_L, prec);
+        arb_zero(xz + 1);
+        arb_set_fmpq(xz + 2, g3, prec);
+        _arb_vec_scalar_div(xz, xz, 3, gs, prec);
+        for (it = 0; it < 2; it++)
+        {
+            C->kind = it ? QT_PROTOCOL_QUADRANT : QT_PROTOCOL_QUARTER_DISC;
+            fmpq_set_si(C->radius, 5, 4);
+            /* T (S(0) - S(R)): S(0) = ln 2, S(inf) = 0 */
+            arb_const_log2(v, prec);
+            if (!it)
+            {
+                arb_set_fmpq(R, C->radius, prec);
+                closed_S(w, P, R, prec);
+                arb_sub(v, v, w, prec);
+            }
+            arb_set_fmpq(t, P->T, prec);
+            arb_mul(v, v, t, prec);
+            ck_assert_msg(qt_pump_heat_per_cycle(Q, P, C, prec, why) == QT_OK, "(v) %d: %s", it, why);
+            arb_zero(w);
+            for (a = 0; a < 3; a++)
+            {
+                arb_sub(t, xx + a, xz + a, prec);
+                arb_mul(t, t, v, prec);
+                ck_assert_msg(arb_overlaps(Q + a, t) && mag_cmp_2exp_si(arb_radref(Q + a), -prec + 24) < 0,
+                              "(v) %d: bath %d against the one-qubit closed form", it, a);
+                arb_add(w, w, Q + a, prec);
+            }
+            ck_assert(arb_contains_zero(w));
+        }
+        qt_qmat_clear(A);
+        qt_pump_params_clear(P);
+        _arb_vec_clear(xx, 3); _arb_vec_clear(xz, 3);
+        arb_clear(R); arb_clear(gs); arb_clear(t);
+    }
+    /* (vi) the refusals: T_3 != T (T_3), Delta != 1 with bath 3 (gamma_3) */
+    {
+        qt_pump_params_t P;
+        qt_qmat_t A;
+        qt_pump_params_init(P);
+        set_params(P, "1", "1", "1", QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        fmpq_set_si(P->J, 1, 1);
+        fmpq_set_si(P->b, 2, 1);
+        qt_qmat_init(A, 4);
+        layout_coupling_matrix(A, P, 0);
+        fmpq_set_si(g1, 2, 1);
+        qt_pump_params_add_bath(P, g3, g1, A);
+        for (it = 0; it < 2; it++)
+        {
+            C->kind = it ? QT_PROTOCOL_QUADRANT : QT_PROTOCOL_QUARTER_DISC;
+            ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 48, why), QT_DOMAIN);
+            ck_assert_msg(strncmp(why, "T_3:", 4) == 0, "%s", why);
+        }
+        fmpq_set(P->T_x + 0, P->T);
+        qt_test_setq(P->Delta, "1/2");
+        for (it = 0; it < 2; it++)
+        {
+            C->kind = it ? QT_PROTOCOL_QUADRANT : QT_PROTOCOL_QUARTER_DISC;
+            ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 48, why), QT_DOMAIN);
+            ck_assert_msg(strncmp(why, "gamma_3:", 8) == 0, "%s", why);
+        }
+        qt_qmat_clear(A);
+        qt_pump_params_clear(P);
+    }
+    arb_clear(v); arb_clear(w); arb_clear(S0); arb_clear(X0); arb_clear(S1); arb_clear(X1);
+    fmpq_clear(g1); fmpq_clear(g3); fmpq_clear(zero);
+    _arb_vec_clear(Q, QT_PUMP_MAX_BATHS); _arb_vec_clear(Q2, QT_PUMP_MAX_BATHS);
+    _acb_vec_clear(v3, QT_PUMP_MAX_BATHS); _acb_vec_clear(v2, QT_PUMP_MAX_BATHS);
+    qt_protocol_clear(C);
+    flint_randclear(st);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -4462,6 +4806,7 @@ main(void)
     tcase_add_test(tc, refusals_leave_no_numbers);
     tcase_add_test(tc, collective_j0_frame_route);
     tcase_add_test(tc, extra_baths);
+    tcase_add_test(tc, heisenberg_axes_more_baths);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

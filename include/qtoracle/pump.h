@@ -171,8 +171,9 @@ int qt_pump_lambda_heis2_polar_acb(acb_ptr Lam, const qt_pump_params_struct *P, 
  * else 0 */
 int qt_pump_level_crossing_radius(fmpq_t Bc, const qt_pump_params_struct *P);
 
-/* lemmas P23, P26: two or three qubits with Heisenberg exchange (Delta = 1, J != 0, shared baths) at equal
- * temperatures, the leg of the quadrant along the B_x axis (axis 0) or the B_z axis (axis 1), bath a: for every r >= R,
+/* lemmas P23, P26: two or three qubits with Heisenberg exchange (Delta = 1, J != 0, shared baths; further baths
+ * included, P27), or one qubit with further baths, at equal temperatures, the leg of the quadrant along the B_x axis
+ * (axis 0) or the B_z axis (axis 1), bath a (0 .. qt_pump_n_baths - 1): for every r >= R,
  * |Lambda_{a,r}(r)| <= (c[0] + c[1] r + c[2] r^2) e^{-alpha r} with alpha = gap/T (gap = 2s, s of the convention),
  * proven by weighted column dominance of the population rate matrix; QT_UNCERTIFIED with the reason if no dominance
  * can be proven at R */
@@ -186,11 +187,13 @@ int qt_pump_heisenberg_axis_tail(mag_t tail, const qt_pump_params_struct *P, int
 /* QUADRANT: out along the B_x axis from B = 0 to infinity and back along the B_z axis (the first quadrant,
  * counter-clockwise in (B_x, B_z)), at equal temperatures.  One qubit (or coupling=local): certified sector
  * [r0, r1] x [0, pi/2] plus the proven bound on the excluded disc and tail (lemma P11); two or three Heisenberg
- * qubits: the legs [0, R] by the closed polar route (P13) or the multiplet route (P26) plus the proven tails of lemmas
- * P23/P26 (arcs about 0 carry no heat) */
+ * qubits, and one qubit with further baths: the legs [0, R] by the closed polar route (P13) or the multiplet route
+ * (P26, any couplings and further baths) plus the proven tails of lemmas P23/P26 (arcs about 0 carry no heat, P28) */
 /* QUARTER_DISC: |B| <= radius in the first quadrant, counter-clockwise (out along B_x, arc, back along B_z),
- * through the corner B = 0: one qubit by lemma P11 (bound on the legs [0, r0]); two qubits with Delta = 1 by
- * the closed route of lemma P13, holomorphic through B = 0 and through the level crossing */
+ * through the corner B = 0, at equal temperatures: one qubit by lemma P11 (bound on the legs [0, r0]); two qubits
+ * with Delta = 1 in a named layout by the closed route of lemma P13, holomorphic through B = 0 and through the level
+ * crossing; three Heisenberg qubits, coupling=matrix, further baths (one qubit included): the legs [0, radius] by the
+ * multiplet route of P26 (the arc carries no heat, P28) */
 enum { QT_PROTOCOL_CIRCLE = 0, QT_PROTOCOL_SECTOR = 1, QT_PROTOCOL_POLYGON = 2, QT_PROTOCOL_QUADRANT = 3,
        QT_PROTOCOL_QUARTER_DISC = 4 };
 typedef struct

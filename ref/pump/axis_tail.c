@@ -33,7 +33,7 @@ total_rate_at(arb_t w, const qt_pump_axis_struct *X, const qt_pump_params_struct
     arb_add(x, x, of + n, prec);
     arb_sub(x, x, of + m, prec);
     acb_set_arb(om, x);
-    for (a = 0; a < 2; a++)
+    for (a = 0; a < X->nb; a++)
     {
         const fmpq *c = X->C + (a * d + m) * d + n;
         if (fmpq_is_zero(c))
@@ -55,9 +55,11 @@ static void
 rate_bounds(arb_t lo, arb_t hi, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, arb_srcptr sl,
             arb_srcptr of, const arb_t R, slong m, slong n, slong prec)
 {
-    slong d = X->d;
-    int c;
-    if (fmpq_is_zero(X->C + m * d + n) && fmpq_is_zero(X->C + (d + m) * d + n))
+    slong d = X->d, a;
+    int c, connected = 0;
+    for (a = 0; a < X->nb; a++)
+        connected = connected || !fmpq_is_zero(X->C + (a * d + m) * d + n);
+    if (!connected)
     {
         arb_zero(lo);
         arb_zero(hi);
@@ -148,38 +150,50 @@ qt_pump_heisenberg_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_params_st
                                  const arb_t R, slong prec, char *reason)
 {
     qt_pump_axis_struct X;
-    arb_ptr sl, of;
-    arb_struct *lo, *hi;
-    arb_t gap, D, best, t, u, K, A, ab, ob, T, cw;
-    slong d, g, i, m, n, wmax;
-    fmpq_t gq;
-    int st = QT_OK;
-    if (!qt_pump_heisenberg_like(P) || !qt_pump_equal_temperatures(P))
+    int st;
+    if (!qt_pump_axis_route_like(P) || !qt_pump_equal_temperatures(P) || bath < 0 || bath >= qt_pump_n_baths(P))
     {
         _arb_vec_indeterminate(c, 3);
         arb_indeterminate(alpha);
-        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the tail bound (lemmas P23, P26) is for two or three qubits with Heisenberg exchange (Delta = 1, J != 0) at equal temperatures");
+        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the tail bound (lemmas P23, P26) is for two or three qubits with Heisenberg exchange (Delta = 1, J != 0), or one qubit with further baths, at equal temperatures, and one of their baths");
     }
-    d = (slong) 1 << P->n_qubits;
-    fmpq_init(gq);
-    qt_pump_axis_init(&X, d);
+    qt_pump_axis_init(&X, (slong) 1 << P->n_qubits);
     qt_pump_axis_model(&X, P, axis, reason);
-    g = X.ground;
+    st = qt_pump_axis_envelope(c, alpha, &X, P, bath, R, prec, reason);
+    qt_pump_axis_clear(&X);
+    return st;
+}
+
+int
+qt_pump_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, int bath,
+                      const arb_t R, slong prec, char *reason)
+{
+    arb_ptr sl, of;
+    arb_struct *lo, *hi;
+    arb_t gap, D, best, t, u, K, A, ab, ob, T, cw;
+    acb_t gw;
+    slong d, g, i, m, n, wmax;
+    fmpq_t gq;
+    int st = QT_OK;
+    d = X->d;
+    fmpq_init(gq);
+    g = X->ground;
     sl = _arb_vec_init(d); of = _arb_vec_init(d);
     lo = _arb_vec_init(d * d); hi = _arb_vec_init(d * d);
     arb_init(gap); arb_init(D); arb_init(best); arb_init(t); arb_init(u); arb_init(K); arb_init(A); arb_init(ab);
     arb_init(ob); arb_init(T); arb_init(cw);
+    acb_init(gw);
     arb_set_fmpq(T, P->T, prec);
     for (n = 0; n < d; n++)
     {
-        arb_set_fmpq(sl + n, X.sl + n, prec);
-        arb_set_fmpq(of + n, X.of + n, prec);
+        arb_set_fmpq(sl + n, X->sl + n, prec);
+        arb_set_fmpq(of + n, X->of + n, prec);
     }
     for (m = 0; m < d; m++)
         for (n = 0; n < d; n++)
             if (m != n)
-                rate_bounds(lo + m * d + n, hi + m * d + n, &X, P, sl, of, R, m, n, prec);
-    wmax = best_weights(best, &X, lo, hi, prec);
+                rate_bounds(lo + m * d + n, hi + m * d + n, X, P, sl, of, R, m, n, prec);
+    wmax = best_weights(best, X, lo, hi, prec);
     if (wmax == 0)
     {
         st = qt_fail(reason, QT_UNCERTIFIED, "protocol=quadrant: no weighted column dominance of the population rate matrix could be proven beyond R (lemmas P23, P26): the layout leaves a level without a decay path to the ground level");
@@ -188,7 +202,7 @@ qt_pump_heisenberg_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_params_st
         goto cleanup;
     }
     /* gap = min_{n != g} (sl_n - sl_g) (exact, > 0: the ground slope is the unique minimum), D = max sl - min sl */
-    qt_pump_axis_gap(gq, &X);
+    qt_pump_axis_gap(gq, X);
     arb_set_fmpq(gap, gq, prec);
     arb_zero(D);
     for (n = 0; n < d; n++)
@@ -226,12 +240,12 @@ qt_pump_heisenberg_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_params_st
         arb_ptr q = _arb_vec_init(3);
         for (n = 0; n < d; n++)
         {
-            const fmpq *cq = X.C + (bath * d + n) * d + m;
+            const fmpq *cq = X->C + (bath * d + n) * d + m;
             if (n == m || fmpq_is_zero(cq))
                 continue;
-            arb_set_fmpq(cw, bath == 0 ? P->gamma_L : P->gamma_R, prec);
+            qt_pump_bath_rate(gw, P, bath, prec);
             arb_set_fmpq(u, cq, prec);
-            arb_mul(cw, cw, u, prec);
+            arb_mul(cw, acb_realref(gw), u, prec);
             arb_sub(ab, sl + n, sl + m, prec);
             arb_abs(ab, ab);
             arb_sub(ob, of + n, of + m, prec);
@@ -254,7 +268,7 @@ qt_pump_heisenberg_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_params_st
 
 cleanup:
     fmpq_clear(gq);
-    qt_pump_axis_clear(&X);
+    acb_clear(gw);
     _arb_vec_clear(sl, d); _arb_vec_clear(of, d);
     _arb_vec_clear(lo, d * d); _arb_vec_clear(hi, d * d);
     arb_clear(gap); arb_clear(D); arb_clear(best); arb_clear(t); arb_clear(u); arb_clear(K); arb_clear(A); arb_clear(ab);
@@ -266,11 +280,29 @@ int
 qt_pump_heisenberg_axis_tail(mag_t tail, const qt_pump_params_struct *P, int bath, int axis, const arb_t R, slong prec,
                              char *reason)
 {
+    qt_pump_axis_struct X;
+    int st;
+    if (!qt_pump_axis_route_like(P) || !qt_pump_equal_temperatures(P) || bath < 0 || bath >= qt_pump_n_baths(P))
+    {
+        mag_inf(tail);
+        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the tail bound (lemmas P23, P26) is for two or three qubits with Heisenberg exchange (Delta = 1, J != 0), or one qubit with further baths, at equal temperatures, and one of their baths");
+    }
+    qt_pump_axis_init(&X, (slong) 1 << P->n_qubits);
+    qt_pump_axis_model(&X, P, axis, reason);
+    st = qt_pump_axis_tail(tail, &X, P, bath, R, prec, reason);
+    qt_pump_axis_clear(&X);
+    return st;
+}
+
+int
+qt_pump_axis_tail(mag_t tail, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, int bath, const arb_t R,
+                  slong prec, char *reason)
+{
     arb_ptr c = _arb_vec_init(3);
     arb_t alpha, v, t, u, w;
     int st;
     arb_init(alpha); arb_init(v); arb_init(t); arb_init(u); arb_init(w);
-    st = qt_pump_heisenberg_axis_envelope(c, alpha, P, bath, axis, R, prec, reason);
+    st = qt_pump_axis_envelope(c, alpha, X, P, bath, R, prec, reason);
     if (st == QT_OK)
     {
         /* int_R^inf (c0 + c1 r + c2 r^2) e^{-alpha r} dr

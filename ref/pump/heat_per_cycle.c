@@ -175,15 +175,17 @@ quarter_disc_heis2(arb_t Qa, const qt_pump_params_struct *P, int bath, const fmp
     return st;
 }
 
-/* a leg of the quadrant, B = r e_axis with r = R u, u in [0, 1]: Lambda_{L,r} + i Lambda_{R,r} (both real on the real
- * segment), times R, negated on the B_z leg (traversed inwards).  X == NULL: the closed route of lemma P13 (two qubits,
- * a sigma_x / sigma_z layout); else the multiplet route of lemma P26.  Both follow the levels as analytic branches,
- * so the integrand is holomorphic in u near [0, 1], through B = 0 and the crossings. */
+/* a leg of the quadrant, B = r e_axis with r = R u, u in [0, 1]: Lambda_{a,r} + i Lambda_{a',r} for the pair of baths
+ * (a, a') = (2 pair, 2 pair + 1) (both real on the real segment; the second term absent if there is no bath a'), times
+ * R, negated on the B_z leg (traversed inwards).  X == NULL: the closed route of lemma P13 (two qubits, a sigma_x /
+ * sigma_z layout, baths L and R); else the multiplet route of lemma P26 on the model X of that axis.  Both follow the
+ * levels as analytic branches, so the integrand is holomorphic in u near [0, 1], through B = 0 and the crossings. */
 typedef struct
 {
     const qt_pump_params_struct *P;
     const qt_pump_axis_struct *X;
     int axis;
+    slong pair;
     arb_t R;
     slong evals, fails;       /* integrand evaluations, and those whose enclosure was not finite (effort caps below) */
 }
@@ -201,6 +203,7 @@ leg_integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
     quadrant_leg *p = param;
     acb_t r, nx, nz, t;
     acb_ptr Lam;
+    slong nb = qt_pump_n_baths(p->P);
     char why[QT_REASON_LEN];
     if (order > 1)
         flint_abort();
@@ -222,8 +225,12 @@ leg_integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
     }
     else
         qt_pump_lambda_axis_acb(Lam, p->X, p->P, r, prec, why);
-    acb_mul_onei(t, Lam + 1);
-    acb_add(res, Lam + 0, t, prec);
+    acb_set(res, Lam + 2 * p->pair);
+    if (2 * p->pair + 1 < nb)
+    {
+        acb_mul_onei(t, Lam + 2 * p->pair + 1);
+        acb_add(res, res, t, prec);
+    }
     acb_mul_arb(res, res, p->R, prec);
     if (p->axis == 1)
         acb_neg(res, res);
@@ -234,50 +241,95 @@ leg_integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
     return 0;
 }
 
-/* lemmas P23 and P26: the quadrant for two or three Heisenberg qubits at equal temperatures.  Arcs about B = 0 carry
- * no heat (the Gibbs populations depend on r = |B| only), so Q_a = int_0^inf Lambda_{a,x}(r e_x) dr
- * - int_0^inf Lambda_{a,z}(r e_z) dr: the legs [0, R] by the closed polar route (P13: two qubits in a sigma_x /
- * sigma_z layout) or the multiplet route (P26: three qubits, coupling=matrix), the parts beyond R bounded by the
- * envelope of P23/P26 and added to the radius.  R (effort, not rigour) is the first of R_c + (prec + 8) ln 2/alpha
- * + j/alpha (R_c the last level crossing on the axes, alpha = gap/T) whose four tail bounds (two axes, two baths) sum
- * to at most 2^-prec per bath. */
+/* Q[a] += int_0^R Lambda_{a,x}(r e_x) dr - int_0^R Lambda_{a,z}(r e_z) dr for every bath a, on about npieces pieces
+   per leg; X[axis] the models of lemma P26, or NULL for the closed route of P13 */
+static int
+axis_legs(arb_ptr Q, const qt_pump_params_struct *P, const qt_pump_axis_struct *X, const arb_t R, slong npieces,
+          slong prec, char *reason)
+{
+    quadrant_leg leg;
+    arf_t a, b;
+    acb_t v;
+    slong nb = qt_pump_n_baths(P);
+    int st = QT_OK, w;
+    arb_init(leg.R); acb_init(v);
+    arf_init(a); arf_init(b);
+    arf_zero(a);
+    arf_one(b);
+    leg.P = P;
+    arb_set(leg.R, R);
+    for (leg.pair = 0; 2 * leg.pair < nb && st == QT_OK; leg.pair++)
+        for (w = 0; w < 2 && st == QT_OK; w++)
+        {
+            leg.axis = w;
+            leg.X = X == NULL ? NULL : X + w;
+            leg.fails = leg.evals = 0;
+            if ((st = qt_integrate_pieces(v, leg_integrand, &leg, a, b, npieces, prec)) != QT_OK)
+                qt_fail(reason, st, "the integral along the %s axis did not reach the requested accuracy", w == 0 ? "B_x" : "B_z");
+            arb_add(Q + 2 * leg.pair, Q + 2 * leg.pair, acb_realref(v), prec);
+            if (2 * leg.pair + 1 < nb)
+                arb_add(Q + 2 * leg.pair + 1, Q + 2 * leg.pair + 1, acb_imagref(v), prec);
+        }
+    arb_clear(leg.R); acb_clear(v);
+    arf_clear(a); arf_clear(b);
+    return st;
+}
+
+/* the models of lemma P26 on both axes (X[0]: B_x, X[1]: B_z), and step = 1/alpha = T/gap (the same on both axes) */
+static void
+axis_models(qt_pump_axis_struct *X, fmpq_t step, const qt_pump_params_struct *P)
+{
+    slong d = (slong) 1 << P->n_qubits;
+    int w;
+    for (w = 0; w < 2; w++)
+    {
+        qt_pump_axis_init(X + w, d);
+        qt_pump_axis_model(X + w, P, w, NULL);
+    }
+    qt_pump_axis_gap(step, X + 1);
+    fmpq_div(step, P->T, step);
+}
+
+/* lemmas P23, P26 and P28: the quadrant for two or three Heisenberg qubits at equal temperatures.  Arcs about B = 0
+ * carry no heat (P28), so Q_a = int_0^inf Lambda_{a,x}(r e_x) dr - int_0^inf Lambda_{a,z}(r e_z) dr: the legs [0, R]
+ * by the closed polar route (P13: two qubits in a sigma_x / sigma_z layout, baths L and R) or the multiplet route
+ * (P26: three qubits, coupling=matrix, further baths), the parts beyond R bounded by the envelope of P23/P26 and added
+ * to the radius.  R (effort, not rigour) is the first of R_c + (prec + 8) ln 2/alpha + j/alpha (R_c the last level
+ * crossing on the axes, alpha = gap/T) whose tail bounds (two axes) are at most 2^-prec for every bath. */
 static int
 quadrant_heisenberg(arb_ptr Q, const qt_pump_params_struct *P, slong prec, char *reason)
 {
-    quadrant_leg leg;
-    qt_pump_axis_struct X;
-    arf_t a, b;
-    acb_t v;
-    mag_t tail[2], t, goal;
+    qt_pump_axis_struct X[2];
+    arb_t Rb;
+    mag_t tail[QT_PUMP_MAX_BATHS], t, goal;
     fmpq_t R, step, k;
-    slong j, npieces, d = (slong) 1 << P->n_qubits;
+    slong j, npieces, nb = qt_pump_n_baths(P);
     int st = QT_OK, w, bath, ok;
-    arb_init(leg.R); acb_init(v);
-    arf_init(a); arf_init(b);
-    mag_init(tail[0]); mag_init(tail[1]); mag_init(t); mag_init(goal);
+    arb_init(Rb);
+    for (bath = 0; bath < QT_PUMP_MAX_BATHS; bath++)
+        mag_init(tail[bath]);
+    mag_init(t); mag_init(goal);
     fmpq_init(R); fmpq_init(step); fmpq_init(k);
-    qt_pump_axis_init(&X, d);
-    leg.P = P;
     /* step = 1/alpha = T/gap, gap = min_{n != g} (sl_n - sl_g) (the same on both axes); R = R_c + ceil(0.7 (prec + 8)) step */
-    qt_pump_axis_model(&X, P, 1, reason);
-    qt_pump_axis_gap(step, &X);
-    fmpq_div(step, P->T, step);
-    qt_pump_axis_crossing_radius(R, &X);
+    axis_models(X, step, P);
+    qt_pump_axis_crossing_radius(R, X + 1);
     fmpq_set_si(k, (slong) (0.7 * (prec + 8)) + 1, 1);
     fmpq_addmul(R, k, step);
     mag_set_ui_2exp_si(goal, 1, -prec);
     for (j = 0; ; j++)
     {
-        arb_set_fmpq(leg.R, R, prec);
+        int small = 1;
+        arb_set_fmpq(Rb, R, prec);
         ok = 1;
-        for (bath = 0; bath < 2 && ok; bath++)
+        for (bath = 0; bath < nb && ok; bath++)
         {
             mag_zero(tail[bath]);
             for (w = 0; w < 2 && ok; w++)
             {
-                ok = (st = qt_pump_heisenberg_axis_tail(t, P, bath, w, leg.R, prec, reason)) == QT_OK;
+                ok = (st = qt_pump_axis_tail(t, X + w, P, bath, Rb, prec, reason)) == QT_OK;
                 mag_add(tail[bath], tail[bath], t);
             }
+            small = small && mag_cmp(tail[bath], goal) <= 0;
         }
         if (!ok)
         {
@@ -290,48 +342,56 @@ quadrant_heisenberg(arb_ptr Q, const qt_pump_params_struct *P, slong prec, char 
             }
             break;
         }
-        if ((mag_cmp(tail[0], goal) <= 0 && mag_cmp(tail[1], goal) <= 0) || j >= 4096)
+        if (small || j >= 4096)
             break;
         fmpq_add(R, R, step);
     }
-    arb_zero(Q + 0);
-    arb_zero(Q + 1);
+    _arb_vec_zero(Q, nb);
     if (st == QT_OK)
     {
-        arf_zero(a);
-        arf_one(b);
         /* about 4 pieces per 1/alpha (effort: the integrator bisects where needed) */
         npieces = (slong) (4.0 * fmpq_get_d(R) / fmpq_get_d(step)) + 8;
-        for (w = 0; w < 2 && st == QT_OK; w++)
-        {
-            leg.axis = w;
-            leg.fails = leg.evals = 0;
-            if (qt_pump_heis2_like(P))
-                leg.X = NULL;
-            else
-            {
-                qt_pump_axis_model(&X, P, w, reason);
-                leg.X = &X;
-            }
-            if ((st = qt_integrate_pieces(v, leg_integrand, &leg, a, b, npieces, prec)) != QT_OK)
-                qt_fail(reason, st, "protocol=quadrant: a leg integral did not reach the requested accuracy");
-            arb_add(Q + 0, Q + 0, acb_realref(v), prec);
-            arb_add(Q + 1, Q + 1, acb_imagref(v), prec);
-        }
+        if ((st = axis_legs(Q, P, qt_pump_heis2_like(P) ? NULL : X, Rb, npieces, prec, reason)) != QT_OK)
+            qt_fail(reason, st, "protocol=quadrant: a leg integral did not reach the requested accuracy");
         /* lemmas P23, P26: |the legs beyond R| <= the tails of both axes */
-        for (bath = 0; bath < 2; bath++)
+        for (bath = 0; bath < nb; bath++)
             mag_add(arb_radref(Q + bath), arb_radref(Q + bath), tail[bath]);
     }
     if (st != QT_OK)
-    {
-        arb_indeterminate(Q + 0);
-        arb_indeterminate(Q + 1);
-    }
-    qt_pump_axis_clear(&X);
-    arb_clear(leg.R); acb_clear(v);
-    arf_clear(a); arf_clear(b);
-    mag_clear(tail[0]); mag_clear(tail[1]); mag_clear(t); mag_clear(goal);
+        _arb_vec_indeterminate(Q, nb);
+    for (w = 0; w < 2; w++)
+        qt_pump_axis_clear(X + w);
+    arb_clear(Rb);
+    for (bath = 0; bath < QT_PUMP_MAX_BATHS; bath++)
+        mag_clear(tail[bath]);
+    mag_clear(t); mag_clear(goal);
     fmpq_clear(R); fmpq_clear(step); fmpq_clear(k);
+    return st;
+}
+
+/* lemmas P26 and P28: the quarter disc |B| <= R for Heisenberg qubits outside the closed polar route of P13 (three
+ * qubits, coupling=matrix, further baths) at equal temperatures: the arc carries no heat (P28), the legs [0, R] by the
+ * multiplet route, with no tail */
+static int
+quarter_disc_axes(arb_ptr Q, const qt_pump_params_struct *P, const fmpq_t R, slong prec, char *reason)
+{
+    qt_pump_axis_struct X[2];
+    fmpq_t step;
+    arb_t Rb;
+    slong npieces, nb = qt_pump_n_baths(P);
+    int st, w;
+    fmpq_init(step);
+    arb_init(Rb);
+    axis_models(X, step, P);
+    arb_set_fmpq(Rb, R, prec);
+    _arb_vec_zero(Q, nb);
+    npieces = (slong) (4.0 * fmpq_get_d(R) / fmpq_get_d(step)) + 8;
+    if ((st = axis_legs(Q, P, X, Rb, npieces, prec, reason)) != QT_OK)
+        _arb_vec_indeterminate(Q, nb);
+    for (w = 0; w < 2; w++)
+        qt_pump_axis_clear(X + w);
+    arb_clear(Rb);
+    fmpq_clear(step);
     return st;
 }
 
@@ -399,12 +459,12 @@ int
 qt_pump_quadrant_supported(const qt_pump_params_struct *P, char *reason)
 {
     int st;
-    if (P->n_extra > 0)
-        return qt_fail(reason, QT_DOMAIN, "gamma_3: protocol=quadrant with baths beyond L and R is not implemented (the tail bounds of P23, P26 are proven for the baths L, R); use protocol=circle, sector or polygon");
-    if (!qt_pump_single_like(P) && !qt_pump_heisenberg_like(P))
+    if (P->n_extra > 0 && !qt_pump_axis_route_like(P))
+        return qt_fail(reason, QT_DOMAIN, "gamma_3: protocol=quadrant with baths beyond L and R is proven for one qubit and for two or three qubits with Heisenberg exchange (Delta = 1, J != 0, shared baths; lemmas P26, P27) only; use protocol=circle, sector or polygon");
+    if (!qt_pump_single_like(P) && !qt_pump_axis_route_like(P))
         return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bounds are proven for n_qubits=1, coupling=local (P11, P16) and two or three qubits with Heisenberg exchange (Delta = 1, J != 0, shared baths; P23, P26) only; use protocol=sector or quarter_disc otherwise");
     if (!qt_pump_equal_temperatures(P))
-        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the excluded-disc and tail bounds (proofs/pumping.md P11, P23, P26) need equal temperatures; with T_R != T use protocol=sector");
+        return qt_fail(reason, QT_DOMAIN, "%s: protocol=quadrant: the excluded-disc and tail bounds (proofs/pumping.md P11, P23, P26) need equal temperatures; use protocol=sector", qt_pump_unequal_temperature_field(P));
     if ((st = qt_pump_parity_sectors_dark(P, reason)) != QT_OK)
         return st;
     return QT_OK;
@@ -413,14 +473,17 @@ qt_pump_quadrant_supported(const qt_pump_params_struct *P, char *reason)
 int
 qt_pump_quarter_disc_supported(const qt_pump_params_struct *P, char *reason)
 {
-    if (P->n_extra > 0)
-        return qt_fail(reason, QT_DOMAIN, "gamma_3: protocol=quarter_disc with baths beyond L and R is not implemented (the corner B = 0 is handled by the closed route of lemma P13, for the baths L, R); use protocol=circle, sector or polygon");
     if (P->n_qubits >= 2 && !qt_pump_is_product(P) && fmpq_is_zero(P->J))
         return qt_fail(reason, QT_DOMAIN, "protocol=quarter_disc: the corner B = 0 is handled by the closed route of lemma P13, which needs J != 0 (at J = 0 the levels T_0 and S coincide); use protocol=circle, sector or polygon (lemma P25)");
-    if (qt_pump_equal_temperatures(P)
-        && (qt_pump_single_like(P) || (P->n_qubits == 2 && fmpq_is_one(P->Delta) && P->coupling != QT_PUMP_COUPLING_MATRIX)))
+    if (P->n_extra > 0 && !qt_pump_axis_route_like(P))
+        return qt_fail(reason, QT_DOMAIN, "gamma_3: protocol=quarter_disc with baths beyond L and R is proven for one qubit and for two or three qubits with Heisenberg exchange (Delta = 1, J != 0, shared baths; lemmas P26, P27, P28) only; use protocol=circle, sector or polygon");
+    if (!qt_pump_equal_temperatures(P))
+        return qt_fail(reason, QT_DOMAIN, "%s: protocol=quarter_disc: the corner B = 0 is handled at equal temperatures only (lemmas P11, P13, P28); use protocol=sector", qt_pump_unequal_temperature_field(P));
+    if (qt_pump_single_like(P))
         return QT_OK;
-    return qt_fail(reason, QT_DOMAIN, "protocol=quarter_disc: the corner B = 0 is handled at equal temperatures, for one qubit (lemma P11) and for two qubits with Delta = 1 and a sigma_x / sigma_z coupling layout (lemma P13) only");
+    if (qt_pump_axis_route_like(P))
+        return qt_pump_parity_sectors_dark(P, reason);
+    return qt_fail(reason, QT_DOMAIN, "protocol=quarter_disc: the corner B = 0 is handled for one qubit (lemma P11) and for two or three qubits with Heisenberg exchange (Delta = 1, J != 0, shared baths; lemmas P13, P26, P28) only; use protocol=circle, sector or polygon");
 }
 
 int
@@ -451,7 +514,9 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
     if ((C->kind == QT_PROTOCOL_QUADRANT || C->kind == QT_PROTOCOL_QUARTER_DISC) && !qt_pump_single_like(P))
     {
         if (C->kind == QT_PROTOCOL_QUADRANT)
-            st = quadrant_heisenberg(Q, P, prec, reason);      /* lemmas P23, P26 */
+            st = quadrant_heisenberg(Q, P, prec, reason);      /* lemmas P23, P26, P28 */
+        else if (!qt_pump_heis2_like(P))
+            st = quarter_disc_axes(Q, P, C->radius, prec, reason);      /* lemmas P26, P28 */
         else
             for (a = 0; a < 2; a++)
             {

@@ -1,5 +1,6 @@
 /* heis_axis.c -- lemma P26 of proofs/pumping.md: two or three qubits with Heisenberg exchange (Delta = 1, J != 0), any
- * coupling operators (a named layout or coupling=matrix), on a field axis B = r e_axis (axis 0: B_x, 1: B_z).
+ * coupling operators (a named layout or coupling=matrix) and further baths (P27), or one qubit with further baths
+ * (no exchange), on a field axis B = r e_axis (axis 0: B_x, 1: B_z).
  * The exchange part X commutes with every global rotation, so X and the field term s r (e_axis . Sigma) have a joint
  * eigenbasis w_n that does not depend on r: multiplet labels, levels E_n = of_n + sl_n r exactly affine in r.  The
  * basis is written as integer vectors (z axis: the tables below; x axis: the same vectors rotated by
@@ -11,6 +12,10 @@
 #include "pump_internal.h"
 
 /* the joint eigenvectors of X and Sigma_z, qubit 1 the most significant bit, sigma_z|0> = |0> */
+static const int basis1[2][2] = {
+    {1, 0},                /* sigma_z = 1 */
+    {0, 1}                 /* sigma_z = -1 */
+};
 static const int basis2[4][4] = {
     {1, 0, 0, 0},          /* T+  */
     {0, 1, 1, 0},          /* T0  */
@@ -32,17 +37,26 @@ int
 qt_pump_heisenberg_like(const qt_pump_params_struct *P)
 {
     return (P->n_qubits == 2 || P->n_qubits == 3) && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J)
-           && P->coupling != QT_PUMP_COUPLING_LOCAL && P->n_extra == 0;
+           && P->coupling != QT_PUMP_COUPLING_LOCAL;
+}
+
+int
+qt_pump_axis_route_like(const qt_pump_params_struct *P)
+{
+    /* one qubit: no exchange (X = 0), so the lemma holds trivially; with baths L and R only the closed routes of
+       P6/P11 are used instead */
+    return qt_pump_heisenberg_like(P) || (P->n_qubits == 1 && P->n_extra > 0);
 }
 
 void
 qt_pump_axis_init(qt_pump_axis_struct *X, slong d)
 {
     X->d = d;
+    X->nb = 2;
     X->ground = 0;
     X->sl = _fmpq_vec_init(d);
     X->of = _fmpq_vec_init(d);
-    X->C = _fmpq_vec_init(2 * d * d);
+    X->C = _fmpq_vec_init(QT_PUMP_MAX_BATHS * d * d);
 }
 
 void
@@ -50,7 +64,7 @@ qt_pump_axis_clear(qt_pump_axis_struct *X)
 {
     _fmpq_vec_clear(X->sl, X->d);
     _fmpq_vec_clear(X->of, X->d);
-    _fmpq_vec_clear(X->C, 2 * X->d * X->d);
+    _fmpq_vec_clear(X->C, QT_PUMP_MAX_BATHS * X->d * X->d);
 }
 
 /* re + i im = u^T M v for integer vectors u, v (exact) */
@@ -118,8 +132,8 @@ qt_pump_axis_model(qt_pump_axis_struct *X, const qt_pump_params_struct *P, int a
     fmpz *v, *nrm, *wv;
     fmpq_t re, im, t;
     int ok = 1;
-    if (!qt_pump_heisenberg_like(P) || X->d != d)
-        return qt_fail(reason, QT_DOMAIN, "the multiplet route on the axes (lemma P26) needs two or three qubits with Heisenberg exchange (Delta = 1, J != 0) on shared baths");
+    if (!qt_pump_axis_route_like(P) || X->d != d)
+        return qt_fail(reason, QT_DOMAIN, "the multiplet route on the axes (lemma P26) needs two or three qubits with Heisenberg exchange (Delta = 1, J != 0) on shared baths, or one qubit with further baths");
     wv = _fmpz_vec_init(d * d);          /* row n: the basis vector w_n */
     v = _fmpz_vec_init(d);
     nrm = _fmpz_vec_init(d);
@@ -128,7 +142,7 @@ qt_pump_axis_model(qt_pump_axis_struct *X, const qt_pump_params_struct *P, int a
     for (n = 0; n < d; n++)
     {
         for (i = 0; i < d; i++)
-            fmpz_set_si(v + i, N == 2 ? basis2[n][i] : basis3[n][i]);
+            fmpz_set_si(v + i, N == 1 ? basis1[n][i] : N == 2 ? basis2[n][i] : basis3[n][i]);
         for (i = 0; i < d; i++)
         {
             fmpz *w = wv + n * d + i;
@@ -180,7 +194,8 @@ qt_pump_axis_model(qt_pump_axis_struct *X, const qt_pump_params_struct *P, int a
         if (fmpq_cmp(X->sl + n, X->sl + X->ground) < 0)
             X->ground = n;
     /* C_a[m][n] = sum over the channels c of bath a of |w_m^T A_c w_n|^2 / (|w_m|^2 |w_n|^2), m != n */
-    for (i = 0; i < 2 * d * d; i++)
+    X->nb = qt_pump_n_baths(P);
+    for (i = 0; i < QT_PUMP_MAX_BATHS * d * d; i++)
         fmpq_zero(X->C + i);
     for (c = 0; c < M->nch; c++)
         for (m = 0; m < d; m++)
@@ -256,14 +271,21 @@ int
 qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, const acb_t r,
                         slong prec, char *reason)
 {
-    slong d = X->d, g = 0, n, m, a;
+    slong d = X->d, nb = X->nb, g = 0, n, m, a;
     acb_mat_t S, rhs, z;
-    acb_mat_struct Wa[2];
+    acb_mat_struct Wa[QT_PUMP_MAX_BATHS];
     acb_ptr E, q;
     acb_t T, T2, Z, mE, om, t, u, gam, h;
     int ok;
+    if (!qt_pump_equal_temperatures(P))
+    {
+        /* the Gibbs law and the detailed-balance symmetrisation below need one temperature */
+        _acb_vec_indeterminate(Lam, nb);
+        return qt_fail(reason, QT_DOMAIN, "%s: the multiplet route on the axes (lemma P26) is proven at equal temperatures only", qt_pump_unequal_temperature_field(P));
+    }
     acb_mat_init(S, d, d); acb_mat_init(rhs, d, 1); acb_mat_init(z, d, 1);
-    acb_mat_init(Wa + 0, d, d); acb_mat_init(Wa + 1, d, d);
+    for (a = 0; a < nb; a++)
+        acb_mat_init(Wa + a, d, d);
     E = _acb_vec_init(d); q = _acb_vec_init(d);
     acb_init(T); acb_init(T2); acb_init(Z); acb_init(mE); acb_init(om); acb_init(t); acb_init(u); acb_init(gam);
     acb_init(h);
@@ -296,7 +318,7 @@ qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump
     }
     acb_div(mE, mE, Z, prec);
     /* the rate matrices W_a (off-diagonal n <- m: G_a(E_m - E_n) C_a[n][m]) and S */
-    for (a = 0; a < 2; a++)
+    for (a = 0; a < nb; a++)
     {
         qt_pump_bath_rate(gam, P, a, prec);
         for (m = 0; m < d; m++)
@@ -332,7 +354,7 @@ qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump
         acb_set(acb_mat_entry(S, g, m), q + m);
     acb_zero(acb_mat_entry(rhs, g, 0));
     ok = acb_mat_solve_precond(z, S, rhs, prec);
-    for (a = 0; a < 2; a++)
+    for (a = 0; a < nb; a++)
     {
         acb_zero(Lam + a);
         for (m = 0; m < d && ok; m++)
@@ -349,12 +371,10 @@ qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump
         }
     }
     if (!ok)
-    {
-        acb_indeterminate(Lam + 0);
-        acb_indeterminate(Lam + 1);
-    }
+        _acb_vec_indeterminate(Lam, nb);
     acb_mat_clear(S); acb_mat_clear(rhs); acb_mat_clear(z);
-    acb_mat_clear(Wa + 0); acb_mat_clear(Wa + 1);
+    for (a = 0; a < nb; a++)
+        acb_mat_clear(Wa + a);
     _acb_vec_clear(E, d); _acb_vec_clear(q, d);
     acb_clear(T); acb_clear(T2); acb_clear(Z); acb_clear(mE); acb_clear(om); acb_clear(t); acb_clear(u);
     acb_clear(gam); acb_clear(h);

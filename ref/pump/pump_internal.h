@@ -145,16 +145,20 @@ int qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, c
 int qt_pump_parity_sectors_dark(const qt_pump_params_struct *P, char *reason);
 
 /* lemma P26: two or three qubits with Heisenberg exchange (Delta = 1, J != 0) on shared baths (a named layout or
- * coupling=matrix) on the field axis B = r e_axis (0: B_x, 1: B_z), in the constant joint eigenbasis w_n (integer
- * vectors): levels E_n = of_n + sl_n r (exact), transition weights C[(a d + m) d + n] = |<w_m|A_a|w_n>|^2 (exact,
- * normalised, constant on the axis) and the level with the smallest slope (the ground level for large r) */
+ * coupling=matrix, with the further baths of P27) on the field axis B = r e_axis (0: B_x, 1: B_z), in the constant
+ * joint eigenbasis w_n (integer vectors): levels E_n = of_n + sl_n r (exact), transition weights
+ * C[(a d + m) d + n] = |<w_m|A_a|w_n>|^2 (exact, normalised, constant on the axis) for the nb baths a, and the level
+ * with the smallest slope (the ground level for large r) */
 typedef struct
 {
-    slong d, ground;
+    slong d, nb, ground;
     fmpq *sl, *of, *C;
 }
 qt_pump_axis_struct;
 int qt_pump_heisenberg_like(const qt_pump_params_struct *P);
+/* 1 iff the axis route applies: qt_pump_heisenberg_like, or one qubit with further baths (P27; the closed routes serve
+   one qubit with the baths L, R) */
+int qt_pump_axis_route_like(const qt_pump_params_struct *P);
 void qt_pump_axis_init(qt_pump_axis_struct *X, slong d);
 void qt_pump_axis_clear(qt_pump_axis_struct *X);
 /* every check of the basis is exact; QT_DOMAIN if the model is not Heisenberg-like */
@@ -163,9 +167,14 @@ int qt_pump_axis_model(qt_pump_axis_struct *X, const qt_pump_params_struct *P, i
 void qt_pump_axis_crossing_radius(fmpq_t Rc, const qt_pump_axis_struct *X);
 /* gap = min over n != ground of sl_n - sl_ground (> 0; 2s, s of the convention) */
 void qt_pump_axis_gap(fmpq_t gap, const qt_pump_axis_struct *X);
-/* Lam[a] = Lambda_{a,r} = Lambda_{a,axis} at B = r e_axis, r a complex ball (holomorphic through r = 0 and through
- * the crossings: the labels follow the analytic branches) */
+/* Lam[a] = Lambda_{a,r} = Lambda_{a,axis} at B = r e_axis for the X->nb baths a, r a complex ball (holomorphic through
+ * r = 0 and through the crossings: the labels follow the analytic branches) */
 int qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump_params_struct *P,
                             const acb_t r, slong prec, char *reason);
+/* qt_pump_heisenberg_axis_envelope and _tail (pump.h) on a model X built by qt_pump_axis_model for that axis */
+int qt_pump_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_axis_struct *X, const qt_pump_params_struct *P,
+                          int bath, const arb_t R, slong prec, char *reason);
+int qt_pump_axis_tail(mag_t tail, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, int bath,
+                      const arb_t R, slong prec, char *reason);
 
 #endif
