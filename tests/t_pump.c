@@ -3683,26 +3683,84 @@ chain3_sector_levels(acb_ptr Ee, acb_ptr Eo, const fmpq_t J, const fmpq_t Delta,
     return ok;
 }
 
+/* sort the n certified levels E by their real parts; 0 if two real parts overlap (their order is not proven) */
+static int
+sort_levels_real(acb_ptr E, slong n)
+{
+    slong i, j;
+    for (i = 1; i < n; i++)
+        for (j = i; j > 0 && arf_cmp(arb_midref(acb_realref(E + j)), arb_midref(acb_realref(E + j - 1))) < 0; j--)
+            acb_swap(E + j, E + j - 1);
+    for (i = 1; i < n; i++)
+        if (!arb_lt(acb_realref(E + i - 1), acb_realref(E + i)))
+            return 0;
+    return 1;
+}
+
+/* the number of pairs (i-th odd level, j-th even level, each sector's levels in increasing order) of the three-qubit
+   chain whose certified difference has opposite signs at the points u0 < u1 of piece g (exact dyadic numbers): the
+   i-th smallest eigenvalue of a Hermitian block is continuous, so each is a level crossing of H in between
+   (intermediate values) */
+static int
+odd_even_flips(const qt_pump_params_struct *P, const qt_pump_piece_struct *g, const arf_t u0, const arf_t u1,
+               slong prec)
+{
+    acb_ptr Ee[2], Eo[2];
+    acb_t u, Bx, Bz, dx, dz;
+    arb_t d0, d1;
+    int side, i, j, flips = 0;
+    acb_init(u); acb_init(Bx); acb_init(Bz); acb_init(dx); acb_init(dz);
+    arb_init(d0); arb_init(d1);
+    for (side = 0; side < 2; side++)
+    {
+        Ee[side] = _acb_vec_init(6);
+        Eo[side] = _acb_vec_init(2);
+        acb_zero(u);
+        arf_set(arb_midref(acb_realref(u)), side ? u1 : u0);
+        qt_pump_piece_eval(Bx, Bz, dx, dz, g, u, prec);
+        ck_assert(arb_is_zero(acb_imagref(Bx)) && arb_is_zero(acb_imagref(Bz)));
+        ck_assert_msg(chain3_sector_levels(Ee[side], Eo[side], P->J, P->Delta, acb_realref(Bx), acb_realref(Bz), prec),
+                      "sector levels at side %d", side);
+        ck_assert(sort_levels_real(Ee[side], 6) && sort_levels_real(Eo[side], 2));
+    }
+    for (i = 0; i < 2; i++)
+        for (j = 0; j < 6; j++)
+        {
+            arb_sub(d0, acb_realref(Eo[0] + i), acb_realref(Ee[0] + j), prec);
+            arb_sub(d1, acb_realref(Eo[1] + i), acb_realref(Ee[1] + j), prec);
+            if ((arb_is_positive(d0) && arb_is_negative(d1)) || (arb_is_negative(d0) && arb_is_positive(d1)))
+                flips++;
+        }
+    for (side = 0; side < 2; side++)
+    {
+        _acb_vec_clear(Ee[side], 6);
+        _acb_vec_clear(Eo[side], 2);
+    }
+    acb_clear(u); acb_clear(Bx); acb_clear(Bz); acb_clear(dx); acb_clear(dz);
+    arb_clear(d0); arb_clear(d1);
+    return flips;
+}
+
 START_TEST(level_crossing_named)
 {
-    /* lemma P9 (iv): the three-qubit crossed chain (Delta = 1/2) on the circle of centre (1, 1), radius 4/5 meets a
-       crossing of an even and an odd level of the reflection; the heat integral is refused at once, naming the place,
-       and an independent certificate (a sign change of (odd level) - (even level), sector by sector) proves a
-       crossing within 2^-12 in u of the reported interval.  On the small triangle the scan proves the levels simple */
+    /* lemma P9 (iv): the three-qubit crossed chain (Delta = 1/2) on the circle of centre (1, 1), radius 4/5 meets
+       crossings of even and odd levels of the reflection; the heat integral is refused at once, naming every place.
+       An independent certificate (a sign change of (odd level) - (even level), sector by sector) proves a crossing
+       within 2^-12 in u of the first reported interval and within 2^-9 of every other place named; conversely every
+       sign change on a grid of 256 steps in u lies in a step that meets a named place (none is missed).  On the small
+       triangle the scan proves the levels simple */
     qt_pump_params_t P;
     qt_protocol_t C;
     qt_pump_piece_struct *g;
-    slong np, prec = 64, i, j;
+    slong np, prec = 64, k, nplaces, named = 0;
     arb_ptr Q = _arb_vec_init(2);
-    arb_t where, Bx2[2], Bz2[2];
-    acb_ptr Ee[2], Eo[2];
-    acb_t u, Bx, Bz, dx, dz;
-    arf_t step;
+    arb_t where;
+    arf_t a, b;
+    double us[16];
     char why[QT_REASON_LEN];
-    int side, flips = 0;
-    arf_init(step);
+    const char *c;
+    arf_init(a); arf_init(b);
     arb_init(where);
-    acb_init(u); acb_init(Bx); acb_init(Bz); acb_init(dx); acb_init(dz);
     qt_pump_params_init(P);
     qt_protocol_init(C);
     xxz_small_triangle(P, C, 3);
@@ -3714,51 +3772,59 @@ START_TEST(level_crossing_named)
     C->kind = QT_PROTOCOL_CIRCLE;
     fmpq_set_si(C->cx, 1, 1); fmpq_set_si(C->cz, 1, 1); fmpq_set_si(C->radius, 4, 5);
     ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, prec, why), QT_UNCERTIFIED);
-    ck_assert_msg(strstr(why, "could not be proven simple on piece 1 near u = ") != NULL, "%s", why);
     ck_assert(!arb_is_finite(Q + 0) && !arb_is_finite(Q + 1));
+    c = strstr(why, "could not be proven simple at ");
+    ck_assert_msg(c != NULL && sscanf(c, "could not be proven simple at %ld place", &nplaces) == 1, "%s", why);
+    for (c = strstr(why, "near u = "); c != NULL && named < 16; c = strstr(c + 1, "near u = "))
+        ck_assert(sscanf(c, "near u = %lf", us + named++) == 1);
+    ck_assert_msg(named >= 2 && named <= nplaces, "%s", why);
     qt_pump_protocol_pieces(&g, &np, C, prec);
     ck_assert_int_eq(np, 1);
     ck_assert_int_eq(qt_pump_piece_levels_simple(where, P, g, 0, prec, why), QT_UNCERTIFIED);
     ck_assert(mag_cmp_2exp_si(arb_radref(where), -20) < 0);
-    /* the points u = where -+ 2^-12 (exact dyadic numbers) */
-    for (side = 0; side < 2; side++)
+    /* the first place: u = where -+ 2^-12 */
+    arf_set_round(a, arb_midref(where), 30, ARF_RND_NEAR);
+    arf_set_si_2exp_si(b, 1, -12);
+    arf_sub(a, a, b, ARF_PREC_EXACT, ARF_RND_DOWN);
+    arf_mul_2exp_si(b, b, 1);
+    arf_add(b, b, a, ARF_PREC_EXACT, ARF_RND_DOWN);
+    ck_assert_msg(odd_even_flips(P, g, a, b, prec) >= 1,
+                  "no certified crossing of an odd and an even level within 2^-12 of the reported place");
+    /* the other places named in the reason: u -+ 2^-9 */
+    for (k = 1; k < named; k++)
     {
-        arb_init(Bx2[side]); arb_init(Bz2[side]);
-        Ee[side] = _acb_vec_init(6);
-        Eo[side] = _acb_vec_init(2);
-        acb_zero(u);
-        arf_set_round(arb_midref(acb_realref(u)), arb_midref(where), 30, ARF_RND_NEAR);
-        arf_set_si_2exp_si(step, side ? 1 : -1, -12);
-        arf_add(arb_midref(acb_realref(u)), arb_midref(acb_realref(u)), step, ARF_PREC_EXACT, ARF_RND_DOWN);
-        qt_pump_piece_eval(Bx, Bz, dx, dz, g, u, prec);
-        arb_set(Bx2[side], acb_realref(Bx));
-        arb_set(Bz2[side], acb_realref(Bz));
-        ck_assert(arb_is_zero(acb_imagref(Bx)) && arb_is_zero(acb_imagref(Bz)));
-        ck_assert_msg(chain3_sector_levels(Ee[side], Eo[side], P->J, P->Delta, Bx2[side], Bz2[side], prec),
-                      "sector levels at side %d", side);
+        arf_set_d(a, us[k]);
+        arf_set_round(a, a, 20, ARF_RND_NEAR);
+        arf_set_si_2exp_si(b, 1, -9);
+        arf_sub(a, a, b, ARF_PREC_EXACT, ARF_RND_DOWN);
+        arf_mul_2exp_si(b, b, 1);
+        arf_add(b, b, a, ARF_PREC_EXACT, ARF_RND_DOWN);
+        ck_assert_msg(odd_even_flips(P, g, a, b, prec) >= 1, "place %ld (u = %g): no certified crossing within 2^-9",
+                      (long) k + 1, us[k]);
     }
-    for (i = 0; i < 2; i++)
-        for (j = 0; j < 6; j++)
-        {
-            arb_t d0, d1;
-            arb_init(d0); arb_init(d1);
-            arb_sub(d0, acb_realref(Eo[0] + i), acb_realref(Ee[0] + j), prec);
-            arb_sub(d1, acb_realref(Eo[1] + i), acb_realref(Ee[1] + j), prec);
-            if ((arb_is_positive(d0) && arb_is_negative(d1)) || (arb_is_negative(d0) && arb_is_positive(d1)))
-                flips++;
-            arb_clear(d0); arb_clear(d1);
-        }
-    ck_assert_msg(flips >= 1, "no certified crossing of an odd and an even level within 2^-12 of the reported place");
-    for (side = 0; side < 2; side++)
+    /* completeness: every certified sign change on the grid u = k/256 is in a step near a named place, and there are
+       no more such steps than places */
     {
-        arb_clear(Bx2[side]); arb_clear(Bz2[side]);
-        _acb_vec_clear(Ee[side], 6);
-        _acb_vec_clear(Eo[side], 2);
+        slong flips = 0;
+        for (k = 0; k < 256; k++)
+        {
+            arf_set_si_2exp_si(a, k, -8);
+            arf_set_si_2exp_si(b, k + 1, -8);
+            if (odd_even_flips(P, g, a, b, prec) > 0)
+            {
+                slong m;
+                int near = 0;
+                flips++;
+                for (m = 0; m < named; m++)
+                    near = near || (us[m] > (k - 0.01) / 256.0 && us[m] < (k + 1.01) / 256.0);
+                ck_assert_msg(near || named < nplaces, "a crossing in [%ld, %ld]/256 the scan did not name", (long) k, (long) k + 1);
+            }
+        }
+        ck_assert_msg(flips >= 2 && flips == nplaces, "%ld grid steps with a crossing, %ld places", (long) flips, (long) nplaces);
     }
     qt_pump_pieces_clear(g, np);
-    arf_clear(step);
+    arf_clear(a); arf_clear(b);
     arb_clear(where);
-    acb_clear(u); acb_clear(Bx); acb_clear(Bz); acb_clear(dx); acb_clear(dz);
     _arb_vec_clear(Q, 2);
     qt_protocol_clear(C);
     qt_pump_params_clear(P);

@@ -15,7 +15,7 @@
  * the documented formula (or the formula is infinite there); reason says which. */
 enum { QT_OK = 0, QT_UNCERTIFIED = 1, QT_DOMAIN = 2 };
 
-#define QT_REASON_LEN 320
+#define QT_REASON_LEN 512
 #define QT_DIGITS_DEFAULT 30
 #define QT_DIGITS_MAX 500
 

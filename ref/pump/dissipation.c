@@ -175,11 +175,14 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     arb_zero(Wtau);
     arb_zero(length);
     dp.P = P;
-    /* lemma P24: every piece is checked before any is integrated */
-    for (i = 0; i < np && st == QT_OK && !qt_pump_single_like(P) && !qt_pump_field_frame_like(P); i++)
-        if ((st = qt_pump_piece_levels_simple(NULL, P, g + i, i, prec, reason)) != QT_OK
-            || (st = piece_bohr_generic(g + i, P, prec, reason)) != QT_OK)
-            bohr_fail = 1;
+    /* lemma P24: every piece is checked before any is integrated (the level scan names every crossing at once) */
+    if (!qt_pump_single_like(P) && !qt_pump_field_frame_like(P))
+    {
+        st = qt_pump_pieces_levels_simple(P, g, np, prec, reason);
+        for (i = 0; i < np && st == QT_OK; i++)
+            st = piece_bohr_generic(g + i, P, prec, reason);
+        bohr_fail = st != QT_OK;
+    }
     for (i = 0; i < np && st == QT_OK; i++)
     {
         dp.g = g + i;

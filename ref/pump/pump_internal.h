@@ -124,11 +124,14 @@ int qt_pump_eigen_at(qt_pump_eigen_struct *D, const qt_pump_params_struct *P, co
    and the field-frame route of P25) */
 int qt_pump_uses_eigen_route(const qt_pump_params_struct *P);
 /* lemma P9 (iv): QT_OK if the levels are proven simple at every point of the real path of piece g (number index, from
-   0, named in the reason), else QT_UNCERTIFIED with a reason naming the place (a level crossing, or an avoided
-   crossing too narrow for prec) and, if where != NULL, the interval of u where they could not be separated;
-   qt_pump_protocol_levels_simple: every piece, if the model takes the eigen route */
+   0, named in the reason), else QT_UNCERTIFIED with a reason naming every place found (level crossings, or avoided
+   crossings too narrow for prec; as many as fit, then their count) and, if where != NULL, the interval of u of the
+   first; qt_pump_pieces_levels_simple: the pieces g[0..np) together, every place of every piece in one reason;
+   qt_pump_protocol_levels_simple: the same if the model takes the eigen route (else QT_OK) */
 int qt_pump_piece_levels_simple(arb_t where, const qt_pump_params_struct *P, const qt_pump_piece_struct *g,
                                 slong index, slong prec, char *reason);
+int qt_pump_pieces_levels_simple(const qt_pump_params_struct *P, const qt_pump_piece_struct *g, slong np, slong prec,
+                                 char *reason);
 int qt_pump_protocol_levels_simple(const qt_pump_params_struct *P, const qt_pump_piece_struct *g, slong np, slong prec,
                                    char *reason);
 /* the transition weights C_a[m][n] = tr(P_m A_a P_n A_a) and, if dC != NULL, their derivatives (lemma P19) */
