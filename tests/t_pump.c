@@ -2256,41 +2256,70 @@ collective_model(qt_pump_params_struct *P, qt_qmat_t AL, qt_qmat_t AR, slong N, 
     _fmpq_vec_clear(c, 3);
 }
 
+/* the Gibbs state of two or three Heisenberg qubits on the B_z axis at |B| = R (R = 0: zero field), from the levels
+ * written here (two qubits: triplet J_c with Sigma_z = 2, 0, -2 and singlet -3 J_c; three: quartet 2 J_c with 3, 1,
+ * -1, -3, doublets 0 and -4 J_c with 1, -1; E = of + s R Sigma_z): its entropy S and exchange energy <X> */
+static void
+collective_gibbs(arb_t S, arb_t Xm, const qt_pump_params_struct *P, const fmpq_t R, slong prec)
+{
+    static const slong l2[4][2] = {{1, 2}, {1, 0}, {1, -2}, {-3, 0}};
+    static const slong l3[8][2] = {{2, 3}, {2, 1}, {2, -1}, {2, -3}, {0, 1}, {0, -1}, {-4, 1}, {-4, -1}};
+    slong k, d = P->n_qubits == 2 ? 4 : 8;
+    arb_t Jc, sR, T, Z, Em, E, t, of;
+    arb_init(Jc); arb_init(sR); arb_init(T); arb_init(Z); arb_init(Em); arb_init(E); arb_init(t); arb_init(of);
+    arb_set_fmpq(Jc, P->J, prec);
+    arb_set_fmpq(sR, R, prec);
+    if (P->convention == QT_PUMP_SPIN)
+    {
+        arb_mul_2exp_si(Jc, Jc, -2);
+        arb_mul_2exp_si(sR, sR, -1);
+    }
+    arb_set_fmpq(T, P->T, prec);
+    arb_zero(Z); arb_zero(Em); arb_zero(Xm);
+    for (k = 0; k < d; k++)
+    {
+        const slong *l = d == 4 ? l2[k] : l3[k];
+        arb_mul_si(of, Jc, l[0], prec);
+        arb_mul_si(E, sR, l[1], prec);
+        arb_add(E, E, of, prec);
+        arb_div(t, E, T, prec);
+        arb_neg(t, t);
+        arb_exp(t, t, prec);
+        arb_add(Z, Z, t, prec);
+        arb_addmul(Em, t, E, prec);
+        arb_addmul(Xm, t, of, prec);
+    }
+    arb_div(Em, Em, Z, prec);
+    arb_div(Xm, Xm, Z, prec);
+    arb_log(S, Z, prec);                         /* S = ln Z + <E>/T */
+    arb_div(t, Em, T, prec);
+    arb_add(S, S, t, prec);
+    arb_clear(Jc); arb_clear(sR); arb_clear(T); arb_clear(Z); arb_clear(Em); arb_clear(E); arb_clear(t); arb_clear(of);
+}
+
 /* the quadrant closed form for L coupling through the collective sum_j sigma^x_j (derived in proofs/pumping.md P26,
- * pumping_derivations.md 3 for two qubits): Q_L = -(T S0 + E_g - <X>_0), with the multiplets of the chain exchange X
- * at B = 0 written here (two qubits: triplet J_c x 3, singlet -3 J_c; three: quartet 2 J_c x 4, doublets 0 x 2 and
- * -4 J_c x 2), E_g the exchange energy of the fully polarised multiplet, S0 and <X>_0 of the Gibbs state at B = 0 */
+ * pumping_derivations.md 3 for two qubits): Q_L = -(T S0 + E_g - <X>_0), with S0 and <X>_0 of the Gibbs state at
+ * B = 0 (collective_gibbs) and E_g the exchange energy of the fully polarised multiplet (J_c for two qubits, 2 J_c for
+ * three) */
 static void
 collective_quadrant_closed_form(arb_t v, const qt_pump_params_struct *P, slong prec)
 {
-    static const slong e2[2][2] = {{1, 3}, {-3, 1}}, e3[3][2] = {{2, 4}, {0, 2}, {-4, 2}};
-    slong k, nm = P->n_qubits == 2 ? 2 : 3;
-    arb_t Jc, T, Z, X0, t, u;
-    arb_init(Jc); arb_init(T); arb_init(Z); arb_init(X0); arb_init(t); arb_init(u);
-    arb_set_fmpq(Jc, P->J, prec);
-    if (P->convention == QT_PUMP_SPIN)
-        arb_mul_2exp_si(Jc, Jc, -2);
-    arb_set_fmpq(T, P->T, prec);
-    for (k = 0; k < nm; k++)
-    {
-        const slong *e = P->n_qubits == 2 ? e2[k] : e3[k];
-        arb_mul_si(u, Jc, e[0], prec);              /* the level */
-        arb_div(t, u, T, prec);
-        arb_neg(t, t);
-        arb_exp(t, t, prec);
-        arb_mul_si(t, t, e[1], prec);               /* degeneracy x Boltzmann factor */
-        arb_add(Z, Z, t, prec);
-        arb_addmul(X0, t, u, prec);
-    }
-    arb_div(X0, X0, Z, prec);
-    arb_log(v, Z, prec);                             /* T S0 = T ln Z0 + <X>_0 */
-    arb_mul(v, v, T, prec);
-    arb_add(v, v, X0, prec);
-    arb_mul_si(t, Jc, P->n_qubits == 2 ? 1 : 2, prec);
-    arb_add(v, v, t, prec);
+    arb_t S0, X0, t;
+    fmpq_t zero;
+    arb_init(S0); arb_init(X0); arb_init(t);
+    fmpq_init(zero);
+    collective_gibbs(S0, X0, P, zero, prec);
+    arb_set_fmpq(t, P->T, prec);
+    arb_mul(v, S0, t, prec);
     arb_sub(v, v, X0, prec);
+    arb_set_fmpq(t, P->J, prec);
+    if (P->convention == QT_PUMP_SPIN)
+        arb_mul_2exp_si(t, t, -2);                  /* J_c */
+    arb_mul_si(t, t, P->n_qubits == 2 ? 1 : 2, prec);
+    arb_add(v, v, t, prec);
     arb_neg(v, v);
-    arb_clear(Jc); arb_clear(T); arb_clear(Z); arb_clear(X0); arb_clear(t); arb_clear(u);
+    arb_clear(S0); arb_clear(X0); arb_clear(t);
+    fmpq_clear(zero);
 }
 
 /* lemma P26: the quadrant for two or three Heisenberg qubits with any couplings (multiplet labels on the axes).
@@ -4499,47 +4528,6 @@ START_TEST(extra_baths)
     flint_randclear(st);
 }
 END_TEST
-
-/* the Gibbs state of two or three Heisenberg qubits on the B_z axis at |B| = R (R = 0: zero field), from the levels
- * written here (two qubits: triplet J_c with Sigma_z = 2, 0, -2 and singlet -3 J_c; three: quartet 2 J_c with 3, 1,
- * -1, -3, doublets 0 and -4 J_c with 1, -1; E = of + s R Sigma_z): its entropy S and exchange energy <X> */
-static void
-collective_gibbs(arb_t S, arb_t Xm, const qt_pump_params_struct *P, const fmpq_t R, slong prec)
-{
-    static const slong l2[4][2] = {{1, 2}, {1, 0}, {1, -2}, {-3, 0}};
-    static const slong l3[8][2] = {{2, 3}, {2, 1}, {2, -1}, {2, -3}, {0, 1}, {0, -1}, {-4, 1}, {-4, -1}};
-    slong k, d = P->n_qubits == 2 ? 4 : 8;
-    arb_t Jc, sR, T, Z, Em, E, t, of;
-    arb_init(Jc); arb_init(sR); arb_init(T); arb_init(Z); arb_init(Em); arb_init(E); arb_init(t); arb_init(of);
-    arb_set_fmpq(Jc, P->J, prec);
-    arb_set_fmpq(sR, R, prec);
-    if (P->convention == QT_PUMP_SPIN)
-    {
-        arb_mul_2exp_si(Jc, Jc, -2);
-        arb_mul_2exp_si(sR, sR, -1);
-    }
-    arb_set_fmpq(T, P->T, prec);
-    arb_zero(Z); arb_zero(Em); arb_zero(Xm);
-    for (k = 0; k < d; k++)
-    {
-        const slong *l = d == 4 ? l2[k] : l3[k];
-        arb_mul_si(of, Jc, l[0], prec);
-        arb_mul_si(E, sR, l[1], prec);
-        arb_add(E, E, of, prec);
-        arb_div(t, E, T, prec);
-        arb_neg(t, t);
-        arb_exp(t, t, prec);
-        arb_add(Z, Z, t, prec);
-        arb_addmul(Em, t, E, prec);
-        arb_addmul(Xm, t, of, prec);
-    }
-    arb_div(Em, Em, Z, prec);
-    arb_div(Xm, Xm, Z, prec);
-    arb_log(S, Z, prec);                         /* S = ln Z + <E>/T */
-    arb_div(t, Em, T, prec);
-    arb_add(S, S, t, prec);
-    arb_clear(Jc); arb_clear(sR); arb_clear(T); arb_clear(Z); arb_clear(Em); arb_clear(E); arb_clear(t); arb_clear(of);
-}
 
 /* lemmas P26, P27, P28: the quadrant and the quarter disc for Heisenberg qubits with further baths, and the quarter
  * disc by the multiplet legs alone (three qubits, coupling=matrix).

@@ -145,20 +145,30 @@ best_weights(arb_t best, const qt_pump_axis_struct *X, const arb_struct *lo, con
     return wbest;
 }
 
+/* the public entry points: the model of the axis route for P (built into X, initialised here) and QT_OK, or a domain
+   error (X not initialised) */
+static int
+public_axis_model(qt_pump_axis_struct *X, const qt_pump_params_struct *P, int bath, int axis, char *reason)
+{
+    if (!qt_pump_axis_route_like(P) || !qt_pump_equal_temperatures(P) || bath < 0 || bath >= qt_pump_n_baths(P))
+        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the tail bound (lemmas P23, P26) is for two or three qubits with Heisenberg exchange (Delta = 1, J != 0), or one qubit with further baths, at equal temperatures, and one of their baths");
+    qt_pump_axis_init(X, (slong) 1 << P->n_qubits);
+    qt_pump_axis_model(X, P, axis, reason);
+    return QT_OK;
+}
+
 int
 qt_pump_heisenberg_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_params_struct *P, int bath, int axis,
                                  const arb_t R, slong prec, char *reason)
 {
     qt_pump_axis_struct X;
     int st;
-    if (!qt_pump_axis_route_like(P) || !qt_pump_equal_temperatures(P) || bath < 0 || bath >= qt_pump_n_baths(P))
+    if ((st = public_axis_model(&X, P, bath, axis, reason)) != QT_OK)
     {
         _arb_vec_indeterminate(c, 3);
         arb_indeterminate(alpha);
-        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the tail bound (lemmas P23, P26) is for two or three qubits with Heisenberg exchange (Delta = 1, J != 0), or one qubit with further baths, at equal temperatures, and one of their baths");
+        return st;
     }
-    qt_pump_axis_init(&X, (slong) 1 << P->n_qubits);
-    qt_pump_axis_model(&X, P, axis, reason);
     st = qt_pump_axis_envelope(c, alpha, &X, P, bath, R, prec, reason);
     qt_pump_axis_clear(&X);
     return st;
@@ -282,13 +292,11 @@ qt_pump_heisenberg_axis_tail(mag_t tail, const qt_pump_params_struct *P, int bat
 {
     qt_pump_axis_struct X;
     int st;
-    if (!qt_pump_axis_route_like(P) || !qt_pump_equal_temperatures(P) || bath < 0 || bath >= qt_pump_n_baths(P))
+    if ((st = public_axis_model(&X, P, bath, axis, reason)) != QT_OK)
     {
         mag_inf(tail);
-        return qt_fail(reason, QT_DOMAIN, "protocol=quadrant: the tail bound (lemmas P23, P26) is for two or three qubits with Heisenberg exchange (Delta = 1, J != 0), or one qubit with further baths, at equal temperatures, and one of their baths");
+        return st;
     }
-    qt_pump_axis_init(&X, (slong) 1 << P->n_qubits);
-    qt_pump_axis_model(&X, P, axis, reason);
     st = qt_pump_axis_tail(tail, &X, P, bath, R, prec, reason);
     qt_pump_axis_clear(&X);
     return st;

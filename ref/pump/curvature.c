@@ -30,13 +30,13 @@ cauchy_integrand(acb_ptr res, const acb_t t, void *param, slong order, slong pre
     {
         acb_add_arb(bx, bx, c->x0, prec);
         qt_pump_lambda_acb(L, c->P, bx, bz, 1, prec, why);
-        qt_pump_lambda_pair(res, L, qt_pump_n_baths(c->P), c->pair, 1, prec);   /* Lambda_{L,z} + i Lambda_{R,z} */
+        qt_pump_lambda_pair(res, L, qt_pump_n_baths(c->P), c->pair, 2, 1, prec);   /* Lambda_{L,z} + i Lambda_{R,z} */
     }
     else
     {
         acb_add_arb(bx, bx, c->z0, prec);       /* bx holds B_z here */
         qt_pump_lambda_acb(L, c->P, bz, bx, 1, prec, why);
-        qt_pump_lambda_pair(res, L, qt_pump_n_baths(c->P), c->pair, 0, prec);   /* Lambda_{L,x} + i Lambda_{R,x} */
+        qt_pump_lambda_pair(res, L, qt_pump_n_baths(c->P), c->pair, 2, 0, prec);   /* Lambda_{L,x} + i Lambda_{R,x} */
     }
     acb_div(res, res, e, prec);                 /* e^{-it} */
     (void) order;

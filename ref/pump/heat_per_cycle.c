@@ -29,9 +29,9 @@ integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
     Lam = _acb_vec_init(2 * QT_PUMP_MAX_BATHS);
     qt_pump_piece_eval(Bx, Bz, dx, dz, p->g, u, prec);
     qt_pump_lambda_acb(Lam, p->P, Bx, Bz, order != 0, prec, why);
-    qt_pump_lambda_pair(res, Lam, qt_pump_n_baths(p->P), p->pair, 0, prec);
+    qt_pump_lambda_pair(res, Lam, qt_pump_n_baths(p->P), p->pair, 2, 0, prec);
     acb_mul(res, res, dx, prec);
-    qt_pump_lambda_pair(t, Lam, qt_pump_n_baths(p->P), p->pair, 1, prec);
+    qt_pump_lambda_pair(t, Lam, qt_pump_n_baths(p->P), p->pair, 2, 1, prec);
     acb_addmul(res, t, dz, prec);
     acb_clear(Bx); acb_clear(Bz); acb_clear(dx); acb_clear(dz); acb_clear(t);
     _acb_vec_clear(Lam, 2 * QT_PUMP_MAX_BATHS);
@@ -201,9 +201,8 @@ static int
 leg_integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
 {
     quadrant_leg *p = param;
-    acb_t r, nx, nz, t;
+    acb_t r, nx, nz;
     acb_ptr Lam;
-    slong nb = qt_pump_n_baths(p->P);
     char why[QT_REASON_LEN];
     if (order > 1)
         flint_abort();
@@ -213,30 +212,28 @@ leg_integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
         return 0;
     }
     Lam = _acb_vec_init(2 * QT_PUMP_MAX_BATHS);
-    acb_init(r); acb_init(nx); acb_init(nz); acb_init(t);
+    acb_init(r); acb_init(nx); acb_init(nz);
     acb_mul_arb(r, u, p->R, prec);
     if (p->X == NULL)
     {
+        /* both directions per bath: the component along this axis */
         acb_set_si(nx, p->axis == 0);
         acb_set_si(nz, p->axis == 1);
         qt_pump_lambda_heis2_polar_acb(Lam, p->P, r, nx, nz, prec, why);
-        acb_set(Lam + 0, Lam + p->axis);
-        acb_set(Lam + 1, Lam + 2 + p->axis);
+        qt_pump_lambda_pair(res, Lam, qt_pump_n_baths(p->P), p->pair, 2, p->axis, prec);
     }
     else
-        qt_pump_lambda_axis_acb(Lam, p->X, p->P, r, prec, why);
-    acb_set(res, Lam + 2 * p->pair);
-    if (2 * p->pair + 1 < nb)
     {
-        acb_mul_onei(t, Lam + 2 * p->pair + 1);
-        acb_add(res, res, t, prec);
+        /* one component per bath, Lambda_{a,r} */
+        qt_pump_lambda_axis_acb(Lam, p->X, p->P, r, prec, why);
+        qt_pump_lambda_pair(res, Lam, qt_pump_n_baths(p->P), p->pair, 1, 0, prec);
     }
     acb_mul_arb(res, res, p->R, prec);
     if (p->axis == 1)
         acb_neg(res, res);
     if (!acb_is_finite(res))
         p->fails++;
-    acb_clear(r); acb_clear(nx); acb_clear(nz); acb_clear(t);
+    acb_clear(r); acb_clear(nx); acb_clear(nz);
     _acb_vec_clear(Lam, 2 * QT_PUMP_MAX_BATHS);
     return 0;
 }

@@ -16,9 +16,10 @@ void qt_pump_bath_temperature(acb_t Ta, const qt_pump_params_struct *P, int a, s
 void qt_pump_bath_rate(acb_t g, const qt_pump_params_struct *P, int a, slong prec);
 
 /* the line integrals and Cauchy derivatives integrate two baths at once (lemmas P5, P7): for the pair of baths
- * (2 pair, 2 pair + 1) res = Lambda_{2 pair, k} + i Lambda_{2 pair + 1, k} (only the first if 2 pair + 1 = nb; Lam
- * holds 2 nb entries); the number of pairs is (nb + 1) / 2 */
-void qt_pump_lambda_pair(acb_t res, acb_srcptr Lam, slong nb, slong pair, int k, slong prec);
+ * (2 pair, 2 pair + 1) res = Lambda_{2 pair, k} + i Lambda_{2 pair + 1, k} (only the first if 2 pair + 1 = nb), with
+ * Lambda_{a, k} = Lam[stride a + k] (stride 2: both directions per bath; 1: one component per bath, as on an axis);
+ * the number of pairs is (nb + 1) / 2 */
+void qt_pump_lambda_pair(acb_t res, acb_srcptr Lam, slong nb, slong pair, slong stride, int k, slong prec);
 
 /* the gradient of n_x^2 = B_x^2/|B|^2 in the field plane, with n = B/r, r = |B|:
  * g[0] = d_x n_x^2 = 2 n_x n_z^2 / r, g[1] = d_z n_x^2 = -2 n_x^2 n_z / r (and d_k n_z^2 = -g[k]) */

@@ -220,14 +220,14 @@ qt_pump_bath_temperature(acb_t Ta, const qt_pump_params_struct *P, int a, slong 
 }
 
 void
-qt_pump_lambda_pair(acb_t res, acb_srcptr Lam, slong nb, slong pair, int k, slong prec)
+qt_pump_lambda_pair(acb_t res, acb_srcptr Lam, slong nb, slong pair, slong stride, int k, slong prec)
 {
     acb_t t;
-    acb_set(res, Lam + 2 * (2 * pair) + k);
+    acb_set(res, Lam + stride * (2 * pair) + k);
     if (2 * pair + 1 < nb)
     {
         acb_init(t);
-        acb_mul_onei(t, Lam + 2 * (2 * pair + 1) + k);
+        acb_mul_onei(t, Lam + stride * (2 * pair + 1) + k);
         acb_add(res, res, t, prec);
         acb_clear(t);
     }
