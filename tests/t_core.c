@@ -549,6 +549,110 @@ END_TEST
 
 /* lemma L1': the superoperator built entry by entry equals the columns L(E_ij) of qt_lindblad_apply (an independent
    route through matrix products); exact zeros of sparse operators stay exact zeros */
+START_TEST(davies_grouped_derivative)
+{
+    /* lemma P29: qt_davies_grouped_derivative_apply against the five-point difference of the grouped dissipator itself
+       (qt_davies_add_grouped with A + t dA and w + t dw, applied to X) at t = 0, h = 2^-30, 320 bits (truncation
+       ~ h^4, the comparison allows 2^-80); three levels, complex frequencies (the ohmic rate is holomorphic), random
+       complex A, dA, X, and the variants with constant frequencies (dw = NULL) or a constant A (dA = NULL) */
+    static const slong grp[9] = {-1, 0, 2, 1, -1, 0, 3, 1, -1};      /* n -> m: group[3 m + n] */
+    static const slong js[4] = {1, -1, 2, -2}, ws[4] = {8, -8, -1, 1};
+    flint_rand_t st;
+    slong it, prec = 320, i, j, q, v;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(6); it++)
+    {
+        acb_mat_struct P[3];
+        acb_mat_t A, dA, As, X, Y, Yf, T1;
+        acb_ptr om = _acb_vec_init(4), dom = _acb_vec_init(4), oms = _acb_vec_init(4);
+        acb_t gamma, T, t, h;
+        qt_lindblad_t G;
+        for (i = 0; i < 3; i++)
+        {
+            acb_mat_init(P + i, 3, 3);
+            acb_one(acb_mat_entry(P + i, i, i));
+        }
+        acb_mat_init(A, 3, 3); acb_mat_init(dA, 3, 3); acb_mat_init(As, 3, 3); acb_mat_init(X, 3, 3);
+        acb_mat_init(Y, 3, 3); acb_mat_init(Yf, 3, 3); acb_mat_init(T1, 3, 3);
+        acb_init(gamma); acb_init(T); acb_init(t); acb_init(h);
+        for (i = 0; i < 3; i++)
+            for (j = 0; j < 3; j++)
+            {
+                acb_set_si_si(acb_mat_entry(A, i, j), (slong) n_randint(st, 7) - 3, (slong) n_randint(st, 5) - 2);
+                acb_set_si_si(acb_mat_entry(dA, i, j), (slong) n_randint(st, 7) - 3, (slong) n_randint(st, 5) - 2);
+                acb_set_si_si(acb_mat_entry(X, i, j), (slong) n_randint(st, 7) - 3, (slong) n_randint(st, 5) - 2);
+            }
+        /* w = (7 + i)/10 per level step: groups 0, 1, 2, 3 = w, -w, 2w, -2w; dw = c (1, -1, 2, -2) */
+        acb_set_si_si(t, 7, 1);
+        acb_div_ui(t, t, 10, prec);
+        acb_set_si_si(h, 1 + (slong) n_randint(st, 3), (slong) n_randint(st, 3) - 1);
+        for (q = 0; q < 4; q++)
+        {
+            static const slong mult[4] = {1, -1, 2, -2};
+            acb_mul_si(om + q, t, mult[q], prec);
+            acb_mul_si(dom + q, h, mult[q], prec);
+        }
+        acb_set_si(gamma, 1 + (slong) n_randint(st, 4));
+        acb_set_si(T, 1 + (slong) n_randint(st, 3));
+        acb_div_ui(T, T, 2, prec);
+        for (v = 0; v < 3; v++)
+        {
+            int vary_w = v != 1, vary_A = v != 2;
+            acb_mat_zero(Y);
+            qt_davies_grouped_derivative_apply(Y, P, 3, grp, om, vary_w ? dom : NULL, 4, A, vary_A ? dA : NULL,
+                                               gamma, T, X, prec);
+            acb_mat_zero(Yf);
+            for (q = 0; q < 4; q++)
+            {
+                /* t = js[q] 2^-30 */
+                acb_set_si(t, js[q]);
+                acb_mul_2exp_si(t, t, -30);
+                for (i = 0; i < 4; i++)
+                {
+                    acb_set(oms + i, om + i);
+                    if (vary_w)
+                        acb_addmul(oms + i, dom + i, t, prec);
+                }
+                acb_mat_set(As, A);
+                if (vary_A)
+                    for (i = 0; i < 3; i++)
+                        for (j = 0; j < 3; j++)
+                            acb_addmul(acb_mat_entry(As, i, j), acb_mat_entry(dA, i, j), t, prec);
+                qt_lindblad_init(G, 3);
+                acb_mat_zero(T1);
+                qt_lindblad_set_hamiltonian(G, T1);
+                qt_davies_add_grouped(G, P, 3, grp, oms, 4, As, gamma, T, 1, 0, prec);
+                qt_lindblad_apply(T1, G, X, -1, prec);
+                qt_lindblad_clear(G);
+                acb_mat_scalar_mul_si(T1, T1, ws[q], prec);
+                acb_mat_add(Yf, Yf, T1, prec);
+            }
+            acb_set_ui(t, 12);
+            acb_mul_2exp_si(t, t, -30);
+            acb_mat_scalar_div_acb(Yf, Yf, t, prec);
+            for (i = 0; i < 3; i++)
+                for (j = 0; j < 3; j++)
+                {
+                    acb_ptr y = acb_mat_entry(Yf, i, j);
+                    ck_assert(mag_cmp_2exp_si(arb_radref(acb_realref(y)), -100) < 0);
+                    arb_add_error_2exp_si(acb_realref(y), -80);
+                    arb_add_error_2exp_si(acb_imagref(y), -80);
+                    ck_assert_msg(acb_overlaps(y, acb_mat_entry(Y, i, j)), "entry (%ld, %ld), variant %ld, iteration %ld",
+                                  (long) i, (long) j, (long) v, (long) it);
+                    ck_assert(!acb_contains_zero(acb_mat_entry(Y, i, j)) || acb_contains_zero(y));
+                }
+        }
+        for (i = 0; i < 3; i++)
+            acb_mat_clear(P + i);
+        acb_mat_clear(A); acb_mat_clear(dA); acb_mat_clear(As); acb_mat_clear(X); acb_mat_clear(Y);
+        acb_mat_clear(Yf); acb_mat_clear(T1);
+        _acb_vec_clear(om, 4); _acb_vec_clear(dom, 4); _acb_vec_clear(oms, 4);
+        acb_clear(gamma); acb_clear(T); acb_clear(t); acb_clear(h);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
 START_TEST(lindblad_superop_vs_apply)
 {
     flint_rand_t st;
@@ -830,6 +934,7 @@ main(void)
     tcase_add_test(tc, integrate_exp);
     tcase_add_test(tc, davies_bohr_groups);
     tcase_add_test(tc, davies_gibbs_state_and_derivative);
+    tcase_add_test(tc, davies_grouped_derivative);
     tcase_add_test(tc, lindblad_superop_vs_apply);
     tcase_add_test(tc, drazin_block_solve);
     tcase_add_test(tc, sqrt_right_half);

@@ -22,6 +22,7 @@
 #  include <flint/acb.h>
 #  include <flint/acb_calc.h>
 #  include <flint/acb_hypgeom.h>
+#  include <flint/arb_hypgeom.h>
 #  include <flint/arb_mat.h>
 #  include <flint/acb_mat.h>
 #  include <flint/arb_fmpz_poly.h>
@@ -36,6 +37,7 @@
 #  include <acb.h>
 #  include <acb_calc.h>
 #  include <acb_hypgeom.h>
+#  include <arb_hypgeom.h>
 #  include <arb_mat.h>
 #  include <acb_mat.h>
 #  include <arb_fmpz_poly.h>

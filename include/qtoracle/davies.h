@@ -34,6 +34,13 @@ int qt_bohr_groups(qt_bohr_groups_t B, const qt_qmat_t H, const qt_eigenprojecto
 void qt_davies_add_grouped(qt_lindblad_t G, const acb_mat_struct *P, slong K, const slong *group, acb_srcptr omega,
                            slong ngroups, const acb_mat_t A, const acb_t gamma, const acb_t T, int holomorphic,
                            slong label, slong prec);
+/* the derivative of qt_davies_add_grouped (holomorphic form) along a parameter t on which the projectors P and the
+ * grouping do not depend, applied to X: with omega' = domega and A' = dA, Y += (d/dt sum_w G(w) D[A(w)]) X
+ * (lemma P29 of proofs/pumping.md); domega = NULL: the frequencies are constant, dA = NULL: A is constant */
+void qt_davies_grouped_derivative_apply(acb_mat_t Y, const acb_mat_struct *P, slong K, const slong *group,
+                                        acb_srcptr omega, acb_srcptr domega, slong ngroups, const acb_mat_t A,
+                                        const acb_mat_t dA, const acb_t gamma, const acb_t T, const acb_mat_t X,
+                                        slong prec);
 /* adds one bath (coupling A, rate gamma, temperature T) to G as the dissipators G(w) D[A(w)], labelled `label` */
 void qt_davies_add_bath(qt_lindblad_t G, const qt_eigenprojectors_t E, const qt_bohr_groups_t B, const acb_mat_t A,
                         const acb_t gamma, const acb_t T, slong label, slong prec);

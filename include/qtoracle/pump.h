@@ -113,6 +113,13 @@ int qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t 
 int qt_pump_davies_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz,
                          slong prec, char *reason);
 
+/* the global Davies generator of the model at an exact real point (lemma P17; each bath at its own temperature, P20):
+ * the exact H, its levels from the characteristic polynomial factored over Q, the exact Bohr-frequency grouping, one
+ * dissipator per coupling channel labelled by its bath (0 = L, 1 = R, 2, 3 = baths 3, 4, so qt_lindblad_apply with
+ * that label gives D_a); G must be initialised with n = 2^N_q, H (d x d, initialised) receives the Hamiltonian */
+int qt_pump_davies_generator(qt_lindblad_t G, acb_mat_t H, const qt_pump_params_struct *P, const fmpq_t Bx,
+                             const fmpq_t Bz, slong prec, char *reason);
+
 /* the stationary state rho of the global Davies generator at an exact real point, each bath at its own temperature
  * (T, T_R; lemma P20), by the certified trace-row solve (lemma L3 of proofs/open_systems.md: QT_UNCERTIFIED when the
  * stationary state cannot be proven unique); H (d x d, initialised) receives the Hamiltonian there.  Any N_q = 1..3

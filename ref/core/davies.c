@@ -115,12 +115,29 @@ out:
     return st;
 }
 
+/* Aw = A(w_g) = sum over the transitions n -> m of group g of P_m A P_n (g = -1: the dephasing part sum_m P_m A P_m) */
+static void
+bohr_component(acb_mat_t Aw, const acb_mat_struct *P, slong K, const slong *group, slong g, const acb_mat_t A,
+               acb_mat_t M, slong prec)
+{
+    slong m, n;
+    acb_mat_zero(Aw);
+    for (m = 0; m < K; m++)
+        for (n = 0; n < K; n++)
+            if ((g < 0 && m == n) || (g >= 0 && group[m * K + n] == g))
+            {
+                acb_mat_mul(M, P + m, A, prec);
+                acb_mat_mul(M, M, P + n, prec);
+                acb_mat_add(Aw, Aw, M, prec);
+            }
+}
+
 void
 qt_davies_add_grouped(qt_lindblad_t G, const acb_mat_struct *P, slong K, const slong *group, acb_srcptr omega,
                       slong ngroups, const acb_mat_t A, const acb_t gamma, const acb_t T, int holomorphic,
                       slong label, slong prec)
 {
-    slong d = acb_mat_nrows(A), m, n, g;
+    slong d = acb_mat_nrows(A), g;
     acb_mat_t Aw, Awt, M;
     acb_t w, r;
     acb_mat_init(Aw, d, d); acb_mat_init(Awt, d, d); acb_mat_init(M, d, d);
@@ -128,15 +145,7 @@ qt_davies_add_grouped(qt_lindblad_t G, const acb_mat_struct *P, slong K, const s
     /* g = -1: the dephasing channel A(0) = sum_m P_m A P_m; then one channel per nonzero Bohr frequency */
     for (g = -1; g < ngroups; g++)
     {
-        acb_mat_zero(Aw);
-        for (m = 0; m < K; m++)
-            for (n = 0; n < K; n++)
-                if ((g < 0 && m == n) || (g >= 0 && group[m * K + n] == g))
-                {
-                    acb_mat_mul(M, P + m, A, prec);
-                    acb_mat_mul(M, M, P + n, prec);
-                    acb_mat_add(Aw, Aw, M, prec);
-                }
+        bohr_component(Aw, P, K, group, g, A, M, prec);
         if (g < 0)
             acb_zero(w);
         else
@@ -153,6 +162,74 @@ qt_davies_add_grouped(qt_lindblad_t G, const acb_mat_struct *P, slong K, const s
     }
     acb_mat_clear(Aw); acb_mat_clear(Awt); acb_mat_clear(M);
     acb_clear(w); acb_clear(r);
+}
+
+/* Y += c (L X M^T + M X L^T - {M^T L + L^T M, X}/2) / 2 for c = 2: the polarisation of D[L](X) = L X L^T - {L^T L, X}/2 */
+static void
+dissipator_polarised(acb_mat_t Y, const acb_mat_t L, const acb_mat_t M, const acb_mat_t X, const acb_t c,
+                     acb_mat_t T1, acb_mat_t T2, slong prec)
+{
+    acb_mat_t Mt, Lt, T3;
+    slong d = acb_mat_nrows(X);
+    acb_mat_init(Mt, d, d); acb_mat_init(Lt, d, d); acb_mat_init(T3, d, d);
+    acb_mat_transpose(Mt, M);
+    acb_mat_transpose(Lt, L);
+    acb_mat_mul(T1, L, X, prec);
+    acb_mat_mul(T1, T1, Mt, prec);
+    acb_mat_mul(T2, M, X, prec);
+    acb_mat_mul(T2, T2, Lt, prec);
+    acb_mat_add(T1, T1, T2, prec);                 /* L X M^T + M X L^T */
+    acb_mat_mul(T2, Mt, L, prec);
+    acb_mat_mul(T3, Lt, M, prec);
+    acb_mat_add(T2, T2, T3, prec);                 /* M^T L + L^T M */
+    acb_mat_mul(T3, T2, X, prec);
+    acb_mat_mul(T2, X, T2, prec);
+    acb_mat_add(T2, T2, T3, prec);
+    acb_mat_scalar_mul_2exp_si(T2, T2, -1);
+    acb_mat_sub(T1, T1, T2, prec);
+    acb_mat_scalar_mul_acb(T1, T1, c, prec);
+    acb_mat_add(Y, Y, T1, prec);
+    acb_mat_clear(Mt); acb_mat_clear(Lt); acb_mat_clear(T3);
+}
+
+void
+qt_davies_grouped_derivative_apply(acb_mat_t Y, const acb_mat_struct *P, slong K, const slong *group,
+                                   acb_srcptr omega, acb_srcptr domega, slong ngroups, const acb_mat_t A,
+                                   const acb_mat_t dA, const acb_t gamma, const acb_t T, const acb_mat_t X,
+                                   slong prec)
+{
+    slong d = acb_mat_nrows(A), g;
+    acb_mat_t Aw, dAw, M, T1, T2;
+    acb_t w, r, dr;
+    acb_mat_init(Aw, d, d); acb_mat_init(dAw, d, d); acb_mat_init(M, d, d); acb_mat_init(T1, d, d);
+    acb_mat_init(T2, d, d);
+    acb_init(w); acb_init(r); acb_init(dr);
+    for (g = -1; g < ngroups; g++)
+    {
+        /* d/dt [G(w) D[A(w)]] X = G'(w) w' D[A(w)] X + G(w) (A' X A^T + A X A'^T - {A'^T A + A^T A', X}/2):
+           D[L](X) = L X L^T - {L^T L, X}/2 is a quadratic form in L (transposes: holomorphic), and the bracket is
+           its derivative, the polarisation (lemma P29); A'(w) is the same Bohr component of A' (the projectors are
+           constant); the dephasing channel has w = 0 fixed */
+        bohr_component(Aw, P, K, group, g, A, M, prec);
+        acb_zero(w);
+        if (g >= 0)
+            acb_set(w, omega + g);
+        if (g >= 0 && domega != NULL)
+        {
+            qt_ohmic_rate_derivative_acb(dr, gamma, w, T, prec);
+            acb_mul(dr, dr, domega + g, prec);
+            acb_mul_2exp_si(dr, dr, -1);
+            dissipator_polarised(Y, Aw, Aw, X, dr, T1, T2, prec);     /* (G'w'/2) 2 D[A(w)] X */
+        }
+        if (dA != NULL)
+        {
+            bohr_component(dAw, P, K, group, g, dA, M, prec);
+            qt_ohmic_rate_acb(r, gamma, w, T, prec);
+            dissipator_polarised(Y, Aw, dAw, X, r, T1, T2, prec);
+        }
+    }
+    acb_mat_clear(Aw); acb_mat_clear(dAw); acb_mat_clear(M); acb_mat_clear(T1); acb_mat_clear(T2);
+    acb_clear(w); acb_clear(r); acb_clear(dr);
 }
 
 void

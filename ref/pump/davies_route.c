@@ -89,30 +89,41 @@ nes_derivatives(acb_mat_t Y, const qt_eigenprojectors_t E, const qt_pump_model_t
 }
 
 int
-qt_pump_davies_steady_state(acb_mat_t rho, acb_mat_t H, const qt_pump_params_struct *P, const fmpq_t Bx,
-                            const fmpq_t Bz, slong prec, char *reason)
+qt_pump_davies_generator(qt_lindblad_t G, acb_mat_t H, const qt_pump_params_struct *P, const fmpq_t Bx,
+                         const fmpq_t Bz, slong prec, char *reason)
 {
     qt_pump_model_t M;
     qt_qmat_t Hq;
     qt_eigenprojectors_t E;
     qt_bohr_groups_t Bg;
-    qt_lindblad_t G;
     int st;
-    acb_mat_indeterminate(rho);
-    if ((st = qt_pump_params_validate(P, reason)) != QT_OK || (st = qt_pump_singlet_is_dark(P, reason)) != QT_OK)
+    if ((st = qt_pump_params_validate(P, reason)) != QT_OK)
         return st;
     qt_pump_model_init(M, P, P->J, P->Delta, P->b);
     qt_qmat_init(Hq, M->d);
     qt_eigenprojectors_init(E);
     qt_bohr_groups_init(Bg);
-    qt_lindblad_init(G, M->d);
     st = davies_generator(G, E, Bg, Hq, H, M, P, Bx, Bz, prec, reason);
-    if (st == QT_OK)
-        st = qt_lindblad_steady_state(rho, G, prec, reason);    /* lemma L3: certified, unique or refused */
     qt_pump_model_clear(M);
     qt_qmat_clear(Hq);
     qt_eigenprojectors_clear(E);
     qt_bohr_groups_clear(Bg);
+    return st;
+}
+
+int
+qt_pump_davies_steady_state(acb_mat_t rho, acb_mat_t H, const qt_pump_params_struct *P, const fmpq_t Bx,
+                            const fmpq_t Bz, slong prec, char *reason)
+{
+    qt_lindblad_t G;
+    int st;
+    acb_mat_indeterminate(rho);
+    if ((st = qt_pump_params_validate(P, reason)) != QT_OK || (st = qt_pump_singlet_is_dark(P, reason)) != QT_OK)
+        return st;
+    qt_lindblad_init(G, acb_mat_nrows(rho));
+    st = qt_pump_davies_generator(G, H, P, Bx, Bz, prec, reason);
+    if (st == QT_OK)
+        st = qt_lindblad_steady_state(rho, G, prec, reason);    /* lemma L3: certified, unique or refused */
     qt_lindblad_clear(G);
     return st;
 }

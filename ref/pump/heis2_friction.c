@@ -170,11 +170,9 @@ qt_pump_shared_levels_degenerate(const qt_pump_params_struct *P, char *reason)
 {
     if (P->n_qubits < 2 || qt_pump_is_product(P) || !fmpq_is_zero(P->J))
         return QT_OK;
-    if (qt_pump_collective_j0(P) && qt_pump_equal_temperatures(P))
-        return QT_OK;               /* lemma P25: the field-frame route with the exact grouping */
     if (qt_pump_collective_j0(P))
-        return qt_fail(reason, QT_DOMAIN, "T_R: with J = 0 on shared baths the level pair T_0, S is degenerate, and the non-equilibrium steady state may hold coherences in it; the field-frame route of lemma P25 is proven at equal temperatures only");
-    return qt_fail(reason, QT_DOMAIN, "J: with J = 0 and shared baths the levels of the qubits are degenerate at every field, and the secular routes (proofs/pumping.md P9, P13, P18, P24) are proven for non-degenerate levels only (two qubits in a named layout at equal T: lemma P25); for independent qubits use coupling=local");
+        return QT_OK;               /* lemmas P25 (equal T), P29 (T_R != T): the field-frame route, exact grouping */
+    return qt_fail(reason, QT_DOMAIN, "J: with J = 0 and shared baths the levels of the qubits are degenerate at every field, and the secular routes (proofs/pumping.md P9, P13, P18, P24) are proven for non-degenerate levels only (two qubits in a named layout: lemmas P25, P29); for independent qubits use coupling=local");
 }
 
 int
@@ -189,7 +187,119 @@ qt_pump_field_frame_like(const qt_pump_params_struct *P)
     return qt_pump_heis2_like(P) || qt_pump_collective_j0(P);
 }
 
-/* lemmas P18 (J != 0) and P25 (J = 0, equal T): zeta and, if Lam != NULL, Lambda_{a,k} = -tr(H' D'_a X'_k) from the
+/* C = [K, rho] / 2 (C may be K) */
+static void
+half_commutator(acb_mat_t C, const acb_mat_t K, const acb_mat_t rho, slong prec)
+{
+    acb_mat_t T1, T2;
+    acb_mat_init(T1, 4, 4); acb_mat_init(T2, 4, 4);
+    acb_mat_mul(T1, K, rho, prec);
+    acb_mat_mul(T2, rho, K, prec);
+    acb_mat_sub(C, T1, T2, prec);
+    acb_mat_scalar_mul_2exp_si(C, C, -1);
+    acb_mat_clear(T1); acb_mat_clear(T2);
+}
+
+/* lemma P29 (J = 0 at T_R != T): the stationary state rho0' of the grouped frame generator L' (superoperator S) and
+   Y_k = R^T d_k rho0 R = d_k rho0' + (d_k theta / 2) [K, rho0'] with d_k rho0' = -L'^+ (d_k L') rho0'.
+   rho0' = 1/4 - L'^+ L'(1/4) (the unique traceless correction; the Drazin solve proves the stationary state unique).
+   In the frame the projectors and the grouping are constant, L' depends on r through H' = r S_z' and the Bohr
+   frequencies w_g (w_g' = w_g / r) and on theta through the couplings only (n = (sin theta, cos theta), so
+   d_theta n_x = n_z, d_theta n_z = -n_x): d_k L' = n_k d_r L' + (d_k theta) d_theta L', d_k theta = (n_z, -n_x)_k / r */
+static int
+frame_stationary_derivatives(acb_mat_t Y, const acb_mat_t S, const qt_pump_model_t Mq, const qt_pump_params_struct *P,
+                             const acb_mat_struct *Pr3, const slong *group, acb_srcptr omega, slong ngroups,
+                             const acb_mat_t SZ, const acb_mat_t K, const acb_t r, const acb_t nx, const acb_t nz,
+                             slong prec, char *reason)
+{
+    acb_mat_t I4, Y0, X0, rho, Az, Ax, A, dA, Zr, Zt, Z, D, T1, T2;
+    acb_ptr domega = _acb_vec_init(16);
+    acb_t mnx, g, u, t, dth, invr;
+    slong k, c, i, j, q;
+    int st;
+    acb_mat_init(I4, 4, 4); acb_mat_init(Y0, 16, 1); acb_mat_init(X0, 4, 4); acb_mat_init(rho, 4, 4);
+    acb_mat_init(Az, 4, 4); acb_mat_init(Ax, 4, 4); acb_mat_init(A, 4, 4); acb_mat_init(dA, 4, 4);
+    acb_mat_init(Zr, 4, 4); acb_mat_init(Zt, 4, 4); acb_mat_init(Z, 4, 8); acb_mat_init(D, 4, 8);
+    acb_mat_init(T1, 4, 4); acb_mat_init(T2, 4, 4);
+    acb_init(mnx); acb_init(g); acb_init(u); acb_init(t); acb_init(dth); acb_init(invr);
+    /* L'(1/4) = S vec(1/4) = (1/4) sum_i S[:, i + 4 i] */
+    for (q = 0; q < 16; q++)
+    {
+        for (i = 0; i < 4; i++)
+            acb_add(acb_mat_entry(Y0, q, 0), acb_mat_entry(Y0, q, 0), acb_mat_entry(S, q, 5 * i), prec);
+        acb_mul_2exp_si(acb_mat_entry(Y0, q, 0), acb_mat_entry(Y0, q, 0), -2);
+    }
+    qt_mat_unvec(T1, Y0);
+    if ((st = qt_lindblad_drazin_solve(X0, S, T1, prec, reason)) != QT_OK)
+        goto done;
+    acb_mat_one(I4);
+    acb_mat_scalar_mul_2exp_si(I4, I4, -2);
+    acb_mat_sub(rho, I4, X0, prec);
+    acb_neg(mnx, nx);
+    acb_inv(invr, r, prec);
+    for (q = 0; q < ngroups; q++)
+        acb_mul(domega + q, omega + q, invr, prec);
+    /* Zr = (d_r L') rho0' = -i [S_z', rho0'] + the rates' derivatives; Zt = (d_theta L') rho0' */
+    acb_mat_mul(T1, SZ, rho, prec);
+    acb_mat_mul(T2, rho, SZ, prec);
+    acb_mat_sub(Zr, T1, T2, prec);
+    for (i = 0; i < 4; i++)
+        for (j = 0; j < 4; j++)
+            acb_div_onei(acb_mat_entry(Zr, i, j), acb_mat_entry(Zr, i, j));      /* -i z = z / i */
+    for (c = 0; c < Mq->nch; c++)
+    {
+        eigenframe(Az, Mq->Az + c, prec);
+        eigenframe(Ax, Mq->Ax + c, prec);
+        if (Mq->bath[c] == 0)
+        {
+            frame_combination(A, nx, Az, nz, Ax, prec);         /* n_x S_z-part + n_z S_x-part */
+            frame_combination(dA, nz, Az, mnx, Ax, prec);
+        }
+        else
+        {
+            frame_combination(A, nz, Az, mnx, Ax, prec);        /* n_z S_z-part - n_x S_x-part */
+            acb_neg(t, nz);
+            frame_combination(dA, mnx, Az, t, Ax, prec);
+        }
+        qt_pump_bath_rate(g, P, Mq->bath[c], prec);
+        qt_pump_bath_temperature(u, P, (int) Mq->bath[c], prec);
+        qt_davies_grouped_derivative_apply(Zr, Pr3, 3, group, omega, domega, ngroups, A, NULL, g, u, rho, prec);
+        qt_davies_grouped_derivative_apply(Zt, Pr3, 3, group, omega, NULL, ngroups, A, dA, g, u, rho, prec);
+    }
+    for (k = 0; k < 2; k++)
+    {
+        acb_mul(dth, k == 0 ? nz : mnx, invr, prec);
+        for (i = 0; i < 4; i++)
+            for (j = 0; j < 4; j++)
+            {
+                acb_mul(t, acb_mat_entry(Zr, i, j), k == 0 ? nx : nz, prec);
+                acb_addmul(t, acb_mat_entry(Zt, i, j), dth, prec);
+                acb_set(acb_mat_entry(Z, i, 4 * k + j), t);
+            }
+    }
+    if ((st = qt_lindblad_drazin_solve(D, S, Z, prec, reason)) != QT_OK)
+        goto done;
+    half_commutator(T1, K, rho, prec);
+    for (k = 0; k < 2; k++)
+    {
+        acb_mul(dth, k == 0 ? nz : mnx, invr, prec);
+        for (i = 0; i < 4; i++)
+            for (j = 0; j < 4; j++)
+            {
+                acb_mul(t, acb_mat_entry(T1, i, j), dth, prec);
+                acb_sub(acb_mat_entry(Y, i, 4 * k + j), t, acb_mat_entry(D, i, 4 * k + j), prec);
+            }
+    }
+done:
+    acb_mat_clear(I4); acb_mat_clear(Y0); acb_mat_clear(X0); acb_mat_clear(rho);
+    acb_mat_clear(Az); acb_mat_clear(Ax); acb_mat_clear(A); acb_mat_clear(dA);
+    acb_mat_clear(Zr); acb_mat_clear(Zt); acb_mat_clear(Z); acb_mat_clear(D); acb_mat_clear(T1); acb_mat_clear(T2);
+    acb_clear(mnx); acb_clear(g); acb_clear(u); acb_clear(t); acb_clear(dth); acb_clear(invr);
+    _acb_vec_clear(domega, 16);
+    return st;
+}
+
+/* lemmas P18 (J != 0), P25 (J = 0, equal T) and P29 (J = 0, T_R != T): zeta and, if Lam != NULL, Lambda_{a,k} = -tr(H' D'_a X'_k) from the
    same Drazin solve (the dissipator of bath a alone, in the frame: the trace is invariant under R) */
 static int
 frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
@@ -202,7 +312,7 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
     acb_mat_t H, dH[2], SX, SZ, X, Az, Ax, A, K, rho, T1, T2, S, Y, Xs;
     acb_t B2, r, s, T, Jc, nx, nz, mnx, t, g, u, dth;
     acb_ptr E, p, dE, omega, dp;
-    int neq = !qt_pump_equal_temperatures(P), j0 = qt_pump_collective_j0(P);
+    int neq = !qt_pump_equal_temperatures(P), j0 = qt_pump_collective_j0(P), ness = j0 && neq;
     slong group[16], ngroups, m, k, l, i, j, c;
     int st = QT_OK;
 
@@ -214,8 +324,6 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
     }
     if (!qt_pump_field_frame_like(P))
         return qt_fail(reason, QT_DOMAIN, "n_qubits: the holomorphic two-qubit field-frame route (lemmas P18, P25) needs two qubits on shared baths in a sigma_x / sigma_z layout with Heisenberg exchange (Delta = 1) or J = 0");
-    if (j0 && (st = qt_pump_shared_levels_degenerate(P, reason)) != QT_OK)
-        return st;                  /* J = 0 at T_R != T */
     E = _acb_vec_init(4); p = _acb_vec_init(4); dE = _acb_vec_init(8); omega = _acb_vec_init(16);
     dp = _acb_vec_init(8);
     qt_pump_model_init(Mq, P, P->J, P->Delta, P->b);
@@ -275,12 +383,13 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
         acb_neg(dE + 2 * 2 + k, dE + 0 * 2 + k);
         acb_zero(dE + 3 * 2 + k);
     }
-    if (!neq)
+    /* ness (J = 0 at T_R != T, lemma P29): no populations; Y comes after the generator */
+    if (!ness && !neq)
     {
         /* Gibbs weights (reference E_-) and their closed derivative */
         qt_pump_gibbs_populations(p, dp, E, dE, 4, 2, T, prec);
     }
-    else
+    else if (!ness)
     {
         /* T_R != T: p the stationary law of the Pauli matrix built from the closed weights of P13 (the same basis
            +, 0, -, S), d_k p = -W^+ (d_k W) p (lemma P19); the frame rotation term below is unchanged */
@@ -302,30 +411,29 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
             goto done;
         }
     }
-    acb_mat_zero(rho);
-    for (m = 0; m < 4; m++)
+    if (!ness)
     {
-        acb_mat_scalar_mul_acb(T1, Pr + m, p + m, prec);
-        acb_mat_add(rho, rho, T1, prec);
-    }
-    /* [K, rho0'] / 2 */
-    acb_mat_mul(T1, K, rho, prec);
-    acb_mat_mul(T2, rho, K, prec);
-    acb_mat_sub(K, T1, T2, prec);
-    acb_mat_scalar_mul_2exp_si(K, K, -1);
-    for (k = 0; k < 2; k++)
-    {
-        /* R^T d_k rho0 R = sum_m d_k p_m P_m + (d_k theta / 2) [K, rho0'], d_k theta = (n_z, -n_x)_k / r */
-        acb_div(dth, k == 0 ? nz : mnx, r, prec);
-        acb_mat_scalar_mul_acb(rho, K, dth, prec);
+        acb_mat_zero(rho);
         for (m = 0; m < 4; m++)
         {
-            acb_mat_scalar_mul_acb(T1, Pr + m, dp + 2 * m + k, prec);
+            acb_mat_scalar_mul_acb(T1, Pr + m, p + m, prec);
             acb_mat_add(rho, rho, T1, prec);
         }
-        for (i = 0; i < 4; i++)
-            for (j = 0; j < 4; j++)
-                acb_set(acb_mat_entry(Y, i, 4 * k + j), acb_mat_entry(rho, i, j));
+        half_commutator(K, K, rho, prec);
+        for (k = 0; k < 2; k++)
+        {
+            /* R^T d_k rho0 R = sum_m d_k p_m P_m + (d_k theta / 2) [K, rho0'], d_k theta = (n_z, -n_x)_k / r */
+            acb_div(dth, k == 0 ? nz : mnx, r, prec);
+            acb_mat_scalar_mul_acb(rho, K, dth, prec);
+            for (m = 0; m < 4; m++)
+            {
+                acb_mat_scalar_mul_acb(T1, Pr + m, dp + 2 * m + k, prec);
+                acb_mat_add(rho, rho, T1, prec);
+            }
+            for (i = 0; i < 4; i++)
+                for (j = 0; j < 4; j++)
+                    acb_set(acb_mat_entry(Y, i, 4 * k + j), acb_mat_entry(rho, i, j));
+        }
     }
     /* the generator with the generic grouping (J = 0: the eigenspaces P_+, P_0 + P_S, P_- and their exact grouping;
        rho0' and d_k rho0' above are unchanged, since E_0 = E_S and d_k E_0 = d_k E_S give p_0 = p_S, d_k p_0 = d_k p_S);
@@ -353,7 +461,9 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
         qt_davies_add_grouped(G, j0 ? Pr3 : Pr, j0 ? 3 : 4, group, omega, ngroups, A, g, u, 1, Mq->bath[c], prec);
     }
     qt_lindblad_superop(S, G, prec);
-    if ((st = qt_lindblad_drazin_solve(Xs, S, Y, prec, reason)) != QT_OK)
+    if (ness)
+        st = frame_stationary_derivatives(Y, S, Mq, P, Pr3, group, omega, ngroups, SZ, K, r, nx, nz, prec, reason);
+    if (st != QT_OK || (st = qt_lindblad_drazin_solve(Xs, S, Y, prec, reason)) != QT_OK)
     {
         if (analytic)
             st = QT_UNCERTIFIED;

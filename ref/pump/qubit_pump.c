@@ -487,7 +487,7 @@ qubit_friction_full(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx
 }
 
 /* T_R != T (lemma P21): the global Davies route at the exact point, for coupling=local summed over the one-qubit
-   factors (lemma P16) */
+   factors (lemma P16); two qubits with J = 0 on shared baths by the field frame (lemma P29) */
 static int
 friction_unequal_temperatures(acb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz,
                               slong prec, char *reason)
@@ -496,6 +496,18 @@ friction_unequal_temperatures(acb_ptr zeta, const qt_pump_params_struct *P, cons
     acb_ptr v;
     slong j;
     int st = QT_OK;
+    if (qt_pump_collective_j0(P))
+    {
+        /* J = 0 on shared baths: the degenerate pair T_0, S may hold stationary coherences, outside P21; the
+           field-frame route of lemma P29 at the exact point */
+        acb_t bx, bz;
+        acb_init(bx); acb_init(bz);
+        acb_set_fmpq(bx, Bx, prec);
+        acb_set_fmpq(bz, Bz, prec);
+        st = qt_pump_friction_heis2_acb(zeta, P, bx, bz, 0, prec, reason);
+        acb_clear(bx); acb_clear(bz);
+        return st;
+    }
     if (!qt_pump_is_product(P))
         return qt_pump_davies_route(NULL, zeta, P, Bx, Bz, prec, reason);
     v = _acb_vec_init(4);
