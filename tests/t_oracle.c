@@ -155,7 +155,7 @@ static const char *bad_eval[][2] = {
     {"eval pump.heat_per_cycle gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=0", "period: the duration of one cycle must be > 0"},
     {"eval pump.heat_per_cycle gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=x", "period is not an exact number"},
     {"eval pump.heat_per_cycle n_qubits=3 J=1 b=2 gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=1", "period (W_diss): coupling: with this layout the three-qubit chain"},
-    {"eval pump.heat_per_cycle n_qubits=2 J=0 b=2 gamma_L=1 gamma_R=2 T=1 T_R=2 protocol=quarter_disc radius=1", "protocol=quarter_disc: the corner B = 0 is handled by the closed route of lemma P13"},
+    {"eval pump.heat_per_cycle n_qubits=2 J=0 b=2 gamma_L=1 gamma_R=2 T=1 T_R=2 protocol=quarter_disc radius=1", "T_R: the quarter disc and the quadrant at J = 0 (lemma P30) need equal temperatures"},
     {"eval pump.heat_per_cycle n_qubits=3 J=0 b=2 coupling=crossed gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=1", "period (W_diss): J: with J = 0 and shared baths"},
     {"eval pump.heat_per_cycle n_qubits=2 J=1 b=1 gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=1", "b: with b = 1 every coupling is symmetric"},
     {"eval pump.heat_per_cycle n_qubits=2 J=1 b=2 gamma_L=1 gamma_R=2 T=1 center_x=0 center_z=0 radius=1 period=1", "period (W_diss): radius: a circle about B = 0"},

@@ -2028,11 +2028,12 @@ START_TEST(quarter_disc_protocol)
     fmpq_one(P->Delta);
     P->n_qubits = 3;
     ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
-    /* J = 0 with shared baths: T_0 and S degenerate everywhere; the corner needs the closed route P13 (J != 0) */
+    /* J = 0 with shared baths: T_0 and S degenerate everywhere; the corner by the closed form of lemma P30
+       (j0_corner_closed_form) */
     P->n_qubits = 2;
     fmpq_zero(P->J);
-    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
-    ck_assert(strncmp(why, "protocol=quarter_disc", 21) == 0);
+    ck_assert_msg(qt_pump_heat_per_cycle(Q, P, C, 64, why) == QT_OK, "%s", why);
+    ck_assert(arb_is_finite(Q + 0) && arb_is_negative(Q + 0));
     {
         acb_ptr Lam = _acb_vec_init(4);
         acb_t Bx, Bz;
@@ -2203,8 +2204,8 @@ START_TEST(heis2_quadrant)
     fmpq_set_si(P->b, 2, 1);
     check_quadrant_refuses_delta_and_T_R(P, C, 64);
     fmpq_set_si(P->T_R, -1, 1);
-    fmpq_zero(P->J);
-    ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_DOMAIN);
+    fmpq_zero(P->J);                        /* J = 0: the closed form of lemma P30 (j0_corner_closed_form) */
+    ck_assert_msg(qt_pump_heat_per_cycle(Q, P, C, 64, why) == QT_OK, "%s", why);
     fmpq_set_si(P->J, 2, 1);
     P->n_qubits = 3;                        /* three qubits, default layout: parity sectors (P26) */
     P->coupling = QT_PUMP_COUPLING_DEFAULT;
@@ -4010,11 +4011,11 @@ START_TEST(collective_j0_frame_route)
         ck_assert(arb_overlaps(W1, W2) && arb_overlaps(L1, L2) && arb_is_positive(W2));
         arb_sqr(t, L2, 96);
         ck_assert(!arb_gt(t, W2));
-        /* refusals (T_R != T: lemma P29, collective_j0_unequal_temperatures) */
+        /* the quarter disc by lemma P30 (j0_corner_closed_form); refusals (T_R != T: lemma P29,
+           collective_j0_unequal_temperatures) */
         C->kind = QT_PROTOCOL_QUARTER_DISC;
         fmpq_one(C->radius);
-        ck_assert_int_eq(qt_pump_heat_per_cycle(Q1, P, C, 64, why), QT_DOMAIN);
-        ck_assert(strncmp(why, "protocol=quarter_disc", 21) == 0);
+        ck_assert_msg(qt_pump_heat_per_cycle(Q1, P, C, 64, why) == QT_OK, "%s", why);
         P->n_qubits = 3;
         P->coupling = QT_PUMP_COUPLING_CROSSED;
         C->kind = QT_PROTOCOL_CIRCLE;
@@ -4268,6 +4269,178 @@ START_TEST(collective_j0_unequal_temperatures)
         fmpq_clear(px); fmpq_clear(pz); fmpq_clear(u);
         acb_clear(tr);
     }
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(j0_corner_closed_form)
+{
+    /* lemma P30: two and three qubits with J = 0 on shared baths.  (i) The lemma's identity on the axes by the global
+       Davies route of P17 at exact points (degenerate levels, exact grouping, a certified Drazin solve; independent of
+       the closed form): on the B_z axis Lambda_R,z = 0 and Lambda_L,z = -T N dS_1/dr, on the B_x axis Lambda_L,x = 0 and
+       Lambda_R,x = -T N dS_1/dr; (ii) the quarter disc and the quadrant against -N T (ln 2 - S_1(R)) and against the
+       same qubits with local baths (the product route of P16 and the excluded-disc bound of P11: other code);
+       (iii) lemma P28 at J = 0: Lambda_a has no component along the arcs about B = 0 (P17 at random points); (iv) the exact
+       commutant against the certified solve: where it finds a conserved quantity (three qubits, crossed, b = 1 or -1)
+       the Davies route cannot prove the stationary state unique at axis points either, and the refusal names b */
+    static const char *bs[4] = {"2", "3", "1/2", "-1"};
+    flint_rand_t st;
+    int it, refused = 0;
+    char why[QT_REASON_LEN];
+    slong prec = 128;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(8); it++)
+    {
+        qt_pump_params_t P, Pl;
+        qt_protocol_t C;
+        fmpq_t x, z, r;
+        acb_ptr D = _acb_vec_init(4);
+        arb_ptr Q = _arb_vec_init(2), Ql = _arb_vec_init(2);
+        arb_t R, dS, t, ref;
+        int axis, k;
+        slong N = 2 + it % 2;
+        qt_pump_params_init(P); qt_pump_params_init(Pl);
+        qt_protocol_init(C);
+        fmpq_init(x); fmpq_init(z); fmpq_init(r);
+        arb_init(R); arb_init(dS); arb_init(t); arb_init(ref);
+        random_two_qubit_model(P, st, it);
+        P->n_qubits = N;
+        if (N == 3)
+        {
+            P->coupling = QT_PUMP_COUPLING_CROSSED;
+            qt_test_setq(P->b, bs[n_randint(st, 3)]);
+        }
+        else
+            qt_test_setq(P->b, bs[n_randint(st, 4)]);
+        fmpq_zero(P->J);
+        ck_assert(qt_pump_j0_corner_like(P));
+        if (qt_pump_j0_corner_supported(P, why) != QT_OK)
+        {
+            /* (iv) a conserved quantity on an axis (e.g. b_on_R with b = -1: T_0 is dark on the B_x axis): the Davies
+               route cannot prove the stationary state unique there either */
+            axis = strstr(why, "B_x axis") != NULL ? 0 : 1;
+            ck_assert_msg(strncmp(why, "b: with J = 0 the generator on the B_", 37) == 0, "%s", why);
+            fmpq_zero(x); fmpq_zero(z);
+            fmpq_set_si(axis == 0 ? x : z, 3, 4);
+            ck_assert_int_eq(qt_pump_davies_route(D, NULL, P, x, z, prec, why), QT_UNCERTIFIED);
+            C->kind = QT_PROTOCOL_QUADRANT;
+            ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, prec, why), QT_DOMAIN);
+            ck_assert(!arb_is_finite(Q + 0));
+            refused++;
+            goto next;
+        }
+        /* (i) */
+        for (axis = 0; axis < 2; axis++)
+        {
+            fmpq_set_si(r, 1 + (slong) n_randint(st, 24), 8);
+            fmpq_zero(x); fmpq_zero(z);
+            fmpq_set(axis == 0 ? x : z, r);
+            ck_assert_msg(qt_pump_davies_route(D, NULL, P, x, z, prec, why) == QT_OK, "%s (it %d, N %ld, layout %d, axis %d)", why, it, (long) N, P->coupling, axis);
+            arb_set_fmpq(R, r, prec);
+            closed_dS_dB(dS, P, R, prec);
+            arb_mul_si(dS, dS, -N, prec);
+            arb_set_fmpq(t, P->T, prec);
+            arb_mul(dS, dS, t, prec);                         /* -T N dS_1/dr */
+            k = axis;                                         /* the component along the axis */
+            ck_assert_msg(acb_contains_zero(D + 2 * (axis == 1) + k), "the longitudinal bath, axis %d, it %d", axis, it);
+            ck_assert_msg(arb_overlaps(acb_realref(D + 2 * (axis == 0) + k), dS), "the transverse bath, axis %d, it %d", axis, it);
+            ck_assert(arb_rel_accuracy_bits(acb_realref(D + 2 * (axis == 0) + k)) > 60);
+        }
+        /* (ii) */
+        C->kind = QT_PROTOCOL_QUARTER_DISC;
+        fmpq_set_si(C->radius, 1 + (slong) n_randint(st, 24), 8);
+        for (k = 0; k < 2; k++)
+        {
+            C->kind = k == 0 ? QT_PROTOCOL_QUARTER_DISC : QT_PROTOCOL_QUADRANT;
+            ck_assert_msg(qt_pump_heat_per_cycle(Q, P, C, prec, why) == QT_OK, "%s", why);
+            if (k == 0)
+            {
+                arb_set_fmpq(R, C->radius, prec);
+                closed_S(ref, P, R, prec);
+            }
+            else
+                arb_zero(ref);
+            arb_const_log2(t, prec);
+            arb_sub(ref, t, ref, prec);
+            arb_set_fmpq(t, P->T, prec);
+            arb_mul(ref, ref, t, prec);
+            arb_mul_si(ref, ref, -N, prec);
+            ck_assert(arb_overlaps(Q + 0, ref));
+            arb_add(t, Q + 0, Q + 1, prec);
+            ck_assert(arb_contains_zero(t));
+            /* the same qubits with local baths (c = (1, b, 1)): the same pumped heat */
+            qt_pump_params_init(Pl);
+            set_params(Pl, "1", "1", "1", P->convention);
+            fmpq_set(Pl->gamma_L, P->gamma_L); fmpq_set(Pl->gamma_R, P->gamma_R); fmpq_set(Pl->T, P->T);
+            fmpq_set(Pl->b, P->b);
+            Pl->n_qubits = N;
+            Pl->coupling = QT_PUMP_COUPLING_LOCAL;
+            ck_assert_msg(qt_pump_heat_per_cycle(Ql, Pl, C, 64, why) == QT_OK, "%s", why);
+            ck_assert_msg(arb_overlaps(Q + 0, Ql + 0) && arb_overlaps(Q + 1, Ql + 1), "shared vs local, it %d", it);
+            qt_pump_params_clear(Pl);
+        }
+        /* (iii) lemma P28 at J = 0: the component of Lambda_a along the arc through a random point, B_z Lambda_a,x -
+           B_x Lambda_a,z, vanishes (the Davies route of P17, degenerate levels) */
+        fmpq_set_si(x, 1 + (slong) n_randint(st, 16), 8);
+        fmpq_set_si(z, 1 + (slong) n_randint(st, 16), 8);
+        ck_assert_msg(qt_pump_davies_route(D, NULL, P, x, z, prec, why) == QT_OK, "%s", why);
+        for (k = 0; k < 2; k++)
+        {
+            acb_t u, v;
+            acb_init(u); acb_init(v);
+            acb_set_fmpq(u, z, prec);
+            acb_mul(u, u, D + 2 * k + 0, prec);
+            acb_set_fmpq(v, x, prec);
+            acb_mul(v, v, D + 2 * k + 1, prec);
+            acb_sub(u, u, v, prec);
+            ck_assert(acb_contains_zero(u) && mag_cmp_2exp_si(arb_radref(acb_realref(u)), -100) < 0);
+            ck_assert(!acb_contains_zero(D + 2 * k));
+            acb_clear(u); acb_clear(v);
+        }
+    next:
+        qt_pump_params_clear(P);
+        qt_protocol_clear(C);
+        fmpq_clear(x); fmpq_clear(z); fmpq_clear(r);
+        arb_clear(R); arb_clear(dS); arb_clear(t); arb_clear(ref);
+        _acb_vec_clear(D, 4); _arb_vec_clear(Q, 2); _arb_vec_clear(Ql, 2);
+    }
+    {
+        /* (iv) three qubits, crossed: b = 1, -1 have a conserved quantity on the B_x axis, b = 2 none */
+        static const char *cb[3] = {"1", "-1", "2"};
+        qt_pump_params_t P;
+        fmpq_t x, z;
+        acb_ptr D = _acb_vec_init(4);
+        int i, axis;
+        qt_pump_params_init(P);
+        fmpq_init(x); fmpq_init(z);
+        set_params(P, "1", "2", "1", QT_PUMP_PAULI);
+        P->n_qubits = 3;
+        P->coupling = QT_PUMP_COUPLING_CROSSED;
+        fmpq_zero(P->J);
+        for (i = 0; i < 3; i++)
+        {
+            int unique = i == 2;
+            qt_test_setq(P->b, cb[i]);
+            ck_assert_int_eq(qt_pump_j0_corner_supported(P, why), unique ? QT_OK : QT_DOMAIN);
+            if (!unique)
+                ck_assert(strncmp(why, "b: with J = 0 the generator on the B_x axis", 43) == 0);
+            for (axis = 0; axis < 2; axis++)
+            {
+                int s2;
+                fmpq_set_si(axis == 0 ? x : z, 3, 4);
+                fmpq_zero(axis == 0 ? z : x);
+                s2 = qt_pump_davies_route(D, NULL, P, x, z, prec, why);
+                if (unique)
+                    ck_assert_int_eq(s2, QT_OK);
+                else if (axis == 0)                   /* the axis the refusal names */
+                    ck_assert_int_eq(s2, QT_UNCERTIFIED);
+            }
+        }
+        qt_pump_params_clear(P);
+        fmpq_clear(x); fmpq_clear(z);
+        _acb_vec_clear(D, 4);
+    }
+    ck_assert(refused < qt_test_iters(8) / 2);
     flint_randclear(st);
 }
 END_TEST
@@ -5115,6 +5288,7 @@ main(void)
     tcase_add_test(tc, refusals_leave_no_numbers);
     tcase_add_test(tc, collective_j0_frame_route);
     tcase_add_test(tc, collective_j0_unequal_temperatures);
+    tcase_add_test(tc, j0_corner_closed_form);
     tcase_add_test(tc, extra_baths);
     tcase_add_test(tc, heisenberg_axes_more_baths);
     suite_add_tcase(s, tc);

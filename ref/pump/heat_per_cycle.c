@@ -393,8 +393,8 @@ quarter_disc_axes(arb_ptr Q, const qt_pump_params_struct *P, const fmpq_t R, slo
 }
 
 /* S(B) of the one-qubit Gibbs state, x = sB/T: ln(2 cosh x) - x tanh x */
-static void
-qubit_gibbs_entropy(arb_t S, const qt_pump_params_struct *P, const arb_t B, slong prec)
+void
+qt_pump_qubit_gibbs_entropy(arb_t S, const qt_pump_params_struct *P, const arb_t B, slong prec)
 {
     arb_t x, t;
     arb_init(x); arb_init(t);
@@ -433,9 +433,9 @@ quadrant_add_excluded(arb_t Qa, const qt_pump_params_struct *P, const arb_t r0, 
     mag_t m;
     arb_init(S0); arb_init(S1); arb_init(l2); arb_init(T);
     mag_init(m);
-    qubit_gibbs_entropy(S0, P, r0, prec);
+    qt_pump_qubit_gibbs_entropy(S0, P, r0, prec);
     if (tail)
-        qubit_gibbs_entropy(S1, P, r1, prec);
+        qt_pump_qubit_gibbs_entropy(S1, P, r1, prec);
     else
         arb_zero(S1);                 /* quarter disc: the outer arc r1 = R is part of the protocol */
     arb_const_log2(l2, prec);
@@ -486,7 +486,11 @@ qt_pump_quarter_disc_supported(const qt_pump_params_struct *P, char *reason)
 int
 qt_pump_protocol_supported(const qt_pump_params_struct *P, const qt_protocol_struct *C, char *reason)
 {
-    if (qt_pump_singlet_is_dark(P, reason) != QT_OK || qt_pump_shared_levels_degenerate(P, reason) != QT_OK)
+    if (qt_pump_singlet_is_dark(P, reason) != QT_OK)
+        return QT_DOMAIN;
+    if ((C->kind == QT_PROTOCOL_QUADRANT || C->kind == QT_PROTOCOL_QUARTER_DISC) && qt_pump_j0_corner_like(P))
+        return qt_pump_j0_corner_supported(P, reason);          /* lemma P30 */
+    if (qt_pump_shared_levels_degenerate(P, reason) != QT_OK)
         return QT_DOMAIN;
     if (C->kind == QT_PROTOCOL_QUADRANT)
         return qt_pump_quadrant_supported(P, reason);
@@ -508,7 +512,9 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
         return st;
     }
     _arb_vec_zero(Q, nb);
-    if ((C->kind == QT_PROTOCOL_QUADRANT || C->kind == QT_PROTOCOL_QUARTER_DISC) && !qt_pump_single_like(P))
+    if ((C->kind == QT_PROTOCOL_QUADRANT || C->kind == QT_PROTOCOL_QUARTER_DISC) && qt_pump_j0_corner_like(P))
+        st = qt_pump_j0_corner_heat(Q, P, C->kind == QT_PROTOCOL_QUADRANT ? NULL : C->radius, prec, reason);  /* P30 */
+    else if ((C->kind == QT_PROTOCOL_QUADRANT || C->kind == QT_PROTOCOL_QUARTER_DISC) && !qt_pump_single_like(P))
     {
         if (C->kind == QT_PROTOCOL_QUADRANT)
             st = quadrant_heisenberg(Q, P, prec, reason);      /* lemmas P23, P26, P28 */

@@ -62,6 +62,16 @@ typedef int (*qt_pump_factor_fn)(acb_ptr out, const qt_pump_params_struct *F, co
 int qt_pump_product_sum(acb_ptr out, slong nout, qt_pump_factor_fn fn, const qt_pump_params_struct *P, const acb_t Bx,
                         const acb_t Bz, int analytic, slong prec, char *reason);
 
+/* the entropy of the one-qubit Gibbs state at field magnitude B: ln(2 cosh x) - x tanh x, x = sB/T */
+void qt_pump_qubit_gibbs_entropy(arb_t S, const qt_pump_params_struct *P, const arb_t B, slong prec);
+
+/* the quarter disc (radius != NULL) and the quadrant (radius == NULL) for two or three qubits with J = 0 on shared baths
+ * in a named layout, in closed form (lemma P30, j0_corner.c): supported iff equal temperatures, no dark parity
+ * sectors and the stationary state proven unique on both axes (an exact commutant) */
+int qt_pump_j0_corner_like(const qt_pump_params_struct *P);
+int qt_pump_j0_corner_supported(const qt_pump_params_struct *P, char *reason);
+int qt_pump_j0_corner_heat(arb_ptr Q, const qt_pump_params_struct *P, const fmpq *radius, slong prec, char *reason);
+
 /* the N_q-qubit model as exact matrices (model_exact.c): d_k H per unit field, the exchange part X and the
  * coupling channels A[c] of bath bath[c] (2 channels; coupling=local: one per qubit and bath, A[a N + j]) */
 typedef struct
