@@ -4299,7 +4299,7 @@ START_TEST(j0_corner_closed_form)
         arb_t R, dS, t, ref;
         int axis, k;
         slong N = 2 + it % 2;
-        qt_pump_params_init(P); qt_pump_params_init(Pl);
+        qt_pump_params_init(P);
         qt_protocol_init(C);
         fmpq_init(x); fmpq_init(z); fmpq_init(r);
         arb_init(R); arb_init(dS); arb_init(t); arb_init(ref);

@@ -61,14 +61,15 @@ int qt_pump_single_like(const qt_pump_params_struct *P);
    layout: the models of the field-frame friction tensor (lemma P18) */
 int qt_pump_heis2_like(const qt_pump_params_struct *P);
 /* 1 iff the model is two qubits with J = 0 on shared baths in a sigma_x/sigma_z layout: the models of the field-frame
-   route with the degenerate pair T_0, S grouped exactly (lemma P25; equal temperatures) */
+   route with the degenerate pair T_0, S grouped exactly (lemma P25 at equal temperatures, P29 at T_R != T) */
 int qt_pump_collective_j0(const qt_pump_params_struct *P);
 /* QT_DOMAIN (reason naming b) iff two qubits in a named layout with b = 1: every coupling and H commute with the
    exchange of the qubits, so the singlet never exchanges population and the stationary state is not unique */
 int qt_pump_singlet_is_dark(const qt_pump_params_struct *P, char *reason);
-/* QT_DOMAIN iff 2-3 qubits on shared baths with J = 0 outside lemma P25: H = s B.Sigma has degenerate levels at every
-   field, outside the simple-level lemmas of the closed and generic routes; two qubits in a named layout at equal T are
-   supported by the field-frame route of P25 (QT_OK), at T_R != T refused naming T_R; otherwise the reason names J */
+/* QT_DOMAIN iff 2-3 qubits on shared baths with J = 0 outside lemmas P25, P29: H = s B.Sigma has degenerate levels at
+   every field, outside the simple-level lemmas of the closed and generic routes; two qubits in a named layout are
+   supported by the field-frame route (QT_OK, any temperatures); otherwise the reason names J.  (The quarter disc and
+   the quadrant at J = 0 are lemma P30, qt_pump_heat_per_cycle.) */
 int qt_pump_shared_levels_degenerate(const qt_pump_params_struct *P, char *reason);
 /* 1 iff every bath has the same temperature (T_R = T and every T_x = T) */
 int qt_pump_equal_temperatures(const qt_pump_params_struct *P);
@@ -97,8 +98,8 @@ int qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_
 
 /* the friction tensor zeta_{kl} = tr(d_k H L^+ d_l rho0) at a real point (zeta[2k + l], k, l in
  * {x, z}), by the full Lindblad route (the coherence block matters here): one qubit the 4 x 4 route, coupling=local
- * the sum over the qubits (P16), 2-3 interacting qubits qt_pump_davies_route; its symmetric part is the
- * thermodynamic metric */
+ * the sum over the qubits (P16), 2-3 interacting qubits qt_pump_davies_route (two qubits with J = 0 on shared baths at
+ * T_R != T: the field frame, P29); its symmetric part is the thermodynamic metric */
 int qt_pump_friction(arb_ptr zeta, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz,
                      slong prec, char *reason);
 
@@ -134,7 +135,7 @@ int qt_pump_davies_steady_state(acb_mat_t rho, acb_mat_t H, const qt_pump_params
 int qt_pump_friction_qubit_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                                int analytic, slong prec, char *reason);
 
-/* two qubits with Heisenberg exchange (Delta = 1, J != 0, shared baths, any T_R; or J = 0 at equal T, lemma P25): zeta
+/* two qubits with Heisenberg exchange (Delta = 1, J != 0, shared baths, any T_R; or J = 0, lemmas P25, P29): zeta
  * holomorphic in (B_x, B_z) for
  * Re B^2 > 0 (lemma P18: the frame of the field and its constant eigenbasis T+, T0, T-, S, the operators carried
  * there exactly, the generic Bohr grouping, transposed adjoints, the block-by-block Drazin solve of lemma L5b); equal
@@ -143,7 +144,8 @@ int qt_pump_friction_qubit_acb(acb_ptr zeta, const qt_pump_params_struct *P, con
 int qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                                int analytic, slong prec, char *reason);
 /* Lambda_{a,k} = -tr(H D_a L^+ d_k rho0) by the same field-frame Drazin solve (lemma P18 for J != 0, lemma P25 for
-   J = 0 at equal T, where T_0 and S are degenerate and grouped exactly) */
+   J = 0 at equal T, where T_0 and S are degenerate and grouped exactly, lemma P29 for J = 0 at T_R != T: the stationary
+   state of the grouped generator and its exact derivative) */
 int qt_pump_lambda_frame_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                              int analytic, slong prec, char *reason);
 /* the radii |B| > 0 where two Bohr-frequency groups of the generic grouping coincide or two levels cross (exact,

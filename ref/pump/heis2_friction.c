@@ -14,7 +14,10 @@
  * (lemma L5b): the 4 x 4 population block and coherence blocks of size 1 or 2.  Only n_x, n_z, r and the rates are
  * balls: little overestimation on complex parameter balls.  Off the finitely many radii where Bohr frequencies
  * coincide accidentally or levels cross (qt_pump_heis2_special_radii) this is the secular friction tensor; on a curve
- * those are isolated points, which do not change a line integral. */
+ * those are isolated points, which do not change a line integral.
+ * J = 0 (lemma P25): the same frame with the eigenspaces P_+, P_0 + P_S, P_- and their exact grouping; at T_R != T
+ * (lemma P29) the stationary state of that generator by a Drazin solve and its exact derivative
+ * d_k rho0' = -L'^+ (d_k L') rho0' (frame_stationary_derivatives). */
 #include <stdlib.h>
 #include "pump_internal.h"
 
@@ -299,8 +302,9 @@ done:
     return st;
 }
 
-/* lemmas P18 (J != 0), P25 (J = 0, equal T) and P29 (J = 0, T_R != T): zeta and, if Lam != NULL, Lambda_{a,k} = -tr(H' D'_a X'_k) from the
-   same Drazin solve (the dissipator of bath a alone, in the frame: the trace is invariant under R) */
+/* lemmas P18 (J != 0), P25 (J = 0, equal T) and P29 (J = 0, T_R != T): zeta and, if Lam != NULL,
+   Lambda_{a,k} = -tr(H' D'_a X'_k) from the same Drazin solve (the dissipator of bath a alone, in the frame: the trace
+   is invariant under R) */
 static int
 frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
             int analytic, slong prec, char *reason)
