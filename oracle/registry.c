@@ -77,7 +77,7 @@ static const qo_quantity table[] = {
      "pumping.md 2; proofs/pumping.md P8 (one qubit), P17 (the global Davies route for 2-3 qubits), P21 (T_R != T), P29 (J = 0, T_R != T)",
      "the friction tensor zeta_kl = tr(d_k H L^+ d_l rho0) at (Bx, Bz) by the full Lindblad route (1-3 qubits; 2-3 by the global Davies generator with exact Bohr-frequency grouping; T_R != T: rho0 the non-equilibrium steady state, simple levels, or two qubits with J = 0 in a named layout by the field frame), its symmetric part (the metric) and det"},
     {"pump.heat_per_cycle", QO_FAM_PUMP, QO_PUMP_HEAT, "energy (k_B = hbar = 1), heat into each bath per cycle",
-     "pumping.md 2-3; proofs/pumping.md P4-P6, P11, P13, P15, P16, P18, P23, P24, P26-P30",
+     "pumping.md 2-3; proofs/pumping.md P4-P6, P11, P13, P15, P16, P18, P23, P24, P26-P31",
      "Q_a = oint Lambda_a . dlambda over a counter-clockwise protocol, by certified complex quadrature; the sum-rule residual; the quadrant limit with proven tail bounds (one qubit, coupling=local, two or three Heisenberg qubits, further baths); with period: the dissipated work and the thermodynamic length (at T_R != T the dissipated work only)"},
 };
 

@@ -1369,7 +1369,14 @@ assert_dissipation_at_unequal_T(const qt_pump_params_struct *P)
         ck_assert_int_eq(qt_pump_dissipation_supported(P, C, why), QT_DOMAIN);
         ck_assert(strncmp(why, "coupling", 8) == 0);
     }
-    else if (!qt_pump_single_like(P) && !qt_pump_field_frame_like(P) && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J))
+    else if (qt_pump_heis3_like(P) && !qt_pump_equal_temperatures(P))
+    {
+        /* lemma P31 (three Heisenberg qubits) is proven at equal temperatures only */
+        ck_assert_int_eq(qt_pump_dissipation_supported(P, C, why), QT_DOMAIN);
+        ck_assert(strncmp(why, "T_", 2) == 0);
+    }
+    else if (!qt_pump_single_like(P) && !qt_pump_field_frame_like(P) && !qt_pump_heis3_like(P) && fmpq_is_one(P->Delta)
+             && !fmpq_is_zero(P->J))
     {
         /* lemma P24: equally spaced Zeeman levels of a multiplet at every field */
         ck_assert_int_eq(qt_pump_dissipation_supported(P, C, why), QT_DOMAIN);
@@ -3543,12 +3550,13 @@ START_TEST(multi_friction_generic)
         ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why), QT_DOMAIN);
         ck_assert(strncmp(why, "coupling:", 9) == 0);
         P->coupling = QT_PUMP_COUPLING_CROSSED;
-        /* three Heisenberg qubits (Delta = 1): the quartet's Zeeman levels are equally spaced at every field, so the
-           structural coincidence is refused up front as a domain error naming Delta (not left to the point check) */
+        /* three Heisenberg qubits (Delta = 1): the quartet's Zeeman ladder is grouped by the field frame of lemma P31,
+           whose generic grouping is the secular one off finitely many radii; this sector's arcs lie on such radii
+           (r0 = 1/2, r1 = 1 for J = 1), so it is refused up front naming them */
         fmpq_one(P->Delta);
         fmpq_one(P->J);
         ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why), QT_DOMAIN);
-        ck_assert(strncmp(why, "Delta:", 6) == 0);
+        ck_assert(strncmp(why, "r0, r1:", 7) == 0);
         ck_assert(!arb_is_finite(W1) && !arb_is_finite(L1));
         fmpq_zero(P->Delta);                        /* three qubits with J = 0 (two: lemma P25) */
         fmpq_zero(P->J);
@@ -4445,6 +4453,112 @@ START_TEST(j0_corner_closed_form)
 }
 END_TEST
 
+START_TEST(heis3_friction_field_frame)
+{
+    /* lemma P31: three Heisenberg qubits (crossed layout) at equal T.  (i) The field-frame friction tensor at random exact
+       points off the special radii against the global Davies route of P17 (exact Bohr grouping from the characteristic
+       polynomial, the quartet's ladder grouped because it is exactly equal there), J, b, conventions, rates, T at
+       random; (ii) 128 against 192 bits; (iii) tau W_diss and the length over a small triangle at 48 and 64 bits,
+       L^2 <= tau W_diss; (iv) a circle about B = 0 on a special radius is refused */
+    static const char *Js[4] = {"1/2", "1", "2", "-1"}, *bs[3] = {"2", "3", "1/2"};
+    flint_rand_t st;
+    int it, compared = 0;
+    char why[QT_REASON_LEN];
+    fmpq radii[256];
+    slong nr, i;
+    flint_randinit(st);
+    for (i = 0; i < 256; i++)
+        fmpq_init(radii + i);
+    for (it = 0; it < qt_test_iters(6); it++)
+    {
+        qt_pump_params_t P;
+        fmpq_t x, z, r2, t;
+        acb_t bx, bz;
+        acb_ptr Z1 = _acb_vec_init(4), Z2 = _acb_vec_init(4), DZ = _acb_vec_init(4);
+        int on = 0;
+        qt_pump_params_init(P);
+        fmpq_init(x); fmpq_init(z); fmpq_init(r2); fmpq_init(t);
+        acb_init(bx); acb_init(bz);
+        random_qubit_point(P, x, z, st, it, 8, 8, 15);
+        P->n_qubits = 3;
+        P->coupling = QT_PUMP_COUPLING_CROSSED;
+        qt_test_setq(P->J, Js[n_randint(st, 4)]);
+        qt_test_setq(P->b, bs[n_randint(st, 3)]);
+        ck_assert(qt_pump_heis3_like(P));
+        /* skip a point on a special radius (there the generic grouping is not the secular one) */
+        nr = qt_pump_heis3_special_radii(radii, 256, P);
+        ck_assert(nr > 0 && nr < 256);
+        fmpq_mul(r2, x, x);
+        fmpq_addmul(r2, z, z);
+        for (i = 0; i < nr; i++)
+        {
+            fmpq_mul(t, radii + i, radii + i);
+            on = on || fmpq_equal(t, r2);
+        }
+        if (!on)
+        {
+            acb_set_fmpq(bx, x, 128);
+            acb_set_fmpq(bz, z, 128);
+            ck_assert_msg(qt_pump_friction_acb(Z1, P, bx, bz, 0, 128, why) == QT_OK, "%s", why);
+            ck_assert_msg(qt_pump_davies_route(NULL, DZ, P, x, z, 128, why) == QT_OK, "%s", why);
+            ck_assert_msg(acb_vec_overlaps4(Z1, DZ), "zeta: P31 vs P17 at iteration %d", it);
+            for (i = 0; i < 4; i++)
+                ck_assert(arb_rel_accuracy_bits(acb_realref(Z1 + i)) > 90 || arb_contains_zero(acb_realref(DZ + i)));
+            acb_set_fmpq(bx, x, 192);
+            acb_set_fmpq(bz, z, 192);
+            ck_assert(qt_pump_friction_heis3_acb(Z2, P, bx, bz, 0, 192, why) == QT_OK);
+            ck_assert(acb_vec_overlaps4(Z1, Z2));
+            compared++;
+        }
+        qt_pump_params_clear(P);
+        fmpq_clear(x); fmpq_clear(z); fmpq_clear(r2); fmpq_clear(t);
+        acb_clear(bx); acb_clear(bz);
+        _acb_vec_clear(Z1, 4); _acb_vec_clear(Z2, 4); _acb_vec_clear(DZ, 4);
+    }
+    ck_assert(compared >= qt_test_iters(6) / 2);
+    {
+        static const slong vx[3] = {20, 21, 20}, vz[3] = {10, 10, 11};
+        qt_pump_params_t P;
+        qt_protocol_t C;
+        arb_t W1, L1, W2, L2, t;
+        qt_pump_params_init(P);
+        arb_init(W1); arb_init(L1); arb_init(W2); arb_init(L2); arb_init(t);
+        set_crossed_chain3(P, "1", "2", "1");
+        qt_protocol_init(C);
+        C->kind = QT_PROTOCOL_POLYGON;
+        qt_protocol_set_polygon_size(C, 3);
+        for (i = 0; i < 3; i++)
+        {
+            fmpq_set_si(C->vx + i, vx[i], 20);
+            fmpq_set_si(C->vz + i, vz[i], 20);
+        }
+        ck_assert_msg(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why) == QT_OK, "%s", why);
+        ck_assert_msg(qt_pump_dissipation_per_cycle(W2, L2, P, C, 64, why) == QT_OK, "%s", why);
+        ck_assert(arb_overlaps(W1, W2) && arb_overlaps(L1, L2) && arb_is_positive(W2) && arb_is_positive(L2));
+        arb_sqr(t, L2, 64);
+        ck_assert(!arb_gt(t, W2));
+        /* (iv) */
+        nr = qt_pump_heis3_special_radii(radii, 256, P);
+        C->kind = QT_PROTOCOL_CIRCLE;
+        fmpq_zero(C->cx); fmpq_zero(C->cz);
+        fmpq_set(C->radius, radii + 0);
+        ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why), QT_DOMAIN);
+        ck_assert(strncmp(why, "radius:", 7) == 0);
+        /* unequal temperatures are refused by this route */
+        fmpq_set_si(P->T_R, 2, 1);
+        C->kind = QT_PROTOCOL_POLYGON;
+        ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L1, P, C, 48, why), QT_DOMAIN);
+        ck_assert(strncmp(why, "T_R:", 4) == 0);
+        qt_protocol_clear(C);
+        qt_pump_params_clear(P);
+        arb_clear(W1); arb_clear(L1); arb_clear(W2); arb_clear(L2); arb_clear(t);
+    }
+    for (i = 0; i < 256; i++)
+        fmpq_clear(radii + i);
+    flint_randclear(st);
+}
+END_TEST
+
 START_TEST(refusals_leave_no_numbers)
 {
     qt_pump_params_t P;
@@ -5289,6 +5403,7 @@ main(void)
     tcase_add_test(tc, collective_j0_frame_route);
     tcase_add_test(tc, collective_j0_unequal_temperatures);
     tcase_add_test(tc, j0_corner_closed_form);
+    tcase_add_test(tc, heis3_friction_field_frame);
     tcase_add_test(tc, extra_baths);
     tcase_add_test(tc, heisenberg_axes_more_baths);
     suite_add_tcase(s, tc);

@@ -12,27 +12,30 @@
 int
 qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_struct *C, char *reason)
 {
-    int heis2 = qt_pump_heis2_like(P);
+    int heis2 = qt_pump_heis2_like(P), heis3 = qt_pump_heis3_like(P);
     if (qt_pump_shared_levels_degenerate(P, reason) != QT_OK || qt_pump_singlet_is_dark(P, reason) != QT_OK)
         return QT_DOMAIN;
     if (qt_pump_parity_sectors_dark(P, reason) != QT_OK)
         return QT_DOMAIN;
     /* lemma P24, a structural coincidence: at Delta = 1 (J != 0) H commutes with n.Sigma (n = B/|B|), so the Zeeman
        levels of a multiplet of three or more (the triplet, the quartet) are equally spaced by 2s|B| at every field */
-    if (!qt_pump_single_like(P) && !qt_pump_field_frame_like(P) && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J))
-        return qt_fail(reason, QT_DOMAIN, "Delta: at Delta = 1 H conserves the total spin along B, so the Zeeman levels of each multiplet (triplet, quartet) are equally spaced and two Bohr frequencies coincide at every field, outside the generic route of lemma P24 (P18: two qubits, named layouts); use Delta != 1 or pump.friction at points");
+    if (heis3 && !qt_pump_equal_temperatures(P))
+        return qt_fail(reason, QT_DOMAIN, "%s: the dissipation integrals of three Heisenberg qubits (the field frame of lemma P31) are proven at equal temperatures only; use pump.friction at points", qt_pump_unequal_temperature_field(P));
+    if (!qt_pump_single_like(P) && !qt_pump_field_frame_like(P) && !heis3 && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J))
+        return qt_fail(reason, QT_DOMAIN, "Delta: at Delta = 1 H conserves the total spin along B, so the Zeeman levels of each multiplet (triplet, quartet) are equally spaced and two Bohr frequencies coincide at every field, outside the generic route of lemma P24 (P18: two qubits, P31: three qubits, named layouts); use Delta != 1 or pump.friction at points");
     if (C->kind != QT_PROTOCOL_CIRCLE && C->kind != QT_PROTOCOL_SECTOR && C->kind != QT_PROTOCOL_POLYGON)
         return qt_fail(reason, QT_DOMAIN, "protocol: the dissipated work and the thermodynamic length are defined for closed curves of finite length avoiding B = 0 (circle, sector, polygon)");
-    if (heis2 && C->kind != QT_PROTOCOL_POLYGON)
+    if ((heis2 || heis3) && C->kind != QT_PROTOCOL_POLYGON)
     {
-        /* lemma P18: the holomorphic form is the secular generator off finitely many radii; an arc centred at B = 0
-           on such a radius would lie entirely in that set (a segment or any other arc meets it in isolated points) */
-        fmpq radii[16];
+        /* lemmas P18, P31: the holomorphic form is the secular generator off finitely many radii; an arc centred at
+           B = 0 on such a radius would lie entirely in that set (a segment or any other arc meets it in isolated
+           points) */
+        fmpq radii[256];
         slong n, i;
         int bad = 0;
-        for (i = 0; i < 16; i++)
+        for (i = 0; i < 256; i++)
             fmpq_init(radii + i);
-        n = qt_pump_heis2_special_radii(radii, P);
+        n = heis2 ? qt_pump_heis2_special_radii(radii, P) : qt_pump_heis3_special_radii(radii, 256, P);
         for (i = 0; i < n && !bad; i++)
         {
             if (C->kind == QT_PROTOCOL_CIRCLE)
@@ -40,12 +43,12 @@ qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_
             else
                 bad = fmpq_equal(C->r0, radii + i) || fmpq_equal(C->r1, radii + i);
         }
-        for (i = 0; i < 16; i++)
+        for (i = 0; i < 256; i++)
             fmpq_clear(radii + i);
         if (bad)
             return qt_fail(reason, QT_DOMAIN, C->kind == QT_PROTOCOL_CIRCLE
-                           ? "radius: a circle about B = 0 on a radius where two Bohr frequencies coincide or two levels cross (lemma P18): the secular generator differs there along the whole arc"
-                           : "r0, r1: an arc of the sector lies on a radius where two Bohr frequencies coincide or two levels cross (lemma P18): the secular generator differs there along the whole arc");
+                           ? "radius: a circle about B = 0 on a radius where two Bohr frequencies coincide or two levels cross (lemmas P18, P31): the secular generator differs there along the whole arc"
+                           : "r0, r1: an arc of the sector lies on a radius where two Bohr frequencies coincide or two levels cross (lemmas P18, P31): the secular generator differs there along the whole arc");
     }
     return QT_OK;
 }
@@ -176,7 +179,7 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     arb_zero(length);
     dp.P = P;
     /* lemma P24: every piece is checked before any is integrated (the level scan names every crossing at once) */
-    if (!qt_pump_single_like(P) && !qt_pump_field_frame_like(P))
+    if (!qt_pump_single_like(P) && !qt_pump_field_frame_like(P) && !qt_pump_heis3_like(P))
     {
         st = qt_pump_pieces_levels_simple(P, g, np, prec, reason);
         for (i = 0; i < np && st == QT_OK; i++)
@@ -192,7 +195,7 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
                sub-pieces per unit length; the other models (P24) about 50, after the check that no two Bohr
                frequencies coincide along the whole piece */
             acb_t w;
-            int h2 = qt_pump_field_frame_like(P);      /* P18, P25 */
+            int h2 = qt_pump_field_frame_like(P) || qt_pump_heis3_like(P);      /* P18, P25, P29, P31 */
             acb_init(w);
             n = qt_pump_piece_count(g + i, h2 ? 5 : 50);
             /* at T_R != T only W_diss (P22: sym(zeta) need not be positive semidefinite, sqrt(q) may not exist) */

@@ -190,6 +190,22 @@ qt_pump_field_frame_like(const qt_pump_params_struct *P)
     return qt_pump_heis2_like(P) || qt_pump_collective_j0(P);
 }
 
+void
+qt_pump_frame_zeta(acb_ptr zeta, const acb_mat_t dHx, const acb_mat_t dHz, const acb_mat_t Xs, slong prec)
+{
+    slong d = acb_mat_nrows(Xs), k, l, i, j;
+    for (k = 0; k < 2; k++)
+        for (l = 0; l < 2; l++)
+        {
+            /* zeta_{lk} = tr(d_l H' X'_k) */
+            acb_zero(zeta + 2 * l + k);
+            for (i = 0; i < d; i++)
+                for (j = 0; j < d; j++)
+                    acb_addmul(zeta + 2 * l + k, acb_mat_entry(l == 0 ? dHx : dHz, i, j),
+                               acb_mat_entry(Xs, j, d * k + i), prec);
+        }
+}
+
 /* C = [K, rho] / 2 (C may be K) */
 static void
 half_commutator(acb_mat_t C, const acb_mat_t K, const acb_mat_t rho, slong prec)
@@ -317,7 +333,7 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
     acb_t B2, r, s, T, Jc, nx, nz, mnx, t, g, u, dth;
     acb_ptr E, p, dE, omega, dp;
     int neq = !qt_pump_equal_temperatures(P), j0 = qt_pump_collective_j0(P), ness = j0 && neq;
-    slong group[16], ngroups, m, k, l, i, j, c;
+    slong group[16], ngroups, m, k, i, j, c;
     int st = QT_OK;
 
     for (k = 0; k < 4; k++)
@@ -473,15 +489,7 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
             st = QT_UNCERTIFIED;
         goto done;
     }
-    for (k = 0; k < 2; k++)
-        for (l = 0; l < 2; l++)
-        {
-            /* zeta_{lk} = tr(d_l H' X'_k) */
-            acb_zero(zeta + 2 * l + k);
-            for (i = 0; i < 4; i++)
-                for (j = 0; j < 4; j++)
-                    acb_addmul(zeta + 2 * l + k, acb_mat_entry(dH[l], i, j), acb_mat_entry(Xs, j, 4 * k + i), prec);
-        }
+    qt_pump_frame_zeta(zeta, dH[0], dH[1], Xs, prec);
     for (k = 0; Lam != NULL && k < 2; k++)
     {
         /* Lambda_{a,k} = -tr(H' D'_a X'_k) (T1 = X'_k, T2 = D'_a X'_k) */
@@ -613,6 +621,8 @@ qt_pump_friction_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t B
     int st;
     if (qt_pump_single_like(P))
         st = qt_pump_friction_qubit_acb(zeta, P, Bx, Bz, analytic, prec, reason);
+    else if (qt_pump_heis3_like(P) && qt_pump_equal_temperatures(P))
+        st = qt_pump_friction_heis3_acb(zeta, P, Bx, Bz, analytic, prec, reason);   /* lemma P31 */
     else if (qt_pump_field_frame_like(P))
         st = qt_pump_friction_heis2_acb(zeta, P, Bx, Bz, analytic, prec, reason);
     else

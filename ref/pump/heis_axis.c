@@ -33,6 +33,15 @@ static const int basis3[8][8] = {
     {0, 0, 0, 1, 0, -2, 1, 0}       /* the same, -1 */
 };
 
+void
+qt_pump_multiplet_vectors(fmpz *wv, slong N)
+{
+    slong d = (slong) 1 << N, n, i;
+    for (n = 0; n < d; n++)
+        for (i = 0; i < d; i++)
+            fmpz_set_si(wv + n * d + i, N == 1 ? basis1[n][i] : N == 2 ? basis2[n][i] : basis3[n][i]);
+}
+
 int
 qt_pump_heisenberg_like(const qt_pump_params_struct *P)
 {

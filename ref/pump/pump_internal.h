@@ -169,6 +169,18 @@ typedef struct
     fmpq *sl, *of, *C;
 }
 qt_pump_axis_struct;
+/* the field-frame friction tensor from the Drazin solutions Xs = [X'_x | X'_z] (d x 2d) and the frame d_k H':
+   zeta[2l + k] = tr(d_l H' X'_k) (lemmas P18, P31) */
+void qt_pump_frame_zeta(acb_ptr zeta, const acb_mat_t dHx, const acb_mat_t dHz, const acb_mat_t Xs, slong prec);
+/* the integer joint eigenvectors of X and Sigma_z of P26 (row n of the d x d array wv: w_n), N = 1, 2, 3 */
+void qt_pump_multiplet_vectors(fmpz *wv, slong N);
+/* lemma P31 (heis3_friction.c): three qubits with Heisenberg exchange (Delta = 1, J != 0) on shared baths in a named
+ * layout, equal temperatures: the friction tensor in the frame of the field and the multiplet basis, holomorphic for
+ * Re B^2 > 0, the secular one off the radii of qt_pump_heis3_special_radii (at most nmax, ascending, returns the count) */
+int qt_pump_heis3_like(const qt_pump_params_struct *P);
+int qt_pump_friction_heis3_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                               int analytic, slong prec, char *reason);
+slong qt_pump_heis3_special_radii(fmpq *radii, slong nmax, const qt_pump_params_struct *P);
 int qt_pump_heisenberg_like(const qt_pump_params_struct *P);
 /* 1 iff the axis route applies: qt_pump_heisenberg_like, or one qubit with further baths (P27; the closed routes serve
    one qubit with the baths L, R) */
