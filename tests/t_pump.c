@@ -4486,7 +4486,7 @@ START_TEST(heis3_friction_field_frame)
         qt_test_setq(P->b, bs[n_randint(st, 3)]);
         ck_assert(qt_pump_heis3_like(P));
         /* skip a point on a special radius (there the generic grouping is not the secular one) */
-        nr = qt_pump_heis3_special_radii(radii, 256, P);
+        nr = qt_pump_frame_special_radii(radii, 256, P);
         ck_assert(nr > 0 && nr < 256);
         fmpq_mul(r2, x, x);
         fmpq_addmul(r2, z, z);
@@ -4538,7 +4538,7 @@ START_TEST(heis3_friction_field_frame)
         arb_sqr(t, L2, 64);
         ck_assert(!arb_gt(t, W2));
         /* (iv) */
-        nr = qt_pump_heis3_special_radii(radii, 256, P);
+        nr = qt_pump_frame_special_radii(radii, 256, P);
         C->kind = QT_PROTOCOL_CIRCLE;
         fmpq_zero(C->cx); fmpq_zero(C->cz);
         fmpq_set(C->radius, radii + 0);

@@ -35,7 +35,7 @@ qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_
         int bad = 0;
         for (i = 0; i < 256; i++)
             fmpq_init(radii + i);
-        n = heis2 ? qt_pump_heis2_special_radii(radii, P) : qt_pump_heis3_special_radii(radii, 256, P);
+        n = heis2 ? qt_pump_heis2_special_radii(radii, P) : qt_pump_frame_special_radii(radii, 256, P);
         for (i = 0; i < n && !bad; i++)
         {
             if (C->kind == QT_PROTOCOL_CIRCLE)

@@ -83,56 +83,20 @@ frame_projectors(acb_mat_struct *Pr)
     }
 }
 
-/* M' = U^T M U for the eigenbasis U = (v_a c_a), v = (e0, e1 + e2, e3, e1 - e2) in the computational basis |00>,
- * |01>, |10>, |11> (qubit 1 most significant), c = (1, 1/sqrt2, 1, 1/sqrt2): v_a^T M v_b is summed exactly, so an
- * entry that vanishes is an exact zero; then the factor c_a c_b (1, 1/sqrt2 or 1/2) */
+/* M' = U^T M U for the eigenbasis U = (v_a / |v_a|), v = (e0, e1 + e2, e3, e1 - e2) in the computational basis |00>,
+ * |01>, |10>, |11> (qubit 1 most significant; P26's basis of two qubits): v_a^T M v_b is summed exactly, so an entry
+ * that vanishes is an exact zero; then the factor 1/(|v_a| |v_b|) (1, 1/sqrt2 or 1/2) */
 static void
 eigenframe(acb_mat_t Mp, const qt_qmat_t M, slong prec)
 {
-    static const int v[4][4] = {{1, 0, 0, 0}, {0, 1, 1, 0}, {0, 0, 0, 1}, {0, 1, -1, 0}};
-    static const int h[4] = {0, 1, 0, 1};
-    fmpq_t re, im, t;
-    arb_t w;
-    slong a, b, i, j;
-    fmpq_init(re); fmpq_init(im); fmpq_init(t);
-    arb_init(w);
-    arb_rsqrt_ui(w, 2, prec);
-    for (a = 0; a < 4; a++)
-        for (b = 0; b < 4; b++)
-        {
-            acb_ptr e = acb_mat_entry(Mp, a, b);
-            fmpq_zero(re);
-            fmpq_zero(im);
-            for (i = 0; i < 4; i++)
-                for (j = 0; j < 4; j++)
-                    if (v[a][i] != 0 && v[b][j] != 0)
-                    {
-                        fmpq_mul_si(t, M->re + 4 * i + j, v[a][i] * v[b][j]);
-                        fmpq_add(re, re, t);
-                        fmpq_mul_si(t, M->im + 4 * i + j, v[a][i] * v[b][j]);
-                        fmpq_add(im, im, t);
-                    }
-            arb_set_fmpq(acb_realref(e), re, prec);
-            arb_set_fmpq(acb_imagref(e), im, prec);
-            if (h[a] + h[b] == 2)
-                acb_mul_2exp_si(e, e, -1);
-            else if (h[a] + h[b] == 1)
-                acb_mul_arb(e, e, w, prec);
-        }
-    fmpq_clear(re); fmpq_clear(im); fmpq_clear(t);
-    arb_clear(w);
-}
-
-/* Y = a Z + b X (field-frame form of an operator with z-part Z and x-part X) */
-static void
-frame_combination(acb_mat_t Y, const acb_t a, const acb_mat_t Z, const acb_t b, const acb_mat_t X, slong prec)
-{
-    acb_mat_t T;
-    acb_mat_init(T, acb_mat_nrows(Y), acb_mat_ncols(Y));
-    acb_mat_scalar_mul_acb(Y, Z, a, prec);
-    acb_mat_scalar_mul_acb(T, X, b, prec);
-    acb_mat_add(Y, Y, T, prec);
-    acb_mat_clear(T);
+    fmpz *wv = _fmpz_vec_init(16), *nrm = _fmpz_vec_init(4);
+    slong n, i;
+    qt_pump_multiplet_vectors(wv, 2);
+    for (n = 0; n < 4; n++)
+        for (i = 0; i < 4; i++)
+            fmpz_addmul(nrm + n, wv + 4 * n + i, wv + 4 * n + i);
+    qt_pump_multiplet_frame(Mp, M, wv, nrm, prec);
+    _fmpz_vec_clear(wv, 16); _fmpz_vec_clear(nrm, 4);
 }
 
 /* two qubits on the shared baths L, R only, in a named sigma_x / sigma_z layout (not local, not matrices, no bath 3) */
@@ -190,35 +154,6 @@ qt_pump_field_frame_like(const qt_pump_params_struct *P)
     return qt_pump_heis2_like(P) || qt_pump_collective_j0(P);
 }
 
-void
-qt_pump_frame_zeta(acb_ptr zeta, const acb_mat_t dHx, const acb_mat_t dHz, const acb_mat_t Xs, slong prec)
-{
-    slong d = acb_mat_nrows(Xs), k, l, i, j;
-    for (k = 0; k < 2; k++)
-        for (l = 0; l < 2; l++)
-        {
-            /* zeta_{lk} = tr(d_l H' X'_k) */
-            acb_zero(zeta + 2 * l + k);
-            for (i = 0; i < d; i++)
-                for (j = 0; j < d; j++)
-                    acb_addmul(zeta + 2 * l + k, acb_mat_entry(l == 0 ? dHx : dHz, i, j),
-                               acb_mat_entry(Xs, j, d * k + i), prec);
-        }
-}
-
-/* C = [K, rho] / 2 (C may be K) */
-static void
-half_commutator(acb_mat_t C, const acb_mat_t K, const acb_mat_t rho, slong prec)
-{
-    acb_mat_t T1, T2;
-    acb_mat_init(T1, 4, 4); acb_mat_init(T2, 4, 4);
-    acb_mat_mul(T1, K, rho, prec);
-    acb_mat_mul(T2, rho, K, prec);
-    acb_mat_sub(C, T1, T2, prec);
-    acb_mat_scalar_mul_2exp_si(C, C, -1);
-    acb_mat_clear(T1); acb_mat_clear(T2);
-}
-
 /* lemma P29 (J = 0 at T_R != T): the stationary state rho0' of the grouped frame generator L' (superoperator S) and
    Y_k = R^T d_k rho0 R = d_k rho0' + (d_k theta / 2) [K, rho0'] with d_k rho0' = -L'^+ (d_k L') rho0'.
    rho0' = 1/4 - L'^+ L'(1/4) (the unique traceless correction; the Drazin solve proves the stationary state unique).
@@ -271,14 +206,14 @@ frame_stationary_derivatives(acb_mat_t Y, const acb_mat_t S, const qt_pump_model
         eigenframe(Ax, Mq->Ax + c, prec);
         if (Mq->bath[c] == 0)
         {
-            frame_combination(A, nx, Az, nz, Ax, prec);         /* n_x S_z-part + n_z S_x-part */
-            frame_combination(dA, nz, Az, mnx, Ax, prec);
+            qt_pump_frame_combination(A, nx, Az, nz, Ax, prec);         /* n_x S_z-part + n_z S_x-part */
+            qt_pump_frame_combination(dA, nz, Az, mnx, Ax, prec);
         }
         else
         {
-            frame_combination(A, nz, Az, mnx, Ax, prec);        /* n_z S_z-part - n_x S_x-part */
+            qt_pump_frame_combination(A, nz, Az, mnx, Ax, prec);        /* n_z S_z-part - n_x S_x-part */
             acb_neg(t, nz);
-            frame_combination(dA, mnx, Az, t, Ax, prec);
+            qt_pump_frame_combination(dA, mnx, Az, t, Ax, prec);
         }
         qt_pump_bath_rate(g, P, Mq->bath[c], prec);
         qt_pump_bath_temperature(u, P, (int) Mq->bath[c], prec);
@@ -298,7 +233,7 @@ frame_stationary_derivatives(acb_mat_t Y, const acb_mat_t S, const qt_pump_model
     }
     if ((st = qt_lindblad_drazin_solve(D, S, Z, prec, reason)) != QT_OK)
         goto done;
-    half_commutator(T1, K, rho, prec);
+    qt_pump_half_commutator(T1, K, rho, prec);
     for (k = 0; k < 2; k++)
     {
         acb_mul(dth, k == 0 ? nz : mnx, invr, prec);
@@ -373,18 +308,12 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
         acb_mul_2exp_si(Jc, Jc, -2);
     acb_mat_scalar_mul_acb(H, SZ, r, prec);
     acb_mat_add(H, H, X, prec);
-    frame_combination(dH[0], nx, SZ, nz, SX, prec);
-    frame_combination(dH[1], nz, SZ, mnx, SX, prec);
+    qt_pump_frame_combination(dH[0], nx, SZ, nz, SX, prec);
+    qt_pump_frame_combination(dH[1], nz, SZ, mnx, SX, prec);
     frame_projectors(Pr);
     /* K = -i Sigma_y = sum_j (-i sigma_y)_j, (-i sigma_y) = [[0, -1], [1, 0]] on each qubit */
     qt_qmat_init(Kq, 4);
-    for (j = 0; j < 2; j++)
-        for (i = 0; i < 4; i++)
-        {
-            slong bit = (i >> (1 - j)) & 1, f = i ^ (1 << (1 - j));
-            /* (-i sigma_y)|0> = |1>, (-i sigma_y)|1> = -|0> */
-            fmpq_add_si(Kq->re + 4 * f + i, Kq->re + 4 * f + i, bit ? -1 : 1);
-        }
+    qt_pump_rotation_generator(Kq, 2);
     eigenframe(K, Kq, prec);
     qt_qmat_clear(Kq);
     /* levels, d_k E */
@@ -439,7 +368,7 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
             acb_mat_scalar_mul_acb(T1, Pr + m, p + m, prec);
             acb_mat_add(rho, rho, T1, prec);
         }
-        half_commutator(K, K, rho, prec);
+        qt_pump_half_commutator(K, K, rho, prec);
         for (k = 0; k < 2; k++)
         {
             /* R^T d_k rho0 R = sum_m d_k p_m P_m + (d_k theta / 2) [K, rho0'], d_k theta = (n_z, -n_x)_k / r */
@@ -473,9 +402,9 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
         eigenframe(Az, Mq->Az + c, prec);
         eigenframe(Ax, Mq->Ax + c, prec);
         if (Mq->bath[c] == 0)
-            frame_combination(A, nx, Az, nz, Ax, prec);
+            qt_pump_frame_combination(A, nx, Az, nz, Ax, prec);
         else
-            frame_combination(A, nz, Az, mnx, Ax, prec);
+            qt_pump_frame_combination(A, nz, Az, mnx, Ax, prec);
         qt_pump_bath_rate(g, P, Mq->bath[c], prec);
         qt_pump_bath_temperature(u, P, (int) Mq->bath[c], prec);      /* each bath at its own temperature */
         qt_davies_add_grouped(G, j0 ? Pr3 : Pr, j0 ? 3 : 4, group, omega, ngroups, A, g, u, 1, Mq->bath[c], prec);
@@ -546,72 +475,11 @@ qt_pump_lambda_frame_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_
     return st;
 }
 
-static int
-fmpq_cmp_ptr(const void *a, const void *b)
-{
-    return fmpq_cmp((const fmpq *) a, (const fmpq *) b);
-}
-
 slong
 qt_pump_heis2_special_radii(fmpq *radii, const qt_pump_params_struct *P)
 {
-    /* every Bohr frequency of the generic grouping (and every level) is a + b s r with exact a (multiples of J_c)
-       and integer b: the groups' frequencies (w_g = a_g + b_g s r) and the levels E_+- = J_c +- 2sr, E_0 = J_c,
-       E_S = -3 J_c.  Two coincide where (a_1 - a_2) = (b_2 - b_1) s r, i.e. at r = (a_1 - a_2)/((b_2 - b_1) s) > 0 */
-    static const slong la[4] = {1, 1, 1, -3}, lb[4] = {2, 0, -2, 0};   /* E = J_c la + s r lb */
-    slong fa[16], fb[16], nf = 0, m, n, i, j, cnt = 0;
-    fmpq_t Jc, s, r;
-    fmpq_init(Jc); fmpq_init(s); fmpq_init(r);
-    fmpq_set(Jc, P->J);
-    if (P->convention == QT_PUMP_SPIN)
-    {
-        fmpq_div_2exp(Jc, Jc, 2);
-        fmpq_set_si(s, 1, 2);
-    }
-    else
-        fmpq_one(s);
-    /* the frequencies of the generic groups: the ladder 2sr and -2sr once each, every other transition, and 0 */
-    fa[nf] = 0; fb[nf++] = 2;
-    fa[nf] = 0; fb[nf++] = -2;
-    fa[nf] = 0; fb[nf++] = 0;
-    for (m = 0; m < 4; m++)
-        for (n = 0; n < 4; n++)
-            if (m != n && !((m == 1 && n == 0) || (m == 2 && n == 1) || (m == 0 && n == 1) || (m == 1 && n == 2)))
-            {
-                fa[nf] = la[n] - la[m];
-                fb[nf++] = lb[n] - lb[m];
-            }
-    for (i = 0; i < nf + 4; i++)
-        for (j = i + 1; j < nf + 4; j++)
-        {
-            /* pairs of group frequencies (i, j < nf) and pairs of levels (i, j >= nf) */
-            slong a1, b1, a2, b2;
-            if ((i < nf) != (j < nf))
-                continue;
-            a1 = i < nf ? fa[i] : la[i - nf]; b1 = i < nf ? fb[i] : lb[i - nf];
-            a2 = j < nf ? fa[j] : la[j - nf]; b2 = j < nf ? fb[j] : lb[j - nf];
-            if (b1 == b2)
-                continue;           /* equal slopes: never equal (J_c != 0 and a1 != a2) or identical groups */
-            if (b2 - b1 > 0)
-                fmpq_set_si(r, a1 - a2, (ulong) (b2 - b1));
-            else
-                fmpq_set_si(r, a2 - a1, (ulong) (b1 - b2));
-            fmpq_mul(r, r, Jc);
-            fmpq_div(r, r, s);
-            if (fmpq_sgn(r) > 0)
-            {
-                slong q;
-                int seen = 0;
-                for (q = 0; q < cnt; q++)
-                    if (fmpq_equal(radii + q, r))
-                        seen = 1;
-                if (!seen && cnt < 16)
-                    fmpq_set(radii + cnt++, r);
-            }
-        }
-    qsort(radii, cnt, sizeof(fmpq), fmpq_cmp_ptr);
-    fmpq_clear(Jc); fmpq_clear(s); fmpq_clear(r);
-    return cnt;
+    /* the generic grouping's frequencies and the levels E_+- = J_c +- 2sr, E_0 = J_c, E_S = -3 J_c are affine in r */
+    return qt_pump_frame_special_radii(radii, 16, P);
 }
 
 int

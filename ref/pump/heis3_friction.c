@@ -7,9 +7,9 @@
  * term (d_k theta / 2) [K, rho0'], K = -i Sigma_y; the generic Bohr grouping: two transitions share a group iff their
  * frequencies of_n - of_m + (sl_n - sl_m) r agree as functions of r (the quartet's Zeeman ladder); a Drazin solve,
  * zeta_{lk} = tr(d_l H' X'_k).  The operators are carried to the basis exactly (integer sums, then 1/|w_m||w_n|), so
- * the secular block structure consists of exact zeros.  Off the finitely many radii of qt_pump_heis3_special_radii
- * (groups coincide or levels cross) this is the secular friction tensor. */
-#include <stdlib.h>
+ * the secular block structure consists of exact zeros.  Off the finitely many radii of qt_pump_frame_special_radii
+ * (groups coincide or levels cross) this is the secular friction tensor.  The pieces shared with the two-qubit route
+ * are in field_frame.c. */
 #include "pump_internal.h"
 
 int
@@ -17,135 +17,6 @@ qt_pump_heis3_like(const qt_pump_params_struct *P)
 {
     return P->n_qubits == 3 && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J) && P->coupling != QT_PUMP_COUPLING_LOCAL
            && P->coupling != QT_PUMP_COUPLING_MATRIX && P->n_extra == 0;
-}
-
-/* M' = W^T M W with the columns of W the normalised w_n: (w_a^T M w_b) exactly, then 1/sqrt(|w_a|^2 |w_b|^2) (exact when
-   the product is a square); M real */
-static void
-multiplet_frame(acb_mat_t Mp, const qt_qmat_t M, const fmpz *wv, const fmpz *nrm, slong prec)
-{
-    slong d = M->n, a, b, i, j;
-    fmpq_t e, t;
-    fmpz_t q;
-    arb_t w;
-    fmpq_init(e); fmpq_init(t);
-    fmpz_init(q);
-    arb_init(w);
-    for (a = 0; a < d; a++)
-        for (b = 0; b < d; b++)
-        {
-            fmpq_zero(e);
-            for (i = 0; i < d; i++)
-                for (j = 0; j < d; j++)
-                    if (!fmpz_is_zero(wv + a * d + i) && !fmpz_is_zero(wv + b * d + j))
-                    {
-                        fmpq_mul_fmpz(t, M->re + i * d + j, wv + a * d + i);
-                        fmpq_mul_fmpz(t, t, wv + b * d + j);
-                        fmpq_add(e, e, t);
-                    }
-            fmpz_mul(q, nrm + a, nrm + b);
-            if (fmpz_is_square(q))
-            {
-                fmpz_sqrt(q, q);
-                fmpq_div_fmpz(e, e, q);
-                acb_set_fmpq(acb_mat_entry(Mp, a, b), e, prec);
-            }
-            else
-            {
-                arb_set_fmpz(w, q);
-                arb_rsqrt(w, w, prec);
-                acb_set_fmpq(acb_mat_entry(Mp, a, b), e, prec);
-                acb_mul_arb(acb_mat_entry(Mp, a, b), acb_mat_entry(Mp, a, b), w, prec);
-            }
-        }
-    fmpq_clear(e); fmpq_clear(t);
-    fmpz_clear(q);
-    arb_clear(w);
-}
-
-/* the generic grouping: transitions n -> m (m != n) grouped by (of_n - of_m, sl_n - sl_m); returns the number of groups,
-   da[g], db[g] their frequency a + b r */
-static slong
-multiplet_grouping(slong *group, fmpq *da, fmpq *db, const qt_pump_axis_struct *X)
-{
-    slong d = X->d, m, n, g, ng = 0;
-    fmpq_t a, b;
-    fmpq_init(a); fmpq_init(b);
-    for (m = 0; m < d; m++)
-        for (n = 0; n < d; n++)
-        {
-            group[m * d + n] = -1;
-            if (m == n)
-                continue;
-            fmpq_sub(a, X->of + n, X->of + m);
-            fmpq_sub(b, X->sl + n, X->sl + m);
-            for (g = 0; g < ng; g++)
-                if (fmpq_equal(da + g, a) && fmpq_equal(db + g, b))
-                    break;
-            if (g == ng)
-            {
-                fmpq_set(da + ng, a);
-                fmpq_set(db + ng, b);
-                ng++;
-            }
-            group[m * d + n] = g;
-        }
-    fmpq_clear(a); fmpq_clear(b);
-    return ng;
-}
-
-static int
-fmpq_cmp_ptr3(const void *a, const void *b)
-{
-    return fmpq_cmp((const fmpq *) a, (const fmpq *) b);
-}
-
-/* adds r = (a2 - a1)/(b1 - b2) if b1 != b2 and r > 0 (and new) */
-static void
-add_radius(fmpq *radii, slong *cnt, slong nmax, const fmpq_t a1, const fmpq_t b1, const fmpq_t a2, const fmpq_t b2)
-{
-    fmpq_t r, t;
-    slong q;
-    if (fmpq_equal(b1, b2))
-        return;
-    fmpq_init(r); fmpq_init(t);
-    fmpq_sub(r, a2, a1);
-    fmpq_sub(t, b1, b2);
-    fmpq_div(r, r, t);
-    if (fmpq_sgn(r) > 0)
-    {
-        for (q = 0; q < *cnt; q++)
-            if (fmpq_equal(radii + q, r))
-                break;
-        if (q == *cnt && *cnt < nmax)
-            fmpq_set(radii + (*cnt)++, r);
-    }
-    fmpq_clear(r); fmpq_clear(t);
-}
-
-slong
-qt_pump_heis3_special_radii(fmpq *radii, slong nmax, const qt_pump_params_struct *P)
-{
-    qt_pump_axis_struct X[1];
-    slong d = 8, i, j, ng, cnt = 0, *group = malloc(sizeof(slong) * 64);
-    fmpq *da = _fmpq_vec_init(64), *db = _fmpq_vec_init(64);
-    char why[QT_REASON_LEN];
-    qt_pump_axis_init(X, d);
-    if (qt_pump_heis3_like(P) && qt_pump_axis_model(X, P, 1, why) == QT_OK)
-    {
-        ng = multiplet_grouping(group, da, db, X);
-        for (i = 0; i < ng; i++)                  /* two groups' frequencies coincide */
-            for (j = i + 1; j < ng; j++)
-                add_radius(radii, &cnt, nmax, da + i, db + i, da + j, db + j);
-        for (i = 0; i < d; i++)                   /* two levels cross */
-            for (j = i + 1; j < d; j++)
-                add_radius(radii, &cnt, nmax, X->of + i, X->sl + i, X->of + j, X->sl + j);
-        qsort(radii, cnt, sizeof(fmpq), fmpq_cmp_ptr3);
-    }
-    qt_pump_axis_clear(X);
-    free(group);
-    _fmpq_vec_clear(da, 64); _fmpq_vec_clear(db, 64);
-    return cnt;
 }
 
 int
@@ -158,7 +29,7 @@ qt_pump_friction_heis3_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     qt_lindblad_t G;
     qt_qmat_t Kq;
     acb_mat_struct Pr[8];
-    acb_mat_t H, dH[2], SX, SZ, Xf, Az, Ax, A, K, rho, T1, T2, S, Y, Xs;
+    acb_mat_t H, dH[2], SX, SZ, Xf, Az, Ax, A, K, rho, T1, S, Y, Xs;
     acb_t B2, r, s, T, nx, nz, mnx, t, g, u, dth;
     acb_ptr E = _acb_vec_init(8), dE = _acb_vec_init(16), p = _acb_vec_init(8), dp = _acb_vec_init(16),
             omega = _acb_vec_init(64);
@@ -179,7 +50,7 @@ qt_pump_friction_heis3_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     acb_mat_init(H, d, d); acb_mat_init(dH[0], d, d); acb_mat_init(dH[1], d, d); acb_mat_init(SX, d, d);
     acb_mat_init(SZ, d, d); acb_mat_init(Xf, d, d); acb_mat_init(Az, d, d); acb_mat_init(Ax, d, d);
     acb_mat_init(A, d, d); acb_mat_init(K, d, d); acb_mat_init(rho, d, d); acb_mat_init(T1, d, d);
-    acb_mat_init(T2, d, d); acb_mat_init(S, d * d, d * d); acb_mat_init(Y, d, 2 * d); acb_mat_init(Xs, d, 2 * d);
+    acb_mat_init(S, d * d, d * d); acb_mat_init(Y, d, 2 * d); acb_mat_init(Xs, d, 2 * d);
     acb_init(B2); acb_init(r); acb_init(s); acb_init(T); acb_init(nx); acb_init(nz); acb_init(mnx);
     acb_init(t); acb_init(g); acb_init(u); acb_init(dth);
     qt_qmat_init(Kq, d);
@@ -206,24 +77,15 @@ qt_pump_friction_heis3_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
         for (i = 0; i < d; i++)
             fmpz_addmul(nrm + n, wv + n * d + i, wv + n * d + i);
     /* the field-frame operators in the multiplet basis: s Sigma_x, s Sigma_z, X, K = -i Sigma_y (real) */
-    multiplet_frame(SX, Mq->dH + 0, wv, nrm, prec);
-    multiplet_frame(SZ, Mq->dH + 1, wv, nrm, prec);
-    multiplet_frame(Xf, Mq->X, wv, nrm, prec);
-    for (j = 0; j < 3; j++)
-        for (i = 0; i < d; i++)
-        {
-            slong bit = (i >> (2 - j)) & 1, f = i ^ (1 << (2 - j));
-            fmpq_add_si(Kq->re + d * f + i, Kq->re + d * f + i, bit ? -1 : 1);   /* (-i sigma_y)|0> = |1>, |1> -> -|0> */
-        }
-    multiplet_frame(K, Kq, wv, nrm, prec);
+    qt_pump_multiplet_frame(SX, Mq->dH + 0, wv, nrm, prec);
+    qt_pump_multiplet_frame(SZ, Mq->dH + 1, wv, nrm, prec);
+    qt_pump_multiplet_frame(Xf, Mq->X, wv, nrm, prec);
+    qt_pump_rotation_generator(Kq, 3);
+    qt_pump_multiplet_frame(K, Kq, wv, nrm, prec);
     acb_mat_scalar_mul_acb(H, SZ, r, prec);
     acb_mat_add(H, H, Xf, prec);
-    acb_mat_scalar_mul_acb(dH[0], SZ, nx, prec);
-    acb_mat_scalar_mul_acb(T1, SX, nz, prec);
-    acb_mat_add(dH[0], dH[0], T1, prec);
-    acb_mat_scalar_mul_acb(dH[1], SZ, nz, prec);
-    acb_mat_scalar_mul_acb(T1, SX, mnx, prec);
-    acb_mat_add(dH[1], dH[1], T1, prec);
+    qt_pump_frame_combination(dH[0], nx, SZ, nz, SX, prec);
+    qt_pump_frame_combination(dH[1], nz, SZ, mnx, SX, prec);
     /* levels of_n + sl_n r, d_k E_n = sl_n n_k; the Gibbs law (shifted by the lowest level at the midpoint) */
     ref = 0;
     for (n = 0; n < d; n++)
@@ -242,10 +104,7 @@ qt_pump_friction_heis3_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     for (n = 0; n < d; n++)
         acb_set(acb_mat_entry(rho, n, n), p + n);
     /* Y_k = R^T d_k rho0 R = diag(d_k p) + (d_k theta / 2) [K, rho0'], d_k theta = (n_z, -n_x)_k / r */
-    acb_mat_mul(T1, K, rho, prec);
-    acb_mat_mul(T2, rho, K, prec);
-    acb_mat_sub(T1, T1, T2, prec);
-    acb_mat_scalar_mul_2exp_si(T1, T1, -1);
+    qt_pump_half_commutator(T1, K, rho, prec);
     for (k = 0; k < 2; k++)
     {
         acb_div(dth, k == 0 ? nz : mnx, r, prec);
@@ -258,7 +117,7 @@ qt_pump_friction_heis3_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
             }
     }
     /* the generator with the generic grouping; bath L couples through sigma^x, bath R through sigma^z */
-    ngroups = multiplet_grouping(group, da, db, X);
+    ngroups = qt_pump_multiplet_grouping(group, da, db, X);
     for (i = 0; i < ngroups; i++)
     {
         acb_set_fmpq(omega + i, db + i, prec);
@@ -269,11 +128,9 @@ qt_pump_friction_heis3_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     qt_lindblad_set_hamiltonian(G, H);
     for (c = 0; c < Mq->nch; c++)
     {
-        multiplet_frame(Az, Mq->Az + c, wv, nrm, prec);
-        multiplet_frame(Ax, Mq->Ax + c, wv, nrm, prec);
-        acb_mat_scalar_mul_acb(A, Az, Mq->bath[c] == 0 ? nx : nz, prec);
-        acb_mat_scalar_mul_acb(T1, Ax, Mq->bath[c] == 0 ? nz : mnx, prec);
-        acb_mat_add(A, A, T1, prec);
+        qt_pump_multiplet_frame(Az, Mq->Az + c, wv, nrm, prec);
+        qt_pump_multiplet_frame(Ax, Mq->Ax + c, wv, nrm, prec);
+        qt_pump_frame_combination(A, Mq->bath[c] == 0 ? nx : nz, Az, Mq->bath[c] == 0 ? nz : mnx, Ax, prec);
         qt_pump_bath_rate(g, P, Mq->bath[c], prec);
         acb_set(u, T);
         qt_davies_add_grouped(G, Pr, d, group, omega, ngroups, A, g, u, 1, Mq->bath[c], prec);
@@ -297,7 +154,7 @@ done:
     acb_mat_clear(H); acb_mat_clear(dH[0]); acb_mat_clear(dH[1]); acb_mat_clear(SX);
     acb_mat_clear(SZ); acb_mat_clear(Xf); acb_mat_clear(Az); acb_mat_clear(Ax);
     acb_mat_clear(A); acb_mat_clear(K); acb_mat_clear(rho); acb_mat_clear(T1);
-    acb_mat_clear(T2); acb_mat_clear(S); acb_mat_clear(Y); acb_mat_clear(Xs);
+    acb_mat_clear(S); acb_mat_clear(Y); acb_mat_clear(Xs);
     acb_clear(B2); acb_clear(r); acb_clear(s); acb_clear(T); acb_clear(nx); acb_clear(nz); acb_clear(mnx);
     acb_clear(t); acb_clear(g); acb_clear(u); acb_clear(dth);
     qt_qmat_clear(Kq);

@@ -169,18 +169,34 @@ typedef struct
     fmpq *sl, *of, *C;
 }
 qt_pump_axis_struct;
+/* field_frame.c, shared by the field-frame routes (lemmas P18, P25, P29, P31):
+ * M' = W^T M W for the columns of W the normalised integer vectors w_n (row n of wv, |w_n|^2 = nrm[n]): w_a^T M w_b
+ * exactly, then the factor 1/sqrt(nrm_a nrm_b) (exact when that product is a square), so exact zeros stay exact */
+void qt_pump_multiplet_frame(acb_mat_t Mp, const qt_qmat_t M, const fmpz *wv, const fmpz *nrm, slong prec);
+/* Y = a Z + b X (the field-frame form of an operator with sigma^z-part Z and sigma^x-part X) */
+void qt_pump_frame_combination(acb_mat_t Y, const acb_t a, const acb_mat_t Z, const acb_t b, const acb_mat_t X, slong prec);
+/* K = -i Sigma_y of N qubits, exactly (real): R^T d_k R = (d_k theta / 2) K for the rotation R of the frame */
+void qt_pump_rotation_generator(qt_qmat_t K, slong N);
+/* C = [K, rho] / 2 (C may be K) */
+void qt_pump_half_commutator(acb_mat_t C, const acb_mat_t K, const acb_mat_t rho, slong prec);
 /* the field-frame friction tensor from the Drazin solutions Xs = [X'_x | X'_z] (d x 2d) and the frame d_k H':
-   zeta[2l + k] = tr(d_l H' X'_k) (lemmas P18, P31) */
+   zeta[2l + k] = tr(d_l H' X'_k) */
 void qt_pump_frame_zeta(acb_ptr zeta, const acb_mat_t dHx, const acb_mat_t dHz, const acb_mat_t Xs, slong prec);
+/* the generic grouping of the affine levels of_n + sl_n r of X (the z axis of P26): transitions n -> m (m != n) share
+ * a group iff (of_n - of_m, sl_n - sl_m) agree; group[m d + n] (-1 on the diagonal), the groups' frequencies
+ * da[g] + db[g] r; returns their number */
+slong qt_pump_multiplet_grouping(slong *group, fmpq *da, fmpq *db, const qt_pump_axis_struct *X);
+/* the radii r > 0 where two groups of that grouping have equal frequencies or two levels cross (two or three
+ * Heisenberg qubits; exact, ascending, at most nmax): returns their number */
+slong qt_pump_frame_special_radii(fmpq *radii, slong nmax, const qt_pump_params_struct *P);
 /* the integer joint eigenvectors of X and Sigma_z of P26 (row n of the d x d array wv: w_n), N = 1, 2, 3 */
 void qt_pump_multiplet_vectors(fmpz *wv, slong N);
 /* lemma P31 (heis3_friction.c): three qubits with Heisenberg exchange (Delta = 1, J != 0) on shared baths in a named
  * layout, equal temperatures: the friction tensor in the frame of the field and the multiplet basis, holomorphic for
- * Re B^2 > 0, the secular one off the radii of qt_pump_heis3_special_radii (at most nmax, ascending, returns the count) */
+ * Re B^2 > 0, the secular one off the radii of qt_pump_frame_special_radii */
 int qt_pump_heis3_like(const qt_pump_params_struct *P);
 int qt_pump_friction_heis3_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                                int analytic, slong prec, char *reason);
-slong qt_pump_heis3_special_radii(fmpq *radii, slong nmax, const qt_pump_params_struct *P);
 int qt_pump_heisenberg_like(const qt_pump_params_struct *P);
 /* 1 iff the axis route applies: qt_pump_heisenberg_like, or one qubit with further baths (P27; the closed routes serve
    one qubit with the baths L, R) */
