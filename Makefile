@@ -64,7 +64,7 @@ $(BUILD)/libqtoracle.so: $(LIB_OBJ)
 $(BUILD)/qtoracle: $(TOOL_OBJ) $(BUILD)/libqtoracle.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libqtoracle.a $(JANSSON_LIBS) $(DEP_LIBS)
 
-$(BUILD)/tests/%: tests/%.c tests/qt_test.h tests/qt_random_state.h $(BUILD)/libqtoracle.a $(HEADERS)
+$(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(BUILD)/libqtoracle.a $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -o $@ $< $(BUILD)/libqtoracle.a $(ALL_LDFLAGS) $(JANSSON_LIBS) $(CHECK_LIBS) $(DEP_LIBS)
 
@@ -72,22 +72,25 @@ check: all $(TEST_BIN)
 	@fail=0; for t in $(TEST_BIN); do echo "== $$t"; QTORACLE=$(BUILD)/qtoracle $$t || fail=1; done; \
 	if [ $$fail -ne 0 ]; then echo "make check: FAILED"; exit 1; fi; echo "make check: all suites passed"
 
-vectors/%.json: vectors/specs/%.json $(BUILD)/qtoracle
-	$(BUILD)/qtoracle gen $< -o $@
+# one job per vector file, so that make -j2 vectors / verify use both cores
+GEN_JOBS := $(SPECS:vectors/specs/%.json=gen-%)
+VERIFY_JOBS := $(SPECS:vectors/specs/%.json=verify-%)
+.PHONY: $(GEN_JOBS) $(VERIFY_JOBS)
 
-vectors: $(BUILD)/qtoracle
-	@for s in $(SPECS); do echo "gen $$s"; $(BUILD)/qtoracle gen $$s -o vectors/$$(basename $$s) || exit 1; done
+vectors: $(GEN_JOBS)
+$(GEN_JOBS): gen-%: $(BUILD)/qtoracle
+	@echo "gen vectors/specs/$*.json"
+	@$(BUILD)/qtoracle gen vectors/specs/$*.json -o vectors/$*.json
 
 # regenerate into build/ and compare with the committed files, then self-check them
-verify: $(BUILD)/qtoracle
-	@mkdir -p $(BUILD)/regen
-	@fail=0; for s in $(SPECS); do b=$$(basename $$s); \
-	  $(BUILD)/qtoracle gen $$s -o $(BUILD)/regen/$$b || { fail=1; continue; }; \
-	  if cmp -s $(BUILD)/regen/$$b vectors/$$b; then echo "reproduced byte for byte: vectors/$$b"; \
-	  else echo "DIFFERS from regeneration: vectors/$$b"; fail=1; fi; done; \
-	  if [ "$(GEN_DIRTY)" = true ]; then echo "note: generator sources have uncommitted changes (git_dirty)"; fi; \
-	  exit $$fail
+verify: $(VERIFY_JOBS)
+	@if [ "$(GEN_DIRTY)" = true ]; then echo "note: generator sources have uncommitted changes (git_dirty)"; fi
 	@for v in $(VECTORS); do $(BUILD)/qtoracle selfcheck $$v || exit 1; done
+$(VERIFY_JOBS): verify-%: $(BUILD)/qtoracle
+	@mkdir -p $(BUILD)/regen
+	@$(BUILD)/qtoracle gen vectors/specs/$*.json -o $(BUILD)/regen/$*.json
+	@if cmp -s $(BUILD)/regen/$*.json vectors/$*.json; then echo "reproduced byte for byte: vectors/$*.json"; \
+	  else echo "DIFFERS from regeneration: vectors/$*.json"; exit 1; fi
 
 bench: all
 	bench/landauer

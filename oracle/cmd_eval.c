@@ -30,6 +30,14 @@ eval_record(const qo_quantity *q, const qo_params *p, slong digits, int as_json)
     int st;
     qt_traj_record_init(R, 0);
     st = qo_evaluate_record(R, q, p, digits);
+    if (st == QT_INTERNAL)
+    {
+        for (i = 0; i < R->nout; i++)
+            if (R->out[i].status == QT_INTERNAL)
+                qo_error("eval %s, output %s: %s", q->name, R->name[i], R->out[i].reason);
+        qt_traj_record_clear(R);
+        return QO_EXIT_INTERNAL;
+    }
     if (as_json)
     {
         json_t *o = json_object();
@@ -150,6 +158,14 @@ qo_cmd_eval(int argc, char **argv)
     qt_result_init(r);
     st = qo_evaluate(r, q, &p, digits);
     code = (st == QT_OK) ? QO_EXIT_OK : (st == QT_DOMAIN ? QO_EXIT_USAGE : QO_EXIT_FAIL);
+    if (st == QT_INTERNAL)
+    {
+        /* a bug, not an answer: nothing on stdout */
+        qo_error("eval %s: %s", q->name, r->reason);
+        qt_result_clear(r);
+        qo_params_clear(&p);
+        return QO_EXIT_INTERNAL;
+    }
 
     if (as_json)
     {

@@ -231,15 +231,18 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
             qt_traj_record_init(R, 0);
             qo_evaluate_record(R, q, &p, digits);
             for (k = 0; k < R->nout; k++)
-                if (R->out[k].status == QT_UNCERTIFIED && bad_out < 0)
+                if ((R->out[k].status == QT_UNCERTIFIED || R->out[k].status == QT_INTERNAL)
+                    && (bad_out < 0 || R->out[k].status == QT_INTERNAL))
                     bad_out = (int) k;
             if (bad_out >= 0)
             {
-                snprintf(err, errlen, "%s (%s), output %s: could not certify: %s", where, caseId, R->name[bad_out], R->out[bad_out].reason);
+                int internal = R->out[bad_out].status == QT_INTERNAL;
+                snprintf(err, errlen, "%s (%s), output %s: %s%s", where, caseId, R->name[bad_out],
+                         internal ? "" : "could not certify: ", R->out[bad_out].reason);
                 qt_traj_record_clear(R);
                 qo_params_clear(&p);
                 json_decref(t); json_decref(outs); json_decref(echo);
-                return QO_EXIT_FAIL;
+                return internal ? QO_EXIT_INTERNAL : QO_EXIT_FAIL;
             }
             json_decref(outs);
             outs = qo_record_json(R, digits, 0);
@@ -271,7 +274,7 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
             qt_result_clear(r);
             qo_params_clear(&p);
             json_decref(ov); json_decref(t); json_decref(outs); json_decref(echo);
-            return st == QT_UNCERTIFIED ? QO_EXIT_FAIL : QO_EXIT_USAGE;
+            return st == QT_UNCERTIFIED ? QO_EXIT_FAIL : (st == QT_INTERNAL ? QO_EXIT_INTERNAL : QO_EXIT_USAGE);
         }
         json_object_set_new(outs, name, ov);
         (*count)++;

@@ -14,7 +14,7 @@ usage(FILE *f)
         "  qtoracle gen SPEC.json -o VECTORS.json\n"
         "  qtoracle check VECTORS.json RESULTS.jsonl [--rtol R] [--atol A]\n"
         "  qtoracle selfcheck VECTORS.json\n"
-        "exit status: 0 ok; 1 could not certify / check failures; 2 bad input\n", QT_VERSION);
+        "exit status: 0 ok; 1 could not certify / check failures; 2 bad input; 3 internal error (a bug: please report)\n", QT_VERSION);
 }
 
 int

@@ -325,9 +325,32 @@ START_TEST(integrate_exp)
     }
     ck_assert(arb_overlaps(r, e));
     ck_assert(arb_rel_accuracy_bits(r) > 110);
-    /* empty interval */
-    ck_assert_int_eq(qt_integrate_real(r, exp_integrand, NULL, b, a, NULL, 0, 64), QT_OK);
+    /* an empty interval is an exact 0; a reversed or non-finite one is a caller's bug: an internal error and an
+       indeterminate ball, never a silent 0 (proofs/landauer.md lemma T9) */
+    ck_assert_int_eq(qt_integrate_real(r, exp_integrand, NULL, a, a, NULL, 0, 64), QT_OK);
     ck_assert(arb_is_zero(r));
+    ck_assert_int_eq(qt_integrate_real(r, exp_integrand, NULL, b, a, NULL, 0, 64), QT_INTERNAL);
+    ck_assert(!arb_is_finite(r));
+    ck_assert_int_eq(qt_integrate_real_pieces(r, exp_integrand, NULL, b, a, 4, 64), QT_INTERNAL);
+    ck_assert(!arb_is_finite(r));
+    {
+        acb_t w;
+        acb_init(w);
+        ck_assert_int_eq(qt_integrate_pieces(w, exp_integrand, NULL, b, a, 4, 64), QT_INTERNAL);
+        ck_assert(!acb_is_finite(w));
+        ck_assert_int_eq(qt_integrate_complex(w, exp_integrand, NULL, b, a, NULL, 0, 64), QT_INTERNAL);
+        ck_assert(!acb_is_finite(w));
+        acb_clear(w);
+    }
+    arf_pos_inf(s + 0);
+    ck_assert_int_eq(qt_integrate_real(r, exp_integrand, NULL, a, s + 0, NULL, 0, 64), QT_INTERNAL);
+    arf_nan(s + 0);
+    ck_assert_int_eq(qt_integrate_real(r, exp_integrand, NULL, s + 0, b, NULL, 0, 64), QT_INTERNAL);
+    ck_assert_str_eq(qt_status_name(QT_INTERNAL), "internal-error");
+    ck_assert_int_eq(qt_status_join(QT_UNCERTIFIED, QT_INTERNAL), QT_INTERNAL);
+    ck_assert_int_eq(qt_status_join(QT_DOMAIN, QT_UNCERTIFIED), QT_DOMAIN);
+    ck_assert_int_eq(qt_status_join(QT_OK, QT_UNCERTIFIED), QT_UNCERTIFIED);
+    ck_assert_int_eq(qt_status_join(QT_OK, QT_OK), QT_OK);
     arb_clear(r); arb_clear(e);
     arf_clear(a); arf_clear(b);
     for (i = 0; i < 3; i++)

@@ -12,14 +12,23 @@
  * accuracy.  QT_UNCERTIFIED: the enclosure holds (it always does) but the requested
  * accuracy could not be reached, or a property needed for a finite answer could not
  * be decided; reason says which.  QT_DOMAIN: the inputs are outside the domain of
- * the documented formula (or the formula is infinite there); reason says which. */
-enum { QT_OK = 0, QT_UNCERTIFIED = 1, QT_DOMAIN = 2 };
+ * the documented formula (or the formula is infinite there); reason says which.
+ * QT_INTERNAL: a precondition inside the library failed (a bug in qtoracle, never a
+ * property of the input, e.g. a reversed integration interval); the ball is
+ * indeterminate, so no number is given; reason says which. */
+enum { QT_OK = 0, QT_UNCERTIFIED = 1, QT_DOMAIN = 2, QT_INTERNAL = 3 };
 
 #define QT_REASON_LEN 512
 #define QT_DIGITS_DEFAULT 30
 #define QT_DIGITS_MAX 500
 
 const char *qt_status_name(int status);
+/* the more severe of two statuses: QT_INTERNAL > QT_DOMAIN > QT_UNCERTIFIED > QT_OK */
+int qt_status_join(int a, int b);
+/* the reason for a failed integration status st of the integral named what: QT_UNCERTIFIED "what did not reach
+ * the requested accuracy at P bits", QT_INTERNAL "internal error in what: a reversed or non-finite integration
+ * interval (...)"; returns st (QT_OK: writes nothing) */
+int qt_integration_fail(char *reason, int st, const char *what, slong prec);
 
 /* A certified value: a real ball, a status and a reason. */
 typedef struct
@@ -82,11 +91,13 @@ void qt_ball_strings(qt_ball_strings_t *s, const arb_t x, slong sig);
 void qt_ball_strings_clear(qt_ball_strings_t *s);
 
 /* ---- certified integration of real-valued holomorphic integrands ---- */
-/* Integral of f over [a, b] (exact arf endpoints, a <= b), split at the given
+/* Integral of f over [a, b] (exact arf endpoints, a <= b; a = b gives an exact 0), split at the given
  * points that fall strictly inside.  f follows the acb_calc_func_t contract.  The
  * result is the real part of the certified complex integral (rigorous for an
  * integrand that is real on the real segment).  Returns QT_OK or QT_UNCERTIFIED
- * (Arb did not reach the tolerance; res is still a valid enclosure). */
+ * (Arb did not reach the tolerance; res is still a valid enclosure).  Reversed
+ * (a > b) or non-finite endpoints are a caller's bug: res indeterminate, QT_INTERNAL
+ * (never a silent 0; every integration routine below does the same). */
 int qt_integrate_real(arb_t res, acb_calc_func_t f, void *param,
                       const arf_t a, const arf_t b,
                       const arf_struct *splits, slong nsplits, slong prec);

@@ -91,13 +91,14 @@ qt_eval_digits(qt_result_t r, qt_eval_fn fn, const void *params, slong digits)
     {
         reason[0] = '\0';
         st = fn(y, params, prec, reason);
-        if (st == QT_DOMAIN)
+        if (st == QT_DOMAIN || st == QT_INTERNAL)
         {
+            /* decided exactly (a domain error), or a bug no precision can mend: no number */
             arb_indeterminate(&r->value);
             r->prec = prec;
-            qt_result_set_status(r, QT_DOMAIN, "%s", reason);
+            qt_result_set_status(r, st, "%s", reason);
             arb_clear(y);
-            return QT_DOMAIN;
+            return st;
         }
         if (!have || better(y, &r->value))
         {

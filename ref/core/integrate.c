@@ -5,6 +5,14 @@
 #include <stdlib.h>
 #include "qtoracle/core.h"
 
+/* the endpoints of every integral: finite and a <= b, else the caller has a bug (QT_INTERNAL; res indeterminate,
+   never a silent 0: proofs/landauer.md lemma T9) */
+static int
+ordered(const arf_t a, const arf_t b)
+{
+    return arf_is_finite(a) && arf_is_finite(b) && arf_cmp(a, b) <= 0;
+}
+
 static int
 cmp_arf(const void *a, const void *b)
 {
@@ -22,8 +30,13 @@ qt_integrate_complex(acb_t res, acb_calc_func_t f, void *param, const arf_t a, c
     acb_calc_integrate_opt_t opt;
     int status = QT_OK;
 
+    if (!ordered(a, b))
+    {
+        acb_indeterminate(res);
+        return QT_INTERNAL;
+    }
     acb_zero(res);
-    if (arf_cmp(a, b) >= 0)
+    if (arf_equal(a, b))
         return QT_OK;
 
     pts = flint_malloc(sizeof(arf_struct) * (nsplits + 2));
@@ -126,8 +139,13 @@ qt_integrate_pieces(acb_t res, acb_calc_func_t f, void *param, const arf_t a, co
     mag_t tol;
     slong i;
     int status = QT_OK;
+    if (!ordered(a, b))
+    {
+        acb_indeterminate(res);
+        return QT_INTERNAL;
+    }
     acb_zero(res);
-    if (arf_cmp(a, b) >= 0)
+    if (arf_equal(a, b))
         return QT_OK;
     if (npieces < 1)
         npieces = 1;

@@ -11,8 +11,32 @@ qt_status_name(int status)
         case QT_OK: return "ok";
         case QT_UNCERTIFIED: return "could-not-certify";
         case QT_DOMAIN: return "domain-error";
+        case QT_INTERNAL: return "internal-error";
         default: return "unknown";
     }
+}
+
+int
+qt_status_join(int a, int b)
+{
+    if (a == QT_INTERNAL || b == QT_INTERNAL)
+        return QT_INTERNAL;
+    if (a == QT_DOMAIN || b == QT_DOMAIN)
+        return QT_DOMAIN;
+    if (a == QT_UNCERTIFIED || b == QT_UNCERTIFIED)
+        return QT_UNCERTIFIED;
+    return QT_OK;
+}
+
+int
+qt_integration_fail(char *reason, int st, const char *what, slong prec)
+{
+    if (st == QT_INTERNAL)
+        return qt_fail(reason, st, "internal error in %s: a reversed or non-finite integration interval (a bug in qtoracle; "
+                       "please report it)", what);
+    if (st != QT_OK)
+        return qt_fail(reason, st, "%s did not reach the requested accuracy at %ld bits", what, (long) prec);
+    return st;
 }
 
 void

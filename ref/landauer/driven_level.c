@@ -288,8 +288,9 @@ qt_driven_level_quad(arb_t res, int quantity, const qt_driven_level_params_t p, 
     }
     arb_get_mag(tail, t);
     arb_add_error_mag(res, tail);
-    if (st != QT_OK)
-        qt_fail(reason, QT_UNCERTIFIED, "certified quadrature did not reach the working tolerance at %ld bits", (long) prec);
+    if (st == QT_INTERNAL)
+        arb_indeterminate(res);
+    qt_integration_fail(reason, st, "certified quadrature over the energy axis", prec);
 
     arf_clear(A); arf_clear(B); arf_clear(w);
     arf_clear(splits + 0); arf_clear(splits + 1);

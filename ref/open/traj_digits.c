@@ -19,7 +19,7 @@ narrower(const arb_t a, const arb_t b)
 static int
 settled(const qt_result_struct *o, slong digits)
 {
-    return o->status == QT_DOMAIN || (o->status == QT_OK && qt_arb_meets_digits(&o->value, digits));
+    return o->status == QT_DOMAIN || o->status == QT_INTERNAL || (o->status == QT_OK && qt_arb_meets_digits(&o->value, digits));
 }
 
 int
@@ -45,7 +45,7 @@ qt_eval_digits_record(qt_traj_record_t R, qt_record_fn fn, const void *params, s
         {
             qt_result_struct *n = T->out + i, *o = R->out + i;
             int take = !T->settled[i] && (!have[i]
-                       || (n->status == QT_DOMAIN)
+                       || (n->status == QT_DOMAIN) || (n->status == QT_INTERNAL)
                        || (n->status == QT_OK && (o->status != QT_OK || narrower(&n->value, &o->value)))
                        || (n->status != QT_OK && o->status != QT_OK && narrower(&n->value, &o->value)));
             if (take)
@@ -68,8 +68,10 @@ qt_eval_digits_record(qt_traj_record_t R, qt_record_fn fn, const void *params, s
             qt_result_set_status(o, QT_UNCERTIFIED,
                 "could not reach %ld digits up to %ld bits of working precision; the enclosure shown is the narrowest proven",
                 (long) digits, (long) maxprec);
-        if (o->status == QT_UNCERTIFIED)
-            worst = QT_UNCERTIFIED;
+        if (o->status == QT_INTERNAL)
+            arb_indeterminate(&o->value);
+        if (o->status == QT_UNCERTIFIED || o->status == QT_INTERNAL)
+            worst = qt_status_join(worst, o->status);
     }
     return worst;
 }

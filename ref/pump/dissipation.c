@@ -233,7 +233,7 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     {
         arb_indeterminate(Wtau);
         arb_indeterminate(length);
-        return bohr_fail ? st : qt_fail(reason, QT_UNCERTIFIED, "the dissipation integrals did not reach the requested accuracy");
+        return bohr_fail ? st : qt_integration_fail(reason, st, "the dissipation integrals", prec);
     }
     return QT_OK;
 }

@@ -262,7 +262,7 @@ axis_legs(arb_ptr Q, const qt_pump_params_struct *P, const qt_pump_axis_struct *
             leg.X = X == NULL ? NULL : X + w;
             leg.fails = leg.evals = 0;
             if ((st = qt_integrate_pieces(v, leg_integrand, &leg, a, b, npieces, prec)) != QT_OK)
-                qt_fail(reason, st, "the integral along the %s axis did not reach the requested accuracy", w == 0 ? "B_x" : "B_z");
+                qt_integration_fail(reason, st, w == 0 ? "the integral along the B_x axis" : "the integral along the B_z axis", prec);
             arb_add(Q + 2 * leg.pair, Q + 2 * leg.pair, acb_realref(v), prec);
             if (2 * leg.pair + 1 < nb)
                 arb_add(Q + 2 * leg.pair + 1, Q + 2 * leg.pair + 1, acb_imagref(v), prec);
@@ -349,7 +349,7 @@ quadrant_heisenberg(arb_ptr Q, const qt_pump_params_struct *P, slong prec, char 
         /* about 4 pieces per 1/alpha (effort: the integrator bisects where needed) */
         npieces = (slong) (4.0 * fmpq_get_d(R) / fmpq_get_d(step)) + 8;
         if ((st = axis_legs(Q, P, qt_pump_heis2_like(P) ? NULL : X, Rb, npieces, prec, reason)) != QT_OK)
-            qt_fail(reason, st, "protocol=quadrant: a leg integral did not reach the requested accuracy");
+            qt_integration_fail(reason, st, "protocol=quadrant: a leg integral", prec);
         /* lemmas P23, P26: |the legs beyond R| <= the tails of both axes */
         for (bath = 0; bath < nb; bath++)
             mag_add(arb_radref(Q + bath), arb_radref(Q + bath), tail[bath]);
@@ -526,7 +526,7 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
                 /* two Heisenberg qubits: the polar route of P13, bath by bath */
                 int s2;
                 if ((s2 = quarter_disc_heis2(Q + a, P, a, C->radius, prec)) != QT_OK)
-                    st = qt_fail(reason, s2, "the line integral did not reach the requested accuracy");
+                    st = qt_integration_fail(reason, s2, "the line integral", prec);
             }
     }
     else
@@ -554,7 +554,7 @@ qt_pump_heat_per_cycle(arb_ptr Q, const qt_pump_params_struct *P, const qt_proto
         if ((st = qt_pump_protocol_levels_simple(P, g, np, prec, reason)) != QT_OK)
             _arb_vec_indeterminate(Q, nb);
         else if ((st = integrate_boundary(Q, P, g, np, prec)) != QT_OK)
-            qt_fail(reason, st, "the line integral did not reach the requested accuracy");
+            qt_integration_fail(reason, st, "the line integral", prec);
         qt_pump_pieces_clear(g, np);
         for (a = 0; a < 2 && corner; a++)
             quadrant_add_excluded(Q + a, P, r0, r1, C->kind == QT_PROTOCOL_QUADRANT, prec);
