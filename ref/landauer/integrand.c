@@ -71,6 +71,8 @@ fermion_integrand(acb_t r, const acb_t E, const acb_t x0, const acb_t x1,
             acb_mul(pb, t, a, prec);
             acb_addmul(pb, omt, b, prec);
             qt_binary_entropy(r, p, pb, an, prec);
+            if (!acb_is_finite(r) && acb_is_one(t))
+                qt_fermi_entropy(r, x0, an, prec);  /* T = 1 exactly: p = f_L, an equal expression (lemma Q2) */
             qt_fermi_entropy(a, x1, an, prec);
             acb_sub(r, r, a, prec);
             acb_clear(p);
@@ -201,6 +203,13 @@ boson_integrand(acb_t r, const acb_t E, const acb_t x0, const acb_t x1,
                 acb_mul(n, t, a, prec);
                 acb_addmul(n, omt, b, prec);
                 qt_bose_entropy_of_n(r, n, an, prec);
+                if (!acb_is_finite(r) && acb_is_one(t))
+                {
+                    /* T = 1 exactly: n_out = n_L, sigma_B = x n + ell, an equal expression (lemma Q2) */
+                    acb_mul(r, a, x0, prec);
+                    qt_bose_ell(m, x0, an, prec);
+                    acb_add(r, r, m, prec);
+                }
                 qt_bose_entropy_of_n(a, b, an, prec);
                 acb_sub(r, r, a, prec);
                 acb_clear(n);

@@ -5,12 +5,25 @@
  * ln x singularities, which cancel exactly in every integrand we use. */
 #include "landauer_internal.h"
 
-/* n(x) = 1/(e^x - 1): poles at 2 pi i k give non-finite output */
+/* n(x) = 1/(e^x - 1): poles at 2 pi i k give non-finite output.  On a ball with Re x > 0 and a wide imaginary part
+   the rectangle enclosing e^x - 1 may contain 0 although the function is finite there; then the equal expression
+   e^-x / (1 - e^-x) is taken (lemma Q2: either is valid on any ball) */
 void
 qt_bose(acb_t n, const acb_t x, slong prec)
 {
     acb_expm1(n, x, prec);
     acb_inv(n, n, prec);
+    if (!acb_is_finite(n) && arf_sgn(arb_midref(acb_realref(x))) > 0)
+    {
+        acb_t t;
+        acb_init(t);
+        acb_neg(t, x);
+        acb_expm1(n, t, prec);
+        acb_neg(n, n);                         /* 1 - e^-x */
+        acb_exp(t, t, prec);
+        acb_div(n, t, n, prec);
+        acb_clear(t);
+    }
 }
 
 /* ell(x) = -log(1 - e^-x) = ln(1+n) */
