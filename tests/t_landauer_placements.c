@@ -492,6 +492,15 @@ START_TEST(swap_reservoirs)
 }
 END_TEST
 
+/* proofs/landauer.md T9, "not certified": the reduced current with T_L < T_R through a Lorentzian that reaches T = 1
+   (gamma_L = gamma_R): where f_R is tiny, 1 - T has a double zero at eps0 and ln p has branch points exponentially
+   close to the real axis, so quadrature cannot certify a level placed 10^2 T_R from the bias (near a window end) */
+static int
+known_uncertified(const qt_landauer_params_t p)
+{
+    return p->model == QT_MODEL_LORENTZIAN && fmpq_cmp(p->T_L, p->T_R) < 0 && fmpq_equal(p->gamma_L, p->gamma_R);
+}
+
 /* the Lorentzian with its level far below, at and far above the bias window, widths from 10^-3 to 10^2 and the same
    temperature ratios: the digamma closed forms (fermions), the sandwich of the reduced current (both statistics) */
 START_TEST(lorentzian_placements)
@@ -502,7 +511,7 @@ START_TEST(lorentzian_placements)
     arb_t v, ref, IS, IQR;
     fmpq pt[10];
     char r[QT_REASON_LEN];
-    int it, q, bad = 0, i;
+    int it, q, bad = 0, i, skipped = 0;
     flint_randinit(st);
     flint_randseed(st, 5, 3);
     qt_landauer_params_init(p);
@@ -522,6 +531,16 @@ START_TEST(lorentzian_placements)
         {
             if (q == QT_LQ_PARTICLE && p->stats == QT_BOSON)
                 continue;
+            if (q == QT_LQ_REDUCED_R && known_uncertified(p))
+            {
+                /* the documented limit: may be could-not-certify, never a wrong ok */
+                char r2[QT_REASON_LEN];
+                if (qt_landauer_reduced_entropy_current_R(v, p, 160, r2) != QT_OK)
+                {
+                    skipped++;
+                    continue;
+                }
+            }
             if (!eval_both(v, q, p, "lorentzian"))
             {
                 bad++;
@@ -543,6 +562,7 @@ START_TEST(lorentzian_placements)
         }
     }
     ck_assert_msg(bad == 0, "%d placement failures (printed above)", bad);
+    ck_assert_msg(skipped <= it / 8 + 1, "%d of %d reduced currents not certified", skipped, it);
     for (i = 0; i < 10; i++)
         fmpq_clear(pt + i);
     arb_clear(v); arb_clear(ref); arb_clear(IS); arb_clear(IQR);
