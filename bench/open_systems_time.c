@@ -51,7 +51,7 @@ q(fmpq_t x, json_t *s)
 static arb_t tt;
 
 static void
-fn(qt_traj_record_t R, const void *p, slong prec)
+fn(qt_record_t R, const void *p, slong prec)
 {
     arb_t t;
     arb_init(t);
@@ -68,7 +68,7 @@ main(int argc, char **argv)
     json_t *spec = json_load_file("vectors/specs/trajectory.json", 0, &je), *g, *c, *params = NULL;
     size_t gi, ci, j, k;
     qt_open_model_t M;
-    qt_traj_record_t R;
+    qt_record_t R;
     char why[QT_REASON_LEN];
     int reps = 0, idx[] = {QT_TR_S, QT_TR_SIGMA, QT_TR_BETA_A, QT_TR_BETA_R, QT_TR_BETA_E};
     double t0, el;
@@ -121,14 +121,14 @@ main(int argc, char **argv)
         reps++;
         el = now() - t0;
         if (el < 0.5)
-            qt_traj_record_clear(R);
+            qt_record_clear(R);
     }
     while (el < 0.5);
     printf("%ld %.6g", (long) digits, el / reps);
     for (k = 0; k < 5; k++)
         printf(" %s", arf_get_str(arb_midref(&R->out[idx[k]].value), 17));
     printf("\n");
-    qt_traj_record_clear(R);
+    qt_record_clear(R);
     qt_open_model_clear(M);
     json_decref(spec);
     return 0;

@@ -12,7 +12,7 @@ static qt_pump_params_t P;
 static qt_protocol_t C;
 
 static void
-fn(qt_traj_record_t R, const void *p, slong prec)
+fn(qt_record_t R, const void *p, slong prec)
 {
     (void) p;
     qt_pump_heat_record(R, P, C, prec);
@@ -23,7 +23,7 @@ main(int argc, char **argv)
 {
     slong digits = argc > 1 ? atol(argv[1]) : 20;
     struct timespec a, b;
-    qt_traj_record_t R;
+    qt_record_t R;
     int reps = 0;
     double el;
     qt_pump_params_init(P);
@@ -47,10 +47,10 @@ main(int argc, char **argv)
         clock_gettime(CLOCK_MONOTONIC, &b);
         el = (b.tv_sec - a.tv_sec) + 1e-9 * (b.tv_nsec - a.tv_nsec);
         if (el < 0.5)
-            qt_traj_record_clear(R);
+            qt_record_clear(R);
     }
     while (el < 0.5);
     printf("%ld %.6g %s\n", (long) digits, el / reps, arf_get_str(arb_midref(&R->out[0].value), 20));
-    qt_traj_record_clear(R);
+    qt_record_clear(R);
     return 0;
 }

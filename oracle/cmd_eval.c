@@ -25,17 +25,17 @@ qo_parse_digits(slong *d, const char *s)
 static int
 eval_record(const qo_quantity *q, const qo_params *p, slong digits, int as_json)
 {
-    qt_traj_record_t R;
+    qt_record_t R;
     slong i;
     int st;
-    qt_traj_record_init(R, 0);
+    qt_record_init(R);
     st = qo_evaluate_record(R, q, p, digits);
     if (st == QT_INTERNAL)
     {
         for (i = 0; i < R->nout; i++)
             if (R->out[i].status == QT_INTERNAL)
                 qo_error("eval %s, output %s: %s", q->name, R->name[i], R->out[i].reason);
-        qt_traj_record_clear(R);
+        qt_record_clear(R);
         return QO_EXIT_INTERNAL;
     }
     if (as_json)
@@ -75,7 +75,7 @@ eval_record(const qo_quantity *q, const qo_params *p, slong digits, int as_json)
     }
     if (st != QT_OK)
         qo_error("eval %s: some outputs could not be certified to %ld digits (see their reasons)", q->name, (long) digits);
-    qt_traj_record_clear(R);
+    qt_record_clear(R);
     return st == QT_OK ? QO_EXIT_OK : QO_EXIT_FAIL;
 }
 

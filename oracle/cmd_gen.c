@@ -218,7 +218,7 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
         if (qo_quantity_is_record(q))
         {
             /* a record: its named outputs become the case's outputs */
-            qt_traj_record_t R;
+            qt_record_t R;
             slong k;
             int bad_out = -1;
             if (json_array_size(outputs) != 1 || expect_error)
@@ -228,7 +228,7 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
                 json_decref(t); json_decref(outs); json_decref(echo);
                 return QO_EXIT_USAGE;
             }
-            qt_traj_record_init(R, 0);
+            qt_record_init(R);
             qo_evaluate_record(R, q, &p, digits);
             for (k = 0; k < R->nout; k++)
                 if ((R->out[k].status == QT_UNCERTIFIED || R->out[k].status == QT_INTERNAL)
@@ -239,7 +239,7 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
                 int internal = R->out[bad_out].status == QT_INTERNAL;
                 snprintf(err, errlen, "%s (%s), output %s: %s%s", where, caseId, R->name[bad_out],
                          internal ? "" : "could not certify: ", R->out[bad_out].reason);
-                qt_traj_record_clear(R);
+                qt_record_clear(R);
                 qo_params_clear(&p);
                 json_decref(t); json_decref(outs); json_decref(echo);
                 return internal ? QO_EXIT_INTERNAL : QO_EXIT_FAIL;
@@ -248,7 +248,7 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
             outs = qo_record_json(R, digits, 0);
             *count += (int) R->nout;
             snprintf(refbuf, sizeof refbuf, "%s", R->reference);
-            qt_traj_record_clear(R);
+            qt_record_clear(R);
             qo_params_clear(&p);
             continue;
         }

@@ -68,7 +68,7 @@ qubit_fn(arb_t res, const void *vp, slong prec, char *reason)
 }
 
 static void
-qubit_record_fn(qt_traj_record_t R, const void *vp, slong prec)
+qubit_record_fn(qt_record_t R, const void *vp, slong prec)
 {
     const qo_params *p = vp;
     arb_t t;
@@ -83,7 +83,7 @@ qubit_record_fn(qt_traj_record_t R, const void *vp, slong prec)
 }
 
 static void
-ramp_record_fn(qt_traj_record_t R, const void *vp, slong prec)
+ramp_record_fn(qt_record_t R, const void *vp, slong prec)
 {
     const qo_params *p = vp;
     arb_t t;
@@ -101,7 +101,7 @@ fano_fn(arb_t res, const void *vp, slong prec, char *reason)
 }
 
 static void
-fano_record_fn(qt_traj_record_t R, const void *vp, slong prec)
+fano_record_fn(qt_record_t R, const void *vp, slong prec)
 {
     const qo_params *p = vp;
     arb_t t;
@@ -116,7 +116,7 @@ fano_record_fn(qt_traj_record_t R, const void *vp, slong prec)
 }
 
 static void
-damped_record_fn(qt_traj_record_t R, const void *vp, slong prec)
+damped_record_fn(qt_record_t R, const void *vp, slong prec)
 {
     const qo_params *p = vp;
     arb_t t;
@@ -127,14 +127,14 @@ damped_record_fn(qt_traj_record_t R, const void *vp, slong prec)
 }
 
 static void
-cycle_record_fn(qt_traj_record_t R, const void *vp, slong prec)
+cycle_record_fn(qt_record_t R, const void *vp, slong prec)
 {
     const qo_params *p = vp;
     qt_cycle_evaluate(R, p->cy, prec);
 }
 
 static void
-pump_record_fn(qt_traj_record_t R, const void *vp, slong prec)
+pump_record_fn(qt_record_t R, const void *vp, slong prec)
 {
     const qo_params *p = vp;
     if (p->pump_which == QO_PUMP_HEAT)
@@ -150,7 +150,7 @@ pump_record_fn(qt_traj_record_t R, const void *vp, slong prec)
 }
 
 static void
-lindblad_record_fn(qt_traj_record_t R, const void *vp, slong prec)
+lindblad_record_fn(qt_record_t R, const void *vp, slong prec)
 {
     const qo_params *p = vp;
     arb_t t;
@@ -161,7 +161,7 @@ lindblad_record_fn(qt_traj_record_t R, const void *vp, slong prec)
 }
 
 int
-qo_evaluate_record(qt_traj_record_t R, const qo_quantity *q, const qo_params *p, slong digits)
+qo_evaluate_record(qt_record_t R, const qo_quantity *q, const qo_params *p, slong digits)
 {
     return qt_eval_digits_record(R, q->family == QO_FAM_QUBIT ? qubit_record_fn
                                     : q->family == QO_FAM_RAMP ? ramp_record_fn

@@ -79,7 +79,7 @@ int qo_matrix_from_param(qt_qmat_t A, json_t **canon, const char *value, const c
 
 /* certified evaluation to `digits` */
 int qo_evaluate(qt_result_t r, const qo_quantity *q, const qo_params *p, slong digits);
-int qo_evaluate_record(qt_traj_record_t R, const qo_quantity *q, const qo_params *p, slong digits);
+int qo_evaluate_record(qt_record_t R, const qo_quantity *q, const qo_params *p, slong digits);
 /* the trajectory families' parameters (params_open.c) */
 int qo_parse_qubit_davies(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
 int qo_parse_qubit_ramp(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
@@ -97,7 +97,7 @@ int qo_check_known(const qo_kv *kv, const char *const *allowed, const qo_quantit
                    const char *context, char *err, size_t errlen);
 int qo_matrix_param(qo_params *p, qt_qmat_t A, const qo_kv *kv, const char *key, char *err, size_t errlen);
 /* JSON of a record (outputs with status, enclosure, formula, ratio pair) */
-json_t *qo_record_json(const qt_traj_record_t R, slong digits, int with_formulas);
+json_t *qo_record_json(const qt_record_t R, slong digits, int with_formulas);
 
 /* JSON of an enclosure: {"mid","rad","lo","hi","lo_f64","hi_f64"} */
 json_t *qo_ball_json(const arb_t x, slong digits);

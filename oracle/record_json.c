@@ -1,10 +1,10 @@
-/* record_json.c -- a trajectory record as JSON: one object per named output. */
+/* record_json.c -- a record as JSON: one object per named output. */
 #include <stdio.h>
 #include <string.h>
 #include "oracle.h"
 
 json_t *
-qo_record_json(const qt_traj_record_t R, slong digits, int with_formulas)
+qo_record_json(const qt_record_t R, slong digits, int with_formulas)
 {
     json_t *outs = json_object();
     slong i;
@@ -26,10 +26,8 @@ qo_record_json(const qt_traj_record_t R, slong digits, int with_formulas)
         }
         if (with_formulas)
         {
-            const char *f = qt_record_output_formula(R, i);
-            int ratios = R->kind == QT_REC_TRAJECTORY || R->kind == QT_REC_RAMP;
-            slong a = !ratios ? -1 : qt_traj_ratio_num(i);
-            slong d = !ratios ? -1 : qt_traj_ratio_den(i);
+            const char *f = qt_record_formula(R, i);
+            slong d, a = qt_record_ratio_of(R, i, &d);
             json_object_set_new(o, "formula", json_string(f));
             if (a >= 0)
             {

@@ -1144,7 +1144,7 @@ START_TEST(multi_qubit_route)
         acb_t bx, bz, hx, hz;
         acb_ptr A = _acb_vec_init(4), B = _acb_vec_init(4);
         fmpq_t x, z, J, D, b;
-        qt_traj_record_t R;
+        qt_record_t R;
         char why[QT_REASON_LEN];
         slong k;
         qt_pump_params_init(P);
@@ -1168,12 +1168,12 @@ START_TEST(multi_qubit_route)
         P->n_qubits = 2;
         fmpq_set_si(P->J, 2, 1);
         fmpq_set_si(P->b, 2, 1);
-        qt_traj_record_init(R, 0);
+        qt_record_init(R);
         qt_pump_lambda_record(R, P, x, z, prec);
         ck_assert_msg(R->out[0].status == QT_OK, "%s", R->out[0].reason);
         ck_assert(arb_contains_zero(&R->out[5].value) && arb_contains_zero(&R->out[6].value));
         ck_assert(mag_cmp_2exp_si(arb_radref(&R->out[5].value), -90) < 0);
-        qt_traj_record_clear(R);
+        qt_record_clear(R);
         /* spin at (B, J) = Pauli at (B/2, J/4), Lambda halved */
         ck_assert_int_eq(qt_pump_lambda_acb(A, P, bx, bz, 0, prec, why), QT_OK);
         P->convention = QT_PUMP_SPIN;
@@ -2511,7 +2511,7 @@ START_TEST(steady_state_record)
     /* pump.steady_state: tr rho0 = 1, rho0 Hermitian, S0 equals the closed form ln(2 cosh x) - x tanh x
        (one qubit, x = sB/T), E0 = -sB tanh x; for two qubits S0 equals pump.lambda's S0 */
     qt_pump_params_t P;
-    qt_traj_record_t R, R2;
+    qt_record_t R, R2;
     fmpq_t x, z;
     arb_t B, v, t, T;
     slong i;
@@ -2520,7 +2520,7 @@ START_TEST(steady_state_record)
     fmpq_init(x); fmpq_init(z);
     fmpq_set_si(x, 3, 5); fmpq_set_si(z, -7, 5);
     arb_init(B); arb_init(v); arb_init(t); arb_init(T);
-    qt_traj_record_init(R, 0);
+    qt_record_init(R);
     qt_pump_steady_state_record(R, P, x, z, 128);
     ck_assert_int_eq(R->nout, 2 + 8);
     arb_add(v, &R->out[2].value, &R->out[8].value, 128);       /* rho_00 + rho_11 */
@@ -2545,12 +2545,12 @@ START_TEST(steady_state_record)
     arb_mul(v, v, B, 128);
     arb_neg(v, v);
     ck_assert(arb_overlaps(v, &R->out[1].value));
-    qt_traj_record_clear(R);
+    qt_record_clear(R);
     P->n_qubits = 2;
     fmpq_set_si(P->J, 2, 1);
     fmpq_set_si(P->b, 2, 1);
-    qt_traj_record_init(R, 0);
-    qt_traj_record_init(R2, 0);
+    qt_record_init(R);
+    qt_record_init(R2);
     qt_pump_steady_state_record(R, P, x, z, 128);
     qt_pump_lambda_record(R2, P, x, z, 128);
     ck_assert(arb_overlaps(&R->out[0].value, &R2->out[4].value));
@@ -2559,8 +2559,8 @@ START_TEST(steady_state_record)
         arb_add(v, v, &R->out[2 + 2 * (4 * i + i)].value, 128);
     arb_sub_ui(v, v, 1, 128);
     ck_assert(arb_contains_zero(v));
-    qt_traj_record_clear(R);
-    qt_traj_record_clear(R2);
+    qt_record_clear(R);
+    qt_record_clear(R2);
     qt_pump_params_clear(P);
     fmpq_clear(x); fmpq_clear(z);
     arb_clear(B); arb_clear(v); arb_clear(t); arb_clear(T);
@@ -2610,7 +2610,7 @@ qubit_z0_acb(acb_t z0, const qt_pump_params_struct *P, const acb_t bx, const acb
  * Pauli solve of heis2_stationary; T_R = T (1 + 1e-40) overlaps the Gibbs record entry by entry; three qubits: trace 1
  * and overlap across precisions */
 static void
-steady_record_at(qt_traj_record_t R, const qt_pump_params_struct *P, slong bx, slong bz, slong den, slong prec)
+steady_record_at(qt_record_t R, const qt_pump_params_struct *P, slong bx, slong bz, slong den, slong prec)
 {
     fmpq_t x, z;
     fmpq_init(x); fmpq_init(z);
@@ -2626,7 +2626,7 @@ START_TEST(steady_state_unequal_temperatures)
     slong prec = 128, i;
     int it;
     qt_pump_params_t P;
-    qt_traj_record_t R, R2;
+    qt_record_t R, R2;
     arb_t v, w, pe, om, n;
     flint_randinit(st);
     arb_init(v); arb_init(w); arb_init(pe); arb_init(om); arb_init(n);
@@ -2640,7 +2640,7 @@ START_TEST(steady_state_unequal_temperatures)
         fmpq_set_si(P->T_R, 1 + (slong) n_randint(st, 8), 3);
         if (fmpq_equal(P->T_R, P->T))
             fmpq_set_si(P->T_R, 5, 2);
-        qt_traj_record_init(R, 0);
+        qt_record_init(R);
         steady_record_at(R, P, 3 * k * sx, 4 * k, 5, prec);
         ck_assert_str_eq(R->reference, "nonequilibrium_steady_state");
         arb_init(s); arb_init(B);
@@ -2675,7 +2675,7 @@ START_TEST(steady_state_unequal_temperatures)
         ck_assert_msg(arb_overlaps(v, &R->out[0].value), "one qubit: S0 (it %d)", it);
         ck_assert(arb_rel_accuracy_bits(&R->out[0].value) > 100);
         arb_clear(s); arb_clear(B);
-        qt_traj_record_clear(R);
+        qt_record_clear(R);
         qt_pump_params_clear(P);
     }
     /* two qubits, J = 2, b = 2, default layout, Pauli convention, at (3/5, 4/5) (|B| = 1 < 2|J|: simple levels) */
@@ -2686,7 +2686,7 @@ START_TEST(steady_state_unequal_temperatures)
         acb_t r;
         qt_pump_params_init(P);
         set_two_qubits_unequal(P);
-        qt_traj_record_init(R, 0);
+        qt_record_init(R);
         steady_record_at(R, P, 3, 4, 5, prec);
         ray_param_init(&q, P, prec);
         acb_init(r); acb_mat_init(p, 4, 1);
@@ -2703,10 +2703,10 @@ START_TEST(steady_state_unequal_temperatures)
         }
         ck_assert_msg(arb_overlaps(v, &R->out[1].value), "two qubits: E0");
         ck_assert_msg(arb_overlaps(w, &R->out[0].value), "two qubits: S0");
-        qt_traj_record_clear(R);
+        qt_record_clear(R);
         /* continuity into the Gibbs record */
         fmpq_set_si(P->T_R, 1, 1);
-        qt_traj_record_init(R2, 0);
+        qt_record_init(R2);
         steady_record_at(R2, P, 3, 4, 5, prec);
         ck_assert_str_eq(R2->reference, "gibbs");
         {
@@ -2717,12 +2717,12 @@ START_TEST(steady_state_unequal_temperatures)
             fmpz_set(fmpq_denref(P->T_R), e);                           /* 1 + 1e-40, canonical */
             fmpz_clear(e);
         }
-        qt_traj_record_init(R, 0);
+        qt_record_init(R);
         steady_record_at(R, P, 3, 4, 5, prec);
         ck_assert_str_eq(R->reference, "nonequilibrium_steady_state");
         for (i = 0; i < R->nout; i++)
             ck_assert_msg(arb_overlaps(&R->out[i].value, &R2->out[i].value), "T_R -> T: %s", R->name[i]);
-        qt_traj_record_clear(R); qt_traj_record_clear(R2);
+        qt_record_clear(R); qt_record_clear(R2);
         ray_param_clear(&q);
         acb_clear(r); acb_mat_clear(p);
         _acb_vec_clear(E, 4);
@@ -2733,8 +2733,8 @@ START_TEST(steady_state_unequal_temperatures)
         qt_pump_params_init(P);
         set_crossed_chain3(P, "1", "2", "1");
         fmpq_set_si(P->T_R, 1, 2);
-        qt_traj_record_init(R, 0);
-        qt_traj_record_init(R2, 0);
+        qt_record_init(R);
+        qt_record_init(R2);
         steady_record_at(R, P, 1, 1, 2, 128);
         steady_record_at(R2, P, 1, 1, 2, 192);
         arb_zero(v);
@@ -2748,7 +2748,7 @@ START_TEST(steady_state_unequal_temperatures)
             ck_assert_msg(arb_overlaps(&R->out[i].value, &R2->out[i].value), "three qubits: %s across precisions", R->name[i]);
         }
         ck_assert(arb_rel_accuracy_bits(&R->out[0].value) > 90);
-        qt_traj_record_clear(R); qt_traj_record_clear(R2);
+        qt_record_clear(R); qt_record_clear(R2);
         qt_pump_params_clear(P);
     }
     arb_clear(v); arb_clear(w); arb_clear(pe); arb_clear(om); arb_clear(n);
@@ -3890,7 +3890,7 @@ START_TEST(heat_record_period_refused)
        three outputs with the domain status and a reason, next to the certified first order */
     qt_pump_params_t P;
     qt_protocol_t C;
-    qt_traj_record_t R;
+    qt_record_t R;
     slong i, found = 0;
     arb_t v;
     qt_pump_params_init(P);
@@ -3900,7 +3900,7 @@ START_TEST(heat_record_period_refused)
     C->kind = QT_PROTOCOL_QUADRANT;
     C->has_period = 1;
     fmpq_set_si(C->period, 10, 1);
-    qt_traj_record_init(R, 0);
+    qt_record_init(R);
     qt_pump_heat_record(R, P, C, 64);
     ck_assert_int_eq(R->out[0].status, QT_OK);
     arb_const_log2(v, 64);
@@ -3915,7 +3915,7 @@ START_TEST(heat_record_period_refused)
             ck_assert(!arb_is_finite(&R->out[i].value));
         }
     ck_assert_int_eq(found, 3);
-    qt_traj_record_clear(R);
+    qt_record_clear(R);
     qt_protocol_clear(C);
     qt_pump_params_clear(P);
     arb_clear(v);
@@ -4801,7 +4801,7 @@ START_TEST(extra_baths)
         qt_pump_params_t P, Q;
         qt_protocol_t C;
         qt_qmat_t A, A4;
-        qt_traj_record_t R;
+        qt_record_t R;
         arb_ptr Q4 = _arb_vec_init(QT_PUMP_MAX_BATHS), Q3 = _arb_vec_init(QT_PUMP_MAX_BATHS);
         arb_ptr O = _arb_vec_init(QT_PUMP_MAX_BATHS);
         acb_ptr v4 = _acb_vec_init(QT_PUMP_MAX_BATHS), v3 = _acb_vec_init(QT_PUMP_MAX_BATHS);
@@ -4828,14 +4828,14 @@ START_TEST(extra_baths)
         ck_assert(qt_pump_equal_temperatures(P));
         /* the sum rule of Lambda over the four baths */
         fmpq_set_si(x, 3, 4); fmpq_set_si(z, 5, 4);
-        qt_traj_record_init(R, 0);
+        qt_record_init(R);
         qt_pump_lambda_record(R, P, x, z, prec);
         ck_assert_int_eq(R->nout, 11);
         ck_assert_str_eq(R->name[6], "Lambda_4_x");
         for (k = 9; k < 11; k++)
             ck_assert_msg(R->out[k].status == QT_OK && arb_contains_zero(&R->out[k].value)
                           && mag_cmp_2exp_si(arb_radref(&R->out[k].value), -80) < 0, "%s", R->name[k]);
-        qt_traj_record_clear(R);
+        qt_record_clear(R);
         /* the heat on a circle: the sum over the baths, and the splitting against the three-bath model */
         qt_protocol_init(C);
         C->kind = QT_PROTOCOL_CIRCLE;

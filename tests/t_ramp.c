@@ -22,7 +22,7 @@ set_ramp(qt_qubit_ramp_t P, const char *om0, const char *om1, const char *be, co
 }
 
 static slong
-find_out(const qt_traj_record_t R, const char *name)
+find_out(const qt_record_t R, const char *name)
 {
     slong i;
     for (i = 0; i < R->nout; i++)
@@ -33,13 +33,13 @@ find_out(const qt_traj_record_t R, const char *name)
 }
 
 static const arb_struct *
-named(const qt_traj_record_t R, const char *name)
+named(const qt_record_t R, const char *name)
 {
     return OUT(R, find_out(R, name));
 }
 
 static void
-run(qt_traj_record_t R, const qt_qubit_ramp_t P, const char *t, slong prec)
+run(qt_record_t R, const qt_qubit_ramp_t P, const char *t, slong prec)
 {
     fmpq_t q;
     arb_t tb;
@@ -293,7 +293,7 @@ START_TEST(test_ramp_closed_forms_m_pm1)
     for (k = 0; k < 4; k++)
     {
         qt_qubit_ramp_t P;
-        qt_traj_record_t R;
+        qt_record_t R;
         fmpq_t g, q;
         arb_t a0, at, k1, z, W, v, w, C, tb, be, om;
         int m = cases[k][1][0] == '-' ? -1 : 1;
@@ -384,7 +384,7 @@ START_TEST(test_ramp_closed_forms_m_pm1)
         arb_mul_2exp_si(v, v, -1);
         assert_overlap(v, named(R, "W_dot"), "W_dot at m = +-1");
 
-        qt_traj_record_clear(R);
+        qt_record_clear(R);
         qt_qubit_ramp_clear(P);
         fmpq_clear(g); fmpq_clear(q);
         arb_clear(a0); arb_clear(at); arb_clear(k1); arb_clear(z); arb_clear(W); arb_clear(v); arb_clear(w);
@@ -404,7 +404,7 @@ START_TEST(test_ramp_constant_frequency_limit)
     for (k = 0; k < 2; k++)
     {
         qt_qubit_ramp_t P;
-        qt_traj_record_t A, B;
+        qt_record_t A, B;
         arb_t t;
         qt_qubit_ramp_init(P);
         qt_traj_record_init(A, 1);
@@ -426,7 +426,7 @@ START_TEST(test_ramp_constant_frequency_limit)
             ck_assert(arb_is_zero(named(A, "W_dot")));
             ck_assert(arb_is_zero(named(A, "Delta_F")));
         }
-        qt_traj_record_clear(A); qt_traj_record_clear(B);
+        qt_record_clear(A); qt_record_clear(B);
         qt_qubit_ramp_clear(P);
         arb_clear(t);
     }
@@ -474,7 +474,7 @@ random_time(char *buf, size_t n, const qt_qubit_ramp_struct *P, flint_rand_t st)
 /* the named ramp (omega0 = 1, the given omega1, Q1-like start) at the named time, or a random ramp
    and time; then the record at prec.  t receives the time (at most 32 characters) */
 static void
-first_or_random_case(qt_traj_record_t R, qt_qubit_ramp_t P, char *t, int first, const char *omega1,
+first_or_random_case(qt_record_t R, qt_qubit_ramp_t P, char *t, int first, const char *omega1,
                      const char *time, flint_rand_t st, slong prec)
 {
     if (first)
@@ -499,7 +499,7 @@ START_TEST(test_ramp_identity_11_pointwise)
     for (it = 0; it < qt_test_iters(6); it++)
     {
         qt_qubit_ramp_t P;
-        qt_traj_record_t R;
+        qt_record_t R;
         arb_t d, v;
         char t[32];
         qt_qubit_ramp_init(P);
@@ -529,7 +529,7 @@ START_TEST(test_ramp_identity_11_pointwise)
         /* Spohn's inequality for the driven generator */
         ck_assert_msg(!arb_is_negative(OUT(R, QT_TR_SIGMA)), "sigma < 0 (it %d)", it);
         ck_assert_msg(!arb_is_negative(OUT(R, QT_TR_SIGMA_INT)), "Sigma < 0 (it %d)", it);
-        qt_traj_record_clear(R);
+        qt_record_clear(R);
         qt_qubit_ramp_clear(P);
         arb_clear(d); arb_clear(v);
     }
@@ -547,7 +547,7 @@ START_TEST(test_ramp_identity_11_integrated)
     for (it = 0; it < qt_test_iters(4); it++)
     {
         qt_qubit_ramp_t P;
-        qt_traj_record_t R;
+        qt_record_t R;
         arb_t I;
         char t[32];
         qt_qubit_ramp_init(P);
@@ -560,7 +560,7 @@ START_TEST(test_ramp_identity_11_integrated)
         /* int_0^t J (by quadrature) = E(t) - E(0) - W: the first law with the library's W */
         integral_of(I, P, t, F_J, prec);
         assert_overlap(I, OUT(R, QT_TR_Q), "int J vs Q");
-        qt_traj_record_clear(R);
+        qt_record_clear(R);
         qt_qubit_ramp_clear(P);
         arb_clear(I);
     }
@@ -578,7 +578,7 @@ START_TEST(test_ramp_overlap_across_precisions)
     for (it = 0; it < qt_test_iters(6); it++)
     {
         qt_qubit_ramp_t P;
-        qt_traj_record_t A, B;
+        qt_record_t A, B;
         char t[32];
         qt_qubit_ramp_init(P);
         qt_traj_record_init(A, 1);
@@ -614,7 +614,7 @@ START_TEST(test_ramp_overlap_across_precisions)
             ck_assert(qt_arb_is_exact_inf(named(A, "D_rel_dot")) && arf_sgn(arb_midref(named(A, "D_rel_dot"))) < 0);
             ck_assert(arb_is_zero(named(A, "W")) && arb_is_zero(OUT(A, QT_TR_SIGMA_INT)));
         }
-        qt_traj_record_clear(A); qt_traj_record_clear(B);
+        qt_record_clear(A); qt_record_clear(B);
         qt_qubit_ramp_clear(P);
     }
     flint_randclear(st);

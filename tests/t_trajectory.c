@@ -45,7 +45,7 @@ random_bloch(qt_qubit_davies_t P, flint_rand_t st)
 
 /* every output defined by both routes must agree: same status class, overlapping values */
 static void
-assert_records_agree(const qt_traj_record_t A, const qt_traj_record_t B, const char *what)
+assert_records_agree(const qt_record_t A, const qt_record_t B, const char *what)
 {
     slong i;
     for (i = 0; i < QT_TR_NCORE; i++)
@@ -75,7 +75,7 @@ typedef struct
 driver_probe;
 
 static void
-driver_probe_fn(qt_traj_record_t R, const void *params, slong prec)
+driver_probe_fn(qt_record_t R, const void *params, slong prec)
 {
     driver_probe *pr = (driver_probe *) params;
     slong i;
@@ -103,7 +103,7 @@ driver_probe_fn(qt_traj_record_t R, const void *params, slong prec)
 START_TEST(test_digits_record_driver)
 {
     driver_probe pr;
-    qt_traj_record_t R;
+    qt_record_t R;
     arb_t pi;
     slong k;
     memset(&pr, 0, sizeof pr);
@@ -122,7 +122,7 @@ START_TEST(test_digits_record_driver)
     ck_assert(arb_contains(&R->out[1].value, pi) && qt_arb_meets_digits(&R->out[1].value, 30));
     ck_assert_int_eq(R->out[1].prec, 8 * qt_digits_start_prec(30));
     ck_assert_int_eq(R->out[2].status, QT_DOMAIN);
-    qt_traj_record_clear(R);
+    qt_record_clear(R);
     arb_clear(pi);
 }
 END_TEST
@@ -136,7 +136,7 @@ START_TEST(test_closed_form_vs_general_route)
     {
         qt_qubit_davies_t P;
         qt_open_model_t M;
-        qt_traj_record_t A, B;
+        qt_record_t A, B;
         arb_t t;
         char why[QT_REASON_LEN];
         int t0 = (it % 4 == 0);
@@ -162,8 +162,8 @@ START_TEST(test_closed_form_vs_general_route)
         /* per-bath heat of a single bath equals the total */
         ck_assert(arb_overlaps(OUT(B, QT_TR_NCORE), OUT(B, QT_TR_J)));
         ck_assert(arb_overlaps(OUT(B, QT_TR_NCORE + 1), OUT(B, QT_TR_Q)));
-        qt_traj_record_clear(A);
-        qt_traj_record_clear(B);
+        qt_record_clear(A);
+        qt_record_clear(B);
         qt_open_model_clear(M);
         qt_qubit_davies_clear(P);
         arb_clear(t);
@@ -178,7 +178,7 @@ START_TEST(test_tstar_exact_values)
        D = ln cosh(beta omega / 2), Sigma = ln 2 + beta omega / 2 */
     qt_qubit_davies_t P;
     qt_open_model_t M;
-    qt_traj_record_t A, B;
+    qt_record_t A, B;
     arb_t t, x, y;
     char why[QT_REASON_LEN];
     qt_qubit_davies_init(P);
@@ -207,7 +207,7 @@ START_TEST(test_tstar_exact_values)
     qt_traj_record_init(B, 1);
     qt_lindblad_trajectory(B, M, t, 0, 256);
     assert_records_agree(A, B, "t*");
-    qt_traj_record_clear(A); qt_traj_record_clear(B);
+    qt_record_clear(A); qt_record_clear(B);
     qt_open_model_clear(M);
     qt_qubit_davies_clear(P);
     arb_clear(t); arb_clear(x); arb_clear(y);
@@ -252,7 +252,7 @@ START_TEST(test_identities_two_qubits)
     for (it = 0; it < qt_test_iters(12); it++)
     {
         qt_open_model_t M;
-        qt_traj_record_t R;
+        qt_record_t R;
         arb_t t, x;
         char why[QT_REASON_LEN];
         slong i;
@@ -284,7 +284,7 @@ START_TEST(test_identities_two_qubits)
         ck_assert(!arb_is_negative(OUT(R, QT_TR_PI_C)));
         ck_assert(!arb_is_negative(OUT(R, QT_TR_C_REL)));
         ck_assert(!arb_is_negative(OUT(R, QT_TR_SIGMA_INT)));
-        qt_traj_record_clear(R);
+        qt_record_clear(R);
         qt_open_model_clear(M);
         arb_clear(t); arb_clear(x);
     }
@@ -301,7 +301,7 @@ START_TEST(test_t0_against_state_functions)
     for (it = 0; it < qt_test_iters(6); it++)
     {
         qt_open_model_t M;
-        qt_traj_record_t R;
+        qt_record_t R;
         arb_t t, x;
         char why[QT_REASON_LEN];
         two_qubit_model(M, st, "1", "1");
@@ -315,7 +315,7 @@ START_TEST(test_t0_against_state_functions)
         ck_assert(arb_overlaps(x, OUT(R, QT_TR_C_REL)));
         ck_assert_int_eq(qt_state_energy_entropy(x, M->rho0, M->H, QT_EE_DEPHASED, 160, why), QT_OK);
         ck_assert(arb_overlaps(x, OUT(R, QT_TR_S_E)));
-        qt_traj_record_clear(R);
+        qt_record_clear(R);
         qt_open_model_clear(M);
         arb_clear(t); arb_clear(x);
     }
@@ -378,7 +378,7 @@ START_TEST(test_davies_inequalities_and_bures)
     for (it = 0; it < qt_test_iters(60); it++)
     {
         qt_qubit_davies_t P;
-        qt_traj_record_t R;
+        qt_record_t R;
         arb_t t, F, a, b, pe, pg, x;
         slong prec = 128;
         qt_qubit_davies_init(P);
@@ -396,7 +396,7 @@ START_TEST(test_davies_inequalities_and_bures)
         /* Bloch vector at t from E = omega z / 2 (omega = 1) and the state purity from S is not
            enough; recompute r from the closed form via D = -h(r) + ln Z + beta z/2 is circular,
            so use the bound at t = 0 where rho is exact */
-        qt_traj_record_clear(R);
+        qt_record_clear(R);
         qt_traj_record_init(R, 1);
         arb_zero(t);
         qt_qubit_davies_trajectory(R, P, t, QT_T_ZERO, prec);
@@ -434,7 +434,7 @@ START_TEST(test_davies_inequalities_and_bures)
             ck_assert_msg(!arb_is_negative(x), "Bures bound violated");
             arb_clear(be); arb_clear(z0); arb_clear(x0); arb_clear(y0); arb_clear(det); arb_clear(detb);
         }
-        qt_traj_record_clear(R);
+        qt_record_clear(R);
         qt_qubit_davies_clear(P);
         arb_clear(t); arb_clear(F); arb_clear(a); arb_clear(b); arb_clear(pe); arb_clear(pg); arb_clear(x);
     }
@@ -445,7 +445,7 @@ END_TEST
 START_TEST(test_pure_dephasing_and_phase_covariance)
 {
     qt_qubit_davies_t P, P0;
-    qt_traj_record_t R, R0;
+    qt_record_t R, R0;
     arb_t t, x;
     qt_qubit_davies_init(P); qt_qubit_davies_init(P0);
     arb_init(t); arb_init(x);
@@ -459,7 +459,7 @@ START_TEST(test_pure_dephasing_and_phase_covariance)
     ck_assert(arb_overlaps(OUT(R, QT_TR_SIGMA), OUT(R, QT_TR_S_DOT)));
     ck_assert_int_eq(R->out[QT_TR_BETA_A].status, QT_DOMAIN);
     ck_assert_int_eq(R->out[QT_TR_BETA_E].status, QT_DOMAIN);
-    qt_traj_record_clear(R);
+    qt_record_clear(R);
     /* identity 12: x0 = 0.6 and x0 = 0 give the same S_E, J and beta_E under M1 */
     set_qd(P, "1", "1", "0.2", "0.05", "0.6", "0", "0.6");
     set_qd(P0, "1", "1", "0.2", "0.05", "0", "0", "0.6");
@@ -471,7 +471,7 @@ START_TEST(test_pure_dephasing_and_phase_covariance)
     ck_assert(arb_overlaps(OUT(R, QT_TR_J), OUT(R0, QT_TR_J)));
     ck_assert(arb_overlaps(OUT(R, QT_TR_BETA_E), OUT(R0, QT_TR_BETA_E)));
     ck_assert(arb_contains_zero(OUT(R0, QT_TR_C_REL)));
-    qt_traj_record_clear(R); qt_traj_record_clear(R0);
+    qt_record_clear(R); qt_record_clear(R0);
     qt_qubit_davies_clear(P); qt_qubit_davies_clear(P0);
     arb_clear(t); arb_clear(x);
 }
@@ -483,7 +483,7 @@ START_TEST(test_pure_start_infinities)
        by both routes (exact rank decision in the general route, lemma E10) */
     qt_qubit_davies_t P;
     qt_open_model_t M;
-    qt_traj_record_t A, B;
+    qt_record_t A, B;
     arb_t t;
     char why[QT_REASON_LEN];
     qt_qubit_davies_init(P);
@@ -498,7 +498,7 @@ START_TEST(test_pure_start_infinities)
     ck_assert(arb_equal(OUT(A, QT_TR_S_DOT), OUT(B, QT_TR_S_DOT)));
     ck_assert(arb_equal(OUT(A, QT_TR_SIGMA), OUT(B, QT_TR_SIGMA)));
     ck_assert(arb_is_zero(OUT(B, QT_TR_DS_INTERIOR)) || arb_contains_zero(OUT(B, QT_TR_DS_INTERIOR)));
-    qt_traj_record_clear(A); qt_traj_record_clear(B);
+    qt_record_clear(A); qt_record_clear(B);
     qt_open_model_clear(M);
     /* a pure state under pure dephasing along z stays pure: S_dot = 0 exactly */
     set_qd(P, "1", "1", "0", "0.05", "0", "0", "1");
@@ -507,7 +507,7 @@ START_TEST(test_pure_start_infinities)
     qt_traj_record_init(B, 1);
     qt_lindblad_trajectory(B, M, t, 1, 128);
     ck_assert_msg(arb_is_zero(OUT(B, QT_TR_S_DOT)), "a kernel that is not populated contributes 0 (lemma E10)");
-    qt_traj_record_clear(B);
+    qt_record_clear(B);
     qt_open_model_clear(M);
     qt_qubit_davies_clear(P);
     arb_clear(t);
@@ -554,7 +554,7 @@ START_TEST(test_zero_eigenvalues_after_t0)
     flint_rand_t st;
     qt_qubit_davies_t P;
     qt_open_model_t Q, M;
-    qt_traj_record_t A, B;
+    qt_record_t A, B;
     qt_qmat_t H, Lm, r0, U2;
     arb_t t, x;
     fmpq_t e2;
@@ -651,7 +651,7 @@ START_TEST(test_zero_eigenvalues_after_t0)
             arb_clear(bw); arb_clear(z2); arb_clear(z3);
         }
         assert_records_agree(A, B, "embedded qubit");
-        qt_traj_record_clear(A); qt_traj_record_clear(B);
+        qt_record_clear(A); qt_record_clear(B);
         qt_open_model_clear(M); qt_open_model_clear(Q);
         qt_qubit_davies_clear(P);
     }
@@ -694,14 +694,14 @@ START_TEST(test_zero_eigenvalues_after_t0)
         /* the energy entropy is that of the populations of the continued pure state, and Sigma = D_0 - D_t = 0 */
         ck_assert_int_eq(B->out[QT_TR_S_E].status, QT_OK);
         ck_assert(arb_contains_zero(OUT(B, QT_TR_SIGMA_INT)));
-        qt_traj_record_clear(B);
+        qt_record_clear(B);
         /* a time ball reaching below 0 gets no E12 decision for the eigenvalues (the bath stays inert: J = 0) */
         arb_set_str(t, "1e-20 +/- 1e-19", 128);
         qt_traj_record_init(B, 1);
         qt_lindblad_trajectory(B, M, t, 0, 128);
         ck_assert_int_eq(B->out[QT_TR_S_DOT].status, QT_UNCERTIFIED);
         ck_assert(arb_is_zero(OUT(B, QT_TR_J)));
-        qt_traj_record_clear(B);
+        qt_record_clear(B);
         qt_open_model_clear(M);
     }
 
@@ -716,7 +716,7 @@ START_TEST(test_zero_eigenvalues_after_t0)
     qt_lindblad_trajectory(B, M, t, 0, 128);
     ck_assert_int_eq(B->out[QT_TR_S_DOT].status, QT_UNCERTIFIED);
     ck_assert(!arb_is_finite(OUT(B, QT_TR_S_DOT)));
-    qt_traj_record_clear(B);
+    qt_record_clear(B);
     qt_open_model_clear(M);
     qt_qubit_davies_clear(P);
 
@@ -730,7 +730,7 @@ START_TEST(test_overlap_across_precisions)
 {
     flint_rand_t st;
     qt_open_model_t M;
-    qt_traj_record_t A, B;
+    qt_record_t A, B;
     arb_t t;
     char why[QT_REASON_LEN];
     slong i;
@@ -748,7 +748,7 @@ START_TEST(test_overlap_across_precisions)
         ck_assert_msg(arb_overlaps(OUT(A, i), OUT(B, i)), "%s", A->name[i]);
         ck_assert(mag_cmp(arb_radref(OUT(B, i)), arb_radref(OUT(A, i))) <= 0);
     }
-    qt_traj_record_clear(A); qt_traj_record_clear(B);
+    qt_record_clear(A); qt_record_clear(B);
     qt_open_model_clear(M);
     arb_clear(t);
     flint_randclear(st);
@@ -852,7 +852,7 @@ START_TEST(test_bad_models)
     ck_assert_int_eq(qt_open_model_validate(M, why), QT_OK);
     ck_assert(!M->reference_ok[0]);
     {
-        qt_traj_record_t R;
+        qt_record_t R;
         arb_t t;
         arb_init(t);
         arb_one(t);
@@ -861,7 +861,7 @@ START_TEST(test_bad_models)
         ck_assert_int_eq(R->out[QT_TR_SIGMA].status, QT_DOMAIN);
         ck_assert_int_eq(R->out[QT_TR_PI_D].status, QT_DOMAIN);
         ck_assert_int_eq(R->out[QT_TR_S_DOT].status, QT_OK);
-        qt_traj_record_clear(R);
+        qt_record_clear(R);
         arb_clear(t);
     }
     qt_open_model_clear(M);
@@ -937,7 +937,7 @@ START_TEST(test_fano_non_markovian_signs_and_zero)
        At the first zero of G: the state is |0>, S = S_dot = J = 0 exactly and the temperatures are 0/0.
        At t = 0: G' = 0, so S_dot = 0 exactly (lemma F3). */
     qt_fano_anderson_t P;
-    qt_traj_record_t R;
+    qt_record_t R;
     arb_t t, G, Gd, x;
     char why[QT_REASON_LEN];
     qt_fano_anderson_init(P);
@@ -959,7 +959,7 @@ START_TEST(test_fano_non_markovian_signs_and_zero)
     arb_div(G, G, x, 128);
     arb_log(G, G, 128);
     ck_assert(arb_overlaps(G, OUT(R, QT_TR_BETA_E)));
-    qt_traj_record_clear(R);
+    qt_record_clear(R);
     ck_assert_int_eq(qt_fano_anderson_tzero(t, P, 128, why), QT_OK);
     qt_fano_anderson_G(G, Gd, P, t, 128);
     ck_assert(arb_contains_zero(G));
@@ -968,20 +968,20 @@ START_TEST(test_fano_non_markovian_signs_and_zero)
     qt_fano_anderson_trajectory(R, P, t, QT_T_STAR, 128);
     ck_assert(arb_is_zero(OUT(R, QT_TR_S)) && arb_is_zero(OUT(R, QT_TR_S_DOT)) && arb_is_zero(OUT(R, QT_TR_J)));
     ck_assert_int_eq(R->out[QT_TR_BETA_A].status, QT_DOMAIN);
-    qt_traj_record_clear(R);
+    qt_record_clear(R);
     /* just before the zero the general formula is finite and S_dot < 0 (purification) */
     arb_sub_ui(t, t, 1, 128);
     qt_traj_record_init(R, 1);
     qt_fano_anderson_trajectory(R, P, t, QT_T_GENERIC, 128);
     ck_assert_int_eq(R->out[QT_TR_S_DOT].status, QT_OK);
     ck_assert(arb_is_negative(OUT(R, QT_TR_S_DOT)));
-    qt_traj_record_clear(R);
+    qt_record_clear(R);
     arb_zero(t);
     qt_traj_record_init(R, 1);
     qt_fano_anderson_trajectory(R, P, t, QT_T_ZERO, 128);
     ck_assert(arb_is_zero(OUT(R, QT_TR_S_DOT)));
     ck_assert(arb_is_zero(OUT(R, QT_TR_S)));
-    qt_traj_record_clear(R);
+    qt_record_clear(R);
     /* no zero without memory domination */
     set_fa(P, "0.05", "1", "1", "1/2");
     ck_assert_int_eq(qt_fano_anderson_tzero(t, P, 128, why), QT_DOMAIN);
@@ -1004,7 +1004,7 @@ START_TEST(test_fano_identities_random)
     for (it = 0; it < qt_test_iters(30); it++)
     {
         qt_fano_anderson_t P;
-        qt_traj_record_t A, B;
+        qt_record_t A, B;
         arb_t t;
         slong i;
         qt_fano_anderson_init(P);
@@ -1028,7 +1028,7 @@ START_TEST(test_fano_identities_random)
             ck_assert(!arb_is_negative(OUT(B, QT_TR_C_REL)));
         ck_assert(arb_is_zero(OUT(B, QT_TR_DS_INTERIOR)));
         ck_assert(arb_equal(OUT(B, QT_TR_DS_EXTERIOR), OUT(B, QT_TR_S_DOT)));
-        qt_traj_record_clear(A); qt_traj_record_clear(B);
+        qt_record_clear(A); qt_record_clear(B);
         qt_fano_anderson_clear(P);
         arb_clear(t);
     }
@@ -1051,7 +1051,7 @@ START_TEST(test_damped_mode_against_brute_force)
        tail is below 1e-60): S_E = 1.295098005424560740338665433121685864581,
        S_E_dot = -0.01072872140163026514492290456292529889663 */
     qt_damped_mode_t P;
-    qt_traj_record_t R;
+    qt_record_t R;
     arb_t t, x;
     qt_damped_mode_init(P);
     set_dm(P, "1", "1", "0.1", "1", "0");
@@ -1065,7 +1065,7 @@ START_TEST(test_damped_mode_against_brute_force)
     arb_set_str(x, "-0.01072872140163026514492290456292529889663 +/- 1e-40", 160);
     ck_assert(arb_overlaps(x, OUT(R, QT_TR_S_E_DOT)));
     ck_assert(mag_cmp_2exp_si(arb_radref(OUT(R, QT_TR_S_E)), -100) < 0);
-    qt_traj_record_clear(R);
+    qt_record_clear(R);
     qt_damped_mode_clear(P);
     arb_clear(t); arb_clear(x);
 }
@@ -1100,7 +1100,7 @@ START_TEST(test_damped_mode_identities_random)
     for (it = 0; it < qt_test_iters(20); it++)
     {
         qt_damped_mode_t P;
-        qt_traj_record_t A, B;
+        qt_record_t A, B;
         arb_t t, nb, v, mu, x, y, be;
         slong i, prec = 128;
         qt_damped_mode_init(P);
@@ -1148,7 +1148,7 @@ START_TEST(test_damped_mode_identities_random)
         ck_assert(!arb_is_negative(OUT(A, QT_TR_C_REL)));
         if (fmpq_is_zero(P->alpha_re) && fmpq_is_zero(P->alpha_im))
             ck_assert(arb_is_zero(OUT(A, QT_TR_C_REL)));
-        qt_traj_record_clear(A); qt_traj_record_clear(B);
+        qt_record_clear(A); qt_record_clear(B);
         qt_damped_mode_clear(P);
         arb_clear(t); arb_clear(nb); arb_clear(v); arb_clear(mu); arb_clear(x); arb_clear(y); arb_clear(be);
     }
@@ -1288,7 +1288,7 @@ START_TEST(test_damped_mode_against_truncated_generator)
 
     for (it = 0; it < 2; it++)
     {
-        qt_traj_record_t R;
+        qt_record_t R;
         arb_set_str(t, times[it], prec);
         qt_traj_record_init(R, 1);
         qt_damped_mode_trajectory(R, P, t, QT_T_GENERIC, prec);
@@ -1378,7 +1378,7 @@ START_TEST(test_damped_mode_against_truncated_generator)
         ck_assert_msg(overlaps_within(JN, bJ, OUT(R, QT_TR_J)), "J at t = %s", times[it]);
         /* the check is sharp: the closed form is far from 0 compared with the bound */
         ck_assert(arb_is_positive(OUT(R, QT_TR_S)) && arf_cmp_2exp_si(arb_midref(OUT(R, QT_TR_S)), -8) > 0);
-        qt_traj_record_clear(R);
+        qt_record_clear(R);
     }
 
     qt_damped_mode_clear(P);
@@ -1399,7 +1399,7 @@ START_TEST(test_damped_mode_pure_start)
     /* section 6: B1 at t = 0 is pure: S_dot = sigma = +inf exactly, while the Fock populations (Poisson)
        have a finite energy entropy and rate; the eigenvalue heat is undefined there */
     qt_damped_mode_t P;
-    qt_traj_record_t R;
+    qt_record_t R;
     arb_t t;
     qt_damped_mode_init(P);
     set_dm(P, "1", "1", "0.1", "1", "0");
@@ -1411,7 +1411,7 @@ START_TEST(test_damped_mode_pure_start)
     ck_assert(arb_is_finite(OUT(R, QT_TR_S_E)) && R->out[QT_TR_S_E].status == QT_OK);
     ck_assert(arb_is_finite(OUT(R, QT_TR_S_E_DOT)) && R->out[QT_TR_S_E_DOT].status == QT_OK);
     ck_assert_int_eq(R->out[QT_TR_QDOT_R].status, QT_DOMAIN);
-    qt_traj_record_clear(R);
+    qt_record_clear(R);
     set_dm(P, "1", "1", "-0.1", "1", "0");
     {
         char why[QT_REASON_LEN];
@@ -1462,7 +1462,7 @@ START_TEST(test_cycle_otto_efficiency)
     for (i = 0; i < 4; i++)
     {
         qt_cycle_t C;
-        qt_traj_record_t R;
+        qt_record_t R;
         arb_t x;
         char why[QT_REASON_LEN];
         otto_cycle(C, "2", "1", "0.5", "2", "0.3", "0.2", dur[i][0], dur[i][1]);
@@ -1480,7 +1480,7 @@ START_TEST(test_cycle_otto_efficiency)
         ck_assert(arb_is_negative(OUT(R, 6)));
         arb_sub(x, OUT(R, 5), OUT(R, 3), 160);
         ck_assert(arb_is_positive(x));
-        qt_traj_record_clear(R);
+        qt_record_clear(R);
         qt_cycle_clear(C);
         arb_clear(x);
     }
@@ -1492,7 +1492,7 @@ START_TEST(test_cycle_refrigerator_and_equilibrium)
     /* beta_h w_h > beta_c w_c: heat flows out of the hot bath, eta is undefined (not an engine);
        one bath at one temperature and one H: the limit cycle is the Gibbs state, nothing flows */
     qt_cycle_t C;
-    qt_traj_record_t R;
+    qt_record_t R;
     char why[QT_REASON_LEN];
     otto_cycle(C, "2", "1", "1.5", "2", "0.3", "0.2", "2", "2");
     ck_assert_int_eq(qt_cycle_validate(C, why), QT_OK);
@@ -1501,7 +1501,7 @@ START_TEST(test_cycle_refrigerator_and_equilibrium)
     ck_assert(arb_is_negative(OUT(R, 0)));
     ck_assert_int_eq(R->out[3].status, QT_DOMAIN);
     ck_assert(!arb_is_positive(OUT(R, 6)));
-    qt_traj_record_clear(R);
+    qt_record_clear(R);
     qt_cycle_clear(C);
     otto_cycle(C, "1", "1", "1", "1", "0.3", "0.2", "2", "2");
     ck_assert_int_eq(qt_cycle_validate(C, why), QT_OK);
@@ -1509,7 +1509,7 @@ START_TEST(test_cycle_refrigerator_and_equilibrium)
     qt_cycle_evaluate(R, C, 128);
     ck_assert(arb_contains_zero(OUT(R, 0)) && arb_contains_zero(OUT(R, 1)) && arb_contains_zero(OUT(R, 2)));
     ck_assert_int_eq(R->out[3].status, QT_DOMAIN);          /* equal temperatures */
-    qt_traj_record_clear(R);
+    qt_record_clear(R);
     qt_cycle_clear(C);
     /* bad strokes */
     otto_cycle(C, "2", "1", "0.5", "2", "0.3", "0.2", "0", "2");
@@ -1767,7 +1767,7 @@ START_TEST(test_identity_population_clausius)
 {
     /* identity 7: Pi_d = J (beta_E - beta_B), on the closed forms and on the general route */
     qt_qubit_davies_t P;
-    qt_traj_record_t R;
+    qt_record_t R;
     arb_t t, x;
     int k;
     qt_qubit_davies_init(P);
@@ -1782,7 +1782,7 @@ START_TEST(test_identity_population_clausius)
         arb_sub(x, OUT(R, QT_TR_BETA_E), x, 128);
         arb_mul(x, x, OUT(R, QT_TR_J), 128);
         ck_assert(arb_overlaps(x, OUT(R, QT_TR_PI_D)));
-        qt_traj_record_clear(R);
+        qt_record_clear(R);
     }
     qt_qubit_davies_clear(P);
     arb_clear(t); arb_clear(x);

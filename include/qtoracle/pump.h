@@ -8,6 +8,7 @@
 #define QTORACLE_PUMP_H
 
 #include "qtoracle/davies.h"
+#include "qtoracle/record.h"
 
 enum { QT_PUMP_PAULI = 0, QT_PUMP_SPIN = 1 };
 /* coupling layouts for 2-3 qubits, A_L = sum_j cL_j sx_j, A_R = sum_j cR_j sz_j (c3 = 1 for a third qubit):
@@ -249,14 +250,13 @@ int qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params
 
 /* the pump.* records (names Lambda_L_x, ..., S0, sum_rule_x, sum_rule_z; Q_L, Q_R, sum_rule, and if C->has_period
  * (qt_pump_dissipation_supported): thermo_length, W_diss_tau, W_diss) */
-#include "qtoracle/trajectory.h"
-void qt_pump_lambda_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
-void qt_pump_curvature_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
-void qt_pump_friction_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
+void qt_pump_lambda_record(qt_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
+void qt_pump_curvature_record(qt_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
+void qt_pump_friction_record(qt_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
 /* rho0, its entropy S0 and energy E0: at equal temperatures the Gibbs state from the exact spectrum of H; at T_R != T
  * the stationary state of the global Davies generator (qt_pump_davies_steady_state), its entropy from certified
  * spectral clusters */
-void qt_pump_steady_state_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
-void qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt_protocol_struct *C, slong prec);
+void qt_pump_steady_state_record(qt_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec);
+void qt_pump_heat_record(qt_record_t R, const qt_pump_params_struct *P, const qt_protocol_struct *C, slong prec);
 
 #endif

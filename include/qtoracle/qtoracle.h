@@ -2,6 +2,7 @@
 #ifndef QTORACLE_H
 #define QTORACLE_H
 #include "qtoracle/core.h"
+#include "qtoracle/record.h"
 #include "qtoracle/landauer.h"
 #include "qtoracle/matrix.h"
 #include "qtoracle/state.h"

@@ -1,7 +1,7 @@
 /* trajectory.h -- entropy bookkeeping along open-system trajectories (open_systems.md 2.1-2.11),
  * hbar = k_B = 1, entropies in nats, heat positive into the system.
  *
- * Every route (the general Lindblad route and the closed-form models) fills the same record:
+ * Every route (the general Lindblad route and the closed-form models) fills the same record (record.h):
  * one certified result per named output, each with its own status.  An output is an exact
  * +-inf when the formula is infinite there (e.g. dS/dt of a pure state under a thermal bath),
  * QT_DOMAIN when it is undefined (0/0 temperatures, inf - inf, no valid reference state),
@@ -11,6 +11,7 @@
 #define QTORACLE_TRAJECTORY_H
 
 #include "qtoracle/lindblad.h"
+#include "qtoracle/record.h"
 
 enum
 {
@@ -20,35 +21,13 @@ enum
     QT_TR_SIGMA_INT, QT_TR_QDOT_R, QT_TR_NCORE
 };
 #define QT_MAX_BATHS 4
-/* after the core outputs: J_1..J_nb (heat current from bath j), Q_1..Q_nb (heat from bath j over [0, t]);
- * other records (pump.steady_state: the 8 x 8 density matrix of 3 qubits) need up to 2 * 64 + 2 outputs */
-#define QT_TR_MAXOUT 136
+/* after the core outputs: J_1..J_nb (heat current from bath j), Q_1..Q_nb (heat from bath j over [0, t]) */
 
-enum { QT_REC_TRAJECTORY = 0, QT_REC_CYCLE = 1, QT_REC_PUMP_LAMBDA = 2, QT_REC_PUMP_HEAT = 3, QT_REC_PUMP_CURVATURE = 4, QT_REC_PUMP_FRICTION = 5, QT_REC_PUMP_STEADY = 6, QT_REC_RAMP = 7 };
-typedef struct
-{
-    slong nout;
-    int kind;                 /* QT_REC_*: which formulas the names refer to */
-    char name[QT_TR_MAXOUT][16];
-    qt_result_struct out[QT_TR_MAXOUT];
-    char reference[48];       /* which reference state D_rel and Sigma use */
-    /* set by qt_eval_digits_record before a retry at higher precision: output i already meets the requested digits
-       (or is a domain error), and its earlier enclosure is kept whatever this evaluation gives; a record function may
-       skip the work of such outputs (effort only) */
-    int settled[QT_TR_MAXOUT];
-}
-qt_traj_record_struct;
-typedef qt_traj_record_struct qt_traj_record_t[1];
-
-void qt_traj_record_init(qt_traj_record_t R, slong nbaths);
-void qt_traj_record_clear(qt_traj_record_t R);
+/* a trajectory record (record.h): the core names, J_j and Q_j for nbaths baths, and the trajectory vocabulary (the
+ * formulas below, beta_X as ratios) */
+void qt_traj_record_init(qt_record_t R, slong nbaths);
 const char *qt_traj_output_name(slong i);           /* core names: "S", "S_dot", ... */
 const char *qt_traj_output_formula(slong i);
-/* the formula of output i of this record (trajectory or cycle) */
-const char *qt_record_output_formula(const qt_traj_record_t R, slong i);
-/* ratio outputs: index of numerator and denominator (or -1) */
-slong qt_traj_ratio_num(slong i);
-slong qt_traj_ratio_den(slong i);
 
 /* ---- the general Lindblad route (lindblad.trajectory) ---- */
 enum { QT_CH_THERMAL = 0, QT_CH_PLAIN = 1 };
@@ -97,7 +76,7 @@ void qt_bath_add_to_generator(qt_lindblad_t G, const qt_bath_struct *B, slong la
 /* the generator at working precision (operators labelled by bath) */
 void qt_open_model_generator(qt_lindblad_t G, const qt_open_model_struct *M, slong prec);
 /* every output at time t >= 0 (a ball; t_exact_zero marks t = 0 exactly) */
-void qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const arb_t t,
+void qt_lindblad_trajectory(qt_record_t R, const qt_open_model_struct *M, const arb_t t,
                             int t_exact_zero, slong prec);
 
 /* ---- M1/M2: qubit, thermal amplitude damping + dephasing, closed forms (qubit_davies.*) ---- */
@@ -115,7 +94,7 @@ int qt_qubit_davies_tstar(arb_t t, const qt_qubit_davies_struct *P, slong prec, 
 /* tkind: QT_T_GENERIC (t > 0 given as a ball), QT_T_ZERO (t = 0 exactly), QT_T_STAR (the model's
  * special time exactly: t* of qubit_davies, the first zero of G of fano_anderson; t must enclose it) */
 enum { QT_T_GENERIC = 0, QT_T_ZERO = 1, QT_T_STAR = 2 };
-void qt_qubit_davies_trajectory(qt_traj_record_t R, const qt_qubit_davies_struct *P, const arb_t t,
+void qt_qubit_davies_trajectory(qt_record_t R, const qt_qubit_davies_struct *P, const arb_t t,
                                 int tkind, slong prec);
 /* the same model as a general open model (for the cross-check of the two routes) */
 void qt_qubit_davies_as_open_model(qt_open_model_t M, const qt_qubit_davies_struct *P);
@@ -140,8 +119,8 @@ int qt_qubit_ramp_validate(const qt_qubit_ramp_struct *P, const fmpq_t t, char *
  * integral I(s) did not converge.  Follows the acb_calc_integrate contract for any ball s. */
 int qt_qubit_ramp_bloch_acb(acb_t z, acb_t rp2, const qt_qubit_ramp_struct *P, const acb_t s, slong prec);
 /* every core output at time t (tkind QT_T_GENERIC or QT_T_ZERO) with D_rel, sigma and Sigma relative
- * to rho^eq_t, then W_dot, W, F_dot, Delta_F, D_rel_dot (record kind QT_REC_RAMP) */
-void qt_qubit_ramp_trajectory(qt_traj_record_t R, const qt_qubit_ramp_struct *P, const arb_t t,
+ * to rho^eq_t, then W_dot, W, F_dot, Delta_F, D_rel_dot (the ramp vocabulary) */
+void qt_qubit_ramp_trajectory(qt_record_t R, const qt_qubit_ramp_struct *P, const arb_t t,
                               int tkind, slong prec);
 
 /* ---- M4: mode + Lorentzian Fano-Anderson reservoir at T = 0, resonance (fano_anderson.*) ---- */
@@ -159,7 +138,7 @@ void qt_fano_anderson_G(arb_t G, arb_t Gd, const qt_fano_anderson_struct *P, con
 /* the first zero of G (gamma0 > lambda/2) */
 int qt_fano_anderson_tzero(arb_t t, const qt_fano_anderson_struct *P, slong prec, char *reason);
 /* tkind QT_T_STAR means t = tzero exactly */
-void qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P, const arb_t t,
+void qt_fano_anderson_trajectory(qt_record_t R, const qt_fano_anderson_struct *P, const arb_t t,
                                  int tkind, slong prec);
 
 /* ---- M3: bosonic mode, thermal damping, coherent start (damped_mode.*) ---- */
@@ -172,7 +151,7 @@ typedef qt_damped_mode_struct qt_damped_mode_t[1];
 void qt_damped_mode_init(qt_damped_mode_t P);
 void qt_damped_mode_clear(qt_damped_mode_t P);
 int qt_damped_mode_validate(const qt_damped_mode_struct *P, char *reason);
-void qt_damped_mode_trajectory(qt_traj_record_t R, const qt_damped_mode_struct *P, const arb_t t,
+void qt_damped_mode_trajectory(qt_record_t R, const qt_damped_mode_struct *P, const arb_t t,
                                int tkind, slong prec);
 
 /* ---- a cycle of strokes (lindblad.cycle): per-cycle heats and the efficiency forms of 2.9 ---- */
@@ -201,10 +180,6 @@ int qt_cycle_validate(qt_cycle_t C, char *reason);
 /* outputs Q_1..Q_nb (heat into the system from each bath per cycle), W (work done on the system
  * per cycle, at the quenches), eta = (Q_h + Q_c)/Q_h, eta_quoted = 1 - |Q_c|/Q_h, eta_carnot =
  * 1 - T_c/T_h, clausius = sum_j beta_j Q_j, on the certified limit cycle */
-void qt_cycle_evaluate(qt_traj_record_t R, const qt_cycle_struct *C, slong prec);
-
-/* ---- the --digits guarantee for a record ---- */
-typedef void (*qt_record_fn)(qt_traj_record_t R, const void *params, slong prec);
-int qt_eval_digits_record(qt_traj_record_t R, qt_record_fn fn, const void *params, slong digits);
+void qt_cycle_evaluate(qt_record_t R, const qt_cycle_struct *C, slong prec);
 
 #endif

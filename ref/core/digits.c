@@ -54,6 +54,12 @@ qt_arb_meets_digits(const arb_t x, slong digits)
     return ok;
 }
 
+int
+qt_arb_is_exact_inf(const arb_t x)
+{
+    return arf_is_inf(arb_midref(x)) && mag_is_zero(arb_radref(x));
+}
+
 /* narrower of two valid enclosures of the same number (by radius relative to size) */
 static int
 better(const arb_t a, const arb_t b)

@@ -86,3 +86,15 @@ qt_qmat_rank2(const qt_qmat_t A)
     fmpq_mat_clear(M);
     return r;
 }
+
+void
+qt_qmat_adjoint(qt_qmat_t B, const qt_qmat_t A)
+{
+    slong n = A->n, i, j;
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+        {
+            fmpq_set(B->re + j * n + i, A->re + i * n + j);
+            fmpq_neg(B->im + j * n + i, A->im + i * n + j);
+        }
+}

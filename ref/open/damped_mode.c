@@ -303,7 +303,7 @@ fock_series(arb_t SE, arb_t SEd, const arb_t mu, const arb_t v, const arb_t nb, 
 }
 
 void
-qt_damped_mode_trajectory(qt_traj_record_t R, const qt_damped_mode_struct *P, const arb_t t, int tkind, slong prec)
+qt_damped_mode_trajectory(qt_record_t R, const qt_damped_mode_struct *P, const arb_t t, int tkind, slong prec)
 {
     arb_t nb, kap, om, be, mu, mu0, v, e, N, N0, w, x, y;
     fmpq_t m0;
@@ -349,16 +349,16 @@ qt_damped_mode_trajectory(qt_traj_record_t R, const qt_damped_mode_struct *P, co
     bose_entropy(w, v, prec);
     if (t0)
         arb_zero(w);
-    qt_tr_set(R, QT_TR_S, w, QT_OK, "");
+    qt_record_set(R, QT_TR_S, w, QT_OK, "");
     if (t0 && fmpq_is_zero(P->kappa))
     {
         arb_zero(w);
-        qt_tr_set(R, QT_TR_S_DOT, w, QT_OK, "");
+        qt_record_set(R, QT_TR_S_DOT, w, QT_OK, "");
     }
     else if (t0)
     {
         arb_pos_inf(w);                    /* lemma B4: v' = kappa nbar > 0 at v = 0 */
-        qt_tr_set(R, QT_TR_S_DOT, w, QT_OK, "");
+        qt_record_set(R, QT_TR_S_DOT, w, QT_OK, "");
     }
     else
     {
@@ -368,47 +368,47 @@ qt_damped_mode_trajectory(qt_traj_record_t R, const qt_damped_mode_struct *P, co
         arb_sub(y, nb, v, prec);
         arb_mul(w, y, x, prec);
         arb_mul(w, w, kap, prec);
-        qt_tr_set(R, QT_TR_S_DOT, w, QT_OK, "");
+        qt_record_set(R, QT_TR_S_DOT, w, QT_OK, "");
     }
-    qt_tr_set(R, QT_TR_DS_EXTERIOR, &R->out[QT_TR_S_DOT].value, QT_OK, "");
+    qt_record_set(R, QT_TR_DS_EXTERIOR, &R->out[QT_TR_S_DOT].value, QT_OK, "");
     arb_zero(w);
-    qt_tr_set(R, QT_TR_DS_INTERIOR, w, QT_OK, "");
+    qt_record_set(R, QT_TR_DS_INTERIOR, w, QT_OK, "");
 
     /* energy, heat: E = omega N, J = -omega kappa (N - nbar), Q = omega (N - N0) */
     arb_mul(w, om, N, prec);
-    qt_tr_set(R, QT_TR_E, w, QT_OK, "");
+    qt_record_set(R, QT_TR_E, w, QT_OK, "");
     arb_sub(w, N, nb, prec);
     arb_mul(w, w, kap, prec);
     arb_mul(w, w, om, prec);
     arb_neg(w, w);
-    qt_tr_set(R, QT_TR_J, w, QT_OK, "");
-    qt_tr_set(R, QT_TR_NCORE + 0, w, QT_OK, "");
+    qt_record_set(R, QT_TR_J, w, QT_OK, "");
+    qt_record_set(R, QT_TR_NCORE + 0, w, QT_OK, "");
     arb_sub(w, N, N0, prec);
     arb_mul(w, w, om, prec);
     if (t0)
         arb_zero(w);
-    qt_tr_set(R, QT_TR_Q, w, QT_OK, "");
-    qt_tr_set(R, QT_TR_NCORE + 1, w, QT_OK, "");
+    qt_record_set(R, QT_TR_Q, w, QT_OK, "");
+    qt_record_set(R, QT_TR_NCORE + 1, w, QT_OK, "");
 
     /* energy entropy by the Fock series */
     if (!coh0)
     {
         /* thermal (or vacuum) state: P_n geometric, S_E = S exactly, C_rel = 0 */
-        qt_tr_set(R, QT_TR_S_E, &R->out[QT_TR_S].value, QT_OK, "");
-        qt_tr_set(R, QT_TR_S_E_DOT, &R->out[QT_TR_S_DOT].value, QT_OK, "");
+        qt_record_set(R, QT_TR_S_E, &R->out[QT_TR_S].value, QT_OK, "");
+        qt_record_set(R, QT_TR_S_E_DOT, &R->out[QT_TR_S_DOT].value, QT_OK, "");
         arb_zero(w);
-        qt_tr_set(R, QT_TR_C_REL, w, QT_OK, "");
-        qt_tr_set(R, QT_TR_C_REL_DOT, w, QT_OK, "");
+        qt_record_set(R, QT_TR_C_REL, w, QT_OK, "");
+        qt_record_set(R, QT_TR_C_REL_DOT, w, QT_OK, "");
         if (t0 && !fmpq_is_zero(P->kappa))
-            qt_tr_domain(R, QT_TR_C_REL_DOT, "undefined: S_E_dot - S_dot is inf - inf (vacuum start)");
+            qt_record_domain(R, QT_TR_C_REL_DOT, "undefined: S_E_dot - S_dot is inf - inf (vacuum start)");
     }
     else
     {
         st = fock_series(x, y, mu, v, nb, kap, t0, prec, why);
         if (fmpq_is_zero(P->kappa))
             arb_zero(y);
-        qt_tr_set(R, QT_TR_S_E, x, st, why);
-        qt_tr_set(R, QT_TR_S_E_DOT, y, st, why);
+        qt_record_set(R, QT_TR_S_E, x, st, why);
+        qt_record_set(R, QT_TR_S_E_DOT, y, st, why);
         qt_tr_combine(R, QT_TR_C_REL, QT_TR_S_E, -1, QT_TR_S, prec);
         qt_tr_combine(R, QT_TR_C_REL_DOT, QT_TR_S_E_DOT, -1, QT_TR_S_DOT, prec);
     }
@@ -421,13 +421,13 @@ qt_damped_mode_trajectory(qt_traj_record_t R, const qt_damped_mode_struct *P, co
     arb_mul(w, y, N, prec);
     arb_add(w, w, x, prec);
     arb_sub(w, w, &R->out[QT_TR_S].value, prec);
-    qt_tr_set(R, QT_TR_D_REL, w, QT_OK, "");
+    qt_record_set(R, QT_TR_D_REL, w, QT_OK, "");
     arb_mul(e, y, N0, prec);
     arb_add(e, e, x, prec);
     arb_sub(e, e, w, prec);
     if (t0)
         arb_zero(e);
-    qt_tr_set(R, QT_TR_SIGMA_INT, e, QT_OK, "");
+    qt_record_set(R, QT_TR_SIGMA_INT, e, QT_OK, "");
     /* sigma = S_dot - beta J; Pi_d = S_E_dot - beta J */
     arb_mul(w, be, &R->out[QT_TR_J].value, prec);
     qt_tr_sub_ball(R, QT_TR_SIGMA, QT_TR_S_DOT, w, prec);
@@ -437,7 +437,7 @@ qt_damped_mode_trajectory(qt_traj_record_t R, const qt_damped_mode_struct *P, co
     if (t0 && !fmpq_is_zero(P->kappa))
     {
         /* pure: eigenvalues 1, 0, 0, ...: the zero eigenvalue is degenerate (infinite multiplicity) */
-        qt_tr_domain(R, QT_TR_QDOT_R, "undefined: at t = 0 rho is pure and its zero eigenvalue is infinitely degenerate (no eigenvectors to follow)");
+        qt_record_domain(R, QT_TR_QDOT_R, "undefined: at t = 0 rho is pure and its zero eigenvalue is infinitely degenerate (no eigenvectors to follow)");
     }
     else
     {
@@ -446,7 +446,7 @@ qt_damped_mode_trajectory(qt_traj_record_t R, const qt_damped_mode_struct *P, co
         arb_mul(w, w, om, prec);
         if (fmpq_is_zero(P->kappa))
             arb_zero(w);
-        qt_tr_set(R, QT_TR_QDOT_R, w, QT_OK, "");
+        qt_record_set(R, QT_TR_QDOT_R, w, QT_OK, "");
     }
     qt_tr_ratios(R, prec);
 

@@ -118,7 +118,7 @@ qt_fano_anderson_tzero(arb_t t, const qt_fano_anderson_struct *P, slong prec, ch
 }
 
 void
-qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P, const arb_t t, int tkind, slong prec)
+qt_fano_anderson_trajectory(qt_record_t R, const qt_fano_anderson_struct *P, const arb_t t, int tkind, slong prec)
 {
     arb_t G, Gd, p10, p1, p1d, z, zd, rp2, r2, r, om, v, w, x, rrd;
     /* no dynamics beyond a phase at t = 0, or for gamma0 = 0 (G = 1 identically): exact */
@@ -190,7 +190,7 @@ qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P
         qt_arb_binary_entropy(v, pm, prec);
         if (arb_is_one(r))
             arb_zero(v);
-        qt_tr_set(R, QT_TR_S, v, QT_OK, "");
+        qt_record_set(R, QT_TR_S, v, QT_OK, "");
         arb_clear(pm);
     }
     if (arb_is_one(r2))
@@ -198,7 +198,7 @@ qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P
         /* lemma F3: at t = 0 (G' = 0) and at a zero of G (p1' = 0, r_perp r_perp' = 0) the kernel
            population has zero rate: S_dot = 0 exactly; |0> forever: 0 */
         arb_zero(v);
-        qt_tr_set(R, QT_TR_S_DOT, v, QT_OK, "");
+        qt_record_set(R, QT_TR_S_DOT, v, QT_OK, "");
     }
     else
     {
@@ -207,19 +207,19 @@ qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P
         arb_neg(v, v);
         qt_tr_set_finite(R, QT_TR_S_DOT, v, "rho(t) cannot be separated from a pure state at this precision (t near a zero of G?)");
     }
-    qt_tr_set(R, QT_TR_DS_EXTERIOR, &R->out[QT_TR_S_DOT].value, R->out[QT_TR_S_DOT].status, R->out[QT_TR_S_DOT].reason);
+    qt_record_set(R, QT_TR_DS_EXTERIOR, &R->out[QT_TR_S_DOT].value, R->out[QT_TR_S_DOT].status, R->out[QT_TR_S_DOT].reason);
     arb_zero(v);
-    qt_tr_set(R, QT_TR_DS_INTERIOR, v, QT_OK, "");
+    qt_record_set(R, QT_TR_DS_INTERIOR, v, QT_OK, "");
 
     /* energy entropy of the populations (p1, 1 - p1) */
     qt_arb_binary_entropy(v, p1, prec);
     if (ground0 || at_zero || (t0 && fmpq_is_one(P->p1)))
         arb_zero(v);
-    qt_tr_set(R, QT_TR_S_E, v, QT_OK, "");
+    qt_record_set(R, QT_TR_S_E, v, QT_OK, "");
     if (ground0 || at_zero || t0)
     {
         arb_zero(v);                        /* p1' = 0 exactly there (G' = 0 or G = 0 or p10 = 0) */
-        qt_tr_set(R, QT_TR_S_E_DOT, v, QT_OK, "");
+        qt_record_set(R, QT_TR_S_E_DOT, v, QT_OK, "");
     }
     else
     {
@@ -237,47 +237,47 @@ qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P
     if (pure0)
     {
         arb_zero(v);                        /* no coherence ever */
-        qt_tr_set(R, QT_TR_C_REL, v, QT_OK, "");
-        qt_tr_set(R, QT_TR_C_REL_DOT, v, QT_OK, "");
+        qt_record_set(R, QT_TR_C_REL, v, QT_OK, "");
+        qt_record_set(R, QT_TR_C_REL_DOT, v, QT_OK, "");
     }
     qt_tr_negate(R, QT_TR_PI_C, QT_TR_C_REL_DOT);
 
     /* energy and heat: E = omega0 p1 (no work at resonance: omega' = omega0) */
     arb_mul(v, om, p1, prec);
-    qt_tr_set(R, QT_TR_E, v, QT_OK, "");
+    qt_record_set(R, QT_TR_E, v, QT_OK, "");
     arb_mul(w, om, p1d, prec);
     if (t0 || at_zero || ground0)
         arb_zero(w);
-    qt_tr_set(R, QT_TR_J, w, QT_OK, "");
-    qt_tr_set(R, QT_TR_NCORE + 0, w, QT_OK, "");
+    qt_record_set(R, QT_TR_J, w, QT_OK, "");
+    qt_record_set(R, QT_TR_NCORE + 0, w, QT_OK, "");
     /* Q = E(t) - E(0) */
     arb_mul(v, om, p1, prec);
     arb_mul(w, om, p10, prec);
     arb_sub(v, v, w, prec);
     if (t0 || ground0)
         arb_zero(v);
-    qt_tr_set(R, QT_TR_Q, v, QT_OK, "");
-    qt_tr_set(R, QT_TR_NCORE + 1, v, QT_OK, "");
+    qt_record_set(R, QT_TR_Q, v, QT_OK, "");
+    qt_record_set(R, QT_TR_NCORE + 1, v, QT_OK, "");
 
     /* T = 0: the reservoir's fixed point |0><0| is pure */
     if (ground0 || at_zero)
     {
         arb_zero(v);
-        qt_tr_set(R, QT_TR_D_REL, v, QT_OK, "");
+        qt_record_set(R, QT_TR_D_REL, v, QT_OK, "");
     }
     else if (t0 || !arb_contains_zero(G))
     {
         arb_pos_inf(v);                     /* p1 > 0: supp rho not inside span{|0>} */
-        qt_tr_set(R, QT_TR_D_REL, v, QT_OK, "");
+        qt_record_set(R, QT_TR_D_REL, v, QT_OK, "");
     }
     else
     {
         arb_zero_pm_inf(v);
-        qt_tr_set(R, QT_TR_D_REL, v, QT_UNCERTIFIED, "G(t) cannot be separated from 0: D is 0 at a zero of G and +inf elsewhere");
+        qt_record_set(R, QT_TR_D_REL, v, QT_UNCERTIFIED, "G(t) cannot be separated from 0: D is 0 at a zero of G and +inf elsewhere");
     }
-    qt_tr_domain(R, QT_TR_SIGMA, "undefined: the T = 0 reservoir's fixed point |0><0| is pure, so D(rho||rho_ss) is infinite and Spohn's sigma is undefined (open_systems.md M4)");
-    qt_tr_domain(R, QT_TR_PI_D, "undefined: beta = inf at T = 0 (the flux term J/T is not defined)");
-    qt_tr_domain(R, QT_TR_SIGMA_INT, "undefined: D(rho_0||rho_ss) - D(rho_t||rho_ss) is inf - inf at T = 0");
+    qt_record_domain(R, QT_TR_SIGMA, "undefined: the T = 0 reservoir's fixed point |0><0| is pure, so D(rho||rho_ss) is infinite and Spohn's sigma is undefined (open_systems.md M4)");
+    qt_record_domain(R, QT_TR_PI_D, "undefined: beta = inf at T = 0 (the flux term J/T is not defined)");
+    qt_record_domain(R, QT_TR_SIGMA_INT, "undefined: D(rho_0||rho_ss) - D(rho_t||rho_ss) is inf - inf at T = 0");
 
     /* eigenvalue heat: eigenvectors along +-r^; Qdot_R = (omega0/2)(z/r) r_dot, r r_dot = z z' + r_perp r_perp'
        (the Bloch formula of the qubit with H = omega0 |1><1| = omega0/2 (1 + sigma_z)) */
@@ -285,12 +285,12 @@ qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P
     {
         /* pure: eigenvector |psi> with p = 1 and its complement with p = 0; both rates 0 here */
         arb_zero(v);
-        qt_tr_set(R, QT_TR_QDOT_R, v, QT_OK, "");
+        qt_record_set(R, QT_TR_QDOT_R, v, QT_OK, "");
     }
     else if (arb_contains_zero(r2))
     {
         arb_zero_pm_inf(v);
-        qt_tr_set(R, QT_TR_QDOT_R, v, QT_UNCERTIFIED, "rho(t) cannot be separated from I/2");
+        qt_record_set(R, QT_TR_QDOT_R, v, QT_UNCERTIFIED, "rho(t) cannot be separated from I/2");
     }
     else
     {
@@ -298,7 +298,7 @@ qt_fano_anderson_trajectory(qt_traj_record_t R, const qt_fano_anderson_struct *P
         arb_mul(v, w, z, prec);
         arb_mul(v, v, om, prec);
         arb_mul_2exp_si(v, v, -1);
-        qt_tr_set(R, QT_TR_QDOT_R, v, QT_OK, "");
+        qt_record_set(R, QT_TR_QDOT_R, v, QT_OK, "");
     }
     qt_tr_ratios(R, prec);
 

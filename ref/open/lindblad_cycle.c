@@ -95,7 +95,7 @@ stroke_propagator(acb_mat_t E, const qt_cycle_struct *C, slong k, slong prec)
 }
 
 void
-qt_cycle_evaluate(qt_traj_record_t R, const qt_cycle_struct *C, slong prec)
+qt_cycle_evaluate(qt_record_t R, const qt_cycle_struct *C, slong prec)
 {
     slong n = C->M->n, N = n * n, nb = C->M->nbaths, K = C->nstrokes, k, j, i;
     acb_mat_t *E, Mc, A, b, x, X, Y, Hb;
@@ -104,7 +104,7 @@ qt_cycle_evaluate(qt_traj_record_t R, const qt_cycle_struct *C, slong prec)
     static const char *names[5] = {"W", "eta", "eta_quoted", "eta_carnot", "clausius"};
     int ok;
 
-    R->kind = QT_REC_CYCLE;
+    R->vocabulary = &qt_cycle_vocabulary;
     R->nout = nb + 5;
     for (j = 0; j < nb; j++)
     {
@@ -143,7 +143,7 @@ qt_cycle_evaluate(qt_traj_record_t R, const qt_cycle_struct *C, slong prec)
         for (i = 0; i < R->nout; i++)
         {
             arb_zero_pm_inf(v);
-            qt_tr_set(R, i, v, QT_UNCERTIFIED, "the limit cycle could not be proven unique at this precision (the one-cycle map may have several fixed states)");
+            qt_record_set(R, i, v, QT_UNCERTIFIED, "the limit cycle could not be proven unique at this precision (the one-cycle map may have several fixed states)");
         }
         goto done;
     }
@@ -174,14 +174,14 @@ qt_cycle_evaluate(qt_traj_record_t R, const qt_cycle_struct *C, slong prec)
         acb_mat_set(X, Y);
     }
     for (j = 0; j < nb; j++)
-        qt_tr_set(R, j, Q + j, QT_OK, "");
-    qt_tr_set(R, nb, W, QT_OK, "");
+        qt_record_set(R, j, Q + j, QT_OK, "");
+    qt_record_set(R, nb, W, QT_OK, "");
 
     /* efficiencies: two baths with temperatures */
     if (nb != 2 || !C->M->bath[0].has_beta || !C->M->bath[1].has_beta || fmpq_equal(C->M->bath[0].beta, C->M->bath[1].beta))
     {
         for (i = 1; i < 4; i++)
-            qt_tr_domain(R, nb + i, "undefined: the efficiencies need two baths at different temperatures");
+            qt_record_domain(R, nb + i, "undefined: the efficiencies need two baths at different temperatures");
     }
     else
     {
@@ -192,30 +192,30 @@ qt_cycle_evaluate(qt_traj_record_t R, const qt_cycle_struct *C, slong prec)
         arb_set_fmpq(bc, C->M->bath[c].beta, prec);
         if (arb_is_nonpositive(Q + h))
         {
-            qt_tr_domain(R, nb + 1, "undefined: Q_h <= 0, the cycle takes no heat from the hot bath (not an engine)");
-            qt_tr_domain(R, nb + 2, "undefined: Q_h <= 0, the cycle takes no heat from the hot bath (not an engine)");
+            qt_record_domain(R, nb + 1, "undefined: Q_h <= 0, the cycle takes no heat from the hot bath (not an engine)");
+            qt_record_domain(R, nb + 2, "undefined: Q_h <= 0, the cycle takes no heat from the hot bath (not an engine)");
         }
         else if (!arb_is_positive(Q + h))
         {
             arb_zero_pm_inf(v);
-            qt_tr_set(R, nb + 1, v, QT_UNCERTIFIED, "the sign of Q_h is not decided at this precision");
-            qt_tr_set(R, nb + 2, v, QT_UNCERTIFIED, "the sign of Q_h is not decided at this precision");
+            qt_record_set(R, nb + 1, v, QT_UNCERTIFIED, "the sign of Q_h is not decided at this precision");
+            qt_record_set(R, nb + 2, v, QT_UNCERTIFIED, "the sign of Q_h is not decided at this precision");
         }
         else
         {
             arb_add(v, Q + h, Q + c, prec);
             arb_div(v, v, Q + h, prec);
-            qt_tr_set(R, nb + 1, v, QT_OK, "");
+            qt_record_set(R, nb + 1, v, QT_OK, "");
             arb_abs(w, Q + c);
             arb_div(w, w, Q + h, prec);
             arb_sub_ui(w, w, 1, prec);
             arb_neg(w, w);
-            qt_tr_set(R, nb + 2, w, QT_OK, "");
+            qt_record_set(R, nb + 2, w, QT_OK, "");
         }
         arb_div(v, bh, bc, prec);
         arb_sub_ui(v, v, 1, prec);
         arb_neg(v, v);
-        qt_tr_set(R, nb + 3, v, QT_OK, "");
+        qt_record_set(R, nb + 3, v, QT_OK, "");
         arb_clear(bh); arb_clear(bc);
     }
     if (nb >= 1)
@@ -233,9 +233,9 @@ qt_cycle_evaluate(qt_traj_record_t R, const qt_cycle_struct *C, slong prec)
             }
         }
         if (all)
-            qt_tr_set(R, nb + 4, v, QT_OK, "");
+            qt_record_set(R, nb + 4, v, QT_OK, "");
         else
-            qt_tr_domain(R, nb + 4, "undefined: a bath has no temperature");
+            qt_record_domain(R, nb + 4, "undefined: a bath has no temperature");
     }
 done:
     for (k = 0; k < K; k++)

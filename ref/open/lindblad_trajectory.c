@@ -145,10 +145,10 @@ zero_weight_sign(const qt_qmat_t X, const qt_qmat_struct *P, const qt_open_model
 }
 
 static void
-set_or_fail(qt_traj_record_t R, slong i, const arb_t v, int st, const char *reason)
+set_or_fail(qt_record_t R, slong i, const arb_t v, int st, const char *reason)
 {
     if (st == QT_OK)
-        qt_tr_set(R, i, v, QT_OK, "");
+        qt_record_set(R, i, v, QT_OK, "");
     else
     {
         arb_t w;
@@ -156,7 +156,7 @@ set_or_fail(qt_traj_record_t R, slong i, const arb_t v, int st, const char *reas
         arb_set(w, v);
         if (!arb_is_finite(w) && !qt_arb_is_exact_inf(w))
             arb_zero_pm_inf(w);
-        qt_tr_set(R, i, w, st, reason);
+        qt_record_set(R, i, w, st, reason);
         arb_clear(w);
     }
 }
@@ -179,7 +179,7 @@ dephase(acb_mat_t Y, const qt_eigenprojectors_t EH, const acb_mat_t X, slong pre
 }
 
 void
-qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const arb_t t, int t0, slong prec)
+qt_lindblad_trajectory(qt_record_t R, const qt_open_model_struct *M, const arb_t t, int t0, slong prec)
 {
     slong n = M->n, nb = M->nbaths, j, c;
     qt_lindblad_t G;
@@ -239,7 +239,7 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
             n_inert++;
         }
         acb_mat_add(Dr, Dr, T, prec);
-        qt_tr_set(R, QT_TR_NCORE + j, v, QT_OK, "");                     /* J_j */
+        qt_record_set(R, QT_TR_NCORE + j, v, QT_OK, "");                     /* J_j */
         if (t0 || inert)
             arb_zero(v);
         else
@@ -247,7 +247,7 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
             qt_lindblad_apply(T, G, I, j, prec);
             qt_acb_mat_trace_product_re(v, T, Hb, prec);
         }
-        qt_tr_set(R, QT_TR_NCORE + nb + j, v, QT_OK, "");                /* Q_j */
+        qt_record_set(R, QT_TR_NCORE + nb + j, v, QT_OK, "");                /* Q_j */
     }
 
     /* energy and heat */
@@ -261,15 +261,15 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
     qt_acb_mat_trace_product_re(v, rho, Hb, prec);
     if (t0)
         arb_set(v, E0);
-    qt_tr_set(R, QT_TR_E, v, QT_OK, "");
+    qt_record_set(R, QT_TR_E, v, QT_OK, "");
     arb_sub(w, v, E0, prec);
     if (t0 || n_inert == nb)
         arb_zero(w);                    /* no bath acts: tr(H rho(s)) is constant (E12) */
-    qt_tr_set(R, QT_TR_Q, w, QT_OK, "");
+    qt_record_set(R, QT_TR_Q, w, QT_OK, "");
     qt_acb_mat_trace_product_re(v, rd, Hb, prec);
     if (n_inert == nb)
         arb_zero(v);                    /* J = sum_j J_j, as tr(-i[H, rho] H) = 0 */
-    qt_tr_set(R, QT_TR_J, v, QT_OK, "");
+    qt_record_set(R, QT_TR_J, v, QT_OK, "");
 
     /* von Neumann entropy and its rates */
     qt_state_von_neumann_entropy(S0, M->rho0, prec, tmp);
@@ -350,24 +350,24 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
         if (c < Cr->k && !pure_t)
         {
             if (t0)
-                qt_tr_domain(R, QT_TR_QDOT_R, "undefined: rho has a degenerate eigenvalue (multiplicity %ld, exact), so the eigenvalue heat has no eigenvectors to follow", (long) Cr->mult[c]);
+                qt_record_domain(R, QT_TR_QDOT_R, "undefined: rho has a degenerate eigenvalue (multiplicity %ld, exact), so the eigenvalue heat has no eigenvectors to follow", (long) Cr->mult[c]);
             else
             {
                 arb_zero_pm_inf(v);
-                qt_tr_set(R, QT_TR_QDOT_R, v, QT_UNCERTIFIED, "rho(t) has a cluster of eigenvalues that cannot be separated: the eigenvalue heat needs a simple spectrum");
+                qt_record_set(R, QT_TR_QDOT_R, v, QT_UNCERTIFIED, "rho(t) has a cluster of eigenvalues that cannot be separated: the eigenvalue heat needs a simple spectrum");
             }
         }
         else
-            qt_tr_set(R, QT_TR_QDOT_R, v, QT_OK, "");
+            qt_record_set(R, QT_TR_QDOT_R, v, QT_OK, "");
     }
     else
     {
         arb_zero_pm_inf(v);
-        qt_tr_set(R, QT_TR_S, v, st_r, why);
-        qt_tr_set(R, QT_TR_S_DOT, v, st_r, why);
-        qt_tr_set(R, QT_TR_DS_EXTERIOR, v, st_r, why);
-        qt_tr_set(R, QT_TR_DS_INTERIOR, v, st_r, why);
-        qt_tr_set(R, QT_TR_QDOT_R, v, st_r, why);
+        qt_record_set(R, QT_TR_S, v, st_r, why);
+        qt_record_set(R, QT_TR_S_DOT, v, st_r, why);
+        qt_record_set(R, QT_TR_DS_EXTERIOR, v, st_r, why);
+        qt_record_set(R, QT_TR_DS_INTERIOR, v, st_r, why);
+        qt_record_set(R, QT_TR_QDOT_R, v, st_r, why);
     }
 
     /* energy entropy: S(Delta_H rho) */
@@ -463,8 +463,8 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
     else
     {
         arb_zero_pm_inf(v);
-        qt_tr_set(R, QT_TR_S_E, v, st_d, why_d);
-        qt_tr_set(R, QT_TR_S_E_DOT, v, st_d, why_d);
+        qt_record_set(R, QT_TR_S_E, v, st_d, why_d);
+        qt_record_set(R, QT_TR_S_E_DOT, v, st_d, why_d);
     }
     qt_tr_combine(R, QT_TR_C_REL, QT_TR_S_E, -1, QT_TR_S, prec);
     qt_tr_combine(R, QT_TR_C_REL_DOT, QT_TR_S_E_DOT, -1, QT_TR_S_DOT, prec);
@@ -498,8 +498,8 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
     }
     else
     {
-        qt_tr_domain(R, QT_TR_SIGMA, "undefined: %s", why);
-        qt_tr_domain(R, QT_TR_PI_D, "undefined: %s", why);
+        qt_record_domain(R, QT_TR_SIGMA, "undefined: %s", why);
+        qt_record_domain(R, QT_TR_PI_D, "undefined: %s", why);
     }
 
     /* relative entropy to the reference state and its decrease */
@@ -570,8 +570,8 @@ qt_lindblad_trajectory(qt_traj_record_t R, const qt_open_model_struct *M, const 
             if (st == QT_OK)
                 snprintf(tmp, sizeof tmp, "%s", R->out[QT_TR_S].reason);
             arb_zero_pm_inf(v);
-            qt_tr_set(R, QT_TR_D_REL, v, QT_UNCERTIFIED, tmp);
-            qt_tr_set(R, QT_TR_SIGMA_INT, v, QT_UNCERTIFIED, tmp);
+            qt_record_set(R, QT_TR_D_REL, v, QT_UNCERTIFIED, tmp);
+            qt_record_set(R, QT_TR_SIGMA_INT, v, QT_UNCERTIFIED, tmp);
         }
         qt_herm_clusters_clear(Cs);
         acb_mat_clear(ss);

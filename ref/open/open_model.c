@@ -76,18 +76,6 @@ commutator_plus_is_zero(const qt_qmat_t A, const qt_qmat_t B, const fmpq *c)
     return zero;
 }
 
-void
-qt_qmat_adjoint(qt_qmat_t B, const qt_qmat_t A)
-{
-    slong n = A->n, i, j;
-    for (i = 0; i < n; i++)
-        for (j = 0; j < n; j++)
-        {
-            fmpq_set(B->re + j * n + i, A->re + i * n + j);
-            fmpq_neg(B->im + j * n + i, A->im + i * n + j);
-        }
-}
-
 /* 1 iff L L^* = L^* L exactly */
 static int
 is_normal(const qt_qmat_t L)

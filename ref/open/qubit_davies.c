@@ -76,7 +76,7 @@ qt_qubit_davies_tstar(arb_t t, const qt_qubit_davies_struct *P, slong prec, char
 }
 
 void
-qt_qubit_davies_trajectory(qt_traj_record_t R, const qt_qubit_davies_struct *P, const arb_t t, int tkind, slong prec)
+qt_qubit_davies_trajectory(qt_record_t R, const qt_qubit_davies_struct *P, const arb_t t, int tkind, slong prec)
 {
     qt_qubit_instant_t I;
     arb_t e, v;

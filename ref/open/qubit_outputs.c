@@ -66,7 +66,7 @@ qubit_entropy_r(arb_t S, const arb_t r, slong prec)
 }
 
 void
-qt_qubit_outputs(qt_traj_record_t R, const qt_qubit_instant_t I, slong prec)
+qt_qubit_outputs(qt_record_t R, const qt_qubit_instant_t I, slong prec)
 {
     const qt_qubit_davies_struct *P = I->P;
     const arb_struct *om = I->om, *be = I->be, *G = I->G, *G2 = I->G2, *zinf = I->zinf, *z = I->z, *rp2 = I->rp2;
@@ -107,19 +107,19 @@ qt_qubit_outputs(qt_traj_record_t R, const qt_qubit_instant_t I, slong prec)
     qubit_entropy_r(v, r, prec);
     if (pure0 && (t0 || stays_pure))
         arb_zero(v);
-    qt_tr_set(R, QT_TR_S, v, QT_OK, "");
+    qt_record_set(R, QT_TR_S, v, QT_OK, "");
     arb_set_fmpq(w, r02, prec);
     arb_sqrtpos(w, w, prec);
     qubit_entropy_r(S0, w, prec);
     if (pure0)
         arb_zero(S0);
     if (stays_pure)
-        qt_tr_set(R, QT_TR_S_DOT, v, QT_OK, "");     /* v = 0 */
+        qt_record_set(R, QT_TR_S_DOT, v, QT_OK, "");     /* v = 0 */
     else if (t0 && pure0)
     {
         /* lemma M2: r r_dot < 0 strictly for a pure state unless it stays pure: dS/dt = +inf */
         arb_pos_inf(v);
-        qt_tr_set(R, QT_TR_S_DOT, v, QT_OK, "");
+        qt_record_set(R, QT_TR_S_DOT, v, QT_OK, "");
     }
     else
     {
@@ -130,25 +130,25 @@ qt_qubit_outputs(qt_traj_record_t R, const qt_qubit_instant_t I, slong prec)
         arb_mul(v, v, w, prec);
         qt_tr_set_finite(R, QT_TR_S_DOT, v, "r(t) cannot be separated from 1 at this precision");
     }
-    qt_tr_set(R, QT_TR_DS_EXTERIOR, &R->out[QT_TR_S_DOT].value, R->out[QT_TR_S_DOT].status, R->out[QT_TR_S_DOT].reason);
+    qt_record_set(R, QT_TR_DS_EXTERIOR, &R->out[QT_TR_S_DOT].value, R->out[QT_TR_S_DOT].status, R->out[QT_TR_S_DOT].reason);
     arb_zero(v);
-    qt_tr_set(R, QT_TR_DS_INTERIOR, v, QT_OK, "");   /* Theorem 1, exactly (lemma E1) */
+    qt_record_set(R, QT_TR_DS_INTERIOR, v, QT_OK, "");   /* Theorem 1, exactly (lemma E1) */
 
     /* S_E, S_E_dot */
     arb_abs(w, z);
     qubit_entropy_r(v, w, prec);
     if (zpm1 && (t0 || gamma0))
         arb_zero(v);
-    qt_tr_set(R, QT_TR_S_E, v, QT_OK, "");
+    qt_record_set(R, QT_TR_S_E, v, QT_OK, "");
     if (zpm1 && gamma0)
     {
         arb_zero(v);
-        qt_tr_set(R, QT_TR_S_E_DOT, v, QT_OK, "");
+        qt_record_set(R, QT_TR_S_E_DOT, v, QT_OK, "");
     }
     else if (zpm1 && t0)
     {
         arb_pos_inf(v);                              /* the empty level is being populated */
-        qt_tr_set(R, QT_TR_S_E_DOT, v, QT_OK, "");
+        qt_record_set(R, QT_TR_S_E_DOT, v, QT_OK, "");
     }
     else
     {
@@ -163,9 +163,9 @@ qt_qubit_outputs(qt_traj_record_t R, const qt_qubit_instant_t I, slong prec)
     if (diag)
     {
         arb_zero(v);                                 /* no coherence ever: C_rel = 0 exactly */
-        qt_tr_set(R, QT_TR_C_REL, v, QT_OK, "");
+        qt_record_set(R, QT_TR_C_REL, v, QT_OK, "");
         if (!(t0 && pure0 && !gamma0))
-            qt_tr_set(R, QT_TR_C_REL_DOT, v, QT_OK, "");
+            qt_record_set(R, QT_TR_C_REL_DOT, v, QT_OK, "");
         else
             qt_tr_combine(R, QT_TR_C_REL_DOT, QT_TR_S_E_DOT, -1, QT_TR_S_DOT, prec);
     }
@@ -176,11 +176,11 @@ qt_qubit_outputs(qt_traj_record_t R, const qt_qubit_instant_t I, slong prec)
     /* energy, heat */
     arb_mul(v, om, z, prec);
     arb_mul_2exp_si(v, v, -1);
-    qt_tr_set(R, QT_TR_E, v, QT_OK, "");
+    qt_record_set(R, QT_TR_E, v, QT_OK, "");
     arb_mul(v, om, zd, prec);
     arb_mul_2exp_si(v, v, -1);
-    qt_tr_set(R, QT_TR_J, v, QT_OK, "");
-    qt_tr_set(R, QT_TR_NCORE + 0, v, QT_OK, "");     /* J_1 = J: one bath */
+    qt_record_set(R, QT_TR_J, v, QT_OK, "");
+    qt_record_set(R, QT_TR_NCORE + 0, v, QT_OK, "");     /* J_1 = J: one bath */
     arb_set_fmpq(w, P->z0, prec);
     if (I->ramp)
     {
@@ -199,8 +199,8 @@ qt_qubit_outputs(qt_traj_record_t R, const qt_qubit_instant_t I, slong prec)
     }
     if (t0 || gamma0)
         arb_zero(v);
-    qt_tr_set(R, QT_TR_Q, v, QT_OK, "");
-    qt_tr_set(R, QT_TR_NCORE + 1, v, QT_OK, "");     /* Q_1 = Q */
+    qt_record_set(R, QT_TR_Q, v, QT_OK, "");
+    qt_record_set(R, QT_TR_NCORE + 1, v, QT_OK, "");     /* Q_1 = Q */
 
     /* D(rho || rho_beta) = -h(r) + ln(2 cosh(beta omega / 2)) + beta omega z / 2 */
     arb_mul(e, be, om, prec);
@@ -211,7 +211,7 @@ qt_qubit_outputs(qt_traj_record_t R, const qt_qubit_instant_t I, slong prec)
     arb_mul(v, e, z, prec);
     arb_add(v, v, w, prec);
     arb_sub(v, v, &R->out[QT_TR_S].value, prec);
-    qt_tr_set(R, QT_TR_D_REL, v, QT_OK, "");
+    qt_record_set(R, QT_TR_D_REL, v, QT_OK, "");
     {
         arb_t D0;
         arb_init(D0);
@@ -245,7 +245,7 @@ qt_qubit_outputs(qt_traj_record_t R, const qt_qubit_instant_t I, slong prec)
         }
         if (t0)
             arb_zero(v);
-        qt_tr_set(R, QT_TR_SIGMA_INT, v, QT_OK, "");
+        qt_record_set(R, QT_TR_SIGMA_INT, v, QT_OK, "");
         arb_clear(D0);
     }
 
@@ -259,14 +259,14 @@ qt_qubit_outputs(qt_traj_record_t R, const qt_qubit_instant_t I, slong prec)
     {
         /* eigenvectors are |e>, |g>: Qdot_R = J while z != 0; at z = 0 the eigenvalues cross */
         if (arb_is_zero(z) || (t0 && fmpq_is_zero(P->z0)))
-            qt_tr_domain(R, QT_TR_QDOT_R, "undefined: rho = I/2 exactly (a degenerate spectrum): the eigenvalue heat has no eigenvectors to follow");
+            qt_record_domain(R, QT_TR_QDOT_R, "undefined: rho = I/2 exactly (a degenerate spectrum): the eigenvalue heat has no eigenvectors to follow");
         else if (arb_contains_zero(z))
         {
             arb_zero_pm_inf(v);
-            qt_tr_set(R, QT_TR_QDOT_R, v, QT_UNCERTIFIED, "z(t) cannot be separated from 0 (an eigenvalue crossing of rho)");
+            qt_record_set(R, QT_TR_QDOT_R, v, QT_UNCERTIFIED, "z(t) cannot be separated from 0 (an eigenvalue crossing of rho)");
         }
         else
-            qt_tr_set(R, QT_TR_QDOT_R, &R->out[QT_TR_J].value, QT_OK, "");
+            qt_record_set(R, QT_TR_QDOT_R, &R->out[QT_TR_J].value, QT_OK, "");
     }
     else
     {
@@ -281,7 +281,7 @@ qt_qubit_outputs(qt_traj_record_t R, const qt_qubit_instant_t I, slong prec)
         arb_mul(v, v, om, prec);
         arb_mul_2exp_si(v, v, -1);
         arb_neg(v, v);
-        qt_tr_set(R, QT_TR_QDOT_R, v, QT_OK, "");
+        qt_record_set(R, QT_TR_QDOT_R, v, QT_OK, "");
     }
     qt_tr_ratios(R, prec);
 

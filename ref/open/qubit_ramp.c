@@ -313,7 +313,7 @@ enum { RAMP_W_DOT = 0, RAMP_W, RAMP_F_DOT, RAMP_DELTA_F, RAMP_D_REL_DOT, RAMP_NE
 static const char *const extra_names[RAMP_NEXTRA] = {"W_dot", "W", "F_dot", "Delta_F", "D_rel_dot"};
 
 void
-qt_qubit_ramp_trajectory(qt_traj_record_t R, const qt_qubit_ramp_struct *P, const arb_t t, int tkind, slong prec)
+qt_qubit_ramp_trajectory(qt_record_t R, const qt_qubit_ramp_struct *P, const arb_t t, int tkind, slong prec)
 {
     const qt_qubit_davies_struct *B = P->base;
     qt_qubit_instant_t I;
@@ -364,21 +364,21 @@ qt_qubit_ramp_trajectory(qt_traj_record_t R, const qt_qubit_ramp_struct *P, cons
     if (st_z != QT_OK || st_w != QT_OK)
         for (k = 0; k < R->nout; k++)
             if (R->out[k].status == QT_OK && !arb_is_finite(&R->out[k].value))
-                qt_tr_set(R, k, &R->out[k].value, QT_UNCERTIFIED, "the certified integral for z(t) or W did not converge at this precision");
+                qt_record_set(R, k, &R->out[k].value, QT_UNCERTIFIED, "the certified integral for z(t) or W did not converge at this precision");
 
     /* the driven extras after J_1, Q_1 */
     k0 = R->nout;
     for (k = 0; k < RAMP_NEXTRA; k++)
         strcpy(R->name[k0 + k], extra_names[k]);
     R->nout = k0 + RAMP_NEXTRA;
-    R->kind = QT_REC_RAMP;
+    R->vocabulary = &qt_ramp_vocabulary;
     /* W_dot = tr(rho dH/dt) = (omega1/2) z */
     arb_mul(v, h, I->z, prec);
     qt_tr_set_finite(R, k0 + RAMP_W_DOT, v, "z(t) was not certified at this precision");
     qt_tr_set_finite(R, k0 + RAMP_W, I->W, "the work integral was not certified at this precision");
     /* F_dot = tr(rho^eq dH/dt) = (omega1/2) z_inf */
     arb_mul(w, h, I->zinf, prec);
-    qt_tr_set(R, k0 + RAMP_F_DOT, w, QT_OK, "");
+    qt_record_set(R, k0 + RAMP_F_DOT, w, QT_OK, "");
     /* Delta F = -(1/beta) ln(cosh(beta omega(t)/2) / cosh(beta omega0/2)) */
     {
         arb_t c0;
@@ -395,7 +395,7 @@ qt_qubit_ramp_trajectory(qt_traj_record_t R, const qt_qubit_ramp_struct *P, cons
         arb_neg(v, v);
         if (I->t0 || fmpq_is_zero(P->omega1))
             arb_zero(v);
-        qt_tr_set(R, k0 + RAMP_DELTA_F, v, QT_OK, "");
+        qt_record_set(R, k0 + RAMP_DELTA_F, v, QT_OK, "");
         arb_clear(c0);
     }
     /* dD(rho_t || rho^eq_t)/dt = -sigma + beta (W_dot - F_dot) (identity 11, lemma R2) */
@@ -404,7 +404,7 @@ qt_qubit_ramp_trajectory(qt_traj_record_t R, const qt_qubit_ramp_struct *P, cons
     {
         const qt_result_struct *sg = R->out + QT_TR_SIGMA;
         if (sg->status == QT_DOMAIN)
-            qt_tr_domain(R, k0 + RAMP_D_REL_DOT, "undefined: sigma is undefined (%s)", sg->reason);
+            qt_record_domain(R, k0 + RAMP_D_REL_DOT, "undefined: sigma is undefined (%s)", sg->reason);
         else
         {
             if (qt_arb_is_exact_inf(&sg->value))
@@ -415,7 +415,7 @@ qt_qubit_ramp_trajectory(qt_traj_record_t R, const qt_qubit_ramp_struct *P, cons
                 if (!arb_is_finite(w))
                     arb_zero_pm_inf(w);
             }
-            qt_tr_set(R, k0 + RAMP_D_REL_DOT, w, sg->status, sg->reason);
+            qt_record_set(R, k0 + RAMP_D_REL_DOT, w, sg->status, sg->reason);
         }
     }
 

@@ -3,6 +3,10 @@
 #define QT_PUMP_INTERNAL_H
 #include "qtoracle/pump.h"
 
+/* the vocabularies of the pump.* records (pump_vocabulary.c) */
+extern const qt_record_vocabulary qt_pump_lambda_vocabulary, qt_pump_heat_vocabulary, qt_pump_curvature_vocabulary,
+    qt_pump_friction_vocabulary, qt_pump_steady_state_vocabulary;
+
 /* B^2 = B_x^2 + B_z^2, B = sqrt(B^2) on the principal branch (Re B^2 > 0 certified, lemma P1), the scale s
  * of the convention and T; on failure out[0..nout) is set indeterminate and the status returned
  * (QT_UNCERTIFIED if analytic, else QT_DOMAIN: B = 0 is the level degeneracy) */

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <string.h>
 #include "pump_internal.h"
-#include "qtoracle/trajectory.h"
 #include "qtoracle/matrix.h"
 
 /* the exact Hamiltonian of the model at a rational point and d_x H, d_z H (model_exact.c) */
@@ -84,7 +83,7 @@ out0:
 }
 
 static void
-set_out(qt_traj_record_t R, slong i, const char *name, const arb_t v, int st, const char *why)
+set_out(qt_record_t R, slong i, const char *name, const arb_t v, int st, const char *why)
 {
     strcpy(R->name[i], name);
     arb_set(&R->out[i].value, v);
@@ -96,7 +95,7 @@ set_out(qt_traj_record_t R, slong i, const char *name, const arb_t v, int st, co
 
 /* outputs 0..nb-1 named prefix_L, prefix_R, prefix_3, prefix_4 and output nb "sum_rule", their sum */
 static void
-set_per_bath(qt_traj_record_t R, const char *prefix, arb_srcptr x, slong nb, int st, const char *why, slong prec)
+set_per_bath(qt_record_t R, const char *prefix, arb_srcptr x, slong nb, int st, const char *why, slong prec)
 {
     char nm[32];
     arb_t v;
@@ -113,7 +112,7 @@ set_per_bath(qt_traj_record_t R, const char *prefix, arb_srcptr x, slong nb, int
 }
 
 void
-qt_pump_lambda_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec)
+qt_pump_lambda_record(qt_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec)
 {
     acb_t bx, bz;
     acb_ptr L;
@@ -121,7 +120,7 @@ qt_pump_lambda_record(qt_traj_record_t R, const qt_pump_params_struct *P, const 
     char why[QT_REASON_LEN], nm[32];
     slong k, a, nb = qt_pump_n_baths(P);
     int st;
-    R->kind = QT_REC_PUMP_LAMBDA;
+    R->vocabulary = &qt_pump_lambda_vocabulary;
     R->nout = 2 * nb + 3;
     snprintf(R->reference, sizeof R->reference, "%s", qt_pump_equal_temperatures(P) ? "gibbs" : "nonequilibrium_steady_state");
     acb_init(bx); acb_init(bz); arb_init(B); arb_init(S); arb_init(dS); arb_init(v);
@@ -164,7 +163,7 @@ qt_pump_lambda_record(qt_traj_record_t R, const qt_pump_params_struct *P, const 
 }
 
 void
-qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt_protocol_struct *C, slong prec)
+qt_pump_heat_record(qt_record_t R, const qt_pump_params_struct *P, const qt_protocol_struct *C, slong prec)
 {
     arb_ptr Q = _arb_vec_init(QT_PUMP_MAX_BATHS);
     arb_t v;
@@ -173,7 +172,7 @@ qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt
     slong a, nb = qt_pump_n_baths(P);
     int st, settled = 1;
     arb_init(v);
-    R->kind = QT_REC_PUMP_HEAT;
+    R->vocabulary = &qt_pump_heat_vocabulary;
     R->nout = nb + 1;
     snprintf(R->reference, sizeof R->reference, "%s", qt_pump_equal_temperatures(P) ? "gibbs" : "nonequilibrium_steady_state");
     for (a = 0; a <= nb; a++)
@@ -272,13 +271,13 @@ qt_pump_heat_record(qt_traj_record_t R, const qt_pump_params_struct *P, const qt
 }
 
 void
-qt_pump_curvature_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec)
+qt_pump_curvature_record(qt_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec)
 {
     arb_ptr O = _arb_vec_init(QT_PUMP_MAX_BATHS);
     char why[QT_REASON_LEN];
     slong nb = qt_pump_n_baths(P);
     int st;
-    R->kind = QT_REC_PUMP_CURVATURE;
+    R->vocabulary = &qt_pump_curvature_vocabulary;
     R->nout = nb + 1;
     snprintf(R->reference, sizeof R->reference, "%s", qt_pump_equal_temperatures(P) ? "gibbs" : "nonequilibrium_steady_state");
     st = qt_pump_curvature(O, P, Bx, Bz, prec, why);
@@ -287,7 +286,7 @@ qt_pump_curvature_record(qt_traj_record_t R, const qt_pump_params_struct *P, con
 }
 
 void
-qt_pump_friction_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec)
+qt_pump_friction_record(qt_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec)
 {
     static const char *names[4] = {"zeta_xx", "zeta_xz", "zeta_zx", "zeta_zz"};
     arb_ptr Z = _arb_vec_init(4);
@@ -296,7 +295,7 @@ qt_pump_friction_record(qt_traj_record_t R, const qt_pump_params_struct *P, cons
     slong k;
     int st;
     arb_init(g); arb_init(d);
-    R->kind = QT_REC_PUMP_FRICTION;
+    R->vocabulary = &qt_pump_friction_vocabulary;
     R->nout = 6;
     snprintf(R->reference, sizeof R->reference, "%s", qt_pump_equal_temperatures(P) ? "gibbs" : "nonequilibrium_steady_state");
     if (fmpq_is_zero(Bx) && fmpq_is_zero(Bz))
@@ -326,7 +325,7 @@ out:
 }
 
 void
-qt_pump_steady_state_record(qt_traj_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec)
+qt_pump_steady_state_record(qt_record_t R, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec)
 {
     slong d = (slong) 1 << P->n_qubits, c, i, j, o;
     qt_qmat_t H, dHx, dHz;
@@ -336,7 +335,7 @@ qt_pump_steady_state_record(qt_traj_record_t R, const qt_pump_params_struct *P, 
     acb_t tr;
     char why[QT_REASON_LEN];
     int st;
-    R->kind = QT_REC_PUMP_STEADY;
+    R->vocabulary = &qt_pump_steady_state_vocabulary;
     R->nout = 2 + 2 * d * d;
     snprintf(R->reference, sizeof R->reference, "gibbs");
     qt_qmat_init(H, d); qt_qmat_init(dHx, d); qt_qmat_init(dHz, d);

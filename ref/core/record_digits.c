@@ -1,8 +1,9 @@
-/* traj_digits.c -- the --digits guarantee for a record of outputs: raise the working
+/* record_digits.c -- the --digits guarantee for a record of outputs: raise the working
  * precision until every output is either undefined (QT_DOMAIN, an exact decision) or certified
- * to the requested digits; keep, per output, the narrowest proven enclosure. */
+ * to the requested digits; keep, per output, the narrowest proven enclosure (proofs/landauer.md,
+ * "Records"). */
 #include <string.h>
-#include "traj_internal.h"
+#include "qtoracle/record.h"
 
 static int
 narrower(const arb_t a, const arb_t b)
@@ -23,21 +24,21 @@ settled(const qt_result_struct *o, slong digits)
 }
 
 int
-qt_eval_digits_record(qt_traj_record_t R, qt_record_fn fn, const void *params, slong digits)
+qt_eval_digits_record(qt_record_t R, qt_record_fn fn, const void *params, slong digits)
 {
     slong prec, maxprec = qt_digits_max_prec(digits), i;
-    qt_traj_record_t T;
-    int have[QT_TR_MAXOUT], done = 0, worst = QT_OK;
+    qt_record_t T;
+    int have[QT_RECORD_MAXOUT], done = 0, worst = QT_OK;
 
     memset(have, 0, sizeof have);
     for (prec = qt_digits_start_prec(digits); prec <= maxprec && !done; prec *= 2)
     {
-        qt_traj_record_init(T, 0);
-        for (i = 0; i < QT_TR_MAXOUT; i++)
+        qt_record_init(T);
+        for (i = 0; i < QT_RECORD_MAXOUT; i++)
             T->settled[i] = have[i] && settled(R->out + i, digits);
         fn(T, params, prec);
         R->nout = T->nout;
-        R->kind = T->kind;
+        R->vocabulary = T->vocabulary;
         memcpy(R->name, T->name, sizeof R->name);
         memcpy(R->reference, T->reference, sizeof R->reference);
         done = 1;
@@ -59,7 +60,7 @@ qt_eval_digits_record(qt_traj_record_t R, qt_record_fn fn, const void *params, s
             if (!settled(o, digits))
                 done = 0;
         }
-        qt_traj_record_clear(T);
+        qt_record_clear(T);
     }
     for (i = 0; i < R->nout; i++)
     {
