@@ -149,7 +149,7 @@ qo_cmd_eval(int argc, char **argv)
         return QO_EXIT_USAGE;
     }
 
-    if (qo_quantity_is_record(q))
+    if (q->record)
     {
         code = eval_record(q, &p, digits, as_json);
         qo_params_clear(&p);

@@ -7,50 +7,15 @@
 
 int qo_parse_digits(slong *d, const char *s);
 
+/* the conventions of the spec's family, from the library (the same text as its user guide), then "family" */
 static json_t *
 conventions(const char *family)
 {
     json_t *c = json_object();
-    if (strcmp(family, "pump") == 0)
-    {
-        json_object_set_new(c, "units", json_string("hbar = k_B = 1; energies in the units of the fields"));
-        json_object_set_new(c, "model", json_string("one qubit, H = s (B_x sigma_x + B_z sigma_z), s = 1 (convention=pauli) or 1/2 (convention=spin); bath L couples through sigma_x, bath R through sigma_z; ohmic rates gamma_a w/(1 - e^{-w/T}) at a common T; global secular (Davies) generator"));
-        json_object_set_new(c, "heat", json_string("heat positive INTO the bath; Q_a per counter-clockwise cycle in the (B_x, B_z) plane (B_x horizontal, B_z vertical); polygons are traversed counter-clockwise whatever their vertex order"));
-        json_object_set_new(c, "angles", json_string("sector angles theta in radians from the B_z axis towards B_x"));
-        json_object_set_new(c, "family", json_string(family));
-        return c;
-    }
-    if (strcmp(family, "trajectory") == 0)
-    {
-        json_object_set_new(c, "units", json_string("hbar = k_B = 1; entropies in nats; energies in the units of omega (qubit_davies) or of H (lindblad)"));
-        json_object_set_new(c, "qubit", json_string("basis (|e>, |g>), sigma_z |e> = +|e>, sigma_- = |g><e|, rho = (1 + x sigma_x + y sigma_y + z sigma_z)/2, H = (omega/2) sigma_z"));
-        json_object_set_new(c, "master_equation", json_string("d rho/dt = -i[H, rho] + sum_k r_k D[L_k] rho, D[L] rho = L rho L^* - 1/2 {L^* L, rho}; a thermal channel (L, gamma, omega) adds L at r = gamma (nbar + 1) and L^* at r = gamma nbar, nbar = 1/(e^{beta omega} - 1); a plain channel adds L at r = gamma; qubit_davies: thermal sigma_- with gamma, plain sigma_z with gamma_phi/2"));
-        json_object_set_new(c, "heat", json_string("J = tr(rho_dot H) and J_j are positive into the system; Q = E(t) - E(0)"));
-        json_object_set_new(c, "temperatures", json_string("beta_A = S_dot/J, beta_R = S_dot/Qdot_R, beta_E = S_E_dot/J; a ratio with a zero or infinite denominator is a domain-error output with its reason"));
-        json_object_set_new(c, "energy_entropy", json_string("S_E = S(Delta_H rho) (the dephased definition; equal to the outcome definition for non-degenerate H)"));
-        json_object_set_new(c, "reference", json_string("each case names the reference state of D_rel and Sigma: gibbs (every bath at one beta with a proven Gibbs fixed point) or stationary (the certified stationary state), or none (fano_anderson: the T = 0 fixed point is pure, D_rel is +inf or 0 and Sigma is undefined)"));
-        json_object_set_new(c, "infinities", json_string("an exact +-inf (e.g. S_dot of a pure state under a thermal bath) is a value with lo = hi = inf; a consumer must report that infinity"));
-        json_object_set_new(c, "family", json_string(family));
-        return c;
-    }
-    if (strcmp(family, "state") == 0)
-    {
-        json_object_set_new(c, "units", json_string("hbar = k_B = 1; entropies in nats (natural logarithm), 0 ln 0 = 0"));
-        json_object_set_new(c, "matrices", json_string("explicit matrices {dims: [n, n], re: [...], im: [...]}, row-major, entries exact strings; basis order as given (qubits: |e> = (1,0), |g> = (0,1), sigma_z |e> = +|e>)"));
-        json_object_set_new(c, "state", json_string("rho Hermitian, trace 1, positive semidefinite: decided exactly; otherwise the case expects an error"));
-        json_object_set_new(c, "energy", json_string("E = tr(rho H)"));
-        json_object_set_new(c, "family", json_string(family));
-        return c;
-    }
-    json_object_set_new(c, "units", json_string("k_B = h = 1 for landauer.* (energies in the units of the parameters, E_u); hbar = k_B = 1 for driven_level.*"));
-    json_object_set_new(c, "channel", json_string("one spinless channel (multiply by 2 for spin-degenerate electrons)"));
-    json_object_set_new(c, "current_sign", json_string("currents positive from reservoir L to reservoir R"));
-    json_object_set_new(c, "heat", json_string("heat_current_R = I_E - mu_R I_N is heat into R; heat_current_L = I_E - mu_L I_N is heat out of L"));
-    json_object_set_new(c, "heat_correction", json_string("Q^R = I_Q^R - T_R I_S = T_R int T D(f_L||f_R) >= 0 (into R); Q^L = -I_Q^L + T_L I_S = T_L int T D(f_R||f_L) >= 0"));
-    json_object_set_new(c, "entropy", json_string("natural logarithm (nats); sigma(f) = -f ln f - (1-f) ln(1-f) (fermions), (1+n) ln(1+n) - n ln n (bosons)"));
-    json_object_set_new(c, "bosons", json_string("mu = 0, energies E > 0"));
-    json_object_set_new(c, "transmission", json_string("ideal: tau; lorentzian: gamma_L gamma_R / ((E-eps0)^2 + (gamma_L+gamma_R)^2/4); box: tau on [E_lo, E_hi], 0 elsewhere"));
-    json_object_set_new(c, "driven_level", json_string("rho_S(E) = (gamma/pi)/((E-eps0)^2+gamma^2), gamma = width/2; quasistatic_heat per unit d(eps0)/dt, dissipated_power per unit (d(eps0)/dt)^2"));
+    const qo_family *f = qo_family_of_vectors(family);
+    const qt_convention *k;
+    for (k = f ? f->conventions : qt_landauer_conventions; k->key != NULL; k++)
+        json_object_set_new(c, k->key, json_string(k->text));
     json_object_set_new(c, "family", json_string(family));
     return c;
 }
@@ -215,7 +180,7 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
         }
         if (echo == NULL)
             echo = qo_params_json(&p);
-        if (qo_quantity_is_record(q))
+        if (q->record)
         {
             /* a record: its named outputs become the case's outputs */
             qt_record_t R;

@@ -4,33 +4,35 @@
 
 #include <jansson.h>
 #include "qtoracle/qtoracle.h"
-#include "qtoracle/trajectory.h"
-#include "qtoracle/pump.h"
 
 /* exit codes */
 enum { QO_EXIT_OK = 0, QO_EXIT_FAIL = 1, QO_EXIT_USAGE = 2, QO_EXIT_INTERNAL = 3 };
 
-enum { QO_FAM_LANDAUER = 0, QO_FAM_DRIVEN = 1, QO_FAM_STATE = 2, QO_FAM_QUBIT = 3, QO_FAM_LINDBLAD = 4, QO_FAM_FANO = 5, QO_FAM_DAMPED = 6, QO_FAM_CYCLE = 7, QO_FAM_PUMP = 8, QO_FAM_RAMP = 9 };
+typedef struct qo_family_struct qo_family;
+
+/* the quantities of the families that have no library enumeration (the others use QT_LQ_*, QT_DL_*) */
 enum { QO_PUMP_LAMBDA = 0, QO_PUMP_HEAT = 1, QO_PUMP_CURVATURE = 2, QO_PUMP_FRICTION = 3, QO_PUMP_STEADY = 4 };
 enum { QO_QD_TRAJECTORY = 0, QO_QD_TSTAR = 1 };
 enum { QO_FA_TRAJECTORY = 0, QO_FA_TZERO = 1 };
 enum { QO_ST_ENTROPY = 0, QO_ST_PURITY, QO_ST_ENERGY, QO_ST_ENERGY_ENTROPY, QO_ST_COHERENCE, QO_ST_RELATIVE };
 
+/* a quantity of the tool: its family, which of the family's quantities, whether it prints a record */
 typedef struct
 {
     const char *name;          /* e.g. "landauer.entropy_current" */
-    int family;
-    int which;                 /* QT_LQ_* or QT_DL_* */
+    const qo_family *family;
+    int which;                 /* the family's own index (QT_LQ_*, QT_DL_*, ...) */
+    int record;                /* 1: a record of named outputs; 0: one value */
     const char *units;
-    const char *formula;       /* reference into ../shared/physics and proofs/ */
+    const char *formula;       /* where the definition and its proofs are */
     const char *summary;
 }
 qo_quantity;
 
 const qo_quantity *qo_quantity_find(const char *name);
 const qo_quantity *qo_quantity_at(int i);   /* NULL past the end */
-/* 1 iff the quantity prints a record of named outputs (trajectories) */
-int qo_quantity_is_record(const qo_quantity *q);
+/* the family whose vector files are named family (the "family" of a spec), NULL if none */
+const qo_family *qo_family_of_vectors(const char *family);
 
 /* a name=value parameter list */
 #define QO_MAX_PARAMS 32
@@ -42,36 +44,42 @@ typedef struct
 }
 qo_kv;
 
-/* Family parameters, parsed and validated: err names the parameter and the reason. */
+/* parsed parameters: the family's own structure (fp) and the canonical echo of every parameter */
 typedef struct
 {
-    int family;
-    qt_landauer_params_t land;
-    qt_driven_level_params_t drv;
-    qt_qmat_t rho, H, sigma;   /* state family; n = 0 when unset */
-    int definition;            /* QT_EE_* */
-    qt_qubit_davies_t qd;      /* qubit_davies.* */
-    qt_qubit_ramp_t qr;        /* qubit_ramp.trajectory */
-    qt_fano_anderson_t fa;     /* fano_anderson.* */
-    qt_damped_mode_t dm;       /* damped_mode.* */
-    fmpq_t t;                  /* trajectory time */
-    int tkind;                 /* QT_T_* */
-    qt_open_model_struct *om;  /* lindblad.trajectory (NULL when unset) */
-    qt_cycle_struct *cy;       /* lindblad.cycle (NULL when unset) */
-    qt_pump_params_t pump;     /* pump.* */
-    qt_protocol_t proto;
-    fmpq_t Bx, Bz;
-    int pump_which;            /* QO_PUMP_* */
+    const qo_family *family;
+    void *fp;                  /* family->size bytes, set up by family->init */
     qo_kv echo;                /* canonical parameter list (defaults filled in) */
     char *owned[QO_MAX_PARAMS];/* echo strings owned here (canonical matrix JSON) */
     int nowned;
 }
 qo_params;
 
+/* a family of quantities: every place that knows a family is its entry in the table of registry.c and its own file
+ * (oracle/family_*.c) */
+struct qo_family_struct
+{
+    const char *vectors;       /* the vector-file family whose conventions it shares (landauer, trajectory, state, pump) */
+    const qt_convention *conventions;   /* the library's conventions text for those vector files */
+    const char *param_names;   /* the parameters, for messages and qtoracle list */
+    size_t size;               /* of the family's parameter structure */
+    void (*init)(void *fp);
+    void (*clear)(void *fp);
+    /* parse and validate kv into p->fp (echo with qo_echo_add); 1 and a message naming the field on bad input */
+    int (*parse)(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
+    /* one certified value at a working precision (NULL if the family has no value quantity) */
+    int (*value)(arb_t res, const qo_quantity *q, const void *fp, slong prec, char *reason);
+    /* a record at a working precision (NULL if the family has no record quantity) */
+    void (*record)(qt_record_t R, const qo_quantity *q, const void *fp, slong prec);
+};
+
+extern const qo_family qo_family_landauer, qo_family_driven_level, qo_family_state, qo_family_qubit_davies,
+    qo_family_qubit_ramp, qo_family_lindblad, qo_family_fano_anderson, qo_family_damped_mode, qo_family_cycle,
+    qo_family_pump;
+
 void qo_params_init(qo_params *p);
 void qo_params_clear(qo_params *p);
 int qo_params_parse(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
-const char *qo_family_param_names(int family);
 
 /* matrices: inline JSON object or @file; canon (may be NULL) receives the canonical object */
 int qo_matrix_from_json(qt_qmat_t A, json_t **canon, json_t *o, const char *name, char *err, size_t errlen);
@@ -80,22 +88,27 @@ int qo_matrix_from_param(qt_qmat_t A, json_t **canon, const char *value, const c
 /* certified evaluation to `digits` */
 int qo_evaluate(qt_result_t r, const qo_quantity *q, const qo_params *p, slong digits);
 int qo_evaluate_record(qt_record_t R, const qo_quantity *q, const qo_params *p, slong digits);
-/* the trajectory families' parameters (params_open.c) */
-int qo_parse_qubit_davies(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
-int qo_parse_qubit_ramp(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
-int qo_parse_fano_anderson(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
-int qo_parse_damped_mode(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
-int qo_parse_cycle(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
-int qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
-int qo_parse_lindblad(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen);
-/* helpers shared by the parameter parsers (params.c) */
+/* the shared name=value machinery of params.c, for the families' parsers */
 const char *qo_lookup(const qo_kv *kv, const char *key);
 void qo_echo_add(qo_params *p, const char *key, const char *val);
+/* an echo string owned by p (freed with it) */
+const char *qo_echo_own(qo_params *p, char *s);
+/* one exact parameter; def = NULL means required */
 int qo_exact_param(qo_params *p, fmpq_t q, const qo_kv *kv, const char *key, const char *def,
                    const char *why, char *err, size_t errlen);
+/* every key known to the quantity (allowed, NULL-terminated), none twice */
 int qo_check_known(const qo_kv *kv, const char *const *allowed, const qo_quantity *q,
                    const char *context, char *err, size_t errlen);
 int qo_matrix_param(qo_params *p, qt_qmat_t A, const qo_kv *kv, const char *key, char *err, size_t errlen);
+/* one of opts (NULL-terminated) or def: its index in *out */
+int qo_choice_param(qo_params *p, const qo_kv *kv, const char *key, const char *const *opts, const char *def, int *out,
+                    char *err, size_t errlen);
+/* the JSON inputs of the open-system families (baths_json.c): an exact string field (required or 0), no field outside
+ * allowed, the baths array of an open model (canon receives its canonical form), JSON text or @file */
+int qo_json_exact_field(fmpq_t q, json_t *o, const char *key, const char *where, int required, char *err, size_t errlen);
+int qo_json_only_fields(json_t *o, const char *const *allowed, const char *where, char *err, size_t errlen);
+int qo_json_baths(qt_open_model_struct *M, json_t **canon, json_t *a, char *err, size_t errlen);
+json_t *qo_json_param(const char *v, const char *name, char *err, size_t errlen);
 /* JSON of a record (outputs with status, enclosure, formula, ratio pair) */
 json_t *qo_record_json(const qt_record_t R, slong digits, int with_formulas);
 

@@ -152,6 +152,17 @@ void qt_ohmic_rate_acb(acb_t G, const acb_t gamma, const acb_t omega, const acb_
  * proofs/pumping.md P19) */
 void qt_ohmic_rate_derivative_acb(acb_t dG, const acb_t gamma, const acb_t omega, const acb_t T, slong prec);
 
+/* ---- conventions ---- */
+/* one convention of a family's vector files and user guide: a key ("units", "heat", ...) and its text; each family
+ * exports a table ending with {NULL, NULL} (qt_landauer_conventions, qt_state_conventions,
+ * qt_trajectory_conventions, qt_pump_conventions) */
+typedef struct
+{
+    const char *key;
+    const char *text;
+}
+qt_convention;
+
 /* ---- versions for provenance ---- */
 const char *qt_version_arb(void);
 const char *qt_version_flint(void);

@@ -31,6 +31,9 @@ void qt_landauer_params_clear(qt_landauer_params_t p);
 /* QT_OK, or QT_DOMAIN with a message naming the parameter. */
 int qt_landauer_params_validate(const qt_landauer_params_t p, char *reason);
 
+/* the conventions of the vector files and docs/landauer.md ({NULL, NULL}-terminated) */
+extern const qt_convention qt_landauer_conventions[];
+
 /* Quantities (landauer.md section in brackets). */
 int qt_landauer_particle_current(arb_t res, const qt_landauer_params_t p, slong prec, char *reason);      /* I_N (3.1) */
 int qt_landauer_energy_current(arb_t res, const qt_landauer_params_t p, slong prec, char *reason);        /* I_E (3.1) */

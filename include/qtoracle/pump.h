@@ -77,6 +77,9 @@ int qt_pump_equal_temperatures(const qt_pump_params_struct *P);
 /* the parameter that makes the temperatures unequal ("T_R", "T_3" or "T_4"; "T" if they are equal), for messages */
 const char *qt_pump_unequal_temperature_field(const qt_pump_params_struct *P);
 
+/* the conventions of the pump vector files and docs/pumping.md ({NULL, NULL}-terminated) */
+extern const qt_convention qt_pump_conventions[];
+
 /* Lambda[0..3] = (Lambda_{L,x}, Lambda_{L,z}, Lambda_{R,x}, Lambda_{R,z}) at the (possibly complex)
  * point, and Lambda[2a + k] for the further baths a = 2, 3 (2 qt_pump_n_baths(P) entries; lemma P27)
  * point; one qubit: the closed secular route below; n_qubits = 2, 3: qt_pump_lambda_multi_acb.

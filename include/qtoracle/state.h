@@ -30,4 +30,7 @@ int qt_state_coherence(arb_t res, const qt_qmat_t rho, const qt_qmat_t H, slong 
  * contained in supp sigma, decided exactly (rank test, lemma E5) */
 int qt_state_relative_entropy(arb_t res, const qt_qmat_t rho, const qt_qmat_t sigma, slong prec, char *reason);
 
+/* the conventions of the state vector files and docs/open_systems.md ({NULL, NULL}-terminated) */
+extern const qt_convention qt_state_conventions[];
+
 #endif

@@ -29,6 +29,9 @@ void qt_traj_record_init(qt_record_t R, slong nbaths);
 const char *qt_traj_output_name(slong i);           /* core names: "S", "S_dot", ... */
 const char *qt_traj_output_formula(slong i);
 
+/* the conventions of the trajectory vector files and docs/open_systems.md ({NULL, NULL}-terminated) */
+extern const qt_convention qt_trajectory_conventions[];
+
 /* ---- the general Lindblad route (lindblad.trajectory) ---- */
 enum { QT_CH_THERMAL = 0, QT_CH_PLAIN = 1 };
 typedef struct

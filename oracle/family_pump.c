@@ -1,42 +1,43 @@
 #define _POSIX_C_SOURCE 200809L
-/* params_pump.c -- parameters of pump.* (pumping.md): the model (n_qubits, J, b, rates, T, conventions),
- * a point (Bx, Bz) or a protocol. */
+/* family_pump.c -- the tool's family pump.*: the model (n_qubits, J, b, rates, temperatures, conventions, couplings,
+ * further baths), a point (Bx, Bz) or a protocol, and the records (ref/pump). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "oracle.h"
 
-static int
-choice(qo_params *p, const qo_kv *kv, const char *key, const char *const *opts, const char *def, int *out,
-       char *err, size_t errlen)
+typedef struct
 {
-    const char *v = qo_lookup(kv, key);
-    int i;
-    if (v == NULL)
-        v = def;
-    for (i = 0; opts[i]; i++)
-        if (strcmp(opts[i], v) == 0)
-        {
-            *out = i;
-            qo_echo_add(p, key, opts[i]);
-            return 0;
-        }
-    {
-        char list[200] = "";
-        for (i = 0; opts[i]; i++)
-        {
-            strcat(list, i ? " | " : "");
-            strcat(list, opts[i]);
-        }
-        snprintf(err, errlen, "%s must be %s, got \"%s\"", key, list, v);
-    }
-    return 1;
+    qt_pump_params_t pump;
+    qt_protocol_t proto;
+    fmpq_t Bx, Bz;
+}
+pump_params;
+
+static void
+pump_init(void *fp)
+{
+    pump_params *X = fp;
+    qt_pump_params_init(X->pump);
+    qt_protocol_init(X->proto);
+    fmpq_init(X->Bx);
+    fmpq_init(X->Bz);
+}
+
+static void
+pump_clear(void *fp)
+{
+    pump_params *X = fp;
+    qt_pump_params_clear(X->pump);
+    qt_protocol_clear(X->proto);
+    fmpq_clear(X->Bx);
+    fmpq_clear(X->Bz);
 }
 
 /* baths 3 and 4 (lemma P27): gamma_n (required to add the bath), A_n (required with it: an exact Hermitian matrix),
    T_n (default T); bath 4 only after bath 3 */
 static int
-extra_baths(qo_params *p, const qo_kv *kv, char *err, size_t errlen)
+extra_baths(qo_params *p, pump_params *X, const qo_kv *kv, char *err, size_t errlen)
 {
     static const char *const keys[2][3] = {{"gamma_3", "T_3", "A_3"}, {"gamma_4", "T_4", "A_4"}};
     int i, j;
@@ -69,15 +70,14 @@ extra_baths(qo_params *p, const qo_kv *kv, char *err, size_t errlen)
         else if (!bad)
         {
             /* the default T, echoed as the exact number (the echo keeps the string: owned by p) */
-            char *ts = fmpq_get_str(NULL, 10, p->pump->T);
-            p->owned[p->nowned] = strdup(ts);
+            char *ts = fmpq_get_str(NULL, 10, X->pump->T);
+            qo_echo_add(p, keys[i][1], qo_echo_own(p, strdup(ts)));
             flint_free(ts);
-            qo_echo_add(p, keys[i][1], p->owned[p->nowned++]);
-            fmpq_set(T, p->pump->T);
+            fmpq_set(T, X->pump->T);
         }
         if (!bad && qo_matrix_param(p, A, kv, keys[i][2], err, errlen) == 0)
         {
-            qt_pump_params_add_bath(p->pump, g, T, A);
+            qt_pump_params_add_bath(X->pump, g, T, A);
             qt_qmat_clear(A);
         }
         else
@@ -89,8 +89,8 @@ extra_baths(qo_params *p, const qo_kv *kv, char *err, size_t errlen)
     return 0;
 }
 
-int
-qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
+static int
+parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_t errlen)
 {
     static const char *const point[] = {"n_qubits", "J", "Delta", "b", "gamma_L", "gamma_R", "T", "T_R", "convention", "coupling", "A_L", "A_R",
                                         "gamma_3", "T_3", "A_3", "gamma_4", "T_4", "A_4", "Bx", "Bz", NULL};
@@ -103,8 +103,8 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
     char reason[QT_REASON_LEN];
     fmpq_t nq, J, b;
     int is_point = q->which != QO_PUMP_HEAT, c, k, bad = 1;
+    pump_params *X = p->fp;
     fmpq_init(nq); fmpq_init(J); fmpq_init(b);
-    p->pump_which = q->which;
     if (qo_check_known(kv, is_point ? point : cyc, q, "", err, errlen))
         goto out;
     if (qo_exact_param(p, nq, kv, "n_qubits", "1", "number of qubits", err, errlen)) goto out;
@@ -113,27 +113,27 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
         snprintf(err, errlen, "n_qubits must be 1, 2 or 3, got \"%s\"", qo_lookup(kv, "n_qubits"));
         goto out;
     }
-    p->pump->n_qubits = fmpz_get_si(fmpq_numref(nq));
-    if (qo_exact_param(p, p->pump->J, kv, "J", "0", "exchange coupling", err, errlen)) goto out;
-    if (qo_exact_param(p, p->pump->Delta, kv, "Delta", "1", "anisotropy of the exchange (1: Heisenberg)", err, errlen)) goto out;
-    if (qo_exact_param(p, p->pump->b, kv, "b", "1", "coupling asymmetry of qubit 2", err, errlen)) goto out;
-    if (qo_exact_param(p, p->pump->gamma_L, kv, "gamma_L", NULL, "rate of bath L, > 0", err, errlen)) goto out;
-    if (qo_exact_param(p, p->pump->gamma_R, kv, "gamma_R", NULL, "rate of bath R, > 0", err, errlen)) goto out;
-    if (qo_exact_param(p, p->pump->T, kv, "T", NULL, "common bath temperature, > 0", err, errlen)) goto out;
+    X->pump->n_qubits = fmpz_get_si(fmpq_numref(nq));
+    if (qo_exact_param(p, X->pump->J, kv, "J", "0", "exchange coupling", err, errlen)) goto out;
+    if (qo_exact_param(p, X->pump->Delta, kv, "Delta", "1", "anisotropy of the exchange (1: Heisenberg)", err, errlen)) goto out;
+    if (qo_exact_param(p, X->pump->b, kv, "b", "1", "coupling asymmetry of qubit 2", err, errlen)) goto out;
+    if (qo_exact_param(p, X->pump->gamma_L, kv, "gamma_L", NULL, "rate of bath L, > 0", err, errlen)) goto out;
+    if (qo_exact_param(p, X->pump->gamma_R, kv, "gamma_R", NULL, "rate of bath R, > 0", err, errlen)) goto out;
+    if (qo_exact_param(p, X->pump->T, kv, "T", NULL, "common bath temperature, > 0", err, errlen)) goto out;
     if (qo_lookup(kv, "T_R") != NULL)
     {
         /* bath R at its own temperature (one qubit; rho0 is then the non-equilibrium steady state) */
-        if (qo_exact_param(p, p->pump->T_R, kv, "T_R", NULL, "temperature of bath R, > 0 (default: T)", err, errlen)) goto out;
-        if (fmpq_sgn(p->pump->T_R) <= 0)
+        if (qo_exact_param(p, X->pump->T_R, kv, "T_R", NULL, "temperature of bath R, > 0 (default: T)", err, errlen)) goto out;
+        if (fmpq_sgn(X->pump->T_R) <= 0)
         {
             snprintf(err, errlen, "T_R: the temperature of bath R must be > 0, got \"%s\"", qo_lookup(kv, "T_R"));
             goto out;
         }
     }
-    if (choice(p, kv, "convention", conv, "pauli", &c, err, errlen)) goto out;
-    p->pump->convention = c == 0 ? QT_PUMP_PAULI : QT_PUMP_SPIN;
-    if (choice(p, kv, "coupling", coup, "default", &c, err, errlen)) goto out;
-    p->pump->coupling = c;    /* QT_PUMP_COUPLING_* in the order of coup[] */
+    if (qo_choice_param(p, kv, "convention", conv, "pauli", &c, err, errlen)) goto out;
+    X->pump->convention = c == 0 ? QT_PUMP_PAULI : QT_PUMP_SPIN;
+    if (qo_choice_param(p, kv, "coupling", coup, "default", &c, err, errlen)) goto out;
+    X->pump->coupling = c;    /* QT_PUMP_COUPLING_* in the order of coup[] */
     if (c == QT_PUMP_COUPLING_MATRIX)
     {
         /* A_L, A_R: exact Hermitian 2^N x 2^N matrices (checked by qt_pump_params_validate, field-named) */
@@ -144,7 +144,7 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
             qt_qmat_clear(AL);
             goto out;
         }
-        qt_pump_params_set_coupling_matrices(p->pump, AL, AR);
+        qt_pump_params_set_coupling_matrices(X->pump, AL, AR);
         qt_qmat_clear(AL);
         qt_qmat_clear(AR);
     }
@@ -153,25 +153,25 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
         snprintf(err, errlen, "%s: coupling matrices are read only with coupling=matrix", qo_lookup(kv, "A_L") != NULL ? "A_L" : "A_R");
         goto out;
     }
-    if (extra_baths(p, kv, err, errlen))
+    if (extra_baths(p, X, kv, err, errlen))
         goto out;
-    if (qt_pump_params_validate(p->pump, reason) != QT_OK)
+    if (qt_pump_params_validate(X->pump, reason) != QT_OK)
     {
         snprintf(err, errlen, "%s", reason);
         goto out;
     }
     /* a dark singlet makes every geometric quantity and the non-equilibrium steady state undefined (at equal T the
        Gibbs state is still printed) */
-    if ((q->which != QO_PUMP_STEADY || !qt_pump_equal_temperatures(p->pump)) && qt_pump_singlet_is_dark(p->pump, reason) != QT_OK)
+    if ((q->which != QO_PUMP_STEADY || !qt_pump_equal_temperatures(X->pump)) && qt_pump_singlet_is_dark(X->pump, reason) != QT_OK)
     {
         snprintf(err, errlen, "%s", reason);
         goto out;
     }
     if (is_point)
     {
-        if (qo_exact_param(p, p->Bx, kv, "Bx", NULL, "field along x", err, errlen)) goto out;
-        if (qo_exact_param(p, p->Bz, kv, "Bz", NULL, "field along z", err, errlen)) goto out;
-        if (fmpq_is_zero(p->Bx) && fmpq_is_zero(p->Bz))
+        if (qo_exact_param(p, X->Bx, kv, "Bx", NULL, "field along x", err, errlen)) goto out;
+        if (qo_exact_param(p, X->Bz, kv, "Bz", NULL, "field along z", err, errlen)) goto out;
+        if (fmpq_is_zero(X->Bx) && fmpq_is_zero(X->Bz))
         {
             snprintf(err, errlen, "Bx, Bz: B = 0 is the level degeneracy, where the secular generator is discontinuous (refused)");
             goto out;
@@ -179,11 +179,11 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
         bad = 0;
         goto out;
     }
-    if (choice(p, kv, "protocol", prot, "circle", &c, err, errlen)) goto out;
+    if (qo_choice_param(p, kv, "protocol", prot, "circle", &c, err, errlen)) goto out;
     if (c == 3 || c == 4)
     {
-        p->proto->kind = c == 3 ? QT_PROTOCOL_QUADRANT : QT_PROTOCOL_QUARTER_DISC;
-        if (qt_pump_protocol_supported(p->pump, p->proto, reason) != QT_OK)
+        X->proto->kind = c == 3 ? QT_PROTOCOL_QUADRANT : QT_PROTOCOL_QUARTER_DISC;
+        if (qt_pump_protocol_supported(X->pump, X->proto, reason) != QT_OK)
         {
             snprintf(err, errlen, "%s", reason);
             goto out;
@@ -191,22 +191,22 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
     }
     if (c == 4)
     {
-        if (qo_exact_param(p, p->proto->radius, kv, "radius", NULL, "quarter-disc radius, > 0", err, errlen)) goto out;
+        if (qo_exact_param(p, X->proto->radius, kv, "radius", NULL, "quarter-disc radius, > 0", err, errlen)) goto out;
     }
     if (c == 0)
     {
-        p->proto->kind = QT_PROTOCOL_CIRCLE;
-        if (qo_exact_param(p, p->proto->cx, kv, "center_x", NULL, "circle centre B_x", err, errlen)) goto out;
-        if (qo_exact_param(p, p->proto->cz, kv, "center_z", NULL, "circle centre B_z", err, errlen)) goto out;
-        if (qo_exact_param(p, p->proto->radius, kv, "radius", NULL, "circle radius, > 0", err, errlen)) goto out;
+        X->proto->kind = QT_PROTOCOL_CIRCLE;
+        if (qo_exact_param(p, X->proto->cx, kv, "center_x", NULL, "circle centre B_x", err, errlen)) goto out;
+        if (qo_exact_param(p, X->proto->cz, kv, "center_z", NULL, "circle centre B_z", err, errlen)) goto out;
+        if (qo_exact_param(p, X->proto->radius, kv, "radius", NULL, "circle radius, > 0", err, errlen)) goto out;
     }
     else if (c == 1)
     {
-        p->proto->kind = QT_PROTOCOL_SECTOR;
-        if (qo_exact_param(p, p->proto->r0, kv, "r0", NULL, "inner radius, > 0", err, errlen)) goto out;
-        if (qo_exact_param(p, p->proto->r1, kv, "r1", NULL, "outer radius, > r0", err, errlen)) goto out;
-        if (qo_exact_param(p, p->proto->theta0, kv, "theta0", NULL, "angle from the B_z axis towards B_x, radians", err, errlen)) goto out;
-        if (qo_exact_param(p, p->proto->theta1, kv, "theta1", NULL, "angle, > theta0", err, errlen)) goto out;
+        X->proto->kind = QT_PROTOCOL_SECTOR;
+        if (qo_exact_param(p, X->proto->r0, kv, "r0", NULL, "inner radius, > 0", err, errlen)) goto out;
+        if (qo_exact_param(p, X->proto->r1, kv, "r1", NULL, "outer radius, > r0", err, errlen)) goto out;
+        if (qo_exact_param(p, X->proto->theta0, kv, "theta0", NULL, "angle from the B_z axis towards B_x, radians", err, errlen)) goto out;
+        if (qo_exact_param(p, X->proto->theta1, kv, "theta1", NULL, "angle, > theta0", err, errlen)) goto out;
     }
     else if (c == 2)
     {
@@ -221,20 +221,20 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
         }
         for (k = 0; v[k]; k++)
             m += v[k] == ';';
-        qt_protocol_set_polygon_size(p->proto, m + 1);
+        qt_protocol_set_polygon_size(X->proto, m + 1);
         copy = strdup(v);
         m = 0;
         for (tok = strtok_r(copy, ";", &save); tok; tok = strtok_r(NULL, ";", &save), m++)
         {
             char *comma = strchr(tok, ','), msg[200];
-            if (comma == NULL || m >= p->proto->nvert)
+            if (comma == NULL || m >= X->proto->nvert)
             {
                 snprintf(err, errlen, "vertices: vertex %ld must be x,z (got \"%s\")", (long) m + 1, tok);
                 free(copy);
                 goto out;
             }
             *comma = '\0';
-            if (qt_exact_parse(p->proto->vx + m, tok, msg, sizeof msg) || qt_exact_parse(p->proto->vz + m, comma + 1, msg, sizeof msg))
+            if (qt_exact_parse(X->proto->vx + m, tok, msg, sizeof msg) || qt_exact_parse(X->proto->vz + m, comma + 1, msg, sizeof msg))
             {
                 snprintf(err, errlen, "vertices: vertex %ld %s", (long) m + 1, msg);
                 free(copy);
@@ -242,14 +242,14 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
             }
         }
         free(copy);
-        if (m != p->proto->nvert)
+        if (m != X->proto->nvert)
         {
             snprintf(err, errlen, "vertices: empty vertex in \"%s\"", v);
             goto out;
         }
         qo_echo_add(p, "vertices", v);
     }
-    if (qt_protocol_validate(p->proto, reason) != QT_OK)
+    if (qt_protocol_validate(X->proto, reason) != QT_OK)
     {
         snprintf(err, errlen, "%s", reason);
         goto out;
@@ -258,14 +258,14 @@ qo_parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, si
     if (qo_lookup(kv, "period") != NULL)
     {
         /* the period of one cycle, for W_diss = W_diss_tau / period (lemma P15) */
-        if (qo_exact_param(p, p->proto->period, kv, "period", NULL, "duration of one cycle, > 0", err, errlen)) goto out;
-        p->proto->has_period = 1;
-        if (qt_protocol_validate(p->proto, reason) != QT_OK)
+        if (qo_exact_param(p, X->proto->period, kv, "period", NULL, "duration of one cycle, > 0", err, errlen)) goto out;
+        X->proto->has_period = 1;
+        if (qt_protocol_validate(X->proto, reason) != QT_OK)
         {
             snprintf(err, errlen, "%s", reason);
             goto out;
         }
-        if (qt_pump_dissipation_supported(p->pump, p->proto, reason) != QT_OK)
+        if (qt_pump_dissipation_supported(X->pump, X->proto, reason) != QT_OK)
         {
             snprintf(err, errlen, "period (W_diss): %s", reason);
             goto out;
@@ -276,3 +276,25 @@ out:
     fmpq_clear(nq); fmpq_clear(J); fmpq_clear(b);
     return bad;
 }
+
+static void
+pump_record(qt_record_t R, const qo_quantity *q, const void *fp, slong prec)
+{
+    const pump_params *X = fp;
+    if (q->which == QO_PUMP_HEAT)
+        qt_pump_heat_record(R, X->pump, X->proto, prec);
+    else if (q->which == QO_PUMP_CURVATURE)
+        qt_pump_curvature_record(R, X->pump, X->Bx, X->Bz, prec);
+    else if (q->which == QO_PUMP_STEADY)
+        qt_pump_steady_state_record(R, X->pump, X->Bx, X->Bz, prec);
+    else if (q->which == QO_PUMP_FRICTION)
+        qt_pump_friction_record(R, X->pump, X->Bx, X->Bz, prec);
+    else
+        qt_pump_lambda_record(R, X->pump, X->Bx, X->Bz, prec);
+}
+
+const qo_family qo_family_pump = {
+    "pump", qt_pump_conventions, 
+    "[n_qubits=1] [J=0] [Delta=1] [b] gamma_L gamma_R T [T_R=T] [convention=pauli|spin] [coupling=default|b_on_R|b_on_L|crossed|local|matrix (2-3 qubits; local: J=0; matrix: A_L, A_R exact Hermitian 2^N x 2^N)] [gamma_3 A_3 [T_3=T] [gamma_4 A_4 [T_4=T]]] (further baths, 1-3 qubits, not coupling=local: exact Hermitian 2^N x 2^N couplings); pump.lambda, pump.curvature, pump.friction, pump.steady_state: Bx Bz; pump.heat_per_cycle: protocol=circle (center_x center_z radius) | sector (r0 r1 theta0 theta1) | polygon (vertices=x1,z1;x2,z2;...) | quadrant (equal T; one qubit, coupling=local, or 2-3 qubits with Delta=1, J!=0; further baths: one qubit or 2-3 qubits with Delta=1, J!=0) | quarter_disc (radius; the same models); [period] (W_diss, thermo_length; one qubit, coupling=local, or 2-3 interacting qubits with J!=0; at T_R != T W_diss only)",
+    sizeof(pump_params), pump_init, pump_clear, parse_pump, NULL, pump_record
+};
