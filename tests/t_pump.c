@@ -1161,7 +1161,7 @@ START_TEST(multi_qubit_route)
         acb_set_fmpq(bz, z, prec);
         /* N = 1 */
         ck_assert_int_eq(qt_pump_lambda_acb(A, P, bx, bz, 0, prec, why), QT_OK);
-        ck_assert_int_eq(qt_pump_lambda_multi_acb(B, P, J, D, b, bx, bz, 0, prec, why), QT_OK);
+        ck_assert_int_eq(qt_pump_lambda_eigen_acb(B, P, J, D, b, bx, bz, 0, prec, why), QT_OK);
         for (k = 0; k < 4; k++)
             ck_assert(acb_overlaps(A + k, B + k));
         /* N = 2, J = 2, b = 2 */
@@ -2450,7 +2450,7 @@ START_TEST(heisenberg_quadrant_multiplets)
                 acb_zero(bz);
                 acb_set(axis == 0 ? bx : bz, r);
                 ck_assert_int_eq(qt_pump_lambda_axis_acb(L1, &X, P, r, 128, why), QT_OK);
-                if (qt_pump_lambda_multi_acb(L2, P, P->J, P->Delta, P->b, bx, bz, 0, 128, why) == QT_OK)
+                if (qt_pump_lambda_eigen_acb(L2, P, P->J, P->Delta, P->b, bx, bz, 0, 128, why) == QT_OK)
                 {
                     ck_assert_msg(acb_overlaps(L1 + 0, L2 + axis) && acb_overlaps(L1 + 1, L2 + 2 + axis),
                                   "%d: axis %d, r = %s: P26 vs P9", it, axis, fmpq_get_str(NULL, 10, rq));
@@ -3605,14 +3605,14 @@ START_TEST(eigen_ball_enclosure)
         /* a real point: the enclosure is tight */
         acb_set_fmpq(bx, x, prec);
         acb_set_fmpq(bz, z, prec);
-        if (qt_pump_lambda_multi_acb(L1, P, P->J, P->Delta, P->b, bx, bz, 0, prec, why) == QT_OK)
+        if (qt_pump_lambda_eigen_acb(L1, P, P->J, P->Delta, P->b, bx, bz, 0, prec, why) == QT_OK)
             for (k = 0; k < 4; k++)
                 ck_assert_msg(mag_cmp_2exp_si(arb_radref(acb_realref(L1 + k)), -90) < 0, "Lambda at a point, iteration %d", it);
         /* the ball: centre (x, z), half-width rho = 2^-(8 + it mod 4) in the real and imaginary part of each field */
         mag_set_ui_2exp_si(rho, 1, -8 - it % 4);
         mag_set(arb_radref(acb_realref(bx)), rho); mag_set(arb_radref(acb_imagref(bx)), rho);
         mag_set(arb_radref(acb_realref(bz)), rho); mag_set(arb_radref(acb_imagref(bz)), rho);
-        if (qt_pump_lambda_multi_acb(L1, P, P->J, P->Delta, P->b, bx, bz, 1, prec, why) == QT_OK
+        if (qt_pump_lambda_eigen_acb(L1, P, P->J, P->Delta, P->b, bx, bz, 1, prec, why) == QT_OK
             && qt_pump_friction_multi_acb(Z1, P, bx, bz, 1, prec, why) == QT_OK)
         {
             balls++;
@@ -3630,7 +3630,7 @@ START_TEST(eigen_ball_enclosure)
                     acb_add(pts[c], pts[c], t, prec);
                 }
                 ck_assert(acb_is_exact(px) && acb_is_exact(pz));
-                ck_assert_msg(qt_pump_lambda_multi_acb(L2, P, P->J, P->Delta, P->b, px, pz, 1, prec, why) == QT_OK, "%s", why);
+                ck_assert_msg(qt_pump_lambda_eigen_acb(L2, P, P->J, P->Delta, P->b, px, pz, 1, prec, why) == QT_OK, "%s", why);
                 ck_assert_msg(qt_pump_friction_multi_acb(Z2, P, px, pz, 1, prec, why) == QT_OK, "%s", why);
                 ck_assert_msg(acb_vec_overlaps4(L1, L2) && acb_vec_overlaps4(Z1, Z2), "ball vs point, iteration %d", it);
             }

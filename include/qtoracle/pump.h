@@ -81,11 +81,11 @@ const char *qt_pump_unequal_temperature_field(const qt_pump_params_struct *P);
 extern const qt_convention qt_pump_conventions[];
 
 /* Lambda[0..3] = (Lambda_{L,x}, Lambda_{L,z}, Lambda_{R,x}, Lambda_{R,z}) at the (possibly complex)
- * point, and Lambda[2a + k] for the further baths a = 2, 3 (2 qt_pump_n_baths(P) entries; lemma P27)
- * point; one qubit: the closed secular route below; n_qubits = 2, 3: qt_pump_lambda_multi_acb.
- * point (B_x, B_z): Lambda_{a,k} = -tr(H D_a L^+ d_k rho0).  analytic != 0: return an indeterminate
- * result where the evaluation is not holomorphic (the branch cut of B = sqrt(B_x^2 + B_z^2)).
- * Also S0 (if not NULL): the entropy of rho0 (real points). */
+ * point (B_x, B_z), and Lambda[2a + k] for the further baths a = 2, 3 (2 qt_pump_n_baths(P) entries; lemma P27):
+ * Lambda_{a,k} = -tr(H D_a L^+ d_k rho0), by the route of the model's kind: one qubit the closed secular route
+ * (P2, P3, P12), coupling=local the sum over the qubits (P16), two Heisenberg qubits the closed route (P13), two
+ * qubits with J = 0 the field frame (P25, P29), any other model the eigen route (P9, P19).  analytic != 0: return an
+ * indeterminate result where the evaluation is not holomorphic (the branch cut of B = sqrt(B_x^2 + B_z^2)). */
 int qt_pump_lambda_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                        int analytic, slong prec, char *reason);
 
@@ -169,10 +169,11 @@ int qt_pump_bohr_frequencies_distinct(const qt_pump_params_struct *P, const acb_
 int qt_pump_friction_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                          int analytic, slong prec, char *reason);
 
-/* the same for N_q = 1..3 qubits (P->n_qubits) with exchange J, anisotropy Delta, asymmetry b, by the
- * secular population route on a certified eigen-decomposition (acb_mat_eig_simple): non-degenerate
- * levels are required (a repeated level or crossing gives QT_UNCERTIFIED), lemma P9 */
-int qt_pump_lambda_multi_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq_t J, const fmpq_t Delta,
+/* the same for N_q = 1..3 qubits (P->n_qubits) with exchange J, anisotropy Delta, asymmetry b (in place of P's), by
+ * the secular population route on a certified eigen-decomposition (lemma P9, P19 at unequal temperatures): any
+ * layout; non-degenerate levels are required (a repeated level or crossing gives QT_UNCERTIFIED); no check of a dark
+ * sector (qt_pump_lambda_acb refuses those first).  The second method for the closed routes. */
+int qt_pump_lambda_eigen_acb(acb_ptr Lam, const qt_pump_params_struct *P, const fmpq_t J, const fmpq_t Delta,
                              const fmpq_t b, const acb_t Bx, const acb_t Bz, int analytic, slong prec, char *reason);
 
 /* two qubits, Heisenberg exchange (Delta = 1), uniform field: Lambda at field magnitude r (a ball that may contain

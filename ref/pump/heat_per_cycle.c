@@ -392,24 +392,6 @@ quarter_disc_axes(arb_ptr Q, const qt_pump_params_struct *P, const fmpq_t R, slo
     return st;
 }
 
-/* S(B) of the one-qubit Gibbs state, x = sB/T: ln(2 cosh x) - x tanh x */
-void
-qt_pump_qubit_gibbs_entropy(arb_t S, const qt_pump_params_struct *P, const arb_t B, slong prec)
-{
-    arb_t x, t;
-    arb_init(x); arb_init(t);
-    arb_set_fmpq(t, P->T, prec);
-    arb_div(x, B, t, prec);
-    if (P->convention == QT_PUMP_SPIN)
-        arb_mul_2exp_si(x, x, -1);
-    arb_cosh(S, x, prec);
-    arb_mul_2exp_si(S, S, 1);
-    arb_log(S, S, prec);
-    arb_tanh(t, x, prec);
-    arb_submul(S, x, t, prec);
-    arb_clear(x); arb_clear(t);
-}
-
 /* radii of the certified part of the quadrant: r0 = T 2^-(prec/2 + 8), r1 = T (prec + 16) ln 2 / s' */
 static void
 quadrant_radii(arb_t r0, arb_t r1, const qt_pump_params_struct *P, slong prec)

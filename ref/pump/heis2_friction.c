@@ -99,61 +99,6 @@ eigenframe(acb_mat_t Mp, const qt_qmat_t M, slong prec)
     _fmpz_vec_clear(wv, 16); _fmpz_vec_clear(nrm, 4);
 }
 
-/* two qubits on the shared baths L, R only, in a named sigma_x / sigma_z layout (not local, not matrices, no bath 3) */
-static int
-two_qubits_named_layout(const qt_pump_params_struct *P)
-{
-    return P->n_qubits == 2 && P->coupling != QT_PUMP_COUPLING_LOCAL && P->coupling != QT_PUMP_COUPLING_MATRIX
-           && P->n_extra == 0;
-}
-
-int
-qt_pump_heis2_like(const qt_pump_params_struct *P)
-{
-    return two_qubits_named_layout(P) && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J);
-}
-
-int
-qt_pump_singlet_is_dark(const qt_pump_params_struct *P, char *reason)
-{
-    /* a further bath (lemma P27) may break the exchange symmetry: there the certified uniqueness check of the
-       population solve decides */
-    if (two_qubits_named_layout(P) && fmpq_is_one(P->b))
-        return qt_fail(reason, QT_DOMAIN, "b: with b = 1 every coupling is symmetric under the exchange of the qubits, the singlet is dark (a second stationary state), and the geometric quantities are undefined");
-    return QT_OK;
-}
-
-int
-qt_pump_parity_sectors_dark(const qt_pump_params_struct *P, char *reason)
-{
-    if (P->n_qubits == 3 && P->n_extra == 0 && (P->coupling == QT_PUMP_COUPLING_DEFAULT || P->coupling == QT_PUMP_COUPLING_B_ON_R
-                             || P->coupling == QT_PUMP_COUPLING_B_ON_L))
-        return qt_fail(reason, QT_DOMAIN, "coupling: with this layout the three-qubit chain and both couplings are symmetric under the reflection 1 <-> 3, so two parity sectors never exchange population (no unique stationary state) and the friction tensor and the quadrant are undefined; use coupling=crossed or matrix");
-    return QT_OK;
-}
-
-int
-qt_pump_shared_levels_degenerate(const qt_pump_params_struct *P, char *reason)
-{
-    if (P->n_qubits < 2 || qt_pump_is_product(P) || !fmpq_is_zero(P->J))
-        return QT_OK;
-    if (qt_pump_collective_j0(P))
-        return QT_OK;               /* lemmas P25 (equal T), P29 (T_R != T): the field-frame route, exact grouping */
-    return qt_fail(reason, QT_DOMAIN, "J: with J = 0 and shared baths the levels of the qubits are degenerate at every field, and the secular routes (proofs/pumping.md P9, P13, P18, P24) are proven for non-degenerate levels only (two qubits in a named layout: lemmas P25, P29); for independent qubits use coupling=local");
-}
-
-int
-qt_pump_collective_j0(const qt_pump_params_struct *P)
-{
-    return two_qubits_named_layout(P) && fmpq_is_zero(P->J);
-}
-
-int
-qt_pump_field_frame_like(const qt_pump_params_struct *P)
-{
-    return qt_pump_heis2_like(P) || qt_pump_collective_j0(P);
-}
-
 /* lemma P29 (J = 0 at T_R != T): the stationary state rho0' of the grouped frame generator L' (superoperator S) and
    Y_k = R^T d_k rho0 R = d_k rho0' + (d_k theta / 2) [K, rho0'] with d_k rho0' = -L'^+ (d_k L') rho0'.
    rho0' = 1/4 - L'^+ L'(1/4) (the unique traceless correction; the Drazin solve proves the stationary state unique).
@@ -480,23 +425,4 @@ qt_pump_heis2_special_radii(fmpq *radii, const qt_pump_params_struct *P)
 {
     /* the generic grouping's frequencies and the levels E_+- = J_c +- 2sr, E_0 = J_c, E_S = -3 J_c are affine in r */
     return qt_pump_frame_special_radii(radii, 16, P);
-}
-
-int
-qt_pump_friction_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
-                     int analytic, slong prec, char *reason)
-{
-    int st;
-    if (qt_pump_single_like(P))
-        st = qt_pump_friction_qubit_acb(zeta, P, Bx, Bz, analytic, prec, reason);
-    else if (qt_pump_heis3_like(P) && qt_pump_equal_temperatures(P))
-        st = qt_pump_friction_heis3_acb(zeta, P, Bx, Bz, analytic, prec, reason);   /* lemma P31 */
-    else if (qt_pump_field_frame_like(P))
-        st = qt_pump_friction_heis2_acb(zeta, P, Bx, Bz, analytic, prec, reason);
-    else
-        st = qt_pump_friction_multi_acb(zeta, P, Bx, Bz, analytic, prec, reason);
-    /* the dissipation integrand reads zeta without the status: no finite number after a refusal or failure */
-    if (st != QT_OK)
-        _acb_vec_indeterminate(zeta, 4);
-    return st;
 }

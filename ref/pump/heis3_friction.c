@@ -13,13 +13,6 @@
 #include "pump_internal.h"
 
 int
-qt_pump_heis3_like(const qt_pump_params_struct *P)
-{
-    return P->n_qubits == 3 && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J) && P->coupling != QT_PUMP_COUPLING_LOCAL
-           && P->coupling != QT_PUMP_COUPLING_MATRIX && P->n_extra == 0;
-}
-
-int
 qt_pump_friction_heis3_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                            int analytic, slong prec, char *reason)
 {

@@ -42,21 +42,6 @@ qt_pump_multiplet_vectors(fmpz *wv, slong N)
             fmpz_set_si(wv + n * d + i, N == 1 ? basis1[n][i] : N == 2 ? basis2[n][i] : basis3[n][i]);
 }
 
-int
-qt_pump_heisenberg_like(const qt_pump_params_struct *P)
-{
-    return (P->n_qubits == 2 || P->n_qubits == 3) && fmpq_is_one(P->Delta) && !fmpq_is_zero(P->J)
-           && P->coupling != QT_PUMP_COUPLING_LOCAL;
-}
-
-int
-qt_pump_axis_route_like(const qt_pump_params_struct *P)
-{
-    /* one qubit: no exchange (X = 0), so the lemma holds trivially; with baths L and R only the closed routes of
-       P6/P11 are used instead */
-    return qt_pump_heisenberg_like(P) || (P->n_qubits == 1 && P->n_extra > 0);
-}
-
 void
 qt_pump_axis_init(qt_pump_axis_struct *X, slong d)
 {

@@ -9,13 +9,6 @@
  * criterion, the Gibbs state being faithful) decides it for the whole axis, exactly over Q. */
 #include "pump_internal.h"
 
-int
-qt_pump_j0_corner_like(const qt_pump_params_struct *P)
-{
-    return P->n_qubits >= 2 && fmpq_is_zero(P->J) && !qt_pump_is_product(P) && P->coupling != QT_PUMP_COUPLING_MATRIX
-           && P->n_extra == 0;
-}
-
 /* the Zeeman label of basis state i (sigma^z |0> = |0>; qubit 1 the most significant bit): sum_j (1 - 2 bit_j) */
 static slong
 zeeman_label(slong i, slong N)

@@ -4,19 +4,6 @@
  * scaled by c_j^2 (c = (1, b, 1)); equal factors are evaluated once. */
 #include "pump_internal.h"
 
-int
-qt_pump_is_product(const qt_pump_params_struct *P)
-{
-    return P->n_qubits > 1 && P->coupling == QT_PUMP_COUPLING_LOCAL;
-}
-
-int
-qt_pump_single_like(const qt_pump_params_struct *P)
-{
-    /* further baths (lemma P27) take the eigen route, also for one qubit */
-    return (P->n_qubits == 1 || qt_pump_is_product(P)) && P->n_extra == 0;
-}
-
 void
 qt_pump_product_factor(qt_pump_params_t F, const qt_pump_params_struct *P, slong j)
 {

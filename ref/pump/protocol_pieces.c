@@ -200,3 +200,17 @@ qt_pump_protocol_pieces(qt_pump_piece_struct **pieces, slong *np, const qt_proto
         *np = 0;
     }
 }
+
+void
+qt_pump_lambda_pair(acb_t res, acb_srcptr Lam, slong nb, slong pair, slong stride, int k, slong prec)
+{
+    acb_t t;
+    acb_set(res, Lam + stride * (2 * pair) + k);
+    if (2 * pair + 1 < nb)
+    {
+        acb_init(t);
+        acb_mul_onei(t, Lam + stride * (2 * pair + 1) + k);
+        acb_add(res, res, t, prec);
+        acb_clear(t);
+    }
+}

@@ -3,6 +3,39 @@
 #define QT_PUMP_INTERNAL_H
 #include "qtoracle/pump.h"
 
+/* ---- what kind of model (model_kind.c): decided once, switched on by the dispatchers lambda.c and friction.c ---- */
+typedef enum
+{
+    QT_PUMP_KIND_QUBIT,     /* one qubit, baths L and R: the closed routes (lemmas P2, P3, P12; P14, P22) */
+    QT_PUMP_KIND_PRODUCT,   /* N > 1 independent qubits, coupling=local: sums over one-qubit factors (P16) */
+    QT_PUMP_KIND_HEIS2,     /* two qubits, Delta = 1, J != 0, a named layout, baths L, R: Lambda by the closed route
+                               P13, zeta by the field frame P18 */
+    QT_PUMP_KIND_J0_PAIR,   /* two qubits, J = 0, a named layout, baths L, R: the field frame with the degenerate pair
+                               grouped exactly (P25, P29) */
+    QT_PUMP_KIND_HEIS3,     /* three qubits, Delta = 1, J != 0, a named layout, baths L, R: Lambda by the eigen route,
+                               zeta by the field frame P31 (equal T) */
+    QT_PUMP_KIND_GENERIC    /* any other model (coupling matrices, Delta != 1, further baths, one qubit with further
+                               baths): Lambda by the eigen route P9/P19, zeta by P24 */
+}
+qt_pump_kind;
+qt_pump_kind qt_pump_model_kind(const qt_pump_params_struct *P);
+
+/* the routes the dispatchers choose from */
+/* lambda_qubit.c: one qubit with baths L and R, the closed secular route (P2, P3, P12) */
+int qt_pump_lambda_qubit_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                             int analytic, slong prec, char *reason);
+/* qubit_full_route.c: the friction tensor of one qubit by the full Lindblad route (the product route's factor) */
+int qt_pump_friction_qubit_full_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                                    int analytic, slong prec, char *reason);
+/* heis2_closed.c: two Heisenberg qubits by the closed route of P13 at a Cartesian (complex) point */
+int qt_pump_lambda_heis2_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
+                             int analytic, slong prec, char *reason);
+
+/* population_route.c: Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n (lemma P9) from levels E, their derivatives dE and
+   the weights C (and dC at unequal temperatures); ref: the level the Gibbs law is shifted by */
+int qt_pump_population_lambda(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, const acb_mat_struct *C,
+                              const acb_mat_struct *dC, acb_srcptr dE, slong ref, slong prec, char *reason);
+
 /* the vocabularies of the pump.* records (pump_vocabulary.c) */
 extern const qt_record_vocabulary qt_pump_lambda_vocabulary, qt_pump_heat_vocabulary, qt_pump_curvature_vocabulary,
     qt_pump_friction_vocabulary, qt_pump_steady_state_vocabulary;
