@@ -1,9 +1,11 @@
-/* pump.h -- heat pumped per cycle by slowly driven qubits (pumping.md), hbar = k_B = 1.
- * This release: one qubit (n_qubits = 1), H = s (B_x sigma_x + B_z sigma_z) with s = 1 (Pauli
- * convention) or 1/2 (spin-1/2 operators), bath L coupled through sigma_x, bath R through sigma_z,
- * ohmic rates Gamma_a(w) = gamma_a w / (1 - e^{-w/T}) at a common temperature T, the global
- * secular (Davies) generator.  Heat is counted positive INTO the bath; cycles are counter-clockwise
- * in the (B_x, B_z) plane (B_x horizontal, B_z vertical). */
+/* pump.h -- heat pumped per cycle by slowly driven qubits, hbar = k_B = 1 (docs/pumping.md; proofs/pumping.md).
+ * One to three qubits in a chain, H = s sum_j (B_x sigma_x^j + B_z sigma_z^j) + J_c sum_<ij> (sigma_x sigma_x +
+ * sigma_y sigma_y + Delta sigma_z sigma_z), s = 1 (Pauli convention) or 1/2 (spin-1/2 operators); bath L couples
+ * through sigma_x, bath R through sigma_z in a named layout (or through exact coupling matrices), up to two further
+ * baths through exact matrices; ohmic rates Gamma_a(w) = gamma_a w / (1 - e^{-w/T_a}), each bath at its own
+ * temperature; the global secular (Davies) generator.  Heat is counted positive INTO the bath; cycles are
+ * counter-clockwise in the (B_x, B_z) plane (B_x horizontal, B_z vertical).  Every function returns QT_OK,
+ * QT_UNCERTIFIED or QT_DOMAIN with a reason naming the field, and enclosures of the exact values. */
 #ifndef QTORACLE_PUMP_H
 #define QTORACLE_PUMP_H
 

@@ -1,6 +1,6 @@
 /* axis_tail.c -- lemmas P23 and P26 of proofs/pumping.md: the part beyond R of a quadrant leg for two or three qubits
  * with Heisenberg exchange at equal temperatures.  On an axis the eigenvectors are fixed, the levels are affine in r,
- * E_n = sl_n r + of_n (the multiplet labels of heis_axis.c), and Lambda_{a,r} = -sum_m h_m x_m with W x = d_r p,
+ * E_n = sl_n r + of_n (the multiplet labels of route_axis.c), and Lambda_{a,r} = -sum_m h_m x_m with W x = d_r p,
  * 1^T x = 0.  With g the level of smallest slope (the ground level for large r), gap = min_{n != g} (sl_n - sl_g),
  * alpha = gap/T, for r >= R:
  *   sum over n != g of |d_r p_n| <= (D/T) K e^{-alpha r}, D = max sl - min sl,

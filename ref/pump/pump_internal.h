@@ -21,22 +21,22 @@ qt_pump_kind;
 qt_pump_kind qt_pump_model_kind(const qt_pump_params_struct *P);
 
 /* the routes the dispatchers choose from */
-/* lambda_qubit.c: one qubit with baths L and R, the closed secular route (P2, P3, P12) */
+/* route_qubit.c: one qubit with baths L and R, the closed secular route (P2, P3, P12) */
 int qt_pump_lambda_qubit_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                              int analytic, slong prec, char *reason);
-/* qubit_full_route.c: the friction tensor of one qubit by the full Lindblad route (the product route's factor) */
+/* route_qubit_full.c: the friction tensor of one qubit by the full Lindblad route (the product route's factor) */
 int qt_pump_friction_qubit_full_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                                     int analytic, slong prec, char *reason);
-/* heis2_closed.c: two Heisenberg qubits by the closed route of P13 at a Cartesian (complex) point */
+/* route_heis2_closed.c: two Heisenberg qubits by the closed route of P13 at a Cartesian (complex) point */
 int qt_pump_lambda_heis2_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                              int analytic, slong prec, char *reason);
 
-/* population_route.c: Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n (lemma P9) from levels E, their derivatives dE and
+/* route_population.c: Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n (lemma P9) from levels E, their derivatives dE and
    the weights C (and dC at unequal temperatures); ref: the level the Gibbs law is shifted by */
 int qt_pump_population_lambda(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcptr E, const acb_mat_struct *C,
                               const acb_mat_struct *dC, acb_srcptr dE, slong ref, slong prec, char *reason);
 
-/* the vocabularies of the pump.* records (pump_vocabulary.c) */
+/* the vocabularies of the pump.* records (vocabulary.c) */
 extern const qt_record_vocabulary qt_pump_lambda_vocabulary, qt_pump_heat_vocabulary, qt_pump_curvature_vocabulary,
     qt_pump_friction_vocabulary, qt_pump_steady_state_vocabulary;
 
@@ -103,7 +103,7 @@ int qt_pump_product_sum(acb_ptr out, slong nout, qt_pump_factor_fn fn, const qt_
 void qt_pump_qubit_gibbs_entropy(arb_t S, const qt_pump_params_struct *P, const arb_t B, slong prec);
 
 /* the quarter disc (radius != NULL) and the quadrant (radius == NULL) for two or three qubits with J = 0 on shared baths
- * in a named layout, in closed form (lemma P30, j0_corner.c): supported iff equal temperatures, no dark parity
+ * in a named layout, in closed form (lemma P30, route_j0_corner.c): supported iff equal temperatures, no dark parity
  * sectors and the stationary state proven unique on both axes (an exact commutant) */
 int qt_pump_j0_corner_like(const qt_pump_params_struct *P);
 int qt_pump_j0_corner_supported(const qt_pump_params_struct *P, char *reason);
@@ -139,7 +139,7 @@ int qt_pump_stationary_populations(acb_ptr p, acb_ptr dp, const qt_pump_params_s
  * dp[2n + k] = p_n (<d_k E> - d_k E_n)/T */
 void qt_pump_gibbs_populations(acb_ptr p, acb_ptr dp, acb_srcptr E, acb_srcptr dE, slong d, slong ref, const acb_t T,
                                slong prec);
-/* 1 iff the field-frame route of heis2_friction.c applies: two Heisenberg qubits (P18) or J = 0 (P25) */
+/* 1 iff the field-frame route of route_frame_2q.c applies: two Heisenberg qubits (P18) or J = 0 (P25) */
 int qt_pump_field_frame_like(const qt_pump_params_struct *P);
 /* the same from given transition weights C[a] (C_a[m][n] = tr(P_m A_a P_n A_a)) and their derivatives dC[2a + k] */
 int qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_pump_params_struct *P, acb_srcptr E,
@@ -206,7 +206,7 @@ typedef struct
     fmpq *sl, *of, *C;
 }
 qt_pump_axis_struct;
-/* field_frame.c, shared by the field-frame routes (lemmas P18, P25, P29, P31):
+/* frame_pieces.c, shared by the field-frame routes (lemmas P18, P25, P29, P31):
  * M' = W^T M W for the columns of W the normalised integer vectors w_n (row n of wv, |w_n|^2 = nrm[n]): w_a^T M w_b
  * exactly, then the factor 1/sqrt(nrm_a nrm_b) (exact when that product is a square), so exact zeros stay exact */
 void qt_pump_multiplet_frame(acb_mat_t Mp, const qt_qmat_t M, const fmpz *wv, const fmpz *nrm, slong prec);
@@ -228,7 +228,7 @@ slong qt_pump_multiplet_grouping(slong *group, fmpq *da, fmpq *db, const qt_pump
 slong qt_pump_frame_special_radii(fmpq *radii, slong nmax, const qt_pump_params_struct *P);
 /* the integer joint eigenvectors of X and Sigma_z of P26 (row n of the d x d array wv: w_n), N = 1, 2, 3 */
 void qt_pump_multiplet_vectors(fmpz *wv, slong N);
-/* lemma P31 (heis3_friction.c): three qubits with Heisenberg exchange (Delta = 1, J != 0) on shared baths in a named
+/* lemma P31 (route_frame_3q.c): three qubits with Heisenberg exchange (Delta = 1, J != 0) on shared baths in a named
  * layout, equal temperatures: the friction tensor in the frame of the field and the multiplet basis, holomorphic for
  * Re B^2 > 0, the secular one off the radii of qt_pump_frame_special_radii */
 int qt_pump_heis3_like(const qt_pump_params_struct *P);

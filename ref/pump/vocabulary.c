@@ -1,4 +1,4 @@
-/* pump_vocabulary.c -- the vocabulary of the pump.* records (record.h): the formula of each named output. */
+/* vocabulary.c -- the vocabulary of the pump.* records (record.h): the formula of each named output. */
 #include <string.h>
 #include "pump_internal.h"
 

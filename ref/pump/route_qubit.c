@@ -1,4 +1,4 @@
-/* lambda_qubit.c -- Lambda_{a,k} of one qubit with baths L and R by the closed secular route (lemmas P2, P3, P12),
+/* route_qubit.c -- Lambda_{a,k} of one qubit with baths L and R by the closed secular route (lemmas P2, P3, P12),
  * holomorphic in (B_x, B_z) for Re B^2 > 0.
  *
  * Lemma P3 (secular block structure): with non-degenerate levels the Davies generator maps populations

@@ -1,4 +1,4 @@
-/* heis3_friction.c -- the friction tensor of three qubits with Heisenberg exchange (Delta = 1, J != 0) on shared baths
+/* route_frame_3q.c -- the friction tensor of three qubits with Heisenberg exchange (Delta = 1, J != 0) on shared baths
  * in a named layout at equal temperatures, holomorphic in (B_x, B_z) for Re B^2 > 0 (lemma P31 of proofs/pumping.md),
  * the integrand of the dissipation integrals: lemma P18 with the multiplet basis of P26 in place of T+, T0, T-, S.
  * In the frame of the field (the rotation R about y taking z to n = B/r) X and s r Sigma_z share the constant basis
@@ -9,7 +9,7 @@
  * zeta_{lk} = tr(d_l H' X'_k).  The operators are carried to the basis exactly (integer sums, then 1/|w_m||w_n|), so
  * the secular block structure consists of exact zeros.  Off the finitely many radii of qt_pump_frame_special_radii
  * (groups coincide or levels cross) this is the secular friction tensor.  The pieces shared with the two-qubit route
- * are in field_frame.c. */
+ * are in frame_pieces.c. */
 #include "pump_internal.h"
 
 int

@@ -1,4 +1,4 @@
-/* davies_route.c -- Lambda_{a,k} and the friction tensor zeta_{kl} of the N_q-qubit pump model at an exact real
+/* route_davies.c -- Lambda_{a,k} and the friction tensor zeta_{kl} of the N_q-qubit pump model at an exact real
  * point by the global Davies generator (lemma P17 of proofs/pumping.md):
  *   the exact H (model_exact.c), its levels and projectors from the characteristic polynomial factored over Q
  *   (qt_eigenprojectors), the exact Bohr-frequency grouping (qt_bohr_groups, lemma P17a), the dissipator of each

@@ -1,9 +1,9 @@
-/* eigen_route.c -- Lambda_{a,k} for N_q = 1..3 qubits by the secular population route on a certified
+/* route_eigen.c -- Lambda_{a,k} for N_q = 1..3 qubits by the secular population route on a certified
  * eigen-decomposition (lemma P9 of proofs/pumping.md), holomorphic in (B_x, B_z):
  *   H = sum_j s (B_x sx_j + B_z sz_j) + J_c sum_<ij> (sx_i sx_j + sy_i sy_j + Delta sz_i sz_j), chain
  *   neighbours, s = 1 and J_c = J (pauli) or s = 1/2 and J_c = J/4 (spin: S = sigma/2);
  *   A_L = sum_j cL_j sx_j, A_R = sum_j cR_j sz_j (coupling layouts in pump.h; default c = (1, b, 1));
- *   eigen-decomposition H = sum_n E_n P_n (two Heisenberg qubits also have the closed form of heis2_closed.c):
+ *   eigen-decomposition H = sum_n E_n P_n (two Heisenberg qubits also have the closed form of route_heis2_closed.c):
  *   every matrix in the basis of the approximate eigenvectors R0 of H at the ball's centre (X -> R0^{-1} X R0, so H is nearly
  *   diagonal), certified simple eigenvalues (Rump discs, pairwise disjoint; a repeated level is refused) and the
  *   spectral projectors P_n = x_n y_n^T / (y_n^T x_n) from Rump enclosures of the right and left eigenvectors

@@ -1,5 +1,5 @@
-/* field_frame.c -- shared pieces of the field-frame friction routes (lemmas P18, P25, P29 for two qubits,
- * heis2_friction.c; P31 for three, heis3_friction.c): operators carried exactly to an integer basis, the frame
+/* frame_pieces.c -- shared pieces of the field-frame friction routes (lemmas P18, P25, P29 for two qubits,
+ * route_frame_2q.c; P31 for three, route_frame_3q.c): operators carried exactly to an integer basis, the frame
  * combinations of sigma^x / sigma^z parts, the rotation generator K = -i Sigma_y and its commutator term, the generic
  * Bohr grouping of affine levels with its special radii, and zeta from the Drazin solutions. */
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* j0_corner.c -- the quarter disc and the quadrant for two or three qubits with J = 0 on shared baths in a named
+/* route_j0_corner.c -- the quarter disc and the quadrant for two or three qubits with J = 0 on shared baths in a named
  * layout (lemma P30 of proofs/pumping.md), equal temperatures:
  *   arcs about B = 0 carry no heat (P28, X = 0); on the B_z axis bath R couples through sum_j c_j sz_j, which
  *   commutes with H, so it exchanges no energy, and the sum rule of P10 gives Lambda_L = -T grad S there; on the B_x

@@ -1,4 +1,4 @@
-/* qubit_friction.c -- the friction tensor of one qubit in closed form, holomorphic in (B_x, B_z) so that the
+/* route_qubit_friction.c -- the friction tensor of one qubit in closed form, holomorphic in (B_x, B_z) so that the
  * dissipation integrals along a protocol can use certified complex quadrature (lemma P14 of
  * proofs/pumping.md; P22 at T_R != T, below).  In the frame of the field (n = B/|B| radial, e perpendicular in the x-z plane):
  *   zeta_rr = s^2 sech^2(sB/T) / (T G1),                 population block

@@ -1,4 +1,4 @@
-/* product_route.c -- N_q non-interacting qubits, each with its own copies of the baths (coupling=local, J = 0):
+/* route_product.c -- N_q non-interacting qubits, each with its own copies of the baths (coupling=local, J = 0):
  * the global Davies generator is the sum of the one-qubit generators (lemma P16 of proofs/pumping.md), so every
  * first- and second-order coefficient is the sum over the qubits of the one-qubit value with qubit j's rates
  * scaled by c_j^2 (c = (1, b, 1)); equal factors are evaluated once. */
