@@ -54,6 +54,9 @@ enum { QT_LQ_PARTICLE = 0, QT_LQ_ENERGY, QT_LQ_HEAT_R, QT_LQ_HEAT_L, QT_LQ_ENTRO
 int qt_landauer_ideal_closed_form(arb_t res, int quantity, const qt_landauer_params_t p, slong prec, char *reason);
 /* Lorentzian, fermions: digamma / log-gamma forms of section 4.2. */
 int qt_landauer_lorentzian_closed_form(arb_t res, int quantity, const qt_landauer_params_t p, slong prec, char *reason);
+/* The reduced entropy current by plain quadrature, without the cold-sink split of lemma T8 (its second method; may not
+   certify for T_L/T_R beyond about 50). */
+int qt_landauer_reduced_entropy_current_R_plain(arb_t res, const qt_landauer_params_t p, slong prec, char *reason);
 /* Level entropy by quadrature (the closed form is qt_landauer_level_entropy). */
 int qt_landauer_level_entropy_quad(arb_t res, const qt_landauer_params_t p, slong prec, char *reason);
 

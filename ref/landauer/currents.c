@@ -104,6 +104,12 @@ qt_landauer_reduced_entropy_current_R(arb_t res, const qt_landauer_params_t p, s
 }
 
 int
+qt_landauer_reduced_entropy_current_R_plain(arb_t res, const qt_landauer_params_t p, slong prec, char *reason)
+{
+    return qt_landauer_integral(res, p, LK_SRED_PLAIN, prec, reason);
+}
+
+int
 qt_landauer_level_entropy_quad(arb_t res, const qt_landauer_params_t p, slong prec, char *reason)
 {
     if (p->model != QT_MODEL_LORENTZIAN || p->stats != QT_FERMION)

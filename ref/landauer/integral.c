@@ -31,14 +31,10 @@ edge_correction(arb_t res, qt_landauer_ctx_t c, const arb_t edge, slong prec)
     arf_clear(cut);
 }
 
-int qt_landauer_cold_sink_split = 1;
-
 /* the cold-sink decomposition (lemma T8) needs T_L > T_R and T(E) > 0 on the support */
 static int
 cold_sink_applies(const qt_landauer_params_t p)
 {
-    if (!qt_landauer_cold_sink_split)
-        return 0;
     if (fmpq_cmp(p->T_L, p->T_R) <= 0)
         return 0;
     return p->model == QT_MODEL_LORENTZIAN || fmpq_sgn(p->tau) > 0;
@@ -157,9 +153,14 @@ qt_landauer_integral(arb_t res, const qt_landauer_params_t p, int kind, slong pr
     arf_t A, B, lo, hi, cut;
     arf_struct splits[3];
     slong ns = 0, i;
-    int st, lower, upper;
+    int st, lower, upper, split = 1;
     mag_t tail;
 
+    if (kind == LK_SRED_PLAIN)
+    {
+        kind = LK_SRED;                        /* the same integral without the cold-sink split of lemma T8 */
+        split = 0;
+    }
     st = qt_landauer_params_validate(p, reason);
     if (st != QT_OK)
         return st;
@@ -243,7 +244,7 @@ qt_landauer_integral(arb_t res, const qt_landauer_params_t p, int kind, slong pr
                 arf_set(lo, cut);
             }
         }
-        if (kind == LK_SRED && cold_sink_applies(p) && arf_cmp(lo, hi) < 0)
+        if (kind == LK_SRED && split && cold_sink_applies(p) && arf_cmp(lo, hi) < 0)
         {
             /* Lemma T8: beyond E* = max(mu_L, mu_R + W_R) (and, fermions, below E_* = min(mu_L, mu_R - W_R))
                replace sigma(T f_L + (1-T) f_R) by sigma(T f_L) (resp. via 1 - p); the neglected part lies

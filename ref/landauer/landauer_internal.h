@@ -14,12 +14,9 @@ enum {
     LK_SRED,       /* sigma(T f_L + (1-T) f_R) - sigma(f_R)  */
     LK_LEVEL,      /* sum_a (G_a/G) L(E) sigma(f_a), Lorentzian level */
     LK_SRED_UP,    /* sigma(T f_L) - sigma(f_R): LK_SRED above E* for a cold sink (lemma T8) */
-    LK_SRED_DOWN   /* sigma(T f(-x_L)) - sigma(f_R): fermions below E_* (lemma T8) */
+    LK_SRED_DOWN,  /* sigma(T f(-x_L)) - sigma(f_R): fermions below E_* (lemma T8) */
+    LK_SRED_PLAIN  /* LK_SRED by plain quadrature, without the cold-sink split (its second method) */
 };
-
-/* 1 (default): use the cold-sink decomposition of lemma T8; 0: plain quadrature.
- * A test hook: tests/t_landauer.c compares the two routes. */
-extern int qt_landauer_cold_sink_split;
 
 /* The parameters as balls at one working precision. */
 typedef struct
