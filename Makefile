@@ -1,6 +1,6 @@
 # qtoracle -- certified reference values for quantum thermodynamics.
 # make            library (static + shared) and the tool build/qtoracle
-# make check      build and run every Check suite
+# make check      build and run every Check suite (make -j2 check: two at a time)
 # make vectors    regenerate vectors/ from vectors/specs/
 # make verify     regenerate into build/ and compare with vectors/ byte for byte, then `qtoracle check`
 # make install    PREFIX=/usr/local DESTDIR=
@@ -68,9 +68,16 @@ $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(BUILD)/libqtoracle.a $(HEADE
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -o $@ $< $(BUILD)/libqtoracle.a $(ALL_LDFLAGS) $(JANSSON_LIBS) $(CHECK_LIBS) $(DEP_LIBS)
 
-check: all $(TEST_BIN)
-	@fail=0; for t in $(TEST_BIN); do echo "== $$t"; QTORACLE=$(BUILD)/qtoracle $$t || fail=1; done; \
+# one job per suite, so that make -j2 check runs two at a time; each suite's output is printed whole when it ends
+TEST_RUNS := $(TEST_BIN:$(BUILD)/tests/%=check-%)
+.PHONY: $(TEST_RUNS)
+check: $(TEST_RUNS)
+	@fail=0; for t in $(TEST_BIN:$(BUILD)/tests/%=%); do [ ! -e $(BUILD)/test-logs/$$t.failed ] || { echo "FAILED: $$t"; fail=1; }; done; \
 	if [ $$fail -ne 0 ]; then echo "make check: FAILED"; exit 1; fi; echo "make check: all suites passed"
+$(TEST_RUNS): check-%: $(BUILD)/tests/% all
+	@mkdir -p $(BUILD)/test-logs; rm -f $(BUILD)/test-logs/$*.failed
+	@QTORACLE=$(BUILD)/qtoracle $(BUILD)/tests/$* > $(BUILD)/test-logs/$*.log 2>&1 || touch $(BUILD)/test-logs/$*.failed; \
+	echo "== $(BUILD)/tests/$*"; cat $(BUILD)/test-logs/$*.log
 
 # one job per vector file, so that make -j2 vectors / verify use both cores
 GEN_JOBS := $(SPECS:vectors/specs/%.json=gen-%)
