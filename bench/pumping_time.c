@@ -1,5 +1,5 @@
 /* bench/pumping_time.c -- seconds per certified pump.heat_per_cycle (the record path of `qtoracle eval`:
- * both baths, the sum rule and, for one qubit, the thermodynamic length and tau W_diss) on the issue's circle
+ * both baths, the sum rule and, for one qubit, the thermodynamic length and tau W_diss) on the benchmark circle (centre (1, 1), radius 0.8)
  * (gamma_L = 1, gamma_R = 2, T = 1, centre (1, 1), radius 0.8) at the given digits.
  * Usage: bench_pumping DIGITS [N_QUBITS J B].  Prints "digits seconds Q_L_mid". */
 #define _POSIX_C_SOURCE 200809L

@@ -57,7 +57,7 @@ parse_state(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size
         const char *d = qo_lookup(kv, "definition");
         if (d == NULL)
         {
-            snprintf(err, errlen, "missing parameter definition (outcome or dephased; open_systems.md 2.2 names both)");
+            snprintf(err, errlen, "missing parameter definition (outcome or dephased; docs/physics/open_systems.md §2.2 names both)");
             return 1;
         }
         if (strcmp(d, "outcome") == 0)

@@ -1,6 +1,6 @@
 /* t_landauer.c -- the Landauer family against independent references:
  * closed forms (ideal channel, digamma/log-gamma, polygamma), the exact identities of
- * landauer.md 3.3, bounds of section 6, overlap across precisions, domain errors.
+ * docs/physics/landauer.md §3.3, bounds of section 6, overlap across precisions, domain errors.
  * Random inputs come from a fixed seed and are exact rationals. */
 #include <string.h>
 #include <stdio.h>
@@ -99,7 +99,7 @@ START_TEST(ideal_closed_forms)
 }
 END_TEST
 
-/* Lorentzian: digamma / log-gamma forms (landauer.md 4.2) inside the quadrature */
+/* Lorentzian: digamma / log-gamma forms (docs/physics/landauer.md §4.2) inside the quadrature */
 START_TEST(lorentzian_closed_forms)
 {
     flint_rand_t st;

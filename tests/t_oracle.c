@@ -647,6 +647,33 @@ START_TEST(vectors_reproduce)
 }
 END_TEST
 
+/* the conventions written into the vector files come from the library, and each family's user guide shows the same
+   text (docs/<family>.md) */
+START_TEST(conventions_match_guides)
+{
+    static const struct { const qt_convention *c; const char *guide; } fam[] = {
+        {qt_landauer_conventions, "docs/landauer.md"}, {qt_state_conventions, "docs/open_systems.md"},
+        {qt_trajectory_conventions, "docs/open_systems.md"}, {qt_pump_conventions, "docs/pumping.md"}};
+    size_t f;
+    for (f = 0; f < sizeof fam / sizeof fam[0]; f++)
+    {
+        char *doc = slurp(fam[f].guide);
+        const qt_convention *k;
+        int n = 0;
+        ck_assert_msg(doc != NULL, "cannot read %s", fam[f].guide);
+        for (k = fam[f].c; k->key != NULL; k++, n++)
+        {
+            char line[2048];
+            snprintf(line, sizeof line, "- %s: %s\n", k->key, k->text);
+            ck_assert_msg(strstr(doc, line) != NULL, "%s does not show the convention \"%s\" as the library states it",
+                          fam[f].guide, k->key);
+        }
+        ck_assert(n >= 4);
+        free(doc);
+    }
+}
+END_TEST
+
 int
 main(void)
 {
@@ -668,6 +695,7 @@ main(void)
     tcase_add_test(tc, check_doctored_results);
     tcase_add_test(tc, schema_validation);
     tcase_add_test(tc, vectors_reproduce);
+    tcase_add_test(tc, conventions_match_guides);
     suite_add_tcase(s, tc);
     {
         int code = qt_test_run(s);

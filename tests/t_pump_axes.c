@@ -66,7 +66,7 @@ collective_gibbs(arb_t S, arb_t Xm, const qt_pump_params_struct *P, const fmpq_t
 }
 
 /* the quadrant closed form for L coupling through the collective sum_j sigma^x_j (derived in proofs/pumping.md P26,
- * pumping_derivations.md 3 for two qubits): Q_L = -(T S0 + E_g - <X>_0), with S0 and <X>_0 of the Gibbs state at
+ * PM §3.3 for two qubits): Q_L = -(T S0 + E_g - <X>_0), with S0 and <X>_0 of the Gibbs state at
  * B = 0 (collective_gibbs) and E_g the exchange energy of the fully polarised multiplet (J_c for two qubits, 2 J_c for
  * three) */
 static void

@@ -194,7 +194,7 @@ END_TEST
 
 START_TEST(non_interacting_qubits)
 {
-    /* pumping.md 3: N_q non-interacting qubits (coupling=local) pump N_q times the single-qubit heat; the quadrant
+    /* docs/physics/pumping.md §3: N_q non-interacting qubits (coupling=local) pump N_q times the single-qubit heat; the quadrant
        gives -N_q T ln 2 (the bound N_q T ln 2, saturated); sum rule; with b = 1, tau W_diss scales by N_q and the
        thermodynamic length by sqrt(N_q); refusals (J != 0 with local baths) */
     qt_pump_params_t P;

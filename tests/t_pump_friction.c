@@ -5,7 +5,7 @@
 START_TEST(friction_metric_psd)
 {
     /* the metric g = sym(zeta) is positive semidefinite at common T (detailed balance); the antisymmetric
-       part vanishes for real x-z Hamiltonians (pumping_derivations.md 2.3); 128 and 256 bits overlap */
+       part vanishes for real x-z Hamiltonians (PM §2.3); 128 and 256 bits overlap */
     flint_rand_t st;
     int it;
     flint_randinit(st);

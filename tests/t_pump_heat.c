@@ -4,7 +4,7 @@
 
 START_TEST(sector_closed_form_and_sum_rule)
 {
-    /* pumping.md 3: Q_L = -T [x_L(theta1) - x_L(theta0)] [S(r1) - S(r0)] (counter-clockwise) */
+    /* docs/physics/pumping.md §3: Q_L = -T [x_L(theta1) - x_L(theta0)] [S(r1) - S(r0)] (counter-clockwise) */
     static const char *cases[][4] = {{"0.5", "3", "0.2", "1.3"}, {"0.1", "8", "0", "1.57"}, {"1", "2", "-0.7", "0.4"}, {"0.25", "5", "2", "3"}};
     int i;
     for (i = 0; i < 4; i++)
@@ -55,7 +55,7 @@ END_TEST
 
 START_TEST(random_protocols_bound_and_orientation)
 {
-    /* |Q_L| <= T ln 2 (pumping.md 3) on random circles; a polygon and its reverse give the same
+    /* |Q_L| <= T ln 2 (docs/physics/pumping.md §3) on random circles; a polygon and its reverse give the same
        (counter-clockwise) Q; spin convention at (c, r) equals Pauli at (c/2, r/2); precisions overlap */
     flint_rand_t st;
     int it;
@@ -164,7 +164,7 @@ END_TEST
 
 START_TEST(quadrant_is_T_ln2)
 {
-    /* pumping.md 3: the quadrant protocol pumps Q_L = -T ln 2 (counter-clockwise: out along B_x, back along B_z),
+    /* docs/physics/pumping.md §3: the quadrant protocol pumps Q_L = -T ln 2 (counter-clockwise: out along B_x, back along B_z),
        for every rate pair, temperature and convention; certified sector plus the proven excluded-part bound
        (lemma P11); three qubits in the default layout are refused */
     flint_rand_t st;
@@ -206,11 +206,11 @@ START_TEST(quadrant_is_T_ln2)
 END_TEST
 
 /* protocol=quarter_disc: one qubit Q_L = -T (ln 2 - S(R)) (P11); two qubits: the exact symmetry b -> 1/b of the
- * default layout (rescale the couplings by b, swap the qubits: Q is invariant, pumping_derivations.md 2.2), and
- * for layout b_on_R the quadrant closed form |Q_L| = T S0 + 4 J p_S (pumping_derivations.md 3) at R = 30, where the
+ * default layout (rescale the couplings by b, swap the qubits: Q is invariant, PM §2.2), and
+ * for layout b_on_R the quadrant closed form |Q_L| = T S0 + 4 J p_S (PM §3.3) at R = 30, where the
  * part of the quadrant beyond R is of order e^{-2(R - 2J)/T} ~ 1e-23, far below the 64-bit radius (an overlap
  * test, not a certificate); refusals for three qubits and Delta != 1 */
-/* the closed form -(T S0 + 4 J_c p_S) of the quadrant in the layouts b_on_R, b_on_L (pumping_derivations.md 3) */
+/* the closed form -(T S0 + 4 J_c p_S) of the quadrant in the layouts b_on_R, b_on_L (PM §3.3) */
 static void
 heis2_quadrant_closed_form(arb_t v, const qt_pump_params_struct *P, slong prec)
 {
@@ -353,7 +353,7 @@ END_TEST
 
 /* lemma P23: the quadrant for two Heisenberg qubits.  (i) Layouts b_on_R and b_on_L (one bath couples through the
  * collective sigma_x1 + sigma_x2 or sigma_z1 + sigma_z2): the closed form Q_L = -(T S0 + 4 J_c p_S) of
- * pumping_derivations.md 3 (S0, p_S: entropy and singlet weight of the Gibbs state at B = 0, independent of b and of
+ * PM §3.3 (S0, p_S: entropy and singlet weight of the Gibbs state at B = 0, independent of b and of
  * the rates), random J, b, rates, T and both conventions, overlap across precisions; (ii) default and crossed
  * layouts: the sum rule and Q(b) = Q(1/b); (iii) the envelope of P23 bounds |Lambda| pointwise beyond R on both
  * axes; (iv) the refusals. */

@@ -128,7 +128,7 @@ END_TEST
 
 START_TEST(curvature_closed_form)
 {
-    /* pumping_derivations.md: Omega_L = -2 gL gR sin cos / [(gL cos^2 + gR sin^2)^2 T cosh^2(B/T)] (Pauli
+    /* PM §2.2: Omega_L = -2 gL gR sin cos / [(gL cos^2 + gR sin^2)^2 T cosh^2(B/T)] (Pauli
        convention), on 12 random points and rates; Omega_L + Omega_R = 0 */
     flint_rand_t st;
     int it;

@@ -878,7 +878,7 @@ START_TEST(friction_unequal_temperatures)
         }
         qt_pump_params_clear(P);
     }
-    /* the dissipated work along the issue's circle at T_R != T (lemma P22): T_R = T (1 + 1e-40) against the
+    /* the dissipated work along the benchmark circle (centre (1, 1), radius 0.8) at T_R != T (lemma P22): T_R = T (1 + 1e-40) against the
        equal-temperature integral of P14/P15, 96 vs 160 bits at T_R = 2; the length is undefined there */
     {
         qt_pump_params_t P;

@@ -337,7 +337,7 @@ diag_part(qt_qmat_t D, const qt_qmat_t rho)
         fmpq_set(D->re + i * n + i, rho->re + i * n + i);
 }
 
-/* open_systems.md 2.2-2.3 as enclosure identities on random states:
+/* docs/physics/open_systems.md §2.2-2.3 as enclosure identities on random states:
  *   outcome = dephased for non-degenerate H;  C_rel = D(rho || Delta rho);  S(Delta rho) = S + C_rel;
  *   D(rho || delta) = D(Delta rho || delta) + C_rel for diagonal full-rank delta;
  *   D(rho || I/n) = ln n - S(rho);  D(rho || rho) = 0;  D >= 0;  outcome <= dephased for degenerate H */

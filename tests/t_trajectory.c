@@ -1,6 +1,6 @@
 /* t_trajectory.c -- Lindblad trajectories and the qubit closed forms, against independent
  * references: the closed forms of M1/M2 against the general route (acb_mat_exp + certified
- * spectral clusters), the exact values at t*, the exact identities of open_systems.md 5 as
+ * spectral clusters), the exact values at t*, the exact identities of docs/physics/open_systems.md §5 as
  * enclosures of 0, the inequalities (sigma, Pi_d, Pi_c >= 0 for a Davies semigroup, the
  * Deffner-Lutz Bures bound), the state functions of t_state at t = 0, overlap across
  * precisions, and the error paths.  Random inputs from fixed seeds. */
@@ -932,7 +932,7 @@ END_TEST
 
 START_TEST(test_fano_non_markovian_signs_and_zero)
 {
-    /* N1 (open_systems.md): gamma0 = 1, lambda = 0.2, omega0 = 1, |c0|^2 = |c1|^2 = 1/2.
+    /* the vector case N1: gamma0 = 1, lambda = 0.2, omega0 = 1, |c0|^2 = |c1|^2 = 1/2.
        At t = 8: Phi_C = Pi_c < 0 and J > 0 with a T = 0 reservoir (certified signs).
        At the first zero of G: the state is |0>, S = S_dot = J = 0 exactly and the temperatures are 0/0.
        At t = 0: G' = 0, so S_dot = 0 exactly (lemma F3). */
@@ -1046,7 +1046,7 @@ set_dm(qt_damped_mode_t P, const char *om, const char *be, const char *ka, const
 
 START_TEST(test_damped_mode_against_brute_force)
 {
-    /* B1 of open_systems.md (beta omega = 1, kappa = 0.1, alpha0 = 1) at t = 2: the energy entropy and its
+    /* the vector case B1 (beta omega = 1, kappa = 0.1, alpha0 = 1) at t = 2: the energy entropy and its
        rate from a 120-term mpmath brute force at 40 digits (Laguerre populations, Pauli rates; the neglected
        tail is below 1e-60): S_E = 1.295098005424560740338665433121685864581,
        S_E_dot = -0.01072872140163026514492290456292529889663 */
@@ -1071,7 +1071,7 @@ START_TEST(test_damped_mode_against_brute_force)
 }
 END_TEST
 
-/* M3 (open_systems.md 3): the coherent part mu = mu0 e^{-kappa t} and the thermal part v = nbar (1 - e^{-kappa t})
+/* M3 (docs/physics/open_systems.md §3): the coherent part mu = mu0 e^{-kappa t} and the thermal part v = nbar (1 - e^{-kappa t})
    of the displaced thermal state at t, written here for the tests (the library's damped_mode.c is not used) */
 static void
 damped_mean_and_thermal(arb_t mu, arb_t v, const arb_t mu0, const arb_t kappa, const arb_t nbar, const arb_t t, slong prec)
@@ -1090,7 +1090,7 @@ damped_mean_and_thermal(arb_t mu, arb_t v, const arb_t mu0, const arb_t kappa, c
 
 START_TEST(test_damped_mode_identities_random)
 {
-    /* on random parameters: sigma from the closed form of open_systems.md M3,
+    /* on random parameters: sigma from the closed form of docs/physics/open_systems.md §3 M3,
        kappa [(nbar - v)(ln((1+v)/v) - beta omega) + beta omega mu], against S_dot - beta J (computed from
        other formulas); Pi_d, Pi_c >= 0 (phase-covariant semigroup); S <= S_E; overlap across precisions;
        a thermal start (alpha0 = 0) has C_rel = 0 */
@@ -1531,7 +1531,7 @@ START_TEST(test_cycle_refrigerator_and_equilibrium)
 END_TEST
 
 
-/* ---- identities 7, 9, 10 of open_systems.md 5 with the ball-matrix machinery (E7, E8) ---- */
+/* ---- identities 7, 9, 10 of docs/physics/open_systems.md §5 with the ball-matrix machinery (E7, E8) ---- */
 
 /* S(X) and tr(Y ln X) for a Hermitian ball matrix X (full rank here) */
 static void

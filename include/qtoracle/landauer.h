@@ -1,5 +1,5 @@
 /* landauer.h -- two-terminal Landauer-Buettiker transport through one spinless
- * channel, k_B = h = 1.  Definitions: ../shared/physics/landauer.md and
+ * channel, k_B = h = 1.  Definitions: docs/physics/landauer.md and
  * proofs/landauer.md.  Every function returns QT_OK, QT_UNCERTIFIED or QT_DOMAIN
  * (reason written to `reason`, QT_REASON_LEN bytes) and writes a ball that contains
  * the exact value at the exact (rational) parameters. */
@@ -34,7 +34,7 @@ int qt_landauer_params_validate(const qt_landauer_params_t p, char *reason);
 /* the conventions of the vector files and docs/landauer.md ({NULL, NULL}-terminated) */
 extern const qt_convention qt_landauer_conventions[];
 
-/* Quantities (landauer.md section in brackets). */
+/* Quantities (docs/physics/landauer.md section in brackets). */
 int qt_landauer_particle_current(arb_t res, const qt_landauer_params_t p, slong prec, char *reason);      /* I_N (3.1) */
 int qt_landauer_energy_current(arb_t res, const qt_landauer_params_t p, slong prec, char *reason);        /* I_E (3.1) */
 int qt_landauer_heat_current_R(arb_t res, const qt_landauer_params_t p, slong prec, char *reason);        /* I_E - mu_R I_N */

@@ -1,4 +1,4 @@
-/* state.h -- functions of an exact density matrix (open_systems.md 2.1-2.4), hbar = k_B = 1,
+/* state.h -- functions of an exact density matrix (docs/physics/open_systems.md §2.1-2.4), hbar = k_B = 1,
  * entropies in nats.  rho must be Hermitian, of trace 1 and positive semidefinite: decided
  * exactly; a violation is QT_DOMAIN with a message naming rho and the reason. */
 #ifndef QTORACLE_STATE_H
@@ -17,14 +17,14 @@ int qt_state_purity(arb_t res, const qt_qmat_t rho, slong prec, char *reason);
 /* E = tr rho H (exact rational, returned as a ball) */
 int qt_state_energy(arb_t res, const qt_qmat_t rho, const qt_qmat_t H, slong prec, char *reason);
 
-/* Energy (diagonal) entropy, open_systems.md 2.2, with the two definitions named:
+/* Energy (diagonal) entropy, docs/physics/open_systems.md §2.2, with the two definitions named:
  *   QT_EE_OUTCOME:  Shannon entropy of the outcomes p_E = tr(P_E rho) of an energy measurement
  *   QT_EE_DEPHASED: S(Delta_H rho), Delta_H rho = sum_E P_E rho P_E
  * They coincide for non-degenerate H.  For a degenerate H whose eigenvalues are not all rational
  * QT_EE_DEPHASED is not implemented yet (QT_UNCERTIFIED, infinite ball). */
 enum { QT_EE_OUTCOME = 0, QT_EE_DEPHASED = 1 };
 int qt_state_energy_entropy(arb_t res, const qt_qmat_t rho, const qt_qmat_t H, int definition, slong prec, char *reason);
-/* relative entropy of coherence in the energy eigenbasis: S(Delta_H rho) - S(rho) (open_systems.md 2.3) */
+/* relative entropy of coherence in the energy eigenbasis: S(Delta_H rho) - S(rho) (docs/physics/open_systems.md §2.3) */
 int qt_state_coherence(arb_t res, const qt_qmat_t rho, const qt_qmat_t H, slong prec, char *reason);
 /* D(rho || sigma) = tr rho (ln rho - ln sigma); exactly +inf (radius 0) when supp rho is not
  * contained in supp sigma, decided exactly (rank test, lemma E5) */

@@ -1,4 +1,4 @@
-/* trajectory.h -- entropy bookkeeping along open-system trajectories (open_systems.md 2.1-2.11),
+/* trajectory.h -- entropy bookkeeping along open-system trajectories (docs/physics/open_systems.md §2.1-2.11),
  * hbar = k_B = 1, entropies in nats, heat positive into the system.
  *
  * Every route (the general Lindblad route and the closed-form models) fills the same record (record.h):

@@ -1,5 +1,5 @@
 /* lindblad_generator.c -- a Lindblad generator as a list of (operator, rate) pairs in ball
- * arithmetic, and its action on a matrix (open_systems.md 1, dissipator
+ * arithmetic, and its action on a matrix (docs/physics/open_systems.md §1, dissipator
  * D[L]X = L X L^* - 1/2 {L^* L, X}). */
 #include <stdlib.h>
 #include "qtoracle/lindblad.h"

@@ -1,4 +1,4 @@
-/* currents.c -- the public Landauer quantities (landauer.md 3.1-3.4), each from the
+/* currents.c -- the public Landauer quantities (docs/physics/landauer.md §3.1-3.4), each from the
  * certified integrals of integral.c.  Combinations are ball arithmetic on exact
  * parameters, so every enclosure holds. */
 #include "landauer_internal.h"
@@ -75,7 +75,7 @@ qt_landauer_heat_correction_L(arb_t res, const qt_landauer_params_t p, slong pre
 int
 qt_landauer_entropy_production(arb_t res, const qt_landauer_params_t p, slong prec, char *reason)
 {
-    /* Q^R/T_R + Q^L/T_L  (landauer.md 3.3, consequence 1) */
+    /* Q^R/T_R + Q^L/T_L  (docs/physics/landauer.md §3.3, consequence 1) */
     int st, st2;
     arb_t q, t;
     arb_init(q);

@@ -1,4 +1,4 @@
-/* ideal.c -- closed forms for a constant transmission tau (landauer.md 4.1).
+/* ideal.c -- closed forms for a constant transmission tau (docs/physics/landauer.md §4.1).
  * Fermions: I_N = tau dmu, I_E = tau[(mu_L^2 - mu_R^2)/2 + pi^2 (T_L^2 - T_R^2)/6],
  * I_S = tau pi^2 (T_L - T_R)/3, Q^R = Q^L = tau[dmu^2/2 + pi^2 (T_L - T_R)^2/6].
  * Bosons (mu = 0): the same with the mu terms absent; I_N diverges unless T_L = T_R.

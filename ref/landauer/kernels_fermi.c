@@ -71,7 +71,7 @@ qt_fermi_entropy(acb_t s, const acb_t x, int analytic, slong prec)
     acb_clear(u);
 }
 
-/* D(f(xp) || f(xq)) = f(xp)[sp(xq) - sp(xp)] + f(-xp)[sp(-xq) - sp(-xp)]  (landauer.md 2) */
+/* D(f(xp) || f(xq)) = f(xp)[sp(xq) - sp(xp)] + f(-xp)[sp(-xq) - sp(-xp)]  (docs/physics/landauer.md §2) */
 void
 qt_fermi_kl(acb_t d, const acb_t xp, const acb_t xq, int analytic, slong prec)
 {

@@ -1,4 +1,4 @@
-/* lorentzian.c -- closed forms for the Breit-Wigner level (landauer.md 4.2):
+/* lorentzian.c -- closed forms for the Breit-Wigner level (docs/physics/landauer.md §4.2):
  * w = 1/2 + (gamma + i(eps0 - mu))/(2 pi T), gamma = (gL + gR)/2,
  * N(w) = 1/2 - Im psi(w)/pi, s(w) = ln 2pi + 1 - 2 Re w - 2 Re lnGamma(w) + 2 Re[(w - 1/2) psi(w)].
  * Re w > 1/2, so no pole or branch cut is ever met (acb_lgamma's real part is ln|Gamma|). */
@@ -68,7 +68,7 @@ qt_lorentz_entropy(arb_t res, const acb_t w, slong prec)
 int
 qt_landauer_level_entropy(arb_t res, const qt_landauer_params_t p, slong prec, char *reason)
 {
-    /* S_d = sum_a (G_a / G) s(w_a)  (NESS level entropy, landauer.md 4.2) */
+    /* S_d = sum_a (G_a / G) s(w_a)  (NESS level entropy, docs/physics/landauer.md §4.2) */
     qt_landauer_ctx_t c;
     arb_t hw, s, G;
     acb_t w;

@@ -1,4 +1,4 @@
-/* damped_mode.c -- M3 of open_systems.md 3: a single bosonic mode H = omega a^dag a with thermal
+/* damped_mode.c -- M3 of docs/physics/open_systems.md §3: a single bosonic mode H = omega a^dag a with thermal
  * damping kappa (nbar+1) D[a] + kappa nbar D[a^dag], coherent initial state |alpha0>, mu0 = |alpha0|^2.
  * The state stays displaced thermal: mu = mu0 e^{-kappa t}, v = nbar (1 - e^{-kappa t}).
  * Closed forms for S, S_dot, E, J, Q, D, sigma; the energy entropy and its rate are Fock series

@@ -1,4 +1,4 @@
-/* fano_anderson.c -- M4 of open_systems.md 3: a mode (or two-level emitter) coupled at resonance
+/* fano_anderson.c -- M4 of docs/physics/open_systems.md §3: a mode (or two-level emitter) coupled at resonance
  * to a Lorentzian Fano-Anderson reservoir at T = 0, exact non-Markovian dynamics, initial state
  * c0|0> + c1|1> with real c0 = sqrt(1 - p1), c1 = sqrt(p1).  Lemmas F1-F4 of proofs/open_systems.md.
  *   G(t) = e^{-lambda t/2} [cosh(x) + (lambda t/2) sinh(x)/x],  x = d t/2,  d^2 = lambda^2 - 2 gamma0 lambda
@@ -275,7 +275,7 @@ qt_fano_anderson_trajectory(qt_record_t R, const qt_fano_anderson_struct *P, con
         arb_zero_pm_inf(v);
         qt_record_set(R, QT_TR_D_REL, v, QT_UNCERTIFIED, "G(t) cannot be separated from 0: D is 0 at a zero of G and +inf elsewhere");
     }
-    qt_record_domain(R, QT_TR_SIGMA, "undefined: the T = 0 reservoir's fixed point |0><0| is pure, so D(rho||rho_ss) is infinite and Spohn's sigma is undefined (open_systems.md M4)");
+    qt_record_domain(R, QT_TR_SIGMA, "undefined: the T = 0 reservoir's fixed point |0><0| is pure, so D(rho||rho_ss) is infinite and Spohn's sigma is undefined (docs/physics/open_systems.md §3 M4)");
     qt_record_domain(R, QT_TR_PI_D, "undefined: beta = inf at T = 0 (the flux term J/T is not defined)");
     qt_record_domain(R, QT_TR_SIGMA_INT, "undefined: D(rho_0||rho_ss) - D(rho_t||rho_ss) is inf - inf at T = 0");
 

@@ -1,6 +1,6 @@
 /* lindblad_cycle.c -- a cyclic sequence of strokes, each with its own Hamiltonian H_k and at most
  * one bath, sudden quenches in between; heats and work per cycle on the certified limit cycle, and
- * the efficiency forms of open_systems.md 2.9 side by side (lemmas C1-C3 of proofs/open_systems.md). */
+ * the efficiency forms of docs/physics/open_systems.md §2.9 side by side (lemmas C1-C3 of proofs/open_systems.md). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

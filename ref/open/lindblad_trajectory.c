@@ -1,4 +1,4 @@
-/* lindblad_trajectory.c -- every bookkeeping of open_systems.md 2.1-2.11 at one time t of a
+/* lindblad_trajectory.c -- every bookkeeping of docs/physics/open_systems.md §2.1-2.11 at one time t of a
  * Lindblad trajectory, by the general route: rho(t) = exp(tL) rho0 (acb_mat_exp), rho_dot =
  * L(rho(t)), certified spectral clusters of rho(t) and of Delta_H rho(t) (lemmas E7, E8),
  * exact decisions at t = 0 for zero eigenvalues (lemma E10) and exact rank bounds at t > 0 (lemma E12). */

@@ -1,5 +1,5 @@
 /* open_model.c -- a system with Hamiltonian H, initial state rho0 and thermal baths, each a
- * list of channels (open_systems.md 1, 2.5); validation and the exact fixed-point check. */
+ * list of channels (docs/physics/open_systems.md §1, 2.5); validation and the exact fixed-point check. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* qubit_davies.c -- M1/M2 of open_systems.md 3: a qubit H = (omega/2) sigma_z with thermal
+/* qubit_davies.c -- M1/M2 of docs/physics/open_systems.md §3: a qubit H = (omega/2) sigma_z with thermal
  * amplitude damping gamma (nbar+1) D[sigma_-] + gamma nbar D[sigma_+] and dephasing
  * (gamma_phi/2) D[sigma_z]; every trajectory output in closed form (lemmas M1-M4 of
  * proofs/open_systems.md).  Exact decisions (purity, gamma = 0, x0 = y0 = 0, the point t*)

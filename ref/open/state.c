@@ -1,4 +1,4 @@
-/* state.c -- functions of an exact density matrix (open_systems.md 2.1, 2.4). */
+/* state.c -- functions of an exact density matrix (docs/physics/open_systems.md §2.1, 2.4). */
 #include <stdio.h>
 #include "qtoracle/state.h"
 

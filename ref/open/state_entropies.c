@@ -1,5 +1,5 @@
 /* state_entropies.c -- energy entropy (both definitions), coherence, relative entropy
- * (open_systems.md 2.2, 2.3; proofs/open_systems.md E4-E6). */
+ * (docs/physics/open_systems.md §2.2, 2.3; proofs/open_systems.md E4-E6). */
 #include <stdio.h>
 #include "qtoracle/state.h"
 

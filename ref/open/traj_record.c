@@ -25,8 +25,8 @@ static const char *const formulas[QT_TR_NCORE] = {
     "Spohn(-Lebowitz) sigma = dS/dt - sum_j beta_j J_j (2.5)",
     "Pi_d = dS_E/dt - sum_j beta_j J_j (2.6)",
     "Pi_c = -dC_rel/dt (2.6)",
-    "d_iS/dt = tr(i[H, rho] ln rho), paper (a)'s interior term, identically 0 (2.9, Theorem 1)",
-    "d_eS/dt = -tr(D(rho) ln rho), paper (a)'s exterior term, = dS/dt (2.9)",
+    "d_iS/dt = tr(i[H, rho] ln rho), the no-entropy-production paper's interior term, identically 0 (2.9, Theorem 1)",
+    "d_eS/dt = -tr(D(rho) ln rho), the no-entropy-production paper's exterior term, = dS/dt (2.9)",
     "beta_A = (dS/dt) / J (2.9; ratio of S_dot and J)",
     "beta_R = (dS/dt) / Qdot_R (2.9; ratio of S_dot and Qdot_R)",
     "beta_E = (dS_E/dt) / J (2.10; ratio of S_E_dot and J)",
@@ -49,7 +49,7 @@ qt_traj_output_formula(slong i)
 static const char *const cycle_formulas[5] = {
     "W = sum_k tr(rho_k (H_k - H_{k-1})), work done on the system at the quenches, per cycle (= -sum_j Q_j)",
     "eta = (Q_h + Q_c)/Q_h = -W/Q_h, heats into the working medium (2.9, section 7.8)",
-    "eta_quoted = 1 - |Q_c|/Q_h: paper (a)'s 1 - int T_c dS_c / int T_h dS_h read with the released heat as a magnitude (2.9)",
+    "eta_quoted = 1 - |Q_c|/Q_h: the no-entropy-production paper's 1 - int T_c dS_c / int T_h dS_h read with the released heat as a magnitude (2.9)",
     "eta_carnot = 1 - T_c/T_h = 1 - beta_h/beta_c (2.5)",
     "clausius = sum_j beta_j Q_j <= 0 per cycle for thermal strokes (2.5)"
 };

@@ -1,4 +1,4 @@
-/* dissipation.c -- second order of the slow-driving expansion along a protocol (pumping.md 2, lemma P15 of
+/* dissipation.c -- second order of the slow-driving expansion along a protocol (docs/physics/pumping.md §2, lemma P15 of
  * proofs/pumping.md): with the boundary traversed once in the period tau at constant speed |dlambda/dt| = l/tau
  * (l its Euclidean length in the (B_x, B_z) plane),
  *   tau W_diss = l oint t^T zeta t dl = l sum_i (1/l_i) int_0^1 lambda_i'(u)^T zeta lambda_i'(u) du,

@@ -1,4 +1,4 @@
-/* model_exact.c -- the N_q-qubit pump model as exact matrices over Q(i) (pumping.md 1):
+/* model_exact.c -- the N_q-qubit pump model as exact matrices over Q(i) (docs/physics/pumping.md §1):
  *   H = B_x d_x H + B_z d_z H + X,  d_x H = s sum_j sx_j, d_z H = s sum_j sz_j,
  *   X = J_c sum_<ij> (sx_i sx_j + sy_i sy_j + Delta sz_i sz_j) (chain neighbours),
  *   s = 1, J_c = J (pauli) or s = 1/2, J_c = J/4 (spin: S = sigma/2);

@@ -1,4 +1,4 @@
-/* records.c -- the pump.* quantities as records of named outputs (pumping.md 2-3). */
+/* records.c -- the pump.* quantities as records of named outputs (docs/physics/pumping.md §2-3). */
 #include <stdio.h>
 #include <string.h>
 #include "pump_internal.h"

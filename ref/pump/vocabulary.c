@@ -18,7 +18,7 @@ lambda_formula(const qt_record_struct *R, slong i)
 {
     /* by name: baths 3 and 4 (lemma P27) add their rows */
     static const char *const f[11][2] = {
-        {"Lambda_L_x", "Lambda_{L,x} = -tr(H D_L L^+ d_{B_x} rho0), heat into bath L per unit dB_x (pumping.md 2)"},
+        {"Lambda_L_x", "Lambda_{L,x} = -tr(H D_L L^+ d_{B_x} rho0), heat into bath L per unit dB_x (docs/physics/pumping.md §2)"},
         {"Lambda_L_z", "Lambda_{L,z} = -tr(H D_L L^+ d_{B_z} rho0)"},
         {"Lambda_R_x", "Lambda_{R,x} = -tr(H D_R L^+ d_{B_x} rho0)"},
         {"Lambda_R_z", "Lambda_{R,z} = -tr(H D_R L^+ d_{B_z} rho0)"},
@@ -55,7 +55,7 @@ friction_formula(const qt_record_struct *R, slong i)
 {
     (void) R;
     static const char *const f[6] = {
-        "zeta_xx = tr(d_x H L^+ d_x rho0): first-order power P = lambda_dot^T zeta lambda_dot (pumping.md 2)",
+        "zeta_xx = tr(d_x H L^+ d_x rho0): first-order power P = lambda_dot^T zeta lambda_dot (docs/physics/pumping.md §2)",
         "zeta_xz = tr(d_x H L^+ d_z rho0)",
         "zeta_zx = tr(d_z H L^+ d_x rho0)",
         "zeta_zz = tr(d_z H L^+ d_z rho0)",
@@ -87,7 +87,7 @@ heat_formula(const qt_record_struct *R, slong i)
 {
     /* by name: the optional outputs (crossing, dissipation) depend on the model and the protocol */
     static const char *const f[10][2] = {
-        {"Q_L", "Q_L = oint Lambda_L . dlambda, heat into bath L per counter-clockwise cycle (pumping.md 2)"},
+        {"Q_L", "Q_L = oint Lambda_L . dlambda, heat into bath L per counter-clockwise cycle (docs/physics/pumping.md §2)"},
         {"Q_R", "Q_R = oint Lambda_R . dlambda, heat into bath R per counter-clockwise cycle"},
         {"Q_3", "Q_3 = oint Lambda_3 . dlambda, heat into bath 3 per counter-clockwise cycle (lemma P27)"},
         {"Q_4", "Q_4 = oint Lambda_4 . dlambda, heat into bath 4 per counter-clockwise cycle (lemma P27)"},
