@@ -41,6 +41,35 @@ time_param(qo_params *p, qo_time *T, const qo_kv *kv, const char *special, char 
     return 0;
 }
 
+/* a model's special time (t* of qubit_davies, the first zero of G of fano_anderson) as a ball at prec */
+typedef int (*special_time_fn)(arb_t t, const void *model, slong prec, char *reason);
+
+/* the special time must exist for the model (decided while parsing; the message names the reason) */
+static int
+special_time_exists(special_time_fn f, const void *model, char *err, size_t errlen)
+{
+    arb_t t;
+    char reason[QT_REASON_LEN];
+    int st;
+    arb_init(t);
+    st = f(t, model, 64, reason);
+    arb_clear(t);
+    if (st != QT_OK)
+        snprintf(err, errlen, "%s", reason);
+    return st != QT_OK;
+}
+
+/* the time of a record: the special time at prec (it exists: checked while parsing), or the exact t */
+static void
+record_time(arb_t t, const qo_time *T, special_time_fn f, const void *model, slong prec)
+{
+    char reason[QT_REASON_LEN];
+    if (T->tkind == QT_T_STAR)
+        f(t, model, prec, reason);
+    else
+        arb_set_fmpq(t, T->t, prec);
+}
+
 /* ---- qubit_davies.* ---- */
 
 typedef struct
@@ -49,6 +78,12 @@ typedef struct
     qo_time time;
 }
 qubit_params;
+
+static int
+qubit_tstar(arb_t t, const void *model, slong prec, char *reason)
+{
+    return qt_qubit_davies_tstar(t, model, prec, reason);
+}
 
 static void qubit_init(void *fp) { qubit_params *X = fp; qt_qubit_davies_init(X->m); time_init(&X->time); }
 static void qubit_clear(void *fp) { qubit_params *X = fp; qt_qubit_davies_clear(X->m); time_clear(&X->time); }
@@ -78,18 +113,7 @@ parse_qubit_davies(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *er
     if (is_traj && time_param(p, &X->time, kv, "tstar", err, errlen))
         return 1;
     if (!is_traj || X->time.tkind == QT_T_STAR)
-    {
-        arb_t t;
-        int st;
-        arb_init(t);
-        st = qt_qubit_davies_tstar(t, X->m, 64, reason);
-        arb_clear(t);
-        if (st != QT_OK)
-        {
-            snprintf(err, errlen, "%s", reason);
-            return 1;
-        }
-    }
+        return special_time_exists(qubit_tstar, X->m, err, errlen);
     return 0;
 }
 
@@ -106,13 +130,9 @@ qubit_record(qt_record_t R, const qo_quantity *q, const void *fp, slong prec)
 {
     const qubit_params *X = fp;
     arb_t t;
-    char reason[QT_REASON_LEN];
     (void) q;
     arb_init(t);
-    if (X->time.tkind == QT_T_STAR)
-        qt_qubit_davies_tstar(t, X->m, prec, reason);     /* validated while parsing */
-    else
-        arb_set_fmpq(t, X->time.t, prec);
+    record_time(t, &X->time, qubit_tstar, X->m, prec);
     qt_qubit_davies_trajectory(R, X->m, t, X->time.tkind, prec);
     arb_clear(t);
 }
@@ -188,6 +208,12 @@ typedef struct
 }
 fano_params;
 
+static int
+fano_tzero(arb_t t, const void *model, slong prec, char *reason)
+{
+    return qt_fano_anderson_tzero(t, model, prec, reason);
+}
+
 static void fano_init(void *fp) { fano_params *X = fp; qt_fano_anderson_init(X->m); time_init(&X->time); }
 static void fano_clear(void *fp) { fano_params *X = fp; qt_fano_anderson_clear(X->m); time_clear(&X->time); }
 
@@ -213,18 +239,7 @@ parse_fano_anderson(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *e
     if (is_traj && time_param(p, &X->time, kv, "tzero", err, errlen))
         return 1;
     if (!is_traj || X->time.tkind == QT_T_STAR)
-    {
-        arb_t t;
-        int st;
-        arb_init(t);
-        st = qt_fano_anderson_tzero(t, X->m, 64, reason);
-        arb_clear(t);
-        if (st != QT_OK)
-        {
-            snprintf(err, errlen, "%s", reason);
-            return 1;
-        }
-    }
+        return special_time_exists(fano_tzero, X->m, err, errlen);
     return 0;
 }
 
@@ -241,13 +256,9 @@ fano_record(qt_record_t R, const qo_quantity *q, const void *fp, slong prec)
 {
     const fano_params *X = fp;
     arb_t t;
-    char reason[QT_REASON_LEN];
     (void) q;
     arb_init(t);
-    if (X->time.tkind == QT_T_STAR)
-        qt_fano_anderson_tzero(t, X->m, prec, reason);    /* validated while parsing */
-    else
-        arb_set_fmpq(t, X->time.t, prec);
+    record_time(t, &X->time, fano_tzero, X->m, prec);
     qt_fano_anderson_trajectory(R, X->m, t, X->time.tkind, prec);
     arb_clear(t);
 }

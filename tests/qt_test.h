@@ -22,6 +22,27 @@ qt_test_setq(fmpq_t q, const char *s)
     ck_assert_msg(qt_exact_parse(q, s, err, sizeof err) == 0, "parse %s: %s", s, err);
 }
 
+/* a random exact rational in [lo, hi] with denominator 2^k or 10^k, k = 1..4 (few digits, as a user types them) */
+static inline void
+qt_test_rand_q(fmpq_t q, flint_rand_t st, double lo, double hi)
+{
+    fmpz_t num, den;
+    slong k = 1 + n_randint(st, 4), a, b;
+    double d;
+    fmpz_init(num);
+    fmpz_init(den);
+    fmpz_ui_pow_ui(den, n_randint(st, 2) ? 10 : 2, k);
+    d = fmpz_get_d(den);
+    a = (slong) (lo * d);
+    b = (slong) (hi * d);
+    if ((double) a < lo * d)
+        a++;                        /* stay inside [lo, hi] */
+    fmpz_set_si(num, a + (slong) n_randint(st, (ulong) (b - a + 1)));
+    fmpq_set_fmpz_frac(q, num, den);
+    fmpz_clear(num);
+    fmpz_clear(den);
+}
+
 /* run a suite, print Check's summary line, return the process exit code */
 static inline int
 qt_test_run(Suite *s)

@@ -14,44 +14,23 @@ static const lq_fn quad[] = {
     qt_landauer_heat_correction_L, qt_landauer_entropy_production, qt_landauer_reduced_entropy_current_R};
 static const char *qname[] = {"I_N", "I_E", "I_Q^R", "I_Q^L", "I_S", "Q^R", "Q^L", "Sigma", "I_S^red"};
 
-/* random exact rational in [lo, hi] with denominator 2^k or 10^k */
-static void
-rand_q(fmpq_t q, flint_rand_t st, double lo, double hi)
-{
-    fmpz_t num, den;
-    slong k = 1 + n_randint(st, 4);
-    fmpz_init(num);
-    fmpz_init(den);
-    fmpz_ui_pow_ui(den, n_randint(st, 2) ? 10 : 2, k);
-    {
-        double d = fmpz_get_d(den);
-        slong a = (slong) (lo * d), b = (slong) (hi * d);
-        if ((double) a < lo * d)
-            a++;                        /* stay inside [lo, hi] */
-        fmpz_set_si(num, a + (slong) n_randint(st, (ulong) (b - a + 1)));
-    }
-    fmpq_set_fmpz_frac(q, num, den);
-    fmpz_clear(num);
-    fmpz_clear(den);
-}
-
 static void
 rand_params(qt_landauer_params_t p, flint_rand_t st, int stats, int model)
 {
     p->stats = stats;
     p->model = model;
-    rand_q(p->tau, st, 0.1, 1.0);
-    rand_q(p->eps0, st, -1.0, 1.0);
-    rand_q(p->gamma_L, st, 0.05, 1.0);
-    rand_q(p->gamma_R, st, 0.05, 1.0);
-    rand_q(p->E_lo, st, stats == QT_BOSON ? 0.0 : -1.0, 0.0);
-    rand_q(p->E_hi, st, 0.1, 1.5);
-    rand_q(p->T_L, st, 0.05, 2.0);
-    rand_q(p->T_R, st, 0.05, 2.0);
+    qt_test_rand_q(p->tau, st, 0.1, 1.0);
+    qt_test_rand_q(p->eps0, st, -1.0, 1.0);
+    qt_test_rand_q(p->gamma_L, st, 0.05, 1.0);
+    qt_test_rand_q(p->gamma_R, st, 0.05, 1.0);
+    qt_test_rand_q(p->E_lo, st, stats == QT_BOSON ? 0.0 : -1.0, 0.0);
+    qt_test_rand_q(p->E_hi, st, 0.1, 1.5);
+    qt_test_rand_q(p->T_L, st, 0.05, 2.0);
+    qt_test_rand_q(p->T_R, st, 0.05, 2.0);
     if (stats == QT_FERMION)
     {
-        rand_q(p->mu_L, st, -1.0, 1.0);
-        rand_q(p->mu_R, st, -1.0, 1.0);
+        qt_test_rand_q(p->mu_L, st, -1.0, 1.0);
+        qt_test_rand_q(p->mu_R, st, -1.0, 1.0);
     }
     else
     {

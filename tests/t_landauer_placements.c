@@ -29,28 +29,6 @@ static const slong precs[2] = {96, 160};
 /* -------------------------------------------------------------------------------------------------------------- */
 /* exact random numbers */
 
-/* a random decimal or dyadic in [lo, hi] with few digits */
-static void
-rand_q(fmpq_t q, flint_rand_t st, double lo, double hi)
-{
-    fmpz_t num, den;
-    slong k = 1 + n_randint(st, 4);
-    double d;
-    slong a, b;
-    fmpz_init(num);
-    fmpz_init(den);
-    fmpz_ui_pow_ui(den, n_randint(st, 2) ? 10 : 2, k);
-    d = fmpz_get_d(den);
-    a = (slong) (lo * d);
-    b = (slong) (hi * d);
-    if ((double) a < lo * d)
-        a++;
-    fmpz_set_si(num, a + (slong) n_randint(st, (ulong) (b - a + 1)));
-    fmpq_set_fmpz_frac(q, num, den);
-    fmpz_clear(num);
-    fmpz_clear(den);
-}
-
 /* 10^-k as an exact rational */
 static void
 ten_pow_neg(fmpq_t q, slong k)
@@ -71,13 +49,13 @@ rand_reservoirs(qt_landauer_params_t p, flint_rand_t st, int stats)
     fmpq_t r;
     fmpq_init(r);
     p->stats = stats;
-    rand_q(p->T_R, st, 0.05, 2.0);
+    qt_test_rand_q(p->T_R, st, 0.05, 2.0);
     qt_test_setq(r, ratio[n_randint(st, 9)]);
     fmpq_mul(p->T_L, p->T_R, r);
     if (stats == QT_FERMION)
     {
-        rand_q(p->mu_L, st, -1.0, 1.0);
-        rand_q(p->mu_R, st, -1.0, 1.0);
+        qt_test_rand_q(p->mu_L, st, -1.0, 1.0);
+        qt_test_rand_q(p->mu_R, st, -1.0, 1.0);
     }
     else
     {
@@ -131,8 +109,8 @@ near_point(fmpq_t x, flint_rand_t st, const fmpq *pt, slong npt, const qt_landau
         case 0: fmpq_zero(o); break;
         case 1: ten_pow_neg(o, 30); break;
         case 2: ten_pow_neg(o, 3); fmpq_mul(o, o, p->T_R); break;
-        case 3: rand_q(u, st, 0.0, 8.0); fmpq_mul(o, u, p->T_R); break;
-        case 4: rand_q(u, st, 0.0, 8.0); fmpq_mul(o, u, p->T_L); break;
+        case 3: qt_test_rand_q(u, st, 0.0, 8.0); fmpq_mul(o, u, p->T_R); break;
+        case 4: qt_test_rand_q(u, st, 0.0, 8.0); fmpq_mul(o, u, p->T_L); break;
         default:
             fmpq_set_si(o, 1000, 1);
             fmpq_mul(o, o, fmpq_cmp(p->T_L, p->T_R) > 0 ? p->T_L : p->T_R);
@@ -181,7 +159,7 @@ rand_box(qt_landauer_params_t p, flint_rand_t st)
     if (n_randint(st, 3) == 0)
         fmpq_one(p->tau);
     else
-        rand_q(p->tau, st, 0.05, 1.0);
+        qt_test_rand_q(p->tau, st, 0.05, 1.0);
     for (i = 0; i < 10; i++)
         fmpq_clear(pt + i);
     fmpq_clear(a); fmpq_clear(b); fmpq_clear(w);
@@ -378,7 +356,7 @@ START_TEST(box_split_adds_up)
         {
             fmpq_t u;
             fmpq_init(u);
-            rand_q(u, st, 0.01, 0.99);
+            qt_test_rand_q(u, st, 0.01, 0.99);
             fmpq_sub(c, p->E_hi, p->E_lo);
             fmpq_mul(c, c, u);
             fmpq_add(c, c, p->E_lo);
@@ -456,9 +434,9 @@ START_TEST(swap_reservoirs)
         else
         {
             p->model = QT_MODEL_LORENTZIAN;
-            rand_q(p->eps0, st, -3.0, 3.0);
-            rand_q(p->gamma_L, st, 0.01, 2.0);
-            rand_q(p->gamma_R, st, 0.01, 2.0);
+            qt_test_rand_q(p->eps0, st, -3.0, 3.0);
+            qt_test_rand_q(p->gamma_L, st, 0.01, 2.0);
+            qt_test_rand_q(p->gamma_R, st, 0.01, 2.0);
         }
         s->stats = p->stats;
         s->model = p->model;
@@ -592,14 +570,14 @@ START_TEST(driven_level_placements)
     fmpq_init(o);
     for (it = 0; it < qt_test_iters(12) && bad < 3; it++)
     {
-        rand_q(d->mu, st, -1.0, 1.0);
+        qt_test_rand_q(d->mu, st, -1.0, 1.0);
         qt_test_setq(d->T, Ts[n_randint(st, 4)]);
         qt_test_setq(d->width, widths[n_randint(st, 4)]);
         switch (n_randint(st, 4))
         {
             case 0: fmpq_zero(o); break;
             case 1: ten_pow_neg(o, 30); break;
-            case 2: rand_q(o, st, 0.0, 8.0); fmpq_mul(o, o, d->T); break;
+            case 2: qt_test_rand_q(o, st, 0.0, 8.0); fmpq_mul(o, o, d->T); break;
             default: fmpq_set_si(o, 1000, 1); fmpq_mul(o, o, d->T);
         }
         if (n_randint(st, 2))
