@@ -354,6 +354,12 @@ qo_cmd_gen(int argc, char **argv)
         json_object_set_new(grp, "comment", json_string(json_is_string(json_object_get(g, "comment")) ?
                                                         json_string_value(json_object_get(g, "comment")) : ""));
         json_object_set_new(grp, "source", provenance(digits));
+        json_object_set_new(grp, "quantities", json_deep_copy(outputs));
+        {
+            json_t *tol = qo_group_tolerance(tests, json_object_get(root, "notes"));
+            if (tol != NULL)
+                json_object_set_new(grp, "tolerance", tol);
+        }
         json_object_set_new(grp, "tests", tests);
         json_array_append_new(tgroups, grp);
     }
@@ -369,7 +375,9 @@ qo_cmd_gen(int argc, char **argv)
         json_object_set_new(vec, "conventions", conventions(family));
         json_object_set_new(vec, "checkingRule", json_string(
             "with tau = atol + rtol*max(|lo|,|hi|), a finite value x passes iff lo - tau <= x <= hi + tau, "
-            "evaluated exactly; outputs with status domain-error expect the consumer to report an error"));
+            "evaluated exactly (rtol, atol: the checker's options, else the group's tolerance); with N ulps, iff x lies "
+            "between lo_f64 moved N doubles down and hi_f64 moved N doubles up; outputs with status domain-error expect "
+            "the consumer to report an error"));
         json_object_set_new(vec, "notes", json_is_object(notes) ? json_deep_copy(notes) : json_object());
         json_object_set_new(vec, "numberOfTests", json_integer(count));
         json_object_set_new(vec, "testGroups", tgroups);

@@ -12,7 +12,7 @@ usage(FILE *f)
         "  qtoracle list [--json]\n"
         "  qtoracle eval QUANTITY name=value ... [--digits D] [--json]\n"
         "  qtoracle gen SPEC.json -o VECTORS.json\n"
-        "  qtoracle check VECTORS.json RESULTS.jsonl [--rtol R] [--atol A]\n"
+        "  qtoracle check VECTORS.json RESULTS.jsonl|- [--rtol R] [--atol A] [--ulps N] [--subset] [--case GLOB] [--output NAME] [--flag F] [--skip-flag F] [--junit FILE] [--verbose]\n"
         "  qtoracle selfcheck VECTORS.json\n"
         "exit status: 0 ok; 1 could not certify / check failures; 2 bad input; 3 internal error (a bug: please report)\n", QT_VERSION);
 }

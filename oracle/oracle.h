@@ -109,6 +109,9 @@ int qo_json_exact_field(fmpq_t q, json_t *o, const char *key, const char *where,
 int qo_json_only_fields(json_t *o, const char *const *allowed, const char *where, char *err, size_t errlen);
 int qo_json_baths(qt_open_model_struct *M, json_t **canon, json_t *a, char *err, size_t errlen);
 json_t *qo_json_param(const char *v, const char *name, char *err, size_t errlen);
+/* the tolerance a careful double-precision solver should meet on a generated group (tolerance.c), NULL if the group
+   has no value to check */
+json_t *qo_group_tolerance(json_t *tests, json_t *notes);
 /* JSON of a record (outputs with status, enclosure, formula, ratio pair) */
 json_t *qo_record_json(const qt_record_t R, slong digits, int with_formulas);
 
@@ -116,8 +119,10 @@ json_t *qo_record_json(const qt_record_t R, slong digits, int with_formulas);
 json_t *qo_ball_json(const arb_t x, slong digits);
 json_t *qo_params_json(const qo_params *p);
 
-/* write JSON to path atomically (temp file + rename); 0 on success */
+/* write JSON (or text) to path atomically (temp file + rename; no partial file); 0 on success, else a message naming
+   the file and the system's reason */
 int qo_write_json_file(json_t *root, const char *path, char *err, size_t errlen);
+int qo_write_text_file(const char *text, const char *path, char *err, size_t errlen);
 
 /* exact comparisons on decimal strings */
 int qo_parse_value(fmpq_t q, const char *s);   /* 0 ok; nonzero: not a finite exact number */

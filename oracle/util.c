@@ -1,4 +1,5 @@
 /* util.c -- error messages, JSON of balls, atomic file output, exact value parsing. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,32 +35,62 @@ qo_ball_json(const arb_t x, slong digits)
     return o;
 }
 
-int
-qo_write_json_file(json_t *root, const char *path, char *err, size_t errlen)
+/* write text (or, if text is NULL, root as indented JSON and a newline) to path through a temporary file and a rename:
+   no partial file on any error; the message names the file and the system's reason */
+static int
+write_atomic(const char *path, json_t *root, const char *text, char *err, size_t errlen)
 {
-    char *tmp = malloc(strlen(path) + 16);
+    char *tmp = malloc(strlen(path) + 32);
     FILE *f;
-    int ok;
+    int ok, e = 0;
     sprintf(tmp, "%s.tmp%ld", path, (long) getpid());
     f = fopen(tmp, "w");
     if (f == NULL)
     {
-        snprintf(err, errlen, "cannot write %s", path);
+        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
         free(tmp);
         return 1;
     }
-    ok = json_dumpf(root, f, JSON_INDENT(1) | JSON_ENSURE_ASCII) == 0;
-    ok = ok && fputc('\n', f) != EOF;
-    ok = (fclose(f) == 0) && ok;
-    if (!ok || rename(tmp, path) != 0)
+    if (text != NULL)
+        ok = fputs(text, f) != EOF;
+    else
+    {
+        ok = json_dumpf(root, f, JSON_INDENT(1) | JSON_ENSURE_ASCII) == 0;
+        ok = ok && fputc('\n', f) != EOF;
+    }
+    if (!ok)
+        e = errno;
+    if (fclose(f) != 0 && ok)
+    {
+        ok = 0;
+        e = errno;
+    }
+    if (ok && rename(tmp, path) != 0)
+    {
+        ok = 0;
+        e = errno;
+    }
+    if (!ok)
     {
         unlink(tmp);
-        snprintf(err, errlen, "cannot write %s", path);
+        snprintf(err, errlen, "cannot write %s: %s", path, e ? strerror(e) : "write error");
         free(tmp);
         return 1;
     }
     free(tmp);
     return 0;
+}
+
+int
+qo_write_json_file(json_t *root, const char *path, char *err, size_t errlen)
+{
+    return write_atomic(path, root, NULL, err, errlen);
+}
+
+int
+qo_write_text_file(const char *text, const char *path, char *err, size_t errlen)
+{
+    return write_atomic(path, NULL, text, err, errlen);
 }
 
 int

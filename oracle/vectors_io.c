@@ -62,6 +62,8 @@ qo_vecs_load(qo_vecs *v, const char *path, char *err, size_t errlen)
                 e->hi = json_string_value(json_object_get(o, "hi"));
                 e->lo_f64 = json_string_value(json_object_get(o, "lo_f64"));
                 e->hi_f64 = json_string_value(json_object_get(o, "hi_f64"));
+                e->flags = json_object_get(t, "flags");
+                e->group = g;
                 e->seen = 0;
                 if (e->status == NULL || (strcmp(e->status, "ok") == 0 && (e->lo == NULL || e->hi == NULL)))
                 {

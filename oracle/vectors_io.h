@@ -7,6 +7,8 @@ typedef struct
 {
     const char *caseId, *output, *status;
     const char *mid, *rad, *lo, *hi, *lo_f64, *hi_f64;   /* NULL unless status is ok */
+    json_t *flags;             /* the case's flags (an array of strings, or NULL) */
+    json_t *group;             /* the test group (its "tolerance", if any) */
     int seen;
 }
 qo_vec_entry;

@@ -2,6 +2,7 @@
  * doctored results, schema validation, byte-for-byte reproduction of vectors/. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 #include <fcntl.h>
@@ -46,6 +47,8 @@ spit(const char *path, const char *text)
     fclose(f);
 }
 
+static const char *stdin_path;    /* if not NULL, the child's standard input (run_line_stdin) */
+
 /* run argv (argv[0] is replaced by the tool unless use_path); capture stdout and stderr */
 static int
 run(char **argv, char **out, char **err)
@@ -62,6 +65,11 @@ run(char **argv, char **out, char **err)
         int fe = open(ep, O_WRONLY | O_CREAT | O_TRUNC, 0644);
         dup2(fo, 1);
         dup2(fe, 2);
+        if (stdin_path != NULL)
+        {
+            int fi = open(stdin_path, O_RDONLY);
+            dup2(fi, 0);
+        }
         execv(argv[0], argv);
         _exit(127);
     }
@@ -84,6 +92,17 @@ run_line(const char *line, char **out, char **err)
     argv[n] = NULL;
     code = run(argv, out, err);
     free(copy);
+    return code;
+}
+
+/* the same with standard input read from a file */
+static int
+run_line_stdin(const char *line, const char *path, char **out, char **err)
+{
+    int code;
+    stdin_path = path;
+    code = run_line(line, out, err);
+    stdin_path = NULL;
     return code;
 }
 
@@ -541,6 +560,10 @@ START_TEST(check_doctored_results)
     spit(res, "{\"caseId\":\"c1\",\"output\":\"landauer.particle_current\",\"value\":\"0.50000000000000011\"}\n"
               "{\"caseId\":\"c1\",\"output\":\"landauer.entropy_current\",\"value\":\"1e-17\"}\n"
               "{\"caseId\":\"c2\",\"output\":\"landauer.particle_current\",\"value\":\"inf\"}\n");
+    ck_assert_int_eq(run_line(line, &out, &err), 0);     /* no option: the group's stated tolerance */
+    ck_assert_msg(strstr(out, "stated tolerance") != NULL && strstr(out, "3 passed, 0 failed") != NULL, "%s", out);
+    free(out); free(err);
+    snprintf(line, sizeof line, "check %s %s --rtol 0 --atol 0", vec, res);
     ck_assert_int_eq(run_line(line, &out, &err), 1);
     ck_assert_msg(strstr(out, "OUTSIDE") != NULL && strstr(out, "1 passed, 2 failed") != NULL, "%s", out);
     free(out); free(err);
@@ -549,13 +572,13 @@ START_TEST(check_doctored_results)
     ck_assert_msg(strstr(out, "3 passed, 0 failed") != NULL, "%s", out);
     free(out); free(err);
 
-    /* missing, malformed, unknown caseId, unknown output, duplicate, nonfinite, number instead of string, wrong status */
+    /* missing, malformed, unknown caseId, unknown output, duplicate, nonfinite, a boolean value, wrong status */
     spit(res, "{\"caseId\":\"c1\",\"output\":\"landauer.particle_current\",\"value\":\"nan\"}\n"
               "this is not json\n"
               "{\"caseId\":\"zz\",\"output\":\"landauer.particle_current\",\"value\":\"1\"}\n"
               "{\"caseId\":\"c1\",\"output\":\"landauer.nope\",\"value\":\"1\"}\n"
               "{\"caseId\":\"c1\",\"output\":\"landauer.particle_current\",\"value\":\"0.5\"}\n"
-              "{\"caseId\":\"c1\",\"output\":\"landauer.entropy_current\",\"value\":0}\n"
+              "{\"caseId\":\"c1\",\"output\":\"landauer.entropy_current\",\"value\":true}\n"
               "{\"caseId\":\"c2\",\"output\":\"landauer.particle_current\",\"value\":\"12.5\"}\n");
     snprintf(line, sizeof line, "check %s %s", vec, res);
     ck_assert_int_eq(run_line(line, &out, &err), 1);
@@ -564,10 +587,47 @@ START_TEST(check_doctored_results)
     ck_assert_msg(strstr(out, "0 passed, 8 failed") != NULL, "%s", out);
     free(out); free(err);
 
+    /* a JSON number is read from its literal text, exactly (0.50000000000000011 is not the double 0.5000000000000001);
+       stdin as RESULTS; --subset counts absent results as not checked; --ulps; --junit */
+    spit(res, "{\"caseId\":\"c1\",\"output\":\"landauer.particle_current\",\"value\":0.50000000000000011}\n");
+    snprintf(line, sizeof line, "check %s - --subset --rtol 1e-16", vec);
+    ck_assert_int_eq(run_line_stdin(line, res, &out, &err), 1);
+    ck_assert_msg(strstr(out, "0 passed, 1 failed, 2 not checked") != NULL && strstr(out, "OUTSIDE") != NULL, "%s", out);
+    free(out); free(err);
+    snprintf(line, sizeof line, "check %s %s --subset --ulps 1 --junit %s/j.xml", vec, res, tmpdir);
+    ck_assert_int_eq(run_line(line, &out, &err), 0);
+    ck_assert_msg(strstr(out, "1 passed, 0 failed, 2 not checked") != NULL, "%s", out);
+    free(out); free(err);
+    {
+        char jp[500], *j;
+        snprintf(jp, sizeof jp, "%s/j.xml", tmpdir);
+        j = slurp(jp);
+        ck_assert(j != NULL && strstr(j, "tests=\"3\" failures=\"0\" skipped=\"2\"") != NULL);
+        free(j);
+    }
+    snprintf(line, sizeof line, "check %s %s --case c2 --output landauer.particle_current", vec, res);
+    ck_assert_int_eq(run_line(line, &out, &err), 1);
+    ck_assert_msg(strstr(out, "MISSING: c2") != NULL && strstr(out, "0 passed, 1 failed, 2 not checked") != NULL, "%s", out);
+    free(out); free(err);
+    {
+        /* a NUL byte in a line is malformed, not the end of the line */
+        static const char nul[] = "{\"caseId\":\"c1\",\"output\":\"landauer.particle_current\",\"value\":\"0.5\"}\0garbage\n";
+        FILE *fn = fopen(res, "wb");
+        fwrite(nul, 1, sizeof nul - 1, fn);
+        fclose(fn);
+    }
+    snprintf(line, sizeof line, "check %s %s --subset", vec, res);
+    ck_assert_int_eq(run_line(line, &out, &err), 1);
+    ck_assert_msg(strstr(out, "NUL byte") != NULL, "%s", out);
+    free(out); free(err);
+
     /* bad tolerance */
     snprintf(line, sizeof line, "check %s %s --rtol -1", vec, res);
     ck_assert_int_eq(run_line(line, &out, &err), 2);
     ck_assert(strstr(err, "--rtol must be") != NULL);
+    free(out); free(err);
+    snprintf(line, sizeof line, "check %s %s --ulps 2 --rtol 1e-9", vec, res);
+    ck_assert_int_eq(run_line(line, &out, &err), 2);
     free(out); free(err);
 }
 END_TEST
@@ -647,6 +707,88 @@ START_TEST(vectors_reproduce)
 }
 END_TEST
 
+/* a solver right to double precision passes every shipped vector file with no tolerance option (the groups' stated
+   tolerances), and a value wrong in the 6th digit fails: results made from each output's midpoint rounded to a double
+   and moved by 1e-13 relative, exact zeros by 1e-14 of the group's scale */
+START_TEST(double_precision_passes_stated_tolerance)
+{
+    static const char *files[] = {"landauer_ideal", "landauer_lorentzian", "landauer_box", "driven_level", "state",
+                                  "trajectory", "pump", "pump_convention_scan", "pump_rotor_map"};
+    size_t fi;
+    for (fi = 0; fi < sizeof files / sizeof files[0]; fi++)
+    {
+        char vec[300], res[400], bad[400], line[1200];
+        char *out, *err;
+        json_error_t je;
+        json_t *v, *g, *t, *o;
+        size_t gi, ti;
+        FILE *fr, *fb;
+        snprintf(vec, sizeof vec, "vectors/%s.json", files[fi]);
+        snprintf(res, sizeof res, "%s/dp_%s.jsonl", tmpdir, files[fi]);
+        snprintf(bad, sizeof bad, "%s/wrong_%s.jsonl", tmpdir, files[fi]);
+        v = json_load_file(vec, 0, &je);
+        ck_assert_msg(v != NULL, "%s", vec);
+        fr = fopen(res, "w");
+        fb = fopen(bad, "w");
+        json_array_foreach(json_object_get(v, "testGroups"), gi, g)
+        {
+            double scale = 0;
+            const char *name;
+            json_array_foreach(json_object_get(g, "tests"), ti, t)
+                json_object_foreach(json_object_get(t, "outputs"), name, o)
+                {
+                    const char *m = json_string_value(json_object_get(o, "mid"));
+                    double d = m ? fabs(strtod(m, NULL)) : 0;
+                    if (isfinite(d) && d > scale)
+                        scale = d;
+                }
+            json_array_foreach(json_object_get(g, "tests"), ti, t)
+            {
+                const char *caseId = json_string_value(json_object_get(t, "caseId"));
+                json_object_foreach(json_object_get(t, "outputs"), name, o)
+                {
+                    const char *st = json_string_value(json_object_get(o, "status"));
+                    const char *m = json_string_value(json_object_get(o, "mid"));
+                    char val[64], wrong[64];
+                    if (strcmp(st, "ok") != 0)
+                    {
+                        strcpy(val, "error");
+                        strcpy(wrong, "error");
+                    }
+                    else
+                    {
+                        double d = strtod(m, NULL);
+                        if (isinf(d))
+                        {
+                            strcpy(val, d > 0 ? "inf" : "-inf");
+                            strcpy(wrong, val);
+                        }
+                        else
+                        {
+                            snprintf(val, sizeof val, "%.17g", d == 0 ? 1e-14 * scale : d * (1 + 1e-13));
+                            snprintf(wrong, sizeof wrong, "%.17g", d == 0 ? 1e-3 * scale + 1e-3 : d * (1 + 1e-6));
+                        }
+                    }
+                    fprintf(fr, "{\"caseId\": \"%s\", \"output\": \"%s\", \"value\": \"%s\"}\n", caseId, name, val);
+                    fprintf(fb, "{\"caseId\": \"%s\", \"output\": \"%s\", \"value\": \"%s\"}\n", caseId, name, wrong);
+                }
+            }
+        }
+        fclose(fr);
+        fclose(fb);
+        json_decref(v);
+        snprintf(line, sizeof line, "check %s %s", vec, res);
+        ck_assert_msg(run_line(line, &out, &err) == 0, "%s: a double-precision solver fails the stated tolerance:\n%.3000s", vec, out);
+        ck_assert_msg(strstr(out, " 0 failed, 0 not checked") != NULL && strstr(out, "each group's stated tolerance") != NULL,
+                      "%s", out);
+        free(out); free(err);
+        snprintf(line, sizeof line, "check %s %s", vec, bad);
+        ck_assert_msg(run_line(line, &out, &err) == 1, "%s: values wrong in the 6th digit pass", vec);
+        free(out); free(err);
+    }
+}
+END_TEST
+
 /* the conventions written into the vector files come from the library, and each family's user guide shows the same
    text (docs/<family>.md) */
 START_TEST(conventions_match_guides)
@@ -696,6 +838,7 @@ main(void)
     tcase_add_test(tc, schema_validation);
     tcase_add_test(tc, vectors_reproduce);
     tcase_add_test(tc, conventions_match_guides);
+    tcase_add_test(tc, double_precision_passes_stated_tolerance);
     suite_add_tcase(s, tc);
     {
         int code = qt_test_run(s);
