@@ -71,9 +71,20 @@ $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(BUILD)/libqtoracle.a $(HEADE
 # one job per suite, so that make -j2 check runs two at a time; each suite's output is printed whole when it ends
 TEST_RUNS := $(TEST_BIN:$(BUILD)/tests/%=check-%)
 .PHONY: $(TEST_RUNS)
-check: $(TEST_RUNS)
-	@fail=0; for t in $(TEST_BIN:$(BUILD)/tests/%=%); do [ ! -e $(BUILD)/test-logs/$$t.failed ] || { echo "FAILED: $$t"; fail=1; }; done; \
+check: $(TEST_RUNS) check-python
+	@fail=0; for t in $(TEST_BIN:$(BUILD)/tests/%=%) python; do [ ! -e $(BUILD)/test-logs/$$t.failed ] || { echo "FAILED: $$t"; fail=1; }; done; \
 	if [ $$fail -ne 0 ]; then echo "make check: FAILED"; exit 1; fi; echo "make check: all suites passed"
+# the Python package (python/): its tests, and the same verdicts as the tool on doctored inputs (python3-pytest)
+PYTHON ?= /usr/bin/python3
+.PHONY: check-python
+check-python: all
+	@mkdir -p $(BUILD)/test-logs; rm -f $(BUILD)/test-logs/python.failed
+	@if $(PYTHON) -c "import pytest" 2>/dev/null; then \
+	  QTORACLE=$(BUILD)/qtoracle $(PYTHON) -m pytest -q -p no:cacheprovider python/tests > $(BUILD)/test-logs/python.log 2>&1 \
+	    || touch $(BUILD)/test-logs/python.failed; \
+	else echo "python3-pytest is not installed: the Python package's tests are skipped" > $(BUILD)/test-logs/python.log; fi; \
+	echo "== python/tests"; cat $(BUILD)/test-logs/python.log
+
 $(TEST_RUNS): check-%: $(BUILD)/tests/% all
 	@mkdir -p $(BUILD)/test-logs; rm -f $(BUILD)/test-logs/$*.failed
 	@QTORACLE=$(BUILD)/qtoracle $(BUILD)/tests/$* > $(BUILD)/test-logs/$*.log 2>&1 || touch $(BUILD)/test-logs/$*.failed; \

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-3.0-or-later
 """bench/landauer_mpmath.py DIGITS -- mpmath quad (double-exponential, not certified) for the
 same four integrals as bench/landauer_time.c; prints "name digits seconds value".
 Run with the system Python (/usr/bin/python3, Debian python3-mpmath)."""

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* bench/landauer_time.c -- seconds per certified evaluation (qt_eval_digits, the path
  * `qtoracle eval` takes) of four Landauer currents at a given number of digits.
  * Prints one line per quantity: "name digits seconds". */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-3.0-or-later
 # bench/open_systems_qutip.py -- the same work as bench/open_systems_time.c in double precision
 # with QuTiP 4.7 (Debian python3-qutip, run by /usr/bin/python3): rho(t) by mesolve, S by
 # entropy_vn, rho_dot from the Liouvillian, S_dot = -tr(rho_dot ln rho) with ln rho from numpy's eigh (QuTiP 4.7 has no logm), J_j per bath,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* bench/open_systems_time.c -- seconds per certified lindblad.trajectory record (the path of
  * `qtoracle eval`: every output, to the requested digits) for the two-qubit case
  * lb/two-qubits/random/t=1 of vectors/specs/trajectory.json.  Prints "digits seconds S sigma

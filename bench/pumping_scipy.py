@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-3.0-or-later
 # bench/pumping_scipy.py -- the same line integral in double precision with numpy/scipy: the Davies
 # generator of one qubit built numerically (eigh, superoperator), the Drazin inverse by a bordered
 # solve, Lambda_L on the circle, scipy.integrate.quad.  Not certified.  Prints "seconds Q_L".

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* bench/pumping_time.c -- seconds per certified pump.heat_per_cycle (the record path of `qtoracle eval`:
  * both baths, the sum rule and, for one qubit, the thermodynamic length and tau W_diss) on the benchmark circle (centre (1, 1), radius 0.8)
  * (gamma_L = 1, gamma_R = 2, T = 1, centre (1, 1), radius 0.8) at the given digits.

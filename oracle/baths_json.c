@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* baths_json.c -- the JSON inputs shared by lindblad.trajectory and lindblad.cycle: baths
  * [{"beta": "1", "channels": [{"L": matrix, "gamma": "0.2", "omega": "1", "kind": "thermal"}]}], exact fields,
  * no unknown field, JSON text or @file. */

@@ -1,4 +1,5 @@
 #define _POSIX_C_SOURCE 200809L
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* cmd_check.c -- qtoracle check VECTORS.json RESULTS.jsonl|- [options]: a solver's results against certified vectors.
  * Rule (docs/vectors.md): with tau = atol + rtol * max(|lo|, |hi|), a finite value x passes iff
  * lo - tau <= x <= hi + tau, evaluated exactly in rational arithmetic; with --ulps N, iff x lies between lo_f64 moved

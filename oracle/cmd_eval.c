@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* cmd_eval.c -- qtoracle eval QUANTITY name=value ... [--digits D] [--json] */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* cmd_gen.c -- qtoracle gen SPEC.json -o VECTORS.json: certified golden vectors (format v1).
  * Deterministic: no timestamps; key order fixed; the same inputs give the same bytes. */
 #include <stdio.h>

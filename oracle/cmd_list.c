@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* cmd_list.c -- qtoracle list [--json] */
 #include <stdio.h>
 #include <string.h>

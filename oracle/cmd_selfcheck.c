@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* cmd_selfcheck.c -- qtoracle selfcheck VECTORS.json: what a schema cannot check.
  * numberOfTests matches, caseIds unique, and for every certified output the three
  * encodings [lo, hi], [lo_f64, hi_f64] and [mid - rad, mid + rad] are ordered and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* evaluate.c -- a quantity under the --digits guarantee: its family's value or record function, called by the
  * library's digits loops. */
 #include "oracle.h"

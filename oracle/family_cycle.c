@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* family_cycle.c -- the tool's family lindblad.cycle: baths and strokes as JSON, the record of per-cycle heats and
  * efficiency forms (ref/open/lindblad_cycle.c). */
 #include <stdio.h>

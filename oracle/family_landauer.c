@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* family_landauer.c -- the tool's families landauer.* and driven_level.*: their parameters (exact, validated, each
  * message naming the field) and their values (ref/landauer). */
 #include <stdio.h>

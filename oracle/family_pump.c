@@ -1,4 +1,5 @@
 #define _POSIX_C_SOURCE 200809L
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* family_pump.c -- the tool's family pump.*: the model (n_qubits, J, b, rates, temperatures, conventions, couplings,
  * further baths), a point (Bx, Bz) or a protocol, and the records (ref/pump). */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* family_state.c -- the tool's family state.*: a density matrix (and H or sigma) as exact matrices, the state
  * functions of ref/open/state*.c. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* family_trajectory.c -- the tool's trajectory families: qubit_davies.* (exact Bloch vector, rates, a time or tstar),
  * qubit_ramp.trajectory, fano_anderson.* (a time or tzero), damped_mode.trajectory and lindblad.trajectory (H, rho0,
  * baths as JSON, a time): parameters and records (ref/open). */

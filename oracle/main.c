@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* main.c -- qtoracle: certified golden values, vector generation and checking. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* matrix_json.c -- operators as explicit matrices in JSON:
  *   {"dims": [n, n], "re": ["...", ...], "im": ["...", ...]}   (row-major, n*n exact strings;
  *   "im" may be omitted for a real matrix).  A parameter value is either such an object

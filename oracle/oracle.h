@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* oracle.h -- internals of the command-line tool qtoracle. */
 #ifndef QTORACLE_ORACLE_H
 #define QTORACLE_ORACLE_H

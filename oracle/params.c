@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* params.c -- the shared name=value machinery: parse exactly, reject unknown, duplicate, missing, unused and
  * out-of-domain parameters with a message that names the parameter and the reason.  What each family accepts is
  * in its own file (family_*.c); this file only asks the quantity's family. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* record_json.c -- a record as JSON: one object per named output. */
 #include <stdio.h>
 #include <string.h>

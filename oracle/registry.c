@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* registry.c -- the table of families and every quantity qtoracle computes, with its family, units and formula
  * references.  Adding a family: its file oracle/family_<name>.c and one line in each table here. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* tolerance.c -- the tolerance a careful double-precision solver should meet on a group of vectors, written into the
  * group as "tolerance": {rtol, atol, why} and used by `qtoracle check` when no tolerance option is given.
  *   rtol: 1e-10 (double precision with room for a quadrature's error); 1e-8 where a case is ill-conditioned

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* util.c -- error messages, JSON of balls, atomic file output, exact value parsing. */
 #include <errno.h>
 #include <stdarg.h>

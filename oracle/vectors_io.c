@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* vectors_io.c -- read a vector file (format v1) into a flat list of expected outputs. */
 #include <stdio.h>
 #include <stdlib.h>

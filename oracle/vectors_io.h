@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* vectors_io.h -- a vector file as a flat list of (caseId, output, enclosure). */
 #ifndef QTORACLE_VECTORS_IO_H
 #define QTORACLE_VECTORS_IO_H

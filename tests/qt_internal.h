@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* qt_internal.h -- the one door from the tests into the library's internal headers.  The pump tests check routes that
  * lie below the public API against independent references, so they need the internal declarations of ref/pump:
  * the level scan of lemma P9 (iv) (qt_pump_pieces_levels_simple, protocol pieces), the axis models and their tail

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* qt_landauer_ref.h -- independent references for the Landauer tests: the currents through a box channel
  * (T(E) = tau on [E_lo, E_hi], 0 elsewhere) from antiderivatives of the occupation and entropy kernels, in
  * dilogarithms.  Nothing here shares code with ref/landauer: no quadrature, no window, no tail bound.

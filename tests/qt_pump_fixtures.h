@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* qt_pump_fixtures.h -- the models, closed forms and checks that several pump test files share: one-qubit closed
  * forms (x_L, S, dS/dB), random exact points and models, coupling matrices of the named layouts, the checks of the
  * metric, the quadrant closed forms and the dissipation overlaps.  Each is written once here and used by the topic

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* qt_random_state.h -- reproducible random exact density matrices for the Check suites. */
 #ifndef QT_RANDOM_STATE_H
 #define QT_RANDOM_STATE_H

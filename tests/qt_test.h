@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* qt_test.h -- small helpers shared by the Check suites. */
 #ifndef QT_TEST_H
 #define QT_TEST_H

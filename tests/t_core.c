@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* t_core.c -- exact input, ball strings, the digits loop, certified integration. */
 #define _POSIX_C_SOURCE 200809L
 #include <string.h>

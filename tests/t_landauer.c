@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* t_landauer.c -- the Landauer family against independent references:
  * closed forms (ideal channel, digamma/log-gamma, polygamma), the exact identities of
  * docs/physics/landauer.md §3.3, bounds of section 6, overlap across precisions, domain errors.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* t_landauer_placements.c -- the Landauer integrals where a certified tool hides its wrong answers: supports,
  * windows and split points placed far below, straddling and far above each other (proofs/landauer.md, lemma T9).
  * Every check is an exact identity or an independent reference:

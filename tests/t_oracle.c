@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* t_oracle.c -- the command-line tool: bad input paths, eval output, gen, check on
  * doctored results, schema validation, byte-for-byte reproduction of vectors/. */
 #define _POSIX_C_SOURCE 200809L

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* t_pump_axes.c -- pumping: the quadrant and the quarter disc by the axes (lemmas P26, P28, P30): multiplet labels, tail envelopes, further baths, J = 0 at the corner, against independent references (closed forms, second routes, exact identities,
  * overlap across precisions); random inputs from fixed seeds. */
 #include "qt_pump_fixtures.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* t_pump_friction.c -- pumping: the friction tensor and the metric by every route (closed one-qubit form, Drazin solve, global Davies route, field frames for two and three qubits, the generic form P24), against independent references (closed forms, second routes, exact identities,
  * overlap across precisions); random inputs from fixed seeds. */
 #include "qt_pump_fixtures.h"

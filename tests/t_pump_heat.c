@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* t_pump_heat.c -- pumping: the heat per cycle: sector closed forms and sum rules, random protocols (bound, orientation, precision overlap), two-qubit integrals, the quadrant and the quarter disc, against independent references (closed forms, second routes, exact identities,
  * overlap across precisions); random inputs from fixed seeds. */
 #include "qt_pump_fixtures.h"

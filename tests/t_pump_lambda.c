@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* t_pump_lambda.c -- pumping: the geometric coefficients Lambda_{a,k} by every route (closed one-qubit route, full Lindblad route, eigen route, closed two-qubit route), the rotor, coupling matrices, the level scan, the stable ohmic rate and the error paths, against independent references (closed forms, second routes, exact identities,
  * overlap across precisions); random inputs from fixed seeds. */
 #include "qt_pump_fixtures.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* t_pump_temperatures.c -- pumping: baths at different temperatures: the first law, the non-equilibrium steady state, the friction tensor, two qubits with J = 0, against independent references (closed forms, second routes, exact identities,
  * overlap across precisions); random inputs from fixed seeds. */
 #include "qt_pump_fixtures.h"

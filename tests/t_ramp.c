@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* t_ramp.c -- the driven qubit qubit_ramp (identity 11 of docs/physics/open_systems.md §5), against independent
  * references: closed forms of z(t) and W at m = 2 gamma/(beta omega1) = +-1 (lemma R4); the
  * constant-frequency limit against qubit_davies; identity 11 pointwise, with dD/dt, dS/dt and

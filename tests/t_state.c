@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* t_state.c -- exact matrices, the exact PSD decision, the certified Hermitian spectrum and
  * the state functions, against independent references: closed forms (qubit binary entropy,
  * ln d, exact 0 for pure states, (3/2) ln 2), and a second method (Arb's numerical eigen-

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* t_trajectory.c -- Lindblad trajectories and the qubit closed forms, against independent
  * references: the closed forms of M1/M2 against the general route (acb_mat_exp + certified
  * spectral clusters), the exact values at t*, the exact identities of docs/physics/open_systems.md §5 as

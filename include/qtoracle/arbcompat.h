@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* arbcompat.h -- the one place that hides where Arb lives.
  *
  * Arb 2.x (Debian 12: libflint-arb-dev) installs <arb.h> at the top level and links

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* core.h -- shared machinery: statuses, certified results, exact inputs,
  * the --digits guarantee, ball output, certified integration. */
 #ifndef QTORACLE_CORE_H

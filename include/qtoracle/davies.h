@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* davies.h -- the global secular (Davies) generator of an exact Hermitian H (shared machinery, ref/core/).
  * For each bath with coupling operator A and ohmic rate G(w) = gamma w / (1 - e^{-w/T}):
  *   D[A] = sum_w G(w) D[A(w)],  A(w) = sum_{E_n - E_m = w} P_m A P_n  (lowers the energy by w),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* landauer.h -- two-terminal Landauer-Buettiker transport through one spinless
  * channel, k_B = h = 1.  Definitions: docs/physics/landauer.md and
  * proofs/landauer.md.  Every function returns QT_OK, QT_UNCERTIFIED or QT_DOMAIN

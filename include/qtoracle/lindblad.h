@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* lindblad.h -- Lindblad generators in ball arithmetic (shared machinery, ref/core/).
  * L(X) = -i[H, X] + sum_k r_k (L_k X L_k^* - 1/2 {L_k^* L_k, X}), hbar = 1.
  * Rates enter linearly and never under a square root or a conjugation, so the generator is

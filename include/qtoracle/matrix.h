@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* matrix.h -- exact complex matrices (Gaussian rationals) and certified Hermitian spectra.
  * Inputs of operators are exact; properties that can be decided exactly (Hermiticity,
  * trace, positive semidefiniteness, eigenvalue multiplicities) are decided exactly. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* pump.h -- heat pumped per cycle by slowly driven qubits, hbar = k_B = 1 (docs/pumping.md; proofs/pumping.md).
  * One to three qubits in a chain, H = s sum_j (B_x sigma_x^j + B_z sigma_z^j) + J_c sum_<ij> (sigma_x sigma_x +
  * sigma_y sigma_y + Delta sigma_z sigma_z), s = 1 (Pauli convention) or 1/2 (spin-1/2 operators); bath L couples

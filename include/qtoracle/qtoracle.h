@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* qtoracle.h -- the public C API of libqtoracle. */
 #ifndef QTORACLE_H
 #define QTORACLE_H

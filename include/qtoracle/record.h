@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* record.h -- a record: several named outputs from one evaluation, each a certified result with its own
  * status (an output is an exact +-inf when the formula is infinite there, QT_DOMAIN when it is undefined,
  * QT_UNCERTIFIED with an honest, possibly infinite, enclosure when a sign or a separation from 0 cannot be

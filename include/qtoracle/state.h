@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* state.h -- functions of an exact density matrix (docs/physics/open_systems.md §2.1-2.4), hbar = k_B = 1,
  * entropies in nats.  rho must be Hermitian, of trace 1 and positive semidefinite: decided
  * exactly; a violation is QT_DOMAIN with a message naming rho and the reason. */

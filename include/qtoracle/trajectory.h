@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* trajectory.h -- entropy bookkeeping along open-system trajectories (docs/physics/open_systems.md §2.1-2.11),
  * hbar = k_B = 1, entropies in nats, heat positive into the system.
  *

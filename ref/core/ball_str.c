@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* ball_str.c -- decimal strings of an enclosure, rounded outward.
  * mid: nearest decimal with `sig` digits.  rad: an upper bound of |mid - v| over the
  * ball, computed from the exact decimal mid, rounded up to 3 digits.  lo/hi: outward

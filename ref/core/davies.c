@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* davies.c -- the global secular (Davies) generator of an exact Hermitian H: exact Bohr-frequency grouping
  * (lemma P17a), the dissipator of one bath, the Gibbs state and its derivative (lemma P17b). */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* digits.c -- the --digits guarantee: retry at increasing working precision until
  * the enclosure is as narrow as requested (see proofs/landauer.md, "Precision
  * control").  Nothing here narrows a ball: we only choose which proven ball to keep. */

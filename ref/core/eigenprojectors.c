@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* eigenprojectors.c -- spectral projectors of an exact Hermitian matrix (lemma E4):
  * H is diagonalizable with distinct eigenvalues lambda_1..lambda_K, so its minimal polynomial
  * is prod (x - lambda_j) and P_k = prod_{j != k} (H - lambda_j)/(lambda_k - lambda_j) is the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* exact.c -- exact parsing of decimal and rational input strings into fmpq.
  * Grammar:  [+-]? ( D+ ( '.' D* )? | '.' D+ ) ( [eE] [+-]? D+ )?   or   [+-]? D+ '/' D+
  * No floating point is involved anywhere. */

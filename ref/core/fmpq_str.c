@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* fmpq_str.c -- an exact rational as the string a user would have typed: a terminating
  * decimal when the denominator is 2^a 5^b (e.g. "-0.5", "1e-3" -> "0.001"), else "p/q". */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* herm_clusters.c -- certified spectral decomposition of a Hermitian *ball* matrix
  * (lemma E7 of proofs/open_systems.md).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* herm_clusters_log.c -- functions of a clustered Hermitian matrix X (lemma E8):
  * S(X) = sum_c k_c g(lambda_c) and tr(Y ln X) = sum_c tr(P_c Y P_c ln X).
  *

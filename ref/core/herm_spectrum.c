@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* herm_spectrum.c -- certified spectrum of an exact Hermitian matrix A = X + iY.
  * The real symmetric embedding M = [[X, -Y], [Y, X]] has characteristic polynomial
  * chi_A(x)^2 (proofs/open_systems.md, lemma E1).  chi_M is computed exactly over Q,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* holo.c -- holomorphic building blocks for acb_calc_integrate integrands.
  * With order >= 1, an integrand must output a non-finite value unless it is
  * holomorphic on the input ball; logarithms therefore check their branch cut. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* integrand_cover.c -- an integrand bounded on a wide complex ball through a cover by smaller balls.
  * acb_calc_integrate asks for f (with order >= 1: holomorphic) on a ball enclosing a Bernstein ellipse.  Integrands
  * evaluated through linear solves lose that enclosure on balls much smaller than their domain of holomorphy (interval

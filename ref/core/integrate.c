@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* integrate.c -- certified integration over a real segment split at given points.
  * Each piece is acb_calc_integrate (Gauss-Legendre with a proven error bound on a
  * Bernstein ellipse).  The integrand must be real on the real axis, so the real

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* lindblad_generator.c -- a Lindblad generator as a list of (operator, rate) pairs in ball
  * arithmetic, and its action on a matrix (docs/physics/open_systems.md §1, dissipator
  * D[L]X = L X L^* - 1/2 {L^* L, X}). */

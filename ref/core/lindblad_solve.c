@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* lindblad_solve.c -- superoperator, certified propagation exp(tL) and its time integral,
  * certified stationary state (lemmas L1-L3 of proofs/open_systems.md). */
 #include "qtoracle/lindblad.h"

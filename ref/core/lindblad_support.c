@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* lindblad_support.c -- exact bounds on the support of rho(t) = exp(tL) rho0 for t > 0 (lemma E12,
  * proofs/open_systems.md).  With K = -iH - 1/2 sum_k r_k A_k^* A_k, the Dyson expansion of the
  * semigroup puts supp rho(t) inside exp(Kt) V, V the smallest subspace containing range(rho0) and

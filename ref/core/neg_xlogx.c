@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* neg_xlogx.c -- g(x) = -x ln x on [0, 1] for a ball x whose exact value is known to lie in
  * [0, 1] (lemma E3): clamp the ball to [0, 1]; g(0) = 0; g increases on [0, 1/e] and
  * decreases on [1/e, 1]; so g([lo, hi]) is the hull of g(lo), g(hi) and, if lo < 1/e < hi,

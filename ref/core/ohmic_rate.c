@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* ohmic_rate.c -- the ohmic rate gamma w / (1 - e^{-w/T}) and its derivative in w, holomorphic in w, finite on
  * balls through w = 0. */
 #include "qtoracle/core.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* qmat.c -- exact complex matrices (entries in Q(i)), row-major. */
 #include <stdio.h>
 #include "qtoracle/matrix.h"

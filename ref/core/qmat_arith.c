@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* qmat_arith.c -- exact arithmetic on matrices over Q(i). */
 #include "qtoracle/matrix.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* qspan.c -- exact subspaces of Q(i)^len in reduced row echelon form: every basis vector has
  * a pivot entry equal to 1 and every other basis vector is 0 there.  Membership and
  * insertion are exact (Gaussian rational arithmetic), so dimensions are exact. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* record.c -- records of named outputs (record.h): init, clear, the vocabulary hooks, setting one output. */
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* record_digits.c -- the --digits guarantee for a record of outputs: raise the working
  * precision until every output is either undefined (QT_DOMAIN, an exact decision) or certified
  * to the requested digits; keep, per output, the narrowest proven enclosure (proofs/landauer.md,

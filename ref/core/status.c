@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* status.c -- certified results and their statuses. */
 #include <stdarg.h>
 #include <stdio.h>

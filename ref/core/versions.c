@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* versions.c -- library versions for provenance blocks. */
 #include <stdio.h>
 #include "qtoracle/core.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* conventions.c -- the conventions of the Landauer family's vector files and user guide (docs/landauer.md). */
 #include "qtoracle/landauer.h"
 

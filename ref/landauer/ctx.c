@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* ctx.c -- Landauer parameters as balls at one working precision. */
 #include "landauer_internal.h"
 

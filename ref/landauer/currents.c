@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* currents.c -- the public Landauer quantities (docs/physics/landauer.md §3.1-3.4), each from the
  * certified integrals of integral.c.  Combinations are ball arithmetic on exact
  * parameters, so every enclosure holds. */

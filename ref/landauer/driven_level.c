@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* driven_level.c -- the quasi-statically driven resonant level (docs/physics/landauer.md §4.4),
  * hbar = k_B = 1, rho_S(E) = (gamma/pi)/((E - eps0)^2 + gamma^2), gamma = width/2,
  * w = 1/2 + (gamma + i(eps0 - mu))/(2 pi T).  Per unit eps0-dot (heat) and eps0-dot^2 (power):

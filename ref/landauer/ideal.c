@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* ideal.c -- closed forms for a constant transmission tau (docs/physics/landauer.md §4.1).
  * Fermions: I_N = tau dmu, I_E = tau[(mu_L^2 - mu_R^2)/2 + pi^2 (T_L^2 - T_R^2)/6],
  * I_S = tau pi^2 (T_L - T_R)/3, Q^R = Q^L = tau[dmu^2/2 + pi^2 (T_L - T_R)^2/6].

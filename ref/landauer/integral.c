@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* integral.c -- an integral of the Landauer family over the energy axis:
  * certified quadrature on the window [A, B] (split at mu_L, mu_R, eps0, the box
  * edges and, for bosons, at E = c where the regular-at-zero forms take over) plus

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* integrand.c -- the Landauer integrands as holomorphic functions of the energy E
  * (acb_calc_func_t contract).  Formulas: proofs/landauer.md, section 2. */
 #include "landauer_internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* kernels_bose.c -- Bose-Einstein kernels of x = E/T (mu = 0), proofs/landauer.md L2.
  * Far forms are holomorphic away from x = 2 pi i k; the "near" building blocks
  * q(x) = x/(e^x - 1) = e^{-x/2}/S(x) and ln S(x), S(x) = sinh(x/2)/(x/2) = sinc(i x/2),

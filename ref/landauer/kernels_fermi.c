@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* kernels_fermi.c -- Fermi-Dirac kernels as holomorphic functions of x = (E-mu)/T.
  * Each picks, by the sign of Re(mid x), one of two expressions that are equal as
  * holomorphic functions on the strip |Im x| < pi, so no exponential overflows and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* landauer_internal.h -- shared between the files of ref/landauer only. */
 #ifndef QTORACLE_LANDAUER_INTERNAL_H
 #define QTORACLE_LANDAUER_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* lorentzian.c -- closed forms for the Breit-Wigner level (docs/physics/landauer.md §4.2):
  * w = 1/2 + (gamma + i(eps0 - mu))/(2 pi T), gamma = (gL + gR)/2,
  * N(w) = 1/2 - Im psi(w)/pi, s(w) = ln 2pi + 1 - 2 Re w - 2 Re lnGamma(w) + 2 Re[(w - 1/2) psi(w)].

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* params.c -- Landauer parameters: init, clear and domain validation. */
 #include "landauer_internal.h"
 

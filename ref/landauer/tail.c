@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* tail.c -- the integration window and rigorous bounds for the integrals over
  * E < A and E > B (proofs/landauer.md, section 3, lemmas T1-T6).  Uses only
  * 0 <= T(E) <= 1, f(x) <= e^-x, 1 - f(x) <= e^x, sigma_F(x) <= (1+|x|) e^-|x|,

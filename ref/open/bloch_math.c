@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* bloch_math.c -- two small functions of the Bloch-vector closed forms, shared by the qubit
  * models (qubit_davies.c, fano_anderson.c). */
 #include "traj_internal.h"

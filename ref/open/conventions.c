@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* conventions.c -- the conventions of the open-systems vector files (state, trajectory) and user guide
  * (docs/open_systems.md). */
 #include "qtoracle/state.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* damped_mode.c -- M3 of docs/physics/open_systems.md §3: a single bosonic mode H = omega a^dag a with thermal
  * damping kappa (nbar+1) D[a] + kappa nbar D[a^dag], coherent initial state |alpha0>, mu0 = |alpha0|^2.
  * The state stays displaced thermal: mu = mu0 e^{-kappa t}, v = nbar (1 - e^{-kappa t}).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* fano_anderson.c -- M4 of docs/physics/open_systems.md §3: a mode (or two-level emitter) coupled at resonance
  * to a Lorentzian Fano-Anderson reservoir at T = 0, exact non-Markovian dynamics, initial state
  * c0|0> + c1|1> with real c0 = sqrt(1 - p1), c1 = sqrt(p1).  Lemmas F1-F4 of proofs/open_systems.md.

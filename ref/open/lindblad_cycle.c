@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* lindblad_cycle.c -- a cyclic sequence of strokes, each with its own Hamiltonian H_k and at most
  * one bath, sudden quenches in between; heats and work per cycle on the certified limit cycle, and
  * the efficiency forms of docs/physics/open_systems.md §2.9 side by side (lemmas C1-C3 of proofs/open_systems.md). */

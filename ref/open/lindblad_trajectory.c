@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* lindblad_trajectory.c -- every bookkeeping of docs/physics/open_systems.md §2.1-2.11 at one time t of a
  * Lindblad trajectory, by the general route: rho(t) = exp(tL) rho0 (acb_mat_exp), rho_dot =
  * L(rho(t)), certified spectral clusters of rho(t) and of Delta_H rho(t) (lemmas E7, E8),

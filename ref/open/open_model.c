@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* open_model.c -- a system with Hamiltonian H, initial state rho0 and thermal baths, each a
  * list of channels (docs/physics/open_systems.md §1, 2.5); validation and the exact fixed-point check. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* qubit_davies.c -- M1/M2 of docs/physics/open_systems.md §3: a qubit H = (omega/2) sigma_z with thermal
  * amplitude damping gamma (nbar+1) D[sigma_-] + gamma nbar D[sigma_+] and dephasing
  * (gamma_phi/2) D[sigma_z]; every trajectory output in closed form (lemmas M1-M4 of

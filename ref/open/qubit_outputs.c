@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* qubit_outputs.c -- every trajectory output of a qubit H = (om/2) sigma_z under the Davies
  * generator at om (thermal amplitude damping, dephasing) from its Bloch data at one instant:
  * z, the transverse part rp2 = x^2 + y^2 and the instantaneous rates.  Shared by qubit_davies

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* qubit_ramp.c -- identity 11 of docs/physics/open_systems.md §5 (the driven rate of 2.5) on an exactly solvable
  * driven model: a qubit H(t) = (omega(t)/2) sigma_z with the linear ramp omega(t) = omega0 + omega1 t,
  * under the Davies generator at the instantaneous frequency (thermal damping gamma, dephasing

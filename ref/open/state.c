@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* state.c -- functions of an exact density matrix (docs/physics/open_systems.md §2.1, 2.4). */
 #include <stdio.h>
 #include "qtoracle/state.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* state_entropies.c -- energy entropy (both definitions), coherence, relative entropy
  * (docs/physics/open_systems.md §2.2, 2.3; proofs/open_systems.md E4-E6). */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* traj_internal.h -- helpers shared by the trajectory routes (not public). */
 #ifndef QT_TRAJ_INTERNAL_H
 #define QT_TRAJ_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* traj_record.c -- the vocabulary of the open-system records (trajectory, ramp, cycle: names, formulas and the
  * ratios beta_X = numerator / denominator) and the extended-real combination rules of their outputs (lemma E9 of
  * proofs/open_systems.md). */

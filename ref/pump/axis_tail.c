@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* axis_tail.c -- lemmas P23 and P26 of proofs/pumping.md: the part beyond R of a quadrant leg for two or three qubits
  * with Heisenberg exchange at equal temperatures.  On an axis the eigenvectors are fixed, the levels are affine in r,
  * E_n = sl_n r + of_n (the multiplet labels of route_axis.c), and Lambda_{a,r} = -sum_m h_m x_m with W x = d_r p,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* curvature.c -- the rotor Omega_a = d_x Lambda_{a,z} - d_z Lambda_{a,x} at a real point, from exact
  * derivatives: Cauchy's formula on a circle of radius rho = B/4 in one complex variable,
  *   d_x f(x0, z0) = (1/(2 pi rho)) int_0^{2 pi} f(x0 + rho e^{it}, z0) e^{-it} dt,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* dissipation.c -- second order of the slow-driving expansion along a protocol (docs/physics/pumping.md §2, lemma P15 of
  * proofs/pumping.md): with the boundary traversed once in the period tau at constant speed |dlambda/dt| = l/tau
  * (l its Euclidean length in the (B_x, B_z) plane),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* field.c -- the one-qubit field: B^2 and B on the principal branch (lemma P1), the gradient of n_x^2 in the field
  * plane, and the entropy of the one-qubit Gibbs state at field magnitude B. */
 #include "pump_internal.h"

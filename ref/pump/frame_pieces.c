@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* frame_pieces.c -- shared pieces of the field-frame friction routes (lemmas P18, P25, P29 for two qubits,
  * route_frame_2q.c; P31 for three, route_frame_3q.c): operators carried exactly to an integer basis, the frame
  * combinations of sigma^x / sigma^z parts, the rotation generator K = -i Sigma_y and its commutator term, the generic

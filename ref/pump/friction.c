@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* friction.c -- the dispatchers of the friction tensor zeta_kl = tr(d_k H L^+ d_l rho0): the one place that chooses a
  * route for zeta, holomorphic (the dissipation integrand) or at an exact point (pump.friction), by the kind of model
  * (model_kind.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* lambda.c -- the dispatcher of the geometric coefficients Lambda_{a,k} = -tr(H D_a L^+ d_k rho0): the one place
  * that chooses a route for Lambda, by the kind of model (model_kind.c). */
 #include "pump_internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* level_scan.c -- lemma P9 (iv): before a line integral by the eigen route, prove the levels simple along the whole
  * real path of every piece, or name every place where they cannot be separated (level crossings, where the secular
  * generator is not analytic, or avoided crossings too narrow for the working precision).  Each piece u in [0, 1] is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* model_exact.c -- the N_q-qubit pump model as exact matrices over Q(i) (docs/physics/pumping.md §1):
  *   H = B_x d_x H + B_z d_z H + X,  d_x H = s sum_j sx_j, d_z H = s sum_j sz_j,
  *   X = J_c sum_<ij> (sx_i sx_j + sy_i sy_j + Delta sz_i sz_j) (chain neighbours),

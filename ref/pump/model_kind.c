@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* model_kind.c -- what kind of model this is, decided once from the parameters: the class that the two dispatchers
  * (lambda.c for Lambda, friction.c for the friction tensor) switch on, the finer predicates the protocols and
  * records ask, and the models whose stationary state is not unique (refused, naming the field). */

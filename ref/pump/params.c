@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* params.c -- the pump model's parameters: init, clear, coupling matrices, further baths, validation (each message
  * naming the field), and the rate and temperature of each bath. */
 #include <string.h>

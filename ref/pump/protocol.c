@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* protocol.c -- closed curves in the (B_x, B_z) plane and their exact checks (proofs/pumping.md P5). */
 #include <stdlib.h>
 #include "qtoracle/pump.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* protocol_pieces.c -- the boundary of a protocol as arcs and segments parametrised on u in [0, 1], evaluated
  * at complex u for certified quadrature (lemma P4 of proofs/pumping.md); shared by the pumped heat and the
  * dissipation integrals. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* pump_internal.h -- helpers shared by the pump routes (not public). */
 #ifndef QT_PUMP_INTERNAL_H
 #define QT_PUMP_INTERNAL_H

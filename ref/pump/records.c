@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* records.c -- the pump.* quantities as records of named outputs (docs/physics/pumping.md §2-3). */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* route_axis.c -- lemma P26 of proofs/pumping.md: two or three qubits with Heisenberg exchange (Delta = 1, J != 0), any
  * coupling operators (a named layout or coupling=matrix) and further baths (P27), or one qubit with further baths
  * (no exchange), on a field axis B = r e_axis (axis 0: B_x, 1: B_z).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* route_davies.c -- Lambda_{a,k} and the friction tensor zeta_{kl} of the N_q-qubit pump model at an exact real
  * point by the global Davies generator (lemma P17 of proofs/pumping.md):
  *   the exact H (model_exact.c), its levels and projectors from the characteristic polynomial factored over Q

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* route_eigen.c -- Lambda_{a,k} for N_q = 1..3 qubits by the secular population route on a certified
  * eigen-decomposition (lemma P9 of proofs/pumping.md), holomorphic in (B_x, B_z):
  *   H = sum_j s (B_x sx_j + B_z sz_j) + J_c sum_<ij> (sx_i sx_j + sy_i sy_j + Delta sz_i sz_j), chain

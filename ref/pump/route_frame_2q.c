@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* route_frame_2q.c -- the friction tensor of two qubits with Heisenberg exchange (Delta = 1, J != 0), holomorphic in
  * (B_x, B_z) for Re B^2 > 0 (lemma P18 of proofs/pumping.md), the integrand of the dissipation integrals.
  * In the frame of the field (the global rotation R about y taking z to n = B/r, r = sqrt(B_x^2 + B_z^2)) and in the

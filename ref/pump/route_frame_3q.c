@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* route_frame_3q.c -- the friction tensor of three qubits with Heisenberg exchange (Delta = 1, J != 0) on shared baths
  * in a named layout at equal temperatures, holomorphic in (B_x, B_z) for Re B^2 > 0 (lemma P31 of proofs/pumping.md),
  * the integrand of the dissipation integrals: lemma P18 with the multiplet basis of P26 in place of T+, T0, T-, S.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* route_friction_generic.c -- lemma P24 of proofs/pumping.md: the friction tensor of 2-3 interacting qubits in a holomorphic
  * form, for the dissipation integrals (any temperatures: at T_R != T, p is the stationary law of W and d_l p =
  * -W^+ (d_l W) p, lemma P19; G_a(0) is taken at bath a's temperature).  At simple levels (certified Rump discs and

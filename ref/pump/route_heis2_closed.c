@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* route_heis2_closed.c -- two qubits with Heisenberg exchange (Delta = 1) in a sigma_x / sigma_z layout by the closed
  * eigen-decomposition of lemma P13: the triplet along n = B/|B| and the singlet, levels followed as analytic
  * branches through B = 0 and the crossing, closed transition weights, then the population route. */

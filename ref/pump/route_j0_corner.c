@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* route_j0_corner.c -- the quarter disc and the quadrant for two or three qubits with J = 0 on shared baths in a named
  * layout (lemma P30 of proofs/pumping.md), equal temperatures:
  *   arcs about B = 0 carry no heat (P28, X = 0); on the B_z axis bath R couples through sum_j c_j sz_j, which

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* route_population.c -- the secular population route (lemmas P3, P9, P19 of proofs/pumping.md), shared by the
  * eigen route and the closed two-qubit route: from levels E_n, their derivatives d_k E_n and the transition weights
  * C_a[m][n] = tr(P_m A_a P_n A_a), the Pauli rate matrices W_a[m][n] = G_a(E_n - E_m) C_a[m][n] (bath a at its

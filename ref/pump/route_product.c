@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* route_product.c -- N_q non-interacting qubits, each with its own copies of the baths (coupling=local, J = 0):
  * the global Davies generator is the sum of the one-qubit generators (lemma P16 of proofs/pumping.md), so every
  * first- and second-order coefficient is the sum over the qubits of the one-qubit value with qubit j's rates

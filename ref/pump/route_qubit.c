@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* route_qubit.c -- Lambda_{a,k} of one qubit with baths L and R by the closed secular route (lemmas P2, P3, P12),
  * holomorphic in (B_x, B_z) for Re B^2 > 0.
  *

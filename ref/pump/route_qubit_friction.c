@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* route_qubit_friction.c -- the friction tensor of one qubit in closed form, holomorphic in (B_x, B_z) so that the
  * dissipation integrals along a protocol can use certified complex quadrature (lemma P14 of
  * proofs/pumping.md; P22 at T_R != T, below).  In the frame of the field (n = B/|B| radial, e perpendicular in the x-z plane):

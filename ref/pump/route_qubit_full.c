@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* route_qubit_full.c -- Lambda_{a,k} and the friction tensor of one qubit by the full Lindblad route (the 4 x 4
  * superoperator of the Davies generator with its coherence block and a Drazin solve), holomorphic in (B_x, B_z)
  * (lemmas P1-P3, P8 of proofs/pumping.md); the second method for the closed routes and the factor of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* vocabulary.c -- the vocabulary of the pump.* records (record.h): the formula of each named output. */
 #include <string.h>
 #include "pump_internal.h"
