@@ -3,9 +3,13 @@
 # make check      build and run every Check suite (make -j2 check: two at a time)
 # make vectors    regenerate vectors/ from vectors/specs/
 # make verify     regenerate into build/ and compare with vectors/ byte for byte, then `qtoracle check`
-# make install    PREFIX=/usr/local DESTDIR=
+# make install    PREFIX=/usr/local DESTDIR=  (library with a SONAME, headers, qtoracle.pc, the tool, its man page, the vectors)
+# make dist       a release tarball build/qtoracle-VERSION.tar.gz
 
 CC ?= cc
+# the version, in one place: include/qtoracle/core.h
+VERSION := $(shell sed -n 's/^#define QT_VERSION "\(.*\)"/\1/p' include/qtoracle/core.h)
+SOMAJOR := 0
 PREFIX ?= /usr/local
 DESTDIR ?=
 PKG_CONFIG ?= pkg-config
@@ -58,8 +62,12 @@ $(BUILD)/libqtoracle.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/libqtoracle.so: $(LIB_OBJ)
-	$(CC) -shared $(ALL_LDFLAGS) -o $@ $^ $(DEP_LIBS)
+$(BUILD)/libqtoracle.so.$(VERSION): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libqtoracle.so.$(SOMAJOR) $(ALL_LDFLAGS) -o $@ $^ $(DEP_LIBS)
+
+$(BUILD)/libqtoracle.so: $(BUILD)/libqtoracle.so.$(VERSION)
+	ln -sf libqtoracle.so.$(VERSION) $(BUILD)/libqtoracle.so.$(SOMAJOR)
+	ln -sf libqtoracle.so.$(VERSION) $@
 
 $(BUILD)/qtoracle: $(TOOL_OBJ) $(BUILD)/libqtoracle.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TOOL_OBJ) $(BUILD)/libqtoracle.a $(JANSSON_LIBS) $(DEP_LIBS)
@@ -71,8 +79,8 @@ $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(BUILD)/libqtoracle.a $(HEADE
 # one job per suite, so that make -j2 check runs two at a time; each suite's output is printed whole when it ends
 TEST_RUNS := $(TEST_BIN:$(BUILD)/tests/%=check-%)
 .PHONY: $(TEST_RUNS)
-check: $(TEST_RUNS) check-python
-	@fail=0; for t in $(TEST_BIN:$(BUILD)/tests/%=%) python; do [ ! -e $(BUILD)/test-logs/$$t.failed ] || { echo "FAILED: $$t"; fail=1; }; done; \
+check: $(TEST_RUNS) check-python check-install
+	@fail=0; for t in $(TEST_BIN:$(BUILD)/tests/%=%) python install; do [ ! -e $(BUILD)/test-logs/$$t.failed ] || { echo "FAILED: $$t"; fail=1; }; done; \
 	if [ $$fail -ne 0 ]; then echo "make check: FAILED"; exit 1; fi; echo "make check: all suites passed"
 # the Python package (python/): its tests, and the same verdicts as the tool on doctored inputs (python3-pytest)
 PYTHON ?= /usr/bin/python3
@@ -84,6 +92,15 @@ check-python: all
 	    || touch $(BUILD)/test-logs/python.failed; \
 	else echo "python3-pytest is not installed: the Python package's tests are skipped" > $(BUILD)/test-logs/python.log; fi; \
 	echo "== python/tests"; cat $(BUILD)/test-logs/python.log
+
+# make install into a temporary prefix, a C program built with pkg-config, the solver author's CI steps with a toy solver
+# (not under the sanitizers: an outside program would need their runtime)
+.PHONY: check-install
+check-install: all
+	@mkdir -p $(BUILD)/test-logs; rm -f $(BUILD)/test-logs/install.failed
+	@if [ -z "$(SANITIZE)" ]; then BUILD=$(BUILD) tests/install_and_ci.sh > $(BUILD)/test-logs/install.log 2>&1 \
+	  || touch $(BUILD)/test-logs/install.failed; else echo "skipped under the sanitizers" > $(BUILD)/test-logs/install.log; fi; \
+	echo "== tests/install_and_ci.sh"; cat $(BUILD)/test-logs/install.log
 
 $(TEST_RUNS): check-%: $(BUILD)/tests/% all
 	@mkdir -p $(BUILD)/test-logs; rm -f $(BUILD)/test-logs/$*.failed
@@ -116,12 +133,25 @@ bench: all
 	bench/pumping
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/qtoracle $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/qtoracle $(DESTDIR)$(PREFIX)/bin \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/qtoracle/vectors/schema
 	install -m 644 $(BUILD)/libqtoracle.a $(DESTDIR)$(PREFIX)/lib/
-	install -m 755 $(BUILD)/libqtoracle.so $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(BUILD)/libqtoracle.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libqtoracle.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libqtoracle.so.$(SOMAJOR)
+	ln -sf libqtoracle.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libqtoracle.so
 	install -m 644 include/qtoracle/*.h $(DESTDIR)$(PREFIX)/include/qtoracle/
 	install -m 755 $(BUILD)/qtoracle $(DESTDIR)$(PREFIX)/bin/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|0.1.0|g' -e 's|@ARB_LIB@|$(ARB_LIB)|g' qtoracle.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/qtoracle.pc
+	install -m 644 docs/qtoracle.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 vectors/*.json vectors/LICENSE $(DESTDIR)$(PREFIX)/share/qtoracle/vectors/
+	install -m 644 vectors/schema/*.json $(DESTDIR)$(PREFIX)/share/qtoracle/vectors/schema/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' -e 's|@ARB_LIB@|$(ARB_LIB)|g' qtoracle.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/qtoracle.pc
+
+# a release tarball of the committed tree, vectors included
+.PHONY: dist
+dist:
+	@mkdir -p $(BUILD)
+	git archive --format=tar.gz --prefix=qtoracle-$(VERSION)/ -o $(BUILD)/qtoracle-$(VERSION).tar.gz HEAD
+	@echo "wrote $(BUILD)/qtoracle-$(VERSION).tar.gz"
 
 clean:
 	rm -rf $(BUILD)

@@ -13,7 +13,7 @@ qo_parse_digits(slong *d, const char *s)
 {
     char *end;
     long v;
-    if (s == NULL || *s == '\0')
+    if (s == NULL || *s < '0' || *s > '9')          /* digits only: no sign, no space */
         return 1;
     v = strtol(s, &end, 10);
     if (*end != '\0' || v < 1 || v > QT_DIGITS_MAX)
@@ -23,6 +23,12 @@ qo_parse_digits(slong *d, const char *s)
 }
 
 /* a record: every output at once, each with its own status */
+#define EVAL_USAGE "usage: qtoracle eval QUANTITY name=value ... [--digits D] [--json [--pretty]]\n" \
+    "  one certified value or record; --digits D (1 to 500, default 30) guarantees a relative radius <= 10^-D;\n" \
+    "  --json prints it as JSON on one line (--pretty: indented); `qtoracle list` names every quantity and its parameters\n"
+
+static size_t json_flags = JSON_COMPACT | JSON_ENSURE_ASCII;
+
 static int
 eval_record(const qo_quantity *q, const qo_params *p, slong digits, int as_json)
 {
@@ -51,7 +57,7 @@ eval_record(const qo_quantity *q, const qo_params *p, slong digits, int as_json)
         json_object_set_new(o, "outputs", qo_record_json(R, digits, 1));
         json_object_set_new(o, "units", json_string(q->units));
         json_object_set_new(o, "formula", json_string(q->formula));
-        s = json_dumps(o, JSON_INDENT(1) | JSON_ENSURE_ASCII);
+        s = json_dumps(o, json_flags);
         puts(s);
         free(s);
         json_decref(o);
@@ -91,6 +97,12 @@ qo_cmd_eval(int argc, char **argv)
     int i, as_json = 0, st, code;
     char err[512];
 
+    for (i = 0; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+        {
+            fputs(EVAL_USAGE, stdout);
+            return QO_EXIT_OK;
+        }
     if (argc < 1)
     {
         qo_error("eval: missing QUANTITY (usage: qtoracle eval QUANTITY name=value ... [--digits D] [--json]; see qtoracle list)");
@@ -99,7 +111,19 @@ qo_cmd_eval(int argc, char **argv)
     q = qo_quantity_find(argv[0]);
     if (q == NULL)
     {
-        qo_error("eval: unknown quantity \"%s\" (see qtoracle list)", argv[0]);
+        const char *names[128], *near;
+        int n = 0;
+        while (n < 127 && qo_quantity_at(n) != NULL)
+        {
+            names[n] = qo_quantity_at(n)->name;
+            n++;
+        }
+        names[n] = NULL;
+        near = qo_closest(argv[0], names, n);
+        if (near != NULL)
+            qo_error("eval: unknown quantity \"%s\"; did you mean %s? (see qtoracle list)", argv[0], near);
+        else
+            qo_error("eval: unknown quantity \"%s\" (see qtoracle list)", argv[0]);
         return QO_EXIT_USAGE;
     }
     kv.n = 0;
@@ -108,15 +132,16 @@ qo_cmd_eval(int argc, char **argv)
         char *eq;
         if (strcmp(argv[i], "--json") == 0)
             as_json = 1;
-        else if (strcmp(argv[i], "--digits") == 0)
+        else if (strcmp(argv[i], "--pretty") == 0)
+            json_flags = JSON_INDENT(1) | JSON_ENSURE_ASCII;
+        else if (strcmp(argv[i], "--digits") == 0 || strncmp(argv[i], "--digits=", 9) == 0)
         {
-            if (i + 1 >= argc || qo_parse_digits(&digits, argv[i + 1]))
+            const char *v = argv[i][8] == '=' ? argv[i] + 9 : (i + 1 < argc ? argv[++i] : NULL);
+            if (qo_parse_digits(&digits, v))
             {
-                qo_error("eval: --digits must be an integer from 1 to %d, got \"%s\"", QT_DIGITS_MAX,
-                         i + 1 < argc ? argv[i + 1] : "");
+                qo_error("eval: --digits must be an integer from 1 to %d, got \"%s\"", QT_DIGITS_MAX, v ? v : "");
                 return QO_EXIT_USAGE;
             }
-            i++;
         }
         else if (argv[i][0] == '-' && argv[i][1] == '-')
         {
@@ -168,7 +193,7 @@ qo_cmd_eval(int argc, char **argv)
         return QO_EXIT_INTERNAL;
     }
 
-    if (as_json)
+    if (as_json && st != QT_DOMAIN)          /* a domain error is bad input: nothing on stdout, the message on stderr */
     {
         json_t *o = json_object();
         char *s;
@@ -185,7 +210,7 @@ qo_cmd_eval(int argc, char **argv)
         }
         json_object_set_new(o, "units", json_string(q->units));
         json_object_set_new(o, "formula", json_string(q->formula));
-        s = json_dumps(o, JSON_INDENT(1) | JSON_ENSURE_ASCII);
+        s = json_dumps(o, json_flags);
         puts(s);
         free(s);
         json_decref(o);

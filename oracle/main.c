@@ -11,17 +11,43 @@ usage(FILE *f)
         "qtoracle %s -- certified reference values for quantum thermodynamics\n"
         "usage:\n"
         "  qtoracle list [--json]\n"
-        "  qtoracle eval QUANTITY name=value ... [--digits D] [--json]\n"
+        "  qtoracle eval QUANTITY name=value ... [--digits D] [--json [--pretty]]\n"
         "  qtoracle gen SPEC.json -o VECTORS.json\n"
         "  qtoracle check VECTORS.json RESULTS.jsonl|- [--rtol R] [--atol A] [--ulps N] [--subset] [--case GLOB] [--output NAME] [--flag F] [--skip-flag F] [--junit FILE] [--verbose]\n"
         "  qtoracle selfcheck VECTORS.json\n"
-        "exit status: 0 ok; 1 could not certify / check failures; 2 bad input; 3 internal error (a bug: please report)\n", QT_VERSION);
+        "  qtoracle COMMAND --help\n"
+        "exit status: 0 ok; 1 could not certify / check failures; 2 bad input; 3 internal error (a bug: please report)\n"
+        "docs: docs/vectors.md, the user guides docs/*.md; man qtoracle\n", QT_VERSION);
 }
+
+/* qtoracle COMMAND --help */
+static const char *const command_help[][2] = {
+    {"list", "usage: qtoracle list [--json]\n  every quantity with its parameters, units and formula reference\n"},
+    {"eval", NULL},       /* cmd_eval.c prints its own */
+    {"gen", "usage: qtoracle gen SPEC.json -o VECTORS.json\n  certified golden vectors from a spec, written atomically "
+            "(docs/vectors.md); fails if an output cannot be certified to its group's digits\n"},
+    {"check", "usage: qtoracle check VECTORS.json RESULTS.jsonl|- [--rtol R] [--atol A] [--ulps N] [--subset]\n"
+              "       [--case GLOB] [--output NAME] [--flag NAME] [--skip-flag NAME] [--junit FILE.xml] [--verbose]\n"
+              "  a solver's results against certified vectors; without a tolerance option each group's stated "
+              "tolerance;\n  the last line is 'N passed, N failed, N not checked'; exit 0 only if nothing failed "
+              "(docs/vectors.md)\n"},
+    {"selfcheck", "usage: qtoracle selfcheck VECTORS.json\n  lint beyond the schema: numberOfTests, unique caseIds, "
+                  "and the three encodings of every enclosure sharing a point\n"},
+};
 
 int
 main(int argc, char **argv)
 {
     int code;
+    size_t h;
+    if (argc >= 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0))
+        for (h = 0; h < sizeof command_help / sizeof command_help[0]; h++)
+            if (strcmp(argv[1], command_help[h][0]) == 0 && command_help[h][1] != NULL)
+            {
+                fputs(command_help[h][1], stdout);
+                flint_cleanup();
+                return QO_EXIT_OK;
+            }
     if (argc < 2)
     {
         usage(stderr);

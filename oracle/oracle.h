@@ -134,6 +134,10 @@ int qo_cmd_gen(int argc, char **argv);
 int qo_cmd_check(int argc, char **argv);
 int qo_cmd_selfcheck(int argc, char **argv);
 
+/* the candidate nearest to word by edit distance, if near enough to suggest ("did you mean ...?"); n < 0: the list
+   ends with NULL */
+const char *qo_closest(const char *word, const char *const *candidates, int n);
+
 /* error printing: "qtoracle: " prefix, to stderr */
 void qo_error(const char *fmt, ...);
 

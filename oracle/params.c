@@ -109,8 +109,12 @@ qo_check_known(const qo_kv *kv, const char *const *allowed, const qo_quantity *q
                 ok = 1;
         if (!ok)
         {
-            snprintf(err, errlen, "parameter %s is not used by %s%s (parameters: %s)",
-                     kv->key[i], q->name, context, q->family->param_names);
+            const char *near = qo_closest(kv->key[i], allowed, -1);
+            char hint[96] = "";
+            if (near != NULL)
+                snprintf(hint, sizeof hint, "; did you mean %s?", near);
+            snprintf(err, errlen, "parameter %s is not used by %s%s%s (parameters: %s)",
+                     kv->key[i], q->name, context, hint, q->family->param_names);
             return 1;
         }
     }

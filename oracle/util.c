@@ -100,3 +100,46 @@ qo_parse_value(fmpq_t q, const char *s)
     char msg[256];
     return qt_exact_parse(q, s, msg, sizeof msg);
 }
+
+/* the Levenshtein distance of two short strings (at most 63 characters each; longer ones count as far apart) */
+static int
+edit_distance(const char *a, const char *b)
+{
+    int la = (int) strlen(a), lb = (int) strlen(b), i, j, d[64][64];
+    if (la > 63 || lb > 63)
+        return 1000;
+    for (i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (i = 1; i <= la; i++)
+        for (j = 1; j <= lb; j++)
+        {
+            int c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < c)
+                c = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < c)
+                c = d[i][j - 1] + 1;
+            d[i][j] = c;
+        }
+    return d[la][lb];
+}
+
+const char *
+qo_closest(const char *word, const char *const *candidates, int n)
+{
+    const char *best = NULL;
+    int i, bd = 1000, limit = (int) strlen(word) / 3 + 1;
+    if (limit < 2)
+        limit = 2;
+    for (i = 0; (n < 0 || i < n) && candidates[i] != NULL; i++)
+    {
+        int dd = edit_distance(word, candidates[i]);
+        if (dd < bd)
+        {
+            bd = dd;
+            best = candidates[i];
+        }
+    }
+    return bd <= limit ? best : NULL;
+}

@@ -112,6 +112,11 @@ run_line_stdin(const char *line, const char *path, char **out, char **err)
 /* at least 20 bad-input paths: exit 2, a message naming the field, nothing on stdout */
 static const char *bad_eval[][2] = {
     {"eval", "missing QUANTITY"},
+    {"eval landauer.entropy_curent " LOR, "did you mean landauer.entropy_current?"},
+    {"eval landauer.entropy_current " LOR " T_Rr=1", "did you mean T_R?"},
+    {"eval landauer.entropy_current " LOR " --digits +5", "--digits must be an integer"},
+    {"eval landauer.entropy_current " LOR " --digits= 5", "--digits must be an integer"},
+    {"eval landauer.entropy_current stats=fermion model=ideal mu_L=0 T_L=-1 mu_R=0 T_R=1 --json", "T_L must be > 0"},
     {"eval landauer.nonsense " LOR, "unknown quantity"},
     {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=-1 mu_R=-0.2 T_R=0.7", "T_L must be > 0"},
     {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=0 mu_R=-0.2 T_R=0.7", "T_L must be > 0"},
@@ -790,6 +795,29 @@ START_TEST(double_precision_passes_stated_tolerance)
 }
 END_TEST
 
+/* the friendly command line: --digits=D, COMMAND --help, compact JSON and --pretty */
+START_TEST(command_line_forms)
+{
+    char *out, *err;
+    const char *cmds[] = {"list", "eval", "gen", "check", "selfcheck"};
+    size_t i;
+    ck_assert_int_eq(run_line("eval landauer.particle_current " LOR " --digits=12 --json", &out, &err), 0);
+    ck_assert_msg(strchr(out, '\n') == strrchr(out, '\n') && strstr(out, "\"digits\":12") != NULL, "%s", out);
+    free(out); free(err);
+    ck_assert_int_eq(run_line("eval landauer.particle_current " LOR " --json --pretty", &out, &err), 0);
+    ck_assert(strstr(out, "\n \"quantity\"") != NULL);
+    free(out); free(err);
+    for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+    {
+        char line[64];
+        snprintf(line, sizeof line, "%s --help", cmds[i]);
+        ck_assert_int_eq(run_line(line, &out, &err), 0);
+        ck_assert_msg(strstr(out, "usage: qtoracle") != NULL && err[0] == '\0', "%s", cmds[i]);
+        free(out); free(err);
+    }
+}
+END_TEST
+
 /* the conventions written into the vector files come from the library, and each family's user guide shows the same
    text (docs/<family>.md) */
 START_TEST(conventions_match_guides)
@@ -839,6 +867,7 @@ main(void)
     tcase_add_test(tc, schema_validation);
     tcase_add_test(tc, vectors_reproduce);
     tcase_add_test(tc, conventions_match_guides);
+    tcase_add_test(tc, command_line_forms);
     tcase_add_test(tc, double_precision_passes_stated_tolerance);
     suite_add_tcase(s, tc);
     {
