@@ -267,7 +267,8 @@ qo_cmd_gen(int argc, char **argv)
     json_t *root, *groups, *g, *vec, *tgroups;
     json_error_t jerr;
     size_t gi;
-    int i, count = 0, code = QO_EXIT_OK;
+    int i, count = 0, code = QO_EXIT_OK, progress = 0;
+    long ncases = 0, done = 0;
     char err[1024];
     const char *family;
 
@@ -275,9 +276,11 @@ qo_cmd_gen(int argc, char **argv)
     {
         if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
             out = argv[++i];
+        else if (strcmp(argv[i], "--progress") == 0)
+            progress = 1;
         else if (argv[i][0] == '-')
         {
-            qo_error("gen: unknown option \"%s\" (usage: qtoracle gen SPEC.json -o VECTORS.json)", argv[i]);
+            qo_error("gen: unknown option \"%s\" (usage: qtoracle gen SPEC.json -o VECTORS.json [--progress])", argv[i]);
             return QO_EXIT_USAGE;
         }
         else if (spec == NULL)
@@ -308,6 +311,9 @@ qo_cmd_gen(int argc, char **argv)
         return QO_EXIT_USAGE;
     }
 
+    json_array_foreach(groups, gi, g)
+        ncases += (long) json_array_size(json_object_get(g, "cases"));
+    qo_progress_start(progress);
     vec = json_object();
     tgroups = json_array();
     json_array_foreach(groups, gi, g)
@@ -338,6 +344,10 @@ qo_cmd_gen(int argc, char **argv)
         {
             char w2[160];
             snprintf(w2, sizeof w2, "%s.cases[%zu]", where, ci);
+            {
+                const char *id = json_string_value(json_object_get(c, "caseId"));
+                qo_progress_step("gen", ++done, ncases, id ? id : w2);
+            }
             code = gen_case(tests, c, json_object_get(g, "common"), outputs, digits, expect_error, w2, &count, err, sizeof err);
             if (code != QO_EXIT_OK)
             {
@@ -365,6 +375,7 @@ qo_cmd_gen(int argc, char **argv)
         json_array_append_new(tgroups, grp);
     }
 
+    qo_progress_end();
     if (code == QO_EXIT_OK)
     {
         json_t *notes = json_object_get(root, "notes"), *header = json_object_get(root, "header");

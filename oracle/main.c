@@ -12,7 +12,7 @@ usage(FILE *f)
         "usage:\n"
         "  qtoracle list [--json]\n"
         "  qtoracle eval QUANTITY name=value ... [--digits D] [--json [--pretty]]\n"
-        "  qtoracle gen SPEC.json -o VECTORS.json\n"
+        "  qtoracle gen SPEC.json -o VECTORS.json [--progress]\n"
         "  qtoracle check VECTORS.json RESULTS.jsonl|- [--rtol R] [--atol A] [--ulps N] [--subset] [--case GLOB] [--output NAME] [--flag F] [--skip-flag F] [--junit FILE] [--verbose]\n"
         "  qtoracle selfcheck VECTORS.json\n"
         "  qtoracle COMMAND --help\n"
@@ -24,8 +24,9 @@ usage(FILE *f)
 static const char *const command_help[][2] = {
     {"list", "usage: qtoracle list [--json]\n  every quantity with its parameters, units and formula reference\n"},
     {"eval", NULL},       /* cmd_eval.c prints its own */
-    {"gen", "usage: qtoracle gen SPEC.json -o VECTORS.json\n  certified golden vectors from a spec, written atomically "
-            "(docs/vectors.md); fails if an output cannot be certified to its group's digits\n"},
+    {"gen", "usage: qtoracle gen SPEC.json -o VECTORS.json [--progress]\n  certified golden vectors from a spec, written atomically "
+            "(docs/vectors.md); fails if an output cannot be certified to its group's digits;\n  progress on stderr "
+            "when it is a terminal, one line per case with --progress\n"},
     {"check", "usage: qtoracle check VECTORS.json RESULTS.jsonl|- [--rtol R] [--atol A] [--ulps N] [--subset]\n"
               "       [--case GLOB] [--output NAME] [--flag NAME] [--skip-flag NAME] [--junit FILE.xml] [--verbose]\n"
               "  a solver's results against certified vectors; without a tolerance option each group's stated "

@@ -140,5 +140,9 @@ const char *qo_closest(const char *word, const char *const *candidates, int n);
 
 /* error printing: "qtoracle: " prefix, to stderr */
 void qo_error(const char *fmt, ...);
+/* progress on stderr (progress.c): automatic when stderr is a terminal, one line per step when requested */
+void qo_progress_start(int requested);
+void qo_progress_step(const char *cmd, long k, long n, const char *label);
+void qo_progress_end(void);
 
 #endif

@@ -815,6 +815,25 @@ START_TEST(command_line_forms)
         ck_assert_msg(strstr(out, "usage: qtoracle") != NULL && err[0] == '\0', "%s", cmds[i]);
         free(out); free(err);
     }
+    {
+        /* gen --progress: one line per case on stderr, nothing on stdout, the same file as without it */
+        char line[1200], *a, *b;
+        snprintf(line, sizeof line, "gen vectors/specs/state.json -o %s/p1.json --progress", tmpdir);
+        ck_assert_int_eq(run_line(line, &out, &err), 0);
+        ck_assert_msg(out[0] == '\0' && strstr(err, "gen: 1/") == err && strstr(err, "relative/mixed/to-pure\n") != NULL,
+                      "%s", err);
+        free(out); free(err);
+        snprintf(line, sizeof line, "gen vectors/specs/state.json -o %s/p2.json", tmpdir);
+        ck_assert_int_eq(run_line(line, &out, &err), 0);
+        ck_assert_msg(err[0] == '\0', "no progress unless asked or on a terminal: %s", err);
+        free(out); free(err);
+        snprintf(line, sizeof line, "%s/p1.json", tmpdir);
+        a = slurp(line);
+        snprintf(line, sizeof line, "%s/p2.json", tmpdir);
+        b = slurp(line);
+        ck_assert(a != NULL && b != NULL && strcmp(a, b) == 0);
+        free(a); free(b);
+    }
 }
 END_TEST
 
