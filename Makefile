@@ -138,6 +138,11 @@ $(VERIFY_JOBS): verify-%: $(BUILD)/qtoracle
 	@if cmp -s $(BUILD)/regen/$*.json vectors/$*.json; then echo "reproduced byte for byte: vectors/$*.json"; \
 	  else echo "DIFFERS from regeneration: vectors/$*.json"; exit 1; fi
 
+# every shipped claims file through qtoracle audit, the verdicts compared with tests/audit_verdicts.txt (CI runs it)
+.PHONY: audit
+audit: all
+	@QTORACLE=$(BUILD)/qtoracle tests/audit_shipped.sh
+
 bench: all
 	bench/landauer
 	bench/open_systems
@@ -145,7 +150,8 @@ bench: all
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/qtoracle $(DESTDIR)$(PREFIX)/bin \
-	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/qtoracle/vectors/schema
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/qtoracle/vectors/schema \
+	  $(DESTDIR)$(PREFIX)/share/qtoracle/vectors/claims
 	install -m 644 $(BUILD)/libqtoracle.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 755 $(BUILD)/libqtoracle.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/
 	ln -sf libqtoracle.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libqtoracle.so.$(SOMAJOR)
@@ -155,6 +161,7 @@ install: all
 	install -m 644 docs/qtoracle.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 vectors/*.json vectors/LICENSE $(DESTDIR)$(PREFIX)/share/qtoracle/vectors/
 	install -m 644 vectors/schema/*.json $(DESTDIR)$(PREFIX)/share/qtoracle/vectors/schema/
+	install -m 644 vectors/claims/*.json $(DESTDIR)$(PREFIX)/share/qtoracle/vectors/claims/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' -e 's|@ARB_LIB@|$(ARB_LIB)|g' qtoracle.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/qtoracle.pc
 
 # a release tarball of the committed tree, vectors included

@@ -46,68 +46,7 @@ provenance(slong digits)
     return s;
 }
 
-/* JSON texts of matrix parameters, alive until gen returns */
-static char *pool[4096];
-static int npool;
-
-static const char *
-matrix_text(json_t *v)
-{
-    char *t = json_dumps(v, JSON_COMPACT);
-    if (npool < 4096)
-        pool[npool++] = t;
-    return t;
-}
-
-/* merge common and case params (strings only) into kv; returns 0 or writes err */
-static int
-collect_params(qo_kv *kv, json_t *common, json_t *params, const char *where, char *err, size_t errlen)
-{
-    json_t *objs[2];
-    int k;
-    objs[0] = common;
-    objs[1] = params;
-    kv->n = 0;
-    for (k = 0; k < 2; k++)
-    {
-        const char *key;
-        json_t *v;
-        if (objs[k] == NULL)
-            continue;
-        if (!json_is_object(objs[k]))
-        {
-            snprintf(err, errlen, "%s: %s must be an object", where, k ? "params" : "common");
-            return 1;
-        }
-        json_object_foreach(objs[k], key, v)
-        {
-            int i, found = -1;
-            if (!json_is_string(v) && !json_is_object(v) && !json_is_array(v))
-            {
-                snprintf(err, errlen, "%s: parameter %s must be a string (exact decimal or rational), a matrix object or an array (baths)", where, key);
-                return 1;
-            }
-            for (i = 0; i < kv->n; i++)
-                if (strcmp(kv->key[i], key) == 0)
-                    found = i;
-            if (found < 0)
-            {
-                if (kv->n >= QO_MAX_PARAMS)
-                {
-                    snprintf(err, errlen, "%s: too many parameters", where);
-                    return 1;
-                }
-                found = kv->n++;
-            }
-            kv->key[found] = key;
-            if (json_is_object(v) || json_is_array(v))
-                kv->val[found] = matrix_text(v);        /* a matrix or baths array, passed as its JSON text */
-            else
-                kv->val[found] = json_string_value(v);
-        }
-    }
-    return 0;
-}
+static qo_pool pool;   /* JSON texts of matrix parameters, alive until gen returns */
 
 static int
 gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits, int expect_error,
@@ -127,7 +66,7 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
         json_decref(t); json_decref(outs);
         return QO_EXIT_USAGE;
     }
-    if (collect_params(&kv, common, json_object_get(c, "params"), where, err, errlen))
+    if (qo_kv_from_json(&kv, &pool, common, json_object_get(c, "params"), where, err, errlen))
     {
         json_decref(t); json_decref(outs);
         return QO_EXIT_USAGE;
@@ -403,7 +342,6 @@ qo_cmd_gen(int argc, char **argv)
         json_decref(tgroups);
     json_decref(vec);
     json_decref(root);
-    while (npool > 0)
-        free(pool[--npool]);
+    qo_pool_clear(&pool);
     return code;
 }

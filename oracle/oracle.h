@@ -45,6 +45,21 @@ typedef struct
 }
 qo_kv;
 
+/* strings owned until cleared (params_json.c) */
+typedef struct
+{
+    char **s;
+    size_t n, cap;
+}
+qo_pool;
+void qo_pool_init(qo_pool *pool);
+const char *qo_pool_own(qo_pool *pool, char *s);
+void qo_pool_clear(qo_pool *pool);
+/* a JSON params object (and the group's common one, may be NULL) into kv: strings as they are, a matrix object or a
+   baths array as its JSON text (owned by pool); keys of params override common; 1 and a message naming where */
+int qo_kv_from_json(qo_kv *kv, qo_pool *pool, json_t *common, json_t *params, const char *where, char *err,
+                    size_t errlen);
+
 /* parsed parameters: the family's own structure (fp) and the canonical echo of every parameter */
 typedef struct
 {
@@ -128,11 +143,29 @@ int qo_write_text_file(const char *text, const char *path, char *err, size_t err
 /* exact comparisons on decimal strings */
 int qo_parse_value(fmpq_t q, const char *s);   /* 0 ok; nonzero: not a finite exact number */
 
+/* claims (claim_expr.c, claim_verdict.c): a bound expression as a certified ball (vars: numeric parameters);
+   the verdict on a claim from an enclosure of the exact value */
+int qo_expr_eval(arb_t res, const char *expr, const qo_kv *vars, slong prec, char *err, size_t errlen);
+enum { QO_CONSISTENT = 0, QO_INCONSISTENT = 1, QO_UNDECIDED = 2 };
+enum { QO_REL_LT = 0, QO_REL_LE, QO_REL_GT, QO_REL_GE, QO_REL_EQ, QO_REL_NE };
+extern const char *const qo_verdict_names[];
+extern const char *const qo_relation_names[];   /* "<" ... "!=", NULL-terminated, in QO_REL_* order */
+int qo_relation_parse(const char *s);           /* QO_REL_* or -1 */
+/* [a, b] = the printed decimal value -+ half a unit in its last printed place; 1 and a message if not a decimal */
+int qo_printed_interval(fmpq_t a, fmpq_t b, const char *value, char *err, size_t errlen);
+slong qo_printed_digits(const char *value);     /* its significant digits, -1 if not a decimal */
+int qo_interval_verdict(const arb_t x, const fmpq_t a, const fmpq_t b);
+int qo_relation_verdict(const arb_t x, int rel, const arb_t bound);
+/* how many leading significant digits of the printed value are proven correct for every point of x (-1: the value
+   is 0 or x not finite) */
+slong qo_correct_digits(const arb_t x, const char *value);
+
 int qo_cmd_list(int argc, char **argv);
 int qo_cmd_eval(int argc, char **argv);
 int qo_cmd_gen(int argc, char **argv);
 int qo_cmd_check(int argc, char **argv);
 int qo_cmd_selfcheck(int argc, char **argv);
+int qo_cmd_audit(int argc, char **argv);
 
 /* the candidate nearest to word by edit distance, if near enough to suggest ("did you mean ...?"); n < 0: the list
    ends with NULL */

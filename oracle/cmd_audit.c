@@ -1,0 +1,776 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* cmd_audit.c -- qtoracle audit CLAIMS.json [--json] [--max-digits D] [--progress]: a verdict on every published claim
+ * of a claims file (format: docs/claims.md, vectors/schema/qtclaims_v1.schema.json).
+ * The whole file is validated before anything is evaluated, and the verdict lines are printed only when every claim
+ * has been decided or given up on, so a malformed file (exit 2) prints nothing on stdout. Each claim is evaluated at
+ * 10, 20, 40, ... digits up to --max-digits (default 60) until its verdict is decided (claim_verdict.c); a sweep
+ * (list-valued parameters, taken point by point) is CONSISTENT if every point is, INCONSISTENT at its first
+ * inconsistent point, else UNDECIDED at its first undecided point.
+ * Exit status: 0 no claim inconsistent; 1 some claim inconsistent; 2 malformed claims file; 3 internal error. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "oracle.h"
+
+int qo_parse_digits(slong *d, const char *s);
+
+#define AUDIT_USAGE "usage: qtoracle audit CLAIMS.json [--json] [--max-digits D] [--progress]\n" \
+    "  a verdict on every claim of a claims file: CONSISTENT, INCONSISTENT or UNDECIDED (docs/claims.md);\n" \
+    "  the last line is 'N consistent, N inconsistent, N undecided'; exit 1 if any claim is inconsistent\n"
+#define AUDIT_MAX_POINTS 10000
+#define AUDIT_MAX_CLAIMS 10000
+
+enum { KIND_PRINTED, KIND_PM, KIND_RELATION };
+
+typedef struct
+{
+    const char *id;
+    const qo_quantity *q;
+    const char *output;          /* record output, or NULL for a single-value quantity */
+    int kind;
+    const char *value;           /* as printed (KIND_PRINTED, KIND_PM) */
+    fmpq_t a, b;                 /* the claimed interval */
+    int rel;
+    const char *bound;
+    json_t *points;              /* one params object per point */
+    json_t *swept;               /* the names of the list-valued parameters */
+}
+claim;
+
+typedef struct
+{
+    int verdict, status;
+    slong point, digits;
+    arb_t x, bound;
+    char reason[QT_REASON_LEN + 200];
+}
+outcome;
+
+static const char *const top_fields[] = {"claimsVersion", "source", "interpretation", "claims", NULL};
+static const char *const claim_fields[] = {"claimId", "statement", "quantity", "output", "params", "value", "pm",
+                                           "relation", "bound", "reading", "comment", NULL};
+
+/* the points of a claim's params: list-valued parameters (arrays of strings) of one common length, point by point */
+static int
+expand_points(claim *c, json_t *params, char *err, size_t errlen)
+{
+    const char *key;
+    json_t *v;
+    size_t n = 0, i;
+    c->points = json_array();
+    c->swept = json_array();
+    json_object_foreach(params, key, v)
+    {
+        size_t k, len;
+        int strings = json_is_array(v) && json_array_size(v) > 0;
+        json_t *e;
+        json_array_foreach(v, k, e)
+            if (!json_is_string(e))
+                strings = 0;
+        if (!strings)
+        {
+            if (json_is_array(v) && json_array_size(v) == 0)
+            {
+                snprintf(err, errlen, "params.%s: an empty list", key);
+                return 1;
+            }
+            continue;            /* a scalar, a matrix or a baths array */
+        }
+        len = json_array_size(v);
+        if (n != 0 && len != n)
+        {
+            snprintf(err, errlen, "params.%s: a list of %zu values, but the other list-valued parameters have %zu "
+                     "(lists are taken together, point by point)", key, len, n);
+            return 1;
+        }
+        if (len > AUDIT_MAX_POINTS)
+        {
+            snprintf(err, errlen, "params.%s: %zu points, more than the cap of %d", key, len, AUDIT_MAX_POINTS);
+            return 1;
+        }
+        n = len;
+        json_array_append_new(c->swept, json_string(key));
+    }
+    if (n == 0)
+        n = 1;
+    for (i = 0; i < n; i++)
+    {
+        json_t *pt = json_object();
+        json_object_foreach(params, key, v)
+        {
+            int listed = 0;
+            size_t k;
+            json_t *s;
+            json_array_foreach(c->swept, k, s)
+                if (strcmp(json_string_value(s), key) == 0)
+                    listed = 1;
+            json_object_set(pt, key, listed ? json_array_get(v, i) : v);
+        }
+        json_array_append_new(c->points, pt);
+    }
+    return 0;
+}
+
+static int
+only_fields(json_t *o, const char *const *allowed, const char *where, char *err, size_t errlen)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(o, key, v)
+    {
+        int k, ok = 0;
+        for (k = 0; allowed[k] != NULL; k++)
+            if (strcmp(key, allowed[k]) == 0)
+                ok = 1;
+        if (!ok)
+        {
+            const char *near = qo_closest(key, allowed, -1);
+            snprintf(err, errlen, "%s: unknown field \"%s\"%s%s%s", where, key, near ? " (did you mean " : "",
+                     near ? near : "", near ? "?)" : "");
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *
+string_field(json_t *o, const char *key)
+{
+    return json_string_value(json_object_get(o, key));
+}
+
+/* validate one claim and every point's parameters and bound; 1 and a message naming the claim and field */
+static int
+read_claim(claim *c, json_t *o, size_t idx, char *err, size_t errlen)
+{
+    char where[200], m[512];
+    json_t *params;
+    size_t i;
+    qo_pool pool;
+    snprintf(where, sizeof where, "claims[%zu]", idx);
+    if (!json_is_object(o))
+    {
+        snprintf(err, errlen, "%s: a claim must be an object", where);
+        return 1;
+    }
+    c->id = string_field(o, "claimId");
+    if (c->id == NULL || c->id[0] == '\0')
+    {
+        snprintf(err, errlen, "%s: claimId must be a non-empty string", where);
+        return 1;
+    }
+    snprintf(where, sizeof where, "claim \"%.120s\"", c->id);
+    if (only_fields(o, claim_fields, where, err, errlen))
+        return 1;
+    if (json_object_get(o, "statement") != NULL && !json_is_string(json_object_get(o, "statement")))
+    {
+        snprintf(err, errlen, "%s: statement must be a string", where);
+        return 1;
+    }
+    c->q = qo_quantity_find(string_field(o, "quantity") ? string_field(o, "quantity") : "");
+    if (c->q == NULL)
+    {
+        snprintf(err, errlen, "%s: quantity must name a quantity of `qtoracle list`, got %s%.80s%s", where,
+                 string_field(o, "quantity") ? "\"" : "", string_field(o, "quantity") ? string_field(o, "quantity")
+                 : "nothing", string_field(o, "quantity") ? "\"" : "");
+        return 1;
+    }
+    c->output = string_field(o, "output");
+    if (json_object_get(o, "output") != NULL && c->output == NULL)
+    {
+        snprintf(err, errlen, "%s: output must be a string", where);
+        return 1;
+    }
+    if (!c->q->record && c->output != NULL && strcmp(c->output, c->q->name) != 0)
+    {
+        snprintf(err, errlen, "%s: output: %s is a single value; give output \"%s\" or none", where, c->q->name,
+                 c->q->name);
+        return 1;
+    }
+    if (!c->q->record)
+        c->output = NULL;
+    else if (c->output == NULL || c->output[0] == '\0')
+    {
+        snprintf(err, errlen, "%s: output: %s prints a record; name the output the claim is about", where, c->q->name);
+        return 1;
+    }
+    params = json_object_get(o, "params");
+    if (!json_is_object(params))
+    {
+        snprintf(err, errlen, "%s: params must be an object", where);
+        return 1;
+    }
+    /* what is claimed: a printed value, a value with pm, or a relation with a bound */
+    c->value = string_field(o, "value");
+    c->bound = string_field(o, "bound");
+    if ((json_object_get(o, "value") != NULL) == (json_object_get(o, "relation") != NULL))
+    {
+        snprintf(err, errlen, "%s: give either value (optionally with pm) or relation and bound", where);
+        return 1;
+    }
+    if (json_object_get(o, "value") != NULL)
+    {
+        if (c->value == NULL)
+        {
+            snprintf(err, errlen, "%s: value must be a string (numbers are read exactly from strings)", where);
+            return 1;
+        }
+        if (json_object_get(o, "bound") != NULL)
+        {
+            snprintf(err, errlen, "%s: bound goes with relation, not with value", where);
+            return 1;
+        }
+        if (json_object_get(o, "pm") != NULL)
+        {
+            fmpq_t v, pm;
+            const char *pms = string_field(o, "pm");
+            int bad;
+            fmpq_init(v); fmpq_init(pm);
+            bad = qt_exact_parse(v, c->value, m, sizeof m);
+            if (bad)
+                snprintf(err, errlen, "%s: value: %s", where, m);
+            else if (pms == NULL || qt_exact_parse(pm, pms, m, sizeof m) || fmpq_sgn(pm) < 0)
+            {
+                snprintf(err, errlen, "%s: pm must be a string holding an exact number >= 0%s%s", where,
+                         pms ? ": " : "", pms ? pms : "");
+                bad = 1;
+            }
+            else
+            {
+                fmpq_sub(c->a, v, pm);
+                fmpq_add(c->b, v, pm);
+            }
+            fmpq_clear(v); fmpq_clear(pm);
+            if (bad)
+                return 1;
+            c->kind = KIND_PM;
+        }
+        else
+        {
+            if (qo_printed_interval(c->a, c->b, c->value, m, sizeof m))
+            {
+                snprintf(err, errlen, "%s: value: %s", where, m);
+                return 1;
+            }
+            c->kind = KIND_PRINTED;
+        }
+    }
+    else
+    {
+        c->rel = qo_relation_parse(string_field(o, "relation"));
+        if (c->rel < 0)
+        {
+            snprintf(err, errlen, "%s: relation must be one of < <= > >= == !=", where);
+            return 1;
+        }
+        if (c->bound == NULL || c->bound[0] == '\0')
+        {
+            snprintf(err, errlen, "%s: bound must be a non-empty string (an expression)", where);
+            return 1;
+        }
+        if (json_object_get(o, "pm") != NULL)
+        {
+            snprintf(err, errlen, "%s: pm goes with value, not with relation", where);
+            return 1;
+        }
+        c->kind = KIND_RELATION;
+    }
+    if (expand_points(c, params, m, sizeof m))
+    {
+        snprintf(err, errlen, "%s: %s", where, m);
+        return 1;
+    }
+    qo_pool_init(&pool);
+    for (i = 0; i < json_array_size(c->points); i++)
+    {
+        qo_kv kv;
+        qo_params p;
+        int bad;
+        char pw[300];
+        if (json_array_size(c->points) > 1)
+            snprintf(pw, sizeof pw, "%s, point %zu", where, i + 1);
+        else
+            snprintf(pw, sizeof pw, "%s", where);
+        if (qo_kv_from_json(&kv, &pool, NULL, json_array_get(c->points, i), pw, err, errlen))
+        {
+            qo_pool_clear(&pool);
+            return 1;
+        }
+        qo_params_init(&p);
+        bad = qo_params_parse(&p, c->q, &kv, m, sizeof m);
+        qo_params_clear(&p);
+        if (bad)
+        {
+            snprintf(err, errlen, "%s: params: %s", pw, m);
+            qo_pool_clear(&pool);
+            return 1;
+        }
+        if (c->kind == KIND_RELATION)
+        {
+            arb_t t;
+            arb_init(t);
+            bad = qo_expr_eval(t, c->bound, &kv, 64, m, sizeof m);
+            arb_clear(t);
+            if (bad)
+            {
+                snprintf(err, errlen, "%s: bound: %s", pw, m);
+                qo_pool_clear(&pool);
+                return 1;
+            }
+        }
+    }
+    qo_pool_clear(&pool);
+    return 0;
+}
+
+static void
+claim_init(claim *c)
+{
+    memset(c, 0, sizeof *c);
+    fmpq_init(c->a);
+    fmpq_init(c->b);
+}
+
+static void
+claim_clear(claim *c)
+{
+    fmpq_clear(c->a);
+    fmpq_clear(c->b);
+    json_decref(c->points);
+    json_decref(c->swept);
+}
+
+/* evaluations, kept for the whole audit: claims often share a point (a value and a relation on one protocol) */
+typedef struct cache_entry
+{
+    char *key;
+    qt_record_struct *R;      /* a record ... */
+    qt_result_struct *r;      /* ... or a value */
+    struct cache_entry *next;
+}
+cache_entry;
+static cache_entry *cache;
+
+static void
+cache_clear(void)
+{
+    while (cache != NULL)
+    {
+        cache_entry *e = cache;
+        cache = e->next;
+        if (e->R != NULL)
+        {
+            qt_record_clear(e->R);
+            free(e->R);
+        }
+        if (e->r != NULL)
+        {
+            qt_result_clear(e->r);
+            free(e->r);
+        }
+        free(e->key);
+        free(e);
+    }
+}
+
+/* the quantity at one point to `digits` (validated parameters), evaluated once */
+static cache_entry *
+evaluate_point(const qo_quantity *q, json_t *point, slong digits)
+{
+    char *params = json_dumps(point, JSON_COMPACT | JSON_SORT_KEYS), *key;
+    size_t len = strlen(params) + strlen(q->name) + 40;
+    cache_entry *e;
+    qo_kv kv;
+    qo_params p;
+    qo_pool pool;
+    char m[512];
+    key = malloc(len);
+    snprintf(key, len, "%s %ld %s", q->name, (long) digits, params);
+    free(params);
+    for (e = cache; e != NULL; e = e->next)
+        if (strcmp(e->key, key) == 0)
+        {
+            free(key);
+            return e;
+        }
+    e = calloc(1, sizeof *e);
+    e->key = key;
+    qo_pool_init(&pool);
+    qo_kv_from_json(&kv, &pool, NULL, point, "", m, sizeof m);      /* validated before */
+    qo_params_init(&p);
+    qo_params_parse(&p, q, &kv, m, sizeof m);
+    if (q->record)
+    {
+        e->R = malloc(sizeof *e->R);
+        qt_record_init(e->R);
+        qo_evaluate_record(e->R, q, &p, digits);
+    }
+    else
+    {
+        e->r = malloc(sizeof *e->r);
+        qt_result_init(e->r);
+        qo_evaluate(e->r, q, &p, digits);
+    }
+    qo_params_clear(&p);
+    qo_pool_clear(&pool);
+    e->next = cache;
+    cache = e;
+    return e;
+}
+
+/* the claim at one point and one number of digits; fills x, bound, status, reason; returns the verdict, or -1 with
+   err for a malformed claim (an output the record does not have) */
+static int
+judge_point(outcome *r, const claim *c, json_t *point, slong digits, char *err, size_t errlen)
+{
+    cache_entry *e = evaluate_point(c->q, point, digits);
+    const qt_result_struct *res = e->r;
+    char m[512];
+    int v;
+    if (e->R != NULL)
+    {
+        slong i;
+        res = NULL;
+        for (i = 0; i < e->R->nout; i++)
+            if (strcmp(e->R->name[i], c->output) == 0)
+                res = e->R->out + i;
+        if (res == NULL)
+        {
+            snprintf(err, errlen, "claim \"%.120s\": output: %s has no output \"%s\" here (its outputs: %s%s%s%s ...)",
+                     c->id, c->q->name, c->output, e->R->nout > 0 ? e->R->name[0] : "none", e->R->nout > 1 ? ", " : "",
+                     e->R->nout > 1 ? e->R->name[1] : "", e->R->nout > 2 ? ", " : "");
+            return -1;
+        }
+    }
+    arb_set(r->x, &res->value);
+    r->status = res->status;
+    snprintf(r->reason, sizeof r->reason, "%s", res->reason);
+    if (r->status == QT_DOMAIN || r->status == QT_INTERNAL)
+        arb_indeterminate(r->x);
+    if (c->kind == KIND_RELATION)
+    {
+        qo_kv kv;
+        qo_pool pool;
+        qo_pool_init(&pool);
+        qo_kv_from_json(&kv, &pool, NULL, point, "", m, sizeof m);
+        qo_expr_eval(r->bound, c->bound, &kv, (slong) (3.33 * (double) digits) + 64, m, sizeof m);
+        qo_pool_clear(&pool);
+        v = qo_relation_verdict(r->x, c->rel, r->bound);
+    }
+    else
+        v = qo_interval_verdict(r->x, c->a, c->b);
+    return v;
+}
+
+/* the verdict on a whole claim (every point, digits raised until decided) */
+static int
+judge(outcome *r, const claim *c, slong max_digits, char *err, size_t errlen)
+{
+    size_t i, n = json_array_size(c->points);
+    outcome first_undecided;
+    int have_undecided = 0, v = QO_CONSISTENT;
+    arb_init(first_undecided.x);
+    arb_init(first_undecided.bound);
+    for (i = 0; i < n; i++)
+    {
+        slong d = max_digits < 10 ? max_digits : 10;
+        for (;;)
+        {
+            v = judge_point(r, c, json_array_get(c->points, i), d, err, errlen);
+            r->point = (slong) i;
+            r->digits = d;
+            if (v < 0 || r->status == QT_INTERNAL)
+                goto done;
+            if (v != QO_UNDECIDED || d >= max_digits || r->status == QT_DOMAIN)
+                break;
+            d = 2 * d < max_digits ? 2 * d : max_digits;
+        }
+        if (v == QO_INCONSISTENT)
+            goto done;
+        if (v == QO_UNDECIDED && !have_undecided)
+        {
+            have_undecided = 1;
+            first_undecided.verdict = v;
+            first_undecided.status = r->status;
+            first_undecided.point = r->point;
+            first_undecided.digits = r->digits;
+            arb_set(first_undecided.x, r->x);
+            arb_set(first_undecided.bound, r->bound);
+            memcpy(first_undecided.reason, r->reason, sizeof r->reason);
+        }
+    }
+    if (have_undecided)
+    {
+        v = QO_UNDECIDED;
+        r->status = first_undecided.status;
+        r->point = first_undecided.point;
+        r->digits = first_undecided.digits;
+        arb_set(r->x, first_undecided.x);
+        arb_set(r->bound, first_undecided.bound);
+        memcpy(r->reason, first_undecided.reason, sizeof r->reason);
+    }
+done:
+    arb_clear(first_undecided.x);
+    arb_clear(first_undecided.bound);
+    r->verdict = v;
+    return v;
+}
+
+/* "T_L=0.001 T_R=0.001 (point 4 of 4)" for a sweep, "" otherwise */
+static void
+point_text(char *buf, size_t len, const claim *c, slong point)
+{
+    size_t k, n = json_array_size(c->points);
+    json_t *s;
+    buf[0] = '\0';
+    if (n <= 1)
+        return;
+    json_array_foreach(c->swept, k, s)
+    {
+        const char *key = json_string_value(s);
+        size_t used = strlen(buf);
+        snprintf(buf + used, len - used, "%s=%s ", key,
+                 json_string_value(json_object_get(json_array_get(c->points, (size_t) point), key)));
+    }
+    {
+        size_t used = strlen(buf);
+        snprintf(buf + used, len - used, "(point %ld of %zu)", (long) point + 1, n);
+    }
+}
+
+/* why: the claim, and what decided it or why it is undecided */
+static void
+why_text(char *buf, size_t len, const claim *c, const outcome *r)
+{
+    char *a = qt_fmpq_get_str_exact(c->a), *b = qt_fmpq_get_str_exact(c->b);
+    if (r->status == QT_DOMAIN)
+        snprintf(buf, len, "undefined here: %s", r->reason);
+    else if (c->kind == KIND_RELATION)
+    {
+        qt_ball_strings_t bs;
+        qt_ball_strings(&bs, r->bound, 20);
+        snprintf(buf, len, "claim: value %s %s (= %s +/- %s)%s%s", qo_relation_names[c->rel], c->bound, bs.mid, bs.rad,
+                 r->verdict == QO_UNDECIDED ? "; " : "", r->verdict != QO_UNDECIDED ? ""
+                 : r->status == QT_UNCERTIFIED ? "the value could not be certified" : "the two enclosures overlap");
+        qt_ball_strings_clear(&bs);
+    }
+    else
+    {
+        char digits[80] = "";
+        slong k = c->kind == KIND_PRINTED ? qo_correct_digits(r->x, c->value) : -1;
+        if (k >= 0)
+            snprintf(digits, sizeof digits, "; %ld of its %ld digits correct", (long) k,
+                     (long) qo_printed_digits(c->value));
+        snprintf(buf, len, "claim: %s, the interval [%s, %s]%s%s%s", c->value, a, b, digits,
+                 r->verdict == QO_UNDECIDED ? "; " : "", r->verdict != QO_UNDECIDED ? ""
+                 : r->status == QT_UNCERTIFIED ? "the value could not be certified"
+                 : "the enclosure still straddles the claim's edge");
+    }
+    flint_free(a);
+    flint_free(b);
+}
+
+int
+qo_cmd_audit(int argc, char **argv)
+{
+    const char *path = NULL;
+    json_t *root, *claims, *o, *lines;
+    json_error_t jerr;
+    slong max_digits = 60;
+    int i, as_json = 0, progress = 0, code = QO_EXIT_OK, counts[3] = {0, 0, 0};
+    size_t ci, n;
+    claim *cs;
+    char err[1024];
+
+    for (i = 0; i < argc; i++)
+    {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+        {
+            fputs(AUDIT_USAGE, stdout);
+            return QO_EXIT_OK;
+        }
+        else if (strcmp(argv[i], "--json") == 0)
+            as_json = 1;
+        else if (strcmp(argv[i], "--progress") == 0)
+            progress = 1;
+        else if (strcmp(argv[i], "--max-digits") == 0 || strncmp(argv[i], "--max-digits=", 13) == 0)
+        {
+            const char *v = argv[i][12] == '=' ? argv[i] + 13 : (i + 1 < argc ? argv[++i] : NULL);
+            if (qo_parse_digits(&max_digits, v))
+            {
+                qo_error("audit: --max-digits must be an integer from 1 to %d, got \"%s\"", QT_DIGITS_MAX, v ? v : "");
+                return QO_EXIT_USAGE;
+            }
+        }
+        else if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+            qo_error("audit: unknown option \"%s\" (usage: qtoracle audit CLAIMS.json [--json] [--max-digits D])", argv[i]);
+            return QO_EXIT_USAGE;
+        }
+        else if (path == NULL)
+            path = argv[i];
+        else
+        {
+            qo_error("audit: unexpected argument \"%s\"", argv[i]);
+            return QO_EXIT_USAGE;
+        }
+    }
+    if (path == NULL)
+    {
+        qo_error("audit: usage: qtoracle audit CLAIMS.json [--json] [--max-digits D]");
+        return QO_EXIT_USAGE;
+    }
+    root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+    if (root == NULL)
+    {
+        qo_error("audit: %s:%d:%d: %s", path, jerr.line, jerr.column, jerr.text);
+        return QO_EXIT_USAGE;
+    }
+    claims = json_object_get(root, "claims");
+    if (!json_is_object(root) || only_fields(root, top_fields, path, err, sizeof err))
+    {
+        qo_error("audit: %s", json_is_object(root) ? err : "the claims file must be a JSON object");
+        json_decref(root);
+        return QO_EXIT_USAGE;
+    }
+    if (!json_is_string(json_object_get(root, "claimsVersion"))
+        || strcmp(string_field(root, "claimsVersion"), "1") != 0)
+    {
+        qo_error("audit: %s: claimsVersion must be \"1\"", path);
+        json_decref(root);
+        return QO_EXIT_USAGE;
+    }
+    if (!json_is_object(json_object_get(root, "source")) || !json_is_string(json_object_get(json_object_get(root, "source"), "citation"))
+        || !json_is_string(json_object_get(root, "interpretation")))
+    {
+        qo_error("audit: %s: source (an object with a citation string) and interpretation (a string) are required", path);
+        json_decref(root);
+        return QO_EXIT_USAGE;
+    }
+    n = json_array_size(claims);
+    if (!json_is_array(claims) || n == 0 || n > AUDIT_MAX_CLAIMS)
+    {
+        qo_error("audit: %s: claims must be a non-empty array of at most %d claims", path, AUDIT_MAX_CLAIMS);
+        json_decref(root);
+        return QO_EXIT_USAGE;
+    }
+
+    /* validate everything before evaluating anything */
+    cs = calloc(n, sizeof *cs);
+    for (ci = 0; ci < n; ci++)
+        claim_init(cs + ci);
+    json_array_foreach(claims, ci, o)
+    {
+        size_t k;
+        if (read_claim(cs + ci, o, ci, err, sizeof err))
+        {
+            code = QO_EXIT_USAGE;
+            break;
+        }
+        for (k = 0; k < ci; k++)
+            if (strcmp(cs[k].id, cs[ci].id) == 0)
+            {
+                snprintf(err, sizeof err, "claim \"%.120s\": claimId: used twice (claims[%zu] and claims[%zu])",
+                         cs[ci].id, k, ci);
+                code = QO_EXIT_USAGE;
+            }
+        if (code != QO_EXIT_OK)
+            break;
+    }
+    if (code != QO_EXIT_OK)
+    {
+        qo_error("audit: %s: %s", path, err);
+        for (ci = 0; ci < n; ci++)
+            claim_clear(cs + ci);
+        free(cs);
+        json_decref(root);
+        return code;
+    }
+
+    /* judge every claim; keep the lines until the end */
+    lines = json_array();
+    qo_progress_start(progress);
+    for (ci = 0; ci < n && code == QO_EXIT_OK; ci++)
+    {
+        const claim *c = cs + ci;
+        outcome r;
+        char where[300], why[QT_REASON_LEN + 600];
+        int v;
+        qo_progress_step("audit", (long) ci + 1, (long) n, c->id);
+        arb_init(r.x);
+        arb_init(r.bound);
+        r.status = QT_OK;
+        v = judge(&r, c, max_digits, err, sizeof err);
+        if (v < 0)
+            code = QO_EXIT_USAGE;
+        else if (r.status == QT_INTERNAL)
+        {
+            snprintf(err, sizeof err, "claim \"%.120s\": %s", c->id, r.reason);
+            code = QO_EXIT_INTERNAL;
+        }
+        else
+        {
+            const char *out = c->output ? c->output : c->q->name;
+            counts[v]++;
+            point_text(where, sizeof where, c, r.point);
+            why_text(why, sizeof why, c, &r);
+            if (as_json)
+            {
+                json_t *j = json_object();
+                slong k = c->kind == KIND_PRINTED ? qo_correct_digits(r.x, c->value) : -1;
+                char *s;
+                json_object_set_new(j, "claimId", json_string(c->id));
+                json_object_set_new(j, "verdict", json_string(qo_verdict_names[v]));
+                json_object_set_new(j, "quantity", json_string(c->q->name));
+                json_object_set_new(j, "output", json_string(out));
+                json_object_set_new(j, "point", json_deep_copy(json_array_get(c->points, (size_t) r.point)));
+                json_object_set_new(j, "pointIndex", json_integer(r.point));
+                json_object_set_new(j, "points", json_integer((json_int_t) json_array_size(c->points)));
+                json_object_set_new(j, "digits", json_integer(r.digits));
+                json_object_set_new(j, "status", json_string(qt_status_name(r.status)));
+                json_object_set_new(j, "value", r.status == QT_DOMAIN ? json_null() : qo_ball_json(r.x, r.digits));
+                json_object_set_new(j, "correctDigits", k >= 0 ? json_integer(k) : json_null());
+                json_object_set_new(j, "reason", json_string(why));
+                s = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII);
+                json_array_append_new(lines, json_string(s));
+                free(s);
+                json_decref(j);
+            }
+            else
+            {
+                qt_ball_strings_t b;
+                char line[QT_REASON_LEN + 1400];
+                qt_ball_strings(&b, r.x, 20);
+                if (r.status == QT_DOMAIN)
+                    snprintf(line, sizeof line, "%-12s %s: %s undefined%s%s; %s", qo_verdict_names[v], c->id, out,
+                             where[0] ? " at " : "", where, why);
+                else
+                    snprintf(line, sizeof line, "%-12s %s: %s = %s +/- %s%s%s; %s", qo_verdict_names[v], c->id, out,
+                             b.mid, b.rad, where[0] ? " at " : "", where[0] ? where : "", why);
+                qt_ball_strings_clear(&b);
+                json_array_append_new(lines, json_string(line));
+            }
+        }
+        arb_clear(r.x);
+        arb_clear(r.bound);
+    }
+    qo_progress_end();
+    if (code == QO_EXIT_OK)
+    {
+        json_t *l;
+        json_array_foreach(lines, ci, l)
+            puts(json_string_value(l));
+        if (!as_json)
+            printf("%d consistent, %d inconsistent, %d undecided\n", counts[0], counts[1], counts[2]);
+        code = counts[QO_INCONSISTENT] > 0 ? QO_EXIT_FAIL : QO_EXIT_OK;
+    }
+    else
+        qo_error("audit: %s: %s", path, err);
+    json_decref(lines);
+    cache_clear();
+    for (ci = 0; ci < n; ci++)
+        claim_clear(cs + ci);
+    free(cs);
+    json_decref(root);
+    return code;
+}
