@@ -138,6 +138,11 @@ $(VERIFY_JOBS): verify-%: $(BUILD)/qtoracle
 	@if cmp -s $(BUILD)/regen/$*.json vectors/$*.json; then echo "reproduced byte for byte: vectors/$*.json"; \
 	  else echo "DIFFERS from regeneration: vectors/$*.json"; exit 1; fi
 
+# the figures of docs/figures/ from certified sweeps (gnuplot; a few minutes; not part of check)
+.PHONY: figures
+figures: all
+	QTORACLE=$(BUILD)/qtoracle scripts/make-figures
+
 # every shipped claims file through qtoracle audit, the verdicts compared with tests/audit_verdicts.txt (CI runs it)
 .PHONY: audit
 audit: all

@@ -16,6 +16,7 @@ usage(FILE *f)
         "  qtoracle check VECTORS.json RESULTS.jsonl|- [--rtol R] [--atol A] [--ulps N] [--subset] [--case GLOB] [--output NAME] [--flag F] [--skip-flag F] [--junit FILE] [--verbose]\n"
         "  qtoracle selfcheck VECTORS.json\n"
         "  qtoracle audit CLAIMS.json [--json] [--max-digits D] [--progress]\n"
+        "  qtoracle sweep QUANTITY name=value ... name=LO:HI:N [--log] [--digits D] [--output NAME] [--csv|--jsonl]\n"
         "  qtoracle COMMAND --help\n"
         "exit status: 0 ok; 1 could not certify / check failures; 2 bad input; 3 internal error (a bug: please report)\n"
         "docs: docs/vectors.md, the user guides docs/*.md; man qtoracle\n", QT_VERSION);
@@ -26,6 +27,7 @@ static const char *const command_help[][2] = {
     {"list", "usage: qtoracle list [--json]\n  every quantity with its parameters, units and formula reference\n"},
     {"eval", NULL},       /* cmd_eval.c prints its own */
     {"audit", NULL},      /* cmd_audit.c prints its own */
+    {"sweep", NULL},      /* cmd_sweep.c prints its own */
     {"gen", "usage: qtoracle gen SPEC.json -o VECTORS.json [--progress]\n  certified golden vectors from a spec, written atomically "
             "(docs/vectors.md); fails if an output cannot be certified to its group's digits;\n  progress on stderr "
             "when it is a terminal, one line per case with --progress\n"},
@@ -68,6 +70,8 @@ main(int argc, char **argv)
         code = qo_cmd_selfcheck(argc - 2, argv + 2);
     else if (strcmp(argv[1], "audit") == 0)
         code = qo_cmd_audit(argc - 2, argv + 2);
+    else if (strcmp(argv[1], "sweep") == 0)
+        code = qo_cmd_sweep(argc - 2, argv + 2);
     else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0)
     {
         usage(stdout);

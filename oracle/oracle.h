@@ -166,6 +166,7 @@ int qo_cmd_gen(int argc, char **argv);
 int qo_cmd_check(int argc, char **argv);
 int qo_cmd_selfcheck(int argc, char **argv);
 int qo_cmd_audit(int argc, char **argv);
+int qo_cmd_sweep(int argc, char **argv);
 
 /* the candidate nearest to word by edit distance, if near enough to suggest ("did you mean ...?"); n < 0: the list
    ends with NULL */

@@ -3,7 +3,8 @@
  * relation, printed-digit intervals with negative numbers and trailing zeros, pm, sweeps, exact zeros and infinities,
  * the UNDECIDED path when the exact value is the claim's edge), the malformed claims files of tests/bad/claims (exit 2,
  * the field named, nothing on stdout), the claims schema, and the quick shipped files' verdicts as pinned in
- * tests/audit_verdicts.txt (make audit checks every shipped file). */
+ * tests/audit_verdicts.txt (make audit checks every shipped file); sweep against closed forms and eval, and its bad
+ * inputs. */
 #define _POSIX_C_SOURCE 200809L
 #include <jansson.h>
 #include "qt_test.h"
@@ -272,6 +273,100 @@ START_TEST(shipped_quick_verdicts)
 }
 END_TEST
 
+/* sweep: the CSV points are exact and every enclosure contains the closed form I_S = pi^2 tau (T_L - T_R)/3 of the
+   ideal channel and agrees with eval at the same point; JSON lines carry the same enclosures */
+START_TEST(sweep_matches_closed_form_and_eval)
+{
+    char *out, *err, *p, *save, line[600];
+    int row = 0;
+    ck_assert_int_eq(run_line("sweep landauer.entropy_current stats=fermion model=ideal tau=3/7 mu_L=0 mu_R=0 T_R=1/3 "
+                              "T_L=1/2:5/2:5 --digits 20", &out, &err), 0);
+    for (p = strtok_r(out, "\n", &save); p != NULL; p = strtok_r(NULL, "\n", &save), row++)
+    {
+        char tl[64], st[32], lo[80], mid[80], hi[80], *eo, *ee;
+        fmpq_t T;
+        arb_t exact, enc, t;
+        if (row == 0)
+        {
+            ck_assert_str_eq(p, "T_L,landauer.entropy_current_status,landauer.entropy_current_lo,"
+                                "landauer.entropy_current_mid,landauer.entropy_current_hi");
+            continue;
+        }
+        ck_assert_msg(sscanf(p, "%63[^,],%31[^,],%79[^,],%79[^,],%79s", tl, st, lo, mid, hi) == 5, "%s", p);
+        ck_assert_str_eq(st, "ok");
+        fmpq_init(T); arb_init(exact); arb_init(enc); arb_init(t);
+        qt_test_setq(T, tl);
+        {
+            /* the points are 1/2 + k/2 exactly */
+            fmpq_t want;
+            fmpq_init(want);
+            fmpq_set_si(want, row, 2);
+            ck_assert_msg(fmpq_equal(T, want), "point %d is %s", row, tl);
+            fmpq_clear(want);
+        }
+        /* closed form at 200 bits: pi^2 (3/7) (T_L - 1/3)/3 */
+        arb_set_fmpq(t, T, 200);
+        arb_set_si(exact, 1);
+        arb_div_ui(exact, exact, 3, 200);
+        arb_sub(t, t, exact, 200);
+        arb_const_pi(exact, 200);
+        arb_sqr(exact, exact, 200);
+        arb_mul(exact, exact, t, 200);
+        arb_mul_ui(exact, exact, 3, 200);
+        arb_div_ui(exact, exact, 21, 200);
+        /* [lo, hi] as the union of the two decimal ends read as balls (a hair wider, still a proof of containment) */
+        ck_assert(arb_set_str(enc, lo, 200) == 0 && arb_set_str(t, hi, 200) == 0);
+        arb_union(enc, enc, t, 200);
+        ck_assert_msg(arb_contains(enc, exact), "row %d: [%s, %s] misses the closed form", row, lo, hi);
+        ck_assert_msg(mag_cmp_2exp_si(arb_radref(enc), -60) < 0, "row %d: a wide enclosure", row);
+        /* eval at the same point gives the same enclosure */
+        snprintf(line, sizeof line, "eval landauer.entropy_current stats=fermion model=ideal tau=3/7 mu_L=0 mu_R=0 "
+                 "T_R=1/3 T_L=%s --digits 20 --json", tl);
+        ck_assert_int_eq(run_line(line, &eo, &ee), 0);
+        ck_assert_msg(strstr(eo, lo) != NULL && strstr(eo, hi) != NULL, "eval at %s: %s (sweep [%s, %s])", tl, eo, lo, hi);
+        free(eo); free(ee);
+        fmpq_clear(T); arb_clear(exact); arb_clear(enc); arb_clear(t);
+    }
+    ck_assert_int_eq(row, 6);
+    free(out); free(err);
+    /* --log: a geometric progression rounded to 6 significant digits, the ends exact; JSON lines */
+    ck_assert_int_eq(run_line("sweep landauer.entropy_current stats=fermion model=ideal mu_L=0 mu_R=0 T_L=1e-3:1:4 "
+                              "T_R=1e-3:1:4 --log --jsonl", &out, &err), 0);
+    ck_assert_msg(strstr(out, "{\"point\":{\"T_L\":\"0.001\",\"T_R\":\"0.001\"}") == out
+                  && strstr(out, "\"T_L\":\"0.01\",") != NULL && strstr(out, "\"T_L\":\"0.1\",") != NULL
+                  && strstr(out, "\"T_L\":\"1\",") != NULL, "%s", out);
+    free(out); free(err);
+}
+END_TEST
+
+static const char *bad_sweeps[][2] = {
+    {"sweep", "missing QUANTITY"},
+    {"sweep landauer.entropy_curent T_L=1:2:3", "unknown quantity"},
+    {"sweep landauer.entropy_current stats=fermion model=ideal mu_L=0 mu_R=0 T_R=1 T_L=1", "no parameter is a range"},
+    {"sweep landauer.entropy_current stats=fermion model=ideal mu_L=0 mu_R=0 T_R=1 T_L=1:2:0", "N must be an integer from 1 to 10000"},
+    {"sweep landauer.entropy_current stats=fermion model=ideal mu_L=0 mu_R=0 T_R=1 T_L=1:2:100001", "N must be an integer"},
+    {"sweep landauer.entropy_current stats=fermion model=ideal mu_L=0 mu_R=0 T_R=1:2:4 T_L=1:2:3", "ranges are taken together"},
+    {"sweep landauer.entropy_current stats=fermion model=ideal mu_L=0 mu_R=0 T_R=1 T_L=x:2:3", "must be exact numbers"},
+    {"sweep landauer.entropy_current stats=fermion model=ideal mu_L=0 mu_R=0 T_R=1 T_L=1:2", "a range is LO:HI:N"},
+    {"sweep landauer.entropy_current stats=fermion model=ideal mu_L=0 mu_R=0 T_R=1 T_L=-1:2:3 --log", "--log needs a range of positive numbers"},
+    {"sweep landauer.entropy_current stats=fermion model=ideal mu_L=0 mu_R=0 T_R=1 T_L=-1:1:3", "at T_L=-1 (point 1 of 3): T_L must be > 0"},
+    {"sweep landauer.entropy_current stats=fermion model=ideal mu_L=0 mu_R=0 T_R=1 T_L=1:2:3 --frobnicate", "unknown option"},
+    {"sweep landauer.entropy_current stats=fermion model=ideal mu_L=0 mu_R=0 T_R=1 T_L=1:2:3 --output S", "is a single value"},
+    {"sweep qubit_davies.trajectory omega=1 beta=1 gamma=0.2 gamma_phi=0.05 x0=0 y0=0 z0=0.6 t=0:1:3 --output beta_Z", "no output \"beta_Z\""},
+    {"sweep landauer.entropy_current stats=fermion model=ideal mu_L=0 mu_R=0 T_R=1 T_L=1:2:3 --digits 0", "--digits must be an integer"},
+};
+
+START_TEST(sweep_bad_inputs)
+{
+    char *out, *err;
+    int code = run_line(bad_sweeps[_i][0], &out, &err);
+    ck_assert_msg(code == 2, "%s: exit %d", bad_sweeps[_i][0], code);
+    ck_assert_msg(out[0] == '\0', "%s: stdout: %s", bad_sweeps[_i][0], out);
+    ck_assert_msg(strstr(err, bad_sweeps[_i][1]) != NULL, "%s: %s", bad_sweeps[_i][0], err);
+    free(out); free(err);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -285,6 +380,8 @@ main(void)
     tcase_add_loop_test(tc, malformed_claims, 0, (int) (sizeof bad_claims / sizeof bad_claims[0]));
     tcase_add_test(tc, claims_schema);
     tcase_add_test(tc, shipped_quick_verdicts);
+    tcase_add_test(tc, sweep_matches_closed_form_and_eval);
+    tcase_add_loop_test(tc, sweep_bad_inputs, 0, (int) (sizeof bad_sweeps / sizeof bad_sweeps[0]));
     suite_add_tcase(s, tc);
     {
         int code = qt_test_run(s);

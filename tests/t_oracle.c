@@ -705,7 +705,7 @@ END_TEST
 START_TEST(command_line_forms)
 {
     char *out, *err;
-    const char *cmds[] = {"list", "eval", "gen", "check", "selfcheck"};
+    const char *cmds[] = {"list", "eval", "gen", "check", "selfcheck", "audit", "sweep"};
     size_t i;
     ck_assert_int_eq(run_line("eval landauer.particle_current " LOR " --digits=12 --json", &out, &err), 0);
     ck_assert_msg(strchr(out, '\n') == strrchr(out, '\n') && strstr(out, "\"digits\":12") != NULL, "%s", out);

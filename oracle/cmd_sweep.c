@@ -1,0 +1,418 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* cmd_sweep.c -- qtoracle sweep QUANTITY name=value ... name=LO:HI:N [--log] [--digits D] [--output NAME]
+ *                [--csv | --jsonl]: one certified value (or record) per point of a range, for plots.
+ * A parameter given as LO:HI:N takes N points from LO to HI: evenly spaced (rounded to 10 significant digits when the
+ * exact point is not a finite decimal), or with --log a geometric progression rounded to 6 significant digits; the
+ * printed point is always the exact input evaluated.
+ * Several ranged parameters must have the same N and are taken together, point by point. Every point is parsed
+ * before anything is evaluated (bad input: exit 2, nothing on stdout); at most SWEEP_MAX points.
+ * Output: CSV (default: the swept parameters, then per output its status, lo, mid, hi) or JSON lines. Exit 0 if every
+ * value was certified to the digits, 1 if some could not be (their enclosures are still printed, status
+ * could-not-certify), 3 on an internal error. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "oracle.h"
+
+int qo_parse_digits(slong *d, const char *s);
+
+#define SWEEP_MAX 10000
+#define SWEEP_USAGE "usage: qtoracle sweep QUANTITY name=value ... name=LO:HI:N [--log] [--digits D] [--output NAME]\n" \
+    "                      [--csv | --jsonl]\n" \
+    "  one certified value per point: a parameter given as LO:HI:N takes N points (evenly spaced, finite decimals\n" \
+    "  rounded to 10 significant digits; --log: geometric, rounded to 6); the printed point is the exact input;\n" \
+    "  several ranges are taken together point by point;\n" \
+    "  CSV (default) or JSON lines with status, lo, mid, hi per output (--digits D, default 15)\n"
+
+typedef struct
+{
+    int n;                       /* number of ranged parameters */
+    int idx[QO_MAX_PARAMS];      /* their positions in kv */
+    fmpq_t lo[QO_MAX_PARAMS], hi[QO_MAX_PARAMS];
+    slong npoints;
+}
+ranges;
+
+/* "LO:HI:N" -> 1 if s has that shape (then lo, hi, n are set or err says why), 0 if it is a plain value */
+static int
+parse_range(fmpq_t lo, fmpq_t hi, slong *n, const char *key, const char *s, char *err, size_t errlen)
+{
+    const char *c1 = strchr(s, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+    char a[128], b[128], m[256];
+    char *end;
+    long v;
+    if (c1 == NULL)
+        return 0;
+    if (c2 == NULL || strchr(c2 + 1, ':') != NULL || (size_t) (c1 - s) >= sizeof a || (size_t) (c2 - c1 - 1) >= sizeof b)
+    {
+        snprintf(err, errlen, "%s: a range is LO:HI:N, got \"%.60s\"", key, s);
+        return -1;
+    }
+    memcpy(a, s, c1 - s);
+    a[c1 - s] = '\0';
+    memcpy(b, c1 + 1, c2 - c1 - 1);
+    b[c2 - c1 - 1] = '\0';
+    if (qt_exact_parse(lo, a, m, sizeof m) || qt_exact_parse(hi, b, m, sizeof m))
+    {
+        snprintf(err, errlen, "%s: the ends of the range LO:HI:N must be exact numbers, got \"%.60s\"", key, s);
+        return -1;
+    }
+    v = strtol(c2 + 1, &end, 10);
+    if (c2[1] < '0' || c2[1] > '9' || *end != '\0' || v < 1 || v > SWEEP_MAX)
+    {
+        snprintf(err, errlen, "%s: the number of points N must be an integer from 1 to %d, got \"%s\"", key, SWEEP_MAX,
+                 c2 + 1);
+        return -1;
+    }
+    *n = v;
+    return 1;
+}
+
+/* the k-th of n points from lo to hi as a canonical string (caller frees with flint_free) */
+static char *
+point_value(const fmpq_t lo, const fmpq_t hi, slong k, slong n, int logscale)
+{
+    fmpq_t t;
+    char *s;
+    fmpq_init(t);
+    if (n == 1)
+        fmpq_set(t, lo);
+    else if (!logscale)
+    {
+        /* lo + (hi - lo) k / (n - 1), exactly */
+        fmpz_t d;
+        fmpz_init(d);
+        fmpz_set_si(d, n - 1);
+        fmpq_sub(t, hi, lo);
+        fmpq_mul_si(t, t, k);
+        fmpq_div_fmpz(t, t, d);
+        fmpq_add(t, t, lo);
+        /* keep the point a finite decimal (plot programs read "0.1", not "1/10"): a point that is not one is rounded
+           to 10 significant digits, and the rounded point is the exact input */
+        fmpz_set(d, fmpq_denref(t));
+        while (fmpz_divisible_si(d, 2))
+            fmpz_divexact_ui(d, d, 2);
+        while (fmpz_divisible_si(d, 5))
+            fmpz_divexact_ui(d, d, 5);
+        if (!fmpz_is_one(d))
+        {
+            char buf[64], m[128];
+            snprintf(buf, sizeof buf, "%.10g", fmpq_get_d(t));
+            qt_exact_parse(t, buf, m, sizeof m);
+        }
+        fmpz_clear(d);
+    }
+    else
+    {
+        /* lo (hi/lo)^(k/(n-1)), rounded to 6 significant digits: the rounded point is the exact input */
+        double l = fmpq_get_d(lo), h = fmpq_get_d(hi), x;
+        char buf[64], m[128];
+        x = (k == 0) ? l : (k == n - 1) ? h : l * pow(h / l, (double) k / (double) (n - 1));
+        if (k == 0)
+            fmpq_set(t, lo);
+        else if (k == n - 1)
+            fmpq_set(t, hi);
+        else
+        {
+            snprintf(buf, sizeof buf, "%.6g", x);
+            qt_exact_parse(t, buf, m, sizeof m);
+        }
+    }
+    s = qt_fmpq_get_str_exact(t);
+    fmpq_clear(t);
+    return s;
+}
+
+static void
+csv_cell(const char *s)
+{
+    printf(",%s", s);
+}
+
+int
+qo_cmd_sweep(int argc, char **argv)
+{
+    const qo_quantity *q;
+    qo_kv kv;
+    ranges R;
+    slong digits = 15, k;
+    int i, logscale = 0, jsonl = 0, code = QO_EXIT_OK, any_uncert = 0;
+    const char *only = NULL;
+    char err[512];
+    char **pointvals = NULL;     /* npoints x n strings */
+    qo_params *ps = NULL;
+
+    for (i = 0; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+        {
+            fputs(SWEEP_USAGE, stdout);
+            return QO_EXIT_OK;
+        }
+    if (argc < 1 || argv[0][0] == '-')
+    {
+        qo_error("sweep: missing QUANTITY (%s)", "usage: qtoracle sweep QUANTITY name=value ... name=LO:HI:N");
+        return QO_EXIT_USAGE;
+    }
+    q = qo_quantity_find(argv[0]);
+    if (q == NULL)
+    {
+        qo_error("sweep: unknown quantity \"%s\" (see qtoracle list)", argv[0]);
+        return QO_EXIT_USAGE;
+    }
+    kv.n = 0;
+    R.n = 0;
+    R.npoints = 0;
+    for (i = 1; i < argc; i++)
+    {
+        char *eq;
+        if (strcmp(argv[i], "--log") == 0)
+            logscale = 1;
+        else if (strcmp(argv[i], "--jsonl") == 0)
+            jsonl = 1;
+        else if (strcmp(argv[i], "--csv") == 0)
+            jsonl = 0;
+        else if (strcmp(argv[i], "--digits") == 0 || strncmp(argv[i], "--digits=", 9) == 0)
+        {
+            const char *v = argv[i][8] == '=' ? argv[i] + 9 : (i + 1 < argc ? argv[++i] : NULL);
+            if (qo_parse_digits(&digits, v))
+            {
+                qo_error("sweep: --digits must be an integer from 1 to %d, got \"%s\"", QT_DIGITS_MAX, v ? v : "");
+                return QO_EXIT_USAGE;
+            }
+        }
+        else if (strcmp(argv[i], "--output") == 0 || strncmp(argv[i], "--output=", 9) == 0)
+        {
+            only = argv[i][8] == '=' ? argv[i] + 9 : (i + 1 < argc ? argv[++i] : NULL);
+            if (only == NULL || only[0] == '\0')
+            {
+                qo_error("sweep: --output needs an output name");
+                return QO_EXIT_USAGE;
+            }
+        }
+        else if (argv[i][0] == '-' && argv[i][1] == '-')
+        {
+            qo_error("sweep: unknown option \"%s\"", argv[i]);
+            return QO_EXIT_USAGE;
+        }
+        else if ((eq = strchr(argv[i], '=')) != NULL && eq != argv[i] && kv.n < QO_MAX_PARAMS)
+        {
+            *eq = '\0';
+            kv.key[kv.n] = argv[i];
+            kv.val[kv.n] = eq + 1;
+            kv.n++;
+        }
+        else
+        {
+            qo_error("sweep: expected name=value or name=LO:HI:N, got \"%s\"", argv[i]);
+            return QO_EXIT_USAGE;
+        }
+    }
+    /* the ranges */
+    for (i = 0; i < kv.n; i++)
+    {
+        fmpq_t lo, hi;
+        slong n = 0;
+        int r;
+        if (kv.val[i][0] == '{' || kv.val[i][0] == '[' || kv.val[i][0] == '@')
+            continue;            /* a matrix or baths: JSON text, never a range */
+        fmpq_init(lo); fmpq_init(hi);
+        r = parse_range(lo, hi, &n, kv.key[i], kv.val[i], err, sizeof err);
+        if (r == 1 && R.npoints != 0 && n != R.npoints)
+        {
+            snprintf(err, sizeof err, "%s: %ld points, but the other ranges have %ld (ranges are taken together, point "
+                     "by point)", kv.key[i], (long) n, (long) R.npoints);
+            r = -1;
+        }
+        if (r == 1 && logscale && (fmpq_sgn(lo) <= 0 || fmpq_sgn(hi) <= 0))
+        {
+            snprintf(err, sizeof err, "%s: --log needs a range of positive numbers", kv.key[i]);
+            r = -1;
+        }
+        if (r == 1)
+        {
+            fmpq_init(R.lo[R.n]); fmpq_init(R.hi[R.n]);
+            fmpq_set(R.lo[R.n], lo);
+            fmpq_set(R.hi[R.n], hi);
+            R.idx[R.n++] = i;
+            R.npoints = n;
+        }
+        fmpq_clear(lo); fmpq_clear(hi);
+        if (r < 0)
+        {
+            qo_error("sweep %s: %s", q->name, err);
+            for (k = 0; k < R.n; k++)
+            {
+                fmpq_clear(R.lo[k]);
+                fmpq_clear(R.hi[k]);
+            }
+            return QO_EXIT_USAGE;
+        }
+    }
+    if (R.n == 0)
+    {
+        qo_error("sweep %s: no parameter is a range LO:HI:N (use eval for one point)", q->name);
+        return QO_EXIT_USAGE;
+    }
+    if (only != NULL && !q->record && strcmp(only, q->name) != 0)
+    {
+        qo_error("sweep %s: --output: %s is a single value", q->name, q->name);
+        code = QO_EXIT_USAGE;
+    }
+
+    /* every point parsed before anything is evaluated */
+    pointvals = calloc((size_t) (R.npoints * R.n), sizeof *pointvals);
+    ps = calloc((size_t) R.npoints, sizeof *ps);
+    for (k = 0; k < R.npoints && code == QO_EXIT_OK; k++)
+    {
+        qo_kv pk = kv;
+        int r;
+        qo_params_init(ps + k);
+        for (r = 0; r < R.n; r++)
+        {
+            pointvals[k * R.n + r] = point_value(R.lo[r], R.hi[r], k, R.npoints, logscale);
+            pk.val[R.idx[r]] = pointvals[k * R.n + r];
+        }
+        if (qo_params_parse(ps + k, q, &pk, err, sizeof err))
+        {
+            char at[200] = "";
+            for (r = 0; r < R.n; r++)
+                snprintf(at + strlen(at), sizeof at - strlen(at), "%s%s=%s", r ? " " : "", kv.key[R.idx[r]],
+                         pointvals[k * R.n + r]);
+            qo_error("sweep %s: at %s (point %ld of %ld): %s", q->name, at, (long) k + 1, (long) R.npoints, err);
+            code = QO_EXIT_USAGE;
+        }
+    }
+
+    for (k = 0; k < R.npoints && code == QO_EXIT_OK; k++)
+    {
+        int r;
+        qt_record_t Rec;
+        qt_result_t res;
+        slong o, nout;
+        json_t *line = NULL, *outs = NULL;
+        qt_record_init(Rec);
+        qt_result_init(res);
+        if (q->record)
+        {
+            qo_evaluate_record(Rec, q, ps + k, digits);
+            nout = Rec->nout;
+        }
+        else
+        {
+            qo_evaluate(res, q, ps + k, digits);
+            nout = 1;
+        }
+        /* an output named by --output must exist */
+        if (only != NULL && q->record)
+        {
+            int found = 0;
+            for (o = 0; o < nout; o++)
+                found |= strcmp(Rec->name[o], only) == 0;
+            if (!found)
+            {
+                qo_error("sweep %s: --output: no output \"%s\" (the first is %s)", q->name, only,
+                         nout > 0 ? Rec->name[0] : "none");
+                code = QO_EXIT_USAGE;
+            }
+        }
+        if (code == QO_EXIT_OK && k == 0 && !jsonl)
+        {
+            /* the header, from the first point's outputs */
+            for (r = 0; r < R.n; r++)
+                printf("%s%s", r ? "," : "", kv.key[R.idx[r]]);
+            for (o = 0; o < nout; o++)
+            {
+                const char *nm = q->record ? Rec->name[o] : q->name;
+                if (only != NULL && strcmp(nm, only) != 0)
+                    continue;
+                printf(",%s_status,%s_lo,%s_mid,%s_hi", nm, nm, nm, nm);
+            }
+            printf("\n");
+        }
+        if (jsonl)
+        {
+            json_t *pt = json_object();
+            line = json_object();
+            outs = json_object();
+            for (r = 0; r < R.n; r++)
+                json_object_set_new(pt, kv.key[R.idx[r]], json_string(pointvals[k * R.n + r]));
+            json_object_set_new(line, "point", pt);
+        }
+        else if (code == QO_EXIT_OK)
+            for (r = 0; r < R.n; r++)
+                printf("%s%s", r ? "," : "", pointvals[k * R.n + r]);
+        for (o = 0; o < nout && code == QO_EXIT_OK; o++)
+        {
+            const qt_result_struct *x = q->record ? Rec->out + o : res;
+            const char *nm = q->record ? Rec->name[o] : q->name;
+            if (only != NULL && strcmp(nm, only) != 0)
+                continue;
+            if (x->status == QT_INTERNAL)
+            {
+                qo_error("sweep %s: %s: %s", q->name, nm, x->reason);
+                code = QO_EXIT_INTERNAL;
+                break;
+            }
+            if (x->status == QT_UNCERTIFIED)
+                any_uncert = 1;
+            if (jsonl)
+            {
+                json_t *v = x->status == QT_DOMAIN ? json_object() : qo_ball_json(&x->value, digits);
+                json_object_set_new(v, "status", json_string(qt_status_name(x->status)));
+                if (x->status != QT_OK)
+                    json_object_set_new(v, "reason", json_string(x->reason));
+                json_object_set_new(outs, nm, v);
+            }
+            else if (x->status == QT_DOMAIN)
+            {
+                csv_cell(qt_status_name(x->status));
+                printf(",,,");
+            }
+            else
+            {
+                json_t *b = qo_ball_json(&x->value, digits);      /* the strings of eval --json */
+                csv_cell(qt_status_name(x->status));
+                csv_cell(json_string_value(json_object_get(b, "lo")));
+                csv_cell(json_string_value(json_object_get(b, "mid")));
+                csv_cell(json_string_value(json_object_get(b, "hi")));
+                json_decref(b);
+            }
+        }
+        if (jsonl && code == QO_EXIT_OK)
+        {
+            char *s;
+            json_object_set_new(line, "outputs", outs);
+            outs = NULL;
+            s = json_dumps(line, JSON_COMPACT | JSON_ENSURE_ASCII);
+            puts(s);
+            free(s);
+        }
+        else if (code == QO_EXIT_OK)
+            printf("\n");
+        fflush(stdout);
+        json_decref(line);
+        json_decref(outs);
+        qt_record_clear(Rec);
+        qt_result_clear(res);
+    }
+
+    for (k = 0; k < R.npoints; k++)
+    {
+        int r;
+        for (r = 0; r < R.n; r++)
+            if (pointvals[k * R.n + r] != NULL)
+                flint_free(pointvals[k * R.n + r]);
+        qo_params_clear(ps + k);
+    }
+    free(pointvals);
+    free(ps);
+    for (k = 0; k < R.n; k++)
+    {
+        fmpq_clear(R.lo[k]);
+        fmpq_clear(R.hi[k]);
+    }
+    if (code == QO_EXIT_OK && any_uncert)
+        code = QO_EXIT_FAIL;
+    return code;
+}
