@@ -79,8 +79,8 @@ $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(BUILD)/libqtoracle.a $(HEADE
 # one job per suite, so that make -j2 check runs two at a time; each suite's output is printed whole when it ends
 TEST_RUNS := $(TEST_BIN:$(BUILD)/tests/%=check-%)
 .PHONY: $(TEST_RUNS)
-check: $(TEST_RUNS) check-python check-install check-clients
-	@fail=0; for t in $(TEST_BIN:$(BUILD)/tests/%=%) python install clients; do [ ! -e $(BUILD)/test-logs/$$t.failed ] || { echo "FAILED: $$t"; fail=1; }; done; \
+check: $(TEST_RUNS) check-python check-install check-clients check-bad
+	@fail=0; for t in $(TEST_BIN:$(BUILD)/tests/%=%) python install clients bad; do [ ! -e $(BUILD)/test-logs/$$t.failed ] || { echo "FAILED: $$t"; fail=1; }; done; \
 	if [ $$fail -ne 0 ]; then echo "make check: FAILED"; exit 1; fi; echo "make check: all suites passed"
 # the Python package (python/): its tests, and the same verdicts as the tool on doctored inputs (python3-pytest)
 PYTHON ?= /usr/bin/python3
@@ -101,6 +101,14 @@ check-install: all
 	@if [ -z "$(SANITIZE)" ]; then BUILD=$(BUILD) tests/install_and_ci.sh > $(BUILD)/test-logs/install.log 2>&1 \
 	  || touch $(BUILD)/test-logs/install.failed; else echo "skipped under the sanitizers" > $(BUILD)/test-logs/install.log; fi; \
 	echo "== tests/install_and_ci.sh"; cat $(BUILD)/test-logs/install.log
+
+# the catalogue of malformed and hostile inputs (tests/bad/cases/*.case): exit status, one message, nothing on stdout,
+# no file left behind
+.PHONY: check-bad
+check-bad: all
+	@mkdir -p $(BUILD)/test-logs; rm -f $(BUILD)/test-logs/bad.failed
+	@QTORACLE=$(BUILD)/qtoracle tests/bad/run.sh > $(BUILD)/test-logs/bad.log 2>&1 || touch $(BUILD)/test-logs/bad.failed; \
+	echo "== tests/bad/run.sh"; cat $(BUILD)/test-logs/bad.log
 
 # real clients (scipy, QuTiP, numpy solvers checked by the tool): make client-check runs them and fails without the
 # packages; make check runs them when the packages are present (tests/clients/run_clients.sh)

@@ -163,8 +163,17 @@ json_t *
 qo_json_param(const char *v, const char *name, char *err, size_t errlen)
 {
     json_error_t je;
-    json_t *o = v[0] == '@' ? json_load_file(v + 1, JSON_REJECT_DUPLICATES, &je) : json_loads(v, JSON_REJECT_DUPLICATES, &je);
+    json_t *o;
+    char m[400];
+    if (v[0] == '@')
+    {
+        o = qo_json_load_path(v + 1, m, sizeof m);
+        if (o == NULL)
+            snprintf(err, errlen, "%s: %s", name, m);
+        return o;
+    }
+    o = json_loads(v, JSON_REJECT_DUPLICATES, &je);
     if (o == NULL)
-        snprintf(err, errlen, "%s: %s%s: %s (line %d)", name, v[0] == '@' ? "cannot read " : "not valid JSON", v[0] == '@' ? v + 1 : "", je.text, je.line);
+        snprintf(err, errlen, "%s: not valid JSON: %s (column %d)", name, je.text, je.column);
     return o;
 }

@@ -575,7 +575,6 @@ qo_cmd_audit(int argc, char **argv)
 {
     const char *path = NULL;
     json_t *root, *claims, *o, *lines;
-    json_error_t jerr;
     slong max_digits = 60;
     int i, as_json = 0, progress = 0, code = QO_EXIT_OK, counts[3] = {0, 0, 0};
     size_t ci, n;
@@ -620,10 +619,10 @@ qo_cmd_audit(int argc, char **argv)
         qo_error("audit: usage: qtoracle audit CLAIMS.json [--json] [--max-digits D]");
         return QO_EXIT_USAGE;
     }
-    root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+    root = qo_json_load_path(path, err, sizeof err);
     if (root == NULL)
     {
-        qo_error("audit: %s:%d:%d: %s", path, jerr.line, jerr.column, jerr.text);
+        qo_error("audit: %s", err);
         return QO_EXIT_USAGE;
     }
     claims = json_object_get(root, "claims");

@@ -8,7 +8,9 @@
 #include <fnmatch.h>
 #include <math.h>
 #include <stdint.h>
+#include <errno.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -518,16 +520,30 @@ qo_cmd_check(int argc, char **argv)
 
     if (parse_opts(&o, &vpath, &rpath, argc, argv))
         return QO_EXIT_USAGE;
+    if (o.junit != NULL && !qo_output_path_ok(o.junit, err, sizeof err))
+    {
+        qo_error("check: --junit: %s", err);
+        return QO_EXIT_USAGE;
+    }
     if (qo_vecs_load(&v, vpath, err, sizeof err))
     {
         qo_error("check: %s", err);
         qo_vecs_clear(&v);
         return QO_EXIT_USAGE;
     }
+    {
+        struct stat st;
+        if (strcmp(rpath, "-") != 0 && stat(rpath, &st) == 0 && S_ISDIR(st.st_mode))
+        {
+            qo_error("check: cannot read results file %s: it is a directory", rpath);
+            qo_vecs_clear(&v);
+            return QO_EXIT_USAGE;
+        }
+    }
     f = strcmp(rpath, "-") == 0 ? stdin : fopen(rpath, "r");
     if (f == NULL)
     {
-        qo_error("check: cannot read results file %s", rpath);
+        qo_error("check: cannot read results file %s: %s", rpath, strerror(errno));
         qo_vecs_clear(&v);
         return QO_EXIT_USAGE;
     }

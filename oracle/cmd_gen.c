@@ -204,7 +204,6 @@ qo_cmd_gen(int argc, char **argv)
 {
     const char *spec = NULL, *out = NULL;
     json_t *root, *groups, *g, *vec, *tgroups;
-    json_error_t jerr;
     size_t gi;
     int i, count = 0, code = QO_EXIT_OK, progress = 0;
     long ncases = 0, done = 0;
@@ -235,20 +234,27 @@ qo_cmd_gen(int argc, char **argv)
         qo_error("gen: usage: qtoracle gen SPEC.json -o VECTORS.json");
         return QO_EXIT_USAGE;
     }
-    root = json_load_file(spec, JSON_REJECT_DUPLICATES, &jerr);
+    root = qo_json_load_path(spec, err, sizeof err);
     if (root == NULL)
     {
-        qo_error("gen: %s:%d:%d: %s", spec, jerr.line, jerr.column, jerr.text);
+        qo_error("gen: %s", err);
+        return QO_EXIT_USAGE;
+    }
+    /* the output path and the whole spec checked before anything is computed (spec_check.c) */
+    if (!qo_output_path_ok(out, err, sizeof err))
+    {
+        qo_error("gen: -o: %s", err);
+        json_decref(root);
+        return QO_EXIT_USAGE;
+    }
+    if (qo_spec_validate(root, spec, err, sizeof err))
+    {
+        qo_error("gen: %s", err);
+        json_decref(root);
         return QO_EXIT_USAGE;
     }
     family = json_string_value(json_object_get(root, "family"));
     groups = json_object_get(root, "groups");
-    if (family == NULL || !json_is_array(groups) || json_array_size(groups) == 0)
-    {
-        qo_error("gen: %s: the spec needs \"family\" (a string) and \"groups\" (a non-empty array)", spec);
-        json_decref(root);
-        return QO_EXIT_USAGE;
-    }
 
     json_array_foreach(groups, gi, g)
         ncases += (long) json_array_size(json_object_get(g, "cases"));
@@ -335,7 +341,7 @@ qo_cmd_gen(int argc, char **argv)
         if (qo_write_json_file(vec, out, err, sizeof err))
         {
             qo_error("gen: %s", err);
-            code = QO_EXIT_FAIL;
+            code = QO_EXIT_USAGE;          /* an I/O error (a full disk, a vanished directory): exit 2 with its reason */
         }
     }
     else

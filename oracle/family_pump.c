@@ -154,6 +154,22 @@ parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_
         snprintf(err, errlen, "%s: coupling matrices are read only with coupling=matrix", qo_lookup(kv, "A_L") != NULL ? "A_L" : "A_R");
         goto out;
     }
+    /* parameters that cannot act on this model are refused, not ignored: the anisotropy of the exchange
+       without exchange, qubit 2's asymmetry where no coupling reads it (J on one qubit: qt_pump_params_validate) */
+    if (!fmpq_is_one(X->pump->Delta) && (X->pump->n_qubits == 1 || fmpq_is_zero(X->pump->J)))
+    {
+        snprintf(err, errlen, "Delta: the anisotropy of the exchange has no effect %s (Delta must be 1 or absent), got \"%s\"",
+                 X->pump->n_qubits == 1 ? "on one qubit" : "with J = 0", qo_lookup(kv, "Delta"));
+        goto out;
+    }
+    if (!fmpq_is_one(X->pump->b) && (X->pump->coupling == QT_PUMP_COUPLING_MATRIX
+                                     || (X->pump->n_qubits == 1 && X->pump->coupling != QT_PUMP_COUPLING_CROSSED)))
+    {
+        snprintf(err, errlen, "b: the coupling asymmetry of qubit 2 has no effect %s (b must be 1 or absent), got \"%s\"",
+                 X->pump->coupling == QT_PUMP_COUPLING_MATRIX ? "with coupling=matrix" : "on one qubit unless coupling=crossed",
+                 qo_lookup(kv, "b"));
+        goto out;
+    }
     if (extra_baths(p, X, kv, err, errlen))
         goto out;
     if (qt_pump_params_validate(X->pump, reason) != QT_OK)
@@ -181,6 +197,29 @@ parse_pump(qo_params *p, const qo_quantity *q, const qo_kv *kv, char *err, size_
         goto out;
     }
     if (qo_choice_param(p, kv, "protocol", prot, "circle", &c, err, errlen)) goto out;
+    {
+        /* each protocol reads exactly its own parameters; another protocol's are refused, not ignored */
+        static const char *const own[][5] = {{"center_x", "center_z", "radius", NULL}, {"r0", "r1", "theta0", "theta1", NULL},
+                                             {"vertices", NULL}, {NULL}, {"radius", NULL}};
+        static const char *const all[] = {"center_x", "center_z", "radius", "r0", "r1", "theta0", "theta1", "vertices", NULL};
+        int a2, o2;
+        for (a2 = 0; all[a2] != NULL; a2++)
+        {
+            int mine = 0;
+            for (o2 = 0; own[c][o2] != NULL; o2++)
+                mine |= strcmp(own[c][o2], all[a2]) == 0;
+            if (!mine && qo_lookup(kv, all[a2]) != NULL)
+            {
+                snprintf(err, errlen, "parameter %s is not used by protocol=%s (its parameters: %s%s%s%s%s%s%s)", all[a2],
+                         prot[c], own[c][0] ? own[c][0] : "none", own[c][0] && own[c][1] ? " " : "",
+                         own[c][0] && own[c][1] ? own[c][1] : "", own[c][0] && own[c][1] && own[c][2] ? " " : "",
+                         own[c][0] && own[c][1] && own[c][2] ? own[c][2] : "",
+                         own[c][0] && own[c][1] && own[c][2] && own[c][3] ? " " : "",
+                         own[c][0] && own[c][1] && own[c][2] && own[c][3] ? own[c][3] : "");
+                goto out;
+            }
+        }
+    }
     if (c == 3 || c == 4)
     {
         X->proto->kind = c == 3 ? QT_PROTOCOL_QUADRANT : QT_PROTOCOL_QUARTER_DISC;

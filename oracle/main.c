@@ -40,6 +40,8 @@ static const char *const command_help[][2] = {
                   "and the three encodings of every enclosure sharing a point\n"},
 };
 
+#define COMMANDS "commands: list, eval, gen, check, selfcheck, audit, sweep"
+
 int
 main(int argc, char **argv)
 {
@@ -55,7 +57,7 @@ main(int argc, char **argv)
             }
     if (argc < 2)
     {
-        usage(stderr);
+        qo_error("missing command (%s; qtoracle --help)", COMMANDS);
         return QO_EXIT_USAGE;
     }
     if (strcmp(argv[1], "list") == 0)
@@ -85,8 +87,12 @@ main(int argc, char **argv)
     }
     else
     {
-        qo_error("unknown command \"%s\"", argv[1]);
-        usage(stderr);
+        static const char *const names[] = {"list", "eval", "gen", "check", "selfcheck", "audit", "sweep", NULL};
+        const char *near = qo_closest(argv[1], names, -1);
+        if (near != NULL)
+            qo_error("unknown command \"%s\"; did you mean %s? (%s)", argv[1], near, COMMANDS);
+        else
+            qo_error("unknown command \"%s\" (%s; qtoracle --help)", argv[1], COMMANDS);
         code = QO_EXIT_USAGE;
     }
     flint_cleanup();

@@ -111,10 +111,11 @@ qo_matrix_from_param(qt_qmat_t A, json_t **canon, const char *value, const char 
     int r;
     if (value[0] == '@')
     {
-        o = json_load_file(value + 1, JSON_REJECT_DUPLICATES, &je);
+        char m[400];
+        o = qo_json_load_path(value + 1, m, sizeof m);
         if (o == NULL)
         {
-            snprintf(err, errlen, "%s: cannot read matrix file %s: %s (line %d)", name, value + 1, je.text, je.line);
+            snprintf(err, errlen, "%s: the matrix file: %s", name, m);
             return 1;
         }
     }

@@ -139,9 +139,19 @@ json_t *qo_params_json(const qo_params *p);
    the file and the system's reason */
 int qo_write_json_file(json_t *root, const char *path, char *err, size_t errlen);
 int qo_write_text_file(const char *text, const char *path, char *err, size_t errlen);
+/* a JSON file read whole (duplicate keys refused): a regular file of at most QO_JSON_MAX_BYTES; NULL and a message
+   naming the file and the reason (the system's, or line:column of the syntax error) */
+#define QO_JSON_MAX_BYTES (64 << 20)
+json_t *qo_json_load_path(const char *path, char *err, size_t errlen);
+/* 1 if path can be written (checked before any work: a directory that exists and is writable, a file name that fits,
+   not a directory, FIFO, socket or device; a symbolic link names its target), else 0 and a message naming it */
+int qo_output_path_ok(const char *path, char *err, size_t errlen);
 
 /* exact comparisons on decimal strings */
 int qo_parse_value(fmpq_t q, const char *s);   /* 0 ok; nonzero: not a finite exact number */
+
+/* a spec checked whole before gen computes anything (spec_check.c); 1 and a message naming the field */
+int qo_spec_validate(json_t *root, const char *path, char *err, size_t errlen);
 
 /* claims (claim_expr.c, claim_verdict.c): a bound expression as a certified ball (vars: numeric parameters);
    the verdict on a claim from an enclosure of the exact value */

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
+#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
 /* util.c -- error messages, JSON of balls, atomic file output, exact value parsing. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "oracle.h"
 
@@ -36,31 +39,82 @@ qo_ball_json(const arb_t x, slong digits)
     return o;
 }
 
-/* write text (or, if text is NULL, root as indented JSON and a newline) to path through a temporary file and a rename:
-   no partial file on any error; the message names the file and the system's reason */
+/* write text (or, if text is NULL, root as indented JSON and a newline) to path through a temporary file in the same
+   directory (a short mkstemp name, so a long file name still fits) and a rename: no partial file on any error. An
+   existing path must be a regular file or a symbolic link to one (the link is followed: the file it names is
+   replaced); a directory, FIFO, socket or device is refused. The message names the file and the system's reason. */
 static int
 write_atomic(const char *path, json_t *root, const char *text, char *err, size_t errlen)
 {
-    char *tmp = malloc(strlen(path) + 32);
+    struct stat st;
+    char *target = NULL, *tmp, *slash;
     FILE *f;
-    int ok, e = 0;
-    sprintf(tmp, "%s.tmp%ld", path, (long) getpid());
-    f = fopen(tmp, "w");
-    if (f == NULL)
+    int fd, ok, e = 0;
+    mode_t mask;
+    if (path[0] == '\0')
+    {
+        snprintf(err, errlen, "cannot write an empty file name");
+        return 1;
+    }
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+    {
+        target = realpath(path, NULL);
+        if (target == NULL)
+        {
+            snprintf(err, errlen, "cannot write %s: a symbolic link whose target cannot be resolved (%s)", path,
+                     strerror(errno));
+            return 1;
+        }
+        path = target;
+    }
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+    {
+        snprintf(err, errlen, "cannot write %s: %s", path, S_ISDIR(st.st_mode) ? "it is a directory"
+                 : "it is not a regular file (a FIFO, socket or device is never overwritten)");
+        free(target);
+        return 1;
+    }
+    tmp = malloc(strlen(path) + 32);
+    strcpy(tmp, path);
+    slash = strrchr(tmp, '/');
+    strcpy(slash ? slash + 1 : tmp, ".qtoracle-XXXXXX");
+    fd = mkstemp(tmp);
+    if (fd < 0)
     {
         snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
         free(tmp);
+        free(target);
         return 1;
     }
-    if (text != NULL)
+    mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0)
+        e = errno;
+    f = fdopen(fd, "w");
+    if (f == NULL)
+    {
+        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+        close(fd);
+        unlink(tmp);
+        free(tmp);
+        free(target);
+        return 1;
+    }
+    ok = e == 0;
+    if (ok && text != NULL)
         ok = fputs(text, f) != EOF;
-    else
+    else if (ok)
     {
         ok = json_dumpf(root, f, JSON_INDENT(1) | JSON_ENSURE_ASCII) == 0;
         ok = ok && fputc('\n', f) != EOF;
     }
-    if (!ok)
+    if (!ok && e == 0)
         e = errno;
+    if (fflush(f) != 0 && ok)
+    {
+        ok = 0;
+        e = errno;
+    }
     if (fclose(f) != 0 && ok)
     {
         ok = 0;
@@ -75,11 +129,102 @@ write_atomic(const char *path, json_t *root, const char *text, char *err, size_t
     {
         unlink(tmp);
         snprintf(err, errlen, "cannot write %s: %s", path, e ? strerror(e) : "write error");
-        free(tmp);
-        return 1;
     }
     free(tmp);
-    return 0;
+    free(target);
+    return !ok;
+}
+
+json_t *
+qo_json_load_path(const char *path, char *err, size_t errlen)
+{
+    struct stat st;
+    json_error_t je;
+    json_t *o;
+    if (stat(path, &st) != 0)
+    {
+        snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode))
+    {
+        snprintf(err, errlen, "cannot read %s: %s", path, S_ISDIR(st.st_mode) ? "it is a directory" : "not a regular file");
+        return NULL;
+    }
+    if ((double) st.st_size > (double) QO_JSON_MAX_BYTES)
+    {
+        snprintf(err, errlen, "cannot read %s: %lld bytes, more than the limit of %d MB for a JSON input", path,
+                 (long long) st.st_size, QO_JSON_MAX_BYTES >> 20);
+        return NULL;
+    }
+    o = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+    if (o == NULL)
+        snprintf(err, errlen, "%s:%d:%d: %s", path, je.line, je.column, je.text);
+    return o;
+}
+
+int
+qo_output_path_ok(const char *path, char *err, size_t errlen)
+{
+    struct stat st;
+    char *dir, *slash, *target = NULL;
+    const char *p = path;
+    int ok = 1;
+    if (path[0] == '\0')
+    {
+        snprintf(err, errlen, "cannot write an empty file name");
+        return 0;
+    }
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+    {
+        target = realpath(path, NULL);
+        if (target == NULL)
+        {
+            snprintf(err, errlen, "cannot write %s: a symbolic link whose target cannot be resolved (%s)", path,
+                     strerror(errno));
+            return 0;
+        }
+        p = target;
+    }
+    if (stat(p, &st) == 0 && !S_ISREG(st.st_mode))
+    {
+        snprintf(err, errlen, "cannot write %s: %s", path, S_ISDIR(st.st_mode) ? "it is a directory"
+                 : "it is not a regular file (a FIFO, socket or device is never overwritten)");
+        free(target);
+        return 0;
+    }
+    dir = strdup(p);
+    slash = strrchr(dir, '/');
+    if (slash == NULL)
+        strcpy(dir, ".");
+    else if (slash == dir)
+        dir[1] = '\0';
+    else
+        *slash = '\0';
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+    {
+        snprintf(err, errlen, "cannot write %s: the directory %s: %s", path, dir,
+                 stat(dir, &st) != 0 ? strerror(errno) : "is not a directory");
+        ok = 0;
+    }
+    else if (access(dir, W_OK | X_OK) != 0)
+    {
+        snprintf(err, errlen, "cannot write %s: the directory %s: %s", path, dir, strerror(errno));
+        ok = 0;
+    }
+    else
+    {
+        long nm = pathconf(dir, _PC_NAME_MAX);
+        const char *base = strrchr(p, '/') ? strrchr(p, '/') + 1 : p;
+        if (nm > 0 && (long) strlen(base) > nm)
+        {
+            snprintf(err, errlen, "cannot write %s: %s", path, strerror(ENAMETOOLONG));
+            ok = 0;
+        }
+    }
+    free(dir);
+    free(target);
+    return ok;
 }
 
 int

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
-/* t_oracle.c -- the command-line tool: bad input paths, eval output, gen, check on
- * doctored results, schema validation, byte-for-byte reproduction of vectors/. */
+/* t_oracle.c -- the command-line tool: eval output, the vectors' own bad-input cases through eval, check on doctored
+ * results, schema validation, byte-for-byte reproduction of vectors/, the command-line forms. The catalogue of
+ * malformed and hostile inputs is data in tests/bad/ (tests/bad/run.sh). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <math.h>
@@ -15,151 +16,7 @@
 
 #define LOR "stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=1.5 mu_R=-0.2 T_R=0.7"
 
-/* at least 20 bad-input paths: exit 2, a message naming the field, nothing on stdout */
-static const char *bad_eval[][2] = {
-    {"eval", "missing QUANTITY"},
-    {"eval landauer.entropy_curent " LOR, "did you mean landauer.entropy_current?"},
-    {"eval landauer.entropy_current " LOR " T_Rr=1", "did you mean T_R?"},
-    {"eval landauer.entropy_current " LOR " --digits +5", "--digits must be an integer"},
-    {"eval landauer.entropy_current " LOR " --digits= 5", "--digits must be an integer"},
-    {"eval landauer.entropy_current stats=fermion model=ideal mu_L=0 T_L=-1 mu_R=0 T_R=1 --json", "T_L must be > 0"},
-    {"eval landauer.nonsense " LOR, "unknown quantity"},
-    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=-1 mu_R=-0.2 T_R=0.7", "T_L must be > 0"},
-    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=0 mu_R=-0.2 T_R=0.7", "T_L must be > 0"},
-    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=-0.5e0 mu_R=-0.2 T_R=0.7", "T_L must be > 0, got \"-0.5\""},
-    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=1 mu_R=-0.2 T_R=nan", "T_R is not an exact number"},
-    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=1 mu_R=-0.2 T_R=inf", "T_R is not an exact number"},
-    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4 T_L=1 mu_R=-0.2 T_R=", "T_R is empty"},
-    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.4abc T_L=1 mu_R=-0.2 T_R=1", "mu_L is not an exact number"},
-    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=1/0 T_L=1 mu_R=-0.2 T_R=1", "mu_L has a zero denominator"},
-    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_L=0 gamma_R=0.6 mu_L=0 T_L=1 mu_R=0 T_R=1", "gamma_L must be > 0"},
-    {"eval landauer.entropy_current stats=fermion model=lorentzian eps0=0.3 gamma_R=0.6 mu_L=0 T_L=1 mu_R=0 T_R=1", "missing parameter gamma_L"},
-    {"eval landauer.entropy_current stats=fermion model=ideal tau=1.5 mu_L=0 T_L=1 mu_R=0 T_R=1", "tau must satisfy 0 <= tau <= 1"},
-    {"eval landauer.entropy_current stats=fermion model=ideal tau=1 eps0=0 mu_L=0 T_L=1 mu_R=0 T_R=1", "parameter eps0 is not used"},
-    {"eval landauer.entropy_current stats=fermion model=ideal tau=1 mu_L=0 T_L=1 T_L=2 mu_R=0 T_R=1", "parameter T_L is given twice"},
-    {"eval landauer.entropy_current stats=fermion model=ideal tau=1 mu_L=0 T_L=1 mu_R=0 T_R=1 colour=red", "parameter colour is not used"},
-    {"eval landauer.entropy_current stats=anyon model=ideal mu_L=0 T_L=1 mu_R=0 T_R=1", "stats must be fermion or boson"},
-    {"eval landauer.entropy_current stats=fermion model=sinc mu_L=0 T_L=1 mu_R=0 T_R=1", "model must be ideal, lorentzian or box"},
-    {"eval landauer.entropy_current model=ideal mu_L=0 T_L=1 mu_R=0 T_R=1", "missing parameter stats"},
-    {"eval landauer.entropy_current stats=fermion model=box E_lo=1 E_hi=0 tau=1 mu_L=0 T_L=1 mu_R=0 T_R=1", "E_lo must be < E_hi"},
-    {"eval landauer.entropy_current stats=boson model=ideal mu_L=0.1 T_L=1 T_R=1", "mu_L must be 0 for stats=boson"},
-    {"eval landauer.particle_current stats=boson model=ideal T_L=2 T_R=1", "diverges"},
-    {"eval landauer.level_entropy stats=fermion model=ideal mu_L=0 T_L=1 mu_R=0 T_R=1", "needs model=lorentzian"},
-    {"eval landauer.entropy_current " LOR " --digits 0", "--digits must be an integer from 1 to"},
-    {"eval landauer.entropy_current " LOR " --digits 501", "--digits must be an integer from 1 to"},
-    {"eval landauer.entropy_current " LOR " --digits x", "--digits must be an integer from 1 to"},
-    {"eval landauer.entropy_current " LOR " --frobnicate", "unknown option"},
-    {"eval landauer.entropy_current " LOR " T_Rx", "expected name=value"},
-    {"eval driven_level.entropy eps0=0 width=-1 mu=0 T=1", "width must be > 0"},
-    {"eval driven_level.entropy eps0=0 width=1 mu=0", "missing parameter T"},
-    {"eval landauer.entropy_current stats=fermion model=ideal mu_L=1e99999 T_L=1 mu_R=0 T_R=1", "mu_L has a decimal exponent"},
-    {"frobnicate", "unknown command"},
-    {"list --yaml", "unknown option"},
-    {"check", "usage"},
-    {"check vectors/landauer_ideal.json /nonexistent.jsonl", "cannot read results file"},
-    {"check /nonexistent.json /nonexistent.jsonl", "/nonexistent.json"},
-    /* matrices (state family) */
-    {"eval state.purity", "missing parameter rho"},
-    {"eval state.purity rho=0.5", "rho must be a matrix"},
-    {"eval state.purity rho=@/nonexistent.json", "cannot read matrix file"},
-    {"eval state.purity rho={\"dims\":[2,2],\"re\":[\"1\"]}", "rho.re must be an array of 4"},
-    {"eval state.purity rho={\"dims\":[2,3],\"re\":[\"1\"]}", "rho must be square"},
-    {"eval state.purity rho={\"dims\":[2,2],\"re\":[\"0.5\",\"0\",\"0\",\"x\"]}", "rho entry (1,1) real part is not an exact number"},
-    {"eval state.purity rho={\"dims\":[2,2],\"re\":[\"0.5\",0,\"0\",\"0.5\"]}", "rho.re[1] must be a string"},
-    {"eval state.purity rho={\"dims\":[2,2],\"re\":[\"0.5\",\"0.1\",\"0.2\",\"0.5\"]}", "rho is not Hermitian: entry (0,1)"},
-    {"eval state.purity rho={\"dims\":[2,2],\"re\":[\"0.5\",\"0\",\"0\",\"0.6\"]}", "rho must have trace 1, got 1.1"},
-    {"eval state.von_neumann_entropy rho={\"dims\":[2,2],\"re\":[\"0.5\",\"0.6\",\"0.6\",\"0.5\"]}", "rho is not positive semidefinite"},
-    {"eval state.purity rho={\"dims\":[2,2],\"re\":[\"1\",\"0\",\"0\",\"0\"],\"colour\":1}", "unknown field \"colour\""},
-    {"eval state.purity rho={\"dims\":[0,0],\"re\":[]}", "dimension must be from 1 to"},
-    {"eval state.purity rho={nope", "rho is not valid JSON"},
-    {"eval state.energy rho={\"dims\":[1,1],\"re\":[\"1\"]}", "missing parameter H"},
-    {"eval state.energy rho={\"dims\":[1,1],\"re\":[\"1\"]} H={\"dims\":[2,2],\"re\":[\"1\",\"0\",\"0\",\"1\"]}", "H must be 1 x 1"},
-    {"eval state.energy rho={\"dims\":[1,1],\"re\":[\"1\"]} H={\"dims\":[1,1],\"re\":[\"1\"],\"im\":[\"1\"]}", "H is not Hermitian"},
-    {"eval state.purity rho={\"dims\":[1,1],\"re\":[\"1\"]} H={\"dims\":[1,1],\"re\":[\"1\"]}", "parameter H is not used"},
-    {"eval state.energy_entropy rho={\"dims\":[1,1],\"re\":[\"1\"]} H={\"dims\":[1,1],\"re\":[\"1\"]}", "missing parameter definition"},
-    {"eval state.energy_entropy rho={\"dims\":[1,1],\"re\":[\"1\"]} H={\"dims\":[1,1],\"re\":[\"1\"]} definition=both", "definition must be outcome or dephased"},
-    {"eval state.relative_entropy rho={\"dims\":[1,1],\"re\":[\"1\"]}", "missing parameter sigma"},
-    {"eval state.relative_entropy rho={\"dims\":[1,1],\"re\":[\"1\"]} sigma={\"dims\":[2,2],\"re\":[\"1\",\"0\",\"0\",\"0\"]}", "sigma must be 1 x 1"},
-    {"eval state.relative_entropy rho={\"dims\":[1,1],\"re\":[\"1\"]} sigma={\"dims\":[1,1],\"re\":[\"2\"]}", "sigma: rho must have trace 1"},
-    {"eval state.coherence rho={\"dims\":[1,1],\"re\":[\"1\"]} sigma={\"dims\":[1,1],\"re\":[\"1\"]}", "parameter sigma is not used"},
-    /* the period of a pumping cycle (W_diss) */
-    {"eval pump.heat_per_cycle gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=0", "period: the duration of one cycle must be > 0"},
-    {"eval pump.heat_per_cycle gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=x", "period is not an exact number"},
-    {"eval pump.heat_per_cycle n_qubits=3 J=1 b=2 gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=1", "period (W_diss): coupling: with this layout the three-qubit chain"},
-    {"eval pump.heat_per_cycle n_qubits=2 J=0 b=2 gamma_L=1 gamma_R=2 T=1 T_R=2 protocol=quarter_disc radius=1", "T_R: the quarter disc and the quadrant at J = 0 (lemma P30) need equal temperatures"},
-    {"eval pump.heat_per_cycle n_qubits=3 J=0 b=2 coupling=crossed gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=1", "period (W_diss): J: with J = 0 and shared baths"},
-    {"eval pump.heat_per_cycle n_qubits=2 J=1 b=1 gamma_L=1 gamma_R=2 T=1 center_x=1 center_z=1 radius=1/2 period=1", "b: with b = 1 every coupling is symmetric"},
-    {"eval pump.heat_per_cycle n_qubits=2 J=1 b=2 gamma_L=1 gamma_R=2 T=1 center_x=0 center_z=0 radius=1 period=1", "period (W_diss): radius: a circle about B = 0"},
-    {"eval pump.heat_per_cycle n_qubits=2 J=1 b=2 gamma_L=1 gamma_R=2 T=1 protocol=sector r0=1/2 r1=2 theta0=0 theta1=1 period=1", "period (W_diss): r0, r1"},
-    {"eval pump.heat_per_cycle gamma_L=1 gamma_R=2 T=1 protocol=quadrant period=1", "period (W_diss): protocol"},
-    {"eval pump.heat_per_cycle n_qubits=2 J=2 b=1 gamma_L=1 gamma_R=2 T=1 protocol=quadrant", "b: with b = 1 every coupling is symmetric"},
-    {"eval pump.friction n_qubits=2 J=2 b=1 gamma_L=1 gamma_R=2 T=1 Bx=1 Bz=1", "b: with b = 1 every coupling is symmetric"},
-    {"eval pump.lambda n_qubits=2 J=1/2 b=1 coupling=crossed gamma_L=1 gamma_R=2 T=1 Bx=1 Bz=1", "b: with b = 1 every coupling is symmetric"},
-    {"eval pump.steady_state n_qubits=2 J=2 b=1 gamma_L=1 gamma_R=2 T=1 T_R=2 Bx=1 Bz=1", "b: with b = 1 every coupling is symmetric"},
-    {"eval pump.heat_per_cycle n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=1 T_R=2 protocol=quadrant", "protocol=quadrant: the excluded-disc and tail bounds (proofs/pumping.md P11, P23, P26) need equal temperatures"},
-    {"eval pump.heat_per_cycle n_qubits=3 J=2 b=2 gamma_L=1 gamma_R=2 T=1 protocol=quadrant", "coupling: with this layout the three-qubit chain and both couplings are symmetric under the reflection 1 <-> 3"},
-    {"eval pump.heat_per_cycle n_qubits=3 J=1 Delta=1/2 b=2 coupling=crossed gamma_L=1 gamma_R=2 T=1 protocol=quadrant", "protocol=quadrant: the excluded-disc and tail bounds are proven for"},
-    {"eval pump.lambda gamma_L=1 gamma_R=2 T=1 Bx=1 Bz=1 period=1", "parameter period is not used"},
-    {"eval pump.lambda n_qubits=2 J=1 coupling=local gamma_L=1 gamma_R=2 T=1 Bx=1 Bz=1", "J: coupling=local is implemented for non-interacting qubits"},
-    {"eval pump.lambda n_qubits=2 b=0 coupling=local gamma_L=1 gamma_R=2 T=1 Bx=1 Bz=1", "b: must be nonzero for coupling=local"},
-    /* baths 3, 4 (lemma P27) */
-    {"eval pump.lambda n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=1 T_3=2 Bx=1 Bz=1", "T_3: given without gamma_3"},
-    {"eval pump.lambda n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=1 gamma_4=1 Bx=1 Bz=1", "gamma_4: bath 4 needs bath 3"},
-    {"eval pump.lambda n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=1 gamma_3=1 Bx=1 Bz=1", "missing parameter A_3"},
-    {"eval pump.lambda n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=1 gamma_3=0 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} Bx=1 Bz=1", "gamma_3: must be > 0"},
-    {"eval pump.lambda n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=1 gamma_3=1 T_3=0 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} Bx=1 Bz=1", "T_3: the temperature of bath 3 must be > 0"},
-    {"eval pump.lambda n_qubits=3 J=1 b=2 coupling=crossed gamma_L=1 gamma_R=2 T=1 gamma_3=1 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} Bx=1 Bz=1", "A_3: must be 8 x 8 for n_qubits = 3"},
-    {"eval pump.lambda gamma_L=1 gamma_R=2 T=1 gamma_3=1 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} Bx=1 Bz=1", "A_3: must be 2 x 2 for n_qubits = 1"},
-    {"eval pump.heat_per_cycle n_qubits=2 J=2 Delta=1/2 b=2 gamma_L=1 gamma_R=2 T=1 gamma_3=1 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} protocol=quadrant", "gamma_3: protocol=quadrant with baths beyond L and R is proven for"},
-    {"eval pump.heat_per_cycle n_qubits=2 J=2 b=2 gamma_L=1 gamma_R=2 T=1 gamma_3=1 T_3=2 A_3={\"dims\":[4,4],\"re\":[\"0\",\"0\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"1\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"0\"]} protocol=quarter_disc radius=1", "T_3: protocol=quarter_disc"},
-    {"eval pump.lambda n_qubits=2 coupling=star gamma_L=1 gamma_R=2 T=1 Bx=1 Bz=1", "coupling must be default | b_on_R | b_on_L | crossed | local"},
-};
-
-START_TEST(bad_inputs_eval)
-{
-    const char *line = bad_eval[_i][0], *want = bad_eval[_i][1];
-    char *out, *err;
-    int code = run_line(line, &out, &err);
-    ck_assert_msg(code == 2, "\"%s\": exit %d, expected 2 (stderr: %s)", line, code, err);
-    ck_assert_msg(strstr(err, want) != NULL, "\"%s\": stderr lacks \"%s\": %s", line, want, err);
-    ck_assert_msg(strncmp(err, "qtoracle: ", 10) == 0, "message must start with the tool name");
-    ck_assert_msg(out[0] == '\0', "\"%s\": printed on stdout: %s", line, out);
-    free(out);
-    free(err);
-}
-END_TEST
-
-/* bad specs for gen: exit 2, named field, and no output file at all */
-static const char *bad_spec[][2] = {
-    {"{ not json", "gen: "},
-    {"{\"groups\": []}", "needs \"family\""},
-    {"{\"family\":\"landauer\",\"groups\":[{\"name\":\"g\",\"outputs\":[\"landauer.nope\"],\"cases\":[{\"caseId\":\"a\",\"params\":{}}]}]}", "unknown output \"landauer.nope\""},
-    {"{\"family\":\"landauer\",\"groups\":[{\"name\":\"g\",\"outputs\":[\"landauer.particle_current\"],\"cases\":[{\"caseId\":\"a\",\"params\":{\"stats\":\"fermion\",\"model\":\"ideal\",\"mu_L\":\"0\",\"T_L\":\"-2\",\"mu_R\":\"0\",\"T_R\":\"1\"}}]}]}", "T_L must be > 0"},
-    {"{\"family\":\"landauer\",\"groups\":[{\"name\":\"g\",\"outputs\":[\"landauer.particle_current\"],\"cases\":[{\"caseId\":\"a\",\"params\":{\"stats\":\"fermion\",\"model\":\"ideal\",\"mu_L\":0.5,\"T_L\":\"2\",\"mu_R\":\"0\",\"T_R\":\"1\"}}]}]}", "parameter mu_L must be a string"},
-    {"{\"family\":\"landauer\",\"groups\":[{\"name\":\"g\",\"digits\":\"9999\",\"outputs\":[\"landauer.particle_current\"],\"cases\":[]}]}", "digits must be a string holding an integer"},
-    {"{\"family\":\"landauer\",\"groups\":[{\"name\":\"g\",\"outputs\":[\"landauer.particle_current\"],\"cases\":[{\"params\":{}}]}]}", "caseId must be a non-empty string"},
-    {"{\"family\":\"landauer\",\"groups\":[{\"name\":\"g\",\"outputs\":[\"landauer.particle_current\"],\"cases\":[{\"caseId\":\"a\",\"params\":{\"stats\":\"boson\",\"model\":\"ideal\",\"T_L\":\"2\",\"T_R\":\"1\"}}]}]}", "diverges"},
-};
-
-START_TEST(bad_inputs_gen)
-{
-    char spec[400], outp[400], line[1000];
-    char *out, *err;
-    struct stat sb;
-    int code;
-    snprintf(spec, sizeof spec, "%s/bad_spec_%d.json", tmpdir, _i);
-    snprintf(outp, sizeof outp, "%s/bad_out_%d.json", tmpdir, _i);
-    spit(spec, bad_spec[_i][0]);
-    unlink(outp);
-    snprintf(line, sizeof line, "gen %s -o %s", spec, outp);
-    code = run_line(line, &out, &err);
-    ck_assert_msg(code == 2, "spec %d: exit %d (stderr %s)", _i, code, err);
-    ck_assert_msg(strstr(err, bad_spec[_i][1]) != NULL, "spec %d: stderr lacks \"%s\": %s", _i, bad_spec[_i][1], err);
-    ck_assert_msg(stat(outp, &sb) != 0, "spec %d: an output file was written", _i);
-    free(out);
-    free(err);
-}
-END_TEST
+/* the bad-input catalogue (eval, gen, selfcheck, check, audit, sweep) is data: tests/bad/cases/, run by tests/bad/run.sh */
 
 /* eval --json: parse it, and the ideal-channel closed form pi^2 (T_L - T_R)/3 lies in [lo, hi] */
 START_TEST(eval_json_contains_closed_form)
@@ -778,8 +635,6 @@ main(void)
     if (qt_tool_tmpdir())
         return EXIT_FAILURE;
     tcase_set_timeout(tc, 600);
-    tcase_add_loop_test(tc, bad_inputs_eval, 0, (int) (sizeof bad_eval / sizeof bad_eval[0]));
-    tcase_add_loop_test(tc, bad_inputs_gen, 0, (int) (sizeof bad_spec / sizeof bad_spec[0]));
     tcase_add_test(tc, eval_json_contains_closed_form);
     tcase_add_test(tc, list_all);
     tcase_add_loop_test(tc, trajectory_bad_inputs_eval, 0, 2);

@@ -218,7 +218,8 @@ typedef struct
     int kind;
     fmpq_t cx, cz, radius;             /* circle */
     fmpq_t r0, r1, theta0, theta1;     /* sector: r in [r0, r1], theta from the B_z axis towards B_x */
-    slong nvert;                       /* polygon: vertices (x_i, z_i), counter-clockwise or not */
+    slong nvert;                       /* polygon: vertices (x_i, z_i) of a simple polygon, counter-clockwise or not
+                                          (traversed counter-clockwise); at most QT_PROTOCOL_MAX_VERTICES */
     fmpq *vx, *vz;
     int has_period;                    /* the period tau of one cycle, for W_diss (optional) */
     fmpq_t period;
@@ -228,7 +229,9 @@ typedef qt_protocol_struct qt_protocol_t[1];
 void qt_protocol_init(qt_protocol_t C);
 void qt_protocol_clear(qt_protocol_t C);
 void qt_protocol_set_polygon_size(qt_protocol_t C, slong nvert);
-/* exact checks: the protocol must avoid the degeneracy B = 0 */
+#define QT_PROTOCOL_MAX_VERTICES 1000
+/* exact checks: the protocol must avoid the degeneracy B = 0; a polygon must be simple (no repeated vertex, no edges
+ * meeting except adjacent ones at their common vertex, a non-zero area), so that its orientation is defined */
 int qt_protocol_validate(const qt_protocol_struct *C, char *reason);
 
 /* QT_OK iff the quadrant limit is implemented (equal temperatures; the excluded-disc and tail bound of P11/P16 for

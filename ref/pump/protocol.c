@@ -54,6 +54,113 @@ origin_on_segment(const fmpq_t x0, const fmpq_t z0, const fmpq_t x1, const fmpq_
     return on;
 }
 
+/* the sign of the cross product (b - a) x (c - a), exactly */
+static int
+orient(const fmpq_t ax, const fmpq_t az, const fmpq_t bx, const fmpq_t bz, const fmpq_t cx, const fmpq_t cz)
+{
+    fmpq_t u, v, w;
+    int s;
+    fmpq_init(u); fmpq_init(v); fmpq_init(w);
+    fmpq_sub(u, bx, ax);
+    fmpq_sub(v, cz, az);
+    fmpq_mul(w, u, v);
+    fmpq_sub(u, bz, az);
+    fmpq_sub(v, cx, ax);
+    fmpq_submul(w, u, v);
+    s = fmpq_sgn(w);
+    fmpq_clear(u); fmpq_clear(v); fmpq_clear(w);
+    return s;
+}
+
+/* 1 iff c (collinear with a, b) lies on the closed segment [a, b] */
+static int
+on_segment(const fmpq_t ax, const fmpq_t az, const fmpq_t bx, const fmpq_t bz, const fmpq_t cx, const fmpq_t cz)
+{
+    return ((fmpq_cmp(cx, ax) >= 0 && fmpq_cmp(cx, bx) <= 0) || (fmpq_cmp(cx, bx) >= 0 && fmpq_cmp(cx, ax) <= 0))
+        && ((fmpq_cmp(cz, az) >= 0 && fmpq_cmp(cz, bz) <= 0) || (fmpq_cmp(cz, bz) >= 0 && fmpq_cmp(cz, az) <= 0));
+}
+
+/* 1 iff the closed segments [p, q] and [r, s] meet, exactly */
+static int
+segments_meet(const fmpq_t px, const fmpq_t pz, const fmpq_t qx, const fmpq_t qz,
+              const fmpq_t rx, const fmpq_t rz, const fmpq_t sx, const fmpq_t sz)
+{
+    int d1 = orient(rx, rz, sx, sz, px, pz), d2 = orient(rx, rz, sx, sz, qx, qz);
+    int d3 = orient(px, pz, qx, qz, rx, rz), d4 = orient(px, pz, qx, qz, sx, sz);
+    if (d1 * d2 < 0 && d3 * d4 < 0)
+        return 1;
+    return (d1 == 0 && on_segment(rx, rz, sx, sz, px, pz)) || (d2 == 0 && on_segment(rx, rz, sx, sz, qx, qz))
+        || (d3 == 0 && on_segment(px, pz, qx, qz, rx, rz)) || (d4 == 0 && on_segment(px, pz, qx, qz, sx, sz));
+}
+
+/* a simple polygon: no repeated vertex, adjacent edges meet only at their common vertex (no spike back along an
+   edge), other edges never meet, and the enclosed area is not 0; then its orientation is defined and the heat of
+   the counter-clockwise traversal is meant whatever the vertex order. At most QT_PROTOCOL_MAX_VERTICES vertices (an
+   O(n^2) exact test). Returns the index of an offending edge pair in i, j (or -1) */
+static int
+polygon_is_simple(const qt_protocol_struct *C, slong *i_out, slong *j_out)
+{
+    slong n = C->nvert, i, j;
+    fmpq_t area, t;
+    int ok = 1;
+    *i_out = *j_out = -1;
+    for (i = 0; i < n && ok; i++)
+        for (j = i + 1; j < n && ok; j++)
+            if (fmpq_equal(C->vx + i, C->vx + j) && fmpq_equal(C->vz + i, C->vz + j))
+            {
+                *i_out = i;
+                *j_out = j;
+                ok = 0;
+            }
+    for (i = 0; i < n && ok; i++)
+    {
+        slong i1 = (i + 1) % n, i2 = (i + 2) % n;
+        /* adjacent edges (i, i+1), (i+1, i+2): collinear and turning back is a spike */
+        if (orient(C->vx + i, C->vz + i, C->vx + i1, C->vz + i1, C->vx + i2, C->vz + i2) == 0
+            && on_segment(C->vx + i1, C->vz + i1, C->vx + i2, C->vz + i2, C->vx + i, C->vz + i))
+        {
+            *i_out = i;
+            *j_out = i1;
+            ok = 0;
+        }
+        if (on_segment(C->vx + i, C->vz + i, C->vx + i1, C->vz + i1, C->vx + i2, C->vz + i2)
+            && orient(C->vx + i, C->vz + i, C->vx + i1, C->vz + i1, C->vx + i2, C->vz + i2) == 0)
+        {
+            *i_out = i;
+            *j_out = i1;
+            ok = 0;
+        }
+        for (j = i + 2; j < n && ok; j++)
+        {
+            slong j1 = (j + 1) % n;
+            if (j1 == i)
+                continue;               /* the edge before i: adjacent */
+            if (segments_meet(C->vx + i, C->vz + i, C->vx + i1, C->vz + i1, C->vx + j, C->vz + j, C->vx + j1, C->vz + j1))
+            {
+                *i_out = i;
+                *j_out = j;
+                ok = 0;
+            }
+        }
+    }
+    if (ok)
+    {
+        /* twice the signed area (shoelace) */
+        fmpq_init(area); fmpq_init(t);
+        for (i = 0; i < n; i++)
+        {
+            slong i1 = (i + 1) % n;
+            fmpq_mul(t, C->vx + i, C->vz + i1);
+            fmpq_add(area, area, t);
+            fmpq_mul(t, C->vx + i1, C->vz + i);
+            fmpq_sub(area, area, t);
+        }
+        ok = !fmpq_is_zero(area);
+        fmpq_clear(area); fmpq_clear(t);
+    }
+    return ok;
+}
+
 int
 qt_protocol_validate(const qt_protocol_struct *C, char *reason)
 {
@@ -100,8 +207,20 @@ qt_protocol_validate(const qt_protocol_struct *C, char *reason)
     if (C->kind == QT_PROTOCOL_POLYGON)
     {
         slong i;
+        slong bi, bj;
         if (C->nvert < 3)
             return qt_fail(reason, QT_DOMAIN, "vertices: a polygon needs at least 3 vertices");
+        if (C->nvert > QT_PROTOCOL_MAX_VERTICES)
+            return qt_fail(reason, QT_DOMAIN, "vertices: at most %d vertices, got %ld", QT_PROTOCOL_MAX_VERTICES,
+                           (long) C->nvert);
+        if (!polygon_is_simple(C, &bi, &bj))
+        {
+            if (bi < 0)
+                return qt_fail(reason, QT_DOMAIN, "vertices: the polygon encloses no area");
+            return qt_fail(reason, QT_DOMAIN, "vertices: the polygon is not simple (edges %ld and %ld meet, or a vertex "
+                           "repeats): its orientation and enclosed area are undefined; give a simple polygon",
+                           (long) bi + 1, (long) bj + 1);
+        }
         for (i = 0; i < C->nvert; i++)
         {
             slong j = (i + 1) % C->nvert;

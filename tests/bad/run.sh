@@ -1,0 +1,65 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-3.0-or-later
+# The catalogue of hostile and malformed inputs: one file per case in tests/bad/cases/*.case,
+#   # what the case checks
+#   args: the command line after `qtoracle`, as shell words (quotes allowed); @ROOT@ is the repository,
+#         @BAD@ is tests/bad/files, @TMP@ a fresh empty directory that is also the working directory
+#   stdin: a file under tests/bad/files (default: /dev/null)
+#   setup: a shell command run in @TMP@ before the case (e.g. mkfifo out.json)
+#   exit: the expected exit status (default 2)
+#   stderr: an extended regular expression the message must match
+#   leaves: the names the case may leave in @TMP@ (default: only what setup made; a bad command writes nothing)
+# Every case must print nothing on stdout and exactly one line on stderr, starting "qtoracle: ".
+# usage: tests/bad/run.sh [CASE...]        (QTORACLE: the tool, default build/qtoracle)
+set -u
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+QT=${QTORACLE:-build/qtoracle}
+case "$QT" in /*) ;; *) QT="$ROOT/$QT" ;; esac
+BAD="$ROOT/tests/bad/files"
+failed=0
+total=0
+if [ $# -eq 0 ]; then set -- tests/bad/cases/*.case; fi
+for c in "$@"; do
+    total=$((total + 1))
+    field() { sed -n "s/^$1: //p" "$c" | head -n 1; }
+    args=$(field args)
+    stdin=$(field stdin)
+    setup=$(field setup)
+    want_exit=$(field exit)
+    want_err=$(field stderr)
+    leaves=$(field leaves)
+    [ -n "$want_exit" ] || want_exit=2
+    tmp=$(mktemp -d)
+    args=$(printf '%s' "$args" | sed -e "s|@ROOT@|$ROOT|g" -e "s|@BAD@|$BAD|g" -e "s|@TMP@|$tmp|g")
+    in=/dev/null
+    [ -z "$stdin" ] || in="$BAD/$stdin"
+    (
+        cd "$tmp" || exit 99
+        [ -z "$setup" ] || sh -c "$setup" || exit 98
+        ls -A > "$tmp/../$(basename "$tmp").before"
+        eval "set -- $args"
+        "$QT" "$@" < "$in" > "$tmp/../$(basename "$tmp").out" 2> "$tmp/../$(basename "$tmp").err"
+    )
+    code=$?
+    out="$tmp/../$(basename "$tmp").out"
+    err="$tmp/../$(basename "$tmp").err"
+    before="$tmp/../$(basename "$tmp").before"
+    why=""
+    if [ "$code" -ne "$want_exit" ]; then why="exit $code, expected $want_exit"; fi
+    if [ -z "$why" ] && [ -s "$out" ]; then why="printed on stdout: $(head -c 200 "$out")"; fi
+    if [ -z "$why" ] && [ "$(wc -l < "$err")" -ne 1 ]; then why="stderr is not one line: $(head -c 300 "$err")"; fi
+    if [ -z "$why" ] && ! grep -q '^qtoracle: ' "$err"; then why="the message does not start with 'qtoracle: '"; fi
+    if [ -z "$why" ] && ! grep -Eq -- "$want_err" "$err"; then why="stderr does not match /$want_err/: $(head -c 300 "$err")"; fi
+    if [ -z "$why" ]; then
+        left=$(cd "$tmp" && ls -A | grep -vxF -f "$before" | grep -vxF -e "$leaves" -e "" || true)
+        [ -z "$left" ] || why="left files behind: $left"
+    fi
+    if [ -n "$why" ]; then
+        echo "FAIL $c: $why"
+        failed=$((failed + 1))
+    fi
+    rm -rf "$tmp" "$out" "$err" "$before"
+done
+echo "bad inputs: $((total - failed)) of $total cases as expected"
+[ "$failed" -eq 0 ]
