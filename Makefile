@@ -28,7 +28,7 @@ CFLAGS ?= -O2 -g
 SANITIZE ?=
 # GCC 12 reports -Wstringop-overread false positives for FLINT's one-element array types (fmpq_t) passed
 # from struct members; clang and other GCC versions do not; the flag is added only if the compiler knows it
-NO_OVERREAD := $(shell $(CC) -Wno-stringop-overread -E -x c /dev/null >/dev/null 2>&1 && echo -Wno-stringop-overread)
+NO_OVERREAD := $(shell $(CC) -Werror -Wno-stringop-overread -E -x c /dev/null >/dev/null 2>&1 && echo -Wno-stringop-overread)
 ALL_CFLAGS := -std=c11 -Wall -Wextra $(NO_OVERREAD) -fPIC -Iinclude $(DEP_CFLAGS) $(CFLAGS) $(SANITIZE)
 ALL_LDFLAGS := $(LDFLAGS) $(SANITIZE)
 
@@ -79,8 +79,8 @@ $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(BUILD)/libqtoracle.a $(HEADE
 # one job per suite, so that make -j2 check runs two at a time; each suite's output is printed whole when it ends
 TEST_RUNS := $(TEST_BIN:$(BUILD)/tests/%=check-%)
 .PHONY: $(TEST_RUNS)
-check: $(TEST_RUNS) check-python check-install check-clients check-bad
-	@fail=0; for t in $(TEST_BIN:$(BUILD)/tests/%=%) python install clients bad; do [ ! -e $(BUILD)/test-logs/$$t.failed ] || { echo "FAILED: $$t"; fail=1; }; done; \
+check: $(TEST_RUNS) check-python check-install check-clients check-bad check-shard
+	@fail=0; for t in $(TEST_BIN:$(BUILD)/tests/%=%) python install clients bad shard; do [ ! -e $(BUILD)/test-logs/$$t.failed ] || { echo "FAILED: $$t"; fail=1; }; done; \
 	if [ $$fail -ne 0 ]; then echo "make check: FAILED"; exit 1; fi; echo "make check: all suites passed"
 # the Python package (python/): its tests, and the same verdicts as the tool on doctored inputs (python3-pytest)
 PYTHON ?= /usr/bin/python3
@@ -109,6 +109,32 @@ check-bad: all
 	@mkdir -p $(BUILD)/test-logs; rm -f $(BUILD)/test-logs/bad.failed
 	@QTORACLE=$(BUILD)/qtoracle tests/bad/run.sh > $(BUILD)/test-logs/bad.log 2>&1 || touch $(BUILD)/test-logs/bad.failed; \
 	echo "== tests/bad/run.sh"; cat $(BUILD)/test-logs/bad.log
+
+# gen --shard I/N + merge reproduce the unsharded file byte for byte, through the Slurm job script (tests/shard_merge.sh)
+.PHONY: check-shard
+check-shard: all
+	@mkdir -p $(BUILD)/test-logs; rm -f $(BUILD)/test-logs/shard.failed
+	@QTORACLE=$(BUILD)/qtoracle tests/shard_merge.sh > $(BUILD)/test-logs/shard.log 2>&1 || touch $(BUILD)/test-logs/shard.failed; \
+	echo "== tests/shard_merge.sh"; cat $(BUILD)/test-logs/shard.log
+
+# make fuzz: the libFuzzer harnesses of tests/fuzz/ (clang, libclang-rt-14-dev) over every parser of hostile input,
+# with ASan and UBSan, each run FUZZ_SECONDS from a corpus seeded from vectors/ and tests/bad/ (scripts/run-fuzz)
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := build-fuzz
+FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -DQO_FUZZING
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_TOOL_OBJ := $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(filter-out oracle/main.c,$(TOOL_SRC)))
+.PHONY: fuzz fuzz-build
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="$(FUZZ_FLAGS)" \
+	  SANITIZE="-fsanitize=fuzzer-no-link,address,undefined" $(FUZZ_BUILD)/libqtoracle.a $(FUZZ_TOOL_OBJ)
+	@mkdir -p $(FUZZ_BUILD)/fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  clang -std=c11 -Iinclude -Ioracle $(DEP_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined \
+	    -o $(FUZZ_BUILD)/fuzz/$$t tests/fuzz/$$t.c $(FUZZ_TOOL_OBJ) $(FUZZ_BUILD)/libqtoracle.a $(JANSSON_LIBS) $(DEP_LIBS) \
+	    || exit 1; done
+fuzz: fuzz-build
+	scripts/run-fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # real clients (scipy, QuTiP, numpy solvers checked by the tool): make client-check runs them and fails without the
 # packages; make check runs them when the packages are present (tests/clients/run_clients.sh)

@@ -23,9 +23,11 @@ qo_parse_digits(slong *d, const char *s)
 }
 
 /* a record: every output at once, each with its own status */
-#define EVAL_USAGE "usage: qtoracle eval QUANTITY name=value ... [--digits D] [--json [--pretty]]\n" \
+#define EVAL_USAGE "usage: qtoracle eval QUANTITY name=value ... [--digits D] [--json [--pretty]] [--timeout SECONDS]\n" \
     "  one certified value or record; --digits D (1 to 500, default 30) guarantees a relative radius <= 10^-D;\n" \
-    "  --json prints it as JSON on one line (--pretty: indented); `qtoracle list` names every quantity and its parameters\n"
+    "  --json prints it as JSON on one line (--pretty: indented); --timeout SECONDS caps the wall time (could not\n" \
+    "  certify when reached; default none on a terminal, 3600 otherwise, QTORACLE_TIMEOUT; 0 = none);\n" \
+    "  `qtoracle list` names every quantity and its parameters\n"
 
 static size_t json_flags = JSON_COMPACT | JSON_ENSURE_ASCII;
 
@@ -37,6 +39,7 @@ eval_record(const qo_quantity *q, const qo_params *p, slong digits, int as_json)
     int st;
     qt_record_init(R);
     st = qo_evaluate_record(R, q, p, digits);
+    qo_timeout_disarm();
     if (st == QT_INTERNAL)
     {
         for (i = 0; i < R->nout; i++)
@@ -86,6 +89,40 @@ eval_record(const qo_quantity *q, const qo_params *p, slong digits, int as_json)
     return st == QT_OK ? QO_EXIT_OK : QO_EXIT_FAIL;
 }
 
+/* the effort cap: on expiry, --json prints the object with status could-not-certify and the cap as its reason */
+static void
+arm_timeout(const qo_quantity *q, const qo_params *p, slong digits, int as_json, unsigned timeout)
+{
+    char what[160], reason[96], *s = NULL;
+    if (timeout == 0)
+        return;
+    snprintf(what, sizeof what, "eval %s", q->name);
+    if (as_json)
+    {
+        json_t *o = json_object();
+        snprintf(reason, sizeof reason, "effort cap reached after %u s (--timeout %u)", timeout, timeout);
+        json_object_set_new(o, "quantity", json_string(q->name));
+        json_object_set_new(o, "params", qo_params_json(p));
+        json_object_set_new(o, "digits", json_integer(digits));
+        json_object_set_new(o, "status", json_string(qt_status_name(QT_UNCERTIFIED)));
+        json_object_set_new(o, "reason", json_string(reason));
+        json_object_set_new(o, "units", json_string(q->units));
+        json_object_set_new(o, "formula", json_string(q->formula));
+        s = json_dumps(o, json_flags);
+        json_decref(o);
+    }
+    if (s != NULL)
+    {
+        char *line = malloc(strlen(s) + 2);
+        sprintf(line, "%s\n", s);
+        qo_timeout_arm(timeout, what, line);
+        free(line);
+        free(s);
+    }
+    else
+        qo_timeout_arm(timeout, what, NULL);
+}
+
 int
 qo_cmd_eval(int argc, char **argv)
 {
@@ -94,7 +131,8 @@ qo_cmd_eval(int argc, char **argv)
     qo_params p;
     qt_result_t r;
     slong digits = QT_DIGITS_DEFAULT;
-    int i, as_json = 0, st, code;
+    int i, as_json = 0, st, code, timeout_given = 0;
+    unsigned timeout = 0;
     char err[512];
 
     for (i = 0; i < argc; i++)
@@ -143,6 +181,13 @@ qo_cmd_eval(int argc, char **argv)
                 return QO_EXIT_USAGE;
             }
         }
+        else if (strcmp(argv[i], "--timeout") == 0 || strncmp(argv[i], "--timeout=", 10) == 0)
+        {
+            const char *v = argv[i][9] == '=' ? argv[i] + 10 : (i + 1 < argc ? argv[++i] : NULL);
+            if (qo_timeout_parse(&timeout, "eval", v))
+                return QO_EXIT_USAGE;
+            timeout_given = 1;
+        }
         else if (argv[i][0] == '-' && argv[i][1] == '-')
         {
             qo_error("eval: unknown option \"%s\"", argv[i]);
@@ -174,15 +219,22 @@ qo_cmd_eval(int argc, char **argv)
         qo_params_clear(&p);
         return QO_EXIT_USAGE;
     }
+    if (!timeout_given && qo_timeout_default(&timeout, "eval", 1))
+    {
+        qo_params_clear(&p);
+        return QO_EXIT_USAGE;
+    }
+    arm_timeout(q, &p, digits, as_json, timeout);
 
     if (q->record)
     {
-        code = eval_record(q, &p, digits, as_json);
+        code = eval_record(q, &p, digits, as_json);      /* the cap is lifted once the record is computed */
         qo_params_clear(&p);
         return code;
     }
     qt_result_init(r);
     st = qo_evaluate(r, q, &p, digits);
+    qo_timeout_disarm();
     code = (st == QT_OK) ? QO_EXIT_OK : (st == QT_DOMAIN ? QO_EXIT_USAGE : QO_EXIT_FAIL);
     if (st == QT_INTERNAL)
     {

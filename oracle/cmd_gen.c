@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
-/* cmd_gen.c -- qtoracle gen SPEC.json -o VECTORS.json: certified golden vectors (format v1).
+/* cmd_gen.c -- qtoracle gen SPEC.json -o VECTORS.json [--shard I/N]: certified golden vectors (format v1), or one
+ * shard of them (a part file that qtoracle merge joins, cmd_merge.c); the file itself is laid out by vector_file.c.
  * Deterministic: no timestamps; key order fixed; the same inputs give the same bytes. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,49 +9,11 @@
 
 int qo_parse_digits(slong *d, const char *s);
 
-/* the conventions of the spec's family, from the library (the same text as its user guide), then "family" */
-static json_t *
-conventions(const char *family)
-{
-    json_t *c = json_object();
-    const qo_family *f = qo_family_of_vectors(family);
-    const qt_convention *k;
-    for (k = f ? f->conventions : qt_landauer_conventions; k->key != NULL; k++)
-        json_object_set_new(c, k->key, json_string(k->text));
-    json_object_set_new(c, "family", json_string(family));
-    return c;
-}
-
-static json_t *
-provenance(slong digits)
-{
-    json_t *s = json_object(), *libs = json_object();
-    const char *commit = getenv("QTORACLE_GIT_COMMIT");
-    const char *dirty = getenv("QTORACLE_GIT_DIRTY");
-    char buf[32];
-    json_object_set_new(s, "generator", json_string("qtoracle"));
-    json_object_set_new(s, "version", json_string(QT_VERSION));
-    json_object_set_new(s, "git_commit", json_string(commit && *commit ? commit : "unknown"));
-    json_object_set_new(s, "git_dirty", (dirty && strcmp(dirty, "false") == 0) ? json_false() : json_true());
-    json_object_set_new(libs, "arb", json_string(qt_version_arb()));
-    json_object_set_new(libs, "flint", json_string(qt_version_flint()));
-    json_object_set_new(libs, "mpfr", json_string(qt_version_mpfr()));
-    json_object_set_new(libs, "gmp", json_string(qt_version_gmp()));
-    json_object_set_new(s, "libs", libs);
-    snprintf(buf, sizeof buf, "%ld", (long) digits);
-    json_object_set_new(s, "digits", json_string(buf));
-    snprintf(buf, sizeof buf, "%ld", (long) qt_digits_start_prec(digits));
-    json_object_set_new(s, "start_prec_bits", json_string(buf));
-    snprintf(buf, sizeof buf, "%ld", (long) qt_digits_max_prec(digits));
-    json_object_set_new(s, "max_prec_bits", json_string(buf));
-    return s;
-}
-
 static qo_pool pool;   /* JSON texts of matrix parameters, alive until gen returns */
 
 static int
 gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits, int expect_error,
-         const char *where, int *count, char *err, size_t errlen)
+         const char *where, char *err, size_t errlen)
 {
     json_t *t = json_object(), *outs = json_object(), *o;
     const char *caseId = json_string_value(json_object_get(c, "caseId"));
@@ -97,7 +60,6 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
             json_object_set_new(ov, "status", json_string(qt_status_name(QT_DOMAIN)));
             json_object_set_new(ov, "reason", json_string(perr));
             json_object_set_new(outs, name, ov);
-            (*count)++;
             if (echo == NULL)
             {
                 int k;
@@ -151,7 +113,6 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
             }
             json_decref(outs);
             outs = qo_record_json(R, digits, 0);
-            *count += (int) R->nout;
             snprintf(refbuf, sizeof refbuf, "%s", R->reference);
             qt_record_clear(R);
             qo_params_clear(&p);
@@ -182,7 +143,6 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
             return st == QT_UNCERTIFIED ? QO_EXIT_FAIL : (st == QT_INTERNAL ? QO_EXIT_INTERNAL : QO_EXIT_USAGE);
         }
         json_object_set_new(outs, name, ov);
-        (*count)++;
         qt_result_clear(r);
         qo_params_clear(&p);
     }
@@ -199,16 +159,37 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
     return QO_EXIT_OK;
 }
 
+#define GEN_USAGE_LINE "qtoracle gen SPEC.json -o VECTORS.json [--progress] [--timeout SECONDS] [--shard I/N]"
+
+/* --shard I/N: 1 <= I <= N <= QO_SHARD_MAX, digits only */
+static int
+parse_shard(long *I, long *N, const char *v)
+{
+    char *end;
+    long i, n;
+    if (v == NULL || *v < '0' || *v > '9')
+        return 1;
+    i = strtol(v, &end, 10);
+    if (*end != '/' || end[1] < '0' || end[1] > '9')
+        return 1;
+    n = strtol(end + 1, &end, 10);
+    if (*end != '\0' || n < 1 || n > QO_SHARD_MAX || i < 1 || i > n)
+        return 1;
+    *I = i;
+    *N = n;
+    return 0;
+}
+
 int
 qo_cmd_gen(int argc, char **argv)
 {
     const char *spec = NULL, *out = NULL;
-    json_t *root, *groups, *g, *vec, *tgroups;
+    json_t *root, *groups, *g, *vec = NULL, *computed, *sources;
     size_t gi;
-    int i, count = 0, code = QO_EXIT_OK, progress = 0;
-    long ncases = 0, done = 0;
+    int i, code = QO_EXIT_OK, progress = 0, timeout_given = 0, sharded = 0;
+    unsigned timeout = 0;
+    long ncases = 0, done = 0, todo = 0, k = 0, shard_i = 1, shard_n = 1;
     char err[1024];
-    const char *family;
 
     for (i = 0; i < argc; i++)
     {
@@ -216,9 +197,26 @@ qo_cmd_gen(int argc, char **argv)
             out = argv[++i];
         else if (strcmp(argv[i], "--progress") == 0)
             progress = 1;
+        else if (strcmp(argv[i], "--timeout") == 0 || strncmp(argv[i], "--timeout=", 10) == 0)
+        {
+            const char *v = argv[i][9] == '=' ? argv[i] + 10 : (i + 1 < argc ? argv[++i] : NULL);
+            if (qo_timeout_parse(&timeout, "gen", v))
+                return QO_EXIT_USAGE;
+            timeout_given = 1;
+        }
+        else if (strcmp(argv[i], "--shard") == 0 || strncmp(argv[i], "--shard=", 8) == 0)
+        {
+            const char *v = argv[i][7] == '=' ? argv[i] + 8 : (i + 1 < argc ? argv[++i] : NULL);
+            if (parse_shard(&shard_i, &shard_n, v))
+            {
+                qo_error("gen: --shard must be I/N with 1 <= I <= N <= %d, got \"%s\"", QO_SHARD_MAX, v ? v : "");
+                return QO_EXIT_USAGE;
+            }
+            sharded = 1;
+        }
         else if (argv[i][0] == '-')
         {
-            qo_error("gen: unknown option \"%s\" (usage: qtoracle gen SPEC.json -o VECTORS.json [--progress])", argv[i]);
+            qo_error("gen: unknown option \"%s\" (usage: " GEN_USAGE_LINE ")", argv[i]);
             return QO_EXIT_USAGE;
         }
         else if (spec == NULL)
@@ -231,9 +229,11 @@ qo_cmd_gen(int argc, char **argv)
     }
     if (spec == NULL || out == NULL)
     {
-        qo_error("gen: usage: qtoracle gen SPEC.json -o VECTORS.json");
+        qo_error("gen: usage: " GEN_USAGE_LINE);
         return QO_EXIT_USAGE;
     }
+    if (!timeout_given && qo_timeout_default(&timeout, "gen", 0))
+        return QO_EXIT_USAGE;
     root = qo_json_load_path(spec, err, sizeof err);
     if (root == NULL)
     {
@@ -253,47 +253,53 @@ qo_cmd_gen(int argc, char **argv)
         json_decref(root);
         return QO_EXIT_USAGE;
     }
-    family = json_string_value(json_object_get(root, "family"));
     groups = json_object_get(root, "groups");
 
+    /* cases are numbered 0, 1, ... in spec order across groups; shard I/N computes those with k mod N = I - 1 */
     json_array_foreach(groups, gi, g)
         ncases += (long) json_array_size(json_object_get(g, "cases"));
+    for (k = 0; k < ncases; k++)
+        todo += (k % shard_n == shard_i - 1);
     qo_progress_start(progress);
-    vec = json_object();
-    tgroups = json_array();
+    {
+        char what[300];
+        snprintf(what, sizeof what, "gen %.250s", spec);
+        qo_timeout_arm(timeout, what, NULL);      /* lifted before the file is written: a capped run writes nothing */
+    }
+    computed = json_array();
+    sources = json_array();
+    k = 0;
     json_array_foreach(groups, gi, g)
     {
         json_t *cases = json_object_get(g, "cases"), *outputs = json_object_get(g, "outputs");
-        json_t *digits_j = json_object_get(g, "digits"), *tests, *grp, *c;
-        const char *name = json_string_value(json_object_get(g, "name"));
+        json_t *digits_j = json_object_get(g, "digits"), *c;
         slong digits = QT_DIGITS_DEFAULT;
         int expect_error = json_is_true(json_object_get(g, "expectError"));
         size_t ci;
         char where[128];
 
         snprintf(where, sizeof where, "%s: groups[%zu]", spec, gi);
-        if (name == NULL || !json_is_array(cases) || !json_is_array(outputs) || json_array_size(outputs) == 0)
-        {
-            qo_error("gen: %s needs \"name\" (string), \"outputs\" (non-empty array) and \"cases\" (array)", where);
-            code = QO_EXIT_USAGE;
-            break;
-        }
-        if (digits_j != NULL && (!json_is_string(digits_j) || qo_parse_digits(&digits, json_string_value(digits_j))))
-        {
-            qo_error("gen: %s: digits must be a string holding an integer from 1 to %d", where, QT_DIGITS_MAX);
-            code = QO_EXIT_USAGE;
-            break;
-        }
-        tests = json_array();
+        if (digits_j != NULL)
+            qo_parse_digits(&digits, json_string_value(digits_j));     /* checked by qo_spec_validate */
+        json_array_append_new(sources, qo_vectors_provenance(digits));
         json_array_foreach(cases, ci, c)
         {
             char w2[160];
+            json_t *one;
+            if (k++ % shard_n != shard_i - 1)
+            {
+                json_array_append_new(computed, json_null());
+                continue;
+            }
             snprintf(w2, sizeof w2, "%s.cases[%zu]", where, ci);
             {
                 const char *id = json_string_value(json_object_get(c, "caseId"));
-                qo_progress_step("gen", ++done, ncases, id ? id : w2);
+                qo_progress_step("gen", ++done, todo, id ? id : w2);
             }
-            code = gen_case(tests, c, json_object_get(g, "common"), outputs, digits, expect_error, w2, &count, err, sizeof err);
+            one = json_array();
+            code = gen_case(one, c, json_object_get(g, "common"), outputs, digits, expect_error, w2, err, sizeof err);
+            json_array_append(computed, code == QO_EXIT_OK ? json_array_get(one, 0) : json_null());
+            json_decref(one);
             if (code != QO_EXIT_OK)
             {
                 qo_error("gen: %s", err);
@@ -301,52 +307,25 @@ qo_cmd_gen(int argc, char **argv)
             }
         }
         if (code != QO_EXIT_OK)
-        {
-            json_decref(tests);
             break;
-        }
-        grp = json_object();
-        json_object_set_new(grp, "name", json_string(name));
-        json_object_set_new(grp, "comment", json_string(json_is_string(json_object_get(g, "comment")) ?
-                                                        json_string_value(json_object_get(g, "comment")) : ""));
-        json_object_set_new(grp, "source", provenance(digits));
-        json_object_set_new(grp, "quantities", json_deep_copy(outputs));
-        {
-            json_t *tol = qo_group_tolerance(tests, json_object_get(root, "notes"));
-            if (tol != NULL)
-                json_object_set_new(grp, "tolerance", tol);
-        }
-        json_object_set_new(grp, "tests", tests);
-        json_array_append_new(tgroups, grp);
     }
-
+    qo_timeout_disarm();
     qo_progress_end();
     if (code == QO_EXIT_OK)
     {
-        json_t *notes = json_object_get(root, "notes"), *header = json_object_get(root, "header");
-        json_object_set_new(vec, "schema", json_string("qtvec_v1.schema.json"));
-        json_object_set_new(vec, "formatVersion", json_string("1.0"));
-        json_object_set_new(vec, "family", json_string(family));
-        json_object_set_new(vec, "header", json_is_array(header) ? json_deep_copy(header) : json_array());
-        json_object_set_new(vec, "license", json_string("CC0-1.0"));
-        json_object_set_new(vec, "conventions", conventions(family));
-        json_object_set_new(vec, "checkingRule", json_string(
-            "with tau = atol + rtol*max(|lo|,|hi|), a finite value x passes iff lo - tau <= x <= hi + tau, "
-            "evaluated exactly (rtol, atol: the checker's options, else the group's tolerance); with N ulps, iff x lies "
-            "between lo_f64 moved N doubles down and hi_f64 moved N doubles up; outputs with status domain-error expect "
-            "the consumer to report an error"));
-        json_object_set_new(vec, "notes", json_is_object(notes) ? json_deep_copy(notes) : json_object());
-        json_object_set_new(vec, "numberOfTests", json_integer(count));
-        json_object_set_new(vec, "testGroups", tgroups);
+        if (sharded)
+            vec = qo_shard_part(root, shard_i, shard_n, sources, computed);
+        else
+            vec = qo_vectors_assemble(root, sources, computed);
         if (qo_write_json_file(vec, out, err, sizeof err))
         {
             qo_error("gen: %s", err);
             code = QO_EXIT_USAGE;          /* an I/O error (a full disk, a vanished directory): exit 2 with its reason */
         }
     }
-    else
-        json_decref(tgroups);
     json_decref(vec);
+    json_decref(computed);
+    json_decref(sources);
     json_decref(root);
     qo_pool_clear(&pool);
     return code;

@@ -19,7 +19,7 @@ int qo_parse_digits(slong *d, const char *s);
 
 #define SWEEP_MAX 10000
 #define SWEEP_USAGE "usage: qtoracle sweep QUANTITY name=value ... name=LO:HI:N [--log] [--digits D] [--output NAME]\n" \
-    "                      [--csv | --jsonl]\n" \
+    "                      [--csv | --jsonl] [--timeout SECONDS]\n" \
     "  one certified value per point: a parameter given as LO:HI:N takes N points (evenly spaced, finite decimals\n" \
     "  rounded to 10 significant digits; --log: geometric, rounded to 6); the printed point is the exact input;\n" \
     "  several ranges are taken together point by point;\n" \
@@ -137,7 +137,8 @@ qo_cmd_sweep(int argc, char **argv)
     qo_kv kv;
     ranges R;
     slong digits = 15, k;
-    int i, logscale = 0, jsonl = 0, code = QO_EXIT_OK, any_uncert = 0;
+    int i, logscale = 0, jsonl = 0, code = QO_EXIT_OK, any_uncert = 0, timeout_given = 0;
+    unsigned timeout = 0;
     const char *only = NULL;
     char err[512];
     char **pointvals = NULL;     /* npoints x n strings */
@@ -168,6 +169,13 @@ qo_cmd_sweep(int argc, char **argv)
         char *eq;
         if (strcmp(argv[i], "--log") == 0)
             logscale = 1;
+        else if (strcmp(argv[i], "--timeout") == 0 || strncmp(argv[i], "--timeout=", 10) == 0)
+        {
+            const char *v = argv[i][9] == '=' ? argv[i] + 10 : (i + 1 < argc ? argv[++i] : NULL);
+            if (qo_timeout_parse(&timeout, "sweep", v))
+                return QO_EXIT_USAGE;
+            timeout_given = 1;
+        }
         else if (strcmp(argv[i], "--jsonl") == 0)
             jsonl = 1;
         else if (strcmp(argv[i], "--csv") == 0)
@@ -284,6 +292,14 @@ qo_cmd_sweep(int argc, char **argv)
         }
     }
 
+    if (code == QO_EXIT_OK && !timeout_given && qo_timeout_default(&timeout, "sweep", 0))
+        code = QO_EXIT_USAGE;
+    if (code == QO_EXIT_OK)
+    {
+        char what[200];
+        snprintf(what, sizeof what, "sweep %s (every line printed before is complete)", q->name);
+        qo_timeout_arm(timeout, what, NULL);
+    }
     for (k = 0; k < R.npoints && code == QO_EXIT_OK; k++)
     {
         int r;
@@ -303,6 +319,7 @@ qo_cmd_sweep(int argc, char **argv)
             qo_evaluate(res, q, ps + k, digits);
             nout = 1;
         }
+        qo_timeout_hold(1);           /* a line is printed whole or not at all */
         /* an output named by --output must exist */
         if (only != NULL && q->record)
         {
@@ -391,12 +408,14 @@ qo_cmd_sweep(int argc, char **argv)
         else if (code == QO_EXIT_OK)
             printf("\n");
         fflush(stdout);
+        qo_timeout_hold(0);
         json_decref(line);
         json_decref(outs);
         qt_record_clear(Rec);
         qt_result_clear(res);
     }
 
+    qo_timeout_disarm();
     for (k = 0; k < R.npoints; k++)
     {
         int r;

@@ -11,12 +11,13 @@ usage(FILE *f)
         "qtoracle %s -- certified reference values for quantum thermodynamics\n"
         "usage:\n"
         "  qtoracle list [--json]\n"
-        "  qtoracle eval QUANTITY name=value ... [--digits D] [--json [--pretty]]\n"
-        "  qtoracle gen SPEC.json -o VECTORS.json [--progress]\n"
+        "  qtoracle eval QUANTITY name=value ... [--digits D] [--json [--pretty]] [--timeout S]\n"
+        "  qtoracle gen SPEC.json -o VECTORS.json [--progress] [--timeout S] [--shard I/N]\n"
+        "  qtoracle merge PART.json ... -o VECTORS.json\n"
         "  qtoracle check VECTORS.json RESULTS.jsonl|- [--rtol R] [--atol A] [--ulps N] [--subset] [--case GLOB] [--output NAME] [--flag F] [--skip-flag F] [--junit FILE] [--verbose]\n"
         "  qtoracle selfcheck VECTORS.json\n"
-        "  qtoracle audit CLAIMS.json [--json] [--max-digits D] [--progress]\n"
-        "  qtoracle sweep QUANTITY name=value ... name=LO:HI:N [--log] [--digits D] [--output NAME] [--csv|--jsonl]\n"
+        "  qtoracle audit CLAIMS.json [--json] [--max-digits D] [--progress] [--timeout S]\n"
+        "  qtoracle sweep QUANTITY name=value ... name=LO:HI:N [--log] [--digits D] [--output NAME] [--csv|--jsonl] [--timeout S]\n"
         "  qtoracle COMMAND --help\n"
         "exit status: 0 ok; 1 could not certify / check failures; 2 bad input; 3 internal error (a bug: please report)\n"
         "docs: docs/vectors.md, the user guides docs/*.md; man qtoracle\n", QT_VERSION);
@@ -28,9 +29,12 @@ static const char *const command_help[][2] = {
     {"eval", NULL},       /* cmd_eval.c prints its own */
     {"audit", NULL},      /* cmd_audit.c prints its own */
     {"sweep", NULL},      /* cmd_sweep.c prints its own */
-    {"gen", "usage: qtoracle gen SPEC.json -o VECTORS.json [--progress]\n  certified golden vectors from a spec, written atomically "
+    {"merge", NULL},      /* cmd_merge.c prints its own */
+    {"gen", "usage: qtoracle gen SPEC.json -o VECTORS.json [--progress] [--timeout SECONDS] [--shard I/N]\n  certified golden vectors from a spec, written atomically "
             "(docs/vectors.md); fails if an output cannot be certified to its group's digits;\n  progress on stderr "
-            "when it is a terminal, one line per case with --progress\n"},
+            "when it is a terminal, one line per case with --progress;\n  --timeout caps the wall time (could not certify, no "
+            "file written, when reached);\n  --shard I/N computes the cases k (0, 1, ... in spec order) with k mod N = I - 1 into a "
+            "part file for qtoracle merge\n"},
     {"check", "usage: qtoracle check VECTORS.json RESULTS.jsonl|- [--rtol R] [--atol A] [--ulps N] [--subset]\n"
               "       [--case GLOB] [--output NAME] [--flag NAME] [--skip-flag NAME] [--junit FILE.xml] [--verbose]\n"
               "  a solver's results against certified vectors; without a tolerance option each group's stated "
@@ -40,13 +44,14 @@ static const char *const command_help[][2] = {
                   "and the three encodings of every enclosure sharing a point\n"},
 };
 
-#define COMMANDS "commands: list, eval, gen, check, selfcheck, audit, sweep"
+#define COMMANDS "commands: list, eval, gen, check, selfcheck, audit, sweep, merge"
 
 int
 main(int argc, char **argv)
 {
     int code;
     size_t h;
+    qo_memory_guard_install();       /* before any FLINT or GMP allocation (effort.c) */
     if (argc >= 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0))
         for (h = 0; h < sizeof command_help / sizeof command_help[0]; h++)
             if (strcmp(argv[1], command_help[h][0]) == 0 && command_help[h][1] != NULL)
@@ -74,6 +79,8 @@ main(int argc, char **argv)
         code = qo_cmd_audit(argc - 2, argv + 2);
     else if (strcmp(argv[1], "sweep") == 0)
         code = qo_cmd_sweep(argc - 2, argv + 2);
+    else if (strcmp(argv[1], "merge") == 0)
+        code = qo_cmd_merge(argc - 2, argv + 2);
     else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0)
     {
         usage(stdout);
@@ -87,7 +94,8 @@ main(int argc, char **argv)
     }
     else
     {
-        static const char *const names[] = {"list", "eval", "gen", "check", "selfcheck", "audit", "sweep", NULL};
+        static const char *const names[] = {"list", "eval", "gen", "check", "selfcheck", "audit", "sweep", "merge",
+                                             NULL};
         const char *near = qo_closest(argv[1], names, -1);
         if (near != NULL)
             qo_error("unknown command \"%s\"; did you mean %s? (%s)", argv[1], near, COMMANDS);

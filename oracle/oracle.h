@@ -147,8 +147,31 @@ json_t *qo_json_load_path(const char *path, char *err, size_t errlen);
    not a directory, FIFO, socket or device; a symbolic link names its target), else 0 and a message naming it */
 int qo_output_path_ok(const char *path, char *err, size_t errlen);
 
+/* effort caps (effort.c): --timeout SECONDS ends the run as could-not-certify (exit 1) with "effort cap reached after
+   N s" on stderr (stdout_text, if not NULL, printed first: eval --json's object); 0 = no cap; the default is none,
+   QO_EVAL_DEFAULT_TIMEOUT for eval when stderr is not a terminal, or the environment variable QTORACLE_TIMEOUT;
+   hold(1) defers the cap around output (hold(0) releases it); the allocation guard ends a run whose allocation fails
+   the same way, on stderr */
+#define QO_TIMEOUT_MAX 31536000
+#define QO_EVAL_DEFAULT_TIMEOUT 3600
+int qo_timeout_parse(unsigned *seconds, const char *cmd, const char *value);
+int qo_timeout_default(unsigned *seconds, const char *cmd, int is_eval);
+void qo_timeout_arm(unsigned seconds, const char *what, const char *stdout_text);
+void qo_timeout_disarm(void);
+void qo_timeout_hold(int hold);
+void qo_memory_guard_install(void);
+
 /* exact comparisons on decimal strings */
 int qo_parse_value(fmpq_t q, const char *s);   /* 0 ok; nonzero: not a finite exact number */
+
+/* vector files (vector_file.c): the provenance of a group computed to `digits`; the file laid out from a validated
+   spec, each group's provenance (sources) and the test object of every case in spec order (computed); the part file
+   of shard I/N (the spec, the sources, the computed tests with their case index) that merge joins */
+#define QO_SHARD_MAX 100000
+json_t *qo_vectors_provenance(slong digits);
+json_t *qo_vectors_assemble(json_t *root, json_t *sources, json_t *computed);
+json_t *qo_shard_part(json_t *root, long I, long N, json_t *sources, json_t *computed);
+int qo_cmd_merge(int argc, char **argv);
 
 /* a spec checked whole before gen computes anything (spec_check.c); 1 and a message naming the field */
 int qo_spec_validate(json_t *root, const char *path, char *err, size_t errlen);

@@ -88,14 +88,24 @@ qo_vecs_clear(qo_vecs *v)
 int
 qo_vecs_load(qo_vecs *v, const char *path, char *err, size_t errlen)
 {
+    json_t *root = qo_json_load_path(path, err, errlen);
+    if (root == NULL)
+    {
+        memset(v, 0, sizeof *v);
+        return 1;
+    }
+    return qo_vecs_from_json(v, root, path, err, errlen);
+}
+
+int
+qo_vecs_from_json(qo_vecs *v, json_t *root, const char *path, char *err, size_t errlen)
+{
     json_t *groups, *g, *t, *outs, *o;
     size_t gi, ti;
     const char *name;
 
     memset(v, 0, sizeof *v);
-    v->root = qo_json_load_path(path, err, errlen);
-    if (v->root == NULL)
-        return 1;
+    v->root = root;
     groups = json_object_get(v->root, "testGroups");
     if (!json_is_array(groups))
     {

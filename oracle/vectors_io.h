@@ -23,6 +23,8 @@ typedef struct
 qo_vecs;
 
 int qo_vecs_load(qo_vecs *v, const char *path, char *err, size_t errlen);
+/* the same from a parsed file (root is owned by v from here on; path names it in messages) */
+int qo_vecs_from_json(qo_vecs *v, json_t *root, const char *path, char *err, size_t errlen);
 void qo_vecs_clear(qo_vecs *v);
 qo_vec_entry *qo_vecs_find(qo_vecs *v, const char *caseId, const char *output);
 int qo_vecs_has_case(qo_vecs *v, const char *caseId);

@@ -7,6 +7,25 @@
 #include <stdlib.h>
 #include "qtoracle/qtoracle.h"
 
+/* 1 iff x is a finite ball with rad <= 2^(-prec/2) max(1, |mid|): the width a certified enclosure computed at prec
+   bits must beat (a containment or overlap check passes an infinite ball, so every such check also asks this) */
+static inline int
+qt_test_narrow(const arb_t x, slong prec)
+{
+    mag_t m, r;
+    int ok;
+    if (!arb_is_finite(x))
+        return 0;
+    mag_init(m); mag_init(r);
+    arf_get_mag(m, arb_midref(x));
+    if (mag_cmp_2exp_si(m, 0) < 0)
+        mag_one(m);
+    mag_mul_2exp_si(m, m, -(prec / 2));
+    ok = mag_cmp(arb_radref(x), m) <= 0;
+    mag_clear(m); mag_clear(r);
+    return ok;
+}
+
 /* QT_TEST_MULTIPLIER scales the number of random iterations (default 1) */
 static inline int
 qt_test_iters(int base)

@@ -30,6 +30,11 @@ void qt_lindblad_add(qt_lindblad_t G, const acb_mat_t L, const acb_t rate, slong
 void qt_lindblad_add_with_adjoint(qt_lindblad_t G, const acb_mat_t L, const acb_mat_t Ld, const acb_t rate,
                                   slong group, slong prec);
 
+/* the budget of the dense Liouvillian routes (trajectories and cycles of general open models): the superoperator is
+ * n^2 x n^2, so its exponential costs memory ~ n^4 and time ~ n^6 per working precision (about 10 s for n = 16 at 30
+ * digits on one core); models of larger dimension are refused up front as QT_DOMAIN, naming the limit */
+#define QT_LIOUVILLE_MAX_DIM 16
+
 /* Y = L(X) (group < 0), or only the dissipators labelled `group` (no Hamiltonian part) */
 void qt_lindblad_apply(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t X, slong group, slong prec);
 /* the n^2 x n^2 superoperator matrix (column stacking) */

@@ -116,7 +116,7 @@ static int
 fock_series(arb_t SE, arb_t SEd, const arb_t mu, const arb_t v, const arb_t nb, const arb_t kap,
             int v_zero, slong prec, char *reason)
 {
-    slong N, nmax = 20000, cap = 64, k;
+    slong N, nmax = QT_FOCK_MAX_TERMS, cap = 64, k;
     arb_ptr P;
     arb_t a, b, c, w0, w1, w2, pre, t, u, lnP, Pd, M[4], tot[4];
     arf_t eps, m, tb;
@@ -153,6 +153,40 @@ fock_series(arb_t SE, arb_t SEd, const arb_t mu, const arb_t v, const arb_t nb, 
     arb_add(tot[3], tot[3], mu, prec);
     for (k = 0; k < 4; k++)
         arb_zero(M[k]);
+
+    /* the effort budget, decided before the series starts: the loop below can stop only once the tail mass
+       eps_{N+1} >= P_{N+1} >= pre a^{N+1} (L_n(-x) >= 1) is below 2^(32 - prec), so it needs
+       N + 1 > ((prec - 32) ln 2 + ln pre) / ln(1/a) terms; for a Poisson state (v = 0) with mean mu > nmax + 1 the
+       mass beyond nmax is at least 1/2 (its median exceeds mu - ln 2).  Either beyond the budget: refuse at once */
+    {
+        int beyond;
+        arb_log_ui(t, 2, prec);
+        arb_mul_si(t, t, prec - 32, prec);
+        if (v_zero)
+        {
+            arb_set_si(u, nmax + 1);
+            beyond = arb_gt(mu, u);
+        }
+        else
+        {
+            arb_log(u, pre, prec);
+            arb_add(t, t, u, prec);
+            arb_log(u, a, prec);
+            arb_neg(u, u);
+            arb_div(t, t, u, prec);
+            arb_set_si(u, nmax + 1);
+            beyond = arb_gt(t, u);
+        }
+        if (beyond)
+        {
+            arb_zero_pm_inf(SE);
+            arb_zero_pm_inf(SEd);
+            qt_fail(reason, QT_UNCERTIFIED, "effort cap: the Fock series would need more than %ld terms at %ld bits "
+                    "(QT_FOCK_MAX_TERMS; the mean occupation mu + v is too large)", (long) nmax, (long) prec);
+            st = QT_UNCERTIFIED;
+            goto out;
+        }
+    }
 
     arb_zero(SE);
     arb_zero(SEd);
@@ -293,8 +327,10 @@ fock_series(arb_t SE, arb_t SEd, const arb_t mu, const arb_t v, const arb_t nb, 
     {
         arb_zero_pm_inf(SE);
         arb_zero_pm_inf(SEd);
-        qt_fail(reason, QT_UNCERTIFIED, "the Fock series did not reach its tail bound within %ld terms", (long) nmax);
+        qt_fail(reason, QT_UNCERTIFIED, "effort cap: the Fock series did not reach its tail bound within %ld terms "
+                "(QT_FOCK_MAX_TERMS)", (long) nmax);
     }
+out:
     _arb_vec_clear(P, cap);
     arb_clear(a); arb_clear(b); arb_clear(c); arb_clear(w0); arb_clear(w1); arb_clear(w2);
     arb_clear(pre); arb_clear(t); arb_clear(u); arb_clear(lnP); arb_clear(Pd);

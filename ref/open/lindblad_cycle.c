@@ -48,6 +48,10 @@ qt_cycle_validate(qt_cycle_t C, char *reason)
         return qt_fail(reason, QT_DOMAIN, "baths: 1 to %d baths, got %ld", QT_MAX_BATHS, (long) C->M->nbaths);
     if (C->nstrokes < 1)
         return qt_fail(reason, QT_DOMAIN, "strokes: at least one stroke");
+    if (n < 1 || n > QT_LIOUVILLE_MAX_DIM)
+        return qt_fail(reason, QT_DOMAIN, "strokes[0].H: dimension %ld is beyond the budget of the dense Liouvillian "
+                       "route (1 to %d: its n^2 x n^2 exponential needs memory ~n^4 and time ~n^6)", (long) n,
+                       QT_LIOUVILLE_MAX_DIM);
     for (j = 0; j < C->M->nbaths; j++)
         if ((st = qt_bath_validate(C->M->bath + j, j, n, reason)) != QT_OK)
             return st;

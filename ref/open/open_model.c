@@ -161,8 +161,10 @@ qt_open_model_validate(qt_open_model_t M, char *reason)
     int st;
     if (M->nbaths < 0 || M->nbaths > QT_MAX_BATHS)
         return qt_fail(reason, QT_DOMAIN, "baths: at most %d baths, got %ld", QT_MAX_BATHS, (long) M->nbaths);
-    if (n < 1 || n > QT_QMAT_MAX_DIM)
-        return qt_fail(reason, QT_DOMAIN, "H: dimension must be 1..%d", QT_QMAT_MAX_DIM);
+    if (n < 1 || n > QT_LIOUVILLE_MAX_DIM)
+        return qt_fail(reason, QT_DOMAIN, "H: dimension %ld is beyond the budget of the dense Liouvillian route "
+                       "(1 to %d: its n^2 x n^2 exponential needs memory ~n^4 and time ~n^6)", (long) n,
+                       QT_LIOUVILLE_MAX_DIM);
     if (qt_hamiltonian_validate(M->H, n, r) != QT_OK)
         return qt_fail(reason, QT_DOMAIN, "H: %s", r);
     if (M->rho0->n != n)
