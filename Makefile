@@ -77,10 +77,16 @@ $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(BUILD)/libqtoracle.a $(HEADE
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -o $@ $< $(BUILD)/libqtoracle.a $(ALL_LDFLAGS) $(JANSSON_LIBS) $(CHECK_LIBS) $(DEP_LIBS)
 
 # one job per suite, so that make -j2 check runs two at a time; each suite's output is printed whole when it ends
+# the randomized self-test drives the tool's own parsers and families: it links the tool's objects too
+TOOL_OBJ_LIB := $(filter-out $(BUILD)/obj/oracle/main.o,$(TOOL_OBJ))
+$(BUILD)/tests/t_selftest: tests/t_selftest.c $(wildcard tests/*.h) $(BUILD)/libqtoracle.a $(TOOL_OBJ_LIB) $(HEADERS)
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -Ioracle -o $@ $< $(TOOL_OBJ_LIB) $(BUILD)/libqtoracle.a $(ALL_LDFLAGS) $(JANSSON_LIBS) $(CHECK_LIBS) $(DEP_LIBS)
+
 TEST_RUNS := $(TEST_BIN:$(BUILD)/tests/%=check-%)
 .PHONY: $(TEST_RUNS)
-check: $(TEST_RUNS) check-python check-install check-clients check-bad check-shard
-	@fail=0; for t in $(TEST_BIN:$(BUILD)/tests/%=%) python install clients bad shard; do [ ! -e $(BUILD)/test-logs/$$t.failed ] || { echo "FAILED: $$t"; fail=1; }; done; \
+check: $(TEST_RUNS) check-python check-install check-clients check-bad check-shard check-validate
+	@fail=0; for t in $(TEST_BIN:$(BUILD)/tests/%=%) python install clients bad shard validate; do [ ! -e $(BUILD)/test-logs/$$t.failed ] || { echo "FAILED: $$t"; fail=1; }; done; \
 	if [ $$fail -ne 0 ]; then echo "make check: FAILED"; exit 1; fi; echo "make check: all suites passed"
 # the Python package (python/): its tests, and the same verdicts as the tool on doctored inputs (python3-pytest)
 PYTHON ?= /usr/bin/python3
@@ -135,6 +141,21 @@ fuzz-build:
 	    || exit 1; done
 fuzz: fuzz-build
 	scripts/run-fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# every shipped vector file recomputed at +64 bits inside its committed enclosures (CI runs it)
+VALIDATE_RUNS := $(VECTORS:vectors/%.json=validate-%)
+.PHONY: validate-vectors $(VALIDATE_RUNS)
+validate-vectors: $(VALIDATE_RUNS)
+$(VALIDATE_RUNS): validate-%: all
+	@out=$$($(BUILD)/qtoracle validate vectors/$*.json) || { echo "vectors/$*.json:"; echo "$$out"; exit 1; }; \
+	  echo "vectors/$*.json: $$(echo "$$out" | tail -n 1)"
+
+# qtoracle validate: shipped files recompute inside their enclosures, doctored copies are caught (tests/validate_vectors.sh)
+.PHONY: check-validate
+check-validate: all
+	@mkdir -p $(BUILD)/test-logs; rm -f $(BUILD)/test-logs/validate.failed
+	@QTORACLE=$(BUILD)/qtoracle tests/validate_vectors.sh > $(BUILD)/test-logs/validate.log 2>&1 || touch $(BUILD)/test-logs/validate.failed; \
+	echo "== tests/validate_vectors.sh"; cat $(BUILD)/test-logs/validate.log
 
 # real clients (scipy, QuTiP, numpy solvers checked by the tool): make client-check runs them and fails without the
 # packages; make check runs them when the packages are present (tests/clients/run_clients.sh)

@@ -16,6 +16,7 @@ usage(FILE *f)
         "  qtoracle merge PART.json ... -o VECTORS.json\n"
         "  qtoracle check VECTORS.json RESULTS.jsonl|- [--rtol R] [--atol A] [--ulps N] [--subset] [--case GLOB] [--output NAME] [--flag F] [--skip-flag F] [--junit FILE] [--verbose]\n"
         "  qtoracle selfcheck VECTORS.json\n"
+        "  qtoracle validate VECTORS.json [--extra-bits N] [--progress] [--timeout S]\n"
         "  qtoracle audit CLAIMS.json [--json] [--max-digits D] [--progress] [--timeout S]\n"
         "  qtoracle sweep QUANTITY name=value ... name=LO:HI:N [--log] [--digits D] [--output NAME] [--csv|--jsonl] [--timeout S]\n"
         "  qtoracle COMMAND --help\n"
@@ -30,6 +31,7 @@ static const char *const command_help[][2] = {
     {"audit", NULL},      /* cmd_audit.c prints its own */
     {"sweep", NULL},      /* cmd_sweep.c prints its own */
     {"merge", NULL},      /* cmd_merge.c prints its own */
+    {"validate", NULL},   /* cmd_validate.c prints its own */
     {"gen", "usage: qtoracle gen SPEC.json -o VECTORS.json [--progress] [--timeout SECONDS] [--shard I/N]\n  certified golden vectors from a spec, written atomically "
             "(docs/vectors.md); fails if an output cannot be certified to its group's digits;\n  progress on stderr "
             "when it is a terminal, one line per case with --progress;\n  --timeout caps the wall time (could not certify, no "
@@ -44,7 +46,7 @@ static const char *const command_help[][2] = {
                   "and the three encodings of every enclosure sharing a point\n"},
 };
 
-#define COMMANDS "commands: list, eval, gen, check, selfcheck, audit, sweep, merge"
+#define COMMANDS "commands: list, eval, gen, check, selfcheck, validate, audit, sweep, merge"
 
 int
 main(int argc, char **argv)
@@ -81,6 +83,8 @@ main(int argc, char **argv)
         code = qo_cmd_sweep(argc - 2, argv + 2);
     else if (strcmp(argv[1], "merge") == 0)
         code = qo_cmd_merge(argc - 2, argv + 2);
+    else if (strcmp(argv[1], "validate") == 0)
+        code = qo_cmd_validate(argc - 2, argv + 2);
     else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0)
     {
         usage(stdout);
@@ -95,7 +99,7 @@ main(int argc, char **argv)
     else
     {
         static const char *const names[] = {"list", "eval", "gen", "check", "selfcheck", "audit", "sweep", "merge",
-                                             NULL};
+                                             "validate", NULL};
         const char *near = qo_closest(argv[1], names, -1);
         if (near != NULL)
             qo_error("unknown command \"%s\"; did you mean %s? (%s)", argv[1], near, COMMANDS);

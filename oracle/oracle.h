@@ -172,6 +172,7 @@ json_t *qo_vectors_provenance(slong digits);
 json_t *qo_vectors_assemble(json_t *root, json_t *sources, json_t *computed);
 json_t *qo_shard_part(json_t *root, long I, long N, json_t *sources, json_t *computed);
 int qo_cmd_merge(int argc, char **argv);
+int qo_cmd_validate(int argc, char **argv);
 
 /* a spec checked whole before gen computes anything (spec_check.c); 1 and a message naming the field */
 int qo_spec_validate(json_t *root, const char *path, char *err, size_t errlen);

@@ -26,6 +26,14 @@ qt_test_narrow(const arb_t x, slong prec)
     return ok;
 }
 
+/* the overlap every two-method or two-precision assertion asks for: the balls overlap and both are narrow (finite,
+   rad <= 2^-30 max(1, |mid|)), so that an infinite or useless enclosure cannot pass */
+static inline int
+qt_overlaps(const arb_t a, const arb_t b)
+{
+    return arb_overlaps(a, b) && qt_test_narrow(a, 60) && qt_test_narrow(b, 60);
+}
+
 /* QT_TEST_MULTIPLIER scales the number of random iterations (default 1) */
 static inline int
 qt_test_iters(int base)

@@ -69,7 +69,7 @@ START_TEST(ideal_closed_forms)
                 continue;
             ck_assert_int_eq(s1, QT_OK);
             ck_assert_int_eq(s2, QT_OK);
-            ck_assert_msg(arb_overlaps(a, b), "ideal %s stats=%d it=%d: quadrature and closed form disagree", qname[q], stats, it);
+            ck_assert_msg(qt_overlaps(a, b), "ideal %s stats=%d it=%d: quadrature and closed form disagree", qname[q], stats, it);
             ck_assert_msg(arb_rel_accuracy_bits(a) > 90 || arb_contains_zero(a), "ideal %s: enclosure too wide", qname[q]);
         }
     }
@@ -97,11 +97,11 @@ START_TEST(lorentzian_closed_forms)
         {
             ck_assert_int_eq(quad[q](a, p, 128, r), QT_OK);
             ck_assert_int_eq(qt_landauer_lorentzian_closed_form(b, q, p, 128, r), QT_OK);
-            ck_assert_msg(arb_overlaps(a, b), "lorentzian %s it=%d disagree", qname[q], it);
+            ck_assert_msg(qt_overlaps(a, b), "lorentzian %s it=%d disagree", qname[q], it);
         }
         ck_assert_int_eq(qt_landauer_level_entropy(a, p, 128, r), QT_OK);
         ck_assert_int_eq(qt_landauer_level_entropy_quad(b, p, 128, r), QT_OK);
-        ck_assert_msg(arb_overlaps(a, b), "level entropy: closed form and quadrature disagree");
+        ck_assert_msg(qt_overlaps(a, b), "level entropy: closed form and quadrature disagree");
     }
     arb_clear(a); arb_clear(b);
     qt_landauer_params_clear(p);
@@ -143,14 +143,14 @@ START_TEST(kl_equals_difference_form)
             ck_assert_int_eq(qt_landauer_entropy_production(S, p, 128, r), QT_OK);
             arb_mul(t, TR, IS, 128);
             arb_sub(t, HR, t, 128);
-            ck_assert_msg(arb_overlaps(t, QR), "Q^R != I_Q^R - T_R I_S (k=%d it=%d)", k, it);
+            ck_assert_msg(qt_overlaps(t, QR), "Q^R != I_Q^R - T_R I_S (k=%d it=%d)", k, it);
             arb_mul(t, TL, IS, 128);
             arb_sub(t, t, HL, 128);
-            ck_assert_msg(arb_overlaps(t, QL), "Q^L != -I_Q^L + T_L I_S (k=%d it=%d)", k, it);
+            ck_assert_msg(qt_overlaps(t, QL), "Q^L != -I_Q^L + T_L I_S (k=%d it=%d)", k, it);
             arb_div(t, QR, TR, 128);
             arb_div(HR, QL, TL, 128);
             arb_add(t, t, HR, 128);
-            ck_assert(arb_overlaps(t, S));
+            ck_assert(qt_overlaps(t, S));
             ck_assert_msg(!arb_is_negative(QR) && !arb_is_negative(QL), "KL must be >= 0");
             /* -pi^2 T_R/3 <= I_S <= pi^2 T_L/3 */
             arb_mul(t, pi2, TL, 128);
@@ -202,7 +202,7 @@ START_TEST(equal_temperature_sum_rule)
         }
         arb_mul(d, d, N, 128);
         arb_add(QR, QR, QL, 128);
-        ck_assert_msg(arb_overlaps(QR, d), "Q^R + Q^L != dmu I_N at equal T (it=%d)", it);
+        ck_assert_msg(qt_overlaps(QR, d), "Q^R + Q^L != dmu I_N at equal T (it=%d)", it);
     }
     arb_clear(QR); arb_clear(QL); arb_clear(N); arb_clear(d);
     qt_landauer_params_clear(p);
@@ -234,7 +234,7 @@ START_TEST(reduced_cold_sink_two_routes)
         fmpq_clear(k);
         ck_assert_int_eq(qt_landauer_reduced_entropy_current_R(a, p, 128, r), QT_OK);
         ck_assert_int_eq(qt_landauer_reduced_entropy_current_R_plain(b, p, 128, r), QT_OK);
-        ck_assert_msg(arb_overlaps(a, b), "cold-sink split and plain quadrature disagree (it=%d)", it);
+        ck_assert_msg(qt_overlaps(a, b), "cold-sink split and plain quadrature disagree (it=%d)", it);
         ck_assert(arb_rel_accuracy_bits(a) > 90);
         if (p->stats == QT_FERMION)
         {
@@ -342,7 +342,7 @@ START_TEST(precision_overlap)
             quad[q](a, p, 64, r);
             quad[q](b, p, 128, r);
             quad[q](c, p, 333, r);
-            ck_assert_msg(arb_overlaps(a, b) && arb_overlaps(b, c) && arb_overlaps(a, c),
+            ck_assert_msg(qt_overlaps(a, b) && qt_overlaps(b, c) && qt_overlaps(a, c),
                           "%s: precisions disagree (it=%d)", qname[q], it);
             ck_assert(mag_cmp(arb_radref(c), arb_radref(b)) <= 0);
         }
@@ -408,13 +408,13 @@ START_TEST(driven_level_closed_forms)
         qt_test_setq(d->T, T[i]);
         ck_assert_int_eq(qt_driven_level_quasistatic_heat(a, d, 128, r), QT_OK);
         ck_assert_int_eq(qt_driven_level_quad(b, QT_DL_HEAT, d, 128, r), QT_OK);
-        ck_assert_msg(arb_overlaps(a, b), "driven heat T=%s", T[i]);
+        ck_assert_msg(qt_overlaps(a, b), "driven heat T=%s", T[i]);
         ck_assert_int_eq(qt_driven_level_dissipated_power(a, d, 128, r), QT_OK);
         ck_assert_int_eq(qt_driven_level_quad(b, QT_DL_POWER, d, 128, r), QT_OK);
-        ck_assert_msg(arb_overlaps(a, b), "driven power T=%s", T[i]);
+        ck_assert_msg(qt_overlaps(a, b), "driven power T=%s", T[i]);
         ck_assert_int_eq(qt_driven_level_entropy(a, d, 128, r), QT_OK);
         ck_assert_int_eq(qt_driven_level_quad(b, QT_DL_ENTROPY, d, 128, r), QT_OK);
-        ck_assert_msg(arb_overlaps(a, b), "driven entropy T=%s", T[i]);
+        ck_assert_msg(qt_overlaps(a, b), "driven entropy T=%s", T[i]);
     }
     /* T -> 0: P2 -> pi rho_S(mu)^2 (4.4); rho_S(0.1) = (0.25/pi)/(0.04 + 0.0625) */
     qt_test_setq(d->T, "1/1000000");
@@ -466,7 +466,7 @@ START_TEST(digits_guarantee)
     ck_assert_int_eq(qt_eval_digits(r1, is_fn, p, 50), QT_OK);
     ck_assert(qt_arb_meets_digits(&r1->value, 50));
     ck_assert_int_eq(qt_eval_digits(r2, is_fn, p, 15), QT_OK);
-    ck_assert(arb_overlaps(&r1->value, &r2->value));
+    ck_assert(qt_overlaps(&r1->value, &r2->value));
     qt_result_clear(r1);
     qt_result_clear(r2);
     qt_landauer_params_clear(p);

@@ -181,7 +181,7 @@ START_TEST(ramp_eval_record)
     arb_mul_2exp_si(v, v, 1);                   /* beta = 2 */
     arb_add(v, v, D0, 200);
     arb_sub(v, v, Dt, 200);
-    ck_assert(arb_overlaps(v, S));
+    ck_assert(qt_overlaps(v, S));
     ck_assert(mag_cmp_2exp_si(arb_radref(v), -70) < 0);
     arb_clear(D0); arb_clear(Dt); arb_clear(W); arb_clear(dF); arb_clear(S); arb_clear(v);
     json_decref(o); json_decref(o0);

@@ -155,7 +155,7 @@ START_TEST(heisenberg_quadrant_multiplets)
         qt_pump_params_set_coupling_matrices(M, A[0], A[1]);
         ck_assert_int_eq(qt_pump_heat_per_cycle(Q, P, C, 64, why), QT_OK);
         ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, M, C, 64, why), QT_OK);
-        ck_assert_msg(arb_overlaps(Q + 0, Q2 + 0) && arb_overlaps(Q + 1, Q2 + 1), "layout %d: P13 vs P26 legs", it);
+        ck_assert_msg(qt_overlaps(Q + 0, Q2 + 0) && qt_overlaps(Q + 1, Q2 + 1), "layout %d: P13 vs P26 legs", it);
         ck_assert(!arb_contains_zero(Q + 0) && mag_cmp_2exp_si(arb_radref(Q2 + 0), -40) < 0);
         qt_qmat_clear(A[0]); qt_qmat_clear(A[1]);
         qt_pump_params_clear(M);
@@ -322,7 +322,7 @@ START_TEST(j0_corner_closed_form)
             arb_mul(dS, dS, t, prec);                         /* -T N dS_1/dr */
             k = axis;                                         /* the component along the axis */
             ck_assert_msg(acb_contains_zero(D + 2 * (axis == 1) + k), "the longitudinal bath, axis %d, it %d", axis, it);
-            ck_assert_msg(arb_overlaps(acb_realref(D + 2 * (axis == 0) + k), dS), "the transverse bath, axis %d, it %d", axis, it);
+            ck_assert_msg(qt_overlaps(acb_realref(D + 2 * (axis == 0) + k), dS), "the transverse bath, axis %d, it %d", axis, it);
             ck_assert(arb_rel_accuracy_bits(acb_realref(D + 2 * (axis == 0) + k)) > 60);
         }
         /* (ii) */
@@ -344,7 +344,7 @@ START_TEST(j0_corner_closed_form)
             arb_set_fmpq(t, P->T, prec);
             arb_mul(ref, ref, t, prec);
             arb_mul_si(ref, ref, -N, prec);
-            ck_assert(arb_overlaps(Q + 0, ref));
+            ck_assert(qt_overlaps(Q + 0, ref));
             arb_add(t, Q + 0, Q + 1, prec);
             ck_assert(arb_contains_zero(t));
             /* the same qubits with local baths (c = (1, b, 1)): the same pumped heat */
@@ -355,7 +355,7 @@ START_TEST(j0_corner_closed_form)
             Pl->n_qubits = N;
             Pl->coupling = QT_PUMP_COUPLING_LOCAL;
             ck_assert_msg(qt_pump_heat_per_cycle(Ql, Pl, C, 64, why) == QT_OK, "%s", why);
-            ck_assert_msg(arb_overlaps(Q + 0, Ql + 0) && arb_overlaps(Q + 1, Ql + 1), "shared vs local, it %d", it);
+            ck_assert_msg(qt_overlaps(Q + 0, Ql + 0) && qt_overlaps(Q + 1, Ql + 1), "shared vs local, it %d", it);
             qt_pump_params_clear(Pl);
         }
         /* (iii) lemma P28 at J = 0: the component of Lambda_a along the arc through a random point, B_z Lambda_a,x -
@@ -514,7 +514,7 @@ START_TEST(heisenberg_axes_more_baths)
         qt_pump_params_set_coupling_matrices(M, A[0], A[1]);
         ck_assert_msg(qt_pump_heat_per_cycle(Q, P, C, 64, why) == QT_OK, "(ii) %d: %s", it, why);
         ck_assert_msg(qt_pump_heat_per_cycle(Q2, M, C, 64, why) == QT_OK, "(ii) %d: %s", it, why);
-        ck_assert_msg(arb_overlaps(Q + 0, Q2 + 0) && arb_overlaps(Q + 1, Q2 + 1), "(ii) %d: P13 (with the arc) vs P26 legs", it);
+        ck_assert_msg(qt_overlaps(Q + 0, Q2 + 0) && qt_overlaps(Q + 1, Q2 + 1), "(ii) %d: P13 (with the arc) vs P26 legs", it);
         ck_assert(mag_cmp_2exp_si(arb_radref(Q2 + 0), -40) < 0 && !arb_contains_zero(Q2 + 0));
         arb_add(v, Q2 + 0, Q2 + 1, 64);
         ck_assert(arb_contains_zero(v));
@@ -552,7 +552,7 @@ START_TEST(heisenberg_axes_more_baths)
         arb_sub(v, v, X1, prec);
         arb_add(v, v, X0, prec);
         ck_assert_msg(qt_pump_heat_per_cycle(Q, P, C, prec, why) == QT_OK, "(iii) %d: %s", it, why);
-        ck_assert_msg(arb_overlaps(Q + 0, v), "(iii) %d: the quarter disc vs T (S(R) - S0) - (<X>_R - <X>_0)", it);
+        ck_assert_msg(qt_overlaps(Q + 0, v), "(iii) %d: the quarter disc vs T (S(R) - S0) - (<X>_R - <X>_0)", it);
         arb_add(w, Q + 0, Q + 1, prec);
         arb_add(w, w, Q + 2, prec);
         ck_assert(arb_contains_zero(w) && !arb_contains_zero(Q + 2) && mag_cmp_2exp_si(arb_radref(Q + 0), -prec + 24) < 0);
@@ -560,7 +560,7 @@ START_TEST(heisenberg_axes_more_baths)
         {
             ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, P, C, 64, why), QT_OK);
             for (a = 0; a < 3; a++)
-                ck_assert(arb_overlaps(Q + a, Q2 + a));
+                ck_assert(qt_overlaps(Q + a, Q2 + a));
         }
         /* the quadrant (two qubits; three cost about 10 s and are in the vectors) */
         if (N == 2)
@@ -568,7 +568,7 @@ START_TEST(heisenberg_axes_more_baths)
             C->kind = QT_PROTOCOL_QUADRANT;
             collective_quadrant_closed_form(v, P, prec);
             ck_assert_msg(qt_pump_heat_per_cycle(Q, P, C, prec, why) == QT_OK, "(iii) %d: %s", it, why);
-            ck_assert_msg(arb_overlaps(Q + 0, v), "(iii) %d: the quadrant vs -(T S0 + E_g - <X>_0)", it);
+            ck_assert_msg(qt_overlaps(Q + 0, v), "(iii) %d: the quadrant vs -(T S0 + E_g - <X>_0)", it);
             arb_add(w, Q + 0, Q + 1, prec);
             arb_add(w, w, Q + 2, prec);
             ck_assert(arb_contains_zero(w) && mag_cmp_2exp_si(arb_radref(Q + 0), -prec + 24) < 0);
@@ -664,7 +664,7 @@ START_TEST(heisenberg_axes_more_baths)
             {
                 arb_sub(t, xx + a, xz + a, prec);
                 arb_mul(t, t, v, prec);
-                ck_assert_msg(arb_overlaps(Q + a, t) && mag_cmp_2exp_si(arb_radref(Q + a), -prec + 24) < 0,
+                ck_assert_msg(qt_overlaps(Q + a, t) && mag_cmp_2exp_si(arb_radref(Q + a), -prec + 24) < 0,
                               "(v) %d: bath %d against the one-qubit closed form", it, a);
                 arb_add(w, w, Q + a, prec);
             }

@@ -174,7 +174,7 @@ START_TEST(product_route_vs_global_davies)
         ck_assert_int_eq(qt_pump_friction(Z, P, x, z, prec, why), QT_OK);
         drazin_lambda_zeta(Lr, Zr, G, H, dH[0], dH[1], X, prec);
         for (k = 0; k < 4; k++)
-            ck_assert(acb_overlaps(Lr + k, Lam + k) && arb_overlaps(acb_realref(Zr + k), Z + k));
+            ck_assert(acb_overlaps(Lr + k, Lam + k) && qt_overlaps(acb_realref(Zr + k), Z + k));
         qt_lindblad_clear(G);
         acb_clear(bx); acb_clear(bz); acb_clear(B); acb_clear(s); acb_clear(f); acb_clear(df); acb_clear(t); acb_clear(T);
         acb_clear(g); acb_clear(w); acb_clear(r); acb_clear(one);
@@ -221,16 +221,16 @@ START_TEST(non_interacting_qubits)
         P->n_qubits = N;
         ck_assert_int_eq(qt_pump_heat_per_cycle(QN, P, C, 96, why), QT_OK);
         arb_mul_si(t, Q1 + 0, N, 96);
-        ck_assert(arb_overlaps(t, QN + 0));
+        ck_assert(qt_overlaps(t, QN + 0));
         arb_add(t, QN + 0, QN + 1, 96);
         ck_assert(arb_contains_zero(t));
         ck_assert_int_eq(qt_pump_dissipation_per_cycle(WN, LN, P, C, 96, why), QT_OK);
         arb_mul_si(t, W1, N, 96);
-        ck_assert(arb_overlaps(t, WN));
+        ck_assert(qt_overlaps(t, WN));
         arb_sqr(t, L1, 96);
         arb_mul_si(t, t, N, 96);
         arb_sqr(LN, LN, 96);
-        ck_assert(arb_overlaps(t, LN));
+        ck_assert(qt_overlaps(t, LN));
     }
     /* the quadrant with b = 3 (rates of qubit 2 scaled by 9: the one-qubit heat depends only on their ratio) */
     qt_test_setq(P->b, "3");
@@ -243,7 +243,7 @@ START_TEST(non_interacting_qubits)
         arb_mul_si(t, t, -N, 96);
         arb_mul_2exp_si(t, t, -2);
         arb_mul_si(t, t, 3, 96);                         /* -N T ln 2, T = 3/4 */
-        ck_assert(arb_contains(QN + 0, t) || arb_overlaps(QN + 0, t));
+        ck_assert(arb_contains(QN + 0, t) || qt_overlaps(QN + 0, t));
         ck_assert(arb_rel_accuracy_bits(QN + 0) > 20);
     }
     fmpq_one(P->J);
@@ -597,7 +597,7 @@ START_TEST(extra_baths)
                 arb_mul(v, v, k == 0 ? acb_realref(bx) : acb_realref(bz), prec);
                 arb_div(v, v, B, prec);
                 arb_neg(v, v);
-                ck_assert_msg(arb_overlaps(v, acb_realref(L + 2 * a + k)) && mag_cmp_2exp_si(arb_radref(acb_realref(L + 2 * a + k)), -100) < 0,
+                ck_assert_msg(qt_overlaps(v, acb_realref(L + 2 * a + k)) && mag_cmp_2exp_si(arb_radref(acb_realref(L + 2 * a + k)), -100) < 0,
                               "one qubit, bath %ld, component %ld: P27 vs the closed form", (long) a, (long) k);
             }
         if (it == 1)
@@ -642,7 +642,7 @@ START_TEST(extra_baths)
             arb_set_fmpq(T, P->T, 64);
             arb_mul(v, v, T, 64);
             arb_neg(v, v);
-            ck_assert_msg(arb_overlaps(v, Q + 2) && !arb_contains_zero(Q + 2), "one qubit: Q_3 vs the sector closed form");
+            ck_assert_msg(qt_overlaps(v, Q + 2) && !arb_contains_zero(Q + 2), "one qubit: Q_3 vs the sector closed form");
             arb_add(v, Q + 0, Q + 1, 64);
             arb_add(v, v, Q + 2, 64);
             ck_assert(arb_contains_zero(v));

@@ -26,10 +26,10 @@ check_circle_about_zero(const qt_pump_params_struct *P, qt_protocol_t C, const f
     arb_div_fmpz(t, t, fmpq_denref(R), 128);       /* 2 pi R */
     arb_sqr(u, t, 128);
     arb_mul(u, u, Z + 3, 128);
-    ck_assert(arb_overlaps(u, W));
+    ck_assert(qt_overlaps(u, W));
     arb_sqrt(u, Z + 3, 128);
     arb_mul(u, u, t, 128);
-    ck_assert(arb_overlaps(u, L));
+    ck_assert(qt_overlaps(u, L));
     ck_assert(arb_rel_accuracy_bits(W) > bits);
     arb_clear(W); arb_clear(L); arb_clear(t); arb_clear(u);
     fmpq_clear(zero);
@@ -108,14 +108,14 @@ START_TEST(dissipation_per_cycle)
         }
         ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why), QT_OK);
         ck_assert_int_eq(qt_pump_dissipation_per_cycle(W2, L2, P, C, 128, why), QT_OK);
-        ck_assert(arb_overlaps(W, W2) && arb_overlaps(L, L2));
+        ck_assert(qt_overlaps(W, W2) && qt_overlaps(L, L2));
         ck_assert(arb_is_positive(W2));
         arb_sqr(t, L2, 128);
         ck_assert(!arb_gt(t, W2));
         if (C->kind == QT_PROTOCOL_POLYGON)
         {
             ck_assert_int_eq(qt_pump_dissipation_per_cycle(W, L, P, D, 128, why), QT_OK);
-            ck_assert(arb_overlaps(W, W2) && arb_overlaps(L, L2));
+            ck_assert(qt_overlaps(W, W2) && qt_overlaps(L, L2));
         }
         qt_protocol_clear(C);
         qt_protocol_clear(D);
@@ -214,7 +214,7 @@ START_TEST(heis2_dissipation)
         }
         ck_assert_msg(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why) == QT_OK, "%s", why);
         ck_assert_int_eq(qt_pump_dissipation_per_cycle(W2, L2, P, C, 96, why), QT_OK);
-        ck_assert(arb_overlaps(W, W2) && arb_overlaps(L, L2));
+        ck_assert(qt_overlaps(W, W2) && qt_overlaps(L, L2));
         ck_assert(arb_is_positive(W2));
         arb_sqr(u, L2, 96);
         ck_assert(!arb_gt(u, W2));
@@ -227,11 +227,11 @@ START_TEST(heis2_dissipation)
         fmpz_pow_ui(fmpq_denref(P->T_R), fmpq_denref(P->T_R), 30);
         fmpq_mul(P->T_R, P->T_R, P->T);
         ck_assert_msg(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why) == QT_OK, "%s", why);
-        ck_assert(arb_overlaps(W, W2) && !arb_is_finite(L));
+        ck_assert(qt_overlaps(W, W2) && !arb_is_finite(L));
         fmpq_mul_si(P->T_R, P->T, 3);
         ck_assert_msg(qt_pump_dissipation_per_cycle(W, L, P, C, 64, why) == QT_OK, "%s", why);
         ck_assert_int_eq(qt_pump_dissipation_per_cycle(W2, L2, P, C, 96, why), QT_OK);
-        ck_assert(arb_overlaps(W, W2) && arb_is_finite(W2) && !arb_is_finite(L2));
+        ck_assert(qt_overlaps(W, W2) && arb_is_finite(W2) && !arb_is_finite(L2));
         fmpq_set_si(P->T_R, -1, 1);
         /* (c) J = 2, Pauli: radius 2 (the ladder meets the singlet line) and 4 (T- and S cross) */
         P->convention = QT_PUMP_PAULI;

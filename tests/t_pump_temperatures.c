@@ -152,7 +152,7 @@ START_TEST(unequal_temperatures_first_law)
         arb_sub(F1, F1, F0, prec);
         arb_sub(W, W, F1, prec);
         arb_add(v, Q + 0, Q + 1, prec);
-        ck_assert_msg(arb_overlaps(v, W), "case %d: Q_L + Q_R does not overlap the work", i);
+        ck_assert_msg(qt_overlaps(v, W), "case %d: Q_L + Q_R does not overlap the work", i);
         ck_assert(!arb_contains_zero(W));            /* a real test: the work is not 0 */
         ck_assert(mag_cmp_2exp_si(arb_radref(v), -90) < 0);
         /* continuity into the Gibbs route: T_R = T (1 + 1e-40) against T_R = T, at 80 bits */
@@ -171,7 +171,7 @@ START_TEST(unequal_temperatures_first_law)
         }
         ck_assert(!qt_pump_equal_temperatures(P));
         ck_assert_int_eq(qt_pump_heat_per_cycle(Q2, P, C, 80, why), QT_OK);
-        ck_assert(arb_overlaps(Q + 0, Q2 + 0) && arb_overlaps(Q + 1, Q2 + 1));
+        ck_assert(qt_overlaps(Q + 0, Q2 + 0) && qt_overlaps(Q + 1, Q2 + 1));
         ck_assert(arb_contains_zero(Q + 0) == 0);
         arb_clear(W); arb_clear(v); arb_clear(t); arb_clear(r); arb_clear(F0); arb_clear(F1); arb_clear(sr);
         arf_clear(a); arf_clear(b);
@@ -434,7 +434,7 @@ START_TEST(unequal_temperatures_interacting)
         ray_work(W0, &q, C->theta0, C->r0, C->r1, prec);
         arb_sub(W, W, W0, prec);
         arb_add(v, Q + 0, Q + 1, prec);
-        ck_assert_msg(arb_overlaps(v, W), "two qubits, T_R != T: Q_L + Q_R does not overlap the work");
+        ck_assert_msg(qt_overlaps(v, W), "two qubits, T_R != T: Q_L + Q_R does not overlap the work");
         ck_assert(!arb_contains_zero(W) && mag_cmp_2exp_si(arb_radref(v), -28) < 0);
         /* friction is defined at T_R != T; what stays refused for interacting qubits */
         assert_dissipation_at_unequal_T(P);
@@ -473,7 +473,7 @@ START_TEST(steady_state_record)
     arb_add(v, &R->out[2].value, &R->out[8].value, 128);       /* rho_00 + rho_11 */
     arb_sub_ui(v, v, 1, 128);
     ck_assert(arb_contains_zero(v));
-    ck_assert(arb_overlaps(&R->out[4].value, &R->out[6].value)); /* rho_01 = rho_10 (real symmetric H) */
+    ck_assert(qt_overlaps(&R->out[4].value, &R->out[6].value)); /* rho_01 = rho_10 (real symmetric H) */
     arb_set_fmpq(B, x, 128);
     arb_sqr(B, B, 128);
     arb_set_fmpq(v, z, 128);
@@ -487,11 +487,11 @@ START_TEST(steady_state_record)
     arb_log(v, v, 128);
     arb_tanh(B, t, 128);
     arb_submul(v, t, B, 128);
-    ck_assert(arb_overlaps(v, &R->out[0].value));
+    ck_assert(qt_overlaps(v, &R->out[0].value));
     arb_mul(v, t, T, 128);
     arb_mul(v, v, B, 128);
     arb_neg(v, v);
-    ck_assert(arb_overlaps(v, &R->out[1].value));
+    ck_assert(qt_overlaps(v, &R->out[1].value));
     qt_record_clear(R);
     P->n_qubits = 2;
     fmpq_set_si(P->J, 2, 1);
@@ -500,7 +500,7 @@ START_TEST(steady_state_record)
     qt_record_init(R2);
     qt_pump_steady_state_record(R, P, x, z, 128);
     qt_pump_lambda_record(R2, P, x, z, 128);
-    ck_assert(arb_overlaps(&R->out[0].value, &R2->out[4].value));
+    ck_assert(qt_overlaps(&R->out[0].value, &R2->out[4].value));
     arb_zero(v);
     for (i = 0; i < 4; i++)
         arb_add(v, v, &R->out[2 + 2 * (4 * i + i)].value, 128);
@@ -613,13 +613,13 @@ START_TEST(steady_state_unequal_temperatures)
         arb_sub_ui(v, v, 1, prec);
         arb_mul(v, v, om, prec);
         arb_mul_2exp_si(v, v, -1);                                   /* E0 = s B (2 p_e - 1) */
-        ck_assert_msg(arb_overlaps(v, &R->out[1].value), "one qubit: E0 (it %d)", it);
+        ck_assert_msg(qt_overlaps(v, &R->out[1].value), "one qubit: E0 (it %d)", it);
         qt_arb_neg_xlogx_unit(v, pe, prec);
         arb_sub_ui(w, pe, 1, prec);
         arb_neg(w, w);
         qt_arb_neg_xlogx_unit(w, w, prec);
         arb_add(v, v, w, prec);
-        ck_assert_msg(arb_overlaps(v, &R->out[0].value), "one qubit: S0 (it %d)", it);
+        ck_assert_msg(qt_overlaps(v, &R->out[0].value), "one qubit: S0 (it %d)", it);
         ck_assert(arb_rel_accuracy_bits(&R->out[0].value) > 100);
         arb_clear(s); arb_clear(B);
         qt_record_clear(R);
@@ -648,8 +648,8 @@ START_TEST(steady_state_unequal_temperatures)
             qt_arb_neg_xlogx_unit(n, acb_realref(acb_mat_entry(p, i, 0)), prec);
             arb_add(w, w, n, prec);
         }
-        ck_assert_msg(arb_overlaps(v, &R->out[1].value), "two qubits: E0");
-        ck_assert_msg(arb_overlaps(w, &R->out[0].value), "two qubits: S0");
+        ck_assert_msg(qt_overlaps(v, &R->out[1].value), "two qubits: E0");
+        ck_assert_msg(qt_overlaps(w, &R->out[0].value), "two qubits: S0");
         qt_record_clear(R);
         /* continuity into the Gibbs record */
         fmpq_set_si(P->T_R, 1, 1);
@@ -668,7 +668,7 @@ START_TEST(steady_state_unequal_temperatures)
         steady_record_at(R, P, 3, 4, 5, prec);
         ck_assert_str_eq(R->reference, "nonequilibrium_steady_state");
         for (i = 0; i < R->nout; i++)
-            ck_assert_msg(arb_overlaps(&R->out[i].value, &R2->out[i].value), "T_R -> T: %s", R->name[i]);
+            ck_assert_msg(qt_overlaps(&R->out[i].value, &R2->out[i].value), "T_R -> T: %s", R->name[i]);
         qt_record_clear(R); qt_record_clear(R2);
         ray_param_clear(&q);
         acb_clear(r); acb_mat_clear(p);
@@ -692,7 +692,7 @@ START_TEST(steady_state_unequal_temperatures)
         for (i = 0; i < R->nout; i++)
         {
             ck_assert_int_eq(R->out[i].status, QT_OK);
-            ck_assert_msg(arb_overlaps(&R->out[i].value, &R2->out[i].value), "three qubits: %s across precisions", R->name[i]);
+            ck_assert_msg(qt_overlaps(&R->out[i].value, &R2->out[i].value), "three qubits: %s across precisions", R->name[i]);
         }
         ck_assert(arb_rel_accuracy_bits(&R->out[0].value) > 90);
         qt_record_clear(R); qt_record_clear(R2);
@@ -853,13 +853,13 @@ START_TEST(friction_unequal_temperatures)
             acb_set_fmpq(bz, z, prec);
             ck_assert_int_eq(qt_pump_friction_qubit_acb(H, P, bx, bz, 0, prec, why), QT_OK);
             for (k = 0; k < 4; k++)
-                ck_assert_msg(arb_overlaps(acb_realref(H + k), Z + k), "one qubit at T_R != T: closed zeta[%ld] vs the Davies route (it %d)", (long) k, it);
+                ck_assert_msg(qt_overlaps(acb_realref(H + k), Z + k), "one qubit at T_R != T: closed zeta[%ld] vs the Davies route (it %d)", (long) k, it);
             acb_clear(bx); acb_clear(bz);
             _acb_vec_clear(H, 4);
         }
         for (k = 0; k < 4; k++)
         {
-            ck_assert_msg(arb_overlaps(Z + k, C + k), "one qubit at T_R != T: zeta[%ld] (it %d)", (long) k, it);
+            ck_assert_msg(qt_overlaps(Z + k, C + k), "one qubit at T_R != T: zeta[%ld] (it %d)", (long) k, it);
             ck_assert(arb_rel_accuracy_bits(Z + k) > 90);
         }
         /* coupling=local, two qubits, b = 2: the sum of the one-qubit factors (rates x 1 and x b^2) */
@@ -875,7 +875,7 @@ START_TEST(friction_unequal_temperatures)
         for (k = 0; k < 4; k++)
         {
             arb_add(C2 + k, C2 + k, C + k, prec);
-            ck_assert_msg(arb_overlaps(Z + k, C2 + k), "coupling=local at T_R != T: zeta[%ld] (it %d)", (long) k, it);
+            ck_assert_msg(qt_overlaps(Z + k, C2 + k), "coupling=local at T_R != T: zeta[%ld] (it %d)", (long) k, it);
         }
         qt_pump_params_clear(P);
     }
@@ -901,12 +901,12 @@ START_TEST(friction_unequal_temperatures)
         fmpz_set(fmpq_denref(P->T_R), e);
         fmpz_clear(e);
         ck_assert_int_eq(qt_pump_dissipation_per_cycle(W2, L, P, Cp, 96, why), QT_OK);
-        ck_assert_msg(arb_overlaps(W1, W2), "W_diss: T_R -> T");
+        ck_assert_msg(qt_overlaps(W1, W2), "W_diss: T_R -> T");
         ck_assert(!arb_is_finite(L));
         fmpq_set_si(P->T_R, 2, 1);
         ck_assert_int_eq(qt_pump_dissipation_per_cycle(W1, L, P, Cp, 96, why), QT_OK);
         ck_assert_int_eq(qt_pump_dissipation_per_cycle(W2, L, P, Cp, 160, why), QT_OK);
-        ck_assert_msg(arb_overlaps(W1, W2) && arb_is_positive(W1), "W_diss at T_R = 2 across precisions");
+        ck_assert_msg(qt_overlaps(W1, W2) && arb_is_positive(W1), "W_diss at T_R = 2 across precisions");
         ck_assert(arb_rel_accuracy_bits(W2) > 100);
         arb_clear(W1); arb_clear(W2); arb_clear(L);
         qt_protocol_clear(Cp);
@@ -923,7 +923,7 @@ START_TEST(friction_unequal_temperatures)
         ck_assert_int_eq(qt_pump_friction(Z, P, x, z, 128, why), QT_OK);
         ck_assert_int_eq(qt_pump_friction(C, P, x, z, 192, why), QT_OK);
         for (k = 0; k < 4; k++)
-            ck_assert_msg(arb_overlaps(Z + k, C + k), "two qubits: zeta[%ld] across precisions", (long) k);
+            ck_assert_msg(qt_overlaps(Z + k, C + k), "two qubits: zeta[%ld] across precisions", (long) k);
         fmpq_set(P->T_R, P->T);
         ck_assert_int_eq(qt_pump_friction(C, P, x, z, 128, why), QT_OK);
         fmpz_init(e);
@@ -934,7 +934,7 @@ START_TEST(friction_unequal_temperatures)
         ck_assert(!qt_pump_equal_temperatures(P));
         ck_assert_int_eq(qt_pump_friction(Z, P, x, z, 128, why), QT_OK);
         for (k = 0; k < 4; k++)
-            ck_assert_msg(arb_overlaps(Z + k, C + k), "two qubits: T_R -> T, zeta[%ld]", (long) k);
+            ck_assert_msg(qt_overlaps(Z + k, C + k), "two qubits: T_R -> T, zeta[%ld]", (long) k);
         /* three qubits (all pairs coupled): degenerate levels, refused with the reason */
         P->n_qubits = 3;
         fmpq_set_si(P->J, 1, 1);
@@ -1029,7 +1029,7 @@ START_TEST(collective_j0_frame_route)
         fmpq_one(C->cx); fmpq_one(C->cz); fmpq_set_si(C->radius, 1, 2);
         ck_assert_msg(qt_pump_heat_per_cycle(Q1, P, C, 64, why) == QT_OK, "%s", why);
         ck_assert_msg(qt_pump_heat_per_cycle(Q2, P, C, 96, why) == QT_OK, "%s", why);
-        ck_assert(arb_overlaps(Q1 + 0, Q2 + 0) && arb_overlaps(Q1 + 1, Q2 + 1));
+        ck_assert(qt_overlaps(Q1 + 0, Q2 + 0) && qt_overlaps(Q1 + 1, Q2 + 1));
         ck_assert(!arb_contains_zero(Q2 + 0));
         arb_add(t, Q2 + 0, Q2 + 1, 96);
         ck_assert(arb_contains_zero(t));
@@ -1042,7 +1042,7 @@ START_TEST(collective_j0_frame_route)
         }
         ck_assert_msg(qt_pump_dissipation_per_cycle(W1, L1, P, C, 64, why) == QT_OK, "%s", why);
         ck_assert_msg(qt_pump_dissipation_per_cycle(W2, L2, P, C, 96, why) == QT_OK, "%s", why);
-        ck_assert(arb_overlaps(W1, W2) && arb_overlaps(L1, L2) && arb_is_positive(W2));
+        ck_assert(qt_overlaps(W1, W2) && qt_overlaps(L1, L2) && arb_is_positive(W2));
         arb_sqr(t, L2, 96);
         ck_assert(!arb_gt(t, W2));
         /* the quarter disc by lemma P30 (j0_corner_closed_form); refusals (T_R != T: lemma P29,
@@ -1244,7 +1244,7 @@ START_TEST(collective_j0_unequal_temperatures)
         }
         ck_assert_msg(qt_pump_heat_per_cycle(Q1, P, C, 64, why) == QT_OK, "%s", why);
         ck_assert_msg(qt_pump_heat_per_cycle(Q2, P, C, 96, why) == QT_OK, "%s", why);
-        ck_assert(arb_overlaps(Q1 + 0, Q2 + 0) && arb_overlaps(Q1 + 1, Q2 + 1));
+        ck_assert(qt_overlaps(Q1 + 0, Q2 + 0) && qt_overlaps(Q1 + 1, Q2 + 1));
         ck_assert(!arb_contains_zero(Q2 + 0) && !arb_contains_zero(Q2 + 1));
         /* the quasi-static work: sum over the sides of int_0^1 tr(rho0 (dx d_x H + dz d_z H)) du = tr(rho0 (H(v1) -
            H(v0))) since H is affine */
@@ -1283,11 +1283,11 @@ START_TEST(collective_j0_unequal_temperatures)
         }
         arb_add(t, Q2 + 0, Q2 + 1, 96);
         arb_add_error_2exp_si(Wq, -30);       /* 16-node Gauss-Legendre on analytic sides and nodes moved by 2^-50 */
-        ck_assert_msg(arb_overlaps(t, Wq), "sum_rule vs the quasi-static work");
+        ck_assert_msg(arb_overlaps(t, Wq) && qt_test_narrow(t, 96), "sum_rule vs the quasi-static work");   /* Wq is 2^-30 wide by design */
         ck_assert(!arb_contains_zero(t));
         ck_assert_msg(qt_pump_dissipation_per_cycle(W1, L1, P, C, 64, why) == QT_OK, "%s", why);
         ck_assert_msg(qt_pump_dissipation_per_cycle(W2, L2, P, C, 96, why) == QT_OK, "%s", why);
-        ck_assert(arb_overlaps(W1, W2) && arb_is_finite(W2));
+        ck_assert(qt_overlaps(W1, W2) && arb_is_finite(W2));
         ck_assert(!arb_is_finite(L2));             /* the length is not defined at unequal temperatures (P22) */
         /* the quarter disc and the quadrant stay refused (the corner B = 0 and the tail use P13's closed forms) */
         C->kind = QT_PROTOCOL_QUARTER_DISC;

@@ -272,7 +272,7 @@ static void
 assert_overlap(const arb_t a, const arb_t b, const char *what)
 {
     ck_assert_msg(arb_is_finite(a) && arb_is_finite(b), "%s: not finite", what);
-    ck_assert_msg(arb_overlaps(a, b), "%s: no overlap", what);
+    ck_assert_msg(qt_overlaps(a, b), "%s: no overlap", what);
 }
 
 static void
@@ -419,7 +419,7 @@ START_TEST(test_ramp_constant_frequency_limit)
         {
             ck_assert_msg(A->out[i].status == B->out[i].status, "%s: status differs", A->name[i]);
             if (A->out[i].status == QT_OK)
-                ck_assert_msg(arb_overlaps(OUT(A, i), OUT(B, i)), "omega1 = %s: %s differs from qubit_davies", om1[k], A->name[i]);
+                ck_assert_msg(qt_overlaps(OUT(A, i), OUT(B, i)), "omega1 = %s: %s differs from qubit_davies", om1[k], A->name[i]);
         }
         if (k == 0)
         {
@@ -601,7 +601,7 @@ START_TEST(test_ramp_overlap_across_precisions)
         {
             ck_assert_msg(A->out[i].status == B->out[i].status, "%s: status differs across precisions", A->name[i]);
             if (A->out[i].status == QT_OK)
-                ck_assert_msg(arb_overlaps(OUT(A, i), OUT(B, i)), "%s: no overlap across precisions (it %d)", A->name[i], it);
+                ck_assert_msg(qt_overlaps(OUT(A, i), OUT(B, i)), "%s: no overlap across precisions (it %d)", A->name[i], it);
         }
         if (it == 2)
         {
