@@ -173,23 +173,38 @@ $(TEST_RUNS): check-%: $(BUILD)/tests/% all
 	@QTORACLE=$(BUILD)/qtoracle $(BUILD)/tests/$* > $(BUILD)/test-logs/$*.log 2>&1 || touch $(BUILD)/test-logs/$*.failed; \
 	echo "== $(BUILD)/tests/$*"; cat $(BUILD)/test-logs/$*.log
 
-# one job per vector file, so that make -j2 vectors / verify use both cores
-GEN_JOBS := $(SPECS:vectors/specs/%.json=gen-%)
-VERIFY_JOBS := $(SPECS:vectors/specs/%.json=verify-%)
+# every spec is computed as GEN_SHARDS slices (gen --shard I/N, one make job each, so that make -j2 keeps both cores
+# busy even while the pump file runs) and joined by qtoracle merge: byte for byte the file one gen run writes
+GEN_SHARDS ?= 4
+SPEC_NAMES := $(SPECS:vectors/specs/%.json=%)
+SHARD_IDS := $(shell seq 1 $(GEN_SHARDS))
+PARTS_OF = $(foreach i,$(SHARD_IDS),$(BUILD)/parts/$(1)/part-$(i).json)
+.PHONY: FORCE
+FORCE:
+define SHARD_RULE
+$(BUILD)/parts/$(1)/part-$(2).json: FORCE $(BUILD)/qtoracle
+	@mkdir -p $(BUILD)/parts/$(1)
+	@$(BUILD)/qtoracle gen vectors/specs/$(1).json -o $$@ --shard $(2)/$(GEN_SHARDS)
+endef
+$(foreach s,$(SPEC_NAMES),$(foreach i,$(SHARD_IDS),$(eval $(call SHARD_RULE,$(s),$(i)))))
+
+GEN_JOBS := $(SPEC_NAMES:%=gen-%)
+VERIFY_JOBS := $(SPEC_NAMES:%=verify-%)
 .PHONY: $(GEN_JOBS) $(VERIFY_JOBS)
 
 vectors: $(GEN_JOBS)
-$(GEN_JOBS): gen-%: $(BUILD)/qtoracle
+.SECONDEXPANSION:
+$(GEN_JOBS): gen-%: $$(call PARTS_OF,%)
+	@$(BUILD)/qtoracle merge $(call PARTS_OF,$*) -o vectors/$*.json
 	@echo "gen vectors/specs/$*.json"
-	@$(BUILD)/qtoracle gen vectors/specs/$*.json -o vectors/$*.json
 
 # regenerate into build/ and compare with the committed files, then self-check them
 verify: $(VERIFY_JOBS)
 	@if [ "$(GEN_DIRTY)" = true ]; then echo "note: generator sources have uncommitted changes (git_dirty)"; fi
 	@for v in $(VECTORS); do $(BUILD)/qtoracle selfcheck $$v || exit 1; done
-$(VERIFY_JOBS): verify-%: $(BUILD)/qtoracle
+$(VERIFY_JOBS): verify-%: $$(call PARTS_OF,%)
 	@mkdir -p $(BUILD)/regen
-	@$(BUILD)/qtoracle gen vectors/specs/$*.json -o $(BUILD)/regen/$*.json
+	@$(BUILD)/qtoracle merge $(call PARTS_OF,$*) -o $(BUILD)/regen/$*.json
 	@if cmp -s $(BUILD)/regen/$*.json vectors/$*.json; then echo "reproduced byte for byte: vectors/$*.json"; \
 	  else echo "DIFFERS from regeneration: vectors/$*.json"; exit 1; fi
 
