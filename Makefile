@@ -222,6 +222,7 @@ bench: all
 	bench/landauer
 	bench/open_systems
 	bench/pumping
+	$(PYTHON) bench/lindblad_scaling.py $(BUILD)/qtoracle 3
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/qtoracle $(DESTDIR)$(PREFIX)/bin \

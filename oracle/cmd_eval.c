@@ -23,10 +23,11 @@ qo_parse_digits(slong *d, const char *s)
 }
 
 /* a record: every output at once, each with its own status */
-#define EVAL_USAGE "usage: qtoracle eval QUANTITY name=value ... [--digits D] [--json [--pretty]] [--timeout SECONDS]\n" \
+#define EVAL_USAGE "usage: qtoracle eval QUANTITY name=value ... [--digits D] [--json [--pretty]] [--progress] [--timeout SECONDS]\n" \
     "  one certified value or record; --digits D (1 to 500, default 30) guarantees a relative radius <= 10^-D;\n" \
     "  --json prints it as JSON on one line (--pretty: indented); --timeout SECONDS caps the wall time (could not\n" \
-    "  certify when reached; default none on a terminal, 3600 otherwise, QTORACLE_TIMEOUT; 0 = none);\n" \
+    "  certify when reached; default none on a terminal, 3600 otherwise, QTORACLE_TIMEOUT; 0 = none); each working\n" \
+    "  precision tried is shown on stderr when it is a terminal, one line each with --progress;\n" \
     "  `qtoracle list` names every quantity and its parameters\n"
 
 static size_t json_flags = JSON_COMPACT | JSON_ENSURE_ASCII;
@@ -40,6 +41,7 @@ eval_record(const qo_quantity *q, const qo_params *p, slong digits, int as_json)
     qt_record_init(R);
     st = qo_evaluate_record(R, q, p, digits);
     qo_timeout_disarm();
+    qo_progress_end();
     if (st == QT_INTERNAL)
     {
         for (i = 0; i < R->nout; i++)
@@ -131,7 +133,7 @@ qo_cmd_eval(int argc, char **argv)
     qo_params p;
     qt_result_t r;
     slong digits = QT_DIGITS_DEFAULT;
-    int i, as_json = 0, st, code, timeout_given = 0;
+    int i, as_json = 0, st, code, timeout_given = 0, progress = 0;
     unsigned timeout = 0;
     char err[512];
 
@@ -170,6 +172,8 @@ qo_cmd_eval(int argc, char **argv)
         char *eq;
         if (strcmp(argv[i], "--json") == 0)
             as_json = 1;
+        else if (strcmp(argv[i], "--progress") == 0)
+            progress = 1;
         else if (strcmp(argv[i], "--pretty") == 0)
             json_flags = JSON_INDENT(1) | JSON_ENSURE_ASCII;
         else if (strcmp(argv[i], "--digits") == 0 || strncmp(argv[i], "--digits=", 9) == 0)
@@ -225,6 +229,13 @@ qo_cmd_eval(int argc, char **argv)
         return QO_EXIT_USAGE;
     }
     arm_timeout(q, &p, digits, as_json, timeout);
+    /* each working precision tried, on stderr: on a terminal automatically, else with --progress */
+    qo_progress_start(progress);
+    {
+        static char label[96];
+        snprintf(label, sizeof label, "eval %s", q->name);
+        qo_progress_precisions(label);
+    }
 
     if (q->record)
     {
@@ -235,6 +246,7 @@ qo_cmd_eval(int argc, char **argv)
     qt_result_init(r);
     st = qo_evaluate(r, q, &p, digits);
     qo_timeout_disarm();
+    qo_progress_end();
     code = (st == QT_OK) ? QO_EXIT_OK : (st == QT_DOMAIN ? QO_EXIT_USAGE : QO_EXIT_FAIL);
     if (st == QT_INTERNAL)
     {

@@ -14,6 +14,7 @@ static int
 value_fn(arb_t res, const void *vp, slong prec, char *reason)
 {
     const job *j = vp;
+    qo_progress_precision((long) prec);
     return j->q->family->value(res, j->q, j->p->fp, prec, reason);
 }
 
@@ -21,6 +22,7 @@ static void
 record_fn(qt_record_t R, const void *vp, slong prec)
 {
     const job *j = vp;
+    qo_progress_precision((long) prec);
     j->q->family->record(R, j->q, j->p->fp, prec);
 }
 

@@ -152,5 +152,5 @@ cycle_record(qt_record_t R, const qo_quantity *q, const void *fp, slong prec)
 const qo_family qo_family_cycle = {
     "trajectory", qt_trajectory_conventions,
     "baths strokes (strokes: @file.json or inline JSON [{\"H\": matrix, \"bath\": 1, \"duration\": \"2\"}, ...]; omit bath for a unitary stroke)",
-    sizeof(cycle_params), cycle_init, cycle_clear, parse_cycle, NULL, cycle_record
+    sizeof(cycle_params), cycle_init, cycle_clear, parse_cycle, NULL, cycle_record, NULL, NULL
 };

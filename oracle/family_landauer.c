@@ -114,7 +114,7 @@ landauer_value(arb_t res, const qo_quantity *q, const void *fp, slong prec, char
 const qo_family qo_family_landauer = {
     "landauer", qt_landauer_conventions,
     "stats model [tau] [eps0 gamma_L gamma_R] [E_lo E_hi] mu_L T_L mu_R T_R",
-    sizeof(qt_landauer_params_struct), landauer_init, landauer_clear, parse_landauer, landauer_value, NULL
+    sizeof(qt_landauer_params_struct), landauer_init, landauer_clear, parse_landauer, landauer_value, NULL, NULL, NULL
 };
 
 static int
@@ -156,5 +156,5 @@ driven_value(arb_t res, const qo_quantity *q, const void *fp, slong prec, char *
 
 const qo_family qo_family_driven_level = {
     "driven_level", qt_landauer_conventions, "eps0 width mu T",
-    sizeof(qt_driven_level_params_struct), driven_init, driven_clear, parse_driven, driven_value, NULL
+    sizeof(qt_driven_level_params_struct), driven_init, driven_clear, parse_driven, driven_value, NULL, NULL, NULL
 };

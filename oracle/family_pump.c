@@ -336,5 +336,5 @@ pump_record(qt_record_t R, const qo_quantity *q, const void *fp, slong prec)
 const qo_family qo_family_pump = {
     "pump", qt_pump_conventions, 
     "[n_qubits=1] [J=0] [Delta=1] [b] gamma_L gamma_R T [T_R=T] [convention=pauli|spin] [coupling=default|b_on_R|b_on_L|crossed|local|matrix (2-3 qubits; local: J=0; matrix: A_L, A_R exact Hermitian 2^N x 2^N)] [gamma_3 A_3 [T_3=T] [gamma_4 A_4 [T_4=T]]] (further baths, 1-3 qubits, not coupling=local: exact Hermitian 2^N x 2^N couplings); pump.lambda, pump.curvature, pump.friction, pump.steady_state: Bx Bz; pump.heat_per_cycle: protocol=circle (center_x center_z radius) | sector (r0 r1 theta0 theta1) | polygon (vertices=x1,z1;x2,z2;...) | quadrant (equal T; one qubit, coupling=local, or 2-3 qubits with Delta=1, J!=0; further baths: one qubit or 2-3 qubits with Delta=1, J!=0) | quarter_disc (radius; the same models); [period] (W_diss, thermo_length; one qubit, coupling=local, or 2-3 interacting qubits with J!=0; at T_R != T W_diss only)",
-    sizeof(pump_params), pump_init, pump_clear, parse_pump, NULL, pump_record
+    sizeof(pump_params), pump_init, pump_clear, parse_pump, NULL, pump_record, NULL, NULL
 };

@@ -128,5 +128,5 @@ state_value(arb_t res, const qo_quantity *q, const void *fp, slong prec, char *r
 const qo_family qo_family_state = {
     "state", qt_state_conventions,
     "rho [H] [sigma] [definition=outcome|dephased] (matrices: @file.json or {\"dims\": [n, n], \"re\": [...], \"im\": [...]})",
-    sizeof(state_params), state_init, state_clear, parse_state, state_value, NULL
+    sizeof(state_params), state_init, state_clear, parse_state, state_value, NULL, NULL, NULL
 };

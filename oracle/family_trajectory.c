@@ -138,9 +138,29 @@ qubit_record(qt_record_t R, const qo_quantity *q, const void *fp, slong prec)
     arb_clear(t);
 }
 
+/* the second method: the same qubit as an open model through the general route (dense Liouvillian exponential,
+   certified spectral clusters), for qtoracle validate */
+static void
+qubit_record_general(qt_record_t R, const qo_quantity *q, const void *fp, slong prec)
+{
+    const qubit_params *X = fp;
+    qt_open_model_t M;
+    arb_t t;
+    char why[QT_REASON_LEN];
+    (void) q;
+    arb_init(t);
+    record_time(t, &X->time, qubit_tstar, X->m, prec);
+    qt_qubit_davies_as_open_model(M, X->m);
+    if (qt_open_model_validate(M, why) == QT_OK)
+        qt_lindblad_trajectory(R, M, t, X->time.tkind == QT_T_ZERO, prec);
+    qt_open_model_clear(M);
+    arb_clear(t);
+}
+
 const qo_family qo_family_qubit_davies = {
     "trajectory", qt_trajectory_conventions, "omega beta gamma gamma_phi x0 y0 z0 t (t: exact >= 0 or tstar)",
-    sizeof(qubit_params), qubit_init, qubit_clear, parse_qubit_davies, qubit_value, qubit_record
+    sizeof(qubit_params), qubit_init, qubit_clear, parse_qubit_davies, qubit_value, qubit_record,
+    qubit_record_general, "the general Lindblad route"
 };
 
 /* ---- qubit_ramp.trajectory ---- */
@@ -197,7 +217,7 @@ ramp_record(qt_record_t R, const qo_quantity *q, const void *fp, slong prec)
 const qo_family qo_family_qubit_ramp = {
     "trajectory", qt_trajectory_conventions,
     "omega0 omega1 beta gamma gamma_phi x0 y0 z0 t (omega(t) = omega0 + omega1 t > 0 on [0, t]; t exact >= 0)",
-    sizeof(ramp_params), ramp_init, ramp_clear, parse_qubit_ramp, NULL, ramp_record
+    sizeof(ramp_params), ramp_init, ramp_clear, parse_qubit_ramp, NULL, ramp_record, NULL, NULL
 };
 
 /* ---- fano_anderson.* ---- */
@@ -266,7 +286,7 @@ fano_record(qt_record_t R, const qo_quantity *q, const void *fp, slong prec)
 
 const qo_family qo_family_fano_anderson = {
     "trajectory", qt_trajectory_conventions, "gamma0 lambda omega0 p1 t (t: exact >= 0 or tzero)",
-    sizeof(fano_params), fano_init, fano_clear, parse_fano_anderson, fano_value, fano_record
+    sizeof(fano_params), fano_init, fano_clear, parse_fano_anderson, fano_value, fano_record, NULL, NULL
 };
 
 /* ---- damped_mode.trajectory ---- */
@@ -317,7 +337,7 @@ damped_record(qt_record_t R, const qo_quantity *q, const void *fp, slong prec)
 const qo_family qo_family_damped_mode = {
     "trajectory", qt_trajectory_conventions,
     "omega beta kappa alpha_re [alpha_im] t (coherent start |alpha0>, alpha0 = alpha_re + i alpha_im)",
-    sizeof(damped_params), damped_init, damped_clear, parse_damped_mode, NULL, damped_record
+    sizeof(damped_params), damped_init, damped_clear, parse_damped_mode, NULL, damped_record, NULL, NULL
 };
 
 /* ---- lindblad.trajectory ---- */
@@ -422,5 +442,5 @@ lindblad_record(qt_record_t R, const qo_quantity *q, const void *fp, slong prec)
 const qo_family qo_family_lindblad = {
     "trajectory", qt_trajectory_conventions,
     "H rho0 baths t (baths: @file.json or inline JSON [{\"beta\": \"1\", \"channels\": [{\"L\": matrix, \"gamma\": \"0.2\", \"omega\": \"1\", \"kind\": \"thermal\"}]}])",
-    sizeof(lindblad_params), lindblad_init, lindblad_clear, parse_lindblad, NULL, lindblad_record
+    sizeof(lindblad_params), lindblad_init, lindblad_clear, parse_lindblad, NULL, lindblad_record, NULL, NULL
 };

@@ -87,6 +87,9 @@ struct qo_family_struct
     int (*value)(arb_t res, const qo_quantity *q, const void *fp, slong prec, char *reason);
     /* a record at a working precision (NULL if the family has no record quantity) */
     void (*record)(qt_record_t R, const qo_quantity *q, const void *fp, slong prec);
+    /* the same record by a second method of the library, and its name (NULL where there is none; qtoracle validate) */
+    void (*record2)(qt_record_t R, const qo_quantity *q, const void *fp, slong prec);
+    const char *method2;
 };
 
 extern const qo_family qo_family_landauer, qo_family_driven_level, qo_family_state, qo_family_qubit_davies,
@@ -212,5 +215,8 @@ void qo_error(const char *fmt, ...);
 void qo_progress_start(int requested);
 void qo_progress_step(const char *cmd, long k, long n, const char *label);
 void qo_progress_end(void);
+/* eval: report each working precision the digits loop tries (label: what is evaluated; NULL: off) */
+void qo_progress_precisions(const char *label);
+void qo_progress_precision(long prec);
 
 #endif

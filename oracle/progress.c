@@ -8,6 +8,7 @@
 #include "oracle.h"
 
 static int mode;            /* 0 off, 1 terminal (rewrite the line), 2 one line per step */
+static const char *prec_label; /* eval: report each working precision the digits loop tries, under this label */
 static struct timespec t0;
 
 void
@@ -34,9 +35,32 @@ qo_progress_step(const char *cmd, long k, long n, const char *label)
 }
 
 void
+qo_progress_precisions(const char *label)
+{
+    prec_label = label;
+}
+
+void
+qo_progress_precision(long prec)
+{
+    struct timespec t;
+    double s;
+    if (mode == 0 || prec_label == NULL)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    s = (double) (t.tv_sec - t0.tv_sec) + 1e-9 * (double) (t.tv_nsec - t0.tv_nsec);
+    if (mode == 1)
+        fprintf(stderr, "\r\033[K%.80s: working precision %ld bits, %.1fs", prec_label, prec, s);
+    else
+        fprintf(stderr, "%s: working precision %ld bits, %.1fs\n", prec_label, prec, s);
+    fflush(stderr);
+}
+
+void
 qo_progress_end(void)
 {
     if (mode == 1)
         fputs("\r\033[K", stderr);
     mode = 0;
+    prec_label = NULL;
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: LGPL-3.0-or-later
 # qtoracle validate: the shipped vector files recompute inside their enclosures, and doctored copies are caught: an
-# enclosure shifted off the value (contradicted), one shrunk to its midpoint (not contained), a committed domain
+# enclosure shifted off the value (contradicted; for a qubit record also by the general Lindblad route, the second
+# method), one shrunk to its midpoint (not contained), a committed domain
 # error whose parameters were made valid, a wrong numberOfTests and a missing provenance (malformed: exit 2).
 # usage: tests/validate_vectors.sh        (QTORACLE: the tool, default build/qtoracle)
 set -eu
@@ -52,6 +53,18 @@ dump(v, 'count.json')
 v = json.loads(json.dumps(src)); del v['testGroups'][0]['source']['libs']
 dump(v, 'provenance.json')
 tr = json.load(open('vectors/trajectory.json'))
+# a qubit_davies record with S shifted: caught by the closed form recomputed and by the general Lindblad route
+qd = json.loads(json.dumps(tr))
+g = [g for g in qd['testGroups'] if g['quantities'] == ['qubit_davies.trajectory']][0]
+g['tests'] = [t for t in g['tests'] if t['outputs'].get('S', {}).get('status') == 'ok'
+              and t['outputs']['S']['mid'] not in ('inf', '-inf') and Fraction(t['outputs']['S']['mid']) > 0][:1]
+qd['testGroups'] = [g]
+qd['numberOfTests'] = len(g['tests'][0]['outputs'])
+e = g['tests'][0]['outputs']['S']
+e['lo'] = '%.40e' % (Fraction(e['lo']) * Fraction(1000001, 1000000))
+e['hi'] = '%.40e' % (Fraction(e['hi']) * Fraction(1000001, 1000000))
+dump(qd, 'qubit.json')
+open('%s/qubit.id' % tmp, 'w').write(g['tests'][0]['caseId'])
 for g in tr['testGroups']:
     for t in g['tests']:
         if t['caseId'] == 'qr/bad/t<0':
@@ -61,6 +74,7 @@ PY
 expect 1 "CONTRADICTED $(cat "$tmp/shifted.id")" -- validate "$tmp/shifted.json"
 expect 1 "(UNDECIDED|CONTRADICTED) .*; committed \[" -- validate "$tmp/shrunk.json"
 expect 1 "CONTRADICTED qr/bad/t<0 qubit_ramp.trajectory" -- validate "$tmp/domain.json"
+expect 1 "CONTRADICTED $(cat "$tmp/qubit.id") qubit_davies.trajectory.S: by the general Lindblad route" -- validate "$tmp/qubit.json"
 expect 2 "numberOfTests must be the number of outputs" -- validate "$tmp/count.json"
 expect 2 "testGroups\[0\].source: the provenance" -- validate "$tmp/provenance.json"
 [ "$fail" -eq 0 ]
