@@ -578,6 +578,7 @@ qo_cmd_audit(int argc, char **argv)
     json_t *root, *claims, *o, *lines;
     slong max_digits = 60;
     int i, as_json = 0, progress = 0, code = QO_EXIT_OK, counts[3] = {0, 0, 0}, timeout_given = 0;
+    const char *v = NULL;
     unsigned timeout = 0;
     size_t ci, n;
     claim *cs;
@@ -594,16 +595,14 @@ qo_cmd_audit(int argc, char **argv)
             as_json = 1;
         else if (strcmp(argv[i], "--progress") == 0)
             progress = 1;
-        else if (strcmp(argv[i], "--timeout") == 0 || strncmp(argv[i], "--timeout=", 10) == 0)
+        else if (qo_option(&v, &i, argc, argv, "--timeout"))
         {
-            const char *v = argv[i][9] == '=' ? argv[i] + 10 : (i + 1 < argc ? argv[++i] : NULL);
             if (qo_timeout_parse(&timeout, "audit", v))
                 return QO_EXIT_USAGE;
             timeout_given = 1;
         }
-        else if (strcmp(argv[i], "--max-digits") == 0 || strncmp(argv[i], "--max-digits=", 13) == 0)
+        else if (qo_option(&v, &i, argc, argv, "--max-digits"))
         {
-            const char *v = argv[i][12] == '=' ? argv[i] + 13 : (i + 1 < argc ? argv[++i] : NULL);
             if (qo_parse_digits(&max_digits, v))
             {
                 qo_error("audit: --max-digits must be an integer from 1 to %d, got \"%s\"", QT_DIGITS_MAX, v ? v : "");

@@ -134,6 +134,7 @@ qo_cmd_eval(int argc, char **argv)
     qt_result_t r;
     slong digits = QT_DIGITS_DEFAULT;
     int i, as_json = 0, st, code, timeout_given = 0, progress = 0;
+    const char *v = NULL;
     unsigned timeout = 0;
     char err[512];
 
@@ -176,18 +177,16 @@ qo_cmd_eval(int argc, char **argv)
             progress = 1;
         else if (strcmp(argv[i], "--pretty") == 0)
             json_flags = JSON_INDENT(1) | JSON_ENSURE_ASCII;
-        else if (strcmp(argv[i], "--digits") == 0 || strncmp(argv[i], "--digits=", 9) == 0)
+        else if (qo_option(&v, &i, argc, argv, "--digits"))
         {
-            const char *v = argv[i][8] == '=' ? argv[i] + 9 : (i + 1 < argc ? argv[++i] : NULL);
             if (qo_parse_digits(&digits, v))
             {
                 qo_error("eval: --digits must be an integer from 1 to %d, got \"%s\"", QT_DIGITS_MAX, v ? v : "");
                 return QO_EXIT_USAGE;
             }
         }
-        else if (strcmp(argv[i], "--timeout") == 0 || strncmp(argv[i], "--timeout=", 10) == 0)
+        else if (qo_option(&v, &i, argc, argv, "--timeout"))
         {
-            const char *v = argv[i][9] == '=' ? argv[i] + 10 : (i + 1 < argc ? argv[++i] : NULL);
             if (qo_timeout_parse(&timeout, "eval", v))
                 return QO_EXIT_USAGE;
             timeout_given = 1;

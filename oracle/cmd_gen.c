@@ -187,6 +187,7 @@ qo_cmd_gen(int argc, char **argv)
     json_t *root, *groups, *g, *vec = NULL, *computed, *sources;
     size_t gi;
     int i, code = QO_EXIT_OK, progress = 0, timeout_given = 0, sharded = 0;
+    const char *v = NULL;
     unsigned timeout = 0;
     long ncases = 0, done = 0, todo = 0, k = 0, shard_i = 1, shard_n = 1;
     char err[1024];
@@ -197,16 +198,14 @@ qo_cmd_gen(int argc, char **argv)
             out = argv[++i];
         else if (strcmp(argv[i], "--progress") == 0)
             progress = 1;
-        else if (strcmp(argv[i], "--timeout") == 0 || strncmp(argv[i], "--timeout=", 10) == 0)
+        else if (qo_option(&v, &i, argc, argv, "--timeout"))
         {
-            const char *v = argv[i][9] == '=' ? argv[i] + 10 : (i + 1 < argc ? argv[++i] : NULL);
             if (qo_timeout_parse(&timeout, "gen", v))
                 return QO_EXIT_USAGE;
             timeout_given = 1;
         }
-        else if (strcmp(argv[i], "--shard") == 0 || strncmp(argv[i], "--shard=", 8) == 0)
+        else if (qo_option(&v, &i, argc, argv, "--shard"))
         {
-            const char *v = argv[i][7] == '=' ? argv[i] + 8 : (i + 1 < argc ? argv[++i] : NULL);
             if (parse_shard(&shard_i, &shard_n, v))
             {
                 qo_error("gen: --shard must be I/N with 1 <= I <= N <= %d, got \"%s\"", QO_SHARD_MAX, v ? v : "");

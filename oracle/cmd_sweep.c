@@ -138,6 +138,7 @@ qo_cmd_sweep(int argc, char **argv)
     ranges R;
     slong digits = 15, k;
     int i, logscale = 0, jsonl = 0, code = QO_EXIT_OK, any_uncert = 0, timeout_given = 0;
+    const char *v = NULL;
     unsigned timeout = 0;
     const char *only = NULL;
     char err[512];
@@ -169,9 +170,8 @@ qo_cmd_sweep(int argc, char **argv)
         char *eq;
         if (strcmp(argv[i], "--log") == 0)
             logscale = 1;
-        else if (strcmp(argv[i], "--timeout") == 0 || strncmp(argv[i], "--timeout=", 10) == 0)
+        else if (qo_option(&v, &i, argc, argv, "--timeout"))
         {
-            const char *v = argv[i][9] == '=' ? argv[i] + 10 : (i + 1 < argc ? argv[++i] : NULL);
             if (qo_timeout_parse(&timeout, "sweep", v))
                 return QO_EXIT_USAGE;
             timeout_given = 1;
@@ -180,9 +180,8 @@ qo_cmd_sweep(int argc, char **argv)
             jsonl = 1;
         else if (strcmp(argv[i], "--csv") == 0)
             jsonl = 0;
-        else if (strcmp(argv[i], "--digits") == 0 || strncmp(argv[i], "--digits=", 9) == 0)
+        else if (qo_option(&v, &i, argc, argv, "--digits"))
         {
-            const char *v = argv[i][8] == '=' ? argv[i] + 9 : (i + 1 < argc ? argv[++i] : NULL);
             if (qo_parse_digits(&digits, v))
             {
                 qo_error("sweep: --digits must be an integer from 1 to %d, got \"%s\"", QT_DIGITS_MAX, v ? v : "");

@@ -175,6 +175,7 @@ qo_cmd_validate(int argc, char **argv)
 {
     const char *path = NULL;
     int i, progress = 0, timeout_given = 0, code = QO_EXIT_OK;
+    const char *v = NULL;
     unsigned timeout = 0;
     long extra = 64, ncases = 0, done = 0;
     qo_vecs V;
@@ -194,9 +195,8 @@ qo_cmd_validate(int argc, char **argv)
         }
         else if (strcmp(argv[i], "--progress") == 0)
             progress = 1;
-        else if (strcmp(argv[i], "--extra-bits") == 0 || strncmp(argv[i], "--extra-bits=", 13) == 0)
+        else if (qo_option(&v, &i, argc, argv, "--extra-bits"))
         {
-            const char *v = argv[i][12] == '=' ? argv[i] + 13 : (i + 1 < argc ? argv[++i] : NULL);
             char *end = NULL;
             extra = (v != NULL && *v >= '0' && *v <= '9') ? strtol(v, &end, 10) : -1;
             if (end == NULL || *end != '\0' || extra < 1 || extra > 4096)
@@ -205,9 +205,8 @@ qo_cmd_validate(int argc, char **argv)
                 return QO_EXIT_USAGE;
             }
         }
-        else if (strcmp(argv[i], "--timeout") == 0 || strncmp(argv[i], "--timeout=", 10) == 0)
+        else if (qo_option(&v, &i, argc, argv, "--timeout"))
         {
-            const char *v = argv[i][9] == '=' ? argv[i] + 10 : (i + 1 < argc ? argv[++i] : NULL);
             if (qo_timeout_parse(&timeout, "validate", v))
                 return QO_EXIT_USAGE;
             timeout_given = 1;

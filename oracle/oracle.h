@@ -164,6 +164,10 @@ void qo_timeout_disarm(void);
 void qo_timeout_hold(int hold);
 void qo_memory_guard_install(void);
 
+/* argv[*i] is the option name ("--timeout") given as "NAME VALUE" or "NAME=VALUE": 1 and *value (NULL if the value is
+   missing; *i moved past a separate value); 0 if argv[*i] is another argument */
+int qo_option(const char **value, int *i, int argc, char **argv, const char *name);
+
 /* exact comparisons on decimal strings */
 int qo_parse_value(fmpq_t q, const char *s);   /* 0 ok; nonzero: not a finite exact number */
 

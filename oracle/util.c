@@ -288,3 +288,17 @@ qo_closest(const char *word, const char *const *candidates, int n)
     }
     return bd <= limit ? best : NULL;
 }
+
+int
+qo_option(const char **value, int *i, int argc, char **argv, const char *name)
+{
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) != 0 || (a[n] != '\0' && a[n] != '='))
+        return 0;
+    if (a[n] == '=')
+        *value = a + n + 1;
+    else
+        *value = (*i + 1 < argc) ? argv[++*i] : NULL;
+    return 1;
+}
