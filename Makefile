@@ -1,6 +1,6 @@
 # qtoracle -- certified reference values for quantum thermodynamics.
 # make            library (static + shared) and the tool build/qtoracle
-# make check      build and run every Check suite (make -j2 check: two at a time)
+# make check      build and run every Check suite (make -j2 check: two at a time); make check-long: the long cases
 # make vectors    regenerate vectors/ from vectors/specs/
 # make verify     regenerate into build/ and compare with vectors/ byte for byte, then `qtoracle check`
 # make install    PREFIX=/usr/local DESTDIR=  (library with a SONAME, headers, qtoracle.pc, the tool, its man page, the vectors)
@@ -77,6 +77,19 @@ $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(BUILD)/libqtoracle.a $(HEADE
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -o $@ $< $(BUILD)/libqtoracle.a $(ALL_LDFLAGS) $(JANSSON_LIBS) $(CHECK_LIBS) $(DEP_LIBS)
 
 # one job per suite, so that make -j2 check runs two at a time; each suite's output is printed whole when it ends
+# the long cases (the test case "long" of these suites, about 110 s of CPU): make check-long, which CI runs
+LONG_SUITES := t_pump_axes t_pump_temperatures t_pump_heat t_pump_friction
+LONG_RUNS := $(LONG_SUITES:%=check-long-%)
+.PHONY: check-long $(LONG_RUNS)
+check-long: $(LONG_RUNS)
+	@fail=0; for t in $(LONG_SUITES); do [ ! -e $(BUILD)/test-logs/long-$$t.failed ] || { echo "FAILED: $$t (long)"; fail=1; }; done; \
+	if [ $$fail -ne 0 ]; then echo "make check-long: FAILED"; exit 1; fi; echo "make check-long: all long cases passed"
+$(LONG_RUNS): check-long-%: $(BUILD)/tests/% all
+	@mkdir -p $(BUILD)/test-logs; rm -f $(BUILD)/test-logs/long-$*.failed
+	@t0=$$(date +%s); QTORACLE=$(BUILD)/qtoracle QT_TEST_LONG=1 CK_RUN_CASE=long $(BUILD)/tests/$* > $(BUILD)/test-logs/long-$*.log 2>&1 \
+	  || touch $(BUILD)/test-logs/long-$*.failed; \
+	echo "== $(BUILD)/tests/$* long ($$(( $$(date +%s) - t0 )) s)"; cat $(BUILD)/test-logs/long-$*.log
+
 # the randomized self-test drives the tool's own parsers and families: it links the tool's objects too
 TOOL_OBJ_LIB := $(filter-out $(BUILD)/obj/oracle/main.o,$(TOOL_OBJ))
 $(BUILD)/tests/t_selftest: tests/t_selftest.c $(wildcard tests/*.h) $(BUILD)/libqtoracle.a $(TOOL_OBJ_LIB) $(HEADERS)
@@ -170,8 +183,9 @@ check-clients: all
 
 $(TEST_RUNS): check-%: $(BUILD)/tests/% all
 	@mkdir -p $(BUILD)/test-logs; rm -f $(BUILD)/test-logs/$*.failed
-	@QTORACLE=$(BUILD)/qtoracle $(BUILD)/tests/$* > $(BUILD)/test-logs/$*.log 2>&1 || touch $(BUILD)/test-logs/$*.failed; \
-	echo "== $(BUILD)/tests/$*"; cat $(BUILD)/test-logs/$*.log
+	@t0=$$(date +%s); QTORACLE=$(BUILD)/qtoracle $(BUILD)/tests/$* > $(BUILD)/test-logs/$*.log 2>&1 \
+	  || touch $(BUILD)/test-logs/$*.failed; \
+	echo "== $(BUILD)/tests/$* ($$(( $$(date +%s) - t0 )) s)"; cat $(BUILD)/test-logs/$*.log
 
 # every spec is computed as GEN_SHARDS slices (gen --shard I/N, one make job each, so that make -j2 keeps both cores
 # busy even while the pump file runs) and joined by qtoracle merge: byte for byte the file one gen run writes

@@ -5,6 +5,7 @@
 
 #include <check.h>
 #include <stdlib.h>
+#include <string.h>
 #include "qtoracle/qtoracle.h"
 
 /* 1 iff x is a finite ball with rad <= 2^(-prec/2) max(1, |mid|): the width a certified enclosure computed at prec
@@ -32,6 +33,14 @@ static inline int
 qt_overlaps(const arb_t a, const arb_t b)
 {
     return arb_overlaps(a, b) && qt_test_narrow(a, 60) && qt_test_narrow(b, 60);
+}
+
+/* the long cases (a test case named "long") are registered only when QT_TEST_LONG is set: make check-long */
+static inline int
+qt_test_long(void)
+{
+    const char *e = getenv("QT_TEST_LONG");
+    return e != NULL && *e != '\0' && strcmp(e, "0") != 0;
 }
 
 /* QT_TEST_MULTIPLIER scales the number of random iterations (default 1) */

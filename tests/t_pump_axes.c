@@ -718,11 +718,18 @@ int
 main(void)
 {
     Suite *s = suite_create("pump_axes");
-    TCase *tc = tcase_create("core");
+    TCase *tc = tcase_create("core"), *tl;
     tcase_set_timeout(tc, 600);
-    tcase_add_test(tc, heisenberg_quadrant_multiplets);
     tcase_add_test(tc, j0_corner_closed_form);
-    tcase_add_test(tc, heisenberg_axes_more_baths);
     suite_add_tcase(s, tc);
+    /* the long cases: only with QT_TEST_LONG set (make check-long, which CI runs) */
+    if (qt_test_long())
+    {
+        tl = tcase_create("long");
+        tcase_set_timeout(tl, 1200);
+        tcase_add_test(tl, heisenberg_quadrant_multiplets);
+        tcase_add_test(tl, heisenberg_axes_more_baths);
+        suite_add_tcase(s, tl);
+    }
     return qt_test_run(s);
 }

@@ -628,7 +628,7 @@ int
 main(void)
 {
     Suite *s = suite_create("pump_friction");
-    TCase *tc = tcase_create("core");
+    TCase *tc = tcase_create("core"), *tl;
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, friction_metric_psd);
     tcase_add_test(tc, friction_closed_form_vs_drazin);
@@ -636,7 +636,14 @@ main(void)
     tcase_add_test(tc, interacting_friction);
     tcase_add_test(tc, heis2_friction_field_frame);
     tcase_add_test(tc, multi_friction_generic);
-    tcase_add_test(tc, heis3_friction_field_frame);
     suite_add_tcase(s, tc);
+    /* the long cases: only with QT_TEST_LONG set (make check-long, which CI runs) */
+    if (qt_test_long())
+    {
+        tl = tcase_create("long");
+        tcase_set_timeout(tl, 1200);
+        tcase_add_test(tl, heis3_friction_field_frame);
+        suite_add_tcase(s, tl);
+    }
     return qt_test_run(s);
 }

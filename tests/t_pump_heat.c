@@ -523,7 +523,7 @@ int
 main(void)
 {
     Suite *s = suite_create("pump_heat");
-    TCase *tc = tcase_create("core");
+    TCase *tc = tcase_create("core"), *tl;
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, sector_closed_form_and_sum_rule);
     tcase_add_test(tc, random_protocols_bound_and_orientation);
@@ -531,7 +531,14 @@ main(void)
     tcase_add_test(tc, two_qubit_integrals);
     tcase_add_test(tc, quadrant_is_T_ln2);
     tcase_add_test(tc, quarter_disc_protocol);
-    tcase_add_test(tc, heis2_quadrant);
     suite_add_tcase(s, tc);
+    /* the long cases: only with QT_TEST_LONG set (make check-long, which CI runs) */
+    if (qt_test_long())
+    {
+        tl = tcase_create("long");
+        tcase_set_timeout(tl, 1200);
+        tcase_add_test(tl, heis2_quadrant);
+        suite_add_tcase(s, tl);
+    }
     return qt_test_run(s);
 }

@@ -1311,15 +1311,22 @@ int
 main(void)
 {
     Suite *s = suite_create("pump_temperatures");
-    TCase *tc = tcase_create("core");
+    TCase *tc = tcase_create("core"), *tl;
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, steady_state_record);
     tcase_add_test(tc, steady_state_unequal_temperatures);
     tcase_add_test(tc, friction_unequal_temperatures);
     tcase_add_test(tc, unequal_temperatures_first_law);
     tcase_add_test(tc, unequal_temperatures_interacting);
-    tcase_add_test(tc, collective_j0_frame_route);
     tcase_add_test(tc, collective_j0_unequal_temperatures);
     suite_add_tcase(s, tc);
+    /* the long cases: only with QT_TEST_LONG set (make check-long, which CI runs) */
+    if (qt_test_long())
+    {
+        tl = tcase_create("long");
+        tcase_set_timeout(tl, 1200);
+        tcase_add_test(tl, collective_j0_frame_route);
+        suite_add_tcase(s, tl);
+    }
     return qt_test_run(s);
 }
