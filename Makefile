@@ -121,20 +121,20 @@ check-install: all
 	  || touch $(BUILD)/test-logs/install.failed; else echo "skipped under the sanitizers" > $(BUILD)/test-logs/install.log; fi; \
 	echo "== tests/install_and_ci.sh"; cat $(BUILD)/test-logs/install.log
 
-# the catalogue of malformed and hostile inputs (tests/bad/cases/*.case): exit status, one message, nothing on stdout,
-# no file left behind
-.PHONY: check-bad
-check-bad: all
-	@mkdir -p $(BUILD)/test-logs; rm -f $(BUILD)/test-logs/bad.failed
-	@QTORACLE=$(BUILD)/qtoracle tests/bad/run.sh > $(BUILD)/test-logs/bad.log 2>&1 || touch $(BUILD)/test-logs/bad.failed; \
-	echo "== tests/bad/run.sh"; cat $(BUILD)/test-logs/bad.log
-
-# gen --shard I/N + merge reproduce the unsharded file byte for byte, through the Slurm job script (tests/shard_merge.sh)
-.PHONY: check-shard
-check-shard: all
-	@mkdir -p $(BUILD)/test-logs; rm -f $(BUILD)/test-logs/shard.failed
-	@QTORACLE=$(BUILD)/qtoracle tests/shard_merge.sh > $(BUILD)/test-logs/shard.log 2>&1 || touch $(BUILD)/test-logs/shard.failed; \
-	echo "== tests/shard_merge.sh"; cat $(BUILD)/test-logs/shard.log
+# the shell-script suites, each run like a Check suite (its log, a .failed mark), all with the tool under test:
+#   bad       the catalogue of malformed and hostile inputs (tests/bad/cases/*.case): exit status, one message,
+#             nothing on stdout, no file left behind
+#   shard     gen --shard I/N + merge reproduce the unsharded file byte for byte, through the Slurm job script
+#   validate  qtoracle validate: shipped files recompute inside their enclosures, doctored copies are caught
+SCRIPT_bad := tests/bad/run.sh
+SCRIPT_shard := tests/shard_merge.sh
+SCRIPT_validate := tests/validate_vectors.sh
+SCRIPT_RUNS := check-bad check-shard check-validate
+.PHONY: $(SCRIPT_RUNS)
+$(SCRIPT_RUNS): check-%: all
+	@mkdir -p $(BUILD)/test-logs; rm -f $(BUILD)/test-logs/$*.failed
+	@QTORACLE=$(BUILD)/qtoracle $(SCRIPT_$*) > $(BUILD)/test-logs/$*.log 2>&1 || touch $(BUILD)/test-logs/$*.failed; \
+	echo "== $(SCRIPT_$*)"; cat $(BUILD)/test-logs/$*.log
 
 # make fuzz: the libFuzzer harnesses of tests/fuzz/ (clang, libclang-rt-14-dev) over every parser of hostile input,
 # with ASan and UBSan, each run FUZZ_SECONDS from a corpus seeded from vectors/ and tests/bad/ (scripts/run-fuzz)
@@ -162,13 +162,6 @@ validate-vectors: $(VALIDATE_RUNS)
 $(VALIDATE_RUNS): validate-%: all
 	@out=$$($(BUILD)/qtoracle validate vectors/$*.json) || { echo "vectors/$*.json:"; echo "$$out"; exit 1; }; \
 	  echo "vectors/$*.json: $$(echo "$$out" | tail -n 1)"
-
-# qtoracle validate: shipped files recompute inside their enclosures, doctored copies are caught (tests/validate_vectors.sh)
-.PHONY: check-validate
-check-validate: all
-	@mkdir -p $(BUILD)/test-logs; rm -f $(BUILD)/test-logs/validate.failed
-	@QTORACLE=$(BUILD)/qtoracle tests/validate_vectors.sh > $(BUILD)/test-logs/validate.log 2>&1 || touch $(BUILD)/test-logs/validate.failed; \
-	echo "== tests/validate_vectors.sh"; cat $(BUILD)/test-logs/validate.log
 
 # real clients (scipy, QuTiP, numpy solvers checked by the tool): make client-check runs them and fails without the
 # packages; make check runs them when the packages are present (tests/clients/run_clients.sh)

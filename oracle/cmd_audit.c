@@ -112,28 +112,6 @@ expand_points(claim *c, json_t *params, char *err, size_t errlen)
     return 0;
 }
 
-static int
-only_fields(json_t *o, const char *const *allowed, const char *where, char *err, size_t errlen)
-{
-    const char *key;
-    json_t *v;
-    json_object_foreach(o, key, v)
-    {
-        int k, ok = 0;
-        for (k = 0; allowed[k] != NULL; k++)
-            if (strcmp(key, allowed[k]) == 0)
-                ok = 1;
-        if (!ok)
-        {
-            const char *near = qo_closest(key, allowed, -1);
-            snprintf(err, errlen, "%s: unknown field \"%s\"%s%s%s", where, key, near ? " (did you mean " : "",
-                     near ? near : "", near ? "?)" : "");
-            return 1;
-        }
-    }
-    return 0;
-}
-
 static const char *
 string_field(json_t *o, const char *key)
 {
@@ -161,7 +139,7 @@ read_claim(claim *c, json_t *o, size_t idx, char *err, size_t errlen)
         return 1;
     }
     snprintf(where, sizeof where, "claim \"%.120s\"", c->id);
-    if (only_fields(o, claim_fields, where, err, errlen))
+    if (qo_json_known_fields(o, claim_fields, where, err, errlen))
         return 1;
     if (json_object_get(o, "statement") != NULL && !json_is_string(json_object_get(o, "statement")))
     {
@@ -636,7 +614,7 @@ qo_cmd_audit(int argc, char **argv)
         return QO_EXIT_USAGE;
     }
     claims = json_object_get(root, "claims");
-    if (!json_is_object(root) || only_fields(root, top_fields, path, err, sizeof err))
+    if (!json_is_object(root) || qo_json_known_fields(root, top_fields, path, err, sizeof err))
     {
         qo_error("audit: %s", json_is_object(root) ? err : "the claims file must be a JSON object");
         json_decref(root);

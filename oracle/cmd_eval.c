@@ -32,6 +32,25 @@ qo_parse_digits(slong *d, const char *s)
 
 static size_t json_flags = JSON_COMPACT | JSON_ENSURE_ASCII;
 
+/* the fields every eval --json object shares, in their order: quantity, params, digits, status ... units, formula */
+static json_t *
+json_head(const qo_quantity *q, const qo_params *p, slong digits, int st)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "quantity", json_string(q->name));
+    json_object_set_new(o, "params", qo_params_json(p));
+    json_object_set_new(o, "digits", json_integer(digits));
+    json_object_set_new(o, "status", json_string(qt_status_name(st)));
+    return o;
+}
+
+static void
+json_tail(json_t *o, const qo_quantity *q)
+{
+    json_object_set_new(o, "units", json_string(q->units));
+    json_object_set_new(o, "formula", json_string(q->formula));
+}
+
 static int
 eval_record(const qo_quantity *q, const qo_params *p, slong digits, int as_json)
 {
@@ -52,16 +71,11 @@ eval_record(const qo_quantity *q, const qo_params *p, slong digits, int as_json)
     }
     if (as_json)
     {
-        json_t *o = json_object();
+        json_t *o = json_head(q, p, digits, st);
         char *s;
-        json_object_set_new(o, "quantity", json_string(q->name));
-        json_object_set_new(o, "params", qo_params_json(p));
-        json_object_set_new(o, "digits", json_integer(digits));
-        json_object_set_new(o, "status", json_string(qt_status_name(st)));
         json_object_set_new(o, "reference", json_string(R->reference));
         json_object_set_new(o, "outputs", qo_record_json(R, digits, 1));
-        json_object_set_new(o, "units", json_string(q->units));
-        json_object_set_new(o, "formula", json_string(q->formula));
+        json_tail(o, q);
         s = json_dumps(o, json_flags);
         puts(s);
         free(s);
@@ -101,15 +115,10 @@ arm_timeout(const qo_quantity *q, const qo_params *p, slong digits, int as_json,
     snprintf(what, sizeof what, "eval %s", q->name);
     if (as_json)
     {
-        json_t *o = json_object();
+        json_t *o = json_head(q, p, digits, QT_UNCERTIFIED);
         snprintf(reason, sizeof reason, "effort cap reached after %u s (--timeout %u)", timeout, timeout);
-        json_object_set_new(o, "quantity", json_string(q->name));
-        json_object_set_new(o, "params", qo_params_json(p));
-        json_object_set_new(o, "digits", json_integer(digits));
-        json_object_set_new(o, "status", json_string(qt_status_name(QT_UNCERTIFIED)));
         json_object_set_new(o, "reason", json_string(reason));
-        json_object_set_new(o, "units", json_string(q->units));
-        json_object_set_new(o, "formula", json_string(q->formula));
+        json_tail(o, q);
         s = json_dumps(o, json_flags);
         json_decref(o);
     }
@@ -258,12 +267,8 @@ qo_cmd_eval(int argc, char **argv)
 
     if (as_json && st != QT_DOMAIN)          /* a domain error is bad input: nothing on stdout, the message on stderr */
     {
-        json_t *o = json_object();
+        json_t *o = json_head(q, &p, digits, st);
         char *s;
-        json_object_set_new(o, "quantity", json_string(q->name));
-        json_object_set_new(o, "params", qo_params_json(&p));
-        json_object_set_new(o, "digits", json_integer(digits));
-        json_object_set_new(o, "status", json_string(qt_status_name(st)));
         if (st != QT_OK)
             json_object_set_new(o, "reason", json_string(r->reason));
         if (st != QT_DOMAIN)
@@ -271,8 +276,7 @@ qo_cmd_eval(int argc, char **argv)
             json_object_set_new(o, "prec_bits", json_integer(r->prec));
             json_object_set_new(o, "value", qo_ball_json(&r->value, digits));
         }
-        json_object_set_new(o, "units", json_string(q->units));
-        json_object_set_new(o, "formula", json_string(q->formula));
+        json_tail(o, q);
         s = json_dumps(o, json_flags);
         puts(s);
         free(s);

@@ -161,25 +161,6 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
 
 #define GEN_USAGE_LINE "qtoracle gen SPEC.json -o VECTORS.json [--progress] [--timeout SECONDS] [--shard I/N]"
 
-/* --shard I/N: 1 <= I <= N <= QO_SHARD_MAX, digits only */
-static int
-parse_shard(long *I, long *N, const char *v)
-{
-    char *end;
-    long i, n;
-    if (v == NULL || *v < '0' || *v > '9')
-        return 1;
-    i = strtol(v, &end, 10);
-    if (*end != '/' || end[1] < '0' || end[1] > '9')
-        return 1;
-    n = strtol(end + 1, &end, 10);
-    if (*end != '\0' || n < 1 || n > QO_SHARD_MAX || i < 1 || i > n)
-        return 1;
-    *I = i;
-    *N = n;
-    return 0;
-}
-
 int
 qo_cmd_gen(int argc, char **argv)
 {
@@ -206,7 +187,7 @@ qo_cmd_gen(int argc, char **argv)
         }
         else if (qo_option(&v, &i, argc, argv, "--shard"))
         {
-            if (parse_shard(&shard_i, &shard_n, v))
+            if (qo_shard_parse(&shard_i, &shard_n, v))
             {
                 qo_error("gen: --shard must be I/N with 1 <= I <= N <= %d, got \"%s\"", QO_SHARD_MAX, v ? v : "");
                 return QO_EXIT_USAGE;

@@ -18,14 +18,13 @@ static const char *const part_fields[] = {"qtoracleShard", "shard", "spec", "sou
 static int
 check_part(json_t *p, const char *path, long *I, long *N, char *err, size_t errlen)
 {
-    const char *sh = json_string_value(json_object_get(p, "shard")), *v;
-    char *end;
+    const char *v;
     if (!json_is_object(p))
     {
         snprintf(err, errlen, "%s: not a part file of gen --shard (a JSON object)", path);
         return 1;
     }
-    if (qo_json_only_fields(p, part_fields, path, err, errlen))
+    if (qo_json_known_fields(p, part_fields, path, err, errlen))
         return 1;
     v = json_string_value(json_object_get(p, "qtoracleShard"));
     if (v == NULL || strcmp(v, "1") != 0)
@@ -33,14 +32,11 @@ check_part(json_t *p, const char *path, long *I, long *N, char *err, size_t errl
         snprintf(err, errlen, "%s: qtoracleShard must be \"1\" (a part file of gen --shard)", path);
         return 1;
     }
-    if (sh == NULL || *sh < '1' || *sh > '9')
-        goto bad_shard;
-    *I = strtol(sh, &end, 10);
-    if (*end != '/' || end[1] < '1' || end[1] > '9')
-        goto bad_shard;
-    *N = strtol(end + 1, &end, 10);
-    if (*end != '\0' || *N > QO_SHARD_MAX || *I > *N)
-        goto bad_shard;
+    if (qo_shard_parse(I, N, json_string_value(json_object_get(p, "shard"))))
+    {
+        snprintf(err, errlen, "%s: shard must be \"I/N\" with 1 <= I <= N <= %d", path, QO_SHARD_MAX);
+        return 1;
+    }
     if (!json_is_object(json_object_get(p, "spec")) || !json_is_array(json_object_get(p, "sources"))
         || !json_is_array(json_object_get(p, "tests")))
     {
@@ -48,9 +44,6 @@ check_part(json_t *p, const char *path, long *I, long *N, char *err, size_t errl
         return 1;
     }
     return 0;
-bad_shard:
-    snprintf(err, errlen, "%s: shard must be \"I/N\" with 1 <= I <= N <= %d", path, QO_SHARD_MAX);
-    return 1;
 }
 
 int

@@ -126,6 +126,8 @@ int qo_choice_param(qo_params *p, const qo_kv *kv, const char *key, const char *
  * allowed, the baths array of an open model (canon receives its canonical form), JSON text or @file */
 int qo_json_exact_field(fmpq_t q, json_t *o, const char *key, const char *where, int required, char *err, size_t errlen);
 int qo_json_only_fields(json_t *o, const char *const *allowed, const char *where, char *err, size_t errlen);
+/* the same for the tool's own files (specs, claims, shard parts): "WHERE: unknown field "K" (did you mean A?)" (util.c) */
+int qo_json_known_fields(json_t *o, const char *const *allowed, const char *where, char *err, size_t errlen);
 int qo_json_baths(qt_open_model_struct *M, json_t **canon, json_t *a, char *err, size_t errlen);
 json_t *qo_json_param(const char *v, const char *name, char *err, size_t errlen);
 /* the tolerance a careful double-precision solver should meet on a generated group (tolerance.c), NULL if the group
@@ -178,6 +180,8 @@ int qo_parse_value(fmpq_t q, const char *s);   /* 0 ok; nonzero: not a finite ex
 json_t *qo_vectors_provenance(slong digits);
 json_t *qo_vectors_assemble(json_t *root, json_t *sources, json_t *computed);
 json_t *qo_shard_part(json_t *root, long I, long N, json_t *sources, json_t *computed);
+/* "I/N" (digits, no sign or leading zero, 1 <= I <= N <= QO_SHARD_MAX): 0 and I, N; else 1 */
+int qo_shard_parse(long *I, long *N, const char *s);
 int qo_cmd_merge(int argc, char **argv);
 int qo_cmd_validate(int argc, char **argv);
 

@@ -15,27 +15,6 @@ static const char *const group_fields[] = {"name", "comment", "digits", "outputs
                                            NULL};
 static const char *const case_fields[] = {"caseId", "comment", "flags", "params", NULL};
 
-static int
-known_fields(json_t *o, const char *const *allowed, const char *where, char *err, size_t errlen)
-{
-    const char *key;
-    json_t *v;
-    json_object_foreach(o, key, v)
-    {
-        int k, ok = 0;
-        for (k = 0; allowed[k] != NULL; k++)
-            ok |= strcmp(key, allowed[k]) == 0;
-        if (!ok)
-        {
-            const char *near = qo_closest(key, allowed, -1);
-            snprintf(err, errlen, "%s: unknown field \"%s\"%s%s%s", where, key, near ? " (did you mean " : "",
-                     near ? near : "", near ? "?)" : "");
-            return 1;
-        }
-    }
-    return 0;
-}
-
 int
 qo_spec_validate(json_t *root, const char *path, char *err, size_t errlen)
 {
@@ -49,7 +28,7 @@ qo_spec_validate(json_t *root, const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: a spec must be a JSON object", path);
         return 1;
     }
-    if (known_fields(root, top_fields, path, err, errlen))
+    if (qo_json_known_fields(root, top_fields, path, err, errlen))
         return 1;
     if (family == NULL || qo_family_of_vectors(family) == NULL)
     {
@@ -82,7 +61,7 @@ qo_spec_validate(json_t *root, const char *path, char *err, size_t errlen)
             bad = 1;
             break;
         }
-        if ((bad = known_fields(g, group_fields, where, err, errlen)))
+        if ((bad = qo_json_known_fields(g, group_fields, where, err, errlen)))
             break;
         if (!json_is_string(json_object_get(g, "name")) || !json_is_array(cases) || !json_is_array(outputs)
             || json_array_size(outputs) == 0)
@@ -144,7 +123,7 @@ qo_spec_validate(json_t *root, const char *path, char *err, size_t errlen)
                 bad = 1;
                 break;
             }
-            if ((bad = known_fields(c, case_fields, w2, err, errlen)))
+            if ((bad = qo_json_known_fields(c, case_fields, w2, err, errlen)))
                 break;
             if (id == NULL || id[0] == '\0')
             {

@@ -302,3 +302,24 @@ qo_option(const char **value, int *i, int argc, char **argv, const char *name)
         *value = (*i + 1 < argc) ? argv[++*i] : NULL;
     return 1;
 }
+
+int
+qo_json_known_fields(json_t *o, const char *const *allowed, const char *where, char *err, size_t errlen)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(o, key, v)
+    {
+        int k, ok = 0;
+        for (k = 0; allowed[k] != NULL; k++)
+            ok |= strcmp(key, allowed[k]) == 0;
+        if (!ok)
+        {
+            const char *near = qo_closest(key, allowed, -1);
+            snprintf(err, errlen, "%s: unknown field \"%s\"%s%s%s", where, key, near ? " (did you mean " : "",
+                     near ? near : "", near ? "?)" : "");
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -111,3 +111,30 @@ qo_shard_part(json_t *root, long I, long N, json_t *sources, json_t *computed)
     json_object_set_new(part, "tests", tests);
     return part;
 }
+
+/* one positive decimal without sign or leading zero, at most QO_SHARD_MAX; the end of the digits in *end */
+static long
+shard_number(const char *s, const char **end)
+{
+    long x = 0;
+    if (*s < '1' || *s > '9')
+        return -1;
+    for (; *s >= '0' && *s <= '9'; s++)
+        if ((x = 10 * x + (*s - '0')) > QO_SHARD_MAX)
+            return -1;
+    *end = s;
+    return x;
+}
+
+int
+qo_shard_parse(long *I, long *N, const char *s)
+{
+    const char *e;
+    long i, n;
+    if (s == NULL || (i = shard_number(s, &e)) < 0 || *e != '/' || (n = shard_number(e + 1, &e)) < 0 || *e != '\0'
+        || i > n)
+        return 1;
+    *I = i;
+    *N = n;
+    return 0;
+}

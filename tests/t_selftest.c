@@ -155,6 +155,19 @@ put_diag_h(gen_kv *g, const char *k, flint_rand_t st, int n)
     g->n++;
 }
 
+/* the tool's name=value view of generated parameters */
+static void
+as_kv(qo_kv *kv, const gen_kv *g)
+{
+    int i;
+    kv->n = g->n;
+    for (i = 0; i < g->n; i++)
+    {
+        kv->key[i] = g->key[i];
+        kv->val[i] = g->val[i];
+    }
+}
+
 /* both enclosures of one output: same kind, overlapping; the second narrow? */
 static void
 compare(tally *T, const char *what, const char *out, const arb_t a, int sa, const arb_t b, int sb)
@@ -193,14 +206,8 @@ run_case(tally *T, const char *name, const gen_kv *g, arb_t keep, int *keep_stat
     qo_kv kv;
     qo_params p;
     char err[1024], what[64];
-    int i;
     ck_assert_msg(q != NULL, "no quantity %s", name);
-    kv.n = g->n;
-    for (i = 0; i < g->n; i++)
-    {
-        kv.key[i] = g->key[i];
-        kv.val[i] = g->val[i];
-    }
+    as_kv(&kv, g);
     T->cases++;
     qo_params_init(&p);
     if (qo_params_parse(&p, q, &kv, err, sizeof err))
@@ -477,10 +484,8 @@ START_TEST(test_selftest_open_systems)
                 qo_kv ka, kb;
                 qo_params pa, pb;
                 char err[1024];
-                int i;
-                ka.n = g.n; kb.n = h.n;
-                for (i = 0; i < g.n; i++) { ka.key[i] = g.key[i]; ka.val[i] = g.val[i]; }
-                for (i = 0; i < h.n; i++) { kb.key[i] = h.key[i]; kb.val[i] = h.val[i]; }
+                as_kv(&ka, &g);
+                as_kv(&kb, &h);
                 qo_params_init(&pa); qo_params_init(&pb);
                 if (qo_params_parse(&pa, qa, &ka, err, sizeof err) == 0)
                 {

@@ -2,6 +2,7 @@
 /* protocol.c -- closed curves in the (B_x, B_z) plane and their exact checks (proofs/pumping.md P5). */
 #include <stdlib.h>
 #include "qtoracle/pump.h"
+#include "pump_internal.h"
 
 void
 qt_protocol_init(qt_protocol_t C)
@@ -97,11 +98,30 @@ segments_meet(const fmpq_t px, const fmpq_t pz, const fmpq_t qx, const fmpq_t qz
    edge), other edges never meet, and the enclosed area is not 0; then its orientation is defined and the heat of
    the counter-clockwise traversal is meant whatever the vertex order. At most QT_PROTOCOL_MAX_VERTICES vertices (an
    O(n^2) exact test). Returns the index of an offending edge pair in i, j (or -1) */
+/* twice the signed area of the polygon (shoelace), exactly: > 0 counter-clockwise */
+void
+qt_pump_polygon_area2(fmpq_t area, const qt_protocol_struct *C)
+{
+    slong i, n = C->nvert;
+    fmpq_t t;
+    fmpq_init(t);
+    fmpq_zero(area);
+    for (i = 0; i < n; i++)
+    {
+        slong i1 = (i + 1) % n;
+        fmpq_mul(t, C->vx + i, C->vz + i1);
+        fmpq_add(area, area, t);
+        fmpq_mul(t, C->vx + i1, C->vz + i);
+        fmpq_sub(area, area, t);
+    }
+    fmpq_clear(t);
+}
+
 static int
 polygon_is_simple(const qt_protocol_struct *C, slong *i_out, slong *j_out)
 {
     slong n = C->nvert, i, j;
-    fmpq_t area, t;
+    fmpq_t area;
     int ok = 1;
     *i_out = *j_out = -1;
     for (i = 0; i < n && ok; i++)
@@ -145,18 +165,10 @@ polygon_is_simple(const qt_protocol_struct *C, slong *i_out, slong *j_out)
     }
     if (ok)
     {
-        /* twice the signed area (shoelace) */
-        fmpq_init(area); fmpq_init(t);
-        for (i = 0; i < n; i++)
-        {
-            slong i1 = (i + 1) % n;
-            fmpq_mul(t, C->vx + i, C->vz + i1);
-            fmpq_add(area, area, t);
-            fmpq_mul(t, C->vx + i1, C->vz + i);
-            fmpq_sub(area, area, t);
-        }
+        fmpq_init(area);
+        qt_pump_polygon_area2(area, C);
         ok = !fmpq_is_zero(area);
-        fmpq_clear(area); fmpq_clear(t);
+        fmpq_clear(area);
     }
     return ok;
 }

@@ -172,20 +172,13 @@ qt_pump_protocol_pieces(qt_pump_piece_struct **pieces, slong *np, const qt_proto
     {
         /* made counter-clockwise by the sign of its exact signed area */
         slong i, m = C->nvert;
-        fmpq_t area, t;
+        fmpq_t area;
         int rev;
         qt_pump_piece_struct *v = pieces_alloc(m);
-        fmpq_init(area); fmpq_init(t);
-        for (i = 0; i < m; i++)
-        {
-            slong j = (i + 1) % m;
-            fmpq_mul(t, C->vx + i, C->vz + j);
-            fmpq_add(area, area, t);
-            fmpq_mul(t, C->vx + j, C->vz + i);
-            fmpq_sub(area, area, t);
-        }
+        fmpq_init(area);
+        qt_pump_polygon_area2(area, C);
         rev = fmpq_sgn(area) < 0;
-        fmpq_clear(area); fmpq_clear(t);
+        fmpq_clear(area);
         for (i = 0; i < m; i++)
         {
             slong i0 = rev ? (m - i) % m : i, i1 = rev ? (m - i - 1 + m) % m : (i + 1) % m;

@@ -84,6 +84,8 @@ void qt_pump_piece_length(arb_t len, const qt_pump_piece_struct *p, slong prec);
  * or the annular sector r in [r0, r1], theta in [t0, t1] (outer arc, inner arc backwards, two radial
  * legs); *np pieces are allocated in *pieces (free with qt_pump_pieces_clear) */
 void qt_pump_protocol_pieces(qt_pump_piece_struct **pieces, slong *np, const qt_protocol_struct *C, slong prec);
+/* twice the signed area of a polygon protocol, exactly (> 0: counter-clockwise; protocol.c) */
+void qt_pump_polygon_area2(fmpq_t area, const qt_protocol_struct *C);
 void qt_pump_sector_pieces(qt_pump_piece_struct **pieces, slong *np, const arb_t r0, const arb_t r1,
                            const arb_t t0, const arb_t t1, slong prec);
 void qt_pump_pieces_clear(qt_pump_piece_struct *pieces, slong np);
