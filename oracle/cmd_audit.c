@@ -10,33 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "oracle.h"
-
-int qo_parse_digits(slong *d, const char *s);
+#include "claims.h"
 
 #define AUDIT_USAGE "usage: qtoracle audit CLAIMS.json [--json] [--max-digits D] [--progress] [--timeout SECONDS]\n" \
     "  a verdict on every claim of a claims file: CONSISTENT, INCONSISTENT or UNDECIDED (docs/claims.md);\n" \
     "  --timeout caps the wall time of the whole audit (could not certify, nothing printed, when reached);\n" \
     "  the last line is 'N consistent, N inconsistent, N undecided'; exit 1 if any claim is inconsistent\n"
-#define AUDIT_MAX_POINTS 10000
-#define AUDIT_MAX_CLAIMS 10000
-
-enum { KIND_PRINTED, KIND_PM, KIND_RELATION };
-
-typedef struct
-{
-    const char *id;
-    const qo_quantity *q;
-    const char *output;          /* record output, or NULL for a single-value quantity */
-    int kind;
-    const char *value;           /* as printed (KIND_PRINTED, KIND_PM) */
-    fmpq_t a, b;                 /* the claimed interval */
-    int rel;
-    const char *bound;
-    json_t *points;              /* one params object per point */
-    json_t *swept;               /* the names of the list-valued parameters */
-}
-claim;
 
 typedef struct
 {
@@ -46,278 +25,6 @@ typedef struct
     char reason[QT_REASON_LEN + 200];
 }
 outcome;
-
-static const char *const top_fields[] = {"claimsVersion", "source", "interpretation", "claims", NULL};
-static const char *const claim_fields[] = {"claimId", "statement", "quantity", "output", "params", "value", "pm",
-                                           "relation", "bound", "reading", "comment", NULL};
-
-/* the points of a claim's params: list-valued parameters (arrays of strings) of one common length, point by point */
-static int
-expand_points(claim *c, json_t *params, char *err, size_t errlen)
-{
-    const char *key;
-    json_t *v;
-    size_t n = 0, i;
-    c->points = json_array();
-    c->swept = json_array();
-    json_object_foreach(params, key, v)
-    {
-        size_t k, len;
-        int strings = json_is_array(v) && json_array_size(v) > 0;
-        json_t *e;
-        json_array_foreach(v, k, e)
-            if (!json_is_string(e))
-                strings = 0;
-        if (!strings)
-        {
-            if (json_is_array(v) && json_array_size(v) == 0)
-            {
-                snprintf(err, errlen, "params.%s: an empty list", key);
-                return 1;
-            }
-            continue;            /* a scalar, a matrix or a baths array */
-        }
-        len = json_array_size(v);
-        if (n != 0 && len != n)
-        {
-            snprintf(err, errlen, "params.%s: a list of %zu values, but the other list-valued parameters have %zu "
-                     "(lists are taken together, point by point)", key, len, n);
-            return 1;
-        }
-        if (len > AUDIT_MAX_POINTS)
-        {
-            snprintf(err, errlen, "params.%s: %zu points, more than the cap of %d", key, len, AUDIT_MAX_POINTS);
-            return 1;
-        }
-        n = len;
-        json_array_append_new(c->swept, json_string(key));
-    }
-    if (n == 0)
-        n = 1;
-    for (i = 0; i < n; i++)
-    {
-        json_t *pt = json_object();
-        json_object_foreach(params, key, v)
-        {
-            int listed = 0;
-            size_t k;
-            json_t *s;
-            json_array_foreach(c->swept, k, s)
-                if (strcmp(json_string_value(s), key) == 0)
-                    listed = 1;
-            json_object_set(pt, key, listed ? json_array_get(v, i) : v);
-        }
-        json_array_append_new(c->points, pt);
-    }
-    return 0;
-}
-
-static const char *
-string_field(json_t *o, const char *key)
-{
-    return json_string_value(json_object_get(o, key));
-}
-
-/* validate one claim and every point's parameters and bound; 1 and a message naming the claim and field */
-static int
-read_claim(claim *c, json_t *o, size_t idx, char *err, size_t errlen)
-{
-    char where[200], m[512];
-    json_t *params;
-    size_t i;
-    qo_pool pool;
-    snprintf(where, sizeof where, "claims[%zu]", idx);
-    if (!json_is_object(o))
-    {
-        snprintf(err, errlen, "%s: a claim must be an object", where);
-        return 1;
-    }
-    c->id = string_field(o, "claimId");
-    if (c->id == NULL || c->id[0] == '\0')
-    {
-        snprintf(err, errlen, "%s: claimId must be a non-empty string", where);
-        return 1;
-    }
-    snprintf(where, sizeof where, "claim \"%.120s\"", c->id);
-    if (qo_json_known_fields(o, claim_fields, where, err, errlen))
-        return 1;
-    if (json_object_get(o, "statement") != NULL && !json_is_string(json_object_get(o, "statement")))
-    {
-        snprintf(err, errlen, "%s: statement must be a string", where);
-        return 1;
-    }
-    c->q = qo_quantity_find(string_field(o, "quantity") ? string_field(o, "quantity") : "");
-    if (c->q == NULL)
-    {
-        snprintf(err, errlen, "%s: quantity must name a quantity of `qtoracle list`, got %s%.80s%s", where,
-                 string_field(o, "quantity") ? "\"" : "", string_field(o, "quantity") ? string_field(o, "quantity")
-                 : "nothing", string_field(o, "quantity") ? "\"" : "");
-        return 1;
-    }
-    c->output = string_field(o, "output");
-    if (json_object_get(o, "output") != NULL && c->output == NULL)
-    {
-        snprintf(err, errlen, "%s: output must be a string", where);
-        return 1;
-    }
-    if (!c->q->record && c->output != NULL && strcmp(c->output, c->q->name) != 0)
-    {
-        snprintf(err, errlen, "%s: output: %s is a single value; give output \"%s\" or none", where, c->q->name,
-                 c->q->name);
-        return 1;
-    }
-    if (!c->q->record)
-        c->output = NULL;
-    else if (c->output == NULL || c->output[0] == '\0')
-    {
-        snprintf(err, errlen, "%s: output: %s prints a record; name the output the claim is about", where, c->q->name);
-        return 1;
-    }
-    params = json_object_get(o, "params");
-    if (!json_is_object(params))
-    {
-        snprintf(err, errlen, "%s: params must be an object", where);
-        return 1;
-    }
-    /* what is claimed: a printed value, a value with pm, or a relation with a bound */
-    c->value = string_field(o, "value");
-    c->bound = string_field(o, "bound");
-    if ((json_object_get(o, "value") != NULL) == (json_object_get(o, "relation") != NULL))
-    {
-        snprintf(err, errlen, "%s: give either value (optionally with pm) or relation and bound", where);
-        return 1;
-    }
-    if (json_object_get(o, "value") != NULL)
-    {
-        if (c->value == NULL)
-        {
-            snprintf(err, errlen, "%s: value must be a string (numbers are read exactly from strings)", where);
-            return 1;
-        }
-        if (json_object_get(o, "bound") != NULL)
-        {
-            snprintf(err, errlen, "%s: bound goes with relation, not with value", where);
-            return 1;
-        }
-        if (json_object_get(o, "pm") != NULL)
-        {
-            fmpq_t v, pm;
-            const char *pms = string_field(o, "pm");
-            int bad;
-            fmpq_init(v); fmpq_init(pm);
-            bad = qt_exact_parse(v, c->value, m, sizeof m);
-            if (bad)
-                snprintf(err, errlen, "%s: value: %s", where, m);
-            else if (pms == NULL || qt_exact_parse(pm, pms, m, sizeof m) || fmpq_sgn(pm) < 0)
-            {
-                snprintf(err, errlen, "%s: pm must be a string holding an exact number >= 0%s%s", where,
-                         pms ? ": " : "", pms ? pms : "");
-                bad = 1;
-            }
-            else
-            {
-                fmpq_sub(c->a, v, pm);
-                fmpq_add(c->b, v, pm);
-            }
-            fmpq_clear(v); fmpq_clear(pm);
-            if (bad)
-                return 1;
-            c->kind = KIND_PM;
-        }
-        else
-        {
-            if (qo_printed_interval(c->a, c->b, c->value, m, sizeof m))
-            {
-                snprintf(err, errlen, "%s: value: %s", where, m);
-                return 1;
-            }
-            c->kind = KIND_PRINTED;
-        }
-    }
-    else
-    {
-        c->rel = qo_relation_parse(string_field(o, "relation"));
-        if (c->rel < 0)
-        {
-            snprintf(err, errlen, "%s: relation must be one of < <= > >= == !=", where);
-            return 1;
-        }
-        if (c->bound == NULL || c->bound[0] == '\0')
-        {
-            snprintf(err, errlen, "%s: bound must be a non-empty string (an expression)", where);
-            return 1;
-        }
-        if (json_object_get(o, "pm") != NULL)
-        {
-            snprintf(err, errlen, "%s: pm goes with value, not with relation", where);
-            return 1;
-        }
-        c->kind = KIND_RELATION;
-    }
-    if (expand_points(c, params, m, sizeof m))
-    {
-        snprintf(err, errlen, "%s: %s", where, m);
-        return 1;
-    }
-    qo_pool_init(&pool);
-    for (i = 0; i < json_array_size(c->points); i++)
-    {
-        qo_kv kv;
-        qo_params p;
-        int bad;
-        char pw[300];
-        if (json_array_size(c->points) > 1)
-            snprintf(pw, sizeof pw, "%s, point %zu", where, i + 1);
-        else
-            snprintf(pw, sizeof pw, "%s", where);
-        if (qo_kv_from_json(&kv, &pool, NULL, json_array_get(c->points, i), pw, err, errlen))
-        {
-            qo_pool_clear(&pool);
-            return 1;
-        }
-        qo_params_init(&p);
-        bad = qo_params_parse(&p, c->q, &kv, m, sizeof m);
-        qo_params_clear(&p);
-        if (bad)
-        {
-            snprintf(err, errlen, "%s: params: %s", pw, m);
-            qo_pool_clear(&pool);
-            return 1;
-        }
-        if (c->kind == KIND_RELATION)
-        {
-            arb_t t;
-            arb_init(t);
-            bad = qo_expr_eval(t, c->bound, &kv, 64, m, sizeof m);
-            arb_clear(t);
-            if (bad)
-            {
-                snprintf(err, errlen, "%s: bound: %s", pw, m);
-                qo_pool_clear(&pool);
-                return 1;
-            }
-        }
-    }
-    qo_pool_clear(&pool);
-    return 0;
-}
-
-static void
-claim_init(claim *c)
-{
-    memset(c, 0, sizeof *c);
-    fmpq_init(c->a);
-    fmpq_init(c->b);
-}
-
-static void
-claim_clear(claim *c)
-{
-    fmpq_clear(c->a);
-    fmpq_clear(c->b);
-    json_decref(c->points);
-    json_decref(c->swept);
-}
 
 /* evaluations, kept for the whole audit: claims often share a point (a value and a relation on one protocol) */
 typedef struct cache_entry
@@ -400,7 +107,7 @@ evaluate_point(const qo_quantity *q, json_t *point, slong digits)
 /* the claim at one point and one number of digits; fills x, bound, status, reason; returns the verdict, or -1 with
    err for a malformed claim (an output the record does not have) */
 static int
-judge_point(outcome *r, const claim *c, json_t *point, slong digits, char *err, size_t errlen)
+judge_point(outcome *r, const qo_claim *c, json_t *point, slong digits, char *err, size_t errlen)
 {
     cache_entry *e = evaluate_point(c->q, point, digits);
     const qt_result_struct *res = e->r;
@@ -426,7 +133,7 @@ judge_point(outcome *r, const claim *c, json_t *point, slong digits, char *err, 
     snprintf(r->reason, sizeof r->reason, "%s", res->reason);
     if (r->status == QT_DOMAIN || r->status == QT_INTERNAL)
         arb_indeterminate(r->x);
-    if (c->kind == KIND_RELATION)
+    if (c->kind == QO_CLAIM_RELATION)
     {
         qo_kv kv;
         qo_pool pool;
@@ -443,7 +150,7 @@ judge_point(outcome *r, const claim *c, json_t *point, slong digits, char *err, 
 
 /* the verdict on a whole claim (every point, digits raised until decided) */
 static int
-judge(outcome *r, const claim *c, slong max_digits, char *err, size_t errlen)
+judge(outcome *r, const qo_claim *c, slong max_digits, char *err, size_t errlen)
 {
     size_t i, n = json_array_size(c->points);
     outcome first_undecided;
@@ -497,7 +204,7 @@ done:
 
 /* "T_L=0.001 T_R=0.001 (point 4 of 4)" for a sweep, "" otherwise */
 static void
-point_text(char *buf, size_t len, const claim *c, slong point)
+point_text(char *buf, size_t len, const qo_claim *c, slong point)
 {
     size_t k, n = json_array_size(c->points);
     json_t *s;
@@ -519,12 +226,12 @@ point_text(char *buf, size_t len, const claim *c, slong point)
 
 /* why: the claim, and what decided it or why it is undecided */
 static void
-why_text(char *buf, size_t len, const claim *c, const outcome *r)
+why_text(char *buf, size_t len, const qo_claim *c, const outcome *r)
 {
     char *a = qt_fmpq_get_str_exact(c->a), *b = qt_fmpq_get_str_exact(c->b);
     if (r->status == QT_DOMAIN)
         snprintf(buf, len, "undefined here: %s", r->reason);
-    else if (c->kind == KIND_RELATION)
+    else if (c->kind == QO_CLAIM_RELATION)
     {
         qt_ball_strings_t bs;
         qt_ball_strings(&bs, r->bound, 20);
@@ -536,7 +243,7 @@ why_text(char *buf, size_t len, const claim *c, const outcome *r)
     else
     {
         char digits[80] = "";
-        slong k = c->kind == KIND_PRINTED ? qo_correct_digits(r->x, c->value) : -1;
+        slong k = c->kind == QO_CLAIM_PRINTED ? qo_correct_digits(r->x, c->value) : -1;
         if (k >= 0)
             snprintf(digits, sizeof digits, "; %ld of its %ld digits correct", (long) k,
                      (long) qo_printed_digits(c->value));
@@ -553,13 +260,14 @@ int
 qo_cmd_audit(int argc, char **argv)
 {
     const char *path = NULL;
-    json_t *root, *claims, *o, *lines;
+    json_t *lines;
+    qo_claims file;
     slong max_digits = 60;
     int i, as_json = 0, progress = 0, code = QO_EXIT_OK, counts[3] = {0, 0, 0}, timeout_given = 0;
     const char *v = NULL;
     unsigned timeout = 0;
     size_t ci, n;
-    claim *cs;
+    const qo_claim *cs;
     char err[1024];
 
     for (i = 0; i < argc; i++)
@@ -607,79 +315,17 @@ qo_cmd_audit(int argc, char **argv)
     }
     if (!timeout_given && qo_timeout_default(&timeout, "audit", 0))
         return QO_EXIT_USAGE;
-    root = qo_json_load_path(path, err, sizeof err);
-    if (root == NULL)
+    if (qo_claims_read(&file, path, err, sizeof err))
     {
         qo_error("audit: %s", err);
         return QO_EXIT_USAGE;
     }
-    claims = json_object_get(root, "claims");
-    if (!json_is_object(root) || qo_json_known_fields(root, top_fields, path, err, sizeof err))
-    {
-        qo_error("audit: %s", json_is_object(root) ? err : "the claims file must be a JSON object");
-        json_decref(root);
-        return QO_EXIT_USAGE;
-    }
-    if (!json_is_string(json_object_get(root, "claimsVersion"))
-        || strcmp(string_field(root, "claimsVersion"), "1") != 0)
-    {
-        qo_error("audit: %s: claimsVersion must be \"1\"", path);
-        json_decref(root);
-        return QO_EXIT_USAGE;
-    }
-    if (!json_is_object(json_object_get(root, "source")) || !json_is_string(json_object_get(json_object_get(root, "source"), "citation"))
-        || !json_is_string(json_object_get(root, "interpretation")))
-    {
-        qo_error("audit: %s: source (an object with a citation string) and interpretation (a string) are required", path);
-        json_decref(root);
-        return QO_EXIT_USAGE;
-    }
-    n = json_array_size(claims);
-    if (!json_is_array(claims) || n == 0 || n > AUDIT_MAX_CLAIMS)
-    {
-        qo_error("audit: %s: claims must be a non-empty array of at most %d claims", path, AUDIT_MAX_CLAIMS);
-        json_decref(root);
-        return QO_EXIT_USAGE;
-    }
-
-    /* validate everything before evaluating anything */
-    cs = calloc(n, sizeof *cs);
-    for (ci = 0; ci < n; ci++)
-        claim_init(cs + ci);
-    json_array_foreach(claims, ci, o)
-    {
-        size_t k;
-        if (read_claim(cs + ci, o, ci, err, sizeof err))
-        {
-            code = QO_EXIT_USAGE;
-            break;
-        }
-        for (k = 0; k < ci; k++)
-            if (strcmp(cs[k].id, cs[ci].id) == 0)
-            {
-                snprintf(err, sizeof err, "claim \"%.120s\": claimId: used twice (claims[%zu] and claims[%zu])",
-                         cs[ci].id, k, ci);
-                code = QO_EXIT_USAGE;
-            }
-        if (code != QO_EXIT_OK)
-            break;
-    }
-    if (code != QO_EXIT_OK)
-    {
-        qo_error("audit: %s: %s", path, err);
-        for (ci = 0; ci < n; ci++)
-            claim_clear(cs + ci);
-        free(cs);
-        json_decref(root);
-        return code;
-    }
+    cs = file.c;
+    n = file.n;
 
 #ifdef QO_FUZZING
     /* the fuzzing build (make fuzz) checks the parser, not the physics: stop after the validation */
-    for (ci = 0; ci < n; ci++)
-        claim_clear(cs + ci);
-    free(cs);
-    json_decref(root);
+    qo_claims_clear(&file);
     return QO_EXIT_OK;
 #endif
     /* judge every claim; keep the lines until the end */
@@ -692,7 +338,7 @@ qo_cmd_audit(int argc, char **argv)
     qo_progress_start(progress);
     for (ci = 0; ci < n && code == QO_EXIT_OK; ci++)
     {
-        const claim *c = cs + ci;
+        const qo_claim *c = cs + ci;
         outcome r;
         char where[300], why[QT_REASON_LEN + 600];
         int v;
@@ -717,7 +363,7 @@ qo_cmd_audit(int argc, char **argv)
             if (as_json)
             {
                 json_t *j = json_object();
-                slong k = c->kind == KIND_PRINTED ? qo_correct_digits(r.x, c->value) : -1;
+                slong k = c->kind == QO_CLAIM_PRINTED ? qo_correct_digits(r.x, c->value) : -1;
                 char *s;
                 json_object_set_new(j, "claimId", json_string(c->id));
                 json_object_set_new(j, "verdict", json_string(qo_verdict_names[v]));
@@ -769,9 +415,6 @@ qo_cmd_audit(int argc, char **argv)
         qo_error("audit: %s: %s", path, err);
     json_decref(lines);
     cache_clear();
-    for (ci = 0; ci < n; ci++)
-        claim_clear(cs + ci);
-    free(cs);
-    json_decref(root);
+    qo_claims_clear(&file);
     return code;
 }

@@ -5,23 +5,6 @@
 #include <string.h>
 #include "oracle.h"
 
-/* shared with gen: parse "--digits" values */
-int qo_parse_digits(slong *d, const char *s);
-
-int
-qo_parse_digits(slong *d, const char *s)
-{
-    char *end;
-    long v;
-    if (s == NULL || *s < '0' || *s > '9')          /* digits only: no sign, no space */
-        return 1;
-    v = strtol(s, &end, 10);
-    if (*end != '\0' || v < 1 || v > QT_DIGITS_MAX)
-        return 1;
-    *d = v;
-    return 0;
-}
-
 /* a record: every output at once, each with its own status */
 #define EVAL_USAGE "usage: qtoracle eval QUANTITY name=value ... [--digits D] [--json [--pretty]] [--progress] [--timeout SECONDS]\n" \
     "  one certified value or record; --digits D (1 to 500, default 30) guarantees a relative radius <= 10^-D;\n" \

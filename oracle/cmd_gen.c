@@ -7,8 +7,6 @@
 #include <string.h>
 #include "oracle.h"
 
-int qo_parse_digits(slong *d, const char *s);
-
 static qo_pool pool;   /* JSON texts of matrix parameters, alive until gen returns */
 
 static int

@@ -15,8 +15,6 @@
 #include <string.h>
 #include "oracle.h"
 
-int qo_parse_digits(slong *d, const char *s);
-
 #define SWEEP_MAX 10000
 #define SWEEP_USAGE "usage: qtoracle sweep QUANTITY name=value ... name=LO:HI:N [--log] [--digits D] [--output NAME]\n" \
     "                      [--csv | --jsonl] [--timeout SECONDS]\n" \

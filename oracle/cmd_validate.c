@@ -15,8 +15,6 @@
 #include "oracle.h"
 #include "vectors_io.h"
 
-int qo_parse_digits(slong *d, const char *s);
-
 #define VALIDATE_USAGE "usage: qtoracle validate VECTORS.json [--extra-bits N] [--progress] [--timeout SECONDS]\n" \
     "  recompute every output at its recorded precision + N bits (default 64, 1 to 4096) and confirm that each\n" \
     "  committed enclosure contains the new one (exact arithmetic); also numberOfTests, provenance and exact inputs;\n" \

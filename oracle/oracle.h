@@ -169,6 +169,8 @@ void qo_memory_guard_install(void);
 /* argv[*i] is the option name ("--timeout") given as "NAME VALUE" or "NAME=VALUE": 1 and *value (NULL if the value is
    missing; *i moved past a separate value); 0 if argv[*i] is another argument */
 int qo_option(const char **value, int *i, int argc, char **argv, const char *name);
+/* a --digits value: digits only (no sign, no space), 1 to QT_DIGITS_MAX; 0 and *d set, or 1 (util.c) */
+int qo_parse_digits(slong *d, const char *s);
 
 /* exact comparisons on decimal strings */
 int qo_parse_value(fmpq_t q, const char *s);   /* 0 ok; nonzero: not a finite exact number */

@@ -8,8 +8,6 @@
 #include <string.h>
 #include "oracle.h"
 
-int qo_parse_digits(slong *d, const char *s);
-
 static const char *const top_fields[] = {"schema", "family", "header", "notes", "groups", NULL};
 static const char *const group_fields[] = {"name", "comment", "digits", "outputs", "cases", "common", "expectError",
                                            NULL};

@@ -323,3 +323,17 @@ qo_json_known_fields(json_t *o, const char *const *allowed, const char *where, c
     }
     return 0;
 }
+
+int
+qo_parse_digits(slong *d, const char *s)
+{
+    char *end;
+    long v;
+    if (s == NULL || *s < '0' || *s > '9')          /* digits only: no sign, no space */
+        return 1;
+    v = strtol(s, &end, 10);
+    if (*end != '\0' || v < 1 || v > QT_DIGITS_MAX)
+        return 1;
+    *d = v;
+    return 0;
+}

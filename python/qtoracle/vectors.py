@@ -2,9 +2,9 @@
 """Load a qtoracle vector file (format v1, docs/vectors.md): cases with exact parameters and each output's certified
 enclosure as Fractions and as floats."""
 import json
-from fractions import Fraction
 
 from . import exact
+from .rule import verdict
 
 
 class Output:
@@ -37,7 +37,6 @@ class Output:
 
     def contains(self, value, rtol=None, atol=None, ulps=None):
         """True iff value passes the checking rule (the same as `qtoracle check`): a float, a Fraction or a string."""
-        from .check import verdict
         return verdict(self, value, rtol=rtol, atol=atol, ulps=ulps)[0] == "PASS"
 
     def __repr__(self):
