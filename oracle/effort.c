@@ -10,7 +10,8 @@
  *
  * The allocation guard: an allocation that FLINT, Arb, GMP or MPFR cannot get ends the run the same way ("memory
  * exhausted") instead of the libraries' abort message on stdout. The methods whose memory grows fast refuse large
- * inputs up front (their budgets are in the library: QT_LIOUVILLE_MAX_DIM, QT_FOCK_MAX_TERMS). */
+ * inputs up front (their budgets are in the library: QT_LINDBLAD_MAX_DIM, QT_LIOUVILLE_MAX_DIM, QT_LINDBLAD_ACTION_MAX_WORK,
+ * QT_FOCK_MAX_TERMS). */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <signal.h>

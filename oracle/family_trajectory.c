@@ -138,7 +138,7 @@ qubit_record(qt_record_t R, const qo_quantity *q, const void *fp, slong prec)
     arb_clear(t);
 }
 
-/* the second method: the same qubit as an open model through the general route (dense Liouvillian exponential,
+/* the second method: the same qubit as an open model through the general route (the general Lindblad propagator,
    certified spectral clusters), for qtoracle validate */
 static void
 qubit_record_general(qt_record_t R, const qo_quantity *q, const void *fp, slong prec)

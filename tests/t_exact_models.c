@@ -483,7 +483,7 @@ START_TEST(test_damped_mode_against_truncated_generator)
         arb_addmul(bJ, w, om, prec);
 
         /* the truncated run */
-        qt_lindblad_propagate(T, NULL, G, rho0, t, prec);
+        qt_lindblad_propagate_dense(T, NULL, G, rho0, t, prec);
         qt_acb_mat_hermitian_part(rt, T, prec);
         ck_assert_int_eq(qt_herm_clusters(C, rt, prec, why), QT_OK);
         qt_herm_clusters_entropy(SN, C, prec);

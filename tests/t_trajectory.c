@@ -841,22 +841,22 @@ START_TEST(test_bad_models)
     ck_assert_int_eq(qt_open_model_validate(M, why), QT_DOMAIN);
     ck_assert_msg(strstr(why, "baths[1].beta") != NULL, "%s", why);
     qt_open_model_clear(M);
-    /* beyond the dense Liouvillian budget: refused up front, the limit named; the budget itself is accepted */
+    /* beyond the budget of general trajectories: refused up front, the limit named; the budget itself is accepted */
     {
         slong n;
-        for (n = QT_LIOUVILLE_MAX_DIM; n <= QT_LIOUVILLE_MAX_DIM + 1; n++)
+        for (n = QT_LINDBLAD_MAX_DIM; n <= QT_LINDBLAD_MAX_DIM + 1; n++)
         {
             slong i;
             qt_open_model_init(M, n, 0);
             for (i = 0; i < n; i++)
                 fmpq_set_si(M->H->re + i * n + i, i, 1);
             fmpq_one(M->rho0->re + 0);
-            if (n == QT_LIOUVILLE_MAX_DIM)
+            if (n == QT_LINDBLAD_MAX_DIM)
                 ck_assert_int_eq(qt_open_model_validate(M, why), QT_OK);
             else
             {
                 ck_assert_int_eq(qt_open_model_validate(M, why), QT_DOMAIN);
-                ck_assert_msg(strstr(why, "budget") != NULL && strstr(why, "16") != NULL, "%s", why);
+                ck_assert_msg(strstr(why, "budget") != NULL && strstr(why, "64") != NULL, "%s", why);
             }
             qt_open_model_clear(M);
         }

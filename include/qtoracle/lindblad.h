@@ -16,6 +16,8 @@ typedef struct
     acb_mat_struct *L, *Ld, *LdL;   /* L_k, L_k^*, L_k^* L_k */
     acb_ptr rate;
     slong *group;                   /* a label per operator (the bath it belongs to) */
+    int hermitian_h;                /* the exact H is Hermitian (qt_lindblad_set_hamiltonian_hermitian) */
+    int adjoint_given;              /* some operator came with its own "adjoint" (qt_lindblad_add_with_adjoint) */
 }
 qt_lindblad_struct;
 typedef qt_lindblad_struct qt_lindblad_t[1];
@@ -23,6 +25,10 @@ typedef qt_lindblad_struct qt_lindblad_t[1];
 void qt_lindblad_init(qt_lindblad_t G, slong n);
 void qt_lindblad_clear(qt_lindblad_t G);
 void qt_lindblad_set_hamiltonian(qt_lindblad_t G, const acb_mat_t H);
+/* the same, with the caller's guarantee that the exact Hamiltonian the ball H stands for is Hermitian (for example
+ * the conversion of an exact Hermitian matrix): with real rates >= 0 and every operator added by qt_lindblad_add, the
+ * generator is then of GKSL form and exp(tL), t >= 0, is completely positive and trace preserving (lemma L7 (e)) */
+void qt_lindblad_set_hamiltonian_hermitian(qt_lindblad_t G, const acb_mat_t H);
 void qt_lindblad_add(qt_lindblad_t G, const acb_mat_t L, const acb_t rate, slong group, slong prec);
 /* the same with the adjoint given: for operators that are real analytic functions of parameters
  * continued to complex parameter balls, pass the plain transpose, so that the generator stays
@@ -30,10 +36,19 @@ void qt_lindblad_add(qt_lindblad_t G, const acb_mat_t L, const acb_t rate, slong
 void qt_lindblad_add_with_adjoint(qt_lindblad_t G, const acb_mat_t L, const acb_mat_t Ld, const acb_t rate,
                                   slong group, slong prec);
 
-/* the budget of the dense Liouvillian routes (trajectories and cycles of general open models): the superoperator is
- * n^2 x n^2, so its exponential costs memory ~ n^4 and time ~ n^6 per working precision (about 10 s for n = 16 at 30
- * digits on one core); models of larger dimension are refused up front as QT_DOMAIN, naming the limit */
+/* the budget of the dense Liouvillian routes (the stationary state, cycles of strokes, and the dense propagator): the
+ * superoperator is n^2 x n^2, so its exponential or solve costs memory ~ n^4 and time ~ n^6 per working precision
+ * (about 5 s for n = 16 at 20 digits on one core); beyond it these routes refuse (cycles up front as QT_DOMAIN, the
+ * stationary state as QT_UNCERTIFIED), naming the limit */
 #define QT_LIOUVILLE_MAX_DIM 16
+/* the budget of general Lindblad trajectories, which propagate by the action of L (lemma L7, O(n^3) per product):
+ * at most QT_QMAT_MAX_DIM levels, refused up front beyond */
+#define QT_LINDBLAD_MAX_DIM QT_QMAT_MAX_DIM
+
+/* 1 iff the generator is of GKSL form for certain: H set with the Hermitian guarantee, every operator added with its
+ * conjugate transpose, every rate ball real and >= 0 (then exp(tL), t >= 0, is completely positive and trace
+ * preserving) */
+int qt_lindblad_is_gksl(const qt_lindblad_t G);
 
 /* Y = L(X) (group < 0), or only the dissipators labelled `group` (no Hamiltonian part) */
 void qt_lindblad_apply(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t X, slong group, slong prec);
@@ -41,12 +56,28 @@ void qt_lindblad_apply(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t X, sl
 void qt_lindblad_superop(acb_mat_t S, const qt_lindblad_t G, slong prec);
 void qt_mat_vec(acb_mat_t v, const acb_mat_t X);       /* v is n^2 x 1 */
 void qt_mat_unvec(acb_mat_t X, const acb_mat_t v);
-/* X(t) = exp(t L) X0; if I != NULL also I = int_0^t X(s) ds (augmented exponential, lemma L2) */
-void qt_lindblad_propagate(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, const acb_mat_t X0,
-                           const arb_t t, slong prec);
+/* X(t) = exp(t L) X0; if I != NULL also I = int_0^t X(s) ds.  The route is chosen by cost (lindblad_solve.c):
+ * the action of L (lemma L7) or, where that would take more operations, the dense superoperator exponential
+ * (lemma L2, n <= QT_LIOUVILLE_MAX_DIM).  QT_UNCERTIFIED ("effort cap") if neither fits its budget. */
+int qt_lindblad_propagate(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, const acb_mat_t X0,
+                          const arb_t t, slong prec, char *reason);
+/* the dense route: exp of the augmented n^2+1 superoperator (lemma L2), O(n^6) */
+void qt_lindblad_propagate_dense(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, const acb_mat_t X0,
+                                 const arb_t t, slong prec);
+/* the action route (lindblad_action.c, lemma L7): t cut into s steps with |t/s| nu <= QT_LINDBLAD_ACTION_THETA for
+ * a norm bound nu >= ||L||, each step a Taylor polynomial with its remainder bound in the radii; O(s K (1+k) n^3).
+ * qt_lindblad_action_steps gives s (WORD_MAX if astronomically many); more than max_steps: QT_UNCERTIFIED */
+#define QT_LINDBLAD_ACTION_THETA 2
+#define QT_LINDBLAD_ACTION_MAX_DEGREE 4000
+/* the work cap of qt_lindblad_propagate's action route: s (1 + k) n^3 <= QT_LINDBLAD_ACTION_MAX_WORK for s steps and
+ * k jump operators (about 10 minutes at 15 digits on one core here); beyond it QT_UNCERTIFIED, "effort cap" */
+#define QT_LINDBLAD_ACTION_MAX_WORK 2e9
+slong qt_lindblad_action_steps(const qt_lindblad_t G, const arb_t t, slong prec);
+int qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, const acb_mat_t X0,
+                                 const arb_t t, slong max_steps, slong prec, char *reason);
 /* the stationary state: L(X) = 0, tr X = 1 (trace functional replacing the first diagonal
  * row, lemma L3); QT_UNCERTIFIED if the solve cannot prove the system nonsingular, which
- * includes a non-unique stationary state */
+ * includes a non-unique stationary state, and for n > QT_LIOUVILLE_MAX_DIM (the dense solve's budget) */
 int qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason);
 
 /* X = L^+ Y, the Drazin (group) inverse on traceless operators: S X = Y, tr X = 0, for traceless

@@ -26,6 +26,8 @@ void qt_qmat_clear(qt_qmat_struct *A);
 int qt_qmat_set_strings(qt_qmat_t A, const char *const *re, const char *const *im, char *err, size_t errlen);
 /* exact: 1 iff A = A^dagger; otherwise writes the first offending entry to where */
 int qt_qmat_is_hermitian(const qt_qmat_t A, char *where, size_t len);
+/* every off-diagonal entry and every imaginary part is 0 */
+int qt_qmat_is_diagonal(const qt_qmat_t A);
 void qt_qmat_trace(fmpq_t re, fmpq_t im, const qt_qmat_t A);
 /* tr(A B) exactly */
 void qt_qmat_trace_product(fmpq_t re, fmpq_t im, const qt_qmat_t A, const qt_qmat_t B);

@@ -14,6 +14,8 @@ qt_lindblad_init(qt_lindblad_t G, slong n)
     G->L = G->Ld = G->LdL = NULL;
     G->rate = NULL;
     G->group = NULL;
+    G->hermitian_h = 0;
+    G->adjoint_given = 0;
 }
 
 void
@@ -35,6 +37,14 @@ void
 qt_lindblad_set_hamiltonian(qt_lindblad_t G, const acb_mat_t H)
 {
     acb_mat_set(G->H, H);
+    G->hermitian_h = 0;
+}
+
+void
+qt_lindblad_set_hamiltonian_hermitian(qt_lindblad_t G, const acb_mat_t H)
+{
+    acb_mat_set(G->H, H);
+    G->hermitian_h = 1;
 }
 
 void
@@ -63,7 +73,10 @@ qt_lindblad_add_with_adjoint(qt_lindblad_t G, const acb_mat_t L, const acb_mat_t
     acb_init(G->rate + k);
     acb_mat_set(G->L + k, L);
     if (Ld != NULL)
+    {
         acb_mat_set(G->Ld + k, Ld);
+        G->adjoint_given = 1;
+    }
     else
         acb_mat_conjugate_transpose(G->Ld + k, L);
     acb_mat_mul(G->LdL + k, G->Ld + k, L, prec);
@@ -109,4 +122,16 @@ qt_lindblad_apply(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t X, slong g
     }
     acb_mat_set(Y, T);
     acb_mat_clear(A); acb_mat_clear(B); acb_mat_clear(T);
+}
+
+int
+qt_lindblad_is_gksl(const qt_lindblad_t G)
+{
+    slong k;
+    if (!G->hermitian_h || G->adjoint_given)
+        return 0;
+    for (k = 0; k < G->nops; k++)
+        if (!arb_is_zero(acb_imagref(G->rate + k)) || !arb_is_nonnegative(acb_realref(G->rate + k)))
+            return 0;
+    return 1;
 }

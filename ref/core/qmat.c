@@ -64,6 +64,16 @@ qt_qmat_is_hermitian(const qt_qmat_t A, char *where, size_t len)
     return 1;
 }
 
+int
+qt_qmat_is_diagonal(const qt_qmat_t A)
+{
+    slong i, n = A->n;
+    for (i = 0; i < n * n; i++)
+        if ((i % n != i / n && !fmpq_is_zero(A->re + i)) || !fmpq_is_zero(A->im + i))
+            return 0;
+    return 1;
+}
+
 void
 qt_qmat_trace(fmpq_t re, fmpq_t im, const qt_qmat_t A)
 {

@@ -215,7 +215,14 @@ qt_lindblad_trajectory(qt_record_t R, const qt_open_model_struct *M, const arb_t
     qt_qmat_get_acb_mat(rho, M->rho0, prec);
     if (!t0)
     {
-        qt_lindblad_propagate(T, I, G, rho, t, prec);
+        if (qt_lindblad_propagate(T, I, G, rho, t, prec, why) != QT_OK)
+        {
+            /* the propagator's effort cap: nothing of the state at t is known */
+            arb_zero_pm_inf(v);
+            for (j = 0; j < R->nout; j++)
+                qt_record_set(R, j, v, QT_UNCERTIFIED, why);
+            goto cleanup;
+        }
         qt_acb_mat_hermitian_part(rho, T, prec);
     }
     qt_lindblad_apply(T, G, rho, -1, prec);
@@ -579,6 +586,7 @@ qt_lindblad_trajectory(qt_record_t R, const qt_open_model_struct *M, const arb_t
     }
     qt_tr_ratios(R, prec);
 
+cleanup:
     qt_lindblad_clear(G);
     acb_mat_clear(rho); acb_mat_clear(I); acb_mat_clear(rd); acb_mat_clear(Dr);
     acb_mat_clear(Hb); acb_mat_clear(Y); acb_mat_clear(T); acb_mat_clear(drho); acb_mat_clear(ddot);

@@ -161,10 +161,9 @@ qt_open_model_validate(qt_open_model_t M, char *reason)
     int st;
     if (M->nbaths < 0 || M->nbaths > QT_MAX_BATHS)
         return qt_fail(reason, QT_DOMAIN, "baths: at most %d baths, got %ld", QT_MAX_BATHS, (long) M->nbaths);
-    if (n < 1 || n > QT_LIOUVILLE_MAX_DIM)
-        return qt_fail(reason, QT_DOMAIN, "H: dimension %ld is beyond the budget of the dense Liouvillian route "
-                       "(1 to %d: its n^2 x n^2 exponential needs memory ~n^4 and time ~n^6)", (long) n,
-                       QT_LIOUVILLE_MAX_DIM);
+    if (n < 1 || n > QT_LINDBLAD_MAX_DIM)
+        return qt_fail(reason, QT_DOMAIN, "H: dimension %ld is beyond the budget of general Lindblad trajectories "
+                       "(1 to %d levels)", (long) n, QT_LINDBLAD_MAX_DIM);
     if (qt_hamiltonian_validate(M->H, n, r) != QT_OK)
         return qt_fail(reason, QT_DOMAIN, "H: %s", r);
     if (M->rho0->n != n)
@@ -225,7 +224,7 @@ qt_open_model_generator(qt_lindblad_t G, const qt_open_model_struct *M, slong pr
     acb_mat_t H;
     acb_mat_init(H, M->n, M->n);
     qt_qmat_get_acb_mat(H, M->H, prec);
-    qt_lindblad_set_hamiltonian(G, H);
+    qt_lindblad_set_hamiltonian_hermitian(G, H);         /* M->H is exact and Hermitian (qt_open_model_validate) */
     acb_mat_clear(H);
     for (j = 0; j < M->nbaths; j++)
         qt_bath_add_to_generator(G, M->bath + j, j, prec);

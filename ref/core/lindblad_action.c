@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* lindblad_action.c -- X(t) = exp(tL) X0 and I(t) = int_0^t X(s) ds by the action of the generator (lemma L7 of
+ * proofs/open_systems.md): L applied as n x n matrix products, t cut into s steps of length h = t/s, each step a
+ * Taylor polynomial of degree K in hL whose remainder is bounded through a norm bound nu >= ||L|| (Hilbert-Schmidt
+ * operator norm) and added to every entry's radius.  O(s K (1 + k) n^3) for k jump operators, against O(n^6) for
+ * the dense superoperator exponential (lindblad_solve.c, lemma L2). */
+#include "qtoracle/lindblad.h"
+
+/* an upper bound on the spectral norm of every matrix in the ball A: sqrt(||A||_1 ||A||_inf) */
+static void
+spectral_norm_ubound(mag_t r, const acb_mat_t A)
+{
+    slong n = acb_mat_nrows(A), i, j;
+    mag_t row, col, m1, minf, e;
+    mag_init(row); mag_init(col); mag_init(m1); mag_init(minf); mag_init(e);
+    for (i = 0; i < n; i++)
+    {
+        mag_zero(row);
+        mag_zero(col);
+        for (j = 0; j < n; j++)
+        {
+            acb_get_mag(e, acb_mat_entry(A, i, j));
+            mag_add(row, row, e);
+            acb_get_mag(e, acb_mat_entry(A, j, i));
+            mag_add(col, col, e);
+        }
+        mag_max(minf, minf, row);
+        mag_max(m1, m1, col);
+    }
+    mag_mul(r, m1, minf);
+    mag_sqrt(r, r);
+    mag_clear(row); mag_clear(col); mag_clear(m1); mag_clear(minf); mag_clear(e);
+}
+
+/* an upper bound on the Hilbert-Schmidt norm of every matrix in the ball X */
+static void
+frobenius_ubound(mag_t r, const acb_mat_t X)
+{
+    slong n = acb_mat_nrows(X), i, j;
+    mag_t e;
+    mag_init(e);
+    mag_zero(r);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+        {
+            acb_get_mag(e, acb_mat_entry(X, i, j));
+            mag_addmul(r, e, e);
+        }
+    mag_sqrt(r, r);
+    mag_clear(e);
+}
+
+/* an upper bound on the largest eigenvalue of (A + A^*)/2, for every A in the ball (Gershgorin), as an arb upper
+   end in u */
+static void
+hermitian_part_lmax_ubound(arf_t u, const acb_mat_t A, slong prec)
+{
+    slong n = acb_mat_nrows(A), i, j;
+    acb_mat_t P;
+    arb_t v;
+    mag_t e;
+    arf_t w;
+    acb_mat_init(P, n, n);
+    arb_init(v);
+    mag_init(e);
+    arf_init(w);
+    acb_mat_conjugate_transpose(P, A);
+    acb_mat_add(P, P, A, prec);
+    acb_mat_scalar_mul_2exp_si(P, P, -1);
+    arf_neg_inf(u);
+    for (i = 0; i < n; i++)
+    {
+        arb_set(v, acb_realref(acb_mat_entry(P, i, i)));
+        for (j = 0; j < n; j++)
+            if (j != i)
+            {
+                acb_get_mag(e, acb_mat_entry(P, i, j));
+                arb_add_error_mag(v, e);
+            }
+        arb_get_ubound_arf(w, v, prec);
+        arf_max(u, u, w);
+    }
+    acb_mat_clear(P);
+    arb_clear(v);
+    mag_clear(e);
+    arf_clear(w);
+}
+
+/* the generator in the form used here: L(X) = A X + X B + sum_k r_k L_k X Ld_k with
+   A = -i(H - cI) - 1/2 sum_k r_k Ld_k L_k and B = i(H - cI) - 1/2 sum_k r_k Ld_k L_k; the shift c (the midpoint of
+   Re tr H / n, exact) cancels in A X + X B, so it changes nothing but the norm bound */
+typedef struct
+{
+    acb_mat_t A, B;
+    mag_t nu;                   /* >= sup ||L(X)||_2 / ||X||_2 over the ball generator (Hilbert-Schmidt norms) */
+    mag_t mu;                   /* >= max(0, mu(L)), mu the logarithmic norm: ||exp(hL)|| <= exp(h mu) for h >= 0 */
+}
+action_gen;
+
+static void
+action_gen_init(action_gen *a, const qt_lindblad_t G, slong prec)
+{
+    slong n = G->n, i, k;
+    acb_t c;
+    acb_mat_t T;
+    mag_t m, p;
+    acb_init(c);
+    acb_mat_init(T, n, n);
+    mag_init(m); mag_init(p);
+    acb_mat_init(a->A, n, n);
+    acb_mat_init(a->B, n, n);
+    mag_init(a->nu);
+    mag_init(a->mu);
+
+    acb_mat_trace(c, G->H, prec);
+    acb_div_si(c, c, n, prec);
+    arb_set_arf(acb_realref(c), arb_midref(acb_realref(c)));
+    arb_zero(acb_imagref(c));
+    acb_mat_set(T, G->H);
+    for (i = 0; i < n; i++)
+        acb_sub(acb_mat_entry(T, i, i), acb_mat_entry(T, i, i), c, prec);
+    for (i = 0; i < n * n; i++)
+        acb_mul_onei(acb_mat_entry(a->B, i / n, i % n), acb_mat_entry(T, i / n, i % n));     /* i (H - c) */
+    acb_mat_neg(a->A, a->B);                                                                  /* -i (H - c) */
+    for (k = 0; k < G->nops; k++)
+    {
+        acb_mat_scalar_mul_acb(T, G->LdL + k, G->rate + k, prec);
+        acb_mat_scalar_mul_2exp_si(T, T, -1);
+        acb_mat_sub(a->A, a->A, T, prec);
+        acb_mat_sub(a->B, a->B, T, prec);
+    }
+    /* ||A X + X B + sum r_k L_k X Ld_k||_2 <= (||A|| + ||B|| + sum |r_k| ||L_k|| ||Ld_k||) ||X||_2 with spectral
+       norms on the right (||P X Q||_2 <= ||P|| ||X||_2 ||Q||): lemma L7 (a) */
+    spectral_norm_ubound(a->nu, a->A);
+    spectral_norm_ubound(m, a->B);
+    mag_add(a->nu, a->nu, m);
+    for (k = 0; k < G->nops; k++)
+    {
+        spectral_norm_ubound(m, G->L + k);
+        spectral_norm_ubound(p, G->Ld + k);
+        mag_mul(m, m, p);
+        acb_get_mag(p, G->rate + k);
+        mag_mul(m, m, p);
+        mag_add(a->nu, a->nu, m);
+        mag_add(a->mu, a->mu, m);
+    }
+    /* lemma L7 (c): Re<X, L(X)> <= (lmax Herm A + lmax Herm B + sum |r_k| ||L_k|| ||Ld_k||) ||X||_2^2; the
+       Hamiltonian part -i[H, X] contributes nothing (Herm(-iH) = 0 for Hermitian H, up to the balls' radii) */
+    {
+        arf_t u, w;
+        arf_init(u); arf_init(w);
+        hermitian_part_lmax_ubound(u, a->A, prec);
+        hermitian_part_lmax_ubound(w, a->B, prec);
+        arf_add(u, u, w, MAG_BITS, ARF_RND_UP);
+        if (arf_sgn(u) > 0)
+        {
+            arf_get_mag(m, u);                      /* >= u */
+            mag_add(a->mu, a->mu, m);
+        }
+        else
+        {
+            arf_get_mag_lower(m, u);                /* <= |u| */
+            mag_sub(a->mu, a->mu, m);               /* >= max(0, jumps - |u|) */
+        }
+        arf_clear(u); arf_clear(w);
+    }
+    acb_clear(c);
+    acb_mat_clear(T);
+    mag_clear(m); mag_clear(p);
+}
+
+static void
+action_gen_clear(action_gen *a)
+{
+    acb_mat_clear(a->A);
+    acb_mat_clear(a->B);
+    mag_clear(a->nu);
+    mag_clear(a->mu);
+}
+
+/* Y = L(X), Y not aliased with X; T1, T2 scratch */
+static void
+action_apply(acb_mat_t Y, const action_gen *a, const qt_lindblad_t G, const acb_mat_t X, acb_mat_t T1, acb_mat_t T2,
+             slong prec)
+{
+    slong k;
+    acb_mat_mul(Y, a->A, X, prec);
+    acb_mat_mul(T1, X, a->B, prec);
+    acb_mat_add(Y, Y, T1, prec);
+    for (k = 0; k < G->nops; k++)
+    {
+        acb_mat_mul(T1, G->L + k, X, prec);
+        acb_mat_mul(T2, T1, G->Ld + k, prec);
+        acb_mat_scalar_addmul_acb(Y, T2, G->rate + k, prec);
+    }
+}
+
+/* the remainder factor of lemma L7 (b): sum_{k > K} theta^k / k! <= theta^(K+1)/(K+1)! / (1 - theta/(K+2)), for
+   theta < K + 2; +inf otherwise */
+static void
+taylor_tail(mag_t r, const mag_t theta, slong K)
+{
+    mag_t q, d;
+    mag_init(q); mag_init(d);
+    mag_pow_ui(r, theta, K + 1);
+    mag_rfac_ui(q, K + 1);                   /* >= 1/(K+1)! */
+    mag_mul(r, r, q);
+    mag_div_ui(q, theta, K + 2);             /* theta/(K+2), rounded up */
+    mag_one(d);
+    if (mag_cmp(q, d) >= 0)
+        mag_inf(r);
+    else
+    {
+        mag_one(d);
+        mag_sub_lower(d, d, q);              /* 1 - theta/(K+2), rounded down */
+        mag_div(r, r, d);
+    }
+    mag_clear(q); mag_clear(d);
+}
+
+slong
+qt_lindblad_action_steps(const qt_lindblad_t G, const arb_t t, slong prec)
+{
+    action_gen a;
+    mag_t th;
+    slong s;
+    action_gen_init(&a, G, prec);
+    mag_init(th);
+    arb_get_mag(th, t);
+    mag_mul(th, th, a.nu);
+    /* steps of theta = |h| nu <= QT_LINDBLAD_ACTION_THETA */
+    mag_div_ui(th, th, QT_LINDBLAD_ACTION_THETA);
+    if (mag_cmp_2exp_si(th, 40) >= 0)
+        s = WORD_MAX;
+    else
+        s = FLINT_MAX(1, (slong) mag_get_d(th) + 1);
+    mag_clear(th);
+    action_gen_clear(&a);
+    return s;
+}
+
+/* C >= ||exp(uL)||_2 (Hilbert-Schmidt operator norm) for every u between 0 and every point of the ball t:
+   lemma L7 (c) exp(|t| mu) for t >= 0 (exp(|t| nu) otherwise); (e) 2 sqrt(n) for a GKSL generator (exp(uL) completely
+   positive and trace preserving: trace-norm contraction on Hermitian matrices) */
+static void
+propagator_norm_bound(mag_t C, const action_gen *a, const qt_lindblad_t G, const arb_t t)
+{
+    int gksl = qt_lindblad_is_gksl(G) && arb_is_nonnegative(t);
+    mag_t m;
+    mag_init(m);
+    arb_get_mag(m, t);
+    mag_mul(C, m, arb_is_nonnegative(t) ? a->mu : a->nu);
+    mag_exp(C, C);
+    if (gksl)
+    {
+        mag_set_ui(m, 4 * (ulong) G->n);
+        mag_sqrt(m, m);                     /* 2 sqrt(n), rounded up */
+        mag_min(C, C, m);
+    }
+    mag_clear(m);
+}
+
+/* an upper bound on ||E||_2 for E = X - mid(X), every X in the ball: |e_ij| <= rad(re) + rad(im) */
+static void
+radius_frobenius_ubound(mag_t r, const acb_mat_t X)
+{
+    slong n = acb_mat_nrows(X), i, j;
+    mag_t e;
+    mag_init(e);
+    mag_zero(r);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+        {
+            mag_add(e, arb_radref(acb_realref(acb_mat_entry(X, i, j))), arb_radref(acb_imagref(acb_mat_entry(X, i, j))));
+            mag_addmul(r, e, e);
+        }
+    mag_sqrt(r, r);
+    mag_clear(e);
+}
+
+static void
+add_error_entries(acb_mat_t X, const mag_t e)
+{
+    slong n = acb_mat_nrows(X), i, j;
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+            acb_add_error_mag(acb_mat_entry(X, i, j), e);
+}
+
+int
+qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, const acb_mat_t X0, const arb_t t,
+                             slong max_steps, slong prec, char *reason)
+{
+    slong n = G->n, s, j, k, K;
+    action_gen a;
+    acb_mat_t M, Tk, Tn, T1, T2, SX, SI;
+    arb_t h, c;
+    mag_t th, tail, dsum, etaI, e, habs, tol;
+
+    action_gen_init(&a, G, prec);
+    s = qt_lindblad_action_steps(G, t, prec);
+    if (s > max_steps)
+    {
+        action_gen_clear(&a);
+        acb_mat_indeterminate(Xt);
+        if (I != NULL)
+            acb_mat_indeterminate(I);
+        return qt_fail(reason, QT_UNCERTIFIED, "effort cap: |t| ||L|| needs more than %ld steps of the propagator "
+                       "(lemma L7; cap %ld)", (long) (s == WORD_MAX ? max_steps : s), (long) max_steps);
+    }
+    acb_mat_init(M, n, n); acb_mat_init(Tk, n, n); acb_mat_init(Tn, n, n); acb_mat_init(T1, n, n);
+    acb_mat_init(T2, n, n); acb_mat_init(SX, n, n); acb_mat_init(SI, n, n);
+    arb_init(h); arb_init(c);
+    mag_init(th); mag_init(tail); mag_init(dsum); mag_init(etaI); mag_init(e); mag_init(habs); mag_init(tol);
+
+    arb_div_si(h, t, s, prec);
+    arb_get_mag(habs, h);
+    mag_mul(th, habs, a.nu);                 /* theta >= |h| ||L|| */
+    /* the degree K: the smallest with tail(theta, K) <= 2^-prec */
+    mag_set_ui_2exp_si(tol, 1, -prec);
+    for (K = 1; K < QT_LINDBLAD_ACTION_MAX_DEGREE; K++)
+    {
+        taylor_tail(tail, th, K);
+        if (mag_cmp(tail, tol) <= 0)
+            break;
+    }
+
+    /* lemma L7 (d): the state after step j is kept as the ball M_j; at the start of each step its radius goes into
+       the error sum (dsum) and the step starts from the exact midpoint, so that rounding errors are not carried
+       through the balls (whose radii would grow like exp(|h| ||L||) per step) but through the propagator of the
+       remaining time: X(t) - M_s = sum_j exp((s-1-j) h L) delta_j, ||delta_j||_2 summed in dsum */
+    acb_mat_set(M, X0);
+    mag_zero(dsum);
+    mag_zero(etaI);
+    if (I != NULL)
+        acb_mat_zero(I);
+    for (j = 0; j < s; j++)
+    {
+        radius_frobenius_ubound(e, M);
+        mag_add(dsum, dsum, e);
+        acb_mat_get_mid(M, M);
+        /* SX = sum_{k<=K} (hL)^k M / k!,  SI = h sum_{k<=K} (hL)^k M / (k+1)!  (term Tk = (hL)^k M / k!) */
+        acb_mat_set(Tk, M);
+        acb_mat_set(SX, M);
+        if (I != NULL)
+            acb_mat_set(SI, M);
+        for (k = 1; k <= K; k++)
+        {
+            action_apply(Tn, &a, G, Tk, T1, T2, prec);
+            arb_div_si(c, h, k, prec);
+            acb_mat_scalar_mul_arb(Tk, Tn, c, prec);
+            acb_mat_add(SX, SX, Tk, prec);
+            if (I != NULL)
+            {
+                acb_mat_scalar_div_si(Tn, Tk, k + 1, prec);
+                acb_mat_add(SI, SI, Tn, prec);
+            }
+        }
+        /* lemma L7 (b): ||exp(hL) M - SX||_2 <= ||M||_2 tail, ||int_0^h exp(uL) M du - SI||_2 <= |h| ||M||_2 tail */
+        frobenius_ubound(e, M);
+        mag_mul(e, e, tail);
+        mag_add(dsum, dsum, e);
+        if (I != NULL)
+        {
+            acb_mat_scalar_mul_arb(SI, SI, h, prec);
+            acb_mat_add(I, I, SI, prec);
+            mag_addmul(etaI, e, habs);
+        }
+        acb_mat_swap(M, SX);
+    }
+    /* lemma L7 (d): ||X(t) - M_s||_2 <= C dsum and ||I(t) - I||_2 <= etaI + |t| C dsum, C >= ||exp(uL)|| on [0, t];
+       every entry is at most the Hilbert-Schmidt norm */
+    propagator_norm_bound(e, &a, G, t);
+    mag_mul(e, e, dsum);
+    add_error_entries(M, e);
+    acb_mat_set(Xt, M);
+    if (I != NULL)
+    {
+        arb_get_mag(habs, t);
+        mag_addmul(etaI, e, habs);
+        add_error_entries(I, etaI);
+    }
+
+    acb_mat_clear(M); acb_mat_clear(Tk); acb_mat_clear(Tn); acb_mat_clear(T1); acb_mat_clear(T2);
+    acb_mat_clear(SX); acb_mat_clear(SI);
+    arb_clear(h); arb_clear(c);
+    mag_clear(th); mag_clear(tail); mag_clear(dsum); mag_clear(etaI); mag_clear(e); mag_clear(habs); mag_clear(tol);
+    action_gen_clear(&a);
+    return QT_OK;
+}

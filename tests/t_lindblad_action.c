@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* t_lindblad_action.c -- the action route of the Lindblad propagator (lemma L7 of proofs/open_systems.md):
+ * against the dense superoperator exponential (lemma L2, an independent computation: one n^2 x n^2 exponential of
+ * Arb's, no Taylor series of ours), against the closed form of a damped qubit at short and very long times, across
+ * precisions, with and without the GKSL norm bound, and its effort cap. */
+#include "qt_test.h"
+
+/* entrywise: balls overlap and both are narrow (real and imaginary parts) */
+static int
+mat_overlaps_narrow(const acb_mat_t A, const acb_mat_t B, slong bits)
+{
+    slong i, j;
+    for (i = 0; i < acb_mat_nrows(A); i++)
+        for (j = 0; j < acb_mat_ncols(A); j++)
+        {
+            acb_srcptr a = acb_mat_entry(A, i, j), b = acb_mat_entry(B, i, j);
+            if (!acb_overlaps(a, b) || !qt_test_narrow(acb_realref(a), bits) || !qt_test_narrow(acb_imagref(a), bits)
+                || !qt_test_narrow(acb_realref(b), bits) || !qt_test_narrow(acb_imagref(b), bits))
+                return 0;
+        }
+    return 1;
+}
+
+/* a random generator on n levels: H Hermitian with small Gaussian-integer entries over 4; k jump operators with
+   random complex entries (some exact zeros; over 4, or over 16 for gksl = 0) and rates a/3 (balls).  gksl = 0: H set without the Hermitian guarantee
+   and the operators added with the plain transpose as their "adjoint" and complex rates, so that only the general
+   norm bound of lemma L7 (c) applies */
+static void
+random_generator(qt_lindblad_t G, flint_rand_t st, slong n, slong k, int gksl, slong prec)
+{
+    acb_mat_t H, L, Lt;
+    acb_t r;
+    slong i, j, m;
+    acb_mat_init(H, n, n); acb_mat_init(L, n, n); acb_mat_init(Lt, n, n);
+    acb_init(r);
+    for (i = 0; i < n; i++)
+    {
+        acb_set_si(acb_mat_entry(H, i, i), (slong) n_randint(st, 17) - 8);
+        for (j = i + 1; j < n; j++)
+        {
+            acb_set_si_si(acb_mat_entry(H, i, j), (slong) n_randint(st, 5) - 2, (slong) n_randint(st, 5) - 2);
+            acb_conj(acb_mat_entry(H, j, i), acb_mat_entry(H, i, j));
+        }
+    }
+    acb_mat_scalar_mul_2exp_si(H, H, -2);
+    if (gksl)
+        qt_lindblad_set_hamiltonian_hermitian(G, H);
+    else
+        qt_lindblad_set_hamiltonian(G, H);
+    for (m = 0; m < k; m++)
+    {
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+            {
+                if (n_randint(st, 3) == 0)
+                    acb_zero(acb_mat_entry(L, i, j));
+                else
+                    acb_set_si_si(acb_mat_entry(L, i, j), (slong) n_randint(st, 7) - 3, (slong) n_randint(st, 7) - 3);
+            }
+        acb_mat_scalar_mul_2exp_si(L, L, gksl ? -2 : -4);
+        acb_set_si(r, 1 + (slong) n_randint(st, 4));
+        acb_div_ui(r, r, 3, prec);
+        if (gksl)
+            qt_lindblad_add(G, L, r, m, prec);
+        else
+        {
+            arb_set_si(acb_imagref(r), (slong) n_randint(st, 3) - 1);
+            acb_mat_transpose(Lt, L);
+            qt_lindblad_add_with_adjoint(G, L, Lt, r, m, prec);
+        }
+    }
+    acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(Lt);
+    acb_clear(r);
+}
+
+/* a random density matrix (gksl) or a random complex matrix */
+static void
+random_state(acb_mat_t X, flint_rand_t st, int gksl, slong prec)
+{
+    slong n = acb_mat_nrows(X), i, j;
+    acb_mat_t A, Ad;
+    acb_t tr;
+    acb_mat_init(A, n, n); acb_mat_init(Ad, n, n);
+    acb_init(tr);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+            acb_set_si_si(acb_mat_entry(A, i, j), (slong) n_randint(st, 7) - 3, (slong) n_randint(st, 7) - 3);
+    if (gksl)
+    {
+        acb_mat_conjugate_transpose(Ad, A);
+        acb_mat_mul(X, A, Ad, prec);                /* A A^* >= 0 */
+        acb_mat_trace(tr, X, prec);
+        if (acb_is_zero(tr))
+            acb_mat_one(X);
+        else
+            acb_mat_scalar_div_acb(X, X, tr, prec);
+    }
+    else
+        acb_mat_set(X, A);
+    acb_mat_clear(A); acb_mat_clear(Ad);
+    acb_clear(tr);
+}
+
+/* lemma L7 against lemma L2: random generators (n = 2..5, 1..3 operators, GKSL or not), times from 2^-30 to 4
+   (below, at and above one step), every entry of X(t) and of int_0^t X overlaps and both are narrow (2^-80).  The
+   general bound (c) lets rounding errors grow like exp(|t| mu) with a loose mu, so the non-GKSL generators run at
+   256 bits, the GKSL ones (bound (e), no growth) at 128 */
+START_TEST(action_vs_dense)
+{
+    flint_rand_t st;
+    slong it;
+    static const char *times[] = {"1/1073741824", "1/8", "1", "7/3", "4"};
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(20); it++)
+    {
+        slong n = 2 + (slong) n_randint(st, 4), k = 1 + (slong) n_randint(st, 3);
+        int gksl = (int) (it % 2);
+        slong prec = gksl ? 128 : 256;
+        qt_lindblad_t G;
+        acb_mat_t X0, Xa, Ia, Xd, Id;
+        arb_t t;
+        fmpq_t q;
+        char why[QT_REASON_LEN];
+        qt_lindblad_init(G, n);
+        acb_mat_init(X0, n, n); acb_mat_init(Xa, n, n); acb_mat_init(Ia, n, n);
+        acb_mat_init(Xd, n, n); acb_mat_init(Id, n, n);
+        arb_init(t);
+        fmpq_init(q);
+        random_generator(G, st, n, k, gksl, prec);
+        random_state(X0, st, gksl, prec);
+        qt_test_setq(q, times[it % 5]);
+        arb_set_fmpq(t, q, prec);
+        ck_assert_int_eq(qt_lindblad_propagate_action(Xa, Ia, G, X0, t, WORD_MAX, prec, why), QT_OK);
+        qt_lindblad_propagate_dense(Xd, Id, G, X0, t, prec);
+        ck_assert_msg(mat_overlaps_narrow(Xa, Xd, 80), "X(t): n = %ld, k = %ld, gksl = %d, t = %s", (long) n,
+                      (long) k, gksl, times[it % 5]);
+        ck_assert_msg(mat_overlaps_narrow(Ia, Id, 80), "I(t): n = %ld, k = %ld, gksl = %d, t = %s", (long) n,
+                      (long) k, gksl, times[it % 5]);
+        /* the route chooser gives an enclosure of the same values */
+        ck_assert_int_eq(qt_lindblad_propagate(Xa, Ia, G, X0, t, prec, why), QT_OK);
+        ck_assert(mat_overlaps_narrow(Xa, Xd, 80) && mat_overlaps_narrow(Ia, Id, 80));
+        qt_lindblad_clear(G);
+        acb_mat_clear(X0); acb_mat_clear(Xa); acb_mat_clear(Ia); acb_mat_clear(Xd); acb_mat_clear(Id);
+        arb_clear(t);
+        fmpq_clear(q);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+/* a damped qubit, H = diag(w, 0), L = |1><0| at rate g: rho_00(t) = rho_00 e^{-g t}, rho_01(t) = rho_01
+   e^{-(g/2 + i w) t}, int_0^t rho_00 = rho_00 (1 - e^{-g t}) / g.  Times up to 400 (hundreds of steps: the GKSL
+   bound (e) keeps the error from growing with t), at 64 and 256 bits; each enclosure overlaps the closed form
+   (evaluated 128 bits finer, so a far narrower ball) and is narrow, and the two precisions overlap */
+START_TEST(action_damped_qubit)
+{
+    static const char *times[] = {"0", "1/3", "5", "40", "400"};
+    slong ti, pi;
+    for (ti = 0; ti < 5; ti++)
+    {
+        acb_mat_t keep;
+        acb_mat_init(keep, 2, 2);
+        for (pi = 0; pi < 2; pi++)
+        {
+            slong prec = pi ? 256 : 64, hp = prec + 128;
+            qt_lindblad_t G;
+            acb_mat_t H, L, X0, X, I;
+            acb_t r, e, z;
+            arb_t t, g, w;
+            fmpq_t q;
+            char why[QT_REASON_LEN];
+            qt_lindblad_init(G, 2);
+            acb_mat_init(H, 2, 2); acb_mat_init(L, 2, 2); acb_mat_init(X0, 2, 2); acb_mat_init(X, 2, 2);
+            acb_mat_init(I, 2, 2);
+            acb_init(r); acb_init(e); acb_init(z);
+            arb_init(t); arb_init(g); arb_init(w);
+            fmpq_init(q);
+            arb_set_si(w, 3);                                   /* w = 3 */
+            arb_set_si(g, 1);
+            arb_div_si(g, g, 7, prec);                          /* g = 1/7 */
+            acb_set_arb(acb_mat_entry(H, 0, 0), w);
+            qt_lindblad_set_hamiltonian_hermitian(G, H);
+            acb_one(acb_mat_entry(L, 1, 0));
+            acb_set_arb(r, g);
+            qt_lindblad_add(G, L, r, 0, prec);
+            acb_set_si(acb_mat_entry(X0, 0, 0), 3);
+            acb_set_si(acb_mat_entry(X0, 1, 1), 1);
+            acb_set_si_si(acb_mat_entry(X0, 0, 1), 1, 1);
+            acb_set_si_si(acb_mat_entry(X0, 1, 0), 1, -1);
+            acb_mat_scalar_mul_2exp_si(X0, X0, -2);            /* [[3/4, (1+i)/4], [(1-i)/4, 1/4]] */
+            qt_test_setq(q, times[ti]);
+            arb_set_fmpq(t, q, prec);
+            ck_assert_int_eq(qt_lindblad_propagate_action(X, I, G, X0, t, WORD_MAX, prec, why), QT_OK);
+            arb_set_si(g, 1);
+            arb_div_si(g, g, 7, hp);
+            arb_set_fmpq(t, q, hp);
+            /* rho_00(t) */
+            arb_mul(acb_realref(e), g, t, hp);
+            arb_neg(acb_realref(e), acb_realref(e));
+            arb_exp(acb_realref(e), acb_realref(e), hp);
+            arb_zero(acb_imagref(e));
+            acb_mul(z, e, acb_mat_entry(X0, 0, 0), hp);
+            ck_assert(acb_overlaps(acb_mat_entry(X, 0, 0), z));
+            /* int_0^t rho_00 */
+            acb_sub_ui(z, e, 1, hp);
+            acb_neg(z, z);
+            acb_mul(z, z, acb_mat_entry(X0, 0, 0), hp);
+            acb_div_arb(z, z, g, hp);
+            ck_assert(acb_overlaps(acb_mat_entry(I, 0, 0), z));
+            /* rho_01(t) */
+            arb_mul_2exp_si(acb_realref(z), g, -1);
+            arb_set(acb_imagref(z), w);
+            acb_neg(z, z);
+            acb_mul_arb(z, z, t, hp);
+            acb_exp(z, z, hp);
+            acb_mul(z, z, acb_mat_entry(X0, 0, 1), hp);
+            ck_assert(acb_overlaps(acb_mat_entry(X, 0, 1), z));
+            ck_assert_msg(qt_test_narrow(acb_realref(acb_mat_entry(X, 0, 1)), prec - 20)
+                          && qt_test_narrow(acb_realref(acb_mat_entry(X, 0, 0)), prec - 20)
+                          && qt_test_narrow(acb_realref(acb_mat_entry(I, 0, 0)), prec - 20),
+                          "t = %s, prec = %ld: not narrow", times[ti], (long) prec);
+            if (pi)
+                ck_assert(mat_overlaps_narrow(keep, X, 60));
+            else
+                acb_mat_set(keep, X);
+            qt_lindblad_clear(G);
+            acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(X0); acb_mat_clear(X); acb_mat_clear(I);
+            acb_clear(r); acb_clear(e); acb_clear(z);
+            arb_clear(t); arb_clear(g); arb_clear(w);
+            fmpq_clear(q);
+        }
+        acb_mat_clear(keep);
+    }
+}
+END_TEST
+
+/* the effort cap: a step budget below what |t| nu needs is refused with a reason and no number; the route chooser
+   refuses a 17-level generator at t = 10^9 (beyond QT_LINDBLAD_ACTION_MAX_WORK, no dense route beyond 16 levels);
+   the stationary state of 17 levels is refused (the dense solve's budget) */
+START_TEST(action_effort_cap)
+{
+    flint_rand_t st;
+    qt_lindblad_t G, G17;
+    acb_mat_t X0, X, I, X17, S;
+    arb_t t;
+    char why[QT_REASON_LEN];
+    slong i;
+    flint_randinit(st);
+    qt_lindblad_init(G, 3);
+    acb_mat_init(X0, 3, 3); acb_mat_init(X, 3, 3); acb_mat_init(I, 3, 3);
+    arb_init(t);
+    random_generator(G, st, 3, 2, 1, 128);
+    random_state(X0, st, 1, 128);
+    arb_set_si(t, 100);
+    ck_assert(qt_lindblad_action_steps(G, t, 128) > 2);
+    ck_assert_int_eq(qt_lindblad_propagate_action(X, I, G, X0, t, 2, 128, why), QT_UNCERTIFIED);
+    ck_assert_msg(strstr(why, "effort cap") != NULL, "%s", why);
+    ck_assert(!acb_is_finite(acb_mat_entry(X, 0, 0)) && !acb_is_finite(acb_mat_entry(I, 0, 0)));
+
+    qt_lindblad_init(G17, 17);
+    acb_mat_init(X17, 17, 17);
+    acb_mat_init(S, 17, 17);
+    for (i = 0; i < 17; i++)
+        acb_set_si(acb_mat_entry(S, i, i), i);
+    qt_lindblad_set_hamiltonian_hermitian(G17, S);
+    acb_one(acb_mat_entry(X17, 0, 0));
+    arb_set_si(t, 1000000000);
+    ck_assert_int_eq(qt_lindblad_propagate(X17, NULL, G17, X17, t, 64, why), QT_UNCERTIFIED);
+    ck_assert_msg(strstr(why, "effort cap") != NULL, "%s", why);
+    ck_assert_int_eq(qt_lindblad_steady_state(S, G17, 64, why), QT_UNCERTIFIED);
+    ck_assert_msg(strstr(why, "16 levels") != NULL, "%s", why);
+
+    qt_lindblad_clear(G); qt_lindblad_clear(G17);
+    acb_mat_clear(X0); acb_mat_clear(X); acb_mat_clear(I); acb_mat_clear(X17); acb_mat_clear(S);
+    arb_clear(t);
+    flint_randclear(st);
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("lindblad_action");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, action_vs_dense);
+    tcase_add_test(tc, action_damped_qubit);
+    tcase_add_test(tc, action_effort_cap);
+    suite_add_tcase(s, tc);
+    return qt_test_run(s);
+}
