@@ -229,7 +229,8 @@ bench: all
 	bench/landauer
 	bench/open_systems
 	bench/pumping
-	$(PYTHON) bench/lindblad_scaling.py $(BUILD)/qtoracle 3
+	$(CC) $(ALL_CFLAGS) -o $(BUILD)/bench_lindblad_propagate bench/lindblad_propagate.c $(BUILD)/libqtoracle.a $(ALL_LDFLAGS) $(DEP_LIBS)
+	$(PYTHON) bench/lindblad_scaling.py $(BUILD)/qtoracle 3 $(BUILD)/bench_lindblad_propagate
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/qtoracle $(DESTDIR)$(PREFIX)/bin \

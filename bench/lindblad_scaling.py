@@ -1,15 +1,19 @@
 # SPDX-License-Identifier: LGPL-3.0-or-later
 # bench/lindblad_scaling.py -- the cost of a general Lindblad trajectory against the number of levels n: an n-level
 # ladder (H = diag(0, 1, ..., n-1), one thermal bath with L = sum_k |k><k+1| (omega = 1), gamma = 1/10, beta = 1,
-# rho0 the top level, t = 1; QuTiP gets the same matrices), certified by `qtoracle eval lindblad.trajectory --digits 15` (whole process, the dense n^2 x n^2
-# Liouvillian exponential) against QuTiP 4.7 mesolve (double precision, use_openmp=False: QuTiP's OpenMP default
-# stalls small systems on a loaded 2-core machine) with S(rho(t)) by entropy_vn, the same run.  Medians of REPEATS
-# runs; n beyond qtoracle's budget (QT_LIOUVILLE_MAX_DIM = 16) is shown as refused.  No timing is asserted anywhere.
-# usage: /usr/bin/python3 bench/lindblad_scaling.py [QTORACLE] [REPEATS]
+# rho0 the top level, t = 1; QuTiP gets the same matrices), two ways: the whole certified record by `qtoracle eval
+# lindblad.trajectory --digits 15` (whole process: every output, raised to the precision every output needs) and the
+# certified propagation alone, in-process (build/bench_lindblad_propagate: rho(t) and its integral at the 81 bits of
+# a 15-digit request, by the route the library chooses, the action of L, and up to 16 levels by the dense n^2 x n^2
+# exponential), against QuTiP 4.7 mesolve (double precision, use_openmp=False: QuTiP's OpenMP default stalls small
+# systems on a loaded 2-core machine) with S(rho(t)) by entropy_vn, the same run.  Medians of REPEATS runs (the
+# 64-level record once: it needs about 650 bits, as the eigenvalues of rho(t) reach 1e-190).  No timing is asserted.
+# usage: /usr/bin/python3 bench/lindblad_scaling.py [QTORACLE] [REPEATS] [PROPAGATE_BENCH]
 import json, os, statistics, subprocess, sys, tempfile, time
 
 qt_tool = sys.argv[1] if len(sys.argv) > 1 else "build/qtoracle"
 repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+prop_bench = sys.argv[3] if len(sys.argv) > 3 else "build/bench_lindblad_propagate"
 try:
     import numpy as np
     import qutip
@@ -23,7 +27,14 @@ def model(n):
     baths = [{"beta": "1", "channels": [{"L": L, "gamma": "1/10", "omega": "1", "kind": "thermal"}]}]
     return H, r, baths
 
-def time_qtoracle(n, d):
+def time_propagate(n):
+    out = subprocess.run([prop_bench, str(n), str(repeats)], capture_output=True, text=True)
+    if out.returncode != 0:
+        return None, None
+    _, chosen, dense, _ = out.stdout.split()
+    return float(chosen), (None if dense == "nan" else float(dense))
+
+def time_qtoracle(n, d, reps):
     H, r, b = model(n)
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
@@ -32,7 +43,7 @@ def time_qtoracle(n, d):
             json.dump(obj, open(p, "w"))
             paths.append("%s=@%s" % (name, p))
         ts, S = [], None
-        for _ in range(repeats):
+        for _ in range(reps):
             t0 = time.perf_counter()
             out = subprocess.run([qt_tool, "eval", "lindblad.trajectory"] + paths + ["t=1", "--digits", str(d), "--json"],
                                  capture_output=True, text=True)
@@ -59,15 +70,16 @@ def time_qutip(n):
         ts.append(time.perf_counter() - t0)
     return statistics.median(ts), S
 
-print("%-4s %16s %16s %14s   %-22s %s" % ("n", "qtoracle_s(15d)", "qutip_s(double)", "qtoracle speed-up", "S qtoracle", "S qutip"))
+fmt = "%-4s %12s %12s %12s %12s %12s %12s   %-18s %s"
+print(fmt % ("n", "record_s", "propagate_s", "dense_s", "qutip_s", "speed-up_rec", "speed-up_prop", "S qtoracle", "S qutip"))
+g = lambda x: "%.4g" % x if x is not None else "-"
 for n in (2, 4, 8, 12, 16, 24, 32, 64):
-    q, S = time_qtoracle(n, 15)
+    q, S = time_qtoracle(n, 15, 1 if n >= 64 else repeats)
+    p, dn = time_propagate(n)
     u, Su = time_qutip(n)
-    if q is None:
-        print("%-4d %16s %16s %14s   %-22s %s" % (n, "refused (> 16)", "%.4g" % u if u else "-", "-", "-",
-                                                 "%.15g" % Su if Su is not None else "-"))
-    else:
-        print("%-4d %16.4g %16s %14s   %-22s %s" % (n, q, "%.4g" % u if u else "-", "%.3gx" % (u / q) if u else "-",
-                                                 "%.15g" % S, "%.15g" % Su if Su is not None else "-"))
-print("(qtoracle: whole process, certified to 15 digits; QuTiP: in-process mesolve + entropy_vn, not certified;")
-print(" speed-up = QuTiP seconds / qtoracle seconds: below 1, qtoracle is slower)")
+    print(fmt % (n, g(q) if S != "refused" else "refused", g(p), g(dn), g(u),
+                 "%.3gx" % (u / q) if u and q else "-", "%.3gx" % (u / p) if u and p else "-",
+                 "%.15g" % S if isinstance(S, float) else "-", "%.15g" % Su if Su is not None else "-"))
+print("(record: whole process, every output certified to 15 digits; propagate: rho(t) and its integral in-process at")
+print(" 81 bits by the chosen route; dense: the n^2 x n^2 exponential, up to 16 levels; QuTiP: in-process mesolve +")
+print(" entropy_vn, not certified; speed-up = QuTiP seconds / qtoracle seconds: below 1, qtoracle is slower)")
