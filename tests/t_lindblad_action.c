@@ -252,7 +252,7 @@ START_TEST(action_effort_cap)
     random_generator(G, st, 3, 2, 1, 128);
     random_state(X0, st, 1, 128);
     arb_set_si(t, 100);
-    ck_assert(qt_lindblad_action_steps(G, t, 128) > 2);
+    ck_assert(qt_lindblad_action_steps(NULL, G, t, 128) > 2);
     ck_assert_int_eq(qt_lindblad_propagate_action(X, I, G, X0, t, 2, 128, why), QT_UNCERTIFIED);
     ck_assert_msg(strstr(why, "effort cap") != NULL, "%s", why);
     ck_assert(!acb_is_finite(acb_mat_entry(X, 0, 0)) && !acb_is_finite(acb_mat_entry(I, 0, 0)));

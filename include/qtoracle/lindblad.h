@@ -64,15 +64,15 @@ int qt_lindblad_propagate(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, cons
 /* the dense route: exp of the augmented n^2+1 superoperator (lemma L2), O(n^6) */
 void qt_lindblad_propagate_dense(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, const acb_mat_t X0,
                                  const arb_t t, slong prec);
-/* the action route (lindblad_action.c, lemma L7): t cut into s steps with |t/s| nu <= QT_LINDBLAD_ACTION_THETA for
- * a norm bound nu >= ||L||, each step a Taylor polynomial with its remainder bound in the radii; O(s K (1+k) n^3).
- * qt_lindblad_action_steps gives s (WORD_MAX if astronomically many); more than max_steps: QT_UNCERTIFIED */
-#define QT_LINDBLAD_ACTION_THETA 2
+/* the action route (lindblad_action.c, lemma L7): t cut into s steps with |t/s| nu <= theta = clamp(prec/16, 2, 64)
+ * for a norm bound nu >= ||L||, each step a Taylor polynomial of degree K with its remainder bound in the radii;
+ * O(s K (1+k) n^3).  qt_lindblad_action_steps gives s (WORD_MAX if astronomically many) and K; more than max_steps:
+ * QT_UNCERTIFIED */
 #define QT_LINDBLAD_ACTION_MAX_DEGREE 4000
 /* the work cap of qt_lindblad_propagate's action route: s (1 + k) n^3 <= QT_LINDBLAD_ACTION_MAX_WORK for s steps and
  * k jump operators (about 10 minutes at 15 digits on one core here); beyond it QT_UNCERTIFIED, "effort cap" */
 #define QT_LINDBLAD_ACTION_MAX_WORK 2e9
-slong qt_lindblad_action_steps(const qt_lindblad_t G, const arb_t t, slong prec);
+slong qt_lindblad_action_steps(slong *K, const qt_lindblad_t G, const arb_t t, slong prec);
 int qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, const acb_mat_t X0,
                                  const arb_t t, slong max_steps, slong prec, char *reason);
 /* the stationary state: L(X) = 0, tr X = 1 (trace functional replacing the first diagonal

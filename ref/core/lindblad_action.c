@@ -32,9 +32,10 @@ spectral_norm_ubound(mag_t r, const acb_mat_t A)
     mag_clear(row); mag_clear(col); mag_clear(m1); mag_clear(minf); mag_clear(e);
 }
 
-/* an upper bound on the Hilbert-Schmidt norm of every matrix in the ball X */
+/* an upper bound on the Hilbert-Schmidt norm of every matrix in the ball X (of_radius = 0), or of E = X - mid(X) for
+   every X in the ball (of_radius = 1: |e_ij| <= rad(re) + rad(im)) */
 static void
-frobenius_ubound(mag_t r, const acb_mat_t X)
+hs_norm_ubound(mag_t r, const acb_mat_t X, int of_radius)
 {
     slong n = acb_mat_nrows(X), i, j;
     mag_t e;
@@ -43,7 +44,11 @@ frobenius_ubound(mag_t r, const acb_mat_t X)
     for (i = 0; i < n; i++)
         for (j = 0; j < n; j++)
         {
-            acb_get_mag(e, acb_mat_entry(X, i, j));
+            acb_srcptr x = acb_mat_entry(X, i, j);
+            if (of_radius)
+                mag_add(e, arb_radref(acb_realref(x)), arb_radref(acb_imagref(x)));
+            else
+                acb_get_mag(e, x);
             mag_addmul(r, e, e);
         }
     mag_sqrt(r, r);
@@ -218,22 +223,45 @@ taylor_tail(mag_t r, const mag_t theta, slong K)
     mag_clear(q); mag_clear(d);
 }
 
+/* the plan of lemma L7 (b): theta = clamp(prec/16, 2, 64) (a larger step at a higher precision: fewer terms per unit
+   time, while the terms of one step, at most e^theta ||M||, cost about 1.44 theta of the prec bits), s steps with
+   |h| nu <= theta (WORD_MAX if astronomically many), the actual thb >= |h| nu and the least degree K with
+   tail(thb, K) <= 2^-prec (at most QT_LINDBLAD_ACTION_MAX_DEGREE) */
+static void
+action_plan(slong *s, slong *K, mag_t thb, const action_gen *a, const arb_t t, slong prec)
+{
+    slong theta = FLINT_MIN(64, FLINT_MAX(2, prec / 16));
+    mag_t th, tail, tol;
+    mag_init(th); mag_init(tail); mag_init(tol);
+    arb_get_mag(th, t);
+    mag_mul(th, th, a->nu);
+    mag_div_ui(thb, th, theta);
+    if (mag_cmp_2exp_si(thb, 40) >= 0)
+        *s = WORD_MAX;
+    else
+        *s = FLINT_MAX(1, (slong) mag_get_d(thb) + 1);
+    mag_div_ui(thb, th, *s == WORD_MAX ? 1 : (ulong) *s);     /* >= |t/s| nu */
+    mag_set_ui_2exp_si(tol, 1, -prec);
+    for (*K = 1; *K < QT_LINDBLAD_ACTION_MAX_DEGREE; (*K)++)
+    {
+        taylor_tail(tail, thb, *K);
+        if (mag_cmp(tail, tol) <= 0)
+            break;
+    }
+    mag_clear(th); mag_clear(tail); mag_clear(tol);
+}
+
 slong
-qt_lindblad_action_steps(const qt_lindblad_t G, const arb_t t, slong prec)
+qt_lindblad_action_steps(slong *K, const qt_lindblad_t G, const arb_t t, slong prec)
 {
     action_gen a;
     mag_t th;
-    slong s;
+    slong s, k;
     action_gen_init(&a, G, prec);
     mag_init(th);
-    arb_get_mag(th, t);
-    mag_mul(th, th, a.nu);
-    /* steps of theta = |h| nu <= QT_LINDBLAD_ACTION_THETA */
-    mag_div_ui(th, th, QT_LINDBLAD_ACTION_THETA);
-    if (mag_cmp_2exp_si(th, 40) >= 0)
-        s = WORD_MAX;
-    else
-        s = FLINT_MAX(1, (slong) mag_get_d(th) + 1);
+    action_plan(&s, &k, th, &a, t, prec);
+    if (K != NULL)
+        *K = k;
     mag_clear(th);
     action_gen_clear(&a);
     return s;
@@ -260,24 +288,6 @@ propagator_norm_bound(mag_t C, const action_gen *a, const qt_lindblad_t G, const
     mag_clear(m);
 }
 
-/* an upper bound on ||E||_2 for E = X - mid(X), every X in the ball: |e_ij| <= rad(re) + rad(im) */
-static void
-radius_frobenius_ubound(mag_t r, const acb_mat_t X)
-{
-    slong n = acb_mat_nrows(X), i, j;
-    mag_t e;
-    mag_init(e);
-    mag_zero(r);
-    for (i = 0; i < n; i++)
-        for (j = 0; j < n; j++)
-        {
-            mag_add(e, arb_radref(acb_realref(acb_mat_entry(X, i, j))), arb_radref(acb_imagref(acb_mat_entry(X, i, j))));
-            mag_addmul(r, e, e);
-        }
-    mag_sqrt(r, r);
-    mag_clear(e);
-}
-
 static void
 add_error_entries(acb_mat_t X, const mag_t e)
 {
@@ -295,13 +305,15 @@ qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, c
     action_gen a;
     acb_mat_t M, Tk, Tn, T1, T2, SX, SI;
     arb_t h, c;
-    mag_t th, tail, dsum, etaI, e, habs, tol;
+    mag_t th, tail, dsum, etaI, e, habs;
 
     action_gen_init(&a, G, prec);
-    s = qt_lindblad_action_steps(G, t, prec);
+    mag_init(th); mag_init(tail); mag_init(dsum); mag_init(etaI); mag_init(e); mag_init(habs);
+    action_plan(&s, &K, th, &a, t, prec);
     if (s > max_steps)
     {
         action_gen_clear(&a);
+        mag_clear(th); mag_clear(tail); mag_clear(dsum); mag_clear(etaI); mag_clear(e); mag_clear(habs);
         acb_mat_indeterminate(Xt);
         if (I != NULL)
             acb_mat_indeterminate(I);
@@ -311,19 +323,11 @@ qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, c
     acb_mat_init(M, n, n); acb_mat_init(Tk, n, n); acb_mat_init(Tn, n, n); acb_mat_init(T1, n, n);
     acb_mat_init(T2, n, n); acb_mat_init(SX, n, n); acb_mat_init(SI, n, n);
     arb_init(h); arb_init(c);
-    mag_init(th); mag_init(tail); mag_init(dsum); mag_init(etaI); mag_init(e); mag_init(habs); mag_init(tol);
 
     arb_div_si(h, t, s, prec);
     arb_get_mag(habs, h);
-    mag_mul(th, habs, a.nu);                 /* theta >= |h| ||L|| */
-    /* the degree K: the smallest with tail(theta, K) <= 2^-prec */
-    mag_set_ui_2exp_si(tol, 1, -prec);
-    for (K = 1; K < QT_LINDBLAD_ACTION_MAX_DEGREE; K++)
-    {
-        taylor_tail(tail, th, K);
-        if (mag_cmp(tail, tol) <= 0)
-            break;
-    }
+    mag_mul(th, habs, a.nu);                 /* theta >= |h| ||L|| for the ball h itself */
+    taylor_tail(tail, th, K);
 
     /* lemma L7 (d): the state after step j is kept as the ball M_j; at the start of each step its radius goes into
        the error sum (dsum) and the step starts from the exact midpoint, so that rounding errors are not carried
@@ -336,7 +340,7 @@ qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, c
         acb_mat_zero(I);
     for (j = 0; j < s; j++)
     {
-        radius_frobenius_ubound(e, M);
+        hs_norm_ubound(e, M, 1);
         mag_add(dsum, dsum, e);
         acb_mat_get_mid(M, M);
         /* SX = sum_{k<=K} (hL)^k M / k!,  SI = h sum_{k<=K} (hL)^k M / (k+1)!  (term Tk = (hL)^k M / k!) */
@@ -357,7 +361,7 @@ qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, c
             }
         }
         /* lemma L7 (b): ||exp(hL) M - SX||_2 <= ||M||_2 tail, ||int_0^h exp(uL) M du - SI||_2 <= |h| ||M||_2 tail */
-        frobenius_ubound(e, M);
+        hs_norm_ubound(e, M, 0);
         mag_mul(e, e, tail);
         mag_add(dsum, dsum, e);
         if (I != NULL)
@@ -384,7 +388,7 @@ qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, c
     acb_mat_clear(M); acb_mat_clear(Tk); acb_mat_clear(Tn); acb_mat_clear(T1); acb_mat_clear(T2);
     acb_mat_clear(SX); acb_mat_clear(SI);
     arb_clear(h); arb_clear(c);
-    mag_clear(th); mag_clear(tail); mag_clear(dsum); mag_clear(etaI); mag_clear(e); mag_clear(habs); mag_clear(tol);
+    mag_clear(th); mag_clear(tail); mag_clear(dsum); mag_clear(etaI); mag_clear(e); mag_clear(habs);
     action_gen_clear(&a);
     return QT_OK;
 }

@@ -269,7 +269,7 @@ qt_lindblad_drazin_solve(acb_mat_t X, const acb_mat_t S, const acb_mat_t Y, slon
 }
 
 /* the one place that chooses the propagation route: by operation counts in scalar multiplications, the action route
-   s K (2 + 2k) n^3 (K about prec/4 + 10 terms per step at theta = 2) against the dense exponential about
+   s K (2 + 2k) n^3 (s steps of degree K, lemma L7) against the dense exponential about
    (12 + log2(1 + s)) (n^2 + 1)^3, and always the dense route for a generator not of GKSL form (the action route's
    error bound is loose there, lemma L7 (c)); beyond QT_LIOUVILLE_MAX_DIM levels only the action route, within its
    work cap */
@@ -277,7 +277,7 @@ int
 qt_lindblad_propagate(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, const acb_mat_t X0, const arb_t t,
                       slong prec, char *reason)
 {
-    slong n = G->n, s = qt_lindblad_action_steps(G, t, prec), K = prec / 4 + 10, N = n * n + 1, max_steps;
+    slong n = G->n, K, s = qt_lindblad_action_steps(&K, G, t, prec), N = n * n + 1, max_steps;
     double per_step = (double) K * (2 + 2 * G->nops) * n * n * n;
     double action = s == WORD_MAX ? 1e300 : (double) s * per_step;
     double dense = (12 + log2(1.0 + (double) s)) * (double) N * N * N;
