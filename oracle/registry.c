@@ -68,7 +68,7 @@ static const qo_quantity table[] = {
      "docs/physics/open_systems.md §2.5 and 5 identity 11; proofs/open_systems.md R1-R4",
      "a driven qubit H(t) = (omega0 + omega1 t) sigma_z / 2 under the Davies generator at the instantaneous frequency: every output of qubit_davies.trajectory relative to the instantaneous Gibbs state, and W_dot, W, F_dot, Delta_F, D_rel_dot (identity 11)"},
     {"lindblad.trajectory", &qo_family_lindblad, 0, 1, "k_B = hbar = 1 (nats, energies in the units of H)",
-     "docs/physics/open_systems.md §2.1-2.11; proofs/open_systems.md L1-L4, E7-E10",
+     "docs/physics/open_systems.md §2.1-2.11; proofs/open_systems.md L1-L4, L7, E7-E12",
      "every output at time t of rho(t) = exp(tL) rho0 for a Lindblad generator with thermal baths (general route)"},
     {"fano_anderson.trajectory", &qo_family_fano_anderson, QO_FA_TRAJECTORY, 1, "k_B = hbar = 1 (nats, energies in the units of omega0)",
      "docs/physics/open_systems.md §3 M4; proofs/open_systems.md F1-F4",

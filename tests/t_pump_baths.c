@@ -260,26 +260,20 @@ START_TEST(non_interacting_qubits)
 }
 END_TEST
 
-START_TEST(extra_baths)
+/* lemma P27: baths 3 and 4 through exact coupling matrices, in five tests: (i) splitting, (ii) routes, (iii) equal
+   temperatures, (iv) the exchange symmetry, (v) one qubit in closed form */
+START_TEST(extra_baths_splitting)
 {
-    /* lemma P27: baths 3 and 4 through exact coupling matrices.
-       (i) splitting: bath 3 a copy of bath L (A_3 = A_L, T_3 = T) at rate g3 beside L at rate g1 gives
-           Lambda_L + Lambda_3 = Lambda_L of the two-bath model with rate g1 + g3, g1 Lambda_3 = g3 Lambda_L and Lambda_R
-           unchanged, at any T_R (two Heisenberg qubits: the two-bath value by the closed route P13, the other by the
-           eigen route P9);
-       (ii) random Hermitian A_3 (A_4) at their own temperatures: the population route (P9, P19) against the global
-           Davies route (P17, P21) at exact points, overlap across precisions, and the friction tensor of the Davies
-           route against the generic holomorphic form P24;
-       (iii) equal temperatures: sum_a Lambda_a + T grad S0 and sum_a Q_a, sum_a Omega_a enclose 0; the splitting for
-           the heat on a circle;
-       (iv) the exchange symmetry of b = 1 broken or kept by bath 3, and the refusals naming the field */
-    flint_rand_t st;
-    slong prec = 128, it, k, a, agree = 0, nz = 0;
+    /* lemma P27, (i) splitting: bath 3 a copy of bath L (A_3 = A_L, T_3 = T) at rate g3 beside L at rate g1 gives
+       Lambda_L + Lambda_3 = Lambda_L of the two-bath model with rate g1 + g3, g1 Lambda_3 = g3 Lambda_L and Lambda_R
+       unchanged, at any T_R (two Heisenberg qubits: the two-bath value by the closed route P13, the other by the
+       eigen route P9) */
+    slong prec = 128, it, agree = 0;
     char why[QT_REASON_LEN];
+    flint_rand_t st;
     fmpq_t x, z, g1, g3;
     flint_randinit(st);
     fmpq_init(x); fmpq_init(z); fmpq_init(g1); fmpq_init(g3);
-    /* (i) */
     for (it = 0; it < qt_test_iters(6); it++)
     {
         qt_pump_params_t P, Q;
@@ -324,8 +318,22 @@ START_TEST(extra_baths)
         _acb_vec_clear(L3, 2 * QT_PUMP_MAX_BATHS); _acb_vec_clear(L2, 2 * QT_PUMP_MAX_BATHS);
     }
     ck_assert_msg(agree >= qt_test_iters(6) / 2, "only %ld splitting checks certified", (long) agree);
-    /* (ii) */
-    agree = 0;
+    fmpq_clear(x); fmpq_clear(z); fmpq_clear(g1); fmpq_clear(g3);
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(extra_baths_routes)
+{
+    /* lemma P27, (ii) random Hermitian A_3 (A_4) at their own temperatures: the population route (P9, P19) against the global
+       Davies route (P17, P21) at exact points, overlap across precisions, and the friction tensor of the Davies
+       route against the generic holomorphic form P24 */
+    slong prec = 128, it, k, agree = 0, nz = 0;
+    char why[QT_REASON_LEN];
+    flint_rand_t st;
+    fmpq_t x, z, g1, g3;
+    flint_randinit(st);
+    fmpq_init(x); fmpq_init(z); fmpq_init(g1); fmpq_init(g3);
     for (it = 0; it < qt_test_iters(6); it++)
     {
         qt_pump_params_t P;
@@ -388,6 +396,19 @@ START_TEST(extra_baths)
         _acb_vec_clear(L3, 2 * QT_PUMP_MAX_BATHS); _acb_vec_clear(Z1, 4); _acb_vec_clear(Z2, 4);
     }
     ck_assert_msg(agree >= 3 && nz >= 1, "only %ld route comparisons (%ld friction) certified", (long) agree, (long) nz);
+    fmpq_clear(x); fmpq_clear(z); fmpq_clear(g1); fmpq_clear(g3);
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(extra_baths_equal_temperatures)
+{
+    slong prec = 128, k, a;
+    char why[QT_REASON_LEN];
+    flint_rand_t st;
+    fmpq_t x, z, g1, g3;
+    flint_randinit(st);
+    fmpq_init(x); fmpq_init(z); fmpq_init(g1); fmpq_init(g3);
     /* (iii) two qubits (crossed, J = 1, Delta = 1/2, b = 2) at T = 1: bath 3 a copy of L, bath 4 a random coupling */
     {
         qt_pump_params_t P, Q;
@@ -496,6 +517,17 @@ START_TEST(extra_baths)
         _acb_vec_clear(v4, QT_PUMP_MAX_BATHS); _acb_vec_clear(v3, QT_PUMP_MAX_BATHS);
         arb_clear(s);
     }
+    fmpq_clear(x); fmpq_clear(z); fmpq_clear(g1); fmpq_clear(g3);
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(extra_baths_exchange_symmetry)
+{
+    slong prec = 128, k;
+    char why[QT_REASON_LEN];
+    fmpq_t g3;
+    fmpq_init(g3);
     /* (iv) b = 1: the named layout keeps the singlet dark (refused); bath 3 through sigma^x_1 alone breaks the exchange
        symmetry and the population route certifies a unique stationary state; bath 3 through the symmetric
        sigma^x_1 + sigma^x_2 keeps it dark, and the evaluation says so instead of giving a number */
@@ -534,6 +566,18 @@ START_TEST(extra_baths)
         acb_clear(bx); acb_clear(bz);
         _acb_vec_clear(L, 2 * QT_PUMP_MAX_BATHS);
     }
+    fmpq_clear(g3);
+}
+END_TEST
+
+START_TEST(extra_baths_one_qubit_closed_form)
+{
+    slong prec = 128, it, k, a;
+    char why[QT_REASON_LEN];
+    flint_rand_t st;
+    fmpq_t x, z, g1, g3;
+    flint_randinit(st);
+    fmpq_init(x); fmpq_init(z); fmpq_init(g1); fmpq_init(g3);
     /* (v) one qubit, bath L through sigma_x, R through sigma_z, bath 3 through sigma_y (and bath 4 a second sigma_x):
        at equal temperatures Lambda_a = -T x_a grad S with x_a = gamma_a c_a / sum_b gamma_b c_b, c = n_z^2 (sigma_x),
        n_x^2 (sigma_z), 1 (sigma_y: always perpendicular to the field), a closed form the library does not use; and the
@@ -671,7 +715,11 @@ main(void)
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, product_route_vs_global_davies);
     tcase_add_test(tc, non_interacting_qubits);
-    tcase_add_test(tc, extra_baths);
+    tcase_add_test(tc, extra_baths_splitting);
+    tcase_add_test(tc, extra_baths_routes);
+    tcase_add_test(tc, extra_baths_equal_temperatures);
+    tcase_add_test(tc, extra_baths_exchange_symmetry);
+    tcase_add_test(tc, extra_baths_one_qubit_closed_form);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }
