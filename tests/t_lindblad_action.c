@@ -234,7 +234,8 @@ START_TEST(action_damped_qubit)
 }
 END_TEST
 
-/* the effort cap: a step budget below what |t| nu needs is refused with a reason and no number; the route chooser
+/* the effort cap: a step budget below what |t| nu needs, or t = 2^100 with no budget, is refused with a reason and
+   no number; the route chooser
    refuses a 17-level generator at t = 10^9 (beyond QT_LINDBLAD_ACTION_MAX_WORK, no dense route beyond 16 levels);
    the stationary state of 17 levels is refused (the dense solve's budget) */
 START_TEST(action_effort_cap)
@@ -256,6 +257,11 @@ START_TEST(action_effort_cap)
     ck_assert_int_eq(qt_lindblad_propagate_action(X, I, G, X0, t, 2, 128, why), QT_UNCERTIFIED);
     ck_assert_msg(strstr(why, "effort cap") != NULL, "%s", why);
     ck_assert(!acb_is_finite(acb_mat_entry(X, 0, 0)) && !acb_is_finite(acb_mat_entry(I, 0, 0)));
+    /* astronomically many steps are refused even without a step budget */
+    arb_set_ui(t, 1);
+    arb_mul_2exp_si(t, t, 100);
+    ck_assert_int_eq(qt_lindblad_propagate_action(X, I, G, X0, t, WORD_MAX, 128, why), QT_UNCERTIFIED);
+    ck_assert_msg(strstr(why, "effort cap") != NULL, "%s", why);
 
     qt_lindblad_init(G17, 17);
     acb_mat_init(X17, 17, 17);

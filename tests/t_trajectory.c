@@ -852,7 +852,24 @@ START_TEST(test_bad_models)
                 fmpq_set_si(M->H->re + i * n + i, i, 1);
             fmpq_one(M->rho0->re + 0);
             if (n == QT_LINDBLAD_MAX_DIM)
+            {
+                /* accepted; a time whose |t| ||L|| is beyond the propagator's work cap ends every output as
+                   could-not-certify, "effort cap", at once (lemma L7) */
+                qt_record_t R;
+                arb_t t;
+                slong i;
                 ck_assert_int_eq(qt_open_model_validate(M, why), QT_OK);
+                qt_record_init(R);
+                arb_init(t);
+                arb_set_ui(t, 1000000000);
+                qt_lindblad_trajectory(R, M, t, 0, 64);
+                ck_assert(R->nout > 0);
+                for (i = 0; i < R->nout; i++)
+                    ck_assert_msg(R->out[i].status == QT_UNCERTIFIED && strstr(R->out[i].reason, "effort cap") != NULL,
+                                  "%s: %s", R->name[i], R->out[i].reason);
+                qt_record_clear(R);
+                arb_clear(t);
+            }
             else
             {
                 ck_assert_int_eq(qt_open_model_validate(M, why), QT_DOMAIN);

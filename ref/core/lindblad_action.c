@@ -6,36 +6,27 @@
  * the dense superoperator exponential (lindblad_solve.c, lemma L2). */
 #include "qtoracle/lindblad.h"
 
-/* an upper bound on the spectral norm of every matrix in the ball A: sqrt(||A||_1 ||A||_inf) */
+/* an upper bound on the spectral norm of every matrix in the ball A: sqrt(||A||_1 ||A||_inf), ||A||_1 = ||A^T||_inf */
 static void
 spectral_norm_ubound(mag_t r, const acb_mat_t A)
 {
-    slong n = acb_mat_nrows(A), i, j;
-    mag_t row, col, m1, minf, e;
-    mag_init(row); mag_init(col); mag_init(m1); mag_init(minf); mag_init(e);
-    for (i = 0; i < n; i++)
-    {
-        mag_zero(row);
-        mag_zero(col);
-        for (j = 0; j < n; j++)
-        {
-            acb_get_mag(e, acb_mat_entry(A, i, j));
-            mag_add(row, row, e);
-            acb_get_mag(e, acb_mat_entry(A, j, i));
-            mag_add(col, col, e);
-        }
-        mag_max(minf, minf, row);
-        mag_max(m1, m1, col);
-    }
-    mag_mul(r, m1, minf);
+    acb_mat_t T;
+    mag_t m1;
+    acb_mat_init(T, acb_mat_ncols(A), acb_mat_nrows(A));
+    mag_init(m1);
+    acb_mat_transpose(T, A);
+    acb_mat_bound_inf_norm(m1, T);
+    acb_mat_bound_inf_norm(r, A);
+    mag_mul(r, r, m1);
     mag_sqrt(r, r);
-    mag_clear(row); mag_clear(col); mag_clear(m1); mag_clear(minf); mag_clear(e);
+    acb_mat_clear(T);
+    mag_clear(m1);
 }
 
-/* an upper bound on the Hilbert-Schmidt norm of every matrix in the ball X (of_radius = 0), or of E = X - mid(X) for
-   every X in the ball (of_radius = 1: |e_ij| <= rad(re) + rad(im)) */
+/* an upper bound on the Hilbert-Schmidt norm of E = X - mid(X) for every X in the ball: |e_ij| <= rad(re) + rad(im)
+   (the norm of every matrix in a ball is acb_mat_bound_frobenius_norm) */
 static void
-hs_norm_ubound(mag_t r, const acb_mat_t X, int of_radius)
+radius_hs_norm_ubound(mag_t r, const acb_mat_t X)
 {
     slong n = acb_mat_nrows(X), i, j;
     mag_t e;
@@ -45,10 +36,7 @@ hs_norm_ubound(mag_t r, const acb_mat_t X, int of_radius)
         for (j = 0; j < n; j++)
         {
             acb_srcptr x = acb_mat_entry(X, i, j);
-            if (of_radius)
-                mag_add(e, arb_radref(acb_realref(x)), arb_radref(acb_imagref(x)));
-            else
-                acb_get_mag(e, x);
+            mag_add(e, arb_radref(acb_realref(x)), arb_radref(acb_imagref(x)));
             mag_addmul(r, e, e);
         }
     mag_sqrt(r, r);
@@ -216,7 +204,6 @@ taylor_tail(mag_t r, const mag_t theta, slong K)
         mag_inf(r);
     else
     {
-        mag_one(d);
         mag_sub_lower(d, d, q);              /* 1 - theta/(K+2), rounded down */
         mag_div(r, r, d);
     }
@@ -236,11 +223,16 @@ action_plan(slong *s, slong *K, mag_t thb, const action_gen *a, const arb_t t, s
     arb_get_mag(th, t);
     mag_mul(th, th, a->nu);
     mag_div_ui(thb, th, theta);
+    *K = 1;
     if (mag_cmp_2exp_si(thb, 40) >= 0)
-        *s = WORD_MAX;
-    else
-        *s = FLINT_MAX(1, (slong) mag_get_d(thb) + 1);
-    mag_div_ui(thb, th, *s == WORD_MAX ? 1 : (ulong) *s);     /* >= |t/s| nu */
+    {
+        *s = WORD_MAX;                                          /* never run (refused below): no degree to plan */
+        mag_set(thb, th);
+        mag_clear(th); mag_clear(tail); mag_clear(tol);
+        return;
+    }
+    *s = FLINT_MAX(1, (slong) mag_get_d(thb) + 1);
+    mag_div_ui(thb, th, (ulong) *s);                            /* >= |t/s| nu */
     mag_set_ui_2exp_si(tol, 1, -prec);
     for (*K = 1; *K < QT_LINDBLAD_ACTION_MAX_DEGREE; (*K)++)
     {
@@ -288,15 +280,6 @@ propagator_norm_bound(mag_t C, const action_gen *a, const qt_lindblad_t G, const
     mag_clear(m);
 }
 
-static void
-add_error_entries(acb_mat_t X, const mag_t e)
-{
-    slong n = acb_mat_nrows(X), i, j;
-    for (i = 0; i < n; i++)
-        for (j = 0; j < n; j++)
-            acb_add_error_mag(acb_mat_entry(X, i, j), e);
-}
-
 int
 qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, const acb_mat_t X0, const arb_t t,
                              slong max_steps, slong prec, char *reason)
@@ -310,7 +293,7 @@ qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, c
     action_gen_init(&a, G, prec);
     mag_init(th); mag_init(tail); mag_init(dsum); mag_init(etaI); mag_init(e); mag_init(habs);
     action_plan(&s, &K, th, &a, t, prec);
-    if (s > max_steps)
+    if (s == WORD_MAX || s > max_steps)
     {
         action_gen_clear(&a);
         mag_clear(th); mag_clear(tail); mag_clear(dsum); mag_clear(etaI); mag_clear(e); mag_clear(habs);
@@ -340,7 +323,7 @@ qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, c
         acb_mat_zero(I);
     for (j = 0; j < s; j++)
     {
-        hs_norm_ubound(e, M, 1);
+        radius_hs_norm_ubound(e, M);
         mag_add(dsum, dsum, e);
         acb_mat_get_mid(M, M);
         /* SX = sum_{k<=K} (hL)^k M / k!,  SI = h sum_{k<=K} (hL)^k M / (k+1)!  (term Tk = (hL)^k M / k!) */
@@ -361,7 +344,7 @@ qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, c
             }
         }
         /* lemma L7 (b): ||exp(hL) M - SX||_2 <= ||M||_2 tail, ||int_0^h exp(uL) M du - SI||_2 <= |h| ||M||_2 tail */
-        hs_norm_ubound(e, M, 0);
+        acb_mat_bound_frobenius_norm(e, M);
         mag_mul(e, e, tail);
         mag_add(dsum, dsum, e);
         if (I != NULL)
@@ -376,13 +359,13 @@ qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, c
        every entry is at most the Hilbert-Schmidt norm */
     propagator_norm_bound(e, &a, G, t);
     mag_mul(e, e, dsum);
-    add_error_entries(M, e);
+    acb_mat_add_error_mag(M, e);
     acb_mat_set(Xt, M);
     if (I != NULL)
     {
         arb_get_mag(habs, t);
         mag_addmul(etaI, e, habs);
-        add_error_entries(I, etaI);
+        acb_mat_add_error_mag(I, etaI);
     }
 
     acb_mat_clear(M); acb_mat_clear(Tk); acb_mat_clear(Tn); acb_mat_clear(T1); acb_mat_clear(T2);

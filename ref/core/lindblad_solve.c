@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
-/* lindblad_solve.c -- superoperator, certified propagation exp(tL) and its time integral,
- * certified stationary state (lemmas L1-L3 of proofs/open_systems.md). */
+/* lindblad_solve.c -- superoperator, certified propagation exp(tL) and its time integral by the dense route and the
+ * choice between it and the action route (lindblad_action.c), certified stationary state (lemmas L1-L3, L7 of
+ * proofs/open_systems.md). */
 #include <math.h>
 #include "qtoracle/lindblad.h"
 
