@@ -5,8 +5,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include "qtoracle/qtoracle.h"
+#include "bench_clock.h"
 
 typedef int (*lq_fn)(arb_t, const qt_landauer_params_t, slong, char *);
 static lq_fn current;
@@ -15,14 +15,6 @@ static int
 fn(arb_t res, const void *p, slong prec, char *reason)
 {
     return current(res, (const qt_landauer_params_struct *) p, prec, reason);
-}
-
-static double
-now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + 1e-9 * t.tv_nsec;
 }
 
 static void

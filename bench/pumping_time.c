@@ -6,8 +6,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include "qtoracle/qtoracle.h"
+#include "bench_clock.h"
 
 static qt_pump_params_t P;
 static qt_protocol_t C;
@@ -23,10 +23,9 @@ int
 main(int argc, char **argv)
 {
     slong digits = argc > 1 ? atol(argv[1]) : 20;
-    struct timespec a, b;
     qt_record_t R;
     int reps = 0;
-    double el;
+    double el, t0;
     qt_pump_params_init(P);
     if (argc > 4)
     {
@@ -38,15 +37,14 @@ main(int argc, char **argv)
     qt_protocol_init(C);
     C->kind = QT_PROTOCOL_CIRCLE;
     fmpq_set_si(C->cx, 1, 1); fmpq_set_si(C->cz, 1, 1); fmpq_set_si(C->radius, 4, 5);
-    clock_gettime(CLOCK_MONOTONIC, &a);
+    t0 = now();
     do
     {
         qt_traj_record_init(R, 0);
         if (qt_eval_digits_record(R, fn, NULL, digits) != QT_OK)
             return 1;
         reps++;
-        clock_gettime(CLOCK_MONOTONIC, &b);
-        el = (b.tv_sec - a.tv_sec) + 1e-9 * (b.tv_nsec - a.tv_nsec);
+        el = now() - t0;
         if (el < 0.5)
             qt_record_clear(R);
     }
