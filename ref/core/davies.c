@@ -116,13 +116,64 @@ out:
     return st;
 }
 
-/* Aw = A(w_g) = sum over the transitions n -> m of group g of P_m A P_n (g = -1: the dephasing part sum_m P_m A P_m) */
+/* lev[i] = m if the projectors are coordinate projectors (every P_m diagonal with exact entries 0 or 1) and e_i lies in
+   the range of P_m, -1 if in none; returns 0 if some P_m is not of that form */
+static int
+coordinate_levels(slong *lev, const acb_mat_struct *P, slong K)
+{
+    slong d = acb_mat_nrows(P), m, i, j;
+    for (i = 0; i < d; i++)
+        lev[i] = -1;
+    for (m = 0; m < K; m++)
+        for (i = 0; i < d; i++)
+            for (j = 0; j < d; j++)
+            {
+                const acb_struct *e = acb_mat_entry(P + m, i, j);
+                if (acb_is_zero(e))
+                    continue;
+                if (i != j || !acb_is_one(e) || lev[i] >= 0)
+                    return 0;
+                lev[i] = m;
+            }
+    return 1;
+}
+
+/* 1 if every entry of A is finite with a midpoint of at most prec bits (then products with exact 0 and 1 and sums
+   with exact zeros round nothing) */
+static int
+entries_fit(const acb_mat_t A, slong prec)
+{
+    slong i, j;
+    for (i = 0; i < acb_mat_nrows(A); i++)
+        for (j = 0; j < acb_mat_ncols(A); j++)
+        {
+            const acb_struct *e = acb_mat_entry(A, i, j);
+            if (!acb_is_finite(e) || arf_bits(arb_midref(acb_realref(e))) > prec
+                || arf_bits(arb_midref(acb_imagref(e))) > prec)
+                return 0;
+        }
+    return 1;
+}
+
+/* Aw = A(w_g) = sum over the transitions n -> m of group g of P_m A P_n (g = -1: the dephasing part sum_m P_m A P_m).
+   For coordinate projectors (lev from coordinate_levels, the eigenframe case) P_m A P_n keeps the entries (i, j) with
+   lev[i] = m, lev[j] = n and zeros the rest exactly: the entries are selected instead of multiplied */
 static void
 bohr_component(acb_mat_t Aw, const acb_mat_struct *P, slong K, const slong *group, slong g, const acb_mat_t A,
-               acb_mat_t M, slong prec)
+               acb_mat_t M, const slong *lev, slong prec)
 {
     slong m, n;
     acb_mat_zero(Aw);
+    if (lev != NULL)
+    {
+        slong d = acb_mat_nrows(A), i, j;
+        for (i = 0; i < d; i++)
+            for (j = 0; j < d; j++)
+                if (lev[i] >= 0 && lev[j] >= 0
+                    && ((g < 0 && lev[i] == lev[j]) || (g >= 0 && lev[i] != lev[j] && group[lev[i] * K + lev[j]] == g)))
+                    acb_set(acb_mat_entry(Aw, i, j), acb_mat_entry(A, i, j));
+        return;
+    }
     for (m = 0; m < K; m++)
         for (n = 0; n < K; n++)
             if ((g < 0 && m == n) || (g >= 0 && group[m * K + n] == g))
@@ -133,12 +184,21 @@ bohr_component(acb_mat_t Aw, const acb_mat_struct *P, slong K, const slong *grou
             }
 }
 
+/* the coordinate levels of P if A may take the selection route of bohr_component, else NULL (lev has d entries) */
+static const slong *
+selection_levels(slong *lev, const acb_mat_struct *P, slong K, const acb_mat_t A, slong prec)
+{
+    return coordinate_levels(lev, P, K) && entries_fit(A, prec) ? lev : NULL;
+}
+
 void
 qt_davies_add_grouped(qt_lindblad_t G, const acb_mat_struct *P, slong K, const slong *group, acb_srcptr omega,
                       slong ngroups, const acb_mat_t A, const acb_t gamma, const acb_t T, int holomorphic,
                       slong label, slong prec)
 {
     slong d = acb_mat_nrows(A), g;
+    slong *levbuf = flint_malloc(sizeof(slong) * d);
+    const slong *lev = selection_levels(levbuf, P, K, A, prec);
     acb_mat_t Aw, Awt, M;
     acb_t w, r;
     acb_mat_init(Aw, d, d); acb_mat_init(Awt, d, d); acb_mat_init(M, d, d);
@@ -146,7 +206,9 @@ qt_davies_add_grouped(qt_lindblad_t G, const acb_mat_struct *P, slong K, const s
     /* g = -1: the dephasing channel A(0) = sum_m P_m A P_m; then one channel per nonzero Bohr frequency */
     for (g = -1; g < ngroups; g++)
     {
-        bohr_component(Aw, P, K, group, g, A, M, prec);
+        bohr_component(Aw, P, K, group, g, A, M, lev, prec);
+        if (acb_mat_is_zero(Aw))
+            continue;                          /* no transition of this group couples: a channel that does nothing */
         if (g < 0)
             acb_zero(w);
         else
@@ -163,6 +225,7 @@ qt_davies_add_grouped(qt_lindblad_t G, const acb_mat_struct *P, slong K, const s
     }
     acb_mat_clear(Aw); acb_mat_clear(Awt); acb_mat_clear(M);
     acb_clear(w); acb_clear(r);
+    flint_free(levbuf);
 }
 
 /* Y += c (L X M^T + M X L^T - {M^T L + L^T M, X}/2) / 2 for c = 2: the polarisation of D[L](X) = L X L^T - {L^T L, X}/2 */
@@ -200,6 +263,9 @@ qt_davies_grouped_derivative_apply(acb_mat_t Y, const acb_mat_struct *P, slong K
                                    slong prec)
 {
     slong d = acb_mat_nrows(A), g;
+    slong *levbuf = flint_malloc(sizeof(slong) * d), *dlevbuf = flint_malloc(sizeof(slong) * d);
+    const slong *lev = selection_levels(levbuf, P, K, A, prec);
+    const slong *dlev = dA == NULL ? NULL : selection_levels(dlevbuf, P, K, dA, prec);
     acb_mat_t Aw, dAw, M, T1, T2;
     acb_t w, r, dr;
     acb_mat_init(Aw, d, d); acb_mat_init(dAw, d, d); acb_mat_init(M, d, d); acb_mat_init(T1, d, d);
@@ -211,7 +277,7 @@ qt_davies_grouped_derivative_apply(acb_mat_t Y, const acb_mat_struct *P, slong K
            D[L](X) = L X L^T - {L^T L, X}/2 is a quadratic form in L (transposes: holomorphic), and the bracket is
            its derivative, the polarisation (lemma P29); A'(w) is the same Bohr component of A' (the projectors are
            constant); the dephasing channel has w = 0 fixed */
-        bohr_component(Aw, P, K, group, g, A, M, prec);
+        bohr_component(Aw, P, K, group, g, A, M, lev, prec);
         acb_zero(w);
         if (g >= 0)
             acb_set(w, omega + g);
@@ -224,13 +290,14 @@ qt_davies_grouped_derivative_apply(acb_mat_t Y, const acb_mat_struct *P, slong K
         }
         if (dA != NULL)
         {
-            bohr_component(dAw, P, K, group, g, dA, M, prec);
+            bohr_component(dAw, P, K, group, g, dA, M, dlev, prec);
             qt_ohmic_rate_acb(r, gamma, w, T, prec);
             dissipator_polarised(Y, Aw, dAw, X, r, T1, T2, prec);
         }
     }
     acb_mat_clear(Aw); acb_mat_clear(dAw); acb_mat_clear(M); acb_mat_clear(T1); acb_mat_clear(T2);
     acb_clear(w); acb_clear(r); acb_clear(dr);
+    flint_free(levbuf); flint_free(dlevbuf);
 }
 
 void

@@ -32,9 +32,11 @@ qt_lindblad_superop(acb_mat_t S, const qt_lindblad_t G, slong prec)
                                    T[(a,b),(a,j)] -= 1/2 (L^*L)_jb;  S += rate_k T.
        Entries of the operators that are exact zeros are skipped, and each dissipator is formed before its rate
        multiplies it (as the product route qt_lindblad_apply does), so structural zeros of S stay exact zeros. */
-    slong n = G->n, N = n * n, a, b, i, j, k;
+    slong n = G->n, N = n * n, a, b, i, j, k, e, nt;
     acb_mat_t T;
     acb_t c;
+    slong *touched = flint_malloc(sizeof(slong) * N * N);
+    char *mark = flint_calloc(N * N, 1);
     acb_mat_init(T, N, N);
     acb_init(c);
     acb_mat_zero(S);
@@ -51,17 +53,22 @@ qt_lindblad_superop(acb_mat_t S, const qt_lindblad_t G, slong prec)
                 acb_add(acb_mat_entry(S, b + i * n, b + a * n), acb_mat_entry(S, b + i * n, b + a * n), c, prec);
             }
         }
+    /* T holds one dissipator at a time; only its touched entries (listed once each) are read and reset */
+#define TOUCH(r, q) do { slong _e = (r) * N + (q); if (!mark[_e]) { mark[_e] = 1; touched[nt++] = _e; } } while (0)
     for (k = 0; k < G->nops; k++)
     {
-        acb_mat_zero(T);
+        nt = 0;
         for (a = 0; a < n; a++)
             for (i = 0; i < n; i++)
                 if (!acb_is_zero(acb_mat_entry(G->L + k, a, i)))
                     for (j = 0; j < n; j++)
                         for (b = 0; b < n; b++)
                             if (!acb_is_zero(acb_mat_entry(G->Ld + k, j, b)))
+                            {
+                                TOUCH(a + b * n, i + j * n);
                                 acb_addmul(acb_mat_entry(T, a + b * n, i + j * n), acb_mat_entry(G->L + k, a, i),
                                            acb_mat_entry(G->Ld + k, j, b), prec);
+                            }
         for (a = 0; a < n; a++)
             for (i = 0; i < n; i++)
             {
@@ -70,17 +77,26 @@ qt_lindblad_superop(acb_mat_t S, const qt_lindblad_t G, slong prec)
                 acb_mul_2exp_si(c, acb_mat_entry(G->LdL + k, a, i), -1);
                 for (b = 0; b < n; b++)
                 {
+                    TOUCH(a + b * n, i + b * n);
                     acb_sub(acb_mat_entry(T, a + b * n, i + b * n), acb_mat_entry(T, a + b * n, i + b * n), c, prec);
+                    TOUCH(b + i * n, b + a * n);
                     acb_sub(acb_mat_entry(T, b + i * n, b + a * n), acb_mat_entry(T, b + i * n, b + a * n), c, prec);
                 }
             }
-        for (a = 0; a < N; a++)
-            for (b = 0; b < N; b++)
-                if (!acb_is_zero(acb_mat_entry(T, a, b)))
-                    acb_addmul(acb_mat_entry(S, a, b), G->rate + k, acb_mat_entry(T, a, b), prec);
+        for (e = 0; e < nt; e++)
+        {
+            acb_ptr t = acb_mat_entry(T, touched[e] / N, touched[e] % N);
+            if (!acb_is_zero(t))
+                acb_addmul(acb_mat_entry(S, touched[e] / N, touched[e] % N), G->rate + k, t, prec);
+            acb_zero(t);
+            mark[touched[e]] = 0;
+        }
     }
+#undef TOUCH
     acb_mat_clear(T);
     acb_clear(c);
+    flint_free(touched);
+    flint_free(mark);
 }
 
 /* lemma L2: exp(t [[S, v], [0, 0]]) = [[exp(tS), int_0^t exp(sS) v ds], [0, 1]] */

@@ -11,6 +11,11 @@ g_series(acb_t g, const acb_t x, slong prec)
     mag_t ax, tail, t;
     acb_t term;
     slong n, N;
+    if (acb_is_zero(x))
+    {
+        acb_one(g);                            /* every term n >= 1 and the tail bound vanish exactly */
+        return;
+    }
     mag_init(ax); mag_init(tail); mag_init(t);
     acb_init(term);
     acb_get_mag(ax, x);
