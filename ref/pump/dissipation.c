@@ -57,6 +57,7 @@ qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_
 typedef struct
 {
     const qt_pump_params_struct *P;
+    qt_pump_friction_plan_struct *plan;      /* the route and its constant part, kept between points */
     const qt_pump_piece_struct *g;
     int root;                 /* 0: q = lambda'^T zeta lambda'; 1: sqrt(q); 2: q + i sqrt(q) */
 }
@@ -73,7 +74,7 @@ integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
         flint_abort();
     acb_init(Bx); acb_init(Bz); acb_init(dx); acb_init(dz);
     qt_pump_piece_eval(Bx, Bz, dx, dz, p->g, u, prec);
-    qt_pump_friction_acb(Z, p->P, Bx, Bz, order != 0, prec, why);
+    qt_pump_friction_plan_acb(Z, p->plan, Bx, Bz, order != 0, prec, why);
     /* q = zeta_xx dx^2 + (zeta_xz + zeta_zx) dx dz + zeta_zz dz^2 (the symmetric part only enters) */
     acb_add(Bx, Z + 1, Z + 2, prec);
     acb_mul(Bx, Bx, dx, prec);
@@ -153,6 +154,7 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     qt_pump_piece_struct *g;
     slong np, i, n;
     dparam dp;
+    qt_pump_friction_plan_struct plan;
     arb_t l, v;
     arb_ptr li;
     arf_t a, b;
@@ -179,6 +181,8 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     arb_zero(Wtau);
     arb_zero(length);
     dp.P = P;
+    qt_pump_friction_plan_init(&plan, P);
+    dp.plan = &plan;
     /* lemma P24: every piece is checked before any is integrated (the level scan names every crossing at once) */
     if (!qt_pump_single_like(P) && !qt_pump_field_frame_like(P) && !qt_pump_heis3_like(P))
     {
@@ -226,6 +230,7 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     arb_mul(Wtau, Wtau, l, prec);
     if (!qt_pump_equal_temperatures(P))
         arb_indeterminate(length);
+    qt_pump_friction_plan_clear(&plan);
     qt_pump_pieces_clear(g, np);
     _arb_vec_clear(li, np);
     arb_clear(l); arb_clear(v);

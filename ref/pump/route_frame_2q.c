@@ -100,6 +100,85 @@ eigenframe(acb_mat_t Mp, const qt_qmat_t M, slong prec)
     _fmpz_vec_clear(wv, 16); _fmpz_vec_clear(nrm, 4);
 }
 
+/* the part of the route that depends on the model and the precision only, built once per curve (not per point): the
+   model, its operators carried to the eigenbasis (eigenframe), each channel's rate and temperature */
+struct qt_pump_frame2_struct
+{
+    slong prec;
+    qt_pump_model_t Mq;
+    acb_mat_t SX, SZ, X, K;
+    acb_mat_struct *Az, *Ax;
+    acb_ptr g, u;
+    acb_t Jc;
+};
+
+static void
+frame2_build(qt_pump_frame2_struct *F, const qt_pump_params_struct *P, slong prec)
+{
+    qt_qmat_t Kq;
+    slong c;
+    F->prec = prec;
+    eigenframe(F->SX, F->Mq->dH + 0, prec);
+    eigenframe(F->SZ, F->Mq->dH + 1, prec);
+    eigenframe(F->X, F->Mq->X, prec);
+    /* K = -i Sigma_y = sum_j (-i sigma_y)_j, (-i sigma_y) = [[0, -1], [1, 0]] on each qubit */
+    qt_qmat_init(Kq, 4);
+    qt_pump_rotation_generator(Kq, 2);
+    eigenframe(F->K, Kq, prec);
+    qt_qmat_clear(Kq);
+    for (c = 0; c < F->Mq->nch; c++)
+    {
+        eigenframe(F->Az + c, F->Mq->Az + c, prec);
+        eigenframe(F->Ax + c, F->Mq->Ax + c, prec);
+        qt_pump_bath_rate(F->g + c, P, F->Mq->bath[c], prec);
+        qt_pump_bath_temperature(F->u + c, P, (int) F->Mq->bath[c], prec);      /* each bath at its own temperature */
+    }
+    acb_set_fmpq(F->Jc, P->J, prec);
+    if (P->convention == QT_PUMP_SPIN)
+        acb_mul_2exp_si(F->Jc, F->Jc, -2);
+}
+
+qt_pump_frame2_struct *
+qt_pump_frame2_new(const qt_pump_params_struct *P)
+{
+    qt_pump_frame2_struct *F = flint_malloc(sizeof(qt_pump_frame2_struct));
+    slong c;
+    qt_pump_model_init(F->Mq, P, P->J, P->Delta, P->b);
+    acb_mat_init(F->SX, 4, 4); acb_mat_init(F->SZ, 4, 4); acb_mat_init(F->X, 4, 4); acb_mat_init(F->K, 4, 4);
+    F->Az = flint_malloc(sizeof(acb_mat_struct) * F->Mq->nch);
+    F->Ax = flint_malloc(sizeof(acb_mat_struct) * F->Mq->nch);
+    for (c = 0; c < F->Mq->nch; c++)
+    {
+        acb_mat_init(F->Az + c, 4, 4);
+        acb_mat_init(F->Ax + c, 4, 4);
+    }
+    F->g = _acb_vec_init(F->Mq->nch);
+    F->u = _acb_vec_init(F->Mq->nch);
+    acb_init(F->Jc);
+    F->prec = 0;                       /* built at the first precision asked for */
+    return F;
+}
+
+void
+qt_pump_frame2_free(qt_pump_frame2_struct *F)
+{
+    slong c;
+    if (F == NULL)
+        return;
+    for (c = 0; c < F->Mq->nch; c++)
+    {
+        acb_mat_clear(F->Az + c);
+        acb_mat_clear(F->Ax + c);
+    }
+    flint_free(F->Az); flint_free(F->Ax);
+    _acb_vec_clear(F->g, F->Mq->nch);
+    _acb_vec_clear(F->u, F->Mq->nch);
+    acb_mat_clear(F->SX); acb_mat_clear(F->SZ); acb_mat_clear(F->X); acb_mat_clear(F->K);
+    acb_clear(F->Jc);
+    qt_pump_model_clear(F->Mq);
+    flint_free(F);
+}
+
 /* lemma P29 (J = 0 at T_R != T): the stationary state rho0' of the grouped frame generator L' (superoperator S) and
    Y_k = R^T d_k rho0 R = d_k rho0' + (d_k theta / 2) [K, rho0'] with d_k rho0' = -L'^+ (d_k L') rho0'.
    rho0' = 1/4 - L'^+ L'(1/4) (the unique traceless correction; the Drazin solve proves the stationary state unique).
@@ -107,21 +186,21 @@ eigenframe(acb_mat_t Mp, const qt_qmat_t M, slong prec)
    frequencies w_g (w_g' = w_g / r) and on theta through the couplings only (n = (sin theta, cos theta), so
    d_theta n_x = n_z, d_theta n_z = -n_x): d_k L' = n_k d_r L' + (d_k theta) d_theta L', d_k theta = (n_z, -n_x)_k / r */
 static int
-frame_stationary_derivatives(acb_mat_t Y, const acb_mat_t S, const qt_pump_model_t Mq, const qt_pump_params_struct *P,
+frame_stationary_derivatives(acb_mat_t Y, const acb_mat_t S, const qt_pump_frame2_struct *F,
                              const acb_mat_struct *Pr3, const slong *group, acb_srcptr omega, slong ngroups,
                              const acb_mat_t SZ, const acb_mat_t K, const acb_t r, const acb_t nx, const acb_t nz,
                              slong prec, char *reason)
 {
-    acb_mat_t I4, Y0, X0, rho, Az, Ax, A, dA, Zr, Zt, Z, D, T1, T2;
+    acb_mat_t I4, Y0, X0, rho, A, dA, Zr, Zt, Z, D, T1, T2;
     acb_ptr domega = _acb_vec_init(16);
-    acb_t mnx, g, u, t, dth, invr;
+    acb_t mnx, t, dth, invr;
     slong k, c, i, j, q;
     int st;
     acb_mat_init(I4, 4, 4); acb_mat_init(Y0, 16, 1); acb_mat_init(X0, 4, 4); acb_mat_init(rho, 4, 4);
-    acb_mat_init(Az, 4, 4); acb_mat_init(Ax, 4, 4); acb_mat_init(A, 4, 4); acb_mat_init(dA, 4, 4);
+    acb_mat_init(A, 4, 4); acb_mat_init(dA, 4, 4);
     acb_mat_init(Zr, 4, 4); acb_mat_init(Zt, 4, 4); acb_mat_init(Z, 4, 8); acb_mat_init(D, 4, 8);
     acb_mat_init(T1, 4, 4); acb_mat_init(T2, 4, 4);
-    acb_init(mnx); acb_init(g); acb_init(u); acb_init(t); acb_init(dth); acb_init(invr);
+    acb_init(mnx); acb_init(t); acb_init(dth); acb_init(invr);
     /* L'(1/4) = S vec(1/4) = (1/4) sum_i S[:, i + 4 i] */
     for (q = 0; q < 16; q++)
     {
@@ -146,11 +225,10 @@ frame_stationary_derivatives(acb_mat_t Y, const acb_mat_t S, const qt_pump_model
     for (i = 0; i < 4; i++)
         for (j = 0; j < 4; j++)
             acb_div_onei(acb_mat_entry(Zr, i, j), acb_mat_entry(Zr, i, j));      /* -i z = z / i */
-    for (c = 0; c < Mq->nch; c++)
+    for (c = 0; c < F->Mq->nch; c++)
     {
-        eigenframe(Az, Mq->Az + c, prec);
-        eigenframe(Ax, Mq->Ax + c, prec);
-        if (Mq->bath[c] == 0)
+        const acb_mat_struct *Az = F->Az + c, *Ax = F->Ax + c;
+        if (F->Mq->bath[c] == 0)
         {
             qt_pump_frame_combination(A, nx, Az, nz, Ax, prec);         /* n_x S_z-part + n_z S_x-part */
             qt_pump_frame_combination(dA, nz, Az, mnx, Ax, prec);
@@ -161,10 +239,10 @@ frame_stationary_derivatives(acb_mat_t Y, const acb_mat_t S, const qt_pump_model
             acb_neg(t, nz);
             qt_pump_frame_combination(dA, mnx, Az, t, Ax, prec);
         }
-        qt_pump_bath_rate(g, P, Mq->bath[c], prec);
-        qt_pump_bath_temperature(u, P, (int) Mq->bath[c], prec);
-        qt_davies_grouped_derivative_apply(Zr, Pr3, 3, group, omega, domega, ngroups, A, NULL, g, u, rho, prec);
-        qt_davies_grouped_derivative_apply(Zt, Pr3, 3, group, omega, NULL, ngroups, A, dA, g, u, rho, prec);
+        qt_davies_grouped_derivative_apply(Zr, Pr3, 3, group, omega, domega, ngroups, A, NULL, F->g + c, F->u + c, rho,
+                                           prec);
+        qt_davies_grouped_derivative_apply(Zt, Pr3, 3, group, omega, NULL, ngroups, A, dA, F->g + c, F->u + c, rho,
+                                           prec);
     }
     for (k = 0; k < 2; k++)
     {
@@ -192,9 +270,9 @@ frame_stationary_derivatives(acb_mat_t Y, const acb_mat_t S, const qt_pump_model
     }
 done:
     acb_mat_clear(I4); acb_mat_clear(Y0); acb_mat_clear(X0); acb_mat_clear(rho);
-    acb_mat_clear(Az); acb_mat_clear(Ax); acb_mat_clear(A); acb_mat_clear(dA);
+    acb_mat_clear(A); acb_mat_clear(dA);
     acb_mat_clear(Zr); acb_mat_clear(Zt); acb_mat_clear(Z); acb_mat_clear(D); acb_mat_clear(T1); acb_mat_clear(T2);
-    acb_clear(mnx); acb_clear(g); acb_clear(u); acb_clear(t); acb_clear(dth); acb_clear(invr);
+    acb_clear(mnx); acb_clear(t); acb_clear(dth); acb_clear(invr);
     _acb_vec_clear(domega, 16);
     return st;
 }
@@ -203,15 +281,14 @@ done:
    Lambda_{a,k} = -tr(H' D'_a X'_k) from the same Drazin solve (the dissipator of bath a alone, in the frame: the trace
    is invariant under R) */
 static int
-frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
-            int analytic, slong prec, char *reason)
+frame_route(acb_ptr Lam, acb_ptr zeta, qt_pump_frame2_struct *F, const qt_pump_params_struct *P, const acb_t Bx,
+            const acb_t Bz, int analytic, slong prec, char *reason)
 {
-    qt_pump_model_t Mq;
     qt_lindblad_t G;
-    qt_qmat_t Kq;
     acb_mat_struct Pr[4], Pr3[3];
-    acb_mat_t H, dH[2], SX, SZ, X, Az, Ax, A, K, rho, T1, T2, S, Y, Xs;
-    acb_t B2, r, s, T, Jc, nx, nz, mnx, t, g, u, dth;
+    acb_mat_t H, dH[2], A, K, rho, T1, T2, S, Y, Xs;
+    acb_t B2, r, s, T, nx, nz, mnx, t, dth;
+    const acb_mat_struct *SX, *SZ, *X;
     acb_ptr E, p, dE, omega, dp;
     int neq = !qt_pump_equal_temperatures(P), j0 = qt_pump_collective_j0(P), ness = j0 && neq;
     slong group[16], ngroups, m, k, i, j, c;
@@ -227,48 +304,41 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
         return qt_fail(reason, QT_DOMAIN, "n_qubits: the holomorphic two-qubit field-frame route (lemmas P18, P25) needs two qubits on shared baths in a sigma_x / sigma_z layout with Heisenberg exchange (Delta = 1) or J = 0");
     E = _acb_vec_init(4); p = _acb_vec_init(4); dE = _acb_vec_init(8); omega = _acb_vec_init(16);
     dp = _acb_vec_init(8);
-    qt_pump_model_init(Mq, P, P->J, P->Delta, P->b);
+    if (F->prec != prec)
+        frame2_build(F, P, prec);
+    SX = F->SX;
+    SZ = F->SZ;
+    X = F->X;
     qt_lindblad_init(G, 4);
     for (m = 0; m < 4; m++)
         acb_mat_init(Pr + m, 4, 4);
     for (m = 0; m < 3; m++)
         acb_mat_init(Pr3 + m, 4, 4);
-    acb_mat_init(H, 4, 4); acb_mat_init(dH[0], 4, 4); acb_mat_init(dH[1], 4, 4); acb_mat_init(SX, 4, 4);
-    acb_mat_init(SZ, 4, 4); acb_mat_init(X, 4, 4); acb_mat_init(Az, 4, 4); acb_mat_init(Ax, 4, 4);
+    acb_mat_init(H, 4, 4); acb_mat_init(dH[0], 4, 4); acb_mat_init(dH[1], 4, 4);
     acb_mat_init(A, 4, 4); acb_mat_init(K, 4, 4); acb_mat_init(rho, 4, 4); acb_mat_init(T1, 4, 4);
     acb_mat_init(T2, 4, 4); acb_mat_init(S, 16, 16); acb_mat_init(Y, 4, 8); acb_mat_init(Xs, 4, 8);
-    acb_init(B2); acb_init(r); acb_init(s); acb_init(T); acb_init(Jc); acb_init(nx); acb_init(nz); acb_init(mnx);
-    acb_init(t); acb_init(g); acb_init(u); acb_init(dth);
+    acb_init(B2); acb_init(r); acb_init(s); acb_init(T); acb_init(nx); acb_init(nz); acb_init(mnx);
+    acb_init(t); acb_init(dth);
 
     if ((st = qt_pump_qubit_field(B2, r, s, T, zeta, 4, P, Bx, Bz, analytic, prec, reason)) != QT_OK)
         goto done;
     acb_div(nx, Bx, r, prec);
     acb_div(nz, Bz, r, prec);
     acb_neg(mnx, nx);
-    /* s Sigma_x, s Sigma_z (the model's d_k H), X; the field-frame H' and d_k H' */
-    eigenframe(SX, Mq->dH + 0, prec);
-    eigenframe(SZ, Mq->dH + 1, prec);
-    eigenframe(X, Mq->X, prec);
-    acb_set_fmpq(Jc, P->J, prec);
-    if (P->convention == QT_PUMP_SPIN)
-        acb_mul_2exp_si(Jc, Jc, -2);
+    /* s Sigma_x, s Sigma_z (the model's d_k H), X in the eigenframe (F); the field-frame H' and d_k H' */
     acb_mat_scalar_mul_acb(H, SZ, r, prec);
     acb_mat_add(H, H, X, prec);
     qt_pump_frame_combination(dH[0], nx, SZ, nz, SX, prec);
     qt_pump_frame_combination(dH[1], nz, SZ, mnx, SX, prec);
     frame_projectors(Pr);
-    /* K = -i Sigma_y = sum_j (-i sigma_y)_j, (-i sigma_y) = [[0, -1], [1, 0]] on each qubit */
-    qt_qmat_init(Kq, 4);
-    qt_pump_rotation_generator(Kq, 2);
-    eigenframe(K, Kq, prec);
-    qt_qmat_clear(Kq);
+    acb_mat_set(K, F->K);                  /* K = -i Sigma_y in the eigenframe */
     /* levels, d_k E */
     acb_mul(t, s, r, prec);
     acb_mul_2exp_si(t, t, 1);
-    acb_add(E + 0, Jc, t, prec);
-    acb_set(E + 1, Jc);
-    acb_sub(E + 2, Jc, t, prec);
-    acb_mul_si(E + 3, Jc, -3, prec);
+    acb_add(E + 0, F->Jc, t, prec);
+    acb_set(E + 1, F->Jc);
+    acb_sub(E + 2, F->Jc, t, prec);
+    acb_mul_si(E + 3, F->Jc, -3, prec);
     for (k = 0; k < 2; k++)
     {
         const acb_struct *nk = k == 0 ? nx : nz;
@@ -343,21 +413,18 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
     else
         generic_grouping(group, omega, &ngroups, E, prec);
     qt_lindblad_set_hamiltonian(G, H);
-    for (c = 0; c < Mq->nch; c++)
+    for (c = 0; c < F->Mq->nch; c++)
     {
-        eigenframe(Az, Mq->Az + c, prec);
-        eigenframe(Ax, Mq->Ax + c, prec);
-        if (Mq->bath[c] == 0)
-            qt_pump_frame_combination(A, nx, Az, nz, Ax, prec);
+        if (F->Mq->bath[c] == 0)
+            qt_pump_frame_combination(A, nx, F->Az + c, nz, F->Ax + c, prec);
         else
-            qt_pump_frame_combination(A, nz, Az, mnx, Ax, prec);
-        qt_pump_bath_rate(g, P, Mq->bath[c], prec);
-        qt_pump_bath_temperature(u, P, (int) Mq->bath[c], prec);      /* each bath at its own temperature */
-        qt_davies_add_grouped(G, j0 ? Pr3 : Pr, j0 ? 3 : 4, group, omega, ngroups, A, g, u, 1, Mq->bath[c], prec);
+            qt_pump_frame_combination(A, nz, F->Az + c, mnx, F->Ax + c, prec);
+        qt_davies_add_grouped(G, j0 ? Pr3 : Pr, j0 ? 3 : 4, group, omega, ngroups, A, F->g + c, F->u + c, 1,
+                              F->Mq->bath[c], prec);
     }
     qt_lindblad_superop(S, G, prec);
     if (ness)
-        st = frame_stationary_derivatives(Y, S, Mq, P, Pr3, group, omega, ngroups, SZ, K, r, nx, nz, prec, reason);
+        st = frame_stationary_derivatives(Y, S, F, Pr3, group, omega, ngroups, SZ, K, r, nx, nz, prec, reason);
     if (st != QT_OK || (st = qt_lindblad_drazin_solve(Xs, S, Y, prec, reason)) != QT_OK)
     {
         if (analytic)
@@ -380,18 +447,16 @@ frame_route(acb_ptr Lam, acb_ptr zeta, const qt_pump_params_struct *P, const acb
         }
     }
 done:
-    qt_pump_model_clear(Mq);
     qt_lindblad_clear(G);
     for (m = 0; m < 4; m++)
         acb_mat_clear(Pr + m);
     for (m = 0; m < 3; m++)
         acb_mat_clear(Pr3 + m);
-    acb_mat_clear(H); acb_mat_clear(dH[0]); acb_mat_clear(dH[1]); acb_mat_clear(SX);
-    acb_mat_clear(SZ); acb_mat_clear(X); acb_mat_clear(Az); acb_mat_clear(Ax);
+    acb_mat_clear(H); acb_mat_clear(dH[0]); acb_mat_clear(dH[1]);
     acb_mat_clear(A); acb_mat_clear(K); acb_mat_clear(rho); acb_mat_clear(T1);
     acb_mat_clear(T2); acb_mat_clear(S); acb_mat_clear(Y); acb_mat_clear(Xs);
-    acb_clear(B2); acb_clear(r); acb_clear(s); acb_clear(T); acb_clear(Jc); acb_clear(nx); acb_clear(nz); acb_clear(mnx);
-    acb_clear(t); acb_clear(g); acb_clear(u); acb_clear(dth);
+    acb_clear(B2); acb_clear(r); acb_clear(s); acb_clear(T); acb_clear(nx); acb_clear(nz); acb_clear(mnx);
+    acb_clear(t); acb_clear(dth);
     _acb_vec_clear(E, 4); _acb_vec_clear(p, 4); _acb_vec_clear(dE, 8); _acb_vec_clear(omega, 16);
     _acb_vec_clear(dp, 8);
     if (st != QT_OK)
@@ -405,10 +470,24 @@ done:
 }
 
 int
+qt_pump_friction_heis2_frame_acb(acb_ptr zeta, qt_pump_frame2_struct *F, const qt_pump_params_struct *P,
+                                 const acb_t Bx, const acb_t Bz, int analytic, slong prec, char *reason)
+{
+    return frame_route(NULL, zeta, F, P, Bx, Bz, analytic, prec, reason);
+}
+
+int
 qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                            int analytic, slong prec, char *reason)
 {
-    return frame_route(NULL, zeta, P, Bx, Bz, analytic, prec, reason);
+    qt_pump_frame2_struct *F;
+    int st;
+    if (!qt_pump_field_frame_like(P))
+        return frame_route(NULL, zeta, NULL, P, Bx, Bz, analytic, prec, reason);      /* the refusal */
+    F = qt_pump_frame2_new(P);
+    st = frame_route(NULL, zeta, F, P, Bx, Bz, analytic, prec, reason);
+    qt_pump_frame2_free(F);
+    return st;
 }
 
 int
@@ -416,7 +495,9 @@ qt_pump_lambda_frame_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_
                          int analytic, slong prec, char *reason)
 {
     acb_ptr Z = _acb_vec_init(4);
-    int st = frame_route(Lam, Z, P, Bx, Bz, analytic, prec, reason);
+    qt_pump_frame2_struct *F = qt_pump_field_frame_like(P) ? qt_pump_frame2_new(P) : NULL;
+    int st = frame_route(Lam, Z, F, P, Bx, Bz, analytic, prec, reason);
+    qt_pump_frame2_free(F);
     _acb_vec_clear(Z, 4);
     return st;
 }
