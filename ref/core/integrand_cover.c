@@ -8,6 +8,8 @@
  * the piece enclosures contains f on the whole ball. */
 #include "qtoracle/core.h"
 
+#define QT_COVER_BOUND_PREC 64
+
 /* 2-exponent of the larger radius of z (WORD_MIN for a point) */
 static slong
 radius_exp(const acb_t z)
@@ -77,6 +79,9 @@ int
 qt_integrand_cover(acb_ptr res, const acb_t z, void *param, slong order, slong prec)
 {
     qt_integrand_cover_struct *c = param;
-    cover(res, z, c, order, c->depth, prec);
+    /* on a wide ball (order >= 1) the enclosure only bounds |f| for the quadrature error (and certifies holomorphy):
+       its width comes from the ball's radius, not from rounding, so a working precision of 64 bits is as good and
+       cheaper (ball arithmetic is rigorous at any precision) */
+    cover(res, z, c, order, c->depth, order == 0 ? prec : FLINT_MIN(prec, QT_COVER_BOUND_PREC));
     return 0;
 }
