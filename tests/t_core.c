@@ -359,6 +359,74 @@ START_TEST(integrate_exp)
 }
 END_TEST
 
+/* 1/(1 + 25 z^2): poles at +-i/5, holomorphic elsewhere (a non-finite value on balls that may contain a pole) */
+static int
+runge_integrand(acb_ptr res, const acb_t z, void *param, slong order, slong prec)
+{
+    (void) param; (void) order;
+    acb_mul(res, z, z, prec);
+    acb_mul_ui(res, res, 25, prec);
+    acb_add_ui(res, res, 1, prec);
+    acb_inv(res, res, prec);
+    return 0;
+}
+
+/* lemma Q1b: one Gauss-Legendre piece of any ladder degree with the ellipse bound, against closed forms: e^z on
+   [-1, 2] (e^2 - e^-1) and the Runge function on [-1, 1] bisected where its poles at +-i/5 keep every ellipse out
+   ((2/5) atan 5), at 64 to 1024 bits, narrow; the bound itself is what fails when no ellipse avoids the poles */
+START_TEST(gl_piece_closed_forms)
+{
+    acb_t lo, hi, r, r2, mid;
+    arb_t e, t;
+    mag_t tol;
+    slong prec, evals, evals2, i;
+    acb_init(lo); acb_init(hi); acb_init(r); acb_init(r2); acb_init(mid);
+    arb_init(e); arb_init(t);
+    mag_init(tol);
+    for (prec = 64; prec <= 1024; prec *= 2)
+    {
+        mag_set_ui_2exp_si(tol, 1, -prec);
+        acb_set_si(lo, -1);
+        acb_set_si(hi, 2);
+        ck_assert(qt_gl_piece(r, &evals, exp_integrand, NULL, lo, hi, tol, 4 * prec, prec));
+        arb_set_si(e, 2);
+        arb_exp(e, e, prec + 64);
+        arb_set_si(t, -1);
+        arb_exp(t, t, prec + 64);
+        arb_sub(e, e, t, prec + 64);
+        ck_assert(arb_overlaps(acb_realref(r), e));
+        ck_assert(arb_contains_zero(acb_imagref(r)));
+        ck_assert(arb_rel_accuracy_bits(acb_realref(r)) > prec - 12);
+        ck_assert(evals > 1);
+        /* Runge: the whole of [-1, 1] fails (no ellipse of the family avoids the poles at a useful degree within a
+           small limit), the sum over 16 equal pieces encloses (2/5) atan 5 */
+        acb_set_si(lo, -1);
+        acb_set_si(hi, 1);
+        ck_assert(!qt_gl_piece(r, &evals, runge_integrand, NULL, lo, hi, tol, 8, prec));
+        ck_assert(!acb_is_finite(r));
+        acb_zero(r);
+        for (i = 0; i < 16; i++)
+        {
+            acb_set_si(lo, i - 8);
+            acb_mul_2exp_si(lo, lo, -3);
+            acb_set_si(hi, i - 7);
+            acb_mul_2exp_si(hi, hi, -3);
+            ck_assert(qt_gl_piece(r2, &evals2, runge_integrand, NULL, lo, hi, tol, 4 * prec, prec));
+            acb_add(r, r, r2, prec);
+        }
+        arb_set_ui(e, 5);
+        arb_atan(e, e, prec + 64);
+        arb_mul_2exp_si(e, e, 1);
+        arb_div_ui(e, e, 5, prec + 64);
+        ck_assert(arb_overlaps(acb_realref(r), e));
+        ck_assert(arb_rel_accuracy_bits(acb_realref(r)) > prec - 16);
+    }
+    acb_clear(lo); acb_clear(hi); acb_clear(r); acb_clear(r2); acb_clear(mid);
+    arb_clear(e); arb_clear(t);
+    mag_clear(tol);
+}
+END_TEST
+
 /* exact Hermitian matrix from a list of real rational strings (row-major) */
 static void
 qmat_from(qt_qmat_t H, const char *const *re)
@@ -734,6 +802,68 @@ START_TEST(lindblad_superop_vs_apply)
 }
 END_TEST
 
+/* lemma L1b: the dual generator under the trace pairing, tr(X L(Z)) against tr(L'(X) Z) for random X, Z, a
+   non-Hermitian H and complex ball rates with transposes as the given adjoints (the holomorphic form), whole and
+   by group; both sides narrow */
+START_TEST(lindblad_dual_trace_pairing)
+{
+    flint_rand_t st;
+    slong n, it, i, j, k, grp;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(8); it++)
+    {
+        qt_lindblad_t G;
+        acb_mat_t H, L, Lt, X, Z, Y, W;
+        acb_t rate, a, b;
+        n = 2 + (slong) n_randint(st, 4);
+        qt_lindblad_init(G, n);
+        acb_mat_init(H, n, n); acb_mat_init(L, n, n); acb_mat_init(Lt, n, n); acb_mat_init(X, n, n);
+        acb_mat_init(Z, n, n); acb_mat_init(Y, n, n); acb_mat_init(W, n, n);
+        acb_init(rate); acb_init(a); acb_init(b);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+            {
+                acb_set_si_si(acb_mat_entry(H, i, j), (slong) n_randint(st, 9) - 4, (slong) n_randint(st, 5) - 2);
+                acb_set_si_si(acb_mat_entry(X, i, j), (slong) n_randint(st, 9) - 4, (slong) n_randint(st, 9) - 4);
+                acb_set_si_si(acb_mat_entry(Z, i, j), (slong) n_randint(st, 9) - 4, (slong) n_randint(st, 9) - 4);
+            }
+        acb_mat_scalar_mul_2exp_si(X, X, -3);
+        qt_lindblad_set_hamiltonian(G, H);
+        for (k = 0; k < 3; k++)
+        {
+            for (i = 0; i < n; i++)
+                for (j = 0; j < n; j++)
+                    acb_set_si_si(acb_mat_entry(L, i, j), n_randint(st, 3) == 0 ? (slong) n_randint(st, 7) - 3 : 0,
+                                  n_randint(st, 4) == 0 ? 1 : 0);
+            acb_mat_transpose(Lt, L);
+            acb_set_si_si(rate, 1 + (slong) n_randint(st, 5), (slong) n_randint(st, 3) - 1);
+            acb_div_ui(rate, rate, 7, 128);                 /* a complex ball rate */
+            qt_lindblad_add_with_adjoint(G, L, Lt, rate, k % 2, 128);
+        }
+        for (grp = -1; grp < 2; grp++)
+        {
+            qt_lindblad_apply(Y, G, Z, grp, 128);
+            acb_mat_mul(W, X, Y, 128);
+            acb_mat_trace(a, W, 128);
+            qt_lindblad_apply_dual(Y, G, X, grp, 128);
+            acb_mat_mul(W, Y, Z, 128);
+            acb_mat_trace(b, W, 128);
+            ck_assert(acb_overlaps(a, b));
+            /* narrow: absolute radii below 2^-100 (the entries are O(10)) */
+            ck_assert(mag_cmp_2exp_si(arb_radref(acb_realref(a)), -100) < 0);
+            ck_assert(mag_cmp_2exp_si(arb_radref(acb_imagref(a)), -100) < 0);
+            ck_assert(mag_cmp_2exp_si(arb_radref(acb_realref(b)), -100) < 0);
+            ck_assert(mag_cmp_2exp_si(arb_radref(acb_imagref(b)), -100) < 0);
+        }
+        qt_lindblad_clear(G);
+        acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(Lt); acb_mat_clear(X); acb_mat_clear(Z);
+        acb_mat_clear(Y); acb_mat_clear(W);
+        acb_clear(rate); acb_clear(a); acb_clear(b);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
 /* lemma L5b: the block-by-block Drazin solve of an exactly block-diagonal generator (a secular generator in the
    eigenbasis) overlaps the dense solve of the same system with its zeros replaced by tiny balls about 0 (one
    component, the solve of lemma L5), checks S X = Y, tr X = 0; a dark level (two stationary states) is refused */
@@ -960,6 +1090,8 @@ main(void)
     tcase_add_test(tc, davies_gibbs_state_and_derivative);
     tcase_add_test(tc, davies_grouped_derivative);
     tcase_add_test(tc, lindblad_superop_vs_apply);
+    tcase_add_test(tc, lindblad_dual_trace_pairing);
+    tcase_add_test(tc, gl_piece_closed_forms);
     tcase_add_test(tc, drazin_block_solve);
     tcase_add_test(tc, sqrt_right_half);
     tcase_add_test(tc, integrand_cover);

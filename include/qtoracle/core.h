@@ -107,9 +107,15 @@ int qt_integrate_real(arb_t res, acb_calc_func_t f, void *param,
 int qt_integrate_complex(acb_t res, acb_calc_func_t f, void *param, const arf_t a, const arf_t b,
                          const arf_struct *splits, slong nsplits, slong prec);
 
+/* One Gauss-Legendre piece over [a, b] (lemma Q1b): f bounded on balls enclosing Bernstein ellipses (order 1), the
+ * smallest degree <= deg_limit on a ladder of steps of at most 1/8 whose error bound is below tol, the bound added to
+ * the radius.  Returns 1, or 0 (res indeterminate) if no ellipse and degree meet tol; *evals counts the calls of f. */
+int qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t a, const acb_t b, const mag_t tol,
+                slong deg_limit, slong prec);
+
 /* The same over [a, b] cut into npieces equal pieces (endpoints rounded to dyadic numbers; the pieces tile
  * [a, b] exactly), each by Gauss-Legendre with the error bound from f on a ball enclosing a Bernstein ellipse
- * (acb_calc_integrate_gl_auto_deg), bisected on failure (at most 40 levels).  For integrands that stay finite
+ * (qt_gl_piece), bisected on failure (at most 40 levels).  For integrands that stay finite
  * only on small balls, where the global adaptive search wastes evaluations.  QT_UNCERTIFIED: res indeterminate. */
 int qt_integrate_real_pieces(arb_t res, acb_calc_func_t f, void *param, const arf_t a, const arf_t b,
                              slong npieces, slong prec);

@@ -52,6 +52,10 @@ int qt_lindblad_is_gksl(const qt_lindblad_t G);
 
 /* Y = L(X) (group < 0), or only the dissipators labelled `group` (no Hamiltonian part) */
 void qt_lindblad_apply(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t X, slong group, slong prec);
+/* the dual under the trace pairing, tr(X L(Z)) = tr(L'(X) Z) for all Z (with the operators' adjoints as given):
+   L'(X) = i[H, X] + sum rate (L^* X L - {L^* L, X}/2) (group < 0), or only the dissipators labelled `group`.
+   For Lambda = -tr(H D(X_k)) over several X_k: one dual application instead of one per X_k (lemma L1b) */
+void qt_lindblad_apply_dual(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t X, slong group, slong prec);
 /* the n^2 x n^2 superoperator matrix (column stacking) */
 void qt_lindblad_superop(acb_mat_t S, const qt_lindblad_t G, slong prec);
 void qt_mat_vec(acb_mat_t v, const acb_mat_t X);       /* v is n^2 x 1 */

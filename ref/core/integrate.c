@@ -95,8 +95,8 @@ qt_integrate_real(arb_t res, acb_calc_func_t f, void *param,
     return status;
 }
 
-/* one piece by Gauss-Legendre with the error bound from f on a ball enclosing a Bernstein ellipse
- * (acb_calc_integrate_gl_auto_deg); bisect on failure, at most depth more levels */
+/* one piece by Gauss-Legendre with the error bound from f on a ball enclosing a Bernstein ellipse (qt_gl_piece,
+ * lemma Q1b); bisect on failure, at most depth more levels */
 static int
 gl_piece(acb_t res, acb_calc_func_t f, void *param, const acb_t lo, const acb_t hi, const mag_t tol,
          slong depth, slong prec)
@@ -104,7 +104,7 @@ gl_piece(acb_t res, acb_calc_func_t f, void *param, const acb_t lo, const acb_t 
     slong evals;
     acb_t mid, r2;
     int st;
-    if (acb_calc_integrate_gl_auto_deg(res, &evals, f, param, lo, hi, tol, 4 * prec + 32, 0, prec) == ARB_CALC_SUCCESS)
+    if (qt_gl_piece(res, &evals, f, param, lo, hi, tol, 4 * prec + 32, prec))
         return QT_OK;
     acb_init(mid); acb_init(r2);
     acb_add(mid, lo, hi, prec);
@@ -153,7 +153,8 @@ qt_integrate_pieces(acb_t res, acb_calc_func_t f, void *param, const arf_t a, co
     acb_init(lo); acb_init(hi); acb_init(piece);
     arf_init(h); arf_init(x);
     mag_init(tol);
-    mag_set_ui_2exp_si(tol, 1, -prec);
+    /* each piece's quadrature error below 2^-prec / npieces: their sum stays below 2^-prec */
+    mag_set_ui_2exp_si(tol, 1, -prec - (slong) FLINT_CLOG2(npieces));
     /* piece boundaries a + i (b - a)/npieces, rounded to nearby dyadic numbers (any partition is exact:
        consecutive pieces share their endpoints) */
     arf_sub(h, b, a, 2 * prec, ARF_RND_NEAR);

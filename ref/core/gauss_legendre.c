@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* gauss_legendre.c -- one Gauss-Legendre piece with a proven error bound (lemma Q1b of proofs/landauer.md): f is
+ * bounded on a ball enclosing a Bernstein ellipse, and the degree is the smallest on a fine ladder (steps of at most
+ * 1/8) whose bound meets the tolerance.  Arb's acb_calc_integrate_gl_auto_deg does the same with degrees a factor
+ * up to 1.41 apart; the finer ladder saves the difference in evaluations where each costs much.
+ * Nodes and weights come from arb_hypgeom_legendre_p_ui_root, cached per thread and degree. */
+#include "qtoracle/core.h"
+#include <arb_hypgeom.h>
+
+/* the degree ladder: 1..16, then each about 1/8 above the previous */
+#define QT_GL_LADDER 96
+
+static slong
+ladder_degree(slong i)
+{
+    slong n = 1, k;
+    for (k = 0; k < i; k++)
+        n = n < 16 ? n + 1 : n + (n + 7) / 8;
+    return n;
+}
+
+typedef struct
+{
+    slong prec[QT_GL_LADDER];
+    arb_ptr x[QT_GL_LADDER], w[QT_GL_LADDER];      /* the (n + 1)/2 nodes >= 0 and their weights */
+}
+gl_cache_struct;
+
+static FLINT_TLS_PREFIX gl_cache_struct *gl_cache = NULL;
+
+static void
+gl_cache_cleanup(void)
+{
+    slong i;
+    if (gl_cache == NULL)
+        return;
+    for (i = 0; i < QT_GL_LADDER; i++)
+        if (gl_cache->prec[i] != 0)
+        {
+            slong h = (ladder_degree(i) + 1) / 2;
+            _arb_vec_clear(gl_cache->x[i], h);
+            _arb_vec_clear(gl_cache->w[i], h);
+        }
+    flint_free(gl_cache);
+    gl_cache = NULL;
+}
+
+/* node k (0 <= k < n) of the ladder's degree n = ladder_degree(i), and its weight, at prec */
+static void
+gl_node(arb_t x, arb_t w, slong i, slong k, slong prec)
+{
+    slong n = ladder_degree(i), h = (n + 1) / 2, kk = 2 * k < n ? k : n - 1 - k, j;
+    if (gl_cache == NULL)
+    {
+        gl_cache = flint_calloc(1, sizeof(gl_cache_struct));
+        flint_register_cleanup_function(gl_cache_cleanup);
+    }
+    if (gl_cache->prec[i] < prec)
+    {
+        slong wp = FLINT_MAX(prec, 2 * gl_cache->prec[i] + 30);
+        if (gl_cache->prec[i] == 0)
+        {
+            gl_cache->x[i] = _arb_vec_init(h);
+            gl_cache->w[i] = _arb_vec_init(h);
+        }
+        for (j = 0; j < h; j++)
+            arb_hypgeom_legendre_p_ui_root(gl_cache->x[i] + j, gl_cache->w[i] + j, n, j, wp);
+        gl_cache->prec[i] = wp;
+    }
+    if (2 * k < n)
+        arb_set_round(x, gl_cache->x[i] + kk, prec);
+    else
+        arb_neg_round(x, gl_cache->x[i] + kk, prec);
+    arb_set_round(w, gl_cache->w[i] + kk, prec);
+}
+
+/* (64/15) M / ((rho - 1) rho^(2n - 1)), an upper bound (lemma Q1b) */
+static void
+gl_error_bound(mag_t err, const mag_t M, const mag_t rho, slong n)
+{
+    mag_t t, u;
+    mag_init(t); mag_init(u);
+    mag_pow_ui_lower(t, rho, 2 * n - 1);
+    mag_one(u);
+    mag_sub_lower(u, rho, u);
+    mag_mul_lower(t, t, u);
+    mag_mul_ui_lower(t, t, 15);
+    mag_div(err, M, t);
+    mag_mul_2exp_si(err, err, 6);
+    mag_clear(t); mag_clear(u);
+}
+
+int
+qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t a, const acb_t b, const mag_t tol,
+            slong deg_limit, slong prec)
+{
+    acb_t mid, delta, wide, v, s;
+    mag_t M, X, Y, rho, t, err, best_err;
+    arb_t x, w;
+    slong Xexp, i, k, best = -1;
+    int ok = 0;
+    acb_init(mid); acb_init(delta); acb_init(wide); acb_init(v); acb_init(s);
+    mag_init(M); mag_init(X); mag_init(Y); mag_init(rho); mag_init(t); mag_init(err); mag_init(best_err);
+    arb_init(x); arb_init(w);
+    *evals = 0;
+    acb_sub(delta, b, a, prec);
+    acb_mul_2exp_si(delta, delta, -1);
+    acb_add(mid, a, b, prec);
+    acb_mul_2exp_si(mid, mid, -1);
+    /* ellipses with semi-axes X and sqrt(X^2 - 1), X = 2, 4, 8, 32, 512, ... (rho = X + sqrt(X^2 - 1)), as long as f
+       stays finite on the enclosing ball: the smallest degree that any of them certifies */
+    for (Xexp = 0; Xexp < prec; Xexp += FLINT_MAX(1, Xexp))
+    {
+        mag_one(X);
+        mag_mul_2exp_si(X, X, Xexp + 1);
+        /* rho >= X + sqrt(X^2 - 1) (lower bound); Y >= sqrt(X^2 - 1) (upper bound) */
+        mag_mul_lower(rho, X, X);
+        mag_one(t);
+        mag_sub_lower(rho, rho, t);
+        mag_sqrt_lower(rho, rho);
+        mag_add_lower(rho, rho, X);
+        mag_mul(Y, X, X);
+        mag_one(t);
+        mag_sub(Y, Y, t);
+        mag_sqrt(Y, Y);
+        acb_zero(wide);
+        mag_set(arb_radref(acb_realref(wide)), X);
+        mag_set(arb_radref(acb_imagref(wide)), Y);
+        acb_mul(wide, wide, delta, prec);
+        acb_add(wide, wide, mid, prec);
+        f(v, wide, param, 1, prec);
+        (*evals)++;
+        if (!acb_is_finite(v))
+            break;
+        /* M = |delta| max |f| on the ellipse */
+        acb_get_mag(M, v);
+        acb_get_mag(t, delta);
+        mag_mul(M, M, t);
+        for (i = 0; i < QT_GL_LADDER && ladder_degree(i) <= deg_limit && (best < 0 || i < best); i++)
+        {
+            gl_error_bound(err, M, rho, ladder_degree(i));
+            if (mag_cmp(err, tol) < 0)
+            {
+                best = i;
+                mag_set(best_err, err);
+                break;
+            }
+        }
+        if (best == 0)
+            break;
+    }
+    if (best >= 0)
+    {
+        slong n = ladder_degree(best);
+        acb_zero(s);
+        for (k = 0; k < n; k++)
+        {
+            gl_node(x, w, best, k, prec);
+            acb_mul_arb(wide, delta, x, prec);
+            acb_add(wide, wide, mid, prec);
+            f(v, wide, param, 0, prec);
+            acb_addmul_arb(s, v, w, prec);
+        }
+        *evals += n;
+        acb_mul(res, s, delta, prec);
+        acb_add_error_mag(res, best_err);
+        ok = 1;
+    }
+    else
+        acb_indeterminate(res);
+    acb_clear(mid); acb_clear(delta); acb_clear(wide); acb_clear(v); acb_clear(s);
+    mag_clear(M); mag_clear(X); mag_clear(Y); mag_clear(rho); mag_clear(t); mag_clear(err); mag_clear(best_err);
+    arb_clear(x); arb_clear(w);
+    return ok;
+}
