@@ -8,6 +8,7 @@
 typedef struct
 {
     const qt_pump_params_struct *P;
+    qt_pump_lambda_plan_struct *plan;   /* Lambda's route and its constant part, kept between points */
     arb_t x0, z0, rho;
     int dir;        /* 0: vary B_x, differentiate Lambda_{a,z}; 1: vary B_z, differentiate Lambda_{a,x} */
     slong pair;     /* the baths 2 pair (real part) and 2 pair + 1 (imaginary part) */
@@ -30,13 +31,13 @@ cauchy_integrand(acb_ptr res, const acb_t t, void *param, slong order, slong pre
     if (c->dir == 0)
     {
         acb_add_arb(bx, bx, c->x0, prec);
-        qt_pump_lambda_acb(L, c->P, bx, bz, 1, prec, why);
+        qt_pump_lambda_plan_acb(L, c->plan, bx, bz, 1, prec, why);
         qt_pump_lambda_pair(res, L, qt_pump_n_baths(c->P), c->pair, 2, 1, prec);   /* Lambda_{L,z} + i Lambda_{R,z} */
     }
     else
     {
         acb_add_arb(bx, bx, c->z0, prec);       /* bx holds B_z here */
-        qt_pump_lambda_acb(L, c->P, bz, bx, 1, prec, why);
+        qt_pump_lambda_plan_acb(L, c->plan, bz, bx, 1, prec, why);
         qt_pump_lambda_pair(res, L, qt_pump_n_baths(c->P), c->pair, 2, 0, prec);   /* Lambda_{L,x} + i Lambda_{R,x} */
     }
     acb_div(res, res, e, prec);                 /* e^{-it} */
@@ -50,6 +51,7 @@ int
 qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec, char *reason)
 {
     cauchy_param c;
+    qt_pump_lambda_plan_struct plan;
     acb_t lo, hi, r;
     mag_t tol;
     acb_calc_integrate_opt_t opt;
@@ -66,6 +68,8 @@ qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx
     mag_init(tol);
     acb_calc_integrate_opt_init(opt);
     c.P = P;
+    c.plan = &plan;
+    qt_pump_lambda_plan_init(&plan, P);
     arb_set_fmpq(c.x0, Bx, prec);
     arb_set_fmpq(c.z0, Bz, prec);
     /* rho = B/4: on the circle |B^2 - B0^2| <= 2 B0 rho + rho^2 < B0^2, so Re B^2 > 0 (lemma P7) */
@@ -110,6 +114,7 @@ qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx
                     arb_sub(Omega + a, Omega + a, e, prec);
             }
         }
+    qt_pump_lambda_plan_clear(&plan);
     arb_clear(c.x0); arb_clear(c.z0); arb_clear(c.rho); arb_clear(d); arb_clear(e); arb_clear(twopi);
     acb_clear(lo); acb_clear(hi); acb_clear(r);
     mag_clear(tol);

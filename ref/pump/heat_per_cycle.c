@@ -9,6 +9,7 @@
 typedef struct
 {
     const qt_pump_params_struct *P;
+    qt_pump_lambda_plan_struct *plan;   /* Lambda's route and its constant part, kept between points */
     const qt_pump_piece_struct *g;   /* the geometry */
     slong pair;                      /* the baths 2 pair, 2 pair + 1 (L, R; then 3, 4) */
 }
@@ -29,7 +30,7 @@ integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
     acb_init(Bx); acb_init(Bz); acb_init(dx); acb_init(dz); acb_init(t);
     Lam = _acb_vec_init(2 * QT_PUMP_MAX_BATHS);
     qt_pump_piece_eval(Bx, Bz, dx, dz, p->g, u, prec);
-    qt_pump_lambda_acb(Lam, p->P, Bx, Bz, order != 0, prec, why);
+    qt_pump_lambda_plan_acb(Lam, p->plan, Bx, Bz, order != 0, prec, why);
     qt_pump_lambda_pair(res, Lam, qt_pump_n_baths(p->P), p->pair, 2, 0, prec);
     acb_mul(res, res, dx, prec);
     qt_pump_lambda_pair(t, Lam, qt_pump_n_baths(p->P), p->pair, 2, 1, prec);
@@ -63,11 +64,14 @@ static int
 integrate_boundary(arb_ptr Q, const qt_pump_params_struct *P, const qt_pump_piece_struct *g, slong np, slong prec)
 {
     piece p;
+    qt_pump_lambda_plan_struct plan;
     acb_t v, w;
     slong i, nb = qt_pump_n_baths(P);
     int st = QT_OK, s2;
     acb_init(v); acb_init(w);
     p.P = P;
+    qt_pump_lambda_plan_init(&plan, P);
+    p.plan = &plan;
     for (p.pair = 0; 2 * p.pair < nb; p.pair++)
     {
         acb_zero(w);
@@ -82,6 +86,7 @@ integrate_boundary(arb_ptr Q, const qt_pump_params_struct *P, const qt_pump_piec
         if (2 * p.pair + 1 < nb)
             arb_set(Q + 2 * p.pair + 1, acb_imagref(w));
     }
+    qt_pump_lambda_plan_clear(&plan);
     acb_clear(v); acb_clear(w);
     return st;
 }

@@ -432,17 +432,17 @@ frame_route(acb_ptr Lam, acb_ptr zeta, qt_pump_frame2_struct *F, const qt_pump_p
         goto done;
     }
     qt_pump_frame_zeta(zeta, dH[0], dH[1], Xs, prec);
-    for (k = 0; Lam != NULL && k < 2; k++)
+    for (c = 0; Lam != NULL && c < 2; c++)
     {
-        /* Lambda_{a,k} = -tr(H' D'_a X'_k) (T1 = X'_k, T2 = D'_a X'_k) */
-        for (i = 0; i < 4; i++)
-            for (j = 0; j < 4; j++)
-                acb_set(acb_mat_entry(T1, i, j), acb_mat_entry(Xs, i, 4 * k + j));
-        for (c = 0; c < 2; c++)
+        /* Lambda_{a,k} = -tr(H' D'_a X'_k) = -tr(D'_a^dual(H') X'_k) (lemma L1b; T2 = the dual applied to H' once per
+           bath, T1 = X'_k) */
+        qt_lindblad_apply_dual(T2, G, H, c, prec);
+        for (k = 0; k < 2; k++)
         {
-            qt_lindblad_apply(T2, G, T1, c, prec);
-            acb_mat_mul(rho, H, T2, prec);
-            acb_mat_trace(t, rho, prec);
+            for (i = 0; i < 4; i++)
+                for (j = 0; j < 4; j++)
+                    acb_set(acb_mat_entry(T1, i, j), acb_mat_entry(Xs, i, 4 * k + j));
+            qt_acb_mat_trace_product(t, T2, T1, prec);
             acb_neg(Lam + 2 * c + k, t);
         }
     }
@@ -487,6 +487,16 @@ qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     F = qt_pump_frame2_new(P);
     st = frame_route(NULL, zeta, F, P, Bx, Bz, analytic, prec, reason);
     qt_pump_frame2_free(F);
+    return st;
+}
+
+int
+qt_pump_lambda_frame_plan_acb(acb_ptr Lam, qt_pump_frame2_struct *F, const qt_pump_params_struct *P, const acb_t Bx,
+                              const acb_t Bz, int analytic, slong prec, char *reason)
+{
+    acb_ptr Z = _acb_vec_init(4);
+    int st = frame_route(Lam, Z, F, P, Bx, Bz, analytic, prec, reason);
+    _acb_vec_clear(Z, 4);
     return st;
 }
 
