@@ -72,34 +72,60 @@ qt_fermi_entropy(acb_t s, const acb_t x, int analytic, slong prec)
     acb_clear(u);
 }
 
-/* D(f(xp) || f(xq)) = f(xp)[sp(xq) - sp(xp)] + f(-xp)[sp(-xq) - sp(-xp)]  (docs/physics/landauer.md §2) */
+/* f(y), f(-y), sp(y), sp(-y) from one exponential and one log1p: for Re(mid y) < 0 the expressions qt_fermi and
+   qt_softplus choose are f(y) = 1/(1+t), f(-y) = t/(1+t), sp(y) = log1p(t), sp(-y) = log1p(t) + (-y) with t = e^y,
+   and for Re(mid y) > 0 the mirror with t = e^-y: the same operations on the same balls, so the same values.  At
+   Re(mid y) = 0 both y and -y take the second branch with different exponentials: computed one by one */
+static void
+fermi_pair(acb_t fy, acb_t fmy, acb_t spy, acb_t spmy, const acb_t y, int analytic, slong prec)
+{
+    acb_t t, u, m;
+    int neg = qt_acb_mid_re_negative(y);
+    acb_init(m);
+    acb_neg(m, y);
+    if (!neg && !qt_acb_mid_re_negative(m))
+    {
+        qt_fermi(fy, y, prec);
+        qt_fermi(fmy, m, prec);
+        qt_softplus(spy, y, analytic, prec);
+        qt_softplus(spmy, m, analytic, prec);
+        acb_clear(m);
+        return;
+    }
+    acb_init(t); acb_init(u);
+    acb_exp(t, neg ? y : m, prec);              /* e^{-|y|} */
+    {
+        acb_ptr fin = neg ? fy : fmy;           /* the argument with negative midpoint: 1/(1+t) */
+        acb_ptr fout = neg ? fmy : fy;          /* the other: t/(1+t) */
+        acb_ptr sin = neg ? spy : spmy;         /* log1p(t) */
+        acb_ptr sout = neg ? spmy : spy;        /* log1p(t) + (its argument) */
+        acb_add_ui(u, t, 1, prec);
+        acb_inv(fin, u, prec);
+        acb_add_ui(fout, t, 1, prec);
+        acb_div(fout, t, fout, prec);
+        qt_acb_log1p_analytic(sin, t, analytic, prec);
+        qt_acb_log1p_analytic(sout, t, analytic, prec);
+        acb_add(sout, sout, neg ? m : y, prec);
+    }
+    acb_clear(t); acb_clear(u); acb_clear(m);
+}
+
+/* D(f(xp) || f(xq)) = f(xp)[sp(xq) - sp(xp)] + f(-xp)[sp(-xq) - sp(-xp)]  (docs/physics/landauer.md §2); the kernels
+   of each argument from one exponential (fermi_pair) */
 void
 qt_fermi_kl(acb_t d, const acb_t xp, const acb_t xq, int analytic, slong prec)
 {
-    acb_t fp, a, b, m;
-    acb_init(fp);
-    acb_init(a);
-    acb_init(b);
-    acb_init(m);
-
-    qt_fermi(fp, xp, prec);
-    qt_softplus(a, xq, analytic, prec);
-    qt_softplus(b, xp, analytic, prec);
-    acb_sub(a, a, b, prec);
+    acb_t fp, fmp, spp, spmp, fq, fmq, spq, spmq, a;
+    acb_init(fp); acb_init(fmp); acb_init(spp); acb_init(spmp);
+    acb_init(fq); acb_init(fmq); acb_init(spq); acb_init(spmq); acb_init(a);
+    fermi_pair(fp, fmp, spp, spmp, xp, analytic, prec);
+    fermi_pair(fq, fmq, spq, spmq, xq, analytic, prec);
+    acb_sub(a, spq, spp, prec);
     acb_mul(d, fp, a, prec);
-
-    acb_neg(m, xp);
-    qt_fermi(fp, m, prec);
-    qt_softplus(b, m, analytic, prec);
-    acb_neg(m, xq);
-    qt_softplus(a, m, analytic, prec);
-    acb_sub(a, a, b, prec);
-    acb_addmul(d, fp, a, prec);
-
-    acb_clear(fp);
-    acb_clear(a);
-    acb_clear(b);
-    acb_clear(m);
+    acb_sub(a, spmq, spmp, prec);
+    acb_addmul(d, fmp, a, prec);
+    acb_clear(fp); acb_clear(fmp); acb_clear(spp); acb_clear(spmp);
+    acb_clear(fq); acb_clear(fmq); acb_clear(spq); acb_clear(spmq); acb_clear(a);
 }
 
 /* -p ln p - pbar ln pbar, with pbar = 1 - p supplied separately (no cancellation) */
