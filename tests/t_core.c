@@ -296,6 +296,29 @@ exp_integrand(acb_ptr res, const acb_t z, void *param, slong order, slong prec)
     return 0;
 }
 
+/* e^z on real balls only: indeterminate on any ball with an imaginary radius, so no ellipse bound ever succeeds */
+static int
+exp_real_only(acb_ptr res, const acb_t z, void *param, slong order, slong prec)
+{
+    (void) param; (void) order;
+    if (!mag_is_zero(arb_radref(acb_imagref(z))) || !arb_is_zero(acb_imagref(z)))
+        acb_indeterminate(res);
+    else
+        acb_exp(res, z, prec);
+    return 0;
+}
+
+static int
+pole_third(acb_ptr res, const acb_t z, void *param, slong order, slong prec)
+{
+    (void) param; (void) order;
+    acb_set_si(res, 1);
+    acb_div_si(res, res, 3, prec);
+    acb_sub(res, z, res, prec);
+    acb_inv(res, res, prec);                     /* 1/(z - 1/3) */
+    return 0;
+}
+
 START_TEST(integrate_exp)
 {
     arb_t r, e;
@@ -326,6 +349,15 @@ START_TEST(integrate_exp)
     }
     ck_assert(qt_overlaps(r, e));
     ck_assert(arb_rel_accuracy_bits(r) > 110);
+    /* lemma Q1's leftover bound: an integrand no ellipse certifies is bisected until the evaluation budget is spent,
+       then every interval left contributes (y - x) f([x, y]): a finite, wider enclosure of e^2 - e^-1 and
+       QT_UNCERTIFIED; a pole inside [-1, 2] leaves no finite enclosure */
+    ck_assert_int_eq(qt_integrate_real(r, exp_real_only, NULL, a, b, NULL, 0, 64), QT_UNCERTIFIED);
+    ck_assert(arb_is_finite(r));
+    ck_assert(arb_contains(r, e));                        /* wide by design: radius about 2 at 64 bits */
+    ck_assert(mag_cmp_2exp_si(arb_radref(r), 2) < 0);
+    ck_assert_int_eq(qt_integrate_real(r, pole_third, NULL, a, b, NULL, 0, 64), QT_UNCERTIFIED);
+    ck_assert(!arb_is_finite(r));
     /* an empty interval is an exact 0; a reversed or non-finite one is a caller's bug: an internal error and an
        indeterminate ball, never a silent 0 (proofs/landauer.md lemma T9) */
     ck_assert_int_eq(qt_integrate_real(r, exp_integrand, NULL, a, a, NULL, 0, 64), QT_OK);

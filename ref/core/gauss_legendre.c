@@ -107,12 +107,19 @@ qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t
     acb_mul_2exp_si(delta, delta, -1);
     acb_add(mid, a, b, prec);
     acb_mul_2exp_si(mid, mid, -1);
-    /* ellipses with semi-axes X and sqrt(X^2 - 1), X = 2, 4, 8, 32, 512, ... (rho = X + sqrt(X^2 - 1)), as long as f
-       stays finite on the enclosing ball: the smallest degree that any of them certifies */
-    for (Xexp = 0; Xexp < prec; Xexp += FLINT_MAX(1, Xexp))
+    /* ellipses with semi-axes X and sqrt(X^2 - 1), X = 5/4 (rho = 2), then X = 2, 4, 8, 32, 512, ...
+       (rho = X + sqrt(X^2 - 1)), as long as f stays finite on the enclosing ball: the smallest degree that any of them
+       certifies.  The flat first ellipse lets a piece through whose integrand is finite only on small balls (a cover)
+       at a higher degree, where the larger ellipses would make it split */
+    for (Xexp = -1; Xexp < prec; Xexp += (Xexp < 0 ? 1 : FLINT_MAX(1, Xexp)))
     {
-        mag_one(X);
-        mag_mul_2exp_si(X, X, Xexp + 1);
+        if (Xexp < 0)
+            mag_set_ui_2exp_si(X, 5, -2);
+        else
+        {
+            mag_one(X);
+            mag_mul_2exp_si(X, X, Xexp + 1);
+        }
         /* rho >= X + sqrt(X^2 - 1) (lower bound); Y >= sqrt(X^2 - 1) (upper bound) */
         mag_mul_lower(rho, X, X);
         mag_one(t);

@@ -98,7 +98,7 @@ integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
     return 0;
 }
 
-/* one qubit: the adaptive search of acb_calc_integrate first; where it gives up (sqrt near complex zeros of B^2
+/* one qubit: the adaptive search of qt_integrate_real first; where it gives up (sqrt near complex zeros of B^2
    close to the path), Gauss-Legendre with the ellipse bound on about one sub-piece per unit length, bisected on
    failure (the sub-piece count is effort, not rigour; both are certified) */
 static int

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* heat_per_cycle.c -- Q_a = oint sum_k Lambda_{a,k} dlambda_k over the boundary of a protocol, each
- * piece parametrised on u in [0, 1] and integrated by acb_calc_integrate with the integrand continued
- * holomorphically to complex u (lemmas P3-P5 of proofs/pumping.md). */
+ * piece parametrised on u in [0, 1] and integrated by certified quadrature (ref/core/integrate.c) with the integrand
+ * continued holomorphically to complex u (lemmas P3-P5 of proofs/pumping.md). */
 #include <string.h>
 #include <math.h>
 #include "pump_internal.h"
