@@ -34,6 +34,13 @@ qt_landauer_ctx_init(qt_landauer_ctx_t c, const qt_landauer_params_t p, slong pr
     arb_set_fmpq(c->Ehi, p->E_hi, prec);
     arb_div(c->lnTLTR, c->T[0], c->T[1], prec);
     arb_log(c->lnTLTR, c->lnTLTR, prec);
+    for (i = 0; i < 2; i++)
+    {
+        arb_init(c->invT[i]);
+        arb_inv(c->invT[i], c->T[i], prec);
+    }
+    arb_init(c->gLgR);
+    arb_mul(c->gLgR, c->gL, c->gR, prec);
 }
 
 void
@@ -47,6 +54,7 @@ qt_landauer_ctx_clear(qt_landauer_ctx_t c)
     }
     arb_clear(c->tau); arb_clear(c->eps0); arb_clear(c->gL); arb_clear(c->gR);
     arb_clear(c->hw2); arb_clear(c->Elo); arb_clear(c->Ehi); arb_clear(c->lnTLTR);
+    arb_clear(c->invT[0]); arb_clear(c->invT[1]); arb_clear(c->gLgR);
 }
 
 void
@@ -60,9 +68,7 @@ qt_landauer_transmission(acb_t t, const acb_t E, const qt_landauer_ctx_t c, slon
         acb_sqr(d, d, prec);
         acb_add_arb(d, d, c->hw2, prec);
         acb_inv(d, d, prec);                   /* non-finite on the poles eps0 +- i gamma */
-        arb_mul(acb_realref(t), c->gL, c->gR, prec);
-        arb_zero(acb_imagref(t));
-        acb_mul(t, t, d, prec);
+        acb_mul_arb(t, d, c->gLgR, prec);
         acb_clear(d);
     }
     else

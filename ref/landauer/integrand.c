@@ -3,12 +3,12 @@
  * (acb_calc_func_t contract).  Formulas: proofs/landauer.md, section 2. */
 #include "landauer_internal.h"
 
-/* x_a = (E - mu_a) / T_a */
+/* x_a = (E - mu_a) / T_a, as (E - mu_a) (1/T_a) */
 static void
 reduced_energy(acb_t x, const acb_t E, const qt_landauer_ctx_struct *c, int a, slong prec)
 {
     acb_sub_arb(x, E, c->mu[a], prec);
-    acb_div_arb(x, x, c->T[a], prec);
+    acb_mul_arb(x, x, c->invT[a], prec);
 }
 
 static void

@@ -27,6 +27,8 @@ typedef struct
     arb_t mu[2], T[2];          /* index 0 = L, 1 = R */
     arb_t tau, eps0, gL, gR, hw2, Elo, Ehi;
     arb_t lnTLTR;               /* ln(T_L / T_R) */
+    arb_t invT[2];              /* 1 / T_a (the reduced energies are products, not quotients) */
+    arb_t gLgR;                 /* gamma_L gamma_R */
     slong prec;
 }
 qt_landauer_ctx_struct;
