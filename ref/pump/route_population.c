@@ -46,6 +46,12 @@ rate_matrices(acb_mat_struct *Wa, acb_mat_struct *dW, const qt_pump_params_struc
             {
                 if (m == n)
                     continue;
+                /* a transition the coupling does not make (C_a[m][n] and its derivatives exact zeros): rate 0 and
+                   derivative 0, whatever G_a(E_n - E_m) is (it is not computed) */
+                if (acb_is_zero(acb_mat_entry(C + a, m, n))
+                    && (dC == NULL || (acb_is_zero(acb_mat_entry(dC + 2 * a, m, n))
+                                       && acb_is_zero(acb_mat_entry(dC + 2 * a + 1, m, n)))))
+                    continue;
                 /* rate n -> m is G_a(E_n - E_m) C_a[m][n] (energy E_n - E_m to the bath) */
                 acb_sub(om, E + n, E + m, prec);
                 qt_ohmic_rate_acb(t, g, om, Ta + a, prec);
@@ -160,12 +166,12 @@ qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, const
                          slong prec)
 {
     slong d = acb_mat_nrows(C + 0), n, k, nb = qt_pump_n_baths(P);
-    acb_mat_t M1, y, pv;
+    acb_mat_t M1, pv;
     acb_mat_struct dW[2 * QT_PUMP_MAX_BATHS], dpv[2];
     acb_ptr dp = _acb_vec_init(2 * d);
     acb_t T;
     int ok = 1, neq = (dC != NULL);
-    acb_mat_init(M1, d, d); acb_mat_init(y, d, 1);
+    acb_mat_init(M1, d, d);
     acb_mat_init(pv, d, 1); acb_mat_init(dpv + 0, d, 1); acb_mat_init(dpv + 1, d, 1);
     for (k = 0; k < 2 * nb; k++)
         acb_mat_init(dW + k, d, d);
@@ -185,14 +191,32 @@ qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, const
                 acb_set(dp + 2 * n + k, acb_mat_entry(dpv + k, n, 0));
         }
     }
-    for (k = 0; k < 2 && ok; k++)
+    if (ok)
     {
-        for (n = 0; n < d; n++)
-            acb_set(acb_mat_entry(y, n, 0), dp + 2 * n + k);
-        acb_zero(acb_mat_entry(y, 0, 0));
-        ok = acb_mat_solve_precond(x + k, M1, y, prec);
+        /* both right-hand sides with one preconditioner, the steps acb_mat_solve_precond takes for one column
+           (R ~ mid(M1)^-1 by an approximate solve, then the ball LU solve of R M1 X = R Y): every column's
+           operations are those of its own call, so the same enclosures, with R, R M1 and its LU formed once */
+        acb_mat_t I, R, RA, RB, y2, x2;
+        acb_mat_init(I, d, d); acb_mat_init(R, d, d); acb_mat_init(RA, d, d);
+        acb_mat_init(RB, d, 2); acb_mat_init(y2, d, 2); acb_mat_init(x2, d, 2);
+        for (k = 0; k < 2; k++)
+            for (n = 1; n < d; n++)
+                acb_set(acb_mat_entry(y2, n, k), dp + 2 * n + k);
+        acb_mat_one(I);
+        ok = acb_mat_approx_solve(R, M1, I, prec);
+        if (ok)
+        {
+            acb_mat_mul(RA, R, M1, prec);
+            acb_mat_mul(RB, R, y2, prec);
+            ok = acb_mat_solve_lu(x2, RA, RB, prec);
+        }
+        for (k = 0; k < 2 && ok; k++)
+            for (n = 0; n < d; n++)
+                acb_set(acb_mat_entry(x + k, n, 0), acb_mat_entry(x2, n, k));
+        acb_mat_clear(I); acb_mat_clear(R); acb_mat_clear(RA);
+        acb_mat_clear(RB); acb_mat_clear(y2); acb_mat_clear(x2);
     }
-    acb_mat_clear(M1); acb_mat_clear(y); acb_mat_clear(pv);
+    acb_mat_clear(M1); acb_mat_clear(pv);
     acb_mat_clear(dpv + 0); acb_mat_clear(dpv + 1);
     for (k = 0; k < 2 * nb; k++)
         acb_mat_clear(dW + k);
