@@ -624,6 +624,82 @@ START_TEST(heis3_friction_field_frame)
 }
 END_TEST
 
+/* the plans along a curve (friction.c, lambda.c): one plan used for a sequence of points and precisions (64, 128, 64
+   bits: the field frame's constant part is rebuilt when the precision changes) gives exactly the balls of a fresh
+   evaluation at each point, for the two-qubit field frame with J != 0 and for the J = 0 pair (whose Lambda also goes
+   through the frame), equal and unequal temperatures, on points and on complex balls (analytic) */
+START_TEST(friction_plan_reuse)
+{
+    static const slong precs[3] = {64, 128, 64};
+    flint_rand_t st;
+    int it;
+    char why[QT_REASON_LEN];
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(4); it++)
+    {
+        qt_pump_params_t P;
+        qt_pump_friction_plan_struct F;
+        qt_pump_lambda_plan_struct G;
+        acb_ptr Z1 = _acb_vec_init(4), Z2 = _acb_vec_init(4), L1 = _acb_vec_init(4), L2 = _acb_vec_init(4);
+        acb_t Bx, Bz;
+        slong j, k;
+        qt_pump_params_init(P);
+        acb_init(Bx); acb_init(Bz);
+        set_params(P, "1", "2", "1", it % 2 ? QT_PUMP_SPIN : QT_PUMP_PAULI);
+        P->n_qubits = 2;
+        fmpq_set_si(P->J, it < 2 ? 2 : 0, 1);
+        fmpq_set_si(P->b, 2, 1);
+        if (it % 2)
+            fmpq_set_si(P->T_R, 3, 2);
+        qt_pump_friction_plan_init(&F, P);
+        qt_pump_lambda_plan_init(&G, P);
+        ck_assert(F.frame != NULL);
+        ck_assert((G.frame != NULL) == fmpq_is_zero(P->J));
+        for (j = 0; j < 6; j++)
+        {
+            slong prec = precs[j % 3];
+            int analytic = j >= 3, s1, s2;
+            acb_set_si(Bx, 3 + (slong) n_randint(st, 8));
+            acb_div_si(Bx, Bx, 4, prec);
+            acb_set_si(Bz, (slong) n_randint(st, 9) - 4);
+            acb_div_si(Bz, Bz, 4, prec);
+            if (analytic)
+            {
+                mag_set_ui_2exp_si(arb_radref(acb_realref(Bx)), 1, -12);
+                mag_set_ui_2exp_si(arb_radref(acb_imagref(Bz)), 1, -12);
+            }
+            s1 = qt_pump_friction_plan_acb(Z1, &F, Bx, Bz, analytic, prec, why);
+            s2 = qt_pump_friction_acb(Z2, P, Bx, Bz, analytic, prec, why);
+            ck_assert_int_eq(s1, s2);
+            ck_assert_msg(s1 == QT_OK, "%s", why);
+            for (k = 0; k < 4; k++)
+            {
+                ck_assert(acb_equal(Z1 + k, Z2 + k));
+                /* narrow: an absolute radius below 2^-(prec - 40) at points (entries of size at most about 10),
+                   finite on the balls */
+                ck_assert(acb_is_finite(Z1 + k));
+                if (!analytic)
+                {
+                    ck_assert(mag_cmp_2exp_si(arb_radref(acb_realref(Z1 + k)), 40 - prec) < 0);
+                    ck_assert(mag_cmp_2exp_si(arb_radref(acb_imagref(Z1 + k)), 40 - prec) < 0);
+                }
+            }
+            s1 = qt_pump_lambda_plan_acb(L1, &G, Bx, Bz, analytic, prec, why);
+            s2 = qt_pump_lambda_acb(L2, P, Bx, Bz, analytic, prec, why);
+            ck_assert_int_eq(s1, s2);
+            for (k = 0; s1 == QT_OK && k < 4; k++)
+                ck_assert(acb_equal(L1 + k, L2 + k));
+        }
+        qt_pump_friction_plan_clear(&F);
+        qt_pump_lambda_plan_clear(&G);
+        _acb_vec_clear(Z1, 4); _acb_vec_clear(Z2, 4); _acb_vec_clear(L1, 4); _acb_vec_clear(L2, 4);
+        acb_clear(Bx); acb_clear(Bz);
+        qt_pump_params_clear(P);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -636,6 +712,7 @@ main(void)
     tcase_add_test(tc, interacting_friction);
     tcase_add_test(tc, heis2_friction_field_frame);
     tcase_add_test(tc, multi_friction_generic);
+    tcase_add_test(tc, friction_plan_reuse);
     suite_add_tcase(s, tc);
     /* the long cases: only with QT_TEST_LONG set (make check-long, which CI runs) */
     if (qt_test_long())
