@@ -1,12 +1,28 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* bench/landauer_time.c -- seconds per certified evaluation (qt_eval_digits, the path
- * `qtoracle eval` takes) of four Landauer currents at a given number of digits.
+ * `qtoracle eval` takes) of four Landauer currents at a given number of digits: the median over 5 batches.
  * Prints one line per quantity: "name digits seconds". */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include "qtoracle/qtoracle.h"
 #include "bench_clock.h"
+
+#define QT_BENCH_BATCHES 5
+
+static int
+cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *) a, y = *(const double *) b;
+    return (x > y) - (x < y);
+}
+
+static double
+median(double *v, int n)
+{
+    qsort(v, n, sizeof(double), cmp_double);
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
 
 typedef int (*lq_fn)(arb_t, const qt_landauer_params_t, slong, char *);
 static lq_fn current;
@@ -42,23 +58,30 @@ main(int argc, char **argv)
     for (i = 0; i < 4; i++)
     {
         qt_result_t r;
-        double t0, t;
-        int reps = 0;
+        double t0, t, batch[QT_BENCH_BATCHES];
+        int b;
         current = fns[i];
         qt_result_init(r);
         qt_eval_digits(r, fn, p, digits);          /* warm-up: Gauss-Legendre node cache */
-        t0 = now();
-        do
+        /* QT_BENCH_BATCHES batches, each of repeated evaluations for at least 0.1 s (at least one): the median of the
+           batches' seconds per evaluation */
+        for (b = 0; b < QT_BENCH_BATCHES; b++)
         {
-            if (qt_eval_digits(r, fn, p, digits) != QT_OK)
+            int reps = 0;
+            t0 = now();
+            do
             {
-                fprintf(stderr, "%s: %s\n", names[i], r->reason);
-                return 1;
+                if (qt_eval_digits(r, fn, p, digits) != QT_OK)
+                {
+                    fprintf(stderr, "%s: %s\n", names[i], r->reason);
+                    return 1;
+                }
+                reps++;
             }
-            reps++;
+            while ((t = now() - t0) < 0.1 && reps < 1000);
+            batch[b] = t / reps;
         }
-        while ((t = now() - t0) < 0.5 && reps < 1000);
-        printf("%s %ld %.6g\n", names[i], (long) digits, t / reps);
+        printf("%s %ld %.6g\n", names[i], (long) digits, median(batch, QT_BENCH_BATCHES));
         qt_result_clear(r);
     }
     qt_landauer_params_clear(p);
