@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* integrand_cover.c -- an integrand bounded on a wide complex ball through a cover by smaller balls.
- * acb_calc_integrate asks for f (with order >= 1: holomorphic) on a ball enclosing a Bernstein ellipse.  Integrands
+ * A Gauss-Legendre piece (qt_gl_piece) asks for f (with order >= 1: holomorphic) on a ball enclosing a Bernstein ellipse.  Integrands
  * evaluated through linear solves lose that enclosure on balls much smaller than their domain of holomorphy (interval
  * Gaussian elimination treats the entries as independent).  If f fails on a ball, the ball's rectangle is split into
  * 2 x 2 sub-rectangles, each enclosed by a ball, recursively up to a depth; f is holomorphic on the union of the
