@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* integrand_cover.c -- an integrand bounded on a wide complex ball through a cover by smaller balls.
- * A Gauss-Legendre piece (qt_gl_piece) asks for f (with order >= 1: holomorphic) on a ball enclosing a Bernstein ellipse.  Integrands
- * evaluated through linear solves lose that enclosure on balls much smaller than their domain of holomorphy (interval
- * Gaussian elimination treats the entries as independent).  If f fails on a ball, the ball's rectangle is split into
- * 2 x 2 sub-rectangles, each enclosed by a ball, recursively up to a depth; f is holomorphic on the union of the
- * pieces (each piece certifies it on a neighbourhood of itself, lemma L6 of proofs/open_systems.md), and the union of
- * the piece enclosures contains f on the whole ball. */
+ * A Gauss-Legendre piece (qt_gl_piece) asks for f (with order >= 1: holomorphic) on a ball enclosing a Bernstein
+ * ellipse.  Integrands evaluated through linear solves lose that enclosure on balls much smaller than their domain of
+ * holomorphy (interval Gaussian elimination treats the entries as independent).  If f fails on a ball, the ball's
+ * rectangle is split into 2 x 2 sub-rectangles, each enclosed by a ball, recursively up to a depth; f is holomorphic on
+ * the union of the pieces (each piece certifies it on a neighbourhood of itself, lemma L6 of proofs/open_systems.md),
+ * and the union of the piece enclosures contains f on the whole ball. */
 #include "qtoracle/core.h"
 
 #define QT_COVER_BOUND_PREC 64
