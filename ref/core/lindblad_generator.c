@@ -85,8 +85,11 @@ qt_lindblad_add_with_adjoint(qt_lindblad_t G, const acb_mat_t L, const acb_mat_t
     G->nops++;
 }
 
-void
-qt_lindblad_apply(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t X, slong group, slong prec)
+/* Y = L(X) (dual = 0) or its dual under the trace pairing L'(X) (dual = 1, lemma L1b): tr(X [H, Z]) = tr([X, H] Z),
+   tr(X L Z L^*) = tr(L^* X L Z), tr(X L^*L Z) and tr(X Z L^*L) = tr(L^*L X Z), so the dual swaps the two sides of the
+   jump term and the sign of the Hamiltonian part; group < 0: the whole generator, else the dissipators of that label */
+static void
+apply_generator(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t X, slong group, int dual, slong prec)
 {
     slong n = G->n, k;
     acb_mat_t A, B, T;
@@ -94,7 +97,7 @@ qt_lindblad_apply(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t X, slong g
     acb_mat_zero(T);
     if (group < 0)
     {
-        /* -i [H, X] */
+        /* -i [H, X], dual: i [H, X] */
         acb_mat_mul(A, G->H, X, prec);
         acb_mat_mul(B, X, G->H, prec);
         acb_mat_sub(A, A, B, prec);
@@ -102,15 +105,18 @@ qt_lindblad_apply(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t X, slong g
             slong i, j;
             for (i = 0; i < n; i++)
                 for (j = 0; j < n; j++)
-                    acb_div_onei(acb_mat_entry(T, i, j), acb_mat_entry(A, i, j));   /* -i a */
+                    if (dual)
+                        acb_mul_onei(acb_mat_entry(T, i, j), acb_mat_entry(A, i, j));   /* i a */
+                    else
+                        acb_div_onei(acb_mat_entry(T, i, j), acb_mat_entry(A, i, j));   /* -i a */
         }
     }
     for (k = 0; k < G->nops; k++)
     {
         if (group >= 0 && G->group[k] != group)
             continue;
-        acb_mat_mul(A, G->L + k, X, prec);
-        acb_mat_mul(B, A, G->Ld + k, prec);            /* L X L^* */
+        acb_mat_mul(A, dual ? G->Ld + k : G->L + k, X, prec);
+        acb_mat_mul(B, A, dual ? G->L + k : G->Ld + k, prec);      /* L X L^*, dual: L^* X L */
         acb_mat_mul(A, G->LdL + k, X, prec);
         acb_mat_scalar_mul_2exp_si(A, A, -1);
         acb_mat_sub(B, B, A, prec);
@@ -125,43 +131,15 @@ qt_lindblad_apply(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t X, slong g
 }
 
 void
+qt_lindblad_apply(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t X, slong group, slong prec)
+{
+    apply_generator(Y, G, X, group, 0, prec);
+}
+
+void
 qt_lindblad_apply_dual(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t X, slong group, slong prec)
 {
-    /* tr(X L(Z)) = tr(L'(X) Z) for every Z (lemma L1b): tr(X [H, Z]) = tr([X, H] Z), tr(X L Z L^*) = tr(L^* X L Z),
-       tr(X L^*L Z) and tr(X Z L^*L) = tr(L^*L X Z); so L'(X) = i[H, X] + sum rate (L^* X L - {L^*L, X}/2) */
-    slong n = G->n, k;
-    acb_mat_t A, B, T;
-    acb_mat_init(A, n, n); acb_mat_init(B, n, n); acb_mat_init(T, n, n);
-    acb_mat_zero(T);
-    if (group < 0)
-    {
-        acb_mat_mul(A, G->H, X, prec);
-        acb_mat_mul(B, X, G->H, prec);
-        acb_mat_sub(A, A, B, prec);
-        {
-            slong i, j;
-            for (i = 0; i < n; i++)
-                for (j = 0; j < n; j++)
-                    acb_mul_onei(acb_mat_entry(T, i, j), acb_mat_entry(A, i, j));      /* i a */
-        }
-    }
-    for (k = 0; k < G->nops; k++)
-    {
-        if (group >= 0 && G->group[k] != group)
-            continue;
-        acb_mat_mul(A, G->Ld + k, X, prec);
-        acb_mat_mul(B, A, G->L + k, prec);             /* L^* X L */
-        acb_mat_mul(A, G->LdL + k, X, prec);
-        acb_mat_scalar_mul_2exp_si(A, A, -1);
-        acb_mat_sub(B, B, A, prec);
-        acb_mat_mul(A, X, G->LdL + k, prec);
-        acb_mat_scalar_mul_2exp_si(A, A, -1);
-        acb_mat_sub(B, B, A, prec);
-        acb_mat_scalar_mul_acb(B, B, G->rate + k, prec);
-        acb_mat_add(T, T, B, prec);
-    }
-    acb_mat_set(Y, T);
-    acb_mat_clear(A); acb_mat_clear(B); acb_mat_clear(T);
+    apply_generator(Y, G, X, group, 1, prec);
 }
 
 int
