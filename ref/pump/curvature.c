@@ -8,7 +8,7 @@
 typedef struct
 {
     const qt_pump_params_struct *P;
-    qt_pump_lambda_plan_struct *plan;   /* Lambda's route and its constant part, kept between points */
+    qt_pump_plan_struct *plan;   /* Lambda's route and its constant part, kept between points */
     arb_t x0, z0, rho;
     int dir;        /* 0: vary B_x, differentiate Lambda_{a,z}; 1: vary B_z, differentiate Lambda_{a,x} */
     slong pair;     /* the baths 2 pair (real part) and 2 pair + 1 (imaginary part) */
@@ -51,7 +51,7 @@ int
 qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx, const fmpq_t Bz, slong prec, char *reason)
 {
     cauchy_param c;
-    qt_pump_lambda_plan_struct plan;
+    qt_pump_plan_struct plan;
     acb_t lo, hi, r;
     mag_t tol;
     acb_calc_integrate_opt_t opt;
@@ -69,7 +69,7 @@ qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx
     acb_calc_integrate_opt_init(opt);
     c.P = P;
     c.plan = &plan;
-    qt_pump_lambda_plan_init(&plan, P);
+    qt_pump_plan_init(&plan, P);
     arb_set_fmpq(c.x0, Bx, prec);
     arb_set_fmpq(c.z0, Bz, prec);
     /* rho = B/4: on the circle |B^2 - B0^2| <= 2 B0 rho + rho^2 < B0^2, so Re B^2 > 0 (lemma P7) */
@@ -114,7 +114,7 @@ qt_pump_curvature(arb_ptr Omega, const qt_pump_params_struct *P, const fmpq_t Bx
                     arb_sub(Omega + a, Omega + a, e, prec);
             }
         }
-    qt_pump_lambda_plan_clear(&plan);
+    qt_pump_plan_clear(&plan);
     arb_clear(c.x0); arb_clear(c.z0); arb_clear(c.rho); arb_clear(d); arb_clear(e); arb_clear(twopi);
     acb_clear(lo); acb_clear(hi); acb_clear(r);
     mag_clear(tol);

@@ -57,7 +57,7 @@ qt_pump_dissipation_supported(const qt_pump_params_struct *P, const qt_protocol_
 typedef struct
 {
     const qt_pump_params_struct *P;
-    qt_pump_friction_plan_struct *plan;      /* the route and its constant part, kept between points */
+    qt_pump_plan_struct *plan;      /* the route and its constant part, kept between points */
     const qt_pump_piece_struct *g;
     int root;                 /* 0: q = lambda'^T zeta lambda'; 1: sqrt(q); 2: q + i sqrt(q) */
 }
@@ -154,7 +154,7 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     qt_pump_piece_struct *g;
     slong np, i, n;
     dparam dp;
-    qt_pump_friction_plan_struct plan;
+    qt_pump_plan_struct plan;
     arb_t l, v;
     arb_ptr li;
     arf_t a, b;
@@ -181,7 +181,7 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     arb_zero(Wtau);
     arb_zero(length);
     dp.P = P;
-    qt_pump_friction_plan_init(&plan, P);
+    qt_pump_plan_init(&plan, P);
     dp.plan = &plan;
     /* lemma P24: every piece is checked before any is integrated (the level scan names every crossing at once) */
     if (!qt_pump_single_like(P) && !qt_pump_field_frame_like(P) && !qt_pump_heis3_like(P))
@@ -230,7 +230,7 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
     arb_mul(Wtau, Wtau, l, prec);
     if (!qt_pump_equal_temperatures(P))
         arb_indeterminate(length);
-    qt_pump_friction_plan_clear(&plan);
+    qt_pump_plan_clear(&plan);
     qt_pump_pieces_clear(g, np);
     _arb_vec_clear(li, np);
     arb_clear(l); arb_clear(v);

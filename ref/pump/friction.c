@@ -4,32 +4,9 @@
  * (model_kind.c). */
 #include "pump_internal.h"
 
-/* the field-frame route of lemma P18 / P25 / P29 applies */
-static int
-frame_route_applies(const qt_pump_params_struct *P)
-{
-    qt_pump_kind kind = qt_pump_model_kind(P);
-    return !qt_pump_single_like(P) && !(kind == QT_PUMP_KIND_HEIS3 && qt_pump_equal_temperatures(P))
-           && (kind == QT_PUMP_KIND_HEIS2 || kind == QT_PUMP_KIND_J0_PAIR);
-}
-
-void
-qt_pump_friction_plan_init(qt_pump_friction_plan_struct *F, const qt_pump_params_struct *P)
-{
-    F->P = P;
-    F->frame = frame_route_applies(P) && qt_pump_field_frame_like(P) ? qt_pump_frame2_new(P) : NULL;
-}
-
-void
-qt_pump_friction_plan_clear(qt_pump_friction_plan_struct *F)
-{
-    qt_pump_frame2_free(F->frame);
-    F->frame = NULL;
-}
-
 int
-qt_pump_friction_plan_acb(acb_ptr zeta, qt_pump_friction_plan_struct *F, const acb_t Bx, const acb_t Bz,
-                          int analytic, slong prec, char *reason)
+qt_pump_friction_plan_acb(acb_ptr zeta, qt_pump_plan_struct *F, const acb_t Bx, const acb_t Bz, int analytic,
+                          slong prec, char *reason)
 {
     const qt_pump_params_struct *P = F->P;
     qt_pump_kind kind = qt_pump_model_kind(P);
@@ -38,10 +15,8 @@ qt_pump_friction_plan_acb(acb_ptr zeta, qt_pump_friction_plan_struct *F, const a
         st = qt_pump_friction_qubit_acb(zeta, P, Bx, Bz, analytic, prec, reason);        /* P14, P16, P22 */
     else if (kind == QT_PUMP_KIND_HEIS3 && qt_pump_equal_temperatures(P))
         st = qt_pump_friction_heis3_acb(zeta, P, Bx, Bz, analytic, prec, reason);        /* lemma P31 */
-    else if (F->frame != NULL)
-        st = qt_pump_friction_heis2_frame_acb(zeta, F->frame, P, Bx, Bz, analytic, prec, reason);   /* P18, P25, P29 */
     else if (kind == QT_PUMP_KIND_HEIS2 || kind == QT_PUMP_KIND_J0_PAIR)
-        st = qt_pump_friction_heis2_acb(zeta, P, Bx, Bz, analytic, prec, reason);        /* its refusal */
+        st = qt_pump_friction_heis2_frame_acb(zeta, F->frame, P, Bx, Bz, analytic, prec, reason);   /* P18, P25, P29 */
     else
         st = qt_pump_friction_multi_acb(zeta, P, Bx, Bz, analytic, prec, reason);        /* lemma P24 */
     /* the dissipation integrand reads zeta without the status: no finite number after a refusal or failure */
@@ -54,11 +29,11 @@ int
 qt_pump_friction_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                      int analytic, slong prec, char *reason)
 {
-    qt_pump_friction_plan_struct F;
+    qt_pump_plan_struct F;
     int st;
-    qt_pump_friction_plan_init(&F, P);
+    qt_pump_plan_init(&F, P);
     st = qt_pump_friction_plan_acb(zeta, &F, Bx, Bz, analytic, prec, reason);
-    qt_pump_friction_plan_clear(&F);
+    qt_pump_plan_clear(&F);
     return st;
 }
 

@@ -9,7 +9,7 @@
 typedef struct
 {
     const qt_pump_params_struct *P;
-    qt_pump_lambda_plan_struct *plan;   /* Lambda's route and its constant part, kept between points */
+    qt_pump_plan_struct *plan;   /* Lambda's route and its constant part, kept between points */
     const qt_pump_piece_struct *g;   /* the geometry */
     slong pair;                      /* the baths 2 pair, 2 pair + 1 (L, R; then 3, 4) */
 }
@@ -64,13 +64,13 @@ static int
 integrate_boundary(arb_ptr Q, const qt_pump_params_struct *P, const qt_pump_piece_struct *g, slong np, slong prec)
 {
     piece p;
-    qt_pump_lambda_plan_struct plan;
+    qt_pump_plan_struct plan;
     acb_t v, w;
     slong i, nb = qt_pump_n_baths(P);
     int st = QT_OK, s2;
     acb_init(v); acb_init(w);
     p.P = P;
-    qt_pump_lambda_plan_init(&plan, P);
+    qt_pump_plan_init(&plan, P);
     p.plan = &plan;
     for (p.pair = 0; 2 * p.pair < nb; p.pair++)
     {
@@ -86,7 +86,7 @@ integrate_boundary(arb_ptr Q, const qt_pump_params_struct *P, const qt_pump_piec
         if (2 * p.pair + 1 < nb)
             arb_set(Q + 2 * p.pair + 1, acb_imagref(w));
     }
-    qt_pump_lambda_plan_clear(&plan);
+    qt_pump_plan_clear(&plan);
     acb_clear(v); acb_clear(w);
     return st;
 }

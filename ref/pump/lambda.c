@@ -7,7 +7,7 @@
 /* interacting or shared-bath models: a stationary state proven unique first (a dark singlet, or J = 0 with shared
    baths outside the field frame, is refused), then the route of the kind */
 static int
-lambda_shared(acb_ptr Lam, qt_pump_kind kind, qt_pump_lambda_plan_struct *F, const acb_t Bx, const acb_t Bz,
+lambda_shared(acb_ptr Lam, qt_pump_kind kind, qt_pump_plan_struct *F, const acb_t Bx, const acb_t Bz,
               int analytic, slong prec, char *reason)
 {
     const qt_pump_params_struct *P = F->P;
@@ -20,22 +20,8 @@ lambda_shared(acb_ptr Lam, qt_pump_kind kind, qt_pump_lambda_plan_struct *F, con
     return qt_pump_lambda_eigen_acb(Lam, P, P->J, P->Delta, P->b, Bx, Bz, analytic, prec, reason);   /* P9, P19 */
 }
 
-void
-qt_pump_lambda_plan_init(qt_pump_lambda_plan_struct *F, const qt_pump_params_struct *P)
-{
-    F->P = P;
-    F->frame = qt_pump_model_kind(P) == QT_PUMP_KIND_J0_PAIR ? qt_pump_frame2_new(P) : NULL;
-}
-
-void
-qt_pump_lambda_plan_clear(qt_pump_lambda_plan_struct *F)
-{
-    qt_pump_frame2_free(F->frame);
-    F->frame = NULL;
-}
-
 int
-qt_pump_lambda_plan_acb(acb_ptr Lam, qt_pump_lambda_plan_struct *F, const acb_t Bx, const acb_t Bz, int analytic,
+qt_pump_lambda_plan_acb(acb_ptr Lam, qt_pump_plan_struct *F, const acb_t Bx, const acb_t Bz, int analytic,
                         slong prec, char *reason)
 {
     const qt_pump_params_struct *P = F->P;
@@ -58,10 +44,10 @@ int
 qt_pump_lambda_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                    int analytic, slong prec, char *reason)
 {
-    qt_pump_lambda_plan_struct F;
+    qt_pump_plan_struct F;
     int st;
-    qt_pump_lambda_plan_init(&F, P);
+    qt_pump_plan_init(&F, P);
     st = qt_pump_lambda_plan_acb(Lam, &F, Bx, Bz, analytic, prec, reason);
-    qt_pump_lambda_plan_clear(&F);
+    qt_pump_plan_clear(&F);
     return st;
 }

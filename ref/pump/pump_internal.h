@@ -112,32 +112,28 @@ int qt_pump_j0_corner_like(const qt_pump_params_struct *P);
 int qt_pump_j0_corner_supported(const qt_pump_params_struct *P, char *reason);
 int qt_pump_j0_corner_heat(arb_ptr Q, const qt_pump_params_struct *P, const fmpq *radius, slong prec, char *reason);
 
-/* the friction tensor along a curve (the dissipation integrand): the route chosen by the model's kind (friction.c,
- * the one place that chooses it) and, for the field frame of two qubits (route_frame_2q.c), the part that depends on
- * the model and the precision only, built at the first point and kept for the others */
+/* a model along a curve (the dissipation, heat and curvature integrands): friction.c and lambda.c choose the route of
+ * zeta and of Lambda at each point by the model's kind, as for one point, and the plan keeps what a route can share
+ * between points: for the field frame of two qubits (route_frame_2q.c) the part that depends on the model and the
+ * precision only, built at its first use */
 typedef struct qt_pump_frame2_struct qt_pump_frame2_struct;
-qt_pump_frame2_struct *qt_pump_frame2_new(const qt_pump_params_struct *P);
-void qt_pump_frame2_free(qt_pump_frame2_struct *F);
+typedef struct
+{
+    const qt_pump_params_struct *P;
+    qt_pump_frame2_struct *frame;      /* NULL unless the model has the two-qubit field frame (qt_pump_field_frame_like) */
+}
+qt_pump_plan_struct;
+void qt_pump_plan_init(qt_pump_plan_struct *F, const qt_pump_params_struct *P);
+void qt_pump_plan_clear(qt_pump_plan_struct *F);
+int qt_pump_friction_plan_acb(acb_ptr zeta, qt_pump_plan_struct *F, const acb_t Bx, const acb_t Bz, int analytic,
+                              slong prec, char *reason);
+int qt_pump_lambda_plan_acb(acb_ptr Lam, qt_pump_plan_struct *F, const acb_t Bx, const acb_t Bz, int analytic,
+                            slong prec, char *reason);
+/* the field-frame routes with a plan's frame (a NULL frame: the refusal of a model without one) */
 int qt_pump_friction_heis2_frame_acb(acb_ptr zeta, qt_pump_frame2_struct *F, const qt_pump_params_struct *P,
                                      const acb_t Bx, const acb_t Bz, int analytic, slong prec, char *reason);
 int qt_pump_lambda_frame_plan_acb(acb_ptr Lam, qt_pump_frame2_struct *F, const qt_pump_params_struct *P,
                                   const acb_t Bx, const acb_t Bz, int analytic, slong prec, char *reason);
-typedef struct
-{
-    const qt_pump_params_struct *P;
-    qt_pump_frame2_struct *frame;      /* NULL unless the route is the two-qubit field frame */
-}
-qt_pump_friction_plan_struct;
-/* Lambda along a curve (the heat and curvature integrands) the same way (lambda.c) */
-typedef qt_pump_friction_plan_struct qt_pump_lambda_plan_struct;
-void qt_pump_lambda_plan_init(qt_pump_lambda_plan_struct *F, const qt_pump_params_struct *P);
-void qt_pump_lambda_plan_clear(qt_pump_lambda_plan_struct *F);
-int qt_pump_lambda_plan_acb(acb_ptr Lam, qt_pump_lambda_plan_struct *F, const acb_t Bx, const acb_t Bz, int analytic,
-                            slong prec, char *reason);
-void qt_pump_friction_plan_init(qt_pump_friction_plan_struct *F, const qt_pump_params_struct *P);
-void qt_pump_friction_plan_clear(qt_pump_friction_plan_struct *F);
-int qt_pump_friction_plan_acb(acb_ptr zeta, qt_pump_friction_plan_struct *F, const acb_t Bx, const acb_t Bz,
-                              int analytic, slong prec, char *reason);
 
 /* the N_q-qubit model as exact matrices (model_exact.c): d_k H per unit field, the exchange part X and the
  * coupling channels A[c] of bath bath[c] (2 channels; coupling=local: one per qubit and bath, A[a N + j]) */

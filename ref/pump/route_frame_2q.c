@@ -138,8 +138,8 @@ frame2_build(qt_pump_frame2_struct *F, const qt_pump_params_struct *P, slong pre
         acb_mul_2exp_si(F->Jc, F->Jc, -2);
 }
 
-qt_pump_frame2_struct *
-qt_pump_frame2_new(const qt_pump_params_struct *P)
+static qt_pump_frame2_struct *
+frame2_new(const qt_pump_params_struct *P)
 {
     qt_pump_frame2_struct *F = flint_malloc(sizeof(qt_pump_frame2_struct));
     slong c;
@@ -159,8 +159,8 @@ qt_pump_frame2_new(const qt_pump_params_struct *P)
     return F;
 }
 
-void
-qt_pump_frame2_free(qt_pump_frame2_struct *F)
+static void
+frame2_free(qt_pump_frame2_struct *F)
 {
     slong c;
     if (F == NULL)
@@ -177,6 +177,20 @@ qt_pump_frame2_free(qt_pump_frame2_struct *F)
     acb_clear(F->Jc);
     qt_pump_model_clear(F->Mq);
     flint_free(F);
+}
+
+void
+qt_pump_plan_init(qt_pump_plan_struct *F, const qt_pump_params_struct *P)
+{
+    F->P = P;
+    F->frame = qt_pump_field_frame_like(P) ? frame2_new(P) : NULL;
+}
+
+void
+qt_pump_plan_clear(qt_pump_plan_struct *F)
+{
+    frame2_free(F->frame);
+    F->frame = NULL;
 }
 
 /* lemma P29 (J = 0 at T_R != T): the stationary state rho0' of the grouped frame generator L' (superoperator S) and
@@ -480,13 +494,11 @@ int
 qt_pump_friction_heis2_acb(acb_ptr zeta, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                            int analytic, slong prec, char *reason)
 {
-    qt_pump_frame2_struct *F;
+    qt_pump_plan_struct F;
     int st;
-    if (!qt_pump_field_frame_like(P))
-        return frame_route(NULL, zeta, NULL, P, Bx, Bz, analytic, prec, reason);      /* the refusal */
-    F = qt_pump_frame2_new(P);
-    st = frame_route(NULL, zeta, F, P, Bx, Bz, analytic, prec, reason);
-    qt_pump_frame2_free(F);
+    qt_pump_plan_init(&F, P);
+    st = qt_pump_friction_heis2_frame_acb(zeta, F.frame, P, Bx, Bz, analytic, prec, reason);
+    qt_pump_plan_clear(&F);
     return st;
 }
 
@@ -504,11 +516,11 @@ int
 qt_pump_lambda_frame_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                          int analytic, slong prec, char *reason)
 {
-    acb_ptr Z = _acb_vec_init(4);
-    qt_pump_frame2_struct *F = qt_pump_field_frame_like(P) ? qt_pump_frame2_new(P) : NULL;
-    int st = frame_route(Lam, Z, F, P, Bx, Bz, analytic, prec, reason);
-    qt_pump_frame2_free(F);
-    _acb_vec_clear(Z, 4);
+    qt_pump_plan_struct F;
+    int st;
+    qt_pump_plan_init(&F, P);
+    st = qt_pump_lambda_frame_plan_acb(Lam, F.frame, P, Bx, Bz, analytic, prec, reason);
+    qt_pump_plan_clear(&F);
     return st;
 }
 
