@@ -28,20 +28,47 @@ cmp_arf(const void *a, const void *b)
    and the result is QT_UNCERTIFIED */
 #define QT_ADAPTIVE_STACK 4096
 
+/* the stack of intervals [as_i, bs_i] at bisection depth depth_i, grown on demand (depth first, it holds at most one
+   more interval than the current depth) */
+typedef struct
+{
+    acb_ptr as, bs;
+    slong *depth, alloc;
+}
+interval_stack;
+
+static void
+stack_fit(interval_stack *S, slong n)
+{
+    slong m = S->alloc, i;
+    if (n <= m)
+        return;
+    S->alloc = FLINT_MAX(n, 2 * m);
+    S->as = flint_realloc(S->as, sizeof(acb_struct) * S->alloc);
+    S->bs = flint_realloc(S->bs, sizeof(acb_struct) * S->alloc);
+    S->depth = flint_realloc(S->depth, sizeof(slong) * S->alloc);
+    for (i = m; i < S->alloc; i++)
+    {
+        acb_init(S->as + i);
+        acb_init(S->bs + i);
+    }
+}
+
 static int
 adaptive(acb_t res, acb_calc_func_t f, void *param, const acb_t lo, const acb_t hi, slong eval_limit, slong prec)
 {
-    acb_ptr as = _acb_vec_init(QT_ADAPTIVE_STACK), bs = _acb_vec_init(QT_ADAPTIVE_STACK);
-    slong *depth = flint_malloc(sizeof(slong) * QT_ADAPTIVE_STACK), top = 0, evals = 0, e, deg_limit = prec / 2 + 60;
+    interval_stack S = {NULL, NULL, NULL, 0};
+    slong top = 0, evals = 0, e, deg_limit = prec / 2 + 60;
     acb_t v, w, mid;
     mag_t tol, t;
     int ok = 1;
     acb_init(v); acb_init(w); acb_init(mid);
     mag_init(tol); mag_init(t);
     acb_zero(res);
-    acb_set(as, lo);
-    acb_set(bs, hi);
-    depth[0] = 0;
+    stack_fit(&S, 16);
+    acb_set(S.as, lo);
+    acb_set(S.bs, hi);
+    S.depth[0] = 0;
     top = 1;
     while (top > 0)
     {
@@ -53,35 +80,36 @@ adaptive(acb_t res, acb_calc_func_t f, void *param, const acb_t lo, const acb_t 
         if (mag_cmp(t, tol) > 0)
             mag_set(tol, t);
         e = 0;
-        if (evals < eval_limit && qt_gl_piece(v, &e, f, param, as + top, bs + top, tol, deg_limit, prec))
+        if (evals < eval_limit && qt_gl_piece(v, &e, f, param, S.as + top, S.bs + top, tol, deg_limit, prec))
         {
             evals += e;
             acb_add(res, res, v, prec);
             continue;
         }
         evals += e;
-        if (evals >= eval_limit || depth[top] >= 2 * prec || top + 2 > QT_ADAPTIVE_STACK)
+        if (evals >= eval_limit || S.depth[top] >= 2 * prec || top + 2 > QT_ADAPTIVE_STACK)
         {
             /* the leftover interval: (hi - lo) f([lo, hi]) */
-            acb_union(w, as + top, bs + top, prec);
+            acb_union(w, S.as + top, S.bs + top, prec);
             f(v, w, param, 0, prec);
-            acb_sub(w, bs + top, as + top, prec);
+            acb_sub(w, S.bs + top, S.as + top, prec);
             acb_mul(v, v, w, prec);
             acb_add(res, res, v, prec);
             ok = 0;
             continue;
         }
-        acb_add(mid, as + top, bs + top, ARF_PREC_EXACT);
+        stack_fit(&S, top + 2);
+        acb_add(mid, S.as + top, S.bs + top, ARF_PREC_EXACT);
         acb_mul_2exp_si(mid, mid, -1);           /* exact: the halves tile the interval */
-        acb_set(as + top + 1, mid);
-        acb_set(bs + top + 1, bs + top);
-        acb_set(bs + top, mid);
-        depth[top + 1] = ++depth[top];
+        acb_set(S.as + top + 1, mid);
+        acb_set(S.bs + top + 1, S.bs + top);
+        acb_set(S.bs + top, mid);
+        S.depth[top + 1] = ++S.depth[top];
         top += 2;
     }
-    _acb_vec_clear(as, QT_ADAPTIVE_STACK);
-    _acb_vec_clear(bs, QT_ADAPTIVE_STACK);
-    flint_free(depth);
+    _acb_vec_clear(S.as, S.alloc);
+    _acb_vec_clear(S.bs, S.alloc);
+    flint_free(S.depth);
     acb_clear(v); acb_clear(w); acb_clear(mid);
     mag_clear(tol); mag_clear(t);
     return ok;
