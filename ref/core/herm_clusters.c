@@ -14,7 +14,8 @@
  * re-enclosed.  Disjoint discs with sum k = n account for every eigenvalue, so span X is the
  * whole spectral subspace, and for a Hermitian matrix P = X (X^* X)^{-1} X^* is the
  * orthogonal spectral projector.  Eigenvalues of a Hermitian matrix are real, so replacing the
- * disc by its real projection loses nothing. */
+ * disc by its real projection loses nothing.  Where exact zeros split the matrix into blocks (up to a permutation),
+ * each block is clustered on its own and the blocks' clusters are merged where their balls overlap (lemma E7 (v)). */
 #include <stdlib.h>
 #include <string.h>
 #include "qtoracle/matrix.h"
@@ -158,14 +159,16 @@ enclose_group(arb_t lam, acb_mat_t P, const acb_mat_t A, acb_srcptr Es, const ac
     return ok;
 }
 
-int
-qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A0, slong prec, char *reason)
+static int
+clusters_connected(qt_herm_clusters_t C, const acb_mat_t A0, slong prec, char *reason)
 {
     slong n = acb_mat_nrows(A0), i, j, ng;
     acb_mat_t A, Am, R, Rs;
     acb_ptr E, Es;
     acb_struct **order;
     slong *start;            /* group g = sorted guesses [start[g], start[g+1]) */
+    slong g;
+    int *okg, *fresh;        /* group g: enclosed finitely; to be (re)computed */
     arb_ptr lam;
     acb_mat_struct *P;
     int st = QT_OK, changed, iter;
@@ -174,6 +177,8 @@ qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A0, slong prec, char *rea
     E = _acb_vec_init(n); Es = _acb_vec_init(n);
     order = malloc(n * sizeof(acb_struct *));
     start = malloc((n + 1) * sizeof(slong));
+    okg = calloc(n, sizeof(int));
+    fresh = calloc(n, sizeof(int));
     lam = _arb_vec_init(n);
     P = malloc(n * sizeof(acb_mat_struct));
     for (i = 0; i < n; i++)
@@ -200,16 +205,27 @@ qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A0, slong prec, char *rea
     for (i = 0; i <= n; i++)
         start[i] = i;
 
+    /* a group's enclosure depends only on its range of guesses: each is computed once and kept (fresh[g] = 0) until
+       a merge changes its range */
+    for (g = 0; g < n; g++)
+        fresh[g] = 1;
     for (iter = 0; iter <= n; iter++)
     {
-        slong g, bad = -1;
+        slong bad = -1;
         changed = 0;
         for (g = 0; g < ng; g++)
-            if (!enclose_group(lam + g, P + g, A, Es, Rs, start[g], start[g + 1], prec))
+        {
+            if (fresh[g])
+            {
+                okg[g] = enclose_group(lam + g, P + g, A, Es, Rs, start[g], start[g + 1], prec);
+                fresh[g] = 0;
+            }
+            if (!okg[g])
             {
                 bad = g;
                 break;
             }
+        }
         if (bad < 0)
             for (g = 0; g + 1 < ng; g++)
                 if (arb_overlaps(lam + g, lam + g + 1))
@@ -225,6 +241,14 @@ qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A0, slong prec, char *rea
                 break;
             for (g = m; g < ng; g++)
                 start[g] = start[g + 1];
+            for (g = m; g + 1 < ng; g++)
+            {
+                arb_swap(lam + g, lam + g + 1);
+                acb_mat_swap(P + g, P + g + 1);
+                okg[g] = okg[g + 1];
+                fresh[g] = fresh[g + 1];
+            }
+            fresh[m - 1] = 1;
             ng--;
             changed = 1;
         }
@@ -237,7 +261,6 @@ qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A0, slong prec, char *rea
         goto done;
     }
     {
-        slong g;
         /* final check (also for ng == 1 after the loop): every group enclosed, disjoint */
         for (g = 0; g < ng; g++)
             if (!arb_is_finite(lam + g) || (g + 1 < ng && arb_overlaps(lam + g, lam + g + 1)))
@@ -258,7 +281,167 @@ done:
     _acb_vec_clear(E, n); _acb_vec_clear(Es, n);
     for (i = 0; i < n; i++)
         acb_mat_clear(P + i);
-    free(P); free(order); free(start);
+    free(P); free(order); free(start); free(okg); free(fresh);
     _arb_vec_clear(lam, n);
+    return st;
+}
+
+/* the graph on 1..n with an edge i - j where A0_ij or A0_ji is not an exact zero: comp[i] = its connected component,
+   numbered in the order of their least index; returns the number of components */
+static slong
+zero_pattern_components(slong *comp, const acb_mat_t A0)
+{
+    slong n = acb_mat_nrows(A0), i, j, nc = 0, top;
+    slong *stack = malloc(n * sizeof(slong));
+    for (i = 0; i < n; i++)
+        comp[i] = -1;
+    for (i = 0; i < n; i++)
+    {
+        if (comp[i] >= 0)
+            continue;
+        comp[i] = nc;
+        stack[0] = i;
+        top = 1;
+        while (top > 0)
+        {
+            slong a = stack[--top];
+            for (j = 0; j < n; j++)
+                if (comp[j] < 0 && (!acb_is_zero(acb_mat_entry(A0, a, j)) || !acb_is_zero(acb_mat_entry(A0, j, a))))
+                {
+                    comp[j] = nc;
+                    stack[top++] = j;
+                }
+        }
+        nc++;
+    }
+    free(stack);
+    return nc;
+}
+
+typedef struct
+{
+    arf_struct lo;              /* lower bound of lambda, the sort key */
+    slong comp, c;              /* cluster c of component comp */
+}
+piece_key;
+
+static int
+cmp_piece(const void *a, const void *b)
+{
+    const piece_key *x = a, *y = b;
+    int r = arf_cmp(&x->lo, &y->lo);
+    return r != 0 ? r : (x->comp != y->comp ? (x->comp < y->comp ? -1 : 1) : (x->c < y->c ? -1 : (x->c > y->c)));
+}
+
+/* lemma E7 (v): where exact zeros make the matrix block diagonal up to a permutation, its spectrum is the union of the
+   blocks' spectra and a spectral projector the direct sum of the blocks' projectors.  Each block is clustered on its
+   own (a 1 x 1 block is its diagonal entry, projector e_i e_i^T exactly); the blocks' cluster balls are then merged
+   where they overlap (interval hulls, swept by lower bound), multiplicities and projectors added. */
+int
+qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A0, slong prec, char *reason)
+{
+    slong n = acb_mat_nrows(A0), nc, b, i, j, m, npieces = 0, K, q, h;
+    slong *comp, *idx;
+    qt_herm_clusters_struct *B;
+    piece_key *keys;
+    int st = QT_OK;
+
+    comp = malloc(n * sizeof(slong));
+    nc = zero_pattern_components(comp, A0);
+    if (nc <= 1)
+    {
+        free(comp);
+        return clusters_connected(C, A0, prec, reason);
+    }
+    idx = malloc(n * sizeof(slong));
+    B = calloc(nc, sizeof(qt_herm_clusters_struct));
+    for (b = 0; b < nc && st == QT_OK; b++)
+    {
+        acb_mat_t Ab;
+        for (m = 0, i = 0; i < n; i++)
+            if (comp[i] == b)
+                idx[m++] = i;
+        if (m == 1)
+        {
+            alloc_clusters(B + b, 1, 1);
+            arb_set(B[b].lambda, acb_realref(acb_mat_entry(A0, idx[0], idx[0])));  /* the Hermitian member's diagonal */
+            B[b].mult[0] = 1;
+            acb_one(acb_mat_entry(B[b].P, 0, 0));
+        }
+        else
+        {
+            acb_mat_init(Ab, m, m);
+            for (i = 0; i < m; i++)
+                for (j = 0; j < m; j++)
+                    acb_set(acb_mat_entry(Ab, i, j), acb_mat_entry(A0, idx[i], idx[j]));
+            st = clusters_connected(B + b, Ab, prec, reason);
+            acb_mat_clear(Ab);
+        }
+        if (st == QT_OK && !arb_is_finite(B[b].lambda + 0))
+            st = qt_fail(reason, QT_UNCERTIFIED, "could not enclose the spectrum of a %ld x %ld Hermitian matrix at %ld bits", (long) n, (long) n, (long) prec);
+        npieces += B[b].k;
+    }
+    if (st == QT_OK)
+    {
+        keys = malloc(npieces * sizeof(piece_key));
+        for (q = 0, b = 0; b < nc; b++)
+            for (i = 0; i < B[b].k; i++, q++)
+            {
+                arf_init(&keys[q].lo);
+                arb_get_lbound_arf(&keys[q].lo, B[b].lambda + i, prec);
+                keys[q].comp = b;
+                keys[q].c = i;
+            }
+        qsort(keys, npieces, sizeof(piece_key), cmp_piece);
+        /* the hulls: a piece joins the current hull iff its lower bound is <= the hull's upper bound */
+        {
+            slong *hull = malloc(npieces * sizeof(slong));
+            arf_t up, u;
+            arf_init(up); arf_init(u);
+            for (K = 0, q = 0; q < npieces; q++)
+            {
+                const arb_struct *l = B[keys[q].comp].lambda + keys[q].c;
+                arb_get_ubound_arf(u, l, prec);
+                if (q == 0 || arf_cmp(&keys[q].lo, up) > 0)
+                {
+                    K++;
+                    arf_set(up, u);
+                }
+                else
+                    arf_max(up, up, u);
+                hull[q] = K - 1;
+            }
+            alloc_clusters(C, n, K);
+            for (q = 0; q < npieces; q++)
+            {
+                const qt_herm_clusters_struct *Bb = B + keys[q].comp;
+                slong c = keys[q].c;
+                h = hull[q];
+                if (C->mult[h] == 0)
+                    arb_set(C->lambda + h, Bb->lambda + c);
+                else
+                    arb_union(C->lambda + h, C->lambda + h, Bb->lambda + c, prec);
+                C->mult[h] += Bb->mult[c];
+                for (m = 0, i = 0; i < n; i++)
+                    if (comp[i] == keys[q].comp)
+                        idx[m++] = i;
+                for (i = 0; i < m; i++)          /* components are disjoint: each entry is set once */
+                    for (j = 0; j < m; j++)
+                        acb_set(acb_mat_entry(C->P + h, idx[i], idx[j]), acb_mat_entry(Bb->P + c, i, j));
+            }
+            /* the balls of the hulls enclose disjoint intervals; should rounding make two of them meet, say so */
+            for (h = 0; h + 1 < K && st == QT_OK; h++)
+                if (arb_overlaps(C->lambda + h, C->lambda + h + 1))
+                    st = qt_fail(reason, QT_UNCERTIFIED, "could not separate the eigenvalues of a %ld x %ld Hermitian matrix at %ld bits", (long) n, (long) n, (long) prec);
+            for (q = 0; q < npieces; q++)
+                arf_clear(&keys[q].lo);
+            arf_clear(up); arf_clear(u);
+            free(hull);
+        }
+        free(keys);
+    }
+    for (b = 0; b < nc; b++)
+        qt_herm_clusters_clear(B + b);
+    free(B); free(idx); free(comp);
     return st;
 }
