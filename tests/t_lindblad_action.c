@@ -148,6 +148,126 @@ START_TEST(action_vs_dense)
 }
 END_TEST
 
+/* lemma L7 (f): generators whose operators have few entries (random exact-zero patterns, GKSL or not, n = 3..8) and
+   initial matrices with one to three entries.  The structural support S holds the dense route's X(t) and int X: the
+   action route, which adds its error bounds on S only and takes the sparse products, overlaps the dense route (lemma
+   L2, every entry with its own error) entrywise, both narrow, and is exactly 0 off S.  At least a third of the cases
+   must have S smaller than all n^2 pairs (else the test would not exercise the pattern).  And the closed form: the
+   n-level ladder (H diagonal, L = sum |k><k+1|, rho0 diagonal) keeps rho(t) diagonal, S = the n diagonal pairs */
+START_TEST(action_structural_support)
+{
+    flint_rand_t st;
+    slong it, proper = 0, iters = qt_test_iters(30);
+    flint_randinit(st);
+    for (it = 0; it < iters; it++)
+    {
+        slong n = 3 + (slong) n_randint(st, 6), k = 1 + (slong) n_randint(st, 2), i, j, m, c, size;
+        int gksl = (int) (it % 2);
+        slong prec = gksl ? 128 : 256;
+        qt_lindblad_t G;
+        acb_mat_t H, L, Lt, X0, Xa, Ia, Xd, Id;
+        acb_t r;
+        arb_t t;
+        char why[QT_REASON_LEN], *S = malloc(n * n);
+        qt_lindblad_init(G, n);
+        acb_mat_init(H, n, n); acb_mat_init(L, n, n); acb_mat_init(Lt, n, n);
+        acb_mat_init(X0, n, n); acb_mat_init(Xa, n, n); acb_mat_init(Ia, n, n);
+        acb_mat_init(Xd, n, n); acb_mat_init(Id, n, n);
+        acb_init(r);
+        arb_init(t);
+        for (i = 0; i < n; i++)
+        {
+            acb_set_si(acb_mat_entry(H, i, i), (slong) n_randint(st, 9) - 4);
+            for (j = i + 1; j < n; j++)
+                if (n_randint(st, 5) == 0)
+                {
+                    acb_set_si_si(acb_mat_entry(H, i, j), 1 + (slong) n_randint(st, 2), (slong) n_randint(st, 3) - 1);
+                    acb_conj(acb_mat_entry(H, j, i), acb_mat_entry(H, i, j));
+                }
+        }
+        if (gksl)
+            qt_lindblad_set_hamiltonian_hermitian(G, H);
+        else
+            qt_lindblad_set_hamiltonian(G, H);
+        for (m = 0; m < k; m++)
+        {
+            acb_mat_zero(L);
+            for (c = 1 + (slong) n_randint(st, 2); c > 0; c--)
+                acb_set_si_si(acb_mat_entry(L, n_randint(st, n), n_randint(st, n)), 1 + (slong) n_randint(st, 3),
+                              (slong) n_randint(st, 3) - 1);
+            acb_mat_scalar_mul_2exp_si(L, L, -1);
+            acb_set_si(r, 1 + (slong) n_randint(st, 4));
+            acb_div_ui(r, r, 3, prec);
+            if (gksl)
+                qt_lindblad_add(G, L, r, m, prec);
+            else
+            {
+                arb_set_si(acb_imagref(r), (slong) n_randint(st, 3) - 1);
+                acb_mat_transpose(Lt, L);
+                qt_lindblad_add_with_adjoint(G, L, Lt, r, m, prec);
+            }
+        }
+        acb_mat_zero(X0);
+        for (c = 1 + (slong) n_randint(st, 3); c > 0; c--)
+        {
+            i = (slong) n_randint(st, n);
+            j = gksl ? i : (slong) n_randint(st, n);            /* a diagonal state, or any matrix */
+            acb_set_si(acb_mat_entry(X0, i, j), 1 + (slong) n_randint(st, 3));
+        }
+        arb_set_si(t, 1 + (slong) n_randint(st, 3));
+        arb_div_ui(t, t, 2, prec);
+        size = qt_lindblad_support_pattern(S, G, X0);
+        proper += (size < n * n);
+        ck_assert_int_eq(qt_lindblad_propagate_action(Xa, Ia, G, X0, t, WORD_MAX, prec, why), QT_OK);
+        qt_lindblad_propagate_dense(Xd, Id, G, X0, t, prec);
+        ck_assert_msg(mat_overlaps_narrow(Xa, Xd, 80) && mat_overlaps_narrow(Ia, Id, 80), "it %ld: n = %ld, k = %ld, gksl = %d",
+                      (long) it, (long) n, (long) k, gksl);
+        for (i = 0; i < n * n; i++)
+            if (!S[i])
+                ck_assert(acb_is_zero(acb_mat_entry(Xa, i / n, i % n)) && acb_is_zero(acb_mat_entry(Ia, i / n, i % n)));
+        qt_lindblad_clear(G);
+        acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(Lt);
+        acb_mat_clear(X0); acb_mat_clear(Xa); acb_mat_clear(Ia); acb_mat_clear(Xd); acb_mat_clear(Id);
+        acb_clear(r);
+        arb_clear(t);
+        free(S);
+    }
+    ck_assert_msg(3 * proper >= iters, "only %ld of %ld cases had a proper structural support", (long) proper, (long) iters);
+    {
+        /* the ladder */
+        slong n = 8, i;
+        qt_lindblad_t G;
+        acb_mat_t H, L, X0;
+        acb_t r;
+        char S[64];
+        qt_lindblad_init(G, n);
+        acb_mat_init(H, n, n); acb_mat_init(L, n, n); acb_mat_init(X0, n, n);
+        acb_init(r);
+        for (i = 0; i < n; i++)
+            acb_set_si(acb_mat_entry(H, i, i), i);
+        for (i = 0; i + 1 < n; i++)
+            acb_one(acb_mat_entry(L, i, i + 1));
+        qt_lindblad_set_hamiltonian_hermitian(G, H);
+        acb_set_ui(r, 1);
+        qt_lindblad_add(G, L, r, 0, 64);
+        acb_mat_transpose(L, L);
+        qt_lindblad_add(G, L, r, 0, 64);
+        acb_one(acb_mat_entry(X0, n - 1, n - 1));
+        ck_assert_int_eq(qt_lindblad_support_pattern(S, G, X0), n);
+        for (i = 0; i < n * n; i++)
+            ck_assert_int_eq(S[i], i / n == i % n);
+        /* a coherence between the top two levels spreads along the first off-diagonals only */
+        acb_one(acb_mat_entry(X0, n - 2, n - 1));
+        ck_assert_int_eq(qt_lindblad_support_pattern(S, G, X0), n + n - 1);
+        ck_assert(S[0 * n + 1] && !S[0 * n + 2] && !S[(n - 1) * n + n - 2]);
+        qt_lindblad_clear(G);
+        acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(X0);
+        acb_clear(r);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
 /* a damped qubit, H = diag(w, 0), L = |1><0| at rate g: rho_00(t) = rho_00 e^{-g t}, rho_01(t) = rho_01
    e^{-(g/2 + i w) t}, int_0^t rho_00 = rho_00 (1 - e^{-g t}) / g.  Times up to 400 (hundreds of steps: the GKSL
    bound (e) keeps the error from growing with t), at 64 and 256 bits; each enclosure overlaps the closed form
@@ -290,6 +410,7 @@ main(void)
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, action_vs_dense);
+    tcase_add_test(tc, action_structural_support);
     tcase_add_test(tc, action_damped_qubit);
     tcase_add_test(tc, action_effort_cap);
     suite_add_tcase(s, tc);

@@ -76,6 +76,11 @@ void qt_lindblad_propagate_dense(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t 
 /* the work cap of qt_lindblad_propagate's action route: s (1 + k) n^3 <= QT_LINDBLAD_ACTION_MAX_WORK for s steps and
  * k jump operators (about 10 minutes at 15 digits on one core here); beyond it QT_UNCERTIFIED, "effort cap" */
 #define QT_LINDBLAD_ACTION_MAX_WORK 2e9
+/* lemma L7 (f): the structural support of exp(tL) X0, t real, for every generator in the ball G: S[i n + j] = 1 on the
+ * least set of index pairs that holds the pairs where X0 is not an exact zero and is closed under the generator's
+ * products with the exact-zero pattern of H, L_k, L_k^* (as given) and L_k^* L_k (lindblad_pattern.c); 0 elsewhere.
+ * Returns the number of pairs in it.  S has n^2 entries. */
+slong qt_lindblad_support_pattern(char *S, const qt_lindblad_t G, const acb_mat_t X0);
 slong qt_lindblad_action_steps(slong *K, const qt_lindblad_t G, const arb_t t, slong prec);
 int qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, const acb_mat_t X0,
                                  const arb_t t, slong max_steps, slong prec, char *reason);

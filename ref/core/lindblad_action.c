@@ -2,8 +2,10 @@
 /* lindblad_action.c -- X(t) = exp(tL) X0 and I(t) = int_0^t X(s) ds by the action of the generator (lemma L7 of
  * proofs/open_systems.md): L applied as n x n matrix products, t cut into s steps of length h = t/s, each step a
  * Taylor polynomial of degree K in hL whose remainder is bounded through a norm bound nu >= ||L|| (Hilbert-Schmidt
- * operator norm) and added to every entry's radius.  O(s K (1 + k) n^3) for k jump operators, against O(n^6) for
- * the dense superoperator exponential (lindblad_solve.c, lemma L2). */
+ * operator norm) and added to the radius of every entry of the structural support (lemma L7 (f), lindblad_pattern.c;
+ * off it the entries are exact zeros).  O(s K (1 + k) n^3) for k jump operators, less where the operators are sparse,
+ * against O(n^6) for the dense superoperator exponential (lindblad_solve.c, lemma L2). */
+#include <stdlib.h>
 #include "qtoracle/lindblad.h"
 
 /* an upper bound on the spectral norm of every matrix in the ball A: sqrt(||A||_1 ||A||_inf), ||A||_1 = ||A^T||_inf */
@@ -79,6 +81,99 @@ hermitian_part_lmax_ubound(arf_t u, const acb_mat_t A, slong prec)
     arf_clear(w);
 }
 
+/* an operator's entries that are not exact zeros, by row (for P X) or by column (for X P), when they are at most a
+   quarter of n^2: the products then take O(nnz n) operations, each entry one dot product over those terms only (the
+   terms left out are exact zeros, so the enclosure is that of the full dot product); denser operators go to
+   acb_mat_mul */
+typedef struct
+{
+    int sparse;
+    slong *start, *idx;         /* line i: positions idx[start[i] .. start[i+1]) */
+    acb_ptr val;                /* shallow copies of the entries */
+}
+op_pattern;
+
+static void
+op_pattern_init(op_pattern *p, const acb_mat_t P, int by_col)
+{
+    slong n = acb_mat_nrows(P), i, l, q = 0, nnz = 0;
+    for (i = 0; i < n * n; i++)
+        nnz += !acb_is_zero(acb_mat_entry(P, i / n, i % n));
+    p->sparse = (4 * nnz <= n * n);
+    p->start = NULL; p->idx = NULL; p->val = NULL;
+    if (!p->sparse)
+        return;
+    p->start = malloc((n + 1) * sizeof(slong));
+    p->idx = malloc((nnz + 1) * sizeof(slong));
+    p->val = malloc((nnz + 1) * sizeof(acb_struct));
+    for (i = 0; i < n; i++)
+    {
+        p->start[i] = q;
+        for (l = 0; l < n; l++)
+        {
+            const acb_struct *e = by_col ? acb_mat_entry(P, l, i) : acb_mat_entry(P, i, l);
+            if (!acb_is_zero(e))
+            {
+                p->idx[q] = l;
+                p->val[q++] = *e;
+            }
+        }
+    }
+    p->start[n] = q;
+}
+
+static void
+op_pattern_clear(op_pattern *p)
+{
+    free(p->start); free(p->idx); free(p->val);
+}
+
+/* Y = P X */
+static void
+op_mul_left(acb_mat_t Y, const op_pattern *p, const acb_mat_t P, const acb_mat_t X, slong prec)
+{
+    slong n = acb_mat_nrows(X), i, j, q;
+    acb_ptr g;
+    if (!p->sparse)
+    {
+        acb_mat_mul(Y, P, X, prec);
+        return;
+    }
+    g = malloc((n + 1) * sizeof(acb_struct));
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+        {
+            slong s0 = p->start[i], len = p->start[i + 1] - s0;
+            for (q = 0; q < len; q++)
+                g[q] = *acb_mat_entry(X, p->idx[s0 + q], j);         /* shallow: read only */
+            acb_dot(acb_mat_entry(Y, i, j), NULL, 0, p->val + s0, 1, g, 1, len, prec);
+        }
+    free(g);
+}
+
+/* Y = X P */
+static void
+op_mul_right(acb_mat_t Y, const acb_mat_t X, const op_pattern *p, const acb_mat_t P, slong prec)
+{
+    slong n = acb_mat_nrows(X), i, j, q;
+    acb_ptr g;
+    if (!p->sparse)
+    {
+        acb_mat_mul(Y, X, P, prec);
+        return;
+    }
+    g = malloc((n + 1) * sizeof(acb_struct));
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++)
+        {
+            slong s0 = p->start[j], len = p->start[j + 1] - s0;
+            for (q = 0; q < len; q++)
+                g[q] = *acb_mat_entry(X, i, p->idx[s0 + q]);
+            acb_dot(acb_mat_entry(Y, i, j), NULL, 0, g, 1, p->val + s0, 1, len, prec);
+        }
+    free(g);
+}
+
 /* the generator in the form used here: L(X) = A X + X B + sum_k r_k L_k X Ld_k with
    A = -i(H - cI) - 1/2 sum_k r_k Ld_k L_k and B = i(H - cI) - 1/2 sum_k r_k Ld_k L_k; the shift c (the midpoint of
    Re tr H / n, exact) cancels in A X + X B, so it changes nothing but the norm bound */
@@ -87,6 +182,8 @@ typedef struct
     acb_mat_t A, B;
     mag_t nu;                   /* >= sup ||L(X)||_2 / ||X||_2 over the ball generator (Hilbert-Schmidt norms) */
     mag_t mu;                   /* >= max(0, mu(L)), mu the logarithmic norm: ||exp(hL)|| <= exp(h mu) for h >= 0 */
+    op_pattern sA, sB, *sL, *sLd;   /* A and L_k as left factors, B and L_k^* as right factors */
+    slong nops;
 }
 action_gen;
 
@@ -157,6 +254,16 @@ action_gen_init(action_gen *a, const qt_lindblad_t G, slong prec)
         }
         arf_clear(u); arf_clear(w);
     }
+    op_pattern_init(&a->sA, a->A, 0);
+    op_pattern_init(&a->sB, a->B, 1);
+    a->nops = G->nops;
+    a->sL = malloc((G->nops + 1) * sizeof(op_pattern));
+    a->sLd = malloc((G->nops + 1) * sizeof(op_pattern));
+    for (k = 0; k < G->nops; k++)
+    {
+        op_pattern_init(a->sL + k, G->L + k, 0);
+        op_pattern_init(a->sLd + k, G->Ld + k, 1);
+    }
     acb_clear(c);
     acb_mat_clear(T);
     mag_clear(m); mag_clear(p);
@@ -165,6 +272,15 @@ action_gen_init(action_gen *a, const qt_lindblad_t G, slong prec)
 static void
 action_gen_clear(action_gen *a)
 {
+    slong k;
+    op_pattern_clear(&a->sA);
+    op_pattern_clear(&a->sB);
+    for (k = 0; k < a->nops; k++)
+    {
+        op_pattern_clear(a->sL + k);
+        op_pattern_clear(a->sLd + k);
+    }
+    free(a->sL); free(a->sLd);
     acb_mat_clear(a->A);
     acb_mat_clear(a->B);
     mag_clear(a->nu);
@@ -177,13 +293,13 @@ action_apply(acb_mat_t Y, const action_gen *a, const qt_lindblad_t G, const acb_
              slong prec)
 {
     slong k;
-    acb_mat_mul(Y, a->A, X, prec);
-    acb_mat_mul(T1, X, a->B, prec);
+    op_mul_left(Y, &a->sA, a->A, X, prec);
+    op_mul_right(T1, X, &a->sB, a->B, prec);
     acb_mat_add(Y, Y, T1, prec);
     for (k = 0; k < G->nops; k++)
     {
-        acb_mat_mul(T1, G->L + k, X, prec);
-        acb_mat_mul(T2, T1, G->Ld + k, prec);
+        op_mul_left(T1, a->sL + k, G->L + k, X, prec);
+        op_mul_right(T2, T1, a->sLd + k, G->Ld + k, prec);
         acb_mat_scalar_addmul_acb(Y, T2, G->rate + k, prec);
     }
 }
@@ -359,14 +475,30 @@ qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, c
        every entry is at most the Hilbert-Schmidt norm */
     propagator_norm_bound(e, &a, G, t);
     mag_mul(e, e, dsum);
-    acb_mat_add_error_mag(M, e);
-    acb_mat_set(Xt, M);
     if (I != NULL)
     {
         arb_get_mag(habs, t);
         mag_addmul(etaI, e, habs);
-        acb_mat_add_error_mag(I, etaI);
     }
+    /* lemma L7 (f): X(t), I(t) and every computed term lie in the matrices supported on the structural support S, so
+       the errors do too: off S the exact entries are 0 and the computed ones exact zeros (checked; else every entry) */
+    {
+        char *S = malloc(n * n);
+        int on_s = 1;
+        qt_lindblad_support_pattern(S, G, X0);
+        for (j = 0; j < n * n && on_s; j++)
+            if (!S[j] && (!acb_is_zero(acb_mat_entry(M, j / n, j % n)) || (I != NULL && !acb_is_zero(acb_mat_entry(I, j / n, j % n)))))
+                on_s = 0;
+        for (j = 0; j < n * n; j++)
+            if (S[j] || !on_s)
+            {
+                acb_add_error_mag(acb_mat_entry(M, j / n, j % n), e);
+                if (I != NULL)
+                    acb_add_error_mag(acb_mat_entry(I, j / n, j % n), etaI);
+            }
+        free(S);
+    }
+    acb_mat_set(Xt, M);
 
     acb_mat_clear(M); acb_mat_clear(Tk); acb_mat_clear(Tn); acb_mat_clear(T1); acb_mat_clear(T2);
     acb_mat_clear(SX); acb_mat_clear(SI);
