@@ -823,116 +823,82 @@ START_TEST(test_clusters_degenerate_ball)
 }
 END_TEST
 
-/* lemma E7 (v): a 7 x 7 Hermitian matrix that exact zeros make block diagonal up to a permutation (blocks on {0, 4},
-   {2}, {1, 5, 6}, {3}: R diag(1/2, 1/4) R^T with the rational rotation R = [3 -4; 4 3]/5, the entry 1/4,
-   Q diag(1/8, 1/16, 1/2) Q^T with the rational reflection Q = I - 2J/3, the entry 0).  The clusters are the exact
-   spectrum {0, 1/16, 1/8, 1/4 (twice, from two blocks), 1/2 (twice)}: each ball holds its value and is narrow, each
-   projector holds the exact projector sum v v^T.  Second method: the same matrix with the exact zeros at (2, 3), (3, 2)
-   replaced by balls [0 +- 2^-300] joins the blocks {2} and {3}, which then go through the general route (Rump); its
-   balls overlap.  Then a chain of 1 x 1
-   blocks whose balls overlap pairwise ([0, 1/5], [3/20, 7/20], [3/10, 1/2]) and one apart (3/5): two clusters,
-   multiplicities 3 and 1, the first holding [0, 1/2] */
-START_TEST(test_clusters_block_pattern)
+/* lemma E13: where the structural support keeps rho(s) block diagonal in H's eigenspaces, C_rel, its rate and the
+   interior term are exact zeros.  (a) Davies qubits with a diagonal start through the general route: exact zeros, and
+   S_E overlaps S, S_E_dot overlaps S_dot (each computed by its own clusters: the dephased state and the state); the
+   closed-form route's C_rel contains 0.  (b) the same with a coherent start: C_rel > 0 (no shortcut).  (c) a degenerate
+   H = diag(0, 0, 1) with a coherence inside the degenerate eigenspace and the jump |0><2|: still no coherence in the
+   energy basis, exact zeros, S_E overlapping S */
+START_TEST(test_no_coherence_exact)
 {
-    static const slong idx1[2] = {0, 4}, idx3[3] = {1, 5, 6};
-    static const slong expect_mult[5] = {1, 1, 1, 2, 2};
-    slong prec = 256, n = 7, a, b, c, v;
-    fmpq_t x, y;
-    fmpq *vec = _fmpq_vec_init(7 * 7);          /* eigenvector v (column v), embedded */
-    fmpq *val = _fmpq_vec_init(7);
-    acb_mat_t A, Pe;
-    arb_t e;
-    qt_herm_clusters_t C, Cg;
+    flint_rand_t st;
+    qt_qubit_davies_t P;
+    qt_open_model_t Q;
+    qt_record_t A, B;
+    arb_t t;
     char why[QT_REASON_LEN];
-    fmpq_init(x); fmpq_init(y);
-    acb_mat_init(A, n, n); acb_mat_init(Pe, n, n);
-    arb_init(e);
-    qt_herm_clusters_init(C); qt_herm_clusters_init(Cg);
-    /* block {0, 4}: R's columns for 1/2 and 1/4 */
-    fmpq_set_si(vec + 0 * 7 + 0, 3, 5); fmpq_set_si(vec + 4 * 7 + 0, 4, 5); fmpq_set_si(val + 0, 1, 2);
-    fmpq_set_si(vec + 0 * 7 + 1, -4, 5); fmpq_set_si(vec + 4 * 7 + 1, 3, 5); fmpq_set_si(val + 1, 1, 4);
-    /* block {2} */
-    fmpq_one(vec + 2 * 7 + 2); fmpq_set_si(val + 2, 1, 4);
-    /* block {1, 5, 6}: Q's columns for 1/8, 1/16, 1/2 */
-    for (c = 0; c < 3; c++)
-        for (a = 0; a < 3; a++)
-            fmpq_set_si(vec + idx3[a] * 7 + 3 + c, a == c ? 1 : -2, 3);
-    fmpq_set_si(val + 3, 1, 8); fmpq_set_si(val + 4, 1, 16); fmpq_set_si(val + 5, 1, 2);
-    /* block {3}: 0 */
-    fmpq_one(vec + 3 * 7 + 6); fmpq_zero(val + 6);
-    (void) idx1;
-    for (a = 0; a < n; a++)
-        for (b = 0; b < n; b++)
-        {
-            fmpq_zero(x);
-            for (v = 0; v < n; v++)
-            {
-                fmpq_mul(y, vec + a * 7 + v, vec + b * 7 + v);
-                fmpq_addmul(x, y, val + v);
-            }
-            if (!fmpq_is_zero(x))
-                arb_set_fmpq(acb_realref(acb_mat_entry(A, a, b)), x, prec);
-        }
-    ck_assert_int_eq(qt_herm_clusters(C, A, prec, why), QT_OK);
-    mag_set_ui_2exp_si(arb_radref(acb_realref(acb_mat_entry(A, 2, 3))), 1, -300);
-    mag_set_ui_2exp_si(arb_radref(acb_realref(acb_mat_entry(A, 3, 2))), 1, -300);
-    ck_assert_int_eq(qt_herm_clusters(Cg, A, prec, why), QT_OK);
-    ck_assert_int_eq(C->k, 5);
-    ck_assert_int_eq(Cg->k, 5);
-    for (c = 0; c < 5; c++)
+    int it;
+    flint_randinit(st);
+    arb_init(t);
+    for (it = 0; it < qt_test_iters(8); it++)
     {
-        static const slong num[5] = {0, 1, 1, 1, 1}, den[5] = {1, 16, 8, 4, 2};
-        ck_assert_int_eq(C->mult[c], expect_mult[c]);
-        ck_assert_int_eq(Cg->mult[c], expect_mult[c]);
-        fmpq_set_si(x, num[c], den[c]);
-        arb_set_fmpq(e, x, prec);
-        ck_assert(arb_contains(C->lambda + c, e) && qt_test_narrow(C->lambda + c, prec - 20));
-        ck_assert(arb_overlaps(C->lambda + c, Cg->lambda + c) && qt_test_narrow(Cg->lambda + c, prec - 40));
-        /* the exact projector: the eigenvectors whose value is this cluster's */
-        acb_mat_zero(Pe);
-        for (v = 0; v < n; v++)
-            if (fmpq_equal(val + v, x))
-                for (a = 0; a < n; a++)
-                    for (b = 0; b < n; b++)
-                    {
-                        fmpq_mul(y, vec + a * 7 + v, vec + b * 7 + v);
-                        arb_set_fmpq(e, y, prec + 64);
-                        arb_add(acb_realref(acb_mat_entry(Pe, a, b)), acb_realref(acb_mat_entry(Pe, a, b)), e, prec + 64);
-                    }
-        for (a = 0; a < n * n; a++)
+        int coherent = it % 2;
+        qt_qubit_davies_init(P);
+        set_qd(P, "1", "1", "0.2", "0.05", "0", "0", "0");
+        fmpq_set_si(P->omega, 1 + (slong) n_randint(st, 3), 1 + (slong) n_randint(st, 2));
+        fmpq_set_si(P->beta, 1 + (slong) n_randint(st, 8), 4);
+        fmpq_set_si(P->z0, (slong) n_randint(st, 13) - 6, 8);
+        if (coherent)
+            fmpq_set_si(P->x0, 1 + (slong) n_randint(st, 3), 8);
+        ck_assert_int_eq(qt_qubit_davies_validate(P, why), QT_OK);
+        qt_qubit_davies_as_open_model(Q, P);
+        ck_assert_int_eq(qt_open_model_validate(Q, why), QT_OK);
+        arb_set_si(t, 1 + (slong) n_randint(st, 4));
+        arb_div_ui(t, t, 2, 128);
+        qt_traj_record_init(A, 1); qt_traj_record_init(B, 1);
+        qt_qubit_davies_trajectory(A, P, t, QT_T_GENERIC, 128);
+        qt_lindblad_trajectory(B, Q, t, 0, 128);
+        if (coherent)
+            ck_assert(arb_is_positive(OUT(B, QT_TR_C_REL)) && arb_is_positive(OUT(A, QT_TR_C_REL)));
+        else
         {
-            acb_srcptr p = acb_mat_entry(C->P + c, a / n, a % n), pg = acb_mat_entry(Cg->P + c, a / n, a % n);
-            ck_assert(acb_overlaps(p, acb_mat_entry(Pe, a / n, a % n)) && acb_overlaps(p, pg));
-            ck_assert(qt_test_narrow(acb_realref(p), prec - 20) && qt_test_narrow(acb_imagref(p), prec - 20));
+            ck_assert(arb_is_zero(OUT(B, QT_TR_C_REL)) && arb_is_zero(OUT(B, QT_TR_C_REL_DOT))
+                      && arb_is_zero(OUT(B, QT_TR_PI_C)) && arb_is_zero(OUT(B, QT_TR_DS_INTERIOR)));
+            ck_assert_int_eq(B->out[QT_TR_C_REL_DOT].status, QT_OK);
+            ck_assert(qt_overlaps(OUT(B, QT_TR_S_E), OUT(B, QT_TR_S)));
+            ck_assert(qt_overlaps(OUT(B, QT_TR_S_E_DOT), OUT(B, QT_TR_S_DOT)));
+            ck_assert(arb_contains_zero(OUT(A, QT_TR_C_REL)));
         }
+        qt_record_clear(A); qt_record_clear(B);
+        qt_open_model_clear(Q);
+        qt_qubit_davies_clear(P);
     }
-    /* the chain of 1 x 1 blocks */
-    qt_herm_clusters_clear(C);
-    acb_mat_clear(A);
-    acb_mat_init(A, 4, 4);
-    for (a = 0; a < 3; a++)
     {
-        arb_set_si(acb_realref(acb_mat_entry(A, a, a)), 2 + 3 * a);
-        arb_div_ui(acb_realref(acb_mat_entry(A, a, a)), acb_realref(acb_mat_entry(A, a, a)), 20, prec);
-        mag_set_d(arb_radref(acb_realref(acb_mat_entry(A, a, a))), 0.1);
+        qt_open_model_t M;
+        qt_open_model_init(M, 3, 1);
+        fmpq_one(M->H->re + 8);                                 /* H = diag(0, 0, 1) */
+        fmpq_set_si(M->rho0->re + 0, 1, 4); fmpq_set_si(M->rho0->re + 4, 1, 4); fmpq_set_si(M->rho0->re + 8, 1, 2);
+        fmpq_set_si(M->rho0->re + 1, 1, 8); fmpq_set_si(M->rho0->re + 3, 1, 8);     /* a coherence |0><1| */
+        M->bath[0].has_beta = 1;
+        fmpq_one(M->bath[0].beta);
+        qt_open_model_bath_channels(M, 0, 1);
+        fmpq_one(M->bath[0].ch[0].L->re + 2);                 /* |0><2| */
+        fmpq_set_si(M->bath[0].ch[0].gamma, 1, 5);
+        fmpq_one(M->bath[0].ch[0].omega);
+        M->bath[0].ch[0].kind = QT_CH_THERMAL;
+        ck_assert_int_eq(qt_open_model_validate(M, why), QT_OK);
+        arb_set_si(t, 1);
+        qt_traj_record_init(B, 1);
+        qt_lindblad_trajectory(B, M, t, 0, 128);
+        ck_assert(arb_is_zero(OUT(B, QT_TR_C_REL)) && arb_is_zero(OUT(B, QT_TR_DS_INTERIOR)));
+        ck_assert_int_eq(B->out[QT_TR_S].status, QT_OK);
+        ck_assert_int_eq(B->out[QT_TR_S_E].status, QT_OK);
+        ck_assert(qt_overlaps(OUT(B, QT_TR_S_E), OUT(B, QT_TR_S)));
+        qt_record_clear(B);
+        qt_open_model_clear(M);
     }
-    arb_set_d(acb_realref(acb_mat_entry(A, 3, 3)), 0.6);
-    ck_assert_int_eq(qt_herm_clusters(C, A, prec, why), QT_OK);
-    ck_assert_int_eq(C->k, 2);
-    ck_assert_int_eq(C->mult[0], 3);
-    ck_assert_int_eq(C->mult[1], 1);
-    arb_set_si(e, 1);
-    arb_mul_2exp_si(e, e, -2);
-    mag_set_d(arb_radref(e), 0.25);                                     /* [0, 1/2] */
-    ck_assert(arb_contains(C->lambda + 0, e) && !arb_overlaps(C->lambda + 0, C->lambda + 1));
-    for (a = 0; a < 16; a++)
-        ck_assert(acb_equal_si(acb_mat_entry(C->P + 0, a / 4, a % 4), (a / 4 == a % 4 && a / 4 < 3))
-                  && acb_equal_si(acb_mat_entry(C->P + 1, a / 4, a % 4), (a == 15)));
-    qt_herm_clusters_clear(C); qt_herm_clusters_clear(Cg);
-    acb_mat_clear(A); acb_mat_clear(Pe);
-    arb_clear(e);
-    fmpq_clear(x); fmpq_clear(y);
-    _fmpq_vec_clear(vec, 49); _fmpq_vec_clear(val, 7);
+    arb_clear(t);
+    flint_randclear(st);
 }
 END_TEST
 
@@ -1415,7 +1381,7 @@ main(void)
     tcase_add_test(tc, test_zero_eigenvalues_after_t0);
     tcase_add_test(tc, test_overlap_across_precisions);
     tcase_add_test(tc, test_clusters_degenerate_ball);
-    tcase_add_test(tc, test_clusters_block_pattern);
+    tcase_add_test(tc, test_no_coherence_exact);
     tcase_add_test(tc, test_bad_models);
     tcase_add_test(tc, test_cycle_otto_efficiency);
     tcase_add_test(tc, test_cycle_refrigerator_and_equilibrium);

@@ -99,6 +99,13 @@ typedef qt_eigenprojectors_struct qt_eigenprojectors_t[1];
 void qt_eigenprojectors_init(qt_eigenprojectors_t E);
 void qt_eigenprojectors_clear(qt_eigenprojectors_t E);
 int qt_eigenprojectors(qt_eigenprojectors_t E, const qt_qmat_t H, slong prec, char *reason);
+/* lev[i] = m if every P_m (m < K) is a coordinate projector (diagonal, exact entries 0 or 1) and e_i lies in the range
+ * of P_m, -1 if in none; returns 0 (lev undefined) if some P_m is not of that form.  Then P_m X P_n keeps the entries
+ * (i, j) with lev[i] = m, lev[j] = n and zeros the rest exactly: a selection instead of two products */
+int qt_projectors_coordinate_levels(slong *lev, const acb_mat_struct *P, slong K);
+/* 1 if every entry of A is finite with midpoints of at most prec bits: products with exact 0 and 1 and sums with
+ * exact zeros at prec round nothing, so a selection gives the products' balls exactly */
+int qt_acb_mat_fits_prec(const acb_mat_t A, slong prec);
 
 /* -x ln x for x known to lie in [0, 1], enclosed rigorously even when the ball of x
  * touches 0 (monotone pieces, g(0) = 0, maximum 1/e at x = 1/e) */

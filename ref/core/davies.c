@@ -116,47 +116,8 @@ out:
     return st;
 }
 
-/* lev[i] = m if the projectors are coordinate projectors (every P_m diagonal with exact entries 0 or 1) and e_i lies in
-   the range of P_m, -1 if in none; returns 0 if some P_m is not of that form */
-static int
-coordinate_levels(slong *lev, const acb_mat_struct *P, slong K)
-{
-    slong d = acb_mat_nrows(P), m, i, j;
-    for (i = 0; i < d; i++)
-        lev[i] = -1;
-    for (m = 0; m < K; m++)
-        for (i = 0; i < d; i++)
-            for (j = 0; j < d; j++)
-            {
-                const acb_struct *e = acb_mat_entry(P + m, i, j);
-                if (acb_is_zero(e))
-                    continue;
-                if (i != j || !acb_is_one(e) || lev[i] >= 0)
-                    return 0;
-                lev[i] = m;
-            }
-    return 1;
-}
-
-/* 1 if every entry of A is finite with a midpoint of at most prec bits (then products with exact 0 and 1 and sums
-   with exact zeros round nothing) */
-static int
-entries_fit(const acb_mat_t A, slong prec)
-{
-    slong i, j;
-    for (i = 0; i < acb_mat_nrows(A); i++)
-        for (j = 0; j < acb_mat_ncols(A); j++)
-        {
-            const acb_struct *e = acb_mat_entry(A, i, j);
-            if (!acb_is_finite(e) || arf_bits(arb_midref(acb_realref(e))) > prec
-                || arf_bits(arb_midref(acb_imagref(e))) > prec)
-                return 0;
-        }
-    return 1;
-}
-
 /* Aw = A(w_g) = sum over the transitions n -> m of group g of P_m A P_n (g = -1: the dephasing part sum_m P_m A P_m).
-   For coordinate projectors (lev from coordinate_levels, the eigenframe case) P_m A P_n keeps the entries (i, j) with
+   For coordinate projectors (lev from qt_projectors_coordinate_levels, the eigenframe case) P_m A P_n keeps the entries (i, j) with
    lev[i] = m, lev[j] = n and zeros the rest exactly: the entries are selected instead of multiplied */
 static void
 bohr_component(acb_mat_t Aw, const acb_mat_struct *P, slong K, const slong *group, slong g, const acb_mat_t A,
@@ -188,7 +149,7 @@ bohr_component(acb_mat_t Aw, const acb_mat_struct *P, slong K, const slong *grou
 static const slong *
 selection_levels(slong *lev, const acb_mat_struct *P, slong K, const acb_mat_t A, slong prec)
 {
-    return coordinate_levels(lev, P, K) && entries_fit(A, prec) ? lev : NULL;
+    return qt_projectors_coordinate_levels(lev, P, K) && qt_acb_mat_fits_prec(A, prec) ? lev : NULL;
 }
 
 void

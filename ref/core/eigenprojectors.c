@@ -176,3 +176,42 @@ qt_eigenprojectors(qt_eigenprojectors_t E, const qt_qmat_t H, slong prec, char *
     }
     return QT_OK;
 }
+
+/* lev[i] = m if the projectors are coordinate projectors (every P_m diagonal with exact entries 0 or 1) and e_i lies in
+   the range of P_m, -1 if in none; returns 0 if some P_m is not of that form */
+int
+qt_projectors_coordinate_levels(slong *lev, const acb_mat_struct *P, slong K)
+{
+    slong d = acb_mat_nrows(P), m, i, j;
+    for (i = 0; i < d; i++)
+        lev[i] = -1;
+    for (m = 0; m < K; m++)
+        for (i = 0; i < d; i++)
+            for (j = 0; j < d; j++)
+            {
+                const acb_struct *e = acb_mat_entry(P + m, i, j);
+                if (acb_is_zero(e))
+                    continue;
+                if (i != j || !acb_is_one(e) || lev[i] >= 0)
+                    return 0;
+                lev[i] = m;
+            }
+    return 1;
+}
+
+/* 1 if every entry of A is finite with a midpoint of at most prec bits (then products with exact 0 and 1 and sums
+   with exact zeros round nothing) */
+int
+qt_acb_mat_fits_prec(const acb_mat_t A, slong prec)
+{
+    slong i, j;
+    for (i = 0; i < acb_mat_nrows(A); i++)
+        for (j = 0; j < acb_mat_ncols(A); j++)
+        {
+            const acb_struct *e = acb_mat_entry(A, i, j);
+            if (!acb_is_finite(e) || arf_bits(arb_midref(acb_realref(e))) > prec
+                || arf_bits(arb_midref(acb_imagref(e))) > prec)
+                return 0;
+        }
+    return 1;
+}

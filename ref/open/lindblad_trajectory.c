@@ -162,12 +162,26 @@ set_or_fail(qt_record_t R, slong i, const arb_t v, int st, const char *reason)
     }
 }
 
-/* Delta(X) = sum_E P_E X P_E */
+/* Delta(X) = sum_E P_E X P_E; for coordinate projectors (H diagonal) the entries within one eigenvalue's levels are
+   selected, the same balls as the products */
 static void
 dephase(acb_mat_t Y, const qt_eigenprojectors_t EH, const acb_mat_t X, slong prec)
 {
-    slong n = acb_mat_nrows(X), k;
+    slong n = acb_mat_nrows(X), k, *lev = malloc(n * sizeof(slong));
     acb_mat_t T, U;
+    if (qt_projectors_coordinate_levels(lev, EH->P, EH->k) && qt_acb_mat_fits_prec(X, prec))
+    {
+        slong i, j;
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+                if (lev[i] >= 0 && lev[i] == lev[j])
+                    acb_set(acb_mat_entry(Y, i, j), acb_mat_entry(X, i, j));
+                else
+                    acb_zero(acb_mat_entry(Y, i, j));
+        free(lev);
+        return;
+    }
+    free(lev);
     acb_mat_init(T, n, n); acb_mat_init(U, n, n);
     acb_mat_zero(Y);
     for (k = 0; k < EH->k; k++)
@@ -177,6 +191,24 @@ dephase(acb_mat_t Y, const qt_eigenprojectors_t EH, const acb_mat_t X, slong pre
         acb_mat_add(Y, Y, U, prec);
     }
     acb_mat_clear(T); acb_mat_clear(U);
+}
+
+/* lemma E13: 1 if H's eigenprojectors are exact coordinate projectors and every pair (i, j) of the structural support
+   of rho(s) joins two levels of one eigenvalue: then every rho(s) is block diagonal in H's eigenspaces */
+static int
+no_coherence_ever(const char *support, const qt_eigenprojectors_t EH, slong n)
+{
+    slong i, *lev;
+    int ok;
+    if (EH->k == 0 || !EH->all_exact)
+        return 0;
+    lev = malloc(n * sizeof(slong));
+    ok = qt_projectors_coordinate_levels(lev, EH->P, EH->k);
+    for (i = 0; ok && i < n * n; i++)
+        if (support[i] && (lev[i / n] < 0 || lev[i / n] != lev[i % n]))
+            ok = 0;
+    free(lev);
+    return ok;
 }
 
 void
@@ -190,6 +222,7 @@ qt_lindblad_trajectory(qt_record_t R, const qt_open_model_struct *M, const arb_t
     arb_t v, w, E0, S0, bJ;
     int zs[QT_QMAT_MAX_DIM], zd[QT_QMAT_MAX_DIM], zint[QT_QMAT_MAX_DIM];
     int st_r, st_d, all_ok, same_beta, nondeg, pure_t = 0, after0;
+    char *support;                          /* the structural support of rho(s), every s (lemma L7 (f)) */
     slong n_inert;
     support_info sup;
     char why[QT_REASON_LEN], why_d[QT_REASON_LEN], tmp[QT_REASON_LEN];
@@ -213,6 +246,8 @@ qt_lindblad_trajectory(qt_record_t R, const qt_open_model_struct *M, const arb_t
 
     /* the state, its derivative, the dissipative part */
     qt_qmat_get_acb_mat(rho, M->rho0, prec);
+    support = malloc(n * n);
+    qt_lindblad_support_pattern(support, G, rho);
     if (!t0)
     {
         if (qt_lindblad_propagate(T, I, G, rho, t, prec, why) != QT_OK)
@@ -476,6 +511,17 @@ qt_lindblad_trajectory(qt_record_t R, const qt_open_model_struct *M, const arb_t
     }
     qt_tr_combine(R, QT_TR_C_REL, QT_TR_S_E, -1, QT_TR_S, prec);
     qt_tr_combine(R, QT_TR_C_REL_DOT, QT_TR_S_E_DOT, -1, QT_TR_S_DOT, prec);
+    if (no_coherence_ever(support, EH, n))
+    {
+        /* lemma E13: Delta_H rho(s) = rho(s) and [H, rho(s)] = 0 at every s: C_rel = 0 identically, so its rate, and
+           the interior term, are exactly 0 (a domain error of the rates, inf - inf, stays) */
+        arb_zero(v);
+        qt_record_set(R, QT_TR_C_REL, v, QT_OK, "");
+        if (R->out[QT_TR_C_REL_DOT].status != QT_DOMAIN)
+            qt_record_set(R, QT_TR_C_REL_DOT, v, QT_OK, "");
+        if (R->out[QT_TR_DS_INTERIOR].status != QT_DOMAIN)
+            qt_record_set(R, QT_TR_DS_INTERIOR, v, QT_OK, "");
+    }
     qt_tr_negate(R, QT_TR_PI_C, QT_TR_C_REL_DOT);
 
     /* Spohn(-Lebowitz) production and the population part: need every bath's fixed point */
@@ -588,6 +634,7 @@ qt_lindblad_trajectory(qt_record_t R, const qt_open_model_struct *M, const arb_t
 
 cleanup:
     qt_lindblad_clear(G);
+    free(support);
     acb_mat_clear(rho); acb_mat_clear(I); acb_mat_clear(rd); acb_mat_clear(Dr);
     acb_mat_clear(Hb); acb_mat_clear(Y); acb_mat_clear(T); acb_mat_clear(drho); acb_mat_clear(ddot);
     qt_herm_clusters_clear(Cr); qt_herm_clusters_clear(Cd);
