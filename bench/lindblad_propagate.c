@@ -3,11 +3,13 @@
  * in-process, for the n-level ladder of bench/lindblad_scaling.py (H = diag(0..n-1), one thermal bath at beta = 1
  * with L = sum_k |k><k+1|, omega = 1, gamma = 1/10, rho0 the top level, t = 1), at the working precision of a
  * 15-digit request (81 bits): the route qt_lindblad_propagate chooses (the action of L, lemma L7) and, up to 16
- * levels, the dense superoperator exponential (lemma L2).  usage: bench_lindblad_propagate N REPEATS; prints
- * "n chosen_s dense_s rho_00" (medians; dense_s is nan beyond 16 levels). */
+ * levels, the dense superoperator exponential (lemma L2).  With a third argument "dense", H also couples every pair
+ * of levels by 1/10 (a dense H: rho(t) is then a dense matrix).  usage: bench_lindblad_propagate N REPEATS [dense];
+ * prints "n chosen_s dense_s rho_00" (medians; dense_s is nan beyond 16 levels). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "qtoracle/lindblad.h"
 #include "bench_clock.h"
 
@@ -36,6 +38,10 @@ main(int argc, char **argv)
     acb_init(rate); arb_init(t); arb_init(nb);
     for (i = 0; i < n; i++)
         acb_set_si(acb_mat_entry(H, i, i), i);
+    if (argc > 3 && strcmp(argv[3], "dense") == 0)
+        for (i = 0; i < n * n; i++)
+            if (i / n != i % n)
+                arb_set_ui(acb_realref(acb_mat_entry(H, i / n, i % n)), 1), arb_div_ui(acb_realref(acb_mat_entry(H, i / n, i % n)), acb_realref(acb_mat_entry(H, i / n, i % n)), 10, prec);
     for (i = 0; i + 1 < n; i++)
         acb_one(acb_mat_entry(L, i, i + 1));
     qt_lindblad_set_hamiltonian_hermitian(G, H);

@@ -1,14 +1,15 @@
 # SPDX-License-Identifier: LGPL-3.0-or-later
 # bench/lindblad_scaling.py -- the cost of a general Lindblad trajectory against the number of levels n: an n-level
 # ladder (H = diag(0, 1, ..., n-1), one thermal bath with L = sum_k |k><k+1| (omega = 1), gamma = 1/10, beta = 1,
-# rho0 the top level, t = 1; QuTiP gets the same matrices), two ways: the whole certified record by `qtoracle eval
+# rho0 the top level, t = 1; QuTiP gets the same matrices), and the same ladder with a dense H (every pair of levels
+# coupled by 1/10, so that no structure is left to exploit), two ways: the whole certified record by `qtoracle eval
 # lindblad.trajectory --digits 15` (whole process: every output, raised to the precision every output needs) and the
 # certified propagation alone, in-process (build/bench_lindblad_propagate: rho(t) and its integral at the 81 bits of
 # a 15-digit request, by the route the library chooses, the action of L, and up to 16 levels by the dense n^2 x n^2
 # exponential), against QuTiP 4.7 mesolve (double precision, use_openmp=False: QuTiP's OpenMP default stalls small
 # systems on a loaded 2-core machine) with S(rho(t)) by entropy_vn, the same run.  Medians of REPEATS runs (the
-# 64-level record once, capped at 600 s: the eigenvalues of rho(t) reach 1e-138 and its entropy outputs end as
-# could-not-certify, shown in the S column).  No timing is asserted.
+# 64-level record and the dense 32-level one once; each record capped at 600 s; an output that could not be certified
+# shows in the S column).  No timing is asserted.
 # usage: /usr/bin/python3 bench/lindblad_scaling.py [QTORACLE] [REPEATS] [PROPAGATE_BENCH]
 import json, os, statistics, subprocess, sys, tempfile, time
 
@@ -22,22 +23,22 @@ try:
 except ImportError:
     qutip = None
 
-def model(n):
-    H = {"dims": [n, n], "re": [str(i if i == j else 0) for i in range(n) for j in range(n)]}
+def model(n, dense=False):
+    H = {"dims": [n, n], "re": [str(i) if i == j else ("1/10" if dense else "0") for i in range(n) for j in range(n)]}
     r = {"dims": [n, n], "re": [("1" if i == j == n - 1 else "0") for i in range(n) for j in range(n)]}
     L = {"dims": [n, n], "re": [("1" if j == i + 1 else "0") for i in range(n) for j in range(n)]}
     baths = [{"beta": "1", "channels": [{"L": L, "gamma": "1/10", "omega": "1", "kind": "thermal"}]}]
     return H, r, baths
 
-def time_propagate(n):
-    out = subprocess.run([prop_bench, str(n), str(repeats)], capture_output=True, text=True)
+def time_propagate(n, dense=False):
+    out = subprocess.run([prop_bench, str(n), str(repeats)] + (["dense"] if dense else []), capture_output=True, text=True)
     if out.returncode != 0:
         return None, None
     _, chosen, dense, _ = out.stdout.split()
     return float(chosen), (None if dense == "nan" else float(dense))
 
-def time_qtoracle(n, d, reps):
-    H, r, b = model(n)
+def time_qtoracle(n, d, reps, dense=False):
+    H, r, b = model(n, dense)
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
         for name, obj in (("H", H), ("rho0", r), ("baths", b)):
@@ -58,11 +59,11 @@ def time_qtoracle(n, d, reps):
             S = float(o["mid"]) if o["status"] == "ok" else "S: " + o["status"]
         return statistics.median(ts), S
 
-def time_qutip(n):
+def time_qutip(n, dense=False):
     if qutip is None:
         return None, None
-    Hm, rm, bm = model(n)
-    mat = lambda o: qutip.Qobj(np.array([float(x) for x in o["re"]]).reshape(n, n))
+    Hm, rm, bm = model(n, dense)
+    mat = lambda o: qutip.Qobj(np.array([float(eval(x)) for x in o["re"]]).reshape(n, n))
     H, rho0, a = mat(Hm), mat(rm), mat(bm[0]["channels"][0]["L"])
     nb = 1 / np.expm1(1.0)
     c_ops = [np.sqrt(0.1 * (nb + 1)) * a, np.sqrt(0.1 * nb) * a.dag()]
@@ -76,16 +77,19 @@ def time_qutip(n):
     return statistics.median(ts), S
 
 fmt = "%-4s %12s %12s %12s %12s %12s %12s   %-18s %s"
-print(fmt % ("n", "record_s", "propagate_s", "dense_s", "qutip_s", "speed-up_rec", "speed-up_prop", "S qtoracle", "S qutip"))
 g = lambda x: "%.4g" % x if x is not None else "-"
-for n in (2, 4, 8, 12, 16, 24, 32, 64):
-    q, S = time_qtoracle(n, 15, 1 if n >= 64 else repeats)
-    p, dn = time_propagate(n)
-    u, Su = time_qutip(n)
-    print(fmt % (n, g(q) if q is not None else S, g(p), g(dn), g(u),
-                 "%.3gx" % (u / q) if u and q else "-", "%.3gx" % (u / p) if u and p else "-",
-                 "%.15g" % S if isinstance(S, float) else S if isinstance(S, str) and S.startswith("S:") else "-",
-                 "%.15g" % Su if Su is not None else "-"))
+for dense, sizes in ((False, (2, 4, 8, 12, 16, 24, 32, 64)), (True, (2, 4, 8, 16, 32))):
+    print("the ladder, H %s" % ("dense (every pair of levels coupled by 1/10: rho(t) dense, the stationary state a dense "
+                                "solve)" if dense else "diagonal (rho(t) stays diagonal: sparse products, 1 x 1 spectral blocks)"))
+    print(fmt % ("n", "record_s", "propagate_s", "dense_s", "qutip_s", "speed-up_rec", "speed-up_prop", "S qtoracle", "S qutip"))
+    for n in sizes:
+        q, S = time_qtoracle(n, 15, 1 if n >= 32 and dense or n >= 64 else repeats, dense)
+        p, dn = time_propagate(n, dense)
+        u, Su = time_qutip(n, dense)
+        print(fmt % (n, g(q) if q is not None else S, g(p), g(dn), g(u),
+                     "%.3gx" % (u / q) if u and q else "-", "%.3gx" % (u / p) if u and p else "-",
+                     "%.15g" % S if isinstance(S, float) else S if isinstance(S, str) and S.startswith("S:") else "-",
+                     "%.15g" % Su if Su is not None else "-"))
 print("(record: whole process, every output certified to 15 digits; propagate: rho(t) and its integral in-process at")
 print(" 81 bits by the chosen route; dense: the n^2 x n^2 exponential, up to 16 levels; QuTiP: in-process mesolve +")
 print(" entropy_vn, not certified; speed-up = QuTiP seconds / qtoracle seconds: below 1, qtoracle is slower)")
