@@ -268,6 +268,73 @@ START_TEST(action_structural_support)
 }
 END_TEST
 
+/* lemma L3 (b): the stationary state of a GKSL generator by the real Hermitian system against the complex system of
+   L3 (the same generator without the Hermitian guarantee takes it): random generators, n = 2..6, 1..3 operators;
+   both certified, overlapping entrywise and narrow; the real route's state is exactly Hermitian, contains a trace-1
+   matrix and L of it contains 0 (the defining identity).  Pure dephasing (a continuum of stationary states): both
+   routes refuse */
+START_TEST(steady_state_hermitian_vs_complex)
+{
+    flint_rand_t st;
+    slong it, prec = 128;
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(12); it++)
+    {
+        slong n = 2 + (slong) n_randint(st, 5), k = 1 + (slong) n_randint(st, 3), i, j;
+        qt_lindblad_t G;
+        acb_mat_t X1, X2, Y;
+        acb_t tr;
+        char why[QT_REASON_LEN];
+        qt_lindblad_init(G, n);
+        acb_mat_init(X1, n, n); acb_mat_init(X2, n, n); acb_mat_init(Y, n, n);
+        acb_init(tr);
+        random_generator(G, st, n, k, 1, prec);
+        ck_assert(qt_lindblad_is_gksl(G));
+        ck_assert_int_eq(qt_lindblad_steady_state(X1, G, prec, why), QT_OK);
+        G->hermitian_h = 0;                        /* no guarantee: the complex system */
+        ck_assert(!qt_lindblad_is_gksl(G));
+        ck_assert_int_eq(qt_lindblad_steady_state(X2, G, prec, why), QT_OK);
+        ck_assert_msg(mat_overlaps_narrow(X1, X2, 80), "it %ld: n = %ld, k = %ld", (long) it, (long) n, (long) k);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+            {
+                acb_conj(tr, acb_mat_entry(X1, j, i));
+                ck_assert(acb_equal(acb_mat_entry(X1, i, j), tr));
+            }
+        acb_mat_trace(tr, X1, prec);
+        ck_assert(arb_contains_si(acb_realref(tr), 1) && arb_contains_zero(acb_imagref(tr)));
+        qt_lindblad_apply(Y, G, X1, -1, prec);
+        for (i = 0; i < n * n; i++)
+            ck_assert(acb_contains_zero(acb_mat_entry(Y, i / n, i % n)));
+        qt_lindblad_clear(G);
+        acb_mat_clear(X1); acb_mat_clear(X2); acb_mat_clear(Y);
+        acb_clear(tr);
+    }
+    {
+        qt_lindblad_t G;
+        acb_mat_t H, L, X;
+        acb_t r;
+        char why[QT_REASON_LEN];
+        qt_lindblad_init(G, 2);
+        acb_mat_init(H, 2, 2); acb_mat_init(L, 2, 2); acb_mat_init(X, 2, 2);
+        acb_init(r);
+        acb_one(acb_mat_entry(H, 0, 0));
+        acb_one(acb_mat_entry(L, 0, 0));
+        acb_set_si(acb_mat_entry(L, 1, 1), -1);
+        acb_one(r);
+        qt_lindblad_set_hamiltonian_hermitian(G, H);
+        qt_lindblad_add(G, L, r, 0, prec);
+        ck_assert_int_eq(qt_lindblad_steady_state(X, G, prec, why), QT_UNCERTIFIED);
+        G->hermitian_h = 0;
+        ck_assert_int_eq(qt_lindblad_steady_state(X, G, prec, why), QT_UNCERTIFIED);
+        qt_lindblad_clear(G);
+        acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(X);
+        acb_clear(r);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
 /* a damped qubit, H = diag(w, 0), L = |1><0| at rate g: rho_00(t) = rho_00 e^{-g t}, rho_01(t) = rho_01
    e^{-(g/2 + i w) t}, int_0^t rho_00 = rho_00 (1 - e^{-g t}) / g.  Times up to 400 (hundreds of steps: the GKSL
    bound (e) keeps the error from growing with t), at 64 and 256 bits; each enclosure overlaps the closed form
@@ -412,6 +479,7 @@ main(void)
     tcase_add_test(tc, action_vs_dense);
     tcase_add_test(tc, action_structural_support);
     tcase_add_test(tc, action_damped_qubit);
+    tcase_add_test(tc, steady_state_hermitian_vs_complex);
     tcase_add_test(tc, action_effort_cap);
     suite_add_tcase(s, tc);
     return qt_test_run(s);

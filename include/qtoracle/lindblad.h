@@ -85,7 +85,7 @@ slong qt_lindblad_action_steps(slong *K, const qt_lindblad_t G, const arb_t t, s
 int qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, const acb_mat_t X0,
                                  const arb_t t, slong max_steps, slong prec, char *reason);
 /* the stationary state: L(X) = 0, tr X = 1 (trace functional replacing the first diagonal
- * row, lemma L3); QT_UNCERTIFIED if the solve cannot prove the system nonsingular, which
+ * row, lemma L3; for a GKSL generator the real system of its Hermitian parameters, L3 (b)); QT_UNCERTIFIED if the solve cannot prove the system nonsingular, which
  * includes a non-unique stationary state, and for n > QT_LIOUVILLE_MAX_DIM (the dense solve's budget) */
 int qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason);
 

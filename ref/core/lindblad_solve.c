@@ -134,6 +134,80 @@ qt_lindblad_propagate_dense(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, co
     acb_mat_clear(S); acb_mat_clear(A); acb_mat_clear(v); acb_mat_clear(w);
 }
 
+/* lemma L3 (b): for a GKSL generator (Hermitian-preserving) the stationary state is Hermitian; its n^2 real parameters
+   (X_aa; Re X_ab, Im X_ab for a < b) solve the real system of the equations Re L(X)_aa (the first replaced by the
+   trace), Re L(X)_ab and Im L(X)_ab (a < b), built from the superoperator's columns: a real solve of the same size
+   instead of a complex one.  Returns 1 with X Hermitian if arb_mat_solve proves the system nonsingular */
+static int
+steady_state_hermitian(acb_mat_t X, const acb_mat_t S, slong n, slong prec)
+{
+    slong N = n * n, a, b, c, d, r, q;
+    slong *pa = flint_malloc(N * sizeof(slong)), *pb = flint_malloc(N * sizeof(slong));
+    int *pk = flint_malloc(N * sizeof(int));      /* parameter / equation q: (pa, pb) and kind 0 diagonal, 1 Re, 2 Im */
+    arb_mat_t Sr, br, xr;
+    acb_t u;
+    int ok;
+    for (q = 0, a = 0; a < n; a++)
+    {
+        pa[q] = a; pb[q] = a; pk[q++] = 0;
+        for (b = a + 1; b < n; b++)
+        {
+            pa[q] = a; pb[q] = b; pk[q++] = 1;
+            pa[q] = a; pb[q] = b; pk[q++] = 2;
+        }
+    }
+    arb_mat_init(Sr, N, N); arb_mat_init(br, N, 1); arb_mat_init(xr, N, 1);
+    acb_init(u);
+    for (q = 0; q < N; q++)                       /* column q: L(E) for the parameter's basis matrix E */
+    {
+        c = pa[q]; d = pb[q];
+        for (r = 0; r < N; r++)                   /* row r: the equation's entry of L(E) */
+        {
+            const acb_struct *s1 = acb_mat_entry(S, pa[r] + pb[r] * n, c + d * n);
+            if (pk[q] == 0)
+                acb_set(u, s1);                   /* E = E_cc */
+            else
+            {
+                const acb_struct *s2 = acb_mat_entry(S, pa[r] + pb[r] * n, d + c * n);
+                if (pk[q] == 1)
+                    acb_add(u, s1, s2, prec);     /* E = E_cd + E_dc */
+                else
+                {
+                    acb_sub(u, s1, s2, prec);     /* E = i (E_cd - E_dc) */
+                    acb_mul_onei(u, u);
+                }
+            }
+            arb_set(arb_mat_entry(Sr, r, q), pk[r] == 2 ? acb_imagref(u) : acb_realref(u));
+        }
+    }
+    /* the equation of X_00 replaced by the trace: sum_a X_aa = 1 */
+    for (q = 0; q < N; q++)
+        arb_set_si(arb_mat_entry(Sr, 0, q), pk[q] == 0);
+    arb_one(arb_mat_entry(br, 0, 0));
+    ok = arb_mat_solve(xr, Sr, br, prec);
+    if (ok)
+        for (q = 0; q < N; q++)
+        {
+            a = pa[q]; b = pb[q];
+            if (pk[q] == 0)
+                acb_set_arb(acb_mat_entry(X, a, a), arb_mat_entry(xr, q, 0));
+            else if (pk[q] == 1)
+            {
+                arb_set(acb_realref(acb_mat_entry(X, a, b)), arb_mat_entry(xr, q, 0));
+                arb_set(acb_realref(acb_mat_entry(X, b, a)), arb_mat_entry(xr, q, 0));
+            }
+            else
+            {
+                arb_set(acb_imagref(acb_mat_entry(X, a, b)), arb_mat_entry(xr, q, 0));
+                arb_neg(acb_imagref(acb_mat_entry(X, b, a)), arb_mat_entry(xr, q, 0));
+            }
+        }
+    arb_mat_clear(Sr); arb_mat_clear(br); arb_mat_clear(xr);
+    acb_clear(u);
+    flint_free(pa); flint_free(pb); flint_free(pk);
+    return ok;
+}
+
 int
 qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason)
 {
@@ -148,6 +222,17 @@ qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *r
     }
     acb_mat_init(S, N, N); acb_mat_init(b, N, 1); acb_mat_init(x, N, 1);
     qt_lindblad_superop(S, G, prec);
+    if (qt_lindblad_is_gksl(G))
+    {
+        ok = steady_state_hermitian(X, S, n, prec);
+        acb_mat_clear(S); acb_mat_clear(b); acb_mat_clear(x);
+        if (!ok)
+        {
+            acb_mat_indeterminate(X);
+            return qt_fail(reason, QT_UNCERTIFIED, "the stationary-state system could not be proven nonsingular (the stationary state may not be unique)");
+        }
+        return QT_OK;
+    }
     /* lemma L3: row 0 (the diagonal index (0,0)) replaced by the trace functional */
     for (k = 0; k < N; k++)
         acb_zero(acb_mat_entry(S, 0, k));
