@@ -375,6 +375,35 @@ START_TEST(ohmic_rate_through_zero)
     acb_div(H, w, H, prec);
     acb_mul(H, H, g, prec);
     ck_assert(acb_overlaps(G, H));
+    /* the pair (G(w), G(-w)) from one exponential: w = (i + j I)/4 with i in -200..200 (|w/T| from 0 to 267, both
+       signs, through the series branch), against G(w), G(-w) one at a time and against detailed balance
+       G(-w) = e^{-w/T} G(w) (evaluated 64 bits finer); every ball narrow, relatively */
+    for (i = -200; i <= 200; i += 7)
+    {
+        slong j;
+        for (j = -1; j <= 1; j++)
+        {
+            acb_t Gp, Gm, A, B;
+            acb_init(Gp); acb_init(Gm); acb_init(A); acb_init(B);
+            acb_set_si_si(w, i, j);
+            acb_mul_2exp_si(w, w, -2);
+            qt_ohmic_rate_pair_acb(Gp, Gm, g, w, T, prec);
+            qt_ohmic_rate_acb(A, g, w, T, prec);
+            acb_neg(x, w);
+            qt_ohmic_rate_acb(B, g, x, T, prec);
+            ck_assert_msg(acb_overlaps(Gp, A) && acb_overlaps(Gm, B), "pair at w = %ld/4 + %ld i/4", (long) i, (long) j);
+            acb_div(H, x, T, prec + 64);
+            acb_exp(H, H, prec + 64);
+            qt_ohmic_rate_acb(A, g, w, T, prec + 64);
+            acb_mul(H, H, A, prec + 64);
+            ck_assert(acb_overlaps(Gm, H));
+            ck_assert(qt_test_narrow(acb_realref(Gp), prec) && qt_test_narrow(acb_imagref(Gp), prec)
+                      && qt_test_narrow(acb_realref(Gm), prec) && qt_test_narrow(acb_imagref(Gm), prec));
+            /* relative accuracy even where G(-w) is e^{-267} small: no cancellation */
+            ck_assert(acb_rel_accuracy_bits(Gp) >= prec - 20 && acb_rel_accuracy_bits(Gm) >= prec - 20);
+            acb_clear(Gp); acb_clear(Gm); acb_clear(A); acb_clear(B);
+        }
+    }
     /* the derivative (lemma P19): dG/dw at w = 0 is gamma/2; its integral over [-1, 2] (through the series branch
        near 0) is G(2) - G(-1) */
     {

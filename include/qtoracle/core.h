@@ -155,6 +155,8 @@ void qt_acb_sqrt_right_half(acb_t r, const acb_t z, int analytic, slong prec);
  * g is summed from its Taylor series with a proven tail bound (proofs/pumping.md P13), so a ball
  * containing omega = 0 gives a finite enclosure (G(0) = gamma T) instead of 0/0 */
 void qt_ohmic_rate_acb(acb_t G, const acb_t gamma, const acb_t omega, const acb_t T, slong prec);
+/* Gp = G(omega), Gm = G(-omega) from one exponential (G(w) - G(-w) = gamma w); Gp and Gm not aliased with the inputs */
+void qt_ohmic_rate_pair_acb(acb_t Gp, acb_t Gm, const acb_t gamma, const acb_t omega, const acb_t T, slong prec);
 /* dG/domega = gamma h'(x), h(x) = x/(1 - e^{-x}), x = omega/T (h'(0) = 1/2; series with a proven tail near 0,
  * proofs/pumping.md P19) */
 void qt_ohmic_rate_derivative_acb(acb_t dG, const acb_t gamma, const acb_t omega, const acb_t T, slong prec);

@@ -66,6 +66,49 @@ qt_ohmic_rate_acb(acb_t G, const acb_t gamma, const acb_t omega, const acb_t T, 
     mag_clear(ax);
 }
 
+/* G(omega) and G(-omega) from one exponential: G(w) - G(-w) = gamma w for every w (lemma P13), and for Re y >= 0,
+   y = s omega/T (s = +-1), G(-s omega) = gamma T y / expm1(y) is a quotient of like-signed quantities (no cancellation
+   when y is large: e^{-y} is never formed) and G(s omega) = G(-s omega) + s gamma omega a sum of them; near 0
+   (|omega/T| <= 1/2) the series route of qt_ohmic_rate_acb and the same identity */
+void
+qt_ohmic_rate_pair_acb(acb_t Gp, acb_t Gm, const acb_t gamma, const acb_t omega, const acb_t T, slong prec)
+{
+    acb_t x, q, gw;
+    mag_t ax;
+    acb_init(x); acb_init(q); acb_init(gw);
+    mag_init(ax);
+    acb_div(x, omega, T, prec);
+    acb_get_mag(ax, x);
+    acb_mul(gw, gamma, omega, prec);
+    if (mag_cmp_2exp_si(ax, -1) <= 0)
+    {
+        qt_ohmic_rate_acb(Gp, gamma, omega, T, prec);
+        acb_sub(Gm, Gp, gw, prec);
+    }
+    else
+    {
+        int s = arf_sgn(arb_midref(acb_realref(x))) >= 0 ? 1 : -1;
+        if (s < 0)
+            acb_neg(x, x);
+        acb_expm1(q, x, prec);
+        acb_div(q, x, q, prec);
+        acb_mul(q, q, T, prec);
+        acb_mul(q, q, gamma, prec);          /* G(-s omega) */
+        if (s > 0)
+        {
+            acb_add(Gp, q, gw, prec);
+            acb_swap(Gm, q);
+        }
+        else
+        {
+            acb_sub(Gm, q, gw, prec);
+            acb_swap(Gp, q);
+        }
+    }
+    acb_clear(x); acb_clear(q); acb_clear(gw);
+    mag_clear(ax);
+}
+
 /* g'(x) = sum_{n>=1} (-1)^n n x^{n-1}/(n+1)!.  For |x| <= 1/2 successive term moduli have ratio
  * (n+1)|x|/(n(n+2)) <= 1/2, so the terms n >= N sum to at most 2 N |x|^{N-1}/(N+1)! (proofs/pumping.md P19). */
 static void

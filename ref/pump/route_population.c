@@ -25,6 +25,14 @@ column_sums_to_zero(acb_mat_t W, slong prec)
     acb_clear(t);
 }
 
+/* 1 if the coupling makes the transition c -> r (C[r][c] or, with dC, one of its derivatives not an exact zero) */
+static int
+transition_made(const acb_mat_t C, const acb_mat_struct *dC, slong r, slong c)
+{
+    return !acb_is_zero(acb_mat_entry(C, r, c))
+           || (dC != NULL && (!acb_is_zero(acb_mat_entry(dC + 0, r, c)) || !acb_is_zero(acb_mat_entry(dC + 1, r, c))));
+}
+
 /* the Pauli rate matrices W_a (rate n -> m is G_a(E_n - E_m) C_a[m][n], bath a at temperature Ta[a]) and, if dC is
  * given, their derivatives dW[2a + k] (d_k E = dE[2n + k], d_k C_a = dC[2a + k]; lemma P19) */
 static void
@@ -32,8 +40,8 @@ rate_matrices(acb_mat_struct *Wa, acb_mat_struct *dW, const qt_pump_params_struc
               const acb_mat_struct *C, const acb_mat_struct *dC, acb_srcptr dE, acb_srcptr Ta, slong prec)
 {
     slong d = acb_mat_nrows(C + 0), a, m, n, k;
-    acb_t g, om, t, u;
-    acb_init(g); acb_init(om); acb_init(t); acb_init(u);
+    acb_t g, om, t, t2, u;
+    acb_init(g); acb_init(om); acb_init(t); acb_init(t2); acb_init(u);
     for (a = 0; a < qt_pump_n_baths(P); a++)
     {
         acb_mat_zero(Wa + a);
@@ -42,38 +50,54 @@ rate_matrices(acb_mat_struct *Wa, acb_mat_struct *dW, const qt_pump_params_struc
                 acb_mat_zero(dW + 2 * a + k);
         qt_pump_bath_rate(g, P, a, prec);
         for (m = 0; m < d; m++)
-            for (n = 0; n < d; n++)
+            for (n = m + 1; n < d; n++)
             {
-                if (m == n)
+                /* the pair n -> m (rate G_a(E_n - E_m) C_a[m][n], energy E_n - E_m to the bath) and m -> n (rate
+                   G_a(E_m - E_n) C_a[n][m]); a transition the coupling does not make (C_a and its derivatives exact
+                   zeros there): rate 0 and derivative 0, whatever G_a is (not computed) */
+                int use[2];
+                slong e;
+                use[0] = transition_made(C + a, dC == NULL ? NULL : dC + 2 * a, m, n);
+                use[1] = transition_made(C + a, dC == NULL ? NULL : dC + 2 * a, n, m);
+                if (!use[0] && !use[1])
                     continue;
-                /* a transition the coupling does not make (C_a[m][n] and its derivatives exact zeros): rate 0 and
-                   derivative 0, whatever G_a(E_n - E_m) is (it is not computed) */
-                if (acb_is_zero(acb_mat_entry(C + a, m, n))
-                    && (dC == NULL || (acb_is_zero(acb_mat_entry(dC + 2 * a, m, n))
-                                       && acb_is_zero(acb_mat_entry(dC + 2 * a + 1, m, n)))))
-                    continue;
-                /* rate n -> m is G_a(E_n - E_m) C_a[m][n] (energy E_n - E_m to the bath) */
                 acb_sub(om, E + n, E + m, prec);
-                qt_ohmic_rate_acb(t, g, om, Ta + a, prec);
-                acb_mul(acb_mat_entry(Wa + a, m, n), t, acb_mat_entry(C + a, m, n), prec);
-                if (dC == NULL)
-                    continue;
-                /* d_k: G'_a (d_k E_n - d_k E_m) C_a[m][n] + G_a d_k C_a[m][n] */
-                qt_ohmic_rate_derivative_acb(u, g, om, Ta + a, prec);
-                for (k = 0; k < 2; k++)
+                if (use[0] && use[1])
+                    qt_ohmic_rate_pair_acb(t, t2, g, om, Ta + a, prec);
+                else if (use[0])
+                    qt_ohmic_rate_acb(t, g, om, Ta + a, prec);
+                else
                 {
-                    acb_ptr w = acb_mat_entry(dW + 2 * a + k, m, n);
-                    acb_sub(w, dE + 2 * n + k, dE + 2 * m + k, prec);
-                    acb_mul(w, w, u, prec);
-                    acb_mul(w, w, acb_mat_entry(C + a, m, n), prec);
-                    acb_addmul(w, t, acb_mat_entry(dC + 2 * a + k, m, n), prec);
+                    acb_neg(u, om);
+                    qt_ohmic_rate_acb(t2, g, u, Ta + a, prec);
+                }
+                for (e = 0; e < 2; e++)
+                {
+                    slong r = e == 0 ? m : n, c = e == 0 ? n : m;      /* W[r][c]: c -> r */
+                    acb_srcptr rate = e == 0 ? t : t2;
+                    if (!use[e])
+                        continue;
+                    acb_mul(acb_mat_entry(Wa + a, r, c), rate, acb_mat_entry(C + a, r, c), prec);
+                    if (dC == NULL)
+                        continue;
+                    /* d_k: G'_a(E_c - E_r) (d_k E_c - d_k E_r) C_a[r][c] + G_a d_k C_a[r][c] */
+                    acb_sub(om, E + c, E + r, prec);
+                    qt_ohmic_rate_derivative_acb(u, g, om, Ta + a, prec);
+                    for (k = 0; k < 2; k++)
+                    {
+                        acb_ptr w = acb_mat_entry(dW + 2 * a + k, r, c);
+                        acb_sub(w, dE + 2 * c + k, dE + 2 * r + k, prec);
+                        acb_mul(w, w, u, prec);
+                        acb_mul(w, w, acb_mat_entry(C + a, r, c), prec);
+                        acb_addmul(w, rate, acb_mat_entry(dC + 2 * a + k, r, c), prec);
+                    }
                 }
             }
         column_sums_to_zero(Wa + a, prec);
         for (k = 0; dC != NULL && k < 2; k++)
             column_sums_to_zero(dW + 2 * a + k, prec);
     }
-    acb_clear(g); acb_clear(om); acb_clear(t); acb_clear(u);
+    acb_clear(g); acb_clear(om); acb_clear(t); acb_clear(t2); acb_clear(u);
 }
 
 /* the stationary populations W p = 0, sum p = 1, and d_k p = -W^+ (d_k W) p (lemma P19), M1 = W with row 0 replaced
