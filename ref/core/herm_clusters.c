@@ -16,6 +16,7 @@
  * orthogonal spectral projector.  Eigenvalues of a Hermitian matrix are real, so replacing the
  * disc by its real projection loses nothing.  Where exact zeros split the matrix into blocks (up to a permutation),
  * each block is clustered on its own and the blocks' clusters are merged where their balls overlap (lemma E7 (v)). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "qtoracle/matrix.h"
@@ -116,6 +117,70 @@ cmp_real_mid(const void *a, const void *b)
     return arf_cmp(arb_midref(acb_realref(x)), arb_midref(acb_realref(y)));
 }
 
+/* Rump's method (as Arb implements it) fixes the last k rows of the guesses X_a: it fails when those rows are (nearly)
+   dependent, e.g. eigenvectors that vanish there.  Retry with the basis permuted so that k rows chosen by pivoted
+   elimination on X_a come last: the same enclosure of the permuted matrix, whose eigenvalues are A's and whose
+   invariant subspaces are the permuted ones; X is permuted back.  Which rows come last is effort, not rigour */
+static void
+rump_pivoted(acb_t lamc, acb_mat_t J, acb_mat_t X, const acb_mat_t A, const acb_t lap, const acb_mat_t Xa, slong prec)
+{
+    slong n = acb_mat_nrows(A), k = acb_mat_ncols(Xa), i, j, l, c;
+    slong *perm = flint_malloc(n * sizeof(slong));
+    char *chosen = flint_calloc(n, 1);
+    double *re = flint_malloc(n * k * sizeof(double)), *im = flint_malloc(n * k * sizeof(double));
+    acb_mat_t Ap, Xp, Y;
+    for (i = 0; i < n * k; i++)
+    {
+        re[i] = arf_get_d(arb_midref(acb_realref(acb_mat_entry(Xa, i / k, i % k))), ARF_RND_NEAR);
+        im[i] = arf_get_d(arb_midref(acb_imagref(acb_mat_entry(Xa, i / k, i % k))), ARF_RND_NEAR);
+    }
+    /* column j: the unchosen row of largest modulus, then eliminate column j from the later columns */
+    for (j = 0; j < k; j++)
+    {
+        slong p = -1;
+        double best = -1.0;
+        for (i = 0; i < n; i++)
+            if (!chosen[i] && hypot(re[i * k + j], im[i * k + j]) > best)
+            {
+                best = hypot(re[i * k + j], im[i * k + j]);
+                p = i;
+            }
+        chosen[p] = 1;
+        perm[n - k + j] = p;
+        if (best <= 0.0)
+            continue;
+        for (l = j + 1; l < k; l++)
+        {
+            /* f = X[p][l] / X[p][j]; X[:, l] -= f X[:, j] */
+            double ar = re[p * k + j], ai = im[p * k + j], br = re[p * k + l], bi = im[p * k + l];
+            double d = ar * ar + ai * ai, fr = (br * ar + bi * ai) / d, fi = (bi * ar - br * ai) / d;
+            for (i = 0; i < n; i++)
+            {
+                double xr = re[i * k + j], xi = im[i * k + j];
+                re[i * k + l] -= fr * xr - fi * xi;
+                im[i * k + l] -= fr * xi + fi * xr;
+            }
+        }
+    }
+    for (c = 0, i = 0; i < n; i++)
+        if (!chosen[i])
+            perm[c++] = i;
+    acb_mat_init(Ap, n, n); acb_mat_init(Xp, n, k); acb_mat_init(Y, n, k);
+    for (i = 0; i < n; i++)
+    {
+        for (j = 0; j < n; j++)
+            acb_set(acb_mat_entry(Ap, i, j), acb_mat_entry(A, perm[i], perm[j]));
+        for (j = 0; j < k; j++)
+            acb_set(acb_mat_entry(Xp, i, j), acb_mat_entry(Xa, perm[i], j));
+    }
+    acb_mat_eig_enclosure_rump(lamc, J, Y, Ap, lap, Xp, prec);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < k; j++)
+            acb_set(acb_mat_entry(X, perm[i], j), acb_mat_entry(Y, i, j));
+    acb_mat_clear(Ap); acb_mat_clear(Xp); acb_mat_clear(Y);
+    flint_free(perm); flint_free(chosen); flint_free(re); flint_free(im);
+}
+
 /* enclose group [s, e) of the sorted guesses; returns 1 on a finite enclosure */
 static int
 enclose_group(arb_t lam, acb_mat_t P, const acb_mat_t A, acb_srcptr Es, const acb_mat_t Rs,
@@ -139,6 +204,8 @@ enclose_group(arb_t lam, acb_mat_t P, const acb_mat_t A, acb_srcptr Es, const ac
     acb_get_mid(lap, lap);
     acb_mat_get_mid(Xa, Xa);
     acb_mat_eig_enclosure_rump(lamc, J, X, A, lap, Xa, prec);
+    if (!acb_is_finite(lamc) || !acb_mat_is_finite(X))
+        rump_pivoted(lamc, J, X, A, lap, Xa, prec);
     if (acb_is_finite(lamc) && acb_mat_is_finite(X))
     {
         /* real projection of the disc: |Re z - Re m| <= |z - m| */
