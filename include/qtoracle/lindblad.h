@@ -70,7 +70,7 @@ void qt_lindblad_propagate_dense(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t 
                                  const arb_t t, slong prec);
 /* the action route (lindblad_action.c, lemma L7): t cut into s steps with |t/s| nu <= theta = clamp(prec/16, 2, 64)
  * for a norm bound nu >= ||L||, each step a Taylor polynomial of degree K with its remainder bound in the radii;
- * O(s K (1+k) n^3).  qt_lindblad_action_steps gives s (WORD_MAX if astronomically many) and K; more than max_steps,
+ * O(s K (1+k) n^3), less for sparse operators and a small structural support (L7 (f): computed on its entries only).  qt_lindblad_action_steps gives s (WORD_MAX if astronomically many) and K; more than max_steps,
  * or astronomically many: QT_UNCERTIFIED */
 #define QT_LINDBLAD_ACTION_MAX_DEGREE 4000
 /* the work cap of qt_lindblad_propagate's action route: s (1 + k) n^3 <= QT_LINDBLAD_ACTION_MAX_WORK for s steps and

@@ -6,6 +6,7 @@
  * off it the entries are exact zeros).  O(s K (1 + k) n^3) for k jump operators, less where the operators are sparse,
  * against O(n^6) for the dense superoperator exponential (lindblad_solve.c, lemma L2). */
 #include <stdlib.h>
+#include <string.h>
 #include "qtoracle/lindblad.h"
 
 /* an upper bound on the spectral norm of every matrix in the ball A: sqrt(||A||_1 ||A||_inf), ||A||_1 = ||A^T||_inf */
@@ -81,10 +82,10 @@ hermitian_part_lmax_ubound(arf_t u, const acb_mat_t A, slong prec)
     arf_clear(w);
 }
 
-/* an operator's entries that are not exact zeros, by row (for P X) or by column (for X P), when they are at most a
-   quarter of n^2: the products then take O(nnz n) operations, each entry one dot product over those terms only (the
+/* an operator's entries that are not exact zeros, by row (for P X) or by column (for X P).  When they are at most a
+   quarter of n^2 (sparse), the products take O(nnz n) operations, each entry one dot product over those terms only (the
    terms left out are exact zeros, so the enclosure is that of the full dot product); denser operators go to
-   acb_mat_mul */
+   acb_mat_mul, except on a listed set of entries (below), which always takes the dot products */
 typedef struct
 {
     int sparse;
@@ -100,9 +101,6 @@ op_pattern_init(op_pattern *p, const acb_mat_t P, int by_col)
     for (i = 0; i < n * n; i++)
         nnz += !acb_is_zero(acb_mat_entry(P, i / n, i % n));
     p->sparse = (4 * nnz <= n * n);
-    p->start = NULL; p->idx = NULL; p->val = NULL;
-    if (!p->sparse)
-        return;
     p->start = malloc((n + 1) * sizeof(slong));
     p->idx = malloc((nnz + 1) * sizeof(slong));
     p->val = malloc((nnz + 1) * sizeof(acb_struct));
@@ -128,50 +126,120 @@ op_pattern_clear(op_pattern *p)
     free(p->start); free(p->idx); free(p->val);
 }
 
-/* Y = P X */
-static void
-op_mul_left(acb_mat_t Y, const op_pattern *p, const acb_mat_t P, const acb_mat_t X, slong prec)
+/* the entries a product or a sum is computed on: every entry (idx == NULL) or the ns listed ones (i n + j); the others
+   are left as they are (exact zeros where the caller uses a list) */
+typedef struct
 {
-    slong n = acb_mat_nrows(X), i, j, q;
+    slong ns;
+    slong *idx;
+}
+entry_set;
+
+/* Y = P X on the entries of E */
+static void
+op_mul_left(acb_mat_t Y, const op_pattern *p, const acb_mat_t P, const acb_mat_t X, const entry_set *E, slong prec)
+{
+    slong n = acb_mat_nrows(X), i, j, q, e;
     acb_ptr g;
-    if (!p->sparse)
+    if (!p->sparse && E->idx == NULL)
     {
         acb_mat_mul(Y, P, X, prec);
         return;
     }
     g = malloc((n + 1) * sizeof(acb_struct));
-    for (i = 0; i < n; i++)
-        for (j = 0; j < n; j++)
-        {
-            slong s0 = p->start[i], len = p->start[i + 1] - s0;
-            for (q = 0; q < len; q++)
-                g[q] = *acb_mat_entry(X, p->idx[s0 + q], j);         /* shallow: read only */
-            acb_dot(acb_mat_entry(Y, i, j), NULL, 0, p->val + s0, 1, g, 1, len, prec);
-        }
+    for (e = 0; e < (E->idx == NULL ? n * n : E->ns); e++)
+    {
+        slong s0, len;
+        i = (E->idx == NULL ? e : E->idx[e]) / n;
+        j = (E->idx == NULL ? e : E->idx[e]) % n;
+        s0 = p->start[i];
+        len = p->start[i + 1] - s0;
+        for (q = 0; q < len; q++)
+            g[q] = *acb_mat_entry(X, p->idx[s0 + q], j);         /* shallow: read only */
+        acb_dot(acb_mat_entry(Y, i, j), NULL, 0, p->val + s0, 1, g, 1, len, prec);
+    }
     free(g);
 }
 
-/* Y = X P */
+/* Y = X P on the entries of E */
 static void
-op_mul_right(acb_mat_t Y, const acb_mat_t X, const op_pattern *p, const acb_mat_t P, slong prec)
+op_mul_right(acb_mat_t Y, const acb_mat_t X, const op_pattern *p, const acb_mat_t P, const entry_set *E, slong prec)
 {
-    slong n = acb_mat_nrows(X), i, j, q;
+    slong n = acb_mat_nrows(X), i, j, q, e;
     acb_ptr g;
-    if (!p->sparse)
+    if (!p->sparse && E->idx == NULL)
     {
         acb_mat_mul(Y, X, P, prec);
         return;
     }
     g = malloc((n + 1) * sizeof(acb_struct));
-    for (i = 0; i < n; i++)
-        for (j = 0; j < n; j++)
-        {
-            slong s0 = p->start[j], len = p->start[j + 1] - s0;
-            for (q = 0; q < len; q++)
-                g[q] = *acb_mat_entry(X, i, p->idx[s0 + q]);
-            acb_dot(acb_mat_entry(Y, i, j), NULL, 0, g, 1, p->val + s0, 1, len, prec);
-        }
+    for (e = 0; e < (E->idx == NULL ? n * n : E->ns); e++)
+    {
+        slong s0, len;
+        i = (E->idx == NULL ? e : E->idx[e]) / n;
+        j = (E->idx == NULL ? e : E->idx[e]) % n;
+        s0 = p->start[j];
+        len = p->start[j + 1] - s0;
+        for (q = 0; q < len; q++)
+            g[q] = *acb_mat_entry(X, i, p->idx[s0 + q]);
+        acb_dot(acb_mat_entry(Y, i, j), NULL, 0, g, 1, p->val + s0, 1, len, prec);
+    }
     free(g);
+}
+
+/* entrywise operations on the entries of E (all: the acb_mat routines, the same operations entry by entry) */
+#define ENTRY(M, E, e) acb_mat_entry((M), (E)->idx[e] / acb_mat_ncols(M), (E)->idx[e] % acb_mat_ncols(M))
+
+static void
+ent_add(acb_mat_t Y, const acb_mat_t A, const acb_mat_t B, const entry_set *E, slong prec)
+{
+    slong e;
+    if (E->idx == NULL)
+        acb_mat_add(Y, A, B, prec);
+    else
+        for (e = 0; e < E->ns; e++)
+            acb_add(ENTRY(Y, E, e), ENTRY(A, E, e), ENTRY(B, E, e), prec);
+}
+
+static void
+ent_scalar_mul_arb(acb_mat_t Y, const acb_mat_t X, const arb_t c, const entry_set *E, slong prec)
+{
+    slong e;
+    if (E->idx == NULL)
+        acb_mat_scalar_mul_arb(Y, X, c, prec);
+    else
+        for (e = 0; e < E->ns; e++)
+            acb_mul_arb(ENTRY(Y, E, e), ENTRY(X, E, e), c, prec);
+}
+
+static void
+ent_scalar_div_si(acb_mat_t Y, const acb_mat_t X, slong d, const entry_set *E, slong prec)
+{
+    slong e;
+    if (E->idx == NULL)
+        acb_mat_scalar_div_si(Y, X, d, prec);
+    else
+        for (e = 0; e < E->ns; e++)
+            acb_div_si(ENTRY(Y, E, e), ENTRY(X, E, e), d, prec);
+}
+
+static void
+ent_scalar_addmul_acb(acb_mat_t Y, const acb_mat_t X, const acb_t c, const entry_set *E, slong prec)
+{
+    slong e;
+    if (E->idx == NULL)
+        acb_mat_scalar_addmul_acb(Y, X, c, prec);
+    else
+        for (e = 0; e < E->ns; e++)
+            acb_addmul(ENTRY(Y, E, e), ENTRY(X, E, e), c, prec);
+}
+
+static void
+ent_zero(acb_mat_t Y, const entry_set *E)
+{
+    slong e;
+    for (e = 0; E->idx != NULL && e < E->ns; e++)
+        acb_zero(ENTRY(Y, E, e));
 }
 
 /* the generator in the form used here: L(X) = A X + X B + sum_k r_k L_k X Ld_k with
@@ -287,21 +355,93 @@ action_gen_clear(action_gen *a)
     mag_clear(a->mu);
 }
 
-/* Y = L(X), Y not aliased with X; T1, T2 scratch */
+/* Y = L(X), Y not aliased with X; T1, T2 scratch.  On entry lists (lemma L7 (f)): X, Y on E (zero elsewhere), L_k X on
+   E1[k]; T1 is zero off the entries it is given and is returned so */
 static void
 action_apply(acb_mat_t Y, const action_gen *a, const qt_lindblad_t G, const acb_mat_t X, acb_mat_t T1, acb_mat_t T2,
-             slong prec)
+             const entry_set *E, const entry_set *E1, slong prec)
 {
     slong k;
-    op_mul_left(Y, &a->sA, a->A, X, prec);
-    op_mul_right(T1, X, &a->sB, a->B, prec);
-    acb_mat_add(Y, Y, T1, prec);
+    op_mul_left(Y, &a->sA, a->A, X, E, prec);
+    op_mul_right(T1, X, &a->sB, a->B, E, prec);
+    ent_add(Y, Y, T1, E, prec);
+    ent_zero(T1, E);
     for (k = 0; k < G->nops; k++)
     {
-        op_mul_left(T1, a->sL + k, G->L + k, X, prec);
-        op_mul_right(T2, T1, a->sLd + k, G->Ld + k, prec);
-        acb_mat_scalar_addmul_acb(Y, T2, G->rate + k, prec);
+        op_mul_left(T1, a->sL + k, G->L + k, X, E1 + k, prec);
+        op_mul_right(T2, T1, a->sLd + k, G->Ld + k, E, prec);
+        ent_scalar_addmul_acb(Y, T2, G->rate + k, E, prec);
+        ent_zero(T1, E1 + k);
     }
+}
+
+/* lemma L7 (f) on lists: when the structural support S (the char mask) has at most n^2/4 pairs, E = S and E1[k] = the
+   pattern of L_k S, provided the products the action takes stay on them: A S and S B in S, (L_k S) Ld_k in S, checked
+   here on the operators' entry lists (independently of the closure search that found S).  Returns 0 (every entry)
+   otherwise */
+static int
+support_entries(entry_set *E, entry_set *E1, const char *S, const action_gen *a, slong nops, slong n)
+{
+    slong i, j, b, q, k, ns = 0;
+    char *S1;
+    int ok = 1;
+    for (i = 0; i < n * n; i++)
+        ns += S[i] != 0;
+    for (k = 0; k < nops; k++)
+        E1[k].idx = NULL;
+    if (4 * ns > n * n)
+        return 0;
+    for (b = 0; b < n && ok; b++)              /* A S in S: A_bi != 0, (i, j) in S => (b, j) in S */
+        for (q = a->sA.start[b]; q < a->sA.start[b + 1] && ok; q++)
+            for (j = 0, i = a->sA.idx[q]; j < n; j++)
+                if (S[i * n + j] && !S[b * n + j])
+                    ok = 0;
+    for (b = 0; b < n && ok; b++)              /* S B in S: B_jb != 0, (i, j) in S => (i, b) in S */
+        for (q = a->sB.start[b]; q < a->sB.start[b + 1] && ok; q++)
+            for (i = 0, j = a->sB.idx[q]; i < n; i++)
+                if (S[i * n + j] && !S[i * n + b])
+                    ok = 0;
+    if (!ok)
+        return 0;
+    S1 = calloc(n * n, 1);
+    for (k = 0; k < nops && ok; k++)
+    {
+        slong m = 0;
+        memset(S1, 0, n * n);
+        for (b = 0; b < n; b++)                /* S1 = pattern of L_k S: (L_k)_bi != 0, (i, j) in S */
+            for (q = a->sL[k].start[b]; q < a->sL[k].start[b + 1]; q++)
+                for (j = 0, i = a->sL[k].idx[q]; j < n; j++)
+                    if (S[i * n + j])
+                        S1[b * n + j] = 1;
+        for (b = 0; b < n && ok; b++)          /* S1 Ld_k in S */
+            for (q = a->sLd[k].start[b]; q < a->sLd[k].start[b + 1] && ok; q++)
+                for (i = 0, j = a->sLd[k].idx[q]; i < n; i++)
+                    if (S1[i * n + j] && !S[i * n + b])
+                        ok = 0;
+        for (i = 0; i < n * n; i++)
+            m += S1[i];
+        E1[k].ns = m;
+        E1[k].idx = malloc((m + 1) * sizeof(slong));
+        for (m = 0, i = 0; i < n * n; i++)
+            if (S1[i])
+                E1[k].idx[m++] = i;
+    }
+    free(S1);
+    if (!ok)
+    {
+        for (i = 0; i < nops; i++)
+        {
+            free(E1[i].idx);
+            E1[i].idx = NULL;
+        }
+        return 0;
+    }
+    E->ns = ns;
+    E->idx = malloc((ns + 1) * sizeof(slong));
+    for (ns = 0, i = 0; i < n * n; i++)
+        if (S[i])
+            E->idx[ns++] = i;
+    return 1;
 }
 
 /* the remainder factor of lemma L7 (b): sum_{k > K} theta^k / k! <= theta^(K+1)/(K+1)! / (1 - theta/(K+2)), for
@@ -405,6 +545,8 @@ qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, c
     acb_mat_t M, Tk, Tn, T1, T2, SX, SI;
     arb_t h, c;
     mag_t th, tail, dsum, etaI, e, habs;
+    char *S;
+    entry_set E, *E1;
 
     action_gen_init(&a, G, prec);
     mag_init(th); mag_init(tail); mag_init(dsum); mag_init(etaI); mag_init(e); mag_init(habs);
@@ -421,6 +563,20 @@ qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, c
     }
     acb_mat_init(M, n, n); acb_mat_init(Tk, n, n); acb_mat_init(Tn, n, n); acb_mat_init(T1, n, n);
     acb_mat_init(T2, n, n); acb_mat_init(SX, n, n); acb_mat_init(SI, n, n);
+    /* lemma L7 (f): the structural support; on a small one the products and sums run on its entries only */
+    S = malloc(n * n);
+    qt_lindblad_support_pattern(S, G, X0);
+    E1 = malloc((G->nops + 1) * sizeof(entry_set));
+    if (!support_entries(&E, E1, S, &a, G->nops, n))
+    {
+        E.idx = NULL;
+        E.ns = n * n;
+        for (k = 0; k < G->nops; k++)
+        {
+            E1[k].idx = NULL;
+            E1[k].ns = n * n;
+        }
+    }
     arb_init(h); arb_init(c);
 
     arb_div_si(h, t, s, prec);
@@ -449,14 +605,14 @@ qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, c
             acb_mat_set(SI, M);
         for (k = 1; k <= K; k++)
         {
-            action_apply(Tn, &a, G, Tk, T1, T2, prec);
+            action_apply(Tn, &a, G, Tk, T1, T2, &E, E1, prec);
             arb_div_si(c, h, k, prec);
-            acb_mat_scalar_mul_arb(Tk, Tn, c, prec);
-            acb_mat_add(SX, SX, Tk, prec);
+            ent_scalar_mul_arb(Tk, Tn, c, &E, prec);
+            ent_add(SX, SX, Tk, &E, prec);
             if (I != NULL)
             {
-                acb_mat_scalar_div_si(Tn, Tk, k + 1, prec);
-                acb_mat_add(SI, SI, Tn, prec);
+                ent_scalar_div_si(Tn, Tk, k + 1, &E, prec);
+                ent_add(SI, SI, Tn, &E, prec);
             }
         }
         /* lemma L7 (b): ||exp(hL) M - SX||_2 <= ||M||_2 tail, ||int_0^h exp(uL) M du - SI||_2 <= |h| ||M||_2 tail */
@@ -483,9 +639,7 @@ qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, c
     /* lemma L7 (f): X(t), I(t) and every computed term lie in the matrices supported on the structural support S, so
        the errors do too: off S the exact entries are 0 and the computed ones exact zeros (checked; else every entry) */
     {
-        char *S = malloc(n * n);
         int on_s = 1;
-        qt_lindblad_support_pattern(S, G, X0);
         for (j = 0; j < n * n && on_s; j++)
             if (!S[j] && (!acb_is_zero(acb_mat_entry(M, j / n, j % n)) || (I != NULL && !acb_is_zero(acb_mat_entry(I, j / n, j % n)))))
                 on_s = 0;
@@ -496,8 +650,12 @@ qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, c
                 if (I != NULL)
                     acb_add_error_mag(acb_mat_entry(I, j / n, j % n), etaI);
             }
-        free(S);
     }
+    free(S);
+    free(E.idx);
+    for (k = 0; k < G->nops; k++)
+        free(E1[k].idx);
+    free(E1);
     acb_mat_set(Xt, M);
 
     acb_mat_clear(M); acb_mat_clear(Tk); acb_mat_clear(Tn); acb_mat_clear(T1); acb_mat_clear(T2);
