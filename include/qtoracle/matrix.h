@@ -131,6 +131,10 @@ void qt_herm_clusters_init(qt_herm_clusters_t C);
 void qt_herm_clusters_clear(qt_herm_clusters_t C);
 /* from a ball matrix whose exact member is Hermitian; QT_UNCERTIFIED if not separable */
 int qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A, slong prec, char *reason);
+/* the blocks exact zeros cut the square ball matrix A into (mat_blocks.c): comp[i] = the block of index i (the
+ * connected components of i - j where A_ij or A_ji is not an exact zero, numbered in the order of their least index);
+ * returns their number */
+slong qt_acb_mat_zero_blocks(slong *comp, const acb_mat_t A);
 /* from the exact spectral decomposition of an exact Hermitian matrix */
 void qt_herm_clusters_from_projectors(qt_herm_clusters_t C, const qt_eigenprojectors_t E);
 /* lemma E12: given that the exact matrix has at least k zero eigenvalues, marks the lowest cluster exactly zero

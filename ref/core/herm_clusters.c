@@ -353,38 +353,6 @@ done:
     return st;
 }
 
-/* the graph on 1..n with an edge i - j where A0_ij or A0_ji is not an exact zero: comp[i] = its connected component,
-   numbered in the order of their least index; returns the number of components */
-static slong
-zero_pattern_components(slong *comp, const acb_mat_t A0)
-{
-    slong n = acb_mat_nrows(A0), i, j, nc = 0, top;
-    slong *stack = malloc(n * sizeof(slong));
-    for (i = 0; i < n; i++)
-        comp[i] = -1;
-    for (i = 0; i < n; i++)
-    {
-        if (comp[i] >= 0)
-            continue;
-        comp[i] = nc;
-        stack[0] = i;
-        top = 1;
-        while (top > 0)
-        {
-            slong a = stack[--top];
-            for (j = 0; j < n; j++)
-                if (comp[j] < 0 && (!acb_is_zero(acb_mat_entry(A0, a, j)) || !acb_is_zero(acb_mat_entry(A0, j, a))))
-                {
-                    comp[j] = nc;
-                    stack[top++] = j;
-                }
-        }
-        nc++;
-    }
-    free(stack);
-    return nc;
-}
-
 typedef struct
 {
     arf_struct lo;              /* lower bound of lambda, the sort key */
@@ -414,7 +382,7 @@ qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A0, slong prec, char *rea
     int st = QT_OK;
 
     comp = malloc(n * sizeof(slong));
-    nc = zero_pattern_components(comp, A0);
+    nc = qt_acb_mat_zero_blocks(comp, A0);
     if (nc <= 1)
     {
         free(comp);

@@ -257,38 +257,6 @@ qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *r
     return QT_OK;
 }
 
-/* the connected components of the graph on 0..N-1 with an edge wherever S[r][c] or S[c][r] is not exactly zero:
-   S is block diagonal (exactly) over them; comp[i] = the component of index i, returns their number */
-static slong
-exact_blocks(slong *comp, const acb_mat_t S)
-{
-    slong N = acb_mat_nrows(S), i, j, k, ncomp = 0;
-    slong *stack = flint_malloc(sizeof(slong) * N);
-    for (i = 0; i < N; i++)
-        comp[i] = -1;
-    for (i = 0; i < N; i++)
-    {
-        slong top = 0;
-        if (comp[i] >= 0)
-            continue;
-        comp[i] = ncomp;
-        stack[top++] = i;
-        while (top > 0)
-        {
-            k = stack[--top];
-            for (j = 0; j < N; j++)
-                if (comp[j] < 0 && (!acb_is_zero(acb_mat_entry(S, k, j)) || !acb_is_zero(acb_mat_entry(S, j, k))))
-                {
-                    comp[j] = ncomp;
-                    stack[top++] = j;
-                }
-        }
-        ncomp++;
-    }
-    flint_free(stack);
-    return ncomp;
-}
-
 /* solves A x = b (proven nonsingular: preconditioned by an approximate inverse of the midpoint, which overestimates
    much less than plain LU on wide complex parameter balls, else plain LU); 0 if not proven */
 static int
@@ -318,7 +286,7 @@ qt_lindblad_drazin_solve(acb_mat_t X, const acb_mat_t S, const acb_mat_t Y, slon
         for (q = 0; q < n; q++)
             for (r = 0; r < n; r++)
                 acb_set(acb_mat_entry(b, r + q * n, c), acb_mat_entry(Y, r, c * n + q));
-    ncomp = exact_blocks(comp, S);
+    ncomp = qt_acb_mat_zero_blocks(comp, S);     /* S is block diagonal (exactly) over them */
     for (i = 1; i < n; i++)
         if (comp[i + i * n] != comp[0])
             ok = connected = 0;
