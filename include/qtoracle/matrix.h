@@ -135,6 +135,8 @@ int qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A, slong prec, char *
  * connected components of i - j where A_ij or A_ji is not an exact zero, numbered in the order of their least index);
  * returns their number */
 slong qt_acb_mat_zero_blocks(slong *comp, const acb_mat_t A);
+/* B_ij = A[idx[i]][idx[j]] for the m x m matrix B (a block, or with a permutation the permuted matrix) */
+void qt_acb_mat_principal(acb_mat_t B, const acb_mat_t A, const slong *idx);
 /* from the exact spectral decomposition of an exact Hermitian matrix */
 void qt_herm_clusters_from_projectors(qt_herm_clusters_t C, const qt_eigenprojectors_t E);
 /* lemma E12: given that the exact matrix has at least k zero eigenvalues, marks the lowest cluster exactly zero

@@ -166,13 +166,10 @@ rump_pivoted(acb_t lamc, acb_mat_t J, acb_mat_t X, const acb_mat_t A, const acb_
         if (!chosen[i])
             perm[c++] = i;
     acb_mat_init(Ap, n, n); acb_mat_init(Xp, n, k); acb_mat_init(Y, n, k);
+    qt_acb_mat_principal(Ap, A, perm);
     for (i = 0; i < n; i++)
-    {
-        for (j = 0; j < n; j++)
-            acb_set(acb_mat_entry(Ap, i, j), acb_mat_entry(A, perm[i], perm[j]));
         for (j = 0; j < k; j++)
             acb_set(acb_mat_entry(Xp, i, j), acb_mat_entry(Xa, perm[i], j));
-    }
     acb_mat_eig_enclosure_rump(lamc, J, Y, Ap, lap, Xp, prec);
     for (i = 0; i < n; i++)
         for (j = 0; j < k; j++)
@@ -406,9 +403,7 @@ qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A0, slong prec, char *rea
         else
         {
             acb_mat_init(Ab, m, m);
-            for (i = 0; i < m; i++)
-                for (j = 0; j < m; j++)
-                    acb_set(acb_mat_entry(Ab, i, j), acb_mat_entry(A0, idx[i], idx[j]));
+            qt_acb_mat_principal(Ab, A0, idx);
             st = clusters_connected(B + b, Ab, prec, reason);
             acb_mat_clear(Ab);
         }

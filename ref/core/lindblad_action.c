@@ -135,15 +135,19 @@ typedef struct
 }
 entry_set;
 
-/* Y = P X on the entries of E */
+/* Y = P X (left) or Y = X P (right) on the entries of E: entry (i, j) is the dot product of P's row i with the listed
+   entries of X's column j, or of X's row i with P's column j */
 static void
-op_mul_left(acb_mat_t Y, const op_pattern *p, const acb_mat_t P, const acb_mat_t X, const entry_set *E, slong prec)
+op_mul(acb_mat_t Y, const op_pattern *p, const acb_mat_t P, const acb_mat_t X, int left, const entry_set *E, slong prec)
 {
     slong n = acb_mat_nrows(X), i, j, q, e;
     acb_ptr g;
     if (!p->sparse && E->idx == NULL)
     {
-        acb_mat_mul(Y, P, X, prec);
+        if (left)
+            acb_mat_mul(Y, P, X, prec);
+        else
+            acb_mat_mul(Y, X, P, prec);
         return;
     }
     g = malloc((n + 1) * sizeof(acb_struct));
@@ -152,37 +156,14 @@ op_mul_left(acb_mat_t Y, const op_pattern *p, const acb_mat_t P, const acb_mat_t
         slong s0, len;
         i = (E->idx == NULL ? e : E->idx[e]) / n;
         j = (E->idx == NULL ? e : E->idx[e]) % n;
-        s0 = p->start[i];
-        len = p->start[i + 1] - s0;
-        for (q = 0; q < len; q++)
-            g[q] = *acb_mat_entry(X, p->idx[s0 + q], j);         /* shallow: read only */
-        acb_dot(acb_mat_entry(Y, i, j), NULL, 0, p->val + s0, 1, g, 1, len, prec);
-    }
-    free(g);
-}
-
-/* Y = X P on the entries of E */
-static void
-op_mul_right(acb_mat_t Y, const acb_mat_t X, const op_pattern *p, const acb_mat_t P, const entry_set *E, slong prec)
-{
-    slong n = acb_mat_nrows(X), i, j, q, e;
-    acb_ptr g;
-    if (!p->sparse && E->idx == NULL)
-    {
-        acb_mat_mul(Y, X, P, prec);
-        return;
-    }
-    g = malloc((n + 1) * sizeof(acb_struct));
-    for (e = 0; e < (E->idx == NULL ? n * n : E->ns); e++)
-    {
-        slong s0, len;
-        i = (E->idx == NULL ? e : E->idx[e]) / n;
-        j = (E->idx == NULL ? e : E->idx[e]) % n;
-        s0 = p->start[j];
-        len = p->start[j + 1] - s0;
-        for (q = 0; q < len; q++)
-            g[q] = *acb_mat_entry(X, i, p->idx[s0 + q]);
-        acb_dot(acb_mat_entry(Y, i, j), NULL, 0, g, 1, p->val + s0, 1, len, prec);
+        s0 = p->start[left ? i : j];
+        len = p->start[(left ? i : j) + 1] - s0;
+        for (q = 0; q < len; q++)                               /* shallow copies: read only */
+            g[q] = left ? *acb_mat_entry(X, p->idx[s0 + q], j) : *acb_mat_entry(X, i, p->idx[s0 + q]);
+        if (left)
+            acb_dot(acb_mat_entry(Y, i, j), NULL, 0, p->val + s0, 1, g, 1, len, prec);
+        else
+            acb_dot(acb_mat_entry(Y, i, j), NULL, 0, g, 1, p->val + s0, 1, len, prec);
     }
     free(g);
 }
@@ -362,14 +343,14 @@ action_apply(acb_mat_t Y, const action_gen *a, const qt_lindblad_t G, const acb_
              const entry_set *E, const entry_set *E1, slong prec)
 {
     slong k;
-    op_mul_left(Y, &a->sA, a->A, X, E, prec);
-    op_mul_right(T1, X, &a->sB, a->B, E, prec);
+    op_mul(Y, &a->sA, a->A, X, 1, E, prec);
+    op_mul(T1, &a->sB, a->B, X, 0, E, prec);
     ent_add(Y, Y, T1, E, prec);
     ent_zero(T1, E);
     for (k = 0; k < G->nops; k++)
     {
-        op_mul_left(T1, a->sL + k, G->L + k, X, E1 + k, prec);
-        op_mul_right(T2, T1, a->sLd + k, G->Ld + k, E, prec);
+        op_mul(T1, a->sL + k, G->L + k, X, 1, E1 + k, prec);
+        op_mul(T2, a->sLd + k, G->Ld + k, T1, 0, E, prec);
         ent_scalar_addmul_acb(Y, T2, G->rate + k, E, prec);
         ent_zero(T1, E1 + k);
     }

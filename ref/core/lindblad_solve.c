@@ -298,13 +298,10 @@ qt_lindblad_drazin_solve(acb_mat_t X, const acb_mat_t S, const acb_mat_t Y, slon
             if (comp[i] == q)
                 idx[sz++] = i;
         acb_mat_init(A, sz, sz); acb_mat_init(bq, sz, m); acb_mat_init(xq, sz, m);
+        qt_acb_mat_principal(A, S, idx);
         for (a = 0; a < sz; a++)
-        {
-            for (e = 0; e < sz; e++)
-                acb_set(acb_mat_entry(A, a, e), acb_mat_entry(S, idx[a], idx[e]));
             for (c = 0; c < m; c++)
                 acb_set(acb_mat_entry(bq, a, c), acb_mat_entry(b, idx[a], c));
-        }
         if (q == comp[0])
         {
             /* idx[0] = 0 = the (0,0) index: its row becomes the trace functional, right-hand side 0 */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* mat_blocks.c -- the blocks that exact zeros cut a square ball matrix into: the connected components of the graph on
  * its indices with an edge i - j wherever the entry (i, j) or (j, i) is not an exact zero.  Every member of the ball
- * is block diagonal over them up to a permutation (an exact zero is 0 in every member). */
+ * is block diagonal over them up to a permutation (an exact zero is 0 in every member).  And the principal submatrix
+ * on a list of indices (a block, or a permuted matrix). */
 #include "qtoracle/matrix.h"
 
 slong
@@ -32,4 +33,13 @@ qt_acb_mat_zero_blocks(slong *comp, const acb_mat_t A)
     }
     flint_free(stack);
     return nc;
+}
+
+void
+qt_acb_mat_principal(acb_mat_t B, const acb_mat_t A, const slong *idx)
+{
+    slong m = acb_mat_nrows(B), i, j;
+    for (i = 0; i < m; i++)
+        for (j = 0; j < m; j++)
+            acb_set(acb_mat_entry(B, i, j), acb_mat_entry(A, idx[i], idx[j]));
 }
