@@ -373,7 +373,7 @@ int
 qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A0, slong prec, char *reason)
 {
     slong n = acb_mat_nrows(A0), nc, b, i, j, m, npieces = 0, K, q, h;
-    slong *comp, *idx;
+    slong *comp, *idx, *first;       /* block b: the indices idx[first[b] .. first[b+1]), ascending */
     qt_herm_clusters_struct *B;
     piece_key *keys;
     int st = QT_OK;
@@ -386,24 +386,33 @@ qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A0, slong prec, char *rea
         return clusters_connected(C, A0, prec, reason);
     }
     idx = malloc(n * sizeof(slong));
+    first = calloc(nc + 1, sizeof(slong));
+    for (i = 0; i < n; i++)
+        first[comp[i] + 1]++;
+    for (b = 0; b < nc; b++)
+        first[b + 1] += first[b];
+    for (i = 0; i < n; i++)
+        idx[first[comp[i]]++] = i;
+    for (b = nc; b > 0; b--)
+        first[b] = first[b - 1];
+    first[0] = 0;
     B = calloc(nc, sizeof(qt_herm_clusters_struct));
     for (b = 0; b < nc && st == QT_OK; b++)
     {
         acb_mat_t Ab;
-        for (m = 0, i = 0; i < n; i++)
-            if (comp[i] == b)
-                idx[m++] = i;
+        const slong *ib = idx + first[b];
+        m = first[b + 1] - first[b];
         if (m == 1)
         {
             alloc_clusters(B + b, 1, 1);
-            arb_set(B[b].lambda, acb_realref(acb_mat_entry(A0, idx[0], idx[0])));  /* the Hermitian member's diagonal */
+            arb_set(B[b].lambda, acb_realref(acb_mat_entry(A0, ib[0], ib[0])));    /* the Hermitian member's diagonal */
             B[b].mult[0] = 1;
             acb_one(acb_mat_entry(B[b].P, 0, 0));
         }
         else
         {
             acb_mat_init(Ab, m, m);
-            qt_acb_mat_principal(Ab, A0, idx);
+            qt_acb_mat_principal(Ab, A0, ib);
             st = clusters_connected(B + b, Ab, prec, reason);
             acb_mat_clear(Ab);
         }
@@ -452,12 +461,13 @@ qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A0, slong prec, char *rea
                 else
                     arb_union(C->lambda + h, C->lambda + h, Bb->lambda + c, prec);
                 C->mult[h] += Bb->mult[c];
-                for (m = 0, i = 0; i < n; i++)
-                    if (comp[i] == keys[q].comp)
-                        idx[m++] = i;
-                for (i = 0; i < m; i++)          /* components are disjoint: each entry is set once */
-                    for (j = 0; j < m; j++)
-                        acb_set(acb_mat_entry(C->P + h, idx[i], idx[j]), acb_mat_entry(Bb->P + c, i, j));
+                {
+                    const slong *ib = idx + first[keys[q].comp];
+                    m = first[keys[q].comp + 1] - first[keys[q].comp];
+                    for (i = 0; i < m; i++)      /* blocks are disjoint: each entry is set once */
+                        for (j = 0; j < m; j++)
+                            acb_set(acb_mat_entry(C->P + h, ib[i], ib[j]), acb_mat_entry(Bb->P + c, i, j));
+                }
             }
             /* the balls of the hulls enclose disjoint intervals; should rounding make two of them meet, say so */
             for (h = 0; h + 1 < K && st == QT_OK; h++)
@@ -472,6 +482,6 @@ qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A0, slong prec, char *rea
     }
     for (b = 0; b < nc; b++)
         qt_herm_clusters_clear(B + b);
-    free(B); free(idx); free(comp);
+    free(B); free(idx); free(first); free(comp);
     return st;
 }

@@ -212,7 +212,7 @@ int
 qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason)
 {
     slong n = G->n, N = n * n, k, i;
-    acb_mat_t S, b, x;
+    acb_mat_t S;
     int ok;
     if (n > QT_LIOUVILLE_MAX_DIM)
     {
@@ -220,35 +220,32 @@ qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *r
         return qt_fail(reason, QT_UNCERTIFIED, "the stationary state of a model with %ld levels is not computed: its "
                        "dense n^2 x n^2 solve is beyond the budget of %d levels", (long) n, QT_LIOUVILLE_MAX_DIM);
     }
-    acb_mat_init(S, N, N); acb_mat_init(b, N, 1); acb_mat_init(x, N, 1);
+    acb_mat_init(S, N, N);
     qt_lindblad_superop(S, G, prec);
     if (qt_lindblad_is_gksl(G))
+        ok = steady_state_hermitian(X, S, n, prec);            /* lemma L3 (b) */
+    else
     {
-        ok = steady_state_hermitian(X, S, n, prec);
-        acb_mat_clear(S); acb_mat_clear(b); acb_mat_clear(x);
-        if (!ok)
+        acb_mat_t b, x;
+        acb_mat_init(b, N, 1); acb_mat_init(x, N, 1);
+        /* lemma L3: row 0 (the diagonal index (0,0)) replaced by the trace functional */
+        for (k = 0; k < N; k++)
+            acb_zero(acb_mat_entry(S, 0, k));
+        for (i = 0; i < n; i++)
+            acb_one(acb_mat_entry(S, 0, i + i * n));
+        acb_one(acb_mat_entry(b, 0, 0));
+        ok = acb_mat_solve(x, S, b, prec);
+        if (ok)
         {
-            acb_mat_indeterminate(X);
-            return qt_fail(reason, QT_UNCERTIFIED, "the stationary-state system could not be proven nonsingular (the stationary state may not be unique)");
+            acb_mat_t T;
+            acb_mat_init(T, n, n);
+            qt_mat_unvec(T, x);
+            qt_acb_mat_hermitian_part(X, T, prec);
+            acb_mat_clear(T);
         }
-        return QT_OK;
+        acb_mat_clear(b); acb_mat_clear(x);
     }
-    /* lemma L3: row 0 (the diagonal index (0,0)) replaced by the trace functional */
-    for (k = 0; k < N; k++)
-        acb_zero(acb_mat_entry(S, 0, k));
-    for (i = 0; i < n; i++)
-        acb_one(acb_mat_entry(S, 0, i + i * n));
-    acb_one(acb_mat_entry(b, 0, 0));
-    ok = acb_mat_solve(x, S, b, prec);
-    if (ok)
-    {
-        acb_mat_t T;
-        acb_mat_init(T, n, n);
-        qt_mat_unvec(T, x);
-        qt_acb_mat_hermitian_part(X, T, prec);
-        acb_mat_clear(T);
-    }
-    acb_mat_clear(S); acb_mat_clear(b); acb_mat_clear(x);
+    acb_mat_clear(S);
     if (!ok)
     {
         acb_mat_indeterminate(X);

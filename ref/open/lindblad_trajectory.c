@@ -162,14 +162,14 @@ set_or_fail(qt_record_t R, slong i, const arb_t v, int st, const char *reason)
     }
 }
 
-/* Delta(X) = sum_E P_E X P_E; for coordinate projectors (H diagonal) the entries within one eigenvalue's levels are
-   selected, the same balls as the products */
+/* Delta(X) = sum_E P_E X P_E; for coordinate projectors (lev, from qt_projectors_coordinate_levels; NULL otherwise) the
+   entries within one eigenvalue's levels are selected, the same balls as the products */
 static void
-dephase(acb_mat_t Y, const qt_eigenprojectors_t EH, const acb_mat_t X, slong prec)
+dephase(acb_mat_t Y, const qt_eigenprojectors_t EH, const slong *lev, const acb_mat_t X, slong prec)
 {
-    slong n = acb_mat_nrows(X), k, *lev = malloc(n * sizeof(slong));
+    slong n = acb_mat_nrows(X), k;
     acb_mat_t T, U;
-    if (qt_projectors_coordinate_levels(lev, EH->P, EH->k) && qt_acb_mat_fits_prec(X, prec))
+    if (lev != NULL && qt_acb_mat_fits_prec(X, prec))
     {
         slong i, j;
         for (i = 0; i < n; i++)
@@ -178,10 +178,8 @@ dephase(acb_mat_t Y, const qt_eigenprojectors_t EH, const acb_mat_t X, slong pre
                     acb_set(acb_mat_entry(Y, i, j), acb_mat_entry(X, i, j));
                 else
                     acb_zero(acb_mat_entry(Y, i, j));
-        free(lev);
         return;
     }
-    free(lev);
     acb_mat_init(T, n, n); acb_mat_init(U, n, n);
     acb_mat_zero(Y);
     for (k = 0; k < EH->k; k++)
@@ -193,22 +191,19 @@ dephase(acb_mat_t Y, const qt_eigenprojectors_t EH, const acb_mat_t X, slong pre
     acb_mat_clear(T); acb_mat_clear(U);
 }
 
-/* lemma E13: 1 if H's eigenprojectors are exact coordinate projectors and every pair (i, j) of the structural support
-   of rho(s) joins two levels of one eigenvalue: then every rho(s) is block diagonal in H's eigenspaces */
+/* lemma E13: 1 if H's eigenprojectors are exact coordinate projectors (lev, else NULL) and every pair (i, j) of the
+   structural support of rho(s) joins two levels of one eigenvalue: then every rho(s) is block diagonal in H's
+   eigenspaces */
 static int
-no_coherence_ever(const char *support, const qt_eigenprojectors_t EH, slong n)
+no_coherence_ever(const char *support, const slong *lev, slong n)
 {
-    slong i, *lev;
-    int ok;
-    if (EH->k == 0 || !EH->all_exact)
+    slong i;
+    if (lev == NULL)
         return 0;
-    lev = malloc(n * sizeof(slong));
-    ok = qt_projectors_coordinate_levels(lev, EH->P, EH->k);
-    for (i = 0; ok && i < n * n; i++)
+    for (i = 0; i < n * n; i++)
         if (support[i] && (lev[i / n] < 0 || lev[i / n] != lev[i % n]))
-            ok = 0;
-    free(lev);
-    return ok;
+            return 0;
+    return 1;
 }
 
 void
@@ -223,6 +218,7 @@ qt_lindblad_trajectory(qt_record_t R, const qt_open_model_struct *M, const arb_t
     int zs[QT_QMAT_MAX_DIM], zd[QT_QMAT_MAX_DIM], zint[QT_QMAT_MAX_DIM];
     int st_r, st_d, all_ok, same_beta, nondeg, pure_t = 0, after0;
     char *support;                          /* the structural support of rho(s), every s (lemma L7 (f)) */
+    slong *lev = NULL;                      /* H's coordinate levels (qt_projectors_coordinate_levels), or NULL */
     slong n_inert;
     support_info sup;
     char why[QT_REASON_LEN], why_d[QT_REASON_LEN], tmp[QT_REASON_LEN];
@@ -415,6 +411,14 @@ qt_lindblad_trajectory(qt_record_t R, const qt_open_model_struct *M, const arb_t
 
     /* energy entropy: S(Delta_H rho) */
     st_d = qt_eigenprojectors(EH, M->H, prec, why_d);
+    /* the levels of H's eigenprojectors when they are coordinate projectors with exact 0, 1 entries (H diagonal): these
+       are the exact projectors; else NULL */
+    lev = flint_malloc(n * sizeof(slong));
+    if (st_d != QT_OK || EH->k == 0 || !qt_projectors_coordinate_levels(lev, EH->P, EH->k))
+    {
+        flint_free(lev);
+        lev = NULL;
+    }
     nondeg = 1;
     for (c = 0; st_d == QT_OK && c < EH->k; c++)
         if (EH->mult[c] > 1)
@@ -481,7 +485,7 @@ qt_lindblad_trajectory(qt_record_t R, const qt_open_model_struct *M, const arb_t
     }
     else if (st_d == QT_OK)
     {
-        dephase(drho, EH, rho, prec);
+        dephase(drho, EH, lev, rho, prec);
         st_d = qt_herm_clusters(Cd, drho, prec, why_d);
         if (st_d == QT_OK && after0 && EH->all_exact && qt_herm_clusters_touch_zero(Cd))
         {
@@ -496,7 +500,7 @@ qt_lindblad_trajectory(qt_record_t R, const qt_open_model_struct *M, const arb_t
     }
     if (st_d == QT_OK)
     {
-        dephase(ddot, EH, rd, prec);
+        dephase(ddot, EH, lev, rd, prec);
         qt_herm_clusters_entropy(v, Cd, prec);
         set_or_fail(R, QT_TR_S_E, v, QT_OK, "");
         st_d = qt_herm_clusters_log_trace(v, Cd, ddot, zd, prec, why_d);
@@ -511,7 +515,7 @@ qt_lindblad_trajectory(qt_record_t R, const qt_open_model_struct *M, const arb_t
     }
     qt_tr_combine(R, QT_TR_C_REL, QT_TR_S_E, -1, QT_TR_S, prec);
     qt_tr_combine(R, QT_TR_C_REL_DOT, QT_TR_S_E_DOT, -1, QT_TR_S_DOT, prec);
-    if (no_coherence_ever(support, EH, n))
+    if (no_coherence_ever(support, lev, n))
     {
         /* lemma E13: Delta_H rho(s) = rho(s) and [H, rho(s)] = 0 at every s: C_rel = 0 identically, so its rate, and
            the interior term, are exactly 0 (a domain error of the rates, inf - inf, stays) */
@@ -635,6 +639,7 @@ qt_lindblad_trajectory(qt_record_t R, const qt_open_model_struct *M, const arb_t
 cleanup:
     qt_lindblad_clear(G);
     free(support);
+    flint_free(lev);
     acb_mat_clear(rho); acb_mat_clear(I); acb_mat_clear(rd); acb_mat_clear(Dr);
     acb_mat_clear(Hb); acb_mat_clear(Y); acb_mat_clear(T); acb_mat_clear(drho); acb_mat_clear(ddot);
     qt_herm_clusters_clear(Cr); qt_herm_clusters_clear(Cd);
