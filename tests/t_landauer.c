@@ -5,7 +5,9 @@
  * Random inputs come from a fixed seed and are exact rationals. */
 #include <string.h>
 #include <stdio.h>
+#include <math.h>
 #include "qt_test.h"
+#include "../ref/landauer/landauer_internal.h"     /* transmission_on_balls: the probes' form */
 
 typedef int (*lq_fn)(arb_t, const qt_landauer_params_t, slong, char *);
 
@@ -440,6 +442,85 @@ START_TEST(driven_level_closed_forms)
 }
 END_TEST
 
+/* The Lorentzian transmission on a complex ball (the Gauss-Legendre probes, lemma Q2) against the documented
+   formula gamma_L gamma_R / ((E - eps0)^2 + G^2) at exact points of the ball: boxes far below, straddling and far
+   above the poles eps0 +- iG, from 1e-9 G to 100 G wide.  Contains every point's value; finite on every box that
+   misses both poles; narrow on a small box; not finite on a box holding a pole */
+START_TEST(transmission_on_balls)
+{
+    flint_rand_t st;
+    qt_landauer_params_t p;
+    qt_landauer_ctx_t c;
+    acb_t E, z, t, u;
+    slong prec = 128, iter, j, finite = 0;
+    const double place[] = {-300, -3, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 3, 300};
+    const double size[] = {1e-9, 1e-3, 0.2, 0.9, 2, 40, 100};
+    flint_randinit(st);
+    qt_landauer_params_init(p);
+    acb_init(E); acb_init(z); acb_init(t); acb_init(u);
+    p->stats = QT_FERMION;
+    p->model = QT_MODEL_LORENTZIAN;
+    for (iter = 0; iter < 400; iter++)
+    {
+        double G_d, a, b, rx, ry, dmin = 1e300;
+        int k;
+        qt_test_rand_q(p->eps0, st, -1.0, 1.0);
+        qt_test_rand_q(p->gamma_L, st, 0.05, 1.0);
+        qt_test_rand_q(p->gamma_R, st, 0.05, 1.0);
+        qt_landauer_ctx_init(c, p, prec);
+        G_d = (fmpq_get_d(p->gamma_L) + fmpq_get_d(p->gamma_R)) / 2;
+        a = place[n_randint(st, 11)] + (double) n_randint(st, 1000) / 4096;
+        b = place[n_randint(st, 11)] + (double) n_randint(st, 1000) / 4096;
+        rx = size[n_randint(st, 7)] * G_d;
+        ry = size[n_randint(st, 7)] * G_d;
+        arb_set_d(acb_realref(E), a * G_d);
+        arb_add(acb_realref(E), acb_realref(E), c->eps0, prec);
+        arb_set_d(acb_imagref(E), b * G_d + (b == 0 ? 1e-3 * G_d : 0));   /* Im E != 0: the probes' form */
+        mag_set_d(arb_radref(acb_realref(E)), rx);
+        mag_set_d(arb_radref(acb_imagref(E)), ry);
+        qt_landauer_transmission(t, E, c, prec);
+        for (k = -1; k <= 1; k += 2)       /* the box's distance from the poles eps0 + k i G (in units of G) */
+        {
+            double dx = fabs(a * G_d) - rx, dy = fabs(arf_get_d(arb_midref(acb_imagref(E)), ARF_RND_NEAR) - k * G_d) - ry;
+            dx = dx > 0 ? dx : 0;
+            dy = dy > 0 ? dy : 0;
+            dmin = FLINT_MIN(dmin, sqrt(dx * dx + dy * dy) / G_d);
+        }
+        if (dmin > 1e-3)
+        {
+            ck_assert_msg(acb_is_finite(t), "the ball misses the poles by %g G, the transmission is not finite", dmin);
+            finite++;
+        }
+        if (dmin == 0 && rx > 2 * G_d && ry > 2 * G_d && fabs(a) < 0.5 && fabs(b) < 0.5)
+            ck_assert(!acb_is_finite(t));                           /* both poles inside */
+        if (dmin > 0.1 && rx < 1e-8 * G_d && ry < 1e-8 * G_d)
+            ck_assert_msg(acb_rel_accuracy_bits(t) > 20, "a ball of radius 1e-9 G gives %ld bits",
+                          (long) acb_rel_accuracy_bits(t));                   /* narrow */
+        for (j = 0; j < 5; j++)
+        {
+            /* an exact point of the box and the documented formula there */
+            arb_set_d(acb_realref(z), (double) ((slong) n_randint(st, 2001) - 1000) / 1000 * rx);
+            arb_set_d(acb_imagref(z), (double) ((slong) n_randint(st, 2001) - 1000) / 1000 * ry);
+            arb_add_arf(acb_realref(z), acb_realref(z), arb_midref(acb_realref(E)), ARF_PREC_EXACT);
+            arb_add_arf(acb_imagref(z), acb_imagref(z), arb_midref(acb_imagref(E)), ARF_PREC_EXACT);
+            acb_sub_arb(u, z, c->eps0, 2 * prec);
+            acb_sqr(u, u, 2 * prec);
+            acb_add_arb(u, u, c->hw2, 2 * prec);
+            acb_inv(u, u, 2 * prec);
+            acb_mul_arb(u, u, c->gLgR, 2 * prec);
+            if (acb_is_finite(t))
+                ck_assert_msg(acb_overlaps(t, u), "iter %ld: the ball's transmission misses its value at a point",
+                              (long) iter);
+        }
+        qt_landauer_ctx_clear(c);
+    }
+    ck_assert(finite > 200);
+    acb_clear(E); acb_clear(z); acb_clear(t); acb_clear(u);
+    qt_landauer_params_clear(p);
+    flint_randclear(st);
+}
+END_TEST
+
 /* the --digits guarantee on a Landauer quantity: 50 digits met, and overlaps 15 digits */
 static int
 is_fn(arb_t res, const void *p, slong prec, char *reason)
@@ -535,6 +616,7 @@ main(void)
     tcase_add_test(tc, quantum_limit);
     tcase_add_test(tc, driven_level_closed_forms);
     tcase_add_test(tc, digits_guarantee);
+    tcase_add_test(tc, transmission_on_balls);
     tcase_add_test(tc, domain_errors);
     suite_add_tcase(s, tc);
     return qt_test_run(s);

@@ -17,7 +17,7 @@ qt_landauer_ctx_init(qt_landauer_ctx_t c, const qt_landauer_params_t p, slong pr
         arb_init(c->T[i]);
     }
     arb_init(c->tau); arb_init(c->eps0); arb_init(c->gL); arb_init(c->gR);
-    arb_init(c->hw2); arb_init(c->Elo); arb_init(c->Ehi); arb_init(c->lnTLTR);
+    arb_init(c->hw2); arb_init(c->hw); arb_init(c->Elo); arb_init(c->Ehi); arb_init(c->lnTLTR);
 
     arb_set_fmpq(c->mu[0], p->mu_L, prec);
     arb_set_fmpq(c->mu[1], p->mu_R, prec);
@@ -30,6 +30,8 @@ qt_landauer_ctx_init(qt_landauer_ctx_t c, const qt_landauer_params_t p, slong pr
     arb_add(c->hw2, c->gL, c->gR, prec);
     arb_sqr(c->hw2, c->hw2, prec);
     arb_mul_2exp_si(c->hw2, c->hw2, -2);      /* (gL + gR)^2 / 4 */
+    arb_add(c->hw, c->gL, c->gR, prec);
+    arb_mul_2exp_si(c->hw, c->hw, -1);        /* (gL + gR) / 2 */
     arb_set_fmpq(c->Elo, p->E_lo, prec);
     arb_set_fmpq(c->Ehi, p->E_hi, prec);
     arb_div(c->lnTLTR, c->T[0], c->T[1], prec);
@@ -53,14 +55,33 @@ qt_landauer_ctx_clear(qt_landauer_ctx_t c)
         arb_clear(c->T[i]);
     }
     arb_clear(c->tau); arb_clear(c->eps0); arb_clear(c->gL); arb_clear(c->gR);
-    arb_clear(c->hw2); arb_clear(c->Elo); arb_clear(c->Ehi); arb_clear(c->lnTLTR);
+    arb_clear(c->hw2); arb_clear(c->hw); arb_clear(c->Elo); arb_clear(c->Ehi); arb_clear(c->lnTLTR);
     arb_clear(c->invT[0]); arb_clear(c->invT[1]); arb_clear(c->gLgR);
 }
 
 void
 qt_landauer_transmission(acb_t t, const acb_t E, const qt_landauer_ctx_t c, slong prec)
 {
-    if (c->model == QT_MODEL_LORENTZIAN)
+    if (c->model == QT_MODEL_LORENTZIAN && !arb_is_zero(acb_imagref(E)))
+    {
+        /* a complex ball (the probes of an ellipse): gamma_L gamma_R / ((d - i G)(d + i G)), d = E - eps0,
+           G = (gamma_L + gamma_R)/2, inverting each factor first; the expanded square d^2 + G^2 of a wide ball
+           contains 0 far from the poles, the factors do not (an equal expression, lemma Q1b's M stays finite) */
+        acb_t d, e;
+        acb_init(d);
+        acb_init(e);
+        acb_sub_arb(d, E, c->eps0, prec);
+        acb_set(e, d);
+        arb_sub(acb_imagref(d), acb_imagref(d), c->hw, prec);
+        arb_add(acb_imagref(e), acb_imagref(e), c->hw, prec);
+        acb_inv(d, d, prec);
+        acb_inv(e, e, prec);
+        acb_mul(t, d, e, prec);
+        acb_mul_arb(t, t, c->gLgR, prec);
+        acb_clear(d);
+        acb_clear(e);
+    }
+    else if (c->model == QT_MODEL_LORENTZIAN)
     {
         acb_t d;
         acb_init(d);

@@ -104,8 +104,7 @@ fermi_pair(acb_t fy, acb_t fmy, acb_t spy, acb_t spmy, const acb_t y, int analyt
         acb_add_ui(fout, t, 1, prec);
         acb_div(fout, t, fout, prec);
         qt_acb_log1p_analytic(sin, t, analytic, prec);
-        qt_acb_log1p_analytic(sout, t, analytic, prec);
-        acb_add(sout, sout, neg ? m : y, prec);
+        acb_add(sout, sin, neg ? m : y, prec);
     }
     acb_clear(t); acb_clear(u); acb_clear(m);
 }

@@ -26,6 +26,7 @@ typedef struct
     int near0;                  /* bosons: use the forms regular at E = 0 */
     arb_t mu[2], T[2];          /* index 0 = L, 1 = R */
     arb_t tau, eps0, gL, gR, hw2, Elo, Ehi;
+    arb_t hw;                   /* (gamma_L + gamma_R) / 2, the Lorentzian's half width */
     arb_t lnTLTR;               /* ln(T_L / T_R) */
     arb_t invT[2];              /* 1 / T_a (the reduced energies are products, not quotients) */
     arb_t gLgR;                 /* gamma_L gamma_R */
