@@ -43,6 +43,7 @@ qt_landauer_ctx_init(qt_landauer_ctx_t c, const qt_landauer_params_t p, slong pr
     }
     arb_init(c->gLgR);
     arb_mul(c->gLgR, c->gL, c->gR, prec);
+    c->scratch = _arb_vec_init(QT_LANDAUER_SCRATCH);
 }
 
 void
@@ -57,6 +58,7 @@ qt_landauer_ctx_clear(qt_landauer_ctx_t c)
     arb_clear(c->tau); arb_clear(c->eps0); arb_clear(c->gL); arb_clear(c->gR);
     arb_clear(c->hw2); arb_clear(c->hw); arb_clear(c->Elo); arb_clear(c->Ehi); arb_clear(c->lnTLTR);
     arb_clear(c->invT[0]); arb_clear(c->invT[1]); arb_clear(c->gLgR);
+    _arb_vec_clear(c->scratch, QT_LANDAUER_SCRATCH);
 }
 
 void

@@ -325,6 +325,11 @@ qt_landauer_integrand(acb_ptr res, const acb_t E, void *param, slong order, slon
 
     if (order > 1)
         flint_abort();
+    if (!an && arb_is_zero(acb_imagref(E)) && qt_landauer_integrand_real(acb_realref(res), acb_realref(E), param, prec))
+    {
+        arb_zero(acb_imagref(res));             /* a node: the same expressions in real arithmetic */
+        return 0;
+    }
 
     acb_init(x0);
     acb_init(x1);

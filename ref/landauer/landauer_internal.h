@@ -19,6 +19,8 @@ enum {
     LK_SRED_PLAIN  /* LK_SRED by plain quadrature, without the cold-sink split (its second method) */
 };
 
+#define QT_LANDAUER_SCRATCH 16
+
 /* The parameters as balls at one working precision. */
 typedef struct
 {
@@ -30,6 +32,7 @@ typedef struct
     arb_t lnTLTR;               /* ln(T_L / T_R) */
     arb_t invT[2];              /* 1 / T_a (the reduced energies are products, not quotients) */
     arb_t gLgR;                 /* gamma_L gamma_R */
+    arb_ptr scratch;            /* QT_LANDAUER_SCRATCH balls for qt_landauer_integrand_real */
     slong prec;
 }
 qt_landauer_ctx_struct;
@@ -54,6 +57,9 @@ void qt_bose_ell(acb_t l, const acb_t x, int analytic, slong prec);   /* -log(1 
 void qt_bose_q(acb_t q, acb_t lnS, const acb_t x, int analytic, slong prec); /* x/(e^x-1), ln(sinh(x/2)/(x/2)) */
 void qt_bose_entropy_of_n(acb_t s, const acb_t n, int analytic, slong prec);
 void qt_log1p_over(acb_t r, const acb_t u, int analytic, slong prec); /* log(1+u)/u, regular at 0 */
+
+/* the fermion integrands N, HR, S, QR, QL at a real point (the nodes), on c's scratch; 0 if it does not apply */
+int qt_landauer_integrand_real(arb_t r, const arb_t E, qt_landauer_ctx_struct *c, slong prec);
 
 /* the integrand (acb_calc_func_t), param = qt_landauer_ctx_struct * */
 int qt_landauer_integrand(acb_ptr res, const acb_t E, void *param, slong order, slong prec);
