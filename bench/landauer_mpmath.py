@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: LGPL-3.0-or-later
-"""bench/landauer_mpmath.py DIGITS -- mpmath quad (double-exponential, not certified) for the
+"""bench/landauer_mpmath.py DIGITS [NAME] -- mpmath quad (double-exponential, not certified) for the
 same four integrals as bench/landauer_time.c at DIGITS + 10 working digits (10 guard digits: mpmath's own error
-estimate is not a bound); prints "name digits seconds value", seconds the median of three runs.
+estimate is not a bound); prints "name digits seconds value", seconds the median of three runs.  With NAME, one
+integral once (the whole-process column of bench/landauer_cli.py times this process from the outside).
 Run with the system Python (/usr/bin/python3, Debian python3-mpmath)."""
 import sys, time
 from mpmath import mp, mpf, quad, exp, log, inf
@@ -27,6 +28,9 @@ ints = {
     "heat_correction_R": lambda E: TR * tr(E) * kl((E - muL) / TL, (E - muR) / TR),
 }
 pts = [-inf, muR, eps0, muL, inf]
+if len(sys.argv) > 2:
+    print(sys.argv[2], digits, mp.nstr(quad(ints[sys.argv[2]], pts), 20))
+    sys.exit(0)
 for name, g in ints.items():
     ts = []
     for rep in range(3):                 # the median of three runs (mpmath caches its nodes after the first)
