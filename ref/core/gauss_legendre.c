@@ -2,7 +2,8 @@
 /* gauss_legendre.c -- one Gauss-Legendre piece with a proven error bound (lemma Q1b of proofs/landauer.md): f is
  * bounded on a ball enclosing a Bernstein ellipse, and the degree is the smallest on a fine ladder (steps of at most
  * 1/8) whose bound meets the tolerance.  Arb's acb_calc_integrate_gl_auto_deg does the same with degrees a factor
- * up to 1.41 apart; the finer ladder saves the difference in evaluations where each costs much.
+ * up to 1.41 apart; the finer ladder saves the difference in evaluations where each costs much.  The ellipses, too,
+ * grow in small steps at first (X = 5/4, 3/2, 7/4, 2, ...), so a piece gets nearly the largest one its integrand allows.
  * Nodes and weights come from arb_hypgeom_legendre_p_ui_root, cached per thread and degree. */
 #include "qtoracle/core.h"
 #include <arb_hypgeom.h>
@@ -74,6 +75,12 @@ gl_node(arb_t x, arb_t w, slong i, slong k, slong prec)
     arb_set_round(w, gl_cache->w[i] + kk, prec);
 }
 
+/* the first ellipses' X, in quarters (0 ends): 5/4 (rho = 2), 3/2, 7/4, 2, 5/2, 3, 4 and 8, so that a piece whose
+   integrand reaches a singularity or a failing enclosure between two of them loses little; the cover's probes
+   (qt_integrand_cover) cost up to 4^depth evaluations each, so it tries only 5/4, 2, 4 and 8 */
+static const slong ladder_fine[] = {5, 6, 7, 8, 10, 12, 16, 32, 0};
+static const slong ladder_cover[] = {5, 8, 16, 32, 0};
+
 /* (64/15) M / ((rho - 1) rho^(2n - 1)), an upper bound (lemma Q1b) */
 static void
 gl_error_bound(mag_t err, const mag_t M, const mag_t rho, slong n)
@@ -97,7 +104,8 @@ qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t
     acb_t mid, delta, wide, v, s;
     mag_t M, X, Y, rho, t, err, best_err;
     arb_t x, w;
-    slong Xexp, i, k, best = -1;
+    slong Xexp, i, k, xi, best = -1;
+    const slong *xq;
     int ok = 0;
     acb_init(mid); acb_init(delta); acb_init(wide); acb_init(v); acb_init(s);
     mag_init(M); mag_init(X); mag_init(Y); mag_init(rho); mag_init(t); mag_init(err); mag_init(best_err);
@@ -107,16 +115,18 @@ qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t
     acb_mul_2exp_si(delta, delta, -1);
     acb_add(mid, a, b, prec);
     acb_mul_2exp_si(mid, mid, -1);
-    /* ellipses with semi-axes X and sqrt(X^2 - 1), X = 5/4 (rho = 2), then X = 2, 4, 8, 32, 512, ...
-       (rho = X + sqrt(X^2 - 1)), as long as f stays finite on the enclosing ball: the smallest degree that any of them
+    /* ellipses with semi-axes X and sqrt(X^2 - 1) (rho = X + sqrt(X^2 - 1)), X from the ladder below and then
+       X = 32, 512, 2^17, ..., as long as f stays finite on the enclosing ball: the smallest degree that any of them
        certifies.  The flat first ellipse lets a piece through whose integrand is finite only on small balls (a cover)
        at a higher degree, where the larger ellipses would make it split */
-    for (Xexp = -1; Xexp < prec; Xexp += (Xexp < 0 ? 1 : FLINT_MAX(1, Xexp)))
+    xq = (f == qt_integrand_cover) ? ladder_cover : ladder_fine;
+    for (xi = 0, Xexp = 2; Xexp < prec; )
     {
-        if (Xexp < 0)
-            mag_set_ui_2exp_si(X, 5, -2);
+        if (xq[xi] != 0)
+            mag_set_ui_2exp_si(X, xq[xi++], -2);
         else
         {
+            Xexp *= 2;
             mag_one(X);
             mag_mul_2exp_si(X, X, Xexp + 1);
         }
