@@ -5,6 +5,7 @@
  * temperature), the stationary populations p (Gibbs at equal temperatures, the certified solve W p = 0 otherwise),
  * d_k p and Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n. */
 #include <stdlib.h>
+#include <arb_mat.h>
 #include "pump_internal.h"
 
 /* the diagonal of a rate matrix (or of its derivative): minus the sum of the off-diagonal column entries */
@@ -100,6 +101,59 @@ rate_matrices(acb_mat_struct *Wa, acb_mat_struct *dW, const qt_pump_params_struc
     acb_clear(g); acb_clear(om); acb_clear(t); acb_clear(t2); acb_clear(u);
 }
 
+/* X = A^-1 Y, certified (0 if A cannot be proven nonsingular): the steps acb_mat_solve_precond takes (R ~ mid(A)^-1
+   by an approximate solve, then the ball LU solve of R A X = R Y) for every column of Y at once (each column's
+   operations are those of its own call, with R, R A and its LU formed once).  At the Gauss-Legendre nodes every entry
+   is real (exact zero imaginary parts): the same steps in real ball arithmetic (arb_mat), without the complex
+   products of zeros */
+static int
+population_system_solve(acb_mat_t X, const acb_mat_t A, const acb_mat_t Y, slong prec)
+{
+    slong d = acb_mat_nrows(A), m = acb_mat_ncols(Y), i, j;
+    int ok;
+    if (acb_mat_is_real(A) && acb_mat_is_real(Y))
+    {
+        arb_mat_t a, y, x, id, r, ra, ry;
+        arb_mat_init(a, d, d); arb_mat_init(y, d, m); arb_mat_init(x, d, m); arb_mat_init(id, d, d);
+        arb_mat_init(r, d, d); arb_mat_init(ra, d, d); arb_mat_init(ry, d, m);
+        for (i = 0; i < d; i++)
+        {
+            for (j = 0; j < d; j++)
+                arb_set(arb_mat_entry(a, i, j), acb_realref(acb_mat_entry(A, i, j)));
+            for (j = 0; j < m; j++)
+                arb_set(arb_mat_entry(y, i, j), acb_realref(acb_mat_entry(Y, i, j)));
+        }
+        arb_mat_one(id);
+        ok = arb_mat_approx_solve(r, a, id, prec);
+        if (ok)
+        {
+            arb_mat_mul(ra, r, a, prec);
+            arb_mat_mul(ry, r, y, prec);
+            ok = arb_mat_solve_lu(x, ra, ry, prec);
+        }
+        for (i = 0; i < d && ok; i++)
+            for (j = 0; j < m; j++)
+                acb_set_arb(acb_mat_entry(X, i, j), arb_mat_entry(x, i, j));
+        arb_mat_clear(a); arb_mat_clear(y); arb_mat_clear(x); arb_mat_clear(id);
+        arb_mat_clear(r); arb_mat_clear(ra); arb_mat_clear(ry);
+    }
+    else
+    {
+        acb_mat_t id, r, ra, ry;
+        acb_mat_init(id, d, d); acb_mat_init(r, d, d); acb_mat_init(ra, d, d); acb_mat_init(ry, d, m);
+        acb_mat_one(id);
+        ok = acb_mat_approx_solve(r, A, id, prec);
+        if (ok)
+        {
+            acb_mat_mul(ra, r, A, prec);
+            acb_mat_mul(ry, r, Y, prec);
+            ok = acb_mat_solve_lu(X, ra, ry, prec);
+        }
+        acb_mat_clear(id); acb_mat_clear(r); acb_mat_clear(ra); acb_mat_clear(ry);
+    }
+    return ok;
+}
+
 /* the stationary populations W p = 0, sum p = 1, and d_k p = -W^+ (d_k W) p (lemma P19), M1 = W with row 0 replaced
  * by ones, dW[2a + k] = d_k W_a (a < nb); 0 if a system cannot be proven nonsingular */
 static int
@@ -110,7 +164,7 @@ nes_populations(acb_mat_t pv, acb_mat_struct *dpv, const acb_mat_t M1, const acb
     int ok;
     acb_mat_init(y, d, 1); acb_mat_init(M2, d, d);
     acb_one(acb_mat_entry(y, 0, 0));
-    ok = acb_mat_solve_precond(pv, M1, y, prec);
+    ok = population_system_solve(pv, M1, y, prec);
     for (k = 0; ok && k < 2; k++)
     {
         /* W z = -(d_k W) p (traceless: the columns of d_k W sum to 0), sum z = 0 */
@@ -120,7 +174,7 @@ nes_populations(acb_mat_t pv, acb_mat_struct *dpv, const acb_mat_t M1, const acb
         acb_mat_mul(y, M2, pv, prec);
         acb_mat_neg(y, y);
         acb_zero(acb_mat_entry(y, 0, 0));
-        ok = acb_mat_solve_precond(dpv + k, M1, y, prec);
+        ok = population_system_solve(dpv + k, M1, y, prec);
     }
     acb_mat_clear(y); acb_mat_clear(M2);
     return ok;
@@ -217,28 +271,17 @@ qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, const
     }
     if (ok)
     {
-        /* both right-hand sides with one preconditioner, the steps acb_mat_solve_precond takes for one column
-           (R ~ mid(M1)^-1 by an approximate solve, then the ball LU solve of R M1 X = R Y): every column's
-           operations are those of its own call, so the same enclosures, with R, R M1 and its LU formed once */
-        acb_mat_t I, R, RA, RB, y2, x2;
-        acb_mat_init(I, d, d); acb_mat_init(R, d, d); acb_mat_init(RA, d, d);
-        acb_mat_init(RB, d, 2); acb_mat_init(y2, d, 2); acb_mat_init(x2, d, 2);
+        /* both right-hand sides at once */
+        acb_mat_t y2, x2;
+        acb_mat_init(y2, d, 2); acb_mat_init(x2, d, 2);
         for (k = 0; k < 2; k++)
             for (n = 1; n < d; n++)
                 acb_set(acb_mat_entry(y2, n, k), dp + 2 * n + k);
-        acb_mat_one(I);
-        ok = acb_mat_approx_solve(R, M1, I, prec);
-        if (ok)
-        {
-            acb_mat_mul(RA, R, M1, prec);
-            acb_mat_mul(RB, R, y2, prec);
-            ok = acb_mat_solve_lu(x2, RA, RB, prec);
-        }
+        ok = population_system_solve(x2, M1, y2, prec);
         for (k = 0; k < 2 && ok; k++)
             for (n = 0; n < d; n++)
                 acb_set(acb_mat_entry(x + k, n, 0), acb_mat_entry(x2, n, k));
-        acb_mat_clear(I); acb_mat_clear(R); acb_mat_clear(RA);
-        acb_mat_clear(RB); acb_mat_clear(y2); acb_mat_clear(x2);
+        acb_mat_clear(y2); acb_mat_clear(x2);
     }
     acb_mat_clear(M1); acb_mat_clear(pv);
     acb_mat_clear(dpv + 0); acb_mat_clear(dpv + 1);
