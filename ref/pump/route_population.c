@@ -314,25 +314,26 @@ qt_pump_population_lambda(acb_ptr Lam, const qt_pump_params_struct *P, acb_srcpt
         st = qt_fail(reason, QT_UNCERTIFIED, "the population rate matrix could not be proven to have a unique stationary state (a dark level makes the Drazin inverse undefined)");
     }
     else
-        for (k = 0; k < 2; k++)
-            /* -sum_n E_n (W_a x)_n = -sum_m x_m h_a[m], h_a[m] = sum_{n != m} (E_n - E_m) W_a[n][m] (columns of
-               W_a sum to 0): no cancellation against the large diagonal */
-            for (a = 0; a < nb; a++)
+        /* -sum_n E_n (W_a x)_n = -sum_m x_m h_a[m], h_a[m] = sum_{n != m} (E_n - E_m) W_a[n][m] (columns of W_a sum
+           to 0): no cancellation against the large diagonal; h_a[m] serves both directions k */
+        for (a = 0; a < nb; a++)
+        {
+            acb_zero(Lam + 2 * a);
+            acb_zero(Lam + 2 * a + 1);
+            for (m = 0; m < d; m++)
             {
-                acb_zero(Lam + 2 * a + k);
-                for (m = 0; m < d; m++)
+                acb_zero(u);
+                for (n = 0; n < d; n++)
                 {
-                    acb_zero(u);
-                    for (n = 0; n < d; n++)
-                    {
-                        if (n == m)
-                            continue;
-                        acb_sub(t, E + n, E + m, prec);
-                        acb_addmul(u, t, acb_mat_entry(Wa + a, n, m), prec);
-                    }
-                    acb_submul(Lam + 2 * a + k, u, acb_mat_entry(x + k, m, 0), prec);
+                    if (n == m)
+                        continue;
+                    acb_sub(t, E + n, E + m, prec);
+                    acb_addmul(u, t, acb_mat_entry(Wa + a, n, m), prec);
                 }
+                for (k = 0; k < 2; k++)
+                    acb_submul(Lam + 2 * a + k, u, acb_mat_entry(x + k, m, 0), prec);
             }
+        }
     for (a = 0; a < nb; a++)
         acb_mat_clear(Wa + a);
     acb_mat_clear(x + 0); acb_mat_clear(x + 1);
