@@ -21,7 +21,9 @@ cmp_arf(const void *a, const void *b)
 }
 
 /* the adaptive search over one segment [lo, hi] (lemma Q1): a stack of intervals, each by one Gauss-Legendre piece
-   (qt_gl_piece, lemma Q1b) of degree <= prec/2 + 60, bisected where no ellipse and degree meet the tolerance; the
+   (qt_gl_piece, lemma Q1b) of degree <= prec/3, bisected where no ellipse and degree meet the tolerance (effort
+   only: the cap trades a few more evaluations, about 4 % on a Landauer current, for fewer distinct degrees, whose
+   Gauss-Legendre nodes cost O(n^2) each the first time: a one-shot `qtoracle eval` a third cheaper); the
    tolerance is 2^-prec max(1, |partial sum|), as in Arb's acb_calc_integrate.  Beyond the evaluation or depth
    budget (effort only) an interval left over contributes (hi - lo) f([lo, hi]) (the mean value theorem for each part:
    the integral lies in the interval's length times the convex hull of its values, which the ball f([lo, hi]) contains)
@@ -58,7 +60,7 @@ static int
 adaptive(acb_t res, acb_calc_func_t f, void *param, const acb_t lo, const acb_t hi, slong eval_limit, slong prec)
 {
     interval_stack S = {NULL, NULL, NULL, 0};
-    slong top = 0, evals = 0, e, deg_limit = prec / 2 + 60;
+    slong top = 0, evals = 0, e, deg_limit = FLINT_MAX(prec / 3, 16);
     acb_t v, w, mid;
     mag_t tol, t;
     int ok = 1;
