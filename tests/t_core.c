@@ -1105,6 +1105,73 @@ START_TEST(integrand_cover)
 }
 END_TEST
 
+/* qt_acb_mat_mul_zeros against acb_mat_mul on random sparse ball matrices (densities 0.1 to 1, aliased output too):
+   the product of the midpoints (to 8 prec bits) meets both, the widths agree within a factor 2, and an entry with no nonzero
+   pair of factors is an exact zero */
+START_TEST(mat_mul_zeros)
+{
+    flint_rand_t st;
+    slong iter, i, j, k, n, m, p, prec = 128;
+    flint_randinit(st);
+    for (iter = 0; iter < 300; iter++)
+    {
+        acb_mat_t A, B, C, D, Am, Bm, E;
+        double dens = 0.1 + 0.9 * (iter % 10) / 9;
+        n = 1 + n_randint(st, 6); m = 1 + n_randint(st, 6); p = 1 + n_randint(st, 6);
+        if (iter % 5 == 0)
+            m = p = n;                                 /* square, for the aliased case */
+        acb_mat_init(A, n, m); acb_mat_init(B, m, p); acb_mat_init(C, n, p); acb_mat_init(D, n, p);
+        acb_mat_init(Am, n, m); acb_mat_init(Bm, m, p); acb_mat_init(E, n, p);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < m; j++)
+                if (n_randint(st, 1000) < 1000 * dens)
+                {
+                    acb_randtest(acb_mat_entry(A, i, j), st, prec, 4);
+                    acb_get_mid(acb_mat_entry(Am, i, j), acb_mat_entry(A, i, j));
+                }
+        for (i = 0; i < m; i++)
+            for (j = 0; j < p; j++)
+                if (n_randint(st, 1000) < 1000 * dens)
+                {
+                    acb_randtest(acb_mat_entry(B, i, j), st, prec, 4);
+                    acb_get_mid(acb_mat_entry(Bm, i, j), acb_mat_entry(B, i, j));
+                }
+        acb_mat_mul(D, A, B, prec);
+        acb_mat_mul(E, Am, Bm, 8 * prec);              /* the product of the midpoints, to 8 prec bits */
+        if (iter % 5 == 0)
+        {
+            acb_mat_set(C, A);
+            qt_acb_mat_mul_zeros(C, C, B, prec);       /* aliased */
+        }
+        else
+            qt_acb_mat_mul_zeros(C, A, B, prec);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < p; j++)
+            {
+                int any = 0;
+                mag_t wc, wd;
+                for (k = 0; k < m; k++)
+                    any |= !acb_is_zero(acb_mat_entry(A, i, k)) && !acb_is_zero(acb_mat_entry(B, k, j));
+                ck_assert(acb_overlaps(acb_mat_entry(C, i, j), acb_mat_entry(E, i, j)));
+                ck_assert(acb_overlaps(acb_mat_entry(D, i, j), acb_mat_entry(E, i, j)));
+                ck_assert(acb_overlaps(acb_mat_entry(C, i, j), acb_mat_entry(D, i, j)));
+                if (!any)
+                    ck_assert(acb_is_zero(acb_mat_entry(C, i, j)));
+                mag_init(wc); mag_init(wd);
+                mag_hypot(wc, arb_radref(acb_realref(acb_mat_entry(C, i, j))), arb_radref(acb_imagref(acb_mat_entry(C, i, j))));
+                mag_hypot(wd, arb_radref(acb_realref(acb_mat_entry(D, i, j))), arb_radref(acb_imagref(acb_mat_entry(D, i, j))));
+                mag_mul_2exp_si(wd, wd, 1);
+                ck_assert_msg(mag_cmp(wc, wd) <= 0 || mag_cmp_2exp_si(wc, -prec + 8) <= 0, "iter %ld: wider than acb_mat_mul",
+                              (long) iter);
+                mag_clear(wc); mag_clear(wd);
+            }
+        acb_mat_clear(A); acb_mat_clear(B); acb_mat_clear(C); acb_mat_clear(D);
+        acb_mat_clear(Am); acb_mat_clear(Bm); acb_mat_clear(E);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
 /* lemma E7 (v): a 7 x 7 Hermitian matrix that exact zeros make block diagonal up to a permutation (blocks on {0, 4},
    {2}, {1, 5, 6}, {3}: R diag(1/2, 1/4) R^T with the rational rotation R = [3 -4; 4 3]/5, the entry 1/4,
    Q diag(1/8, 1/16, 1/2) Q^T with the rational reflection Q = I - 2J/3, the entry 0).  The clusters are the exact
@@ -1262,6 +1329,7 @@ main(void)
     tcase_add_test(tc, integrand_cover);
     tcase_add_test(tc, qspan_rank);
     tcase_add_test(tc, test_clusters_block_pattern);
+    tcase_add_test(tc, mat_mul_zeros);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

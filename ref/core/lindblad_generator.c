@@ -79,7 +79,7 @@ qt_lindblad_add_with_adjoint(qt_lindblad_t G, const acb_mat_t L, const acb_mat_t
     }
     else
         acb_mat_conjugate_transpose(G->Ld + k, L);
-    acb_mat_mul(G->LdL + k, G->Ld + k, L, prec);
+    qt_acb_mat_mul_zeros(G->LdL + k, G->Ld + k, L, prec);      /* jump operators of secular generators: mostly zeros */
     acb_set(G->rate + k, rate);
     G->group[k] = group;
     G->nops++;
