@@ -255,10 +255,21 @@ qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *r
 }
 
 /* solves A x = b (proven nonsingular: preconditioned by an approximate inverse of the midpoint, which overestimates
-   much less than plain LU on wide complex parameter balls, else plain LU); 0 if not proven */
+   much less than plain LU on wide complex parameter balls, else plain LU; a 1 x 1 system by one division); 0 if not
+   proven */
 static int
 certified_solve(acb_mat_t x, const acb_mat_t A, const acb_mat_t b, slong prec)
 {
+    if (acb_mat_nrows(A) == 1)
+    {
+        /* a 1 x 1 block (a coherence of a secular generator): x = b / a, nonsingular iff a excludes 0 */
+        slong c;
+        if (acb_contains_zero(acb_mat_entry(A, 0, 0)))
+            return 0;
+        for (c = 0; c < acb_mat_ncols(b); c++)
+            acb_div(acb_mat_entry(x, 0, c), acb_mat_entry(b, 0, c), acb_mat_entry(A, 0, 0), prec);
+        return 1;
+    }
     return acb_mat_solve_precond(x, A, b, prec) || acb_mat_solve(x, A, b, prec);
 }
 
