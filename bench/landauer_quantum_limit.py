@@ -8,30 +8,17 @@ own error estimate and the true error (both relative to the certified value), th
 before it has D right digits (tried: D, D + 5, D + 10, D + 20, D + 40).  The first rows are the timing bench's case
 (T_L = 1.5, T_R = 0.7) with its 10 guard digits; the rest the quantum limit T_L = T_R -> 0.
 Run with the system Python (/usr/bin/python3, Debian python3-mpmath)."""
-import subprocess, sys
-from mpmath import mp, mpf, quad, exp, log, inf, log10
+import os, subprocess, sys
+from mpmath import mp, mpf, quad, inf, log10
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from landauer_mpmath import integrands                    # the same integrands as the timing bench
 
 Q = sys.argv[1]
 
 
 def integrand(name, TL, TR):
-    eps0, gL, gR = mpf("0.3"), mpf("0.2"), mpf("0.6")
-    muL, muR = mpf("0.4"), mpf("-0.2")
-    TL, TR = mpf(TL), mpf(TR)
-    G2 = (gL + gR) ** 2 / 4
-
-    def tr(E): return gL * gR / ((E - eps0) ** 2 + G2)
-    def f(x): return 1 / (1 + exp(x)) if x > 0 else 1 - 1 / (1 + exp(-x))
-
-    def sig(x):
-        y = abs(x); t = exp(-y)
-        return log(1 + t) + y * t / (1 + t)
-
-    def sp(y): return y + log(1 + exp(-y)) if y > 0 else log(1 + exp(y))
-    def kl(xp, xq): return f(xp) * (sp(xq) - sp(xp)) + f(-xp) * (sp(-xq) - sp(-xp))
-    return {"particle_current": lambda E: tr(E) * (f((E - muL) / TL) - f((E - muR) / TR)),
-            "entropy_current": lambda E: tr(E) * (sig((E - muL) / TL) - sig((E - muR) / TR)),
-            "heat_correction_R": lambda E: TR * tr(E) * kl((E - muL) / TL, (E - muR) / TR)}[name], [-inf, muR, eps0, muL, inf]
+    ints, pts = integrands(TL, TR)
+    return ints[name], pts
 
 
 def certified(name, TL, TR, digits):
