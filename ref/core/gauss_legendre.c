@@ -120,13 +120,15 @@ qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t
        certifies.  The flat first ellipse lets a piece through whose integrand is finite only on small balls (a cover)
        at a higher degree, where the larger ellipses would make it split */
     xq = (f == qt_integrand_cover) ? ladder_cover : ladder_fine;
-    for (xi = 0, Xexp = 2; Xexp < prec; )
+    for (xi = 0, Xexp = 2; ; )
     {
         if (xq[xi] != 0)
             mag_set_ui_2exp_si(X, xq[xi++], -2);
         else
         {
-            Xexp *= 2;
+            Xexp *= 2;                         /* X = 2^(Xexp + 1) while Xexp < prec */
+            if (Xexp >= prec)
+                break;
             mag_one(X);
             mag_mul_2exp_si(X, X, Xexp + 1);
         }
