@@ -1172,6 +1172,49 @@ START_TEST(mat_mul_zeros)
 }
 END_TEST
 
+/* qt_blocks_group on random labelings: each block holds exactly the indices of its label, ascending, and the blocks
+   tile 0 .. n-1 */
+START_TEST(blocks_group)
+{
+    flint_rand_t st;
+    slong iter, n, nc, i, b, k;
+    flint_randinit(st);
+    for (iter = 0; iter < 200; iter++)
+    {
+        slong *comp, *idx, *first;
+        n = 1 + n_randint(st, 40);
+        nc = 1 + n_randint(st, n);
+        comp = flint_malloc(n * sizeof(slong)); idx = flint_malloc(n * sizeof(slong));
+        first = flint_malloc((nc + 1) * sizeof(slong));
+        for (i = 0; i < n; i++)
+            comp[i] = i < nc ? i : (slong) n_randint(st, nc);    /* every label used */
+        for (i = n - 1; i > 0; i--)
+        {
+            slong j = n_randint(st, i + 1), t = comp[i];
+            comp[i] = comp[j]; comp[j] = t;
+        }
+        qt_blocks_group(idx, first, comp, n, nc);
+        ck_assert_int_eq(first[0], 0);
+        ck_assert_int_eq(first[nc], n);
+        for (b = 0; b < nc; b++)
+        {
+            slong count = 0;
+            for (i = 0; i < n; i++)
+                count += comp[i] == b;
+            ck_assert_int_eq(first[b + 1] - first[b], count);
+            for (k = first[b]; k < first[b + 1]; k++)
+            {
+                ck_assert_int_eq(comp[idx[k]], b);
+                if (k > first[b])
+                    ck_assert(idx[k] > idx[k - 1]);
+            }
+        }
+        flint_free(comp); flint_free(idx); flint_free(first);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
 /* lemma E7 (v): a 7 x 7 Hermitian matrix that exact zeros make block diagonal up to a permutation (blocks on {0, 4},
    {2}, {1, 5, 6}, {3}: R diag(1/2, 1/4) R^T with the rational rotation R = [3 -4; 4 3]/5, the entry 1/4,
    Q diag(1/8, 1/16, 1/2) Q^T with the rational reflection Q = I - 2J/3, the entry 0).  The clusters are the exact
@@ -1330,6 +1373,7 @@ main(void)
     tcase_add_test(tc, qspan_rank);
     tcase_add_test(tc, test_clusters_block_pattern);
     tcase_add_test(tc, mat_mul_zeros);
+    tcase_add_test(tc, blocks_group);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

@@ -135,6 +135,9 @@ int qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A, slong prec, char *
  * connected components of i - j where A_ij or A_ji is not an exact zero, numbered in the order of their least index);
  * returns their number */
 slong qt_acb_mat_zero_blocks(slong *comp, const acb_mat_t A);
+/* the n indices grouped by block (nc blocks, comp from qt_acb_mat_zero_blocks): block b is idx[first[b]],
+ * ..., idx[first[b + 1] - 1], ascending (first has nc + 1 entries) */
+void qt_blocks_group(slong *idx, slong *first, const slong *comp, slong n, slong nc);
 /* C = A B, each entry one acb_dot over the terms with two nonzero factors (mat_mul_zeros.c): cheaper than
  * acb_mat_mul where most entries are exact zeros; an entry with no such term is an exact zero */
 void qt_acb_mat_mul_zeros(acb_mat_t C, const acb_mat_t A, const acb_mat_t B, slong prec);

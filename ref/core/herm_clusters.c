@@ -386,16 +386,8 @@ qt_herm_clusters(qt_herm_clusters_t C, const acb_mat_t A0, slong prec, char *rea
         return clusters_connected(C, A0, prec, reason);
     }
     idx = malloc(n * sizeof(slong));
-    first = calloc(nc + 1, sizeof(slong));
-    for (i = 0; i < n; i++)
-        first[comp[i] + 1]++;
-    for (b = 0; b < nc; b++)
-        first[b + 1] += first[b];
-    for (i = 0; i < n; i++)
-        idx[first[comp[i]]++] = i;
-    for (b = nc; b > 0; b--)
-        first[b] = first[b - 1];
-    first[0] = 0;
+    first = malloc((nc + 1) * sizeof(slong));
+    qt_blocks_group(idx, first, comp, n, nc);
     B = calloc(nc, sizeof(qt_herm_clusters_struct));
     for (b = 0; b < nc && st == QT_OK; b++)
     {

@@ -285,7 +285,7 @@ int
 qt_lindblad_drazin_solve(acb_mat_t X, const acb_mat_t S, const acb_mat_t Y, slong prec, char *reason)
 {
     slong n = acb_mat_nrows(Y), N = n * n, i, c, m = acb_mat_ncols(Y) / n, ncomp, q, r;
-    slong *comp = flint_malloc(sizeof(slong) * N), *idx = flint_malloc(sizeof(slong) * N);
+    slong *comp = flint_malloc(sizeof(slong) * N), *idx = flint_malloc(sizeof(slong) * N), *first;
     acb_mat_t b, x;
     int ok = 1, connected = 1;
     /* Y may hold several right-hand sides side by side (n x (m n)) */
@@ -295,28 +295,28 @@ qt_lindblad_drazin_solve(acb_mat_t X, const acb_mat_t S, const acb_mat_t Y, slon
             for (r = 0; r < n; r++)
                 acb_set(acb_mat_entry(b, r + q * n, c), acb_mat_entry(Y, r, c * n + q));
     ncomp = qt_acb_mat_zero_blocks(comp, S);     /* S is block diagonal (exactly) over them */
+    first = flint_malloc(sizeof(slong) * (ncomp + 1));
+    qt_blocks_group(idx, first, comp, N, ncomp);
     for (i = 1; i < n; i++)
         if (comp[i + i * n] != comp[0])
             ok = connected = 0;
     for (q = 0; q < ncomp && ok; q++)
     {
-        slong sz = 0, a, e;
+        slong sz = first[q + 1] - first[q], a, e;
+        const slong *iq = idx + first[q];              /* the block's indices, ascending */
         acb_mat_t A, bq, xq;
-        for (i = 0; i < N; i++)
-            if (comp[i] == q)
-                idx[sz++] = i;
         acb_mat_init(A, sz, sz); acb_mat_init(bq, sz, m); acb_mat_init(xq, sz, m);
-        qt_acb_mat_principal(A, S, idx);
+        qt_acb_mat_principal(A, S, iq);
         for (a = 0; a < sz; a++)
             for (c = 0; c < m; c++)
-                acb_set(acb_mat_entry(bq, a, c), acb_mat_entry(b, idx[a], c));
+                acb_set(acb_mat_entry(bq, a, c), acb_mat_entry(b, iq[a], c));
         if (q == comp[0])
         {
-            /* idx[0] = 0 = the (0,0) index: its row becomes the trace functional, right-hand side 0 */
+            /* iq[0] = 0 = the (0,0) index: its row becomes the trace functional, right-hand side 0 */
             for (e = 0; e < sz; e++)
                 acb_zero(acb_mat_entry(A, 0, e));
             for (e = 0; e < sz; e++)
-                if (idx[e] % (n + 1) == 0)
+                if (iq[e] % (n + 1) == 0)
                     acb_one(acb_mat_entry(A, 0, e));
             for (c = 0; c < m; c++)
                 acb_zero(acb_mat_entry(bq, 0, c));
@@ -324,7 +324,7 @@ qt_lindblad_drazin_solve(acb_mat_t X, const acb_mat_t S, const acb_mat_t Y, slon
         ok = certified_solve(xq, A, bq, prec);
         for (a = 0; a < sz && ok; a++)
             for (c = 0; c < m; c++)
-                acb_set(acb_mat_entry(x, idx[a], c), acb_mat_entry(xq, a, c));
+                acb_set(acb_mat_entry(x, iq[a], c), acb_mat_entry(xq, a, c));
         acb_mat_clear(A); acb_mat_clear(bq); acb_mat_clear(xq);
     }
     if (ok)
@@ -335,7 +335,7 @@ qt_lindblad_drazin_solve(acb_mat_t X, const acb_mat_t S, const acb_mat_t Y, slon
     else
         acb_mat_indeterminate(X);
     acb_mat_clear(b); acb_mat_clear(x);
-    flint_free(comp); flint_free(idx);
+    flint_free(comp); flint_free(idx); flint_free(first);
     if (!connected)
         return qt_fail(reason, QT_UNCERTIFIED, "the stationary state is not unique: the populations split into exactly uncoupled blocks (a dark level or sector, lemma L5b), so the Drazin inverse is undefined");
     if (!ok)
