@@ -60,6 +60,10 @@ void qt_lindblad_apply_dual(acb_mat_t Y, const qt_lindblad_t G, const acb_mat_t 
 void qt_lindblad_superop(acb_mat_t S, const qt_lindblad_t G, slong prec);
 void qt_mat_vec(acb_mat_t v, const acb_mat_t X);       /* v is n^2 x 1 */
 void qt_mat_unvec(acb_mat_t X, const acb_mat_t v);
+/* the unit-trace fixed-point system of an n^2 x n^2 matrix A (column stacking): row 0, that of the diagonal index
+ * (0,0), becomes the trace functional and b (n^2 x 1) becomes e_0, so A x = b adds tr X = 1 to the other equations
+ * (lemmas L3 and C1) */
+void qt_trace_row_system(acb_mat_t A, acb_mat_t b, slong n);
 /* X(t) = exp(t L) X0; if I != NULL also I = int_0^t X(s) ds.  The route is chosen by cost (lindblad_solve.c):
  * the action of L (lemma L7) or, where that would take more operations, the dense superoperator exponential
  * (lemma L2, n <= QT_LIOUVILLE_MAX_DIM).  QT_UNCERTIFIED ("effort cap") if neither fits its budget. */

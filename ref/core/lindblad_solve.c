@@ -24,6 +24,18 @@ qt_mat_unvec(acb_mat_t X, const acb_mat_t v)
 }
 
 void
+qt_trace_row_system(acb_mat_t A, acb_mat_t b, slong n)
+{
+    slong i;
+    for (i = 0; i < n * n; i++)
+        acb_zero(acb_mat_entry(A, 0, i));
+    for (i = 0; i < n; i++)
+        acb_one(acb_mat_entry(A, 0, i + i * n));
+    acb_mat_zero(b);
+    acb_one(acb_mat_entry(b, 0, 0));
+}
+
+void
 qt_lindblad_superop(acb_mat_t S, const qt_lindblad_t G, slong prec)
 {
     /* column-stacked vec (entry (i, j) at i + j n), entry by entry (lemma L1):
@@ -211,7 +223,7 @@ steady_state_hermitian(acb_mat_t X, const acb_mat_t S, slong n, slong prec)
 int
 qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason)
 {
-    slong n = G->n, N = n * n, k, i;
+    slong n = G->n, N = n * n;
     acb_mat_t S;
     int ok;
     if (n > QT_LIOUVILLE_MAX_DIM)
@@ -228,12 +240,7 @@ qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *r
     {
         acb_mat_t b, x;
         acb_mat_init(b, N, 1); acb_mat_init(x, N, 1);
-        /* lemma L3: row 0 (the diagonal index (0,0)) replaced by the trace functional */
-        for (k = 0; k < N; k++)
-            acb_zero(acb_mat_entry(S, 0, k));
-        for (i = 0; i < n; i++)
-            acb_one(acb_mat_entry(S, 0, i + i * n));
-        acb_one(acb_mat_entry(b, 0, 0));
+        qt_trace_row_system(S, b, n);                          /* lemma L3 */
         ok = acb_mat_solve(x, S, b, prec);
         if (ok)
         {

@@ -137,11 +137,7 @@ qt_cycle_evaluate(qt_record_t R, const qt_cycle_struct *C, slong prec)
         acb_mat_mul(Mc, E[k], Mc, prec);
     acb_mat_one(A);
     acb_mat_sub(A, Mc, A, prec);
-    for (i = 0; i < N; i++)
-        acb_zero(acb_mat_entry(A, 0, i));
-    for (i = 0; i < n; i++)
-        acb_one(acb_mat_entry(A, 0, i + i * n));
-    acb_one(acb_mat_entry(b, 0, 0));
+    qt_trace_row_system(A, b, n);
     ok = acb_mat_solve(x, A, b, prec);
     if (!ok)
     {
