@@ -27,11 +27,9 @@ qt_landauer_ctx_init(qt_landauer_ctx_t c, const qt_landauer_params_t p, slong pr
     arb_set_fmpq(c->eps0, p->eps0, prec);
     arb_set_fmpq(c->gL, p->gamma_L, prec);
     arb_set_fmpq(c->gR, p->gamma_R, prec);
-    arb_add(c->hw2, c->gL, c->gR, prec);
-    arb_sqr(c->hw2, c->hw2, prec);
-    arb_mul_2exp_si(c->hw2, c->hw2, -2);      /* (gL + gR)^2 / 4 */
     arb_add(c->hw, c->gL, c->gR, prec);
     arb_mul_2exp_si(c->hw, c->hw, -1);        /* (gL + gR) / 2 */
+    arb_sqr(c->hw2, c->hw, prec);             /* (gL + gR)^2 / 4 */
     arb_set_fmpq(c->Elo, p->E_lo, prec);
     arb_set_fmpq(c->Ehi, p->E_hi, prec);
     arb_div(c->lnTLTR, c->T[0], c->T[1], prec);
