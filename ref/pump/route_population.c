@@ -159,24 +159,28 @@ population_system_solve(acb_mat_t X, const acb_mat_t A, const acb_mat_t Y, slong
 static int
 nes_populations(acb_mat_t pv, acb_mat_struct *dpv, const acb_mat_t M1, const acb_mat_struct *dW, slong nb, slong prec)
 {
-    slong d = acb_mat_nrows(M1), k, a;
-    acb_mat_t y, M2;
+    slong d = acb_mat_nrows(M1), k, a, n;
+    acb_mat_t y, M2, y2, z2;
     int ok;
-    acb_mat_init(y, d, 1); acb_mat_init(M2, d, d);
+    acb_mat_init(y, d, 1); acb_mat_init(M2, d, d); acb_mat_init(y2, d, 2); acb_mat_init(z2, d, 2);
     acb_one(acb_mat_entry(y, 0, 0));
     ok = population_system_solve(pv, M1, y, prec);
     for (k = 0; ok && k < 2; k++)
     {
-        /* W z = -(d_k W) p (traceless: the columns of d_k W sum to 0), sum z = 0 */
+        /* W z = -(d_k W) p (traceless: the columns of d_k W sum to 0), sum z = 0: column k of one solve */
         acb_mat_set(M2, dW + k);
         for (a = 1; a < nb; a++)
             acb_mat_add(M2, M2, dW + 2 * a + k, prec);
         acb_mat_mul(y, M2, pv, prec);
-        acb_mat_neg(y, y);
-        acb_zero(acb_mat_entry(y, 0, 0));
-        ok = population_system_solve(dpv + k, M1, y, prec);
+        for (n = 1; n < d; n++)
+            acb_neg(acb_mat_entry(y2, n, k), acb_mat_entry(y, n, 0));
     }
-    acb_mat_clear(y); acb_mat_clear(M2);
+    if (ok)
+        ok = population_system_solve(z2, M1, y2, prec);
+    for (k = 0; ok && k < 2; k++)
+        for (n = 0; n < d; n++)
+            acb_set(acb_mat_entry(dpv + k, n, 0), acb_mat_entry(z2, n, k));
+    acb_mat_clear(y); acb_mat_clear(M2); acb_mat_clear(y2); acb_mat_clear(z2);
     return ok;
 }
 
