@@ -33,7 +33,9 @@ ALL_CFLAGS := -std=c11 -Wall -Wextra $(NO_OVERREAD) -fPIC -Iinclude $(DEP_CFLAGS
 ALL_LDFLAGS := $(LDFLAGS) $(SANITIZE)
 
 LIB_SRC := $(sort $(wildcard ref/*/*.c))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+# the Gauss-Legendre node table, written when the library is built by ref/core/gen/gl_nodes_gen.c
+GL_TABLE := $(BUILD)/gen/gl_nodes_table.c
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/gl_nodes_table.o
 TOOL_SRC := $(sort $(wildcard oracle/*.c))
 TOOL_OBJ := $(TOOL_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(sort $(wildcard tests/t_*.c))
@@ -56,6 +58,16 @@ all: $(BUILD)/libqtoracle.a $(BUILD)/libqtoracle.so $(BUILD)/qtoracle
 $(BUILD)/obj/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# the generator runs on the build machine, without the sanitizers of the library's objects
+$(BUILD)/gen/gl_nodes_gen: ref/core/gen/gl_nodes_gen.c ref/core/gauss_legendre_internal.h
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -O1 -Iref/core $(DEP_CFLAGS) $(LDFLAGS) -o $@ $< $(DEP_LIBS)
+$(GL_TABLE): $(BUILD)/gen/gl_nodes_gen
+	$< > $@.tmp && mv $@.tmp $@
+$(BUILD)/obj/gen/gl_nodes_table.o: $(GL_TABLE) ref/core/gauss_legendre_internal.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Iref/core -c $< -o $@
 
 $(BUILD)/libqtoracle.a: $(LIB_OBJ)
 	@mkdir -p $(BUILD)

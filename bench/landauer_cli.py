@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: LGPL-3.0-or-later
 """bench/landauer_cli.py QTORACLE DIGITS... -- whole-process seconds for the four currents of bench/landauer_time.c:
-`qtoracle eval` (a fresh process: start-up, Gauss-Legendre nodes computed cold, the certified value printed) against
+`qtoracle eval` (a fresh process: start-up, Gauss-Legendre nodes read from the library's table, the certified value printed) against
 a fresh `python3 bench/landauer_mpmath.py DIGITS NAME` (start-up, mpmath import, one cold quad at DIGITS + 10 digits).
 Each time is the median of RUNS whole runs (3; mpmath at 300 digits: 1, a run takes seconds).  Prints one line per
 quantity and digits: name digits qtoracle_s mpmath_s ratio (ratio = mpmath / qtoracle, qtoracle's speed-up)."""

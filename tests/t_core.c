@@ -4,6 +4,8 @@
 #include <string.h>
 #include <stdio.h>
 #include "qt_test.h"
+#include <arb_hypgeom.h>
+#include "../ref/core/gauss_legendre_internal.h"
 
 START_TEST(qspan_rank)
 {
@@ -456,6 +458,68 @@ START_TEST(gl_piece_closed_forms)
     acb_clear(lo); acb_clear(hi); acb_clear(r); acb_clear(r2); acb_clear(mid);
     arb_clear(e); arb_clear(t);
     mag_clear(tol);
+}
+END_TEST
+
+/* The node table compiled into the library (lemma Q1b): every ladder degree n <= QT_GL_TABLE_DEGREE is there, each
+   stored node is a root of P_n (P_n contains 0 on its ball, P_n' does not), the balls are disjoint, descending and
+   positive (the middle one 0 for odd n), so they are all of P_n's roots >= 0; the rule integrates x^(2j) exactly,
+   2j <= 2n - 1 (against 2/(2j + 1), an identity independent of how the nodes were found); nodes and weights overlap
+   arb_hypgeom_legendre_p_ui_root's at the table's precision and are as narrow */
+START_TEST(gl_nodes_table)
+{
+    arb_t x, w, p, d, s, t, e, prev;
+    slong i, j, k, n, h, degrees = 0;
+    arb_init(x); arb_init(w); arb_init(p); arb_init(d); arb_init(s); arb_init(t); arb_init(e); arb_init(prev);
+    for (i = 0; i < QT_GL_LADDER; i++)
+    {
+        n = _qt_gl_ladder_degree(i);
+        h = (n + 1) / 2;
+        ck_assert_int_eq(_qt_gl_table_start[i] >= 0, n <= QT_GL_TABLE_DEGREE);
+        if (_qt_gl_table_start[i] < 0)
+            continue;
+        degrees++;
+        arb_pos_inf(prev);
+        for (k = 0; k < h; k++)
+        {
+            const char *const *tab = _qt_gl_table + _qt_gl_table_start[i];
+            ck_assert_int_eq(arb_load_str(x, tab[k]), 0);
+            ck_assert_int_eq(arb_load_str(w, tab[h + k]), 0);
+            arb_hypgeom_legendre_p_ui(p, d, n, x, 2 * QT_GL_TABLE_PREC);
+            ck_assert(arb_contains_zero(p) && !arb_contains_zero(d));
+            ck_assert(arb_lt(x, prev));
+            if (2 * k + 1 == n)
+                ck_assert(arb_is_zero(x));
+            else
+                ck_assert(arb_is_positive(x));
+            arb_set(prev, x);
+            ck_assert(mag_cmp_2exp_si(arb_radref(x), -QT_GL_TABLE_PREC + 4) < 0);
+            ck_assert(arb_rel_accuracy_bits(w) > QT_GL_TABLE_PREC - 8);
+            arb_hypgeom_legendre_p_ui_root(p, d, n, k, QT_GL_TABLE_PREC);
+            ck_assert(arb_overlaps(x, p) && arb_overlaps(w, d));
+        }
+        for (j = 0; 2 * j <= 2 * n - 1; j++)
+        {
+            arb_zero(s);
+            for (k = 0; k < h; k++)
+            {
+                const char *const *tab = _qt_gl_table + _qt_gl_table_start[i];
+                arb_load_str(x, tab[k]);
+                arb_load_str(w, tab[h + k]);
+                arb_pow_ui(t, x, 2 * j, 2 * QT_GL_TABLE_PREC);
+                arb_mul(t, t, w, 2 * QT_GL_TABLE_PREC);
+                if (2 * k + 1 != n)
+                    arb_mul_2exp_si(t, t, 1);           /* the node -x too */
+                arb_add(s, s, t, 2 * QT_GL_TABLE_PREC);
+            }
+            arb_set_ui(e, 2);
+            arb_div_ui(e, e, 2 * j + 1, 2 * QT_GL_TABLE_PREC);
+            ck_assert(arb_overlaps(s, e));
+            ck_assert(arb_rel_accuracy_bits(s) > QT_GL_TABLE_PREC - 16);
+        }
+    }
+    ck_assert(degrees > 16);
+    arb_clear(x); arb_clear(w); arb_clear(p); arb_clear(d); arb_clear(s); arb_clear(t); arb_clear(e); arb_clear(prev);
 }
 END_TEST
 
@@ -1367,6 +1431,7 @@ main(void)
     tcase_add_test(tc, lindblad_superop_vs_apply);
     tcase_add_test(tc, lindblad_dual_trace_pairing);
     tcase_add_test(tc, gl_piece_closed_forms);
+    tcase_add_test(tc, gl_nodes_table);
     tcase_add_test(tc, drazin_block_solve);
     tcase_add_test(tc, sqrt_right_half);
     tcase_add_test(tc, integrand_cover);

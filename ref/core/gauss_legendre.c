@@ -4,21 +4,11 @@
  * 1/8) whose bound meets the tolerance.  Arb's acb_calc_integrate_gl_auto_deg does the same with degrees a factor
  * up to 1.41 apart; the finer ladder saves the difference in evaluations where each costs much.  The ellipses, too,
  * grow in small steps at first (X = 5/4, 3/2, 7/4, 2, ...), so a piece gets nearly the largest one its integrand allows.
- * Nodes and weights come from arb_hypgeom_legendre_p_ui_root, cached per thread and degree. */
+ * Nodes and weights are enclosed by arb_hypgeom_legendre_p_ui_root: up to QT_GL_TABLE_PREC bits read from the table
+ * computed when the library was built (gauss_legendre_internal.h), above it computed; cached per thread and degree. */
 #include "qtoracle/core.h"
 #include <arb_hypgeom.h>
-
-/* the degree ladder: 1..16, then each about 1/8 above the previous */
-#define QT_GL_LADDER 96
-
-static slong
-ladder_degree(slong i)
-{
-    slong n = 1, k;
-    for (k = 0; k < i; k++)
-        n = n < 16 ? n + 1 : n + (n + 7) / 8;
-    return n;
-}
+#include "gauss_legendre_internal.h"
 
 typedef struct
 {
@@ -38,7 +28,7 @@ gl_cache_cleanup(void)
     for (i = 0; i < QT_GL_LADDER; i++)
         if (gl_cache->prec[i] != 0)
         {
-            slong h = (ladder_degree(i) + 1) / 2;
+            slong h = (_qt_gl_ladder_degree(i) + 1) / 2;
             _arb_vec_clear(gl_cache->x[i], h);
             _arb_vec_clear(gl_cache->w[i], h);
         }
@@ -46,11 +36,11 @@ gl_cache_cleanup(void)
     gl_cache = NULL;
 }
 
-/* node k (0 <= k < n) of the ladder's degree n = ladder_degree(i), and its weight, at prec */
+/* node k (0 <= k < n) of the ladder's degree n = _qt_gl_ladder_degree(i), and its weight, at prec */
 static void
 gl_node(arb_t x, arb_t w, slong i, slong k, slong prec)
 {
-    slong n = ladder_degree(i), h = (n + 1) / 2, kk = 2 * k < n ? k : n - 1 - k, j;
+    slong n = _qt_gl_ladder_degree(i), h = (n + 1) / 2, kk = 2 * k < n ? k : n - 1 - k, j;
     if (gl_cache == NULL)
     {
         gl_cache = flint_calloc(1, sizeof(gl_cache_struct));
@@ -64,8 +54,17 @@ gl_node(arb_t x, arb_t w, slong i, slong k, slong prec)
             gl_cache->x[i] = _arb_vec_init(h);
             gl_cache->w[i] = _arb_vec_init(h);
         }
-        for (j = 0; j < h; j++)
-            arb_hypgeom_legendre_p_ui_root(gl_cache->x[i] + j, gl_cache->w[i] + j, n, j, wp);
+        if (prec <= QT_GL_TABLE_PREC && _qt_gl_table_start[i] >= 0)
+        {
+            const char *const *t = _qt_gl_table + _qt_gl_table_start[i];
+            for (j = 0; j < h; j++)
+                if (arb_load_str(gl_cache->x[i] + j, t[j]) || arb_load_str(gl_cache->w[i] + j, t[h + j]))
+                    flint_abort();          /* the generator wrote what arb_load_str reads: a corrupt build */
+            wp = QT_GL_TABLE_PREC;
+        }
+        else
+            for (j = 0; j < h; j++)
+                arb_hypgeom_legendre_p_ui_root(gl_cache->x[i] + j, gl_cache->w[i] + j, n, j, wp);
         gl_cache->prec[i] = wp;
     }
     if (2 * k < n)
@@ -155,9 +154,9 @@ qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t
         acb_get_mag(M, v);
         acb_get_mag(t, delta);
         mag_mul(M, M, t);
-        for (i = 0; i < QT_GL_LADDER && ladder_degree(i) <= deg_limit && (best < 0 || i < best); i++)
+        for (i = 0; i < QT_GL_LADDER && _qt_gl_ladder_degree(i) <= deg_limit && (best < 0 || i < best); i++)
         {
-            gl_error_bound(err, M, rho, ladder_degree(i));
+            gl_error_bound(err, M, rho, _qt_gl_ladder_degree(i));
             if (mag_cmp(err, tol) < 0)
             {
                 best = i;
@@ -170,7 +169,7 @@ qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t
     }
     if (best >= 0)
     {
-        slong n = ladder_degree(best);
+        slong n = _qt_gl_ladder_degree(best);
         acb_zero(s);
         for (k = 0; k < n; k++)
         {

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* gauss_legendre_internal.h -- the Gauss-Legendre degree ladder and the node table compiled into the library
+ * (ref/core/gauss_legendre.c, the generator ref/core/gen/gl_nodes_gen.c, the test t_core: gl_nodes_table). */
+#ifndef QT_GAUSS_LEGENDRE_INTERNAL_H
+#define QT_GAUSS_LEGENDRE_INTERNAL_H
+
+#include <flint/flint.h>
+
+/* the degree ladder: 1..16, then each about 1/8 above the previous */
+#define QT_GL_LADDER 96
+
+static inline slong
+_qt_gl_ladder_degree(slong i)
+{
+    slong n = 1, k;
+    for (k = 0; k < i; k++)
+        n = n < 16 ? n + 1 : n + (n + 7) / 8;
+    return n;
+}
+
+/* The table: for every ladder degree n <= QT_GL_TABLE_DEGREE, the (n + 1)/2 nodes >= 0 of P_n (descending) and
+ * their weights, enclosed by arb_hypgeom_legendre_p_ui_root at QT_GL_TABLE_PREC bits when the library is built and
+ * written exactly (arb_dump_str).  _qt_gl_table_start[i] is the index in _qt_gl_table of ladder degree i's first
+ * node, its weights follow its nodes; -1 past the table.  The degree limit is that of integrate.c at the table's
+ * precision (prec/3), so every degree a call at <= QT_GL_TABLE_PREC bits asks for is in it. */
+#define QT_GL_TABLE_PREC 256
+#define QT_GL_TABLE_DEGREE 85
+
+extern const char *const _qt_gl_table[];
+extern const slong _qt_gl_table_start[QT_GL_LADDER];
+
+#endif
