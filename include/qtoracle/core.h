@@ -115,7 +115,7 @@ int qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const a
 
 /* The same over [a, b] cut into npieces equal pieces (endpoints rounded to dyadic numbers; the pieces tile
  * [a, b] exactly), each by Gauss-Legendre with the error bound from f on a ball enclosing a Bernstein ellipse
- * (qt_gl_piece), bisected on failure (at most 40 levels).  For integrands that stay finite
+ * (qt_gl_piece), bisected on failure (at most 40 levels, 64 npieces + 4096 pieces in all).  For integrands that stay finite
  * only on small balls, where the global adaptive search wastes evaluations.  QT_UNCERTIFIED: res indeterminate. */
 int qt_integrate_real_pieces(arb_t res, acb_calc_func_t f, void *param, const arf_t a, const arf_t b,
                              slong npieces, slong prec);
@@ -136,6 +136,20 @@ typedef struct
 }
 qt_integrand_cover_struct;
 int qt_integrand_cover(acb_ptr res, const acb_t z, void *param, slong order, slong prec);
+
+/* An acb_calc_func_t wrapper for sqrt(q) (outer = 1) or q + i sqrt(q) (outer = 2), q = f of the cover struct (lemma
+ * L6b): at a point the expression itself; on a ball (order >= 1), q proven holomorphic on the ball's rectangle through
+ * the cover (lemma L6, wide enclosures suffice) and Re q > 0 on the rectangle's boundary from q on segments covering
+ * it (at most 384 evaluations), hence on the rectangle: res is the ball about 0 whose radius bounds the expression
+ * there (maximum principle), or indeterminate.  For q small where its ball enclosures are wide. */
+typedef struct
+{
+    qt_integrand_cover_struct q;
+    int outer;
+    slong seg_exp;      /* effort only: set to WORD_MAX; boundary segments start at most 2^seg_exp long */
+}
+qt_integrand_halfplane_struct;
+int qt_integrand_halfplane(acb_ptr res, const acb_t z, void *param, slong order, slong prec);
 
 /* ---- holomorphic helpers (order >= 1 contract of acb_calc_integrate) ---- */
 /* 1 iff 1 + t may touch the principal branch cut (-inf, 0] */

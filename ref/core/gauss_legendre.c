@@ -75,10 +75,13 @@ gl_node(arb_t x, arb_t w, slong i, slong k, slong prec)
 }
 
 /* the first ellipses' X, in quarters (0 ends): 5/4 (rho = 2), 3/2, 7/4, 2, 5/2, 3, 4 and 8, so that a piece whose
-   integrand reaches a singularity or a failing enclosure between two of them loses little; the cover's probes
-   (qt_integrand_cover) cost up to 4^depth evaluations each, so it tries only 5/4, 2, 4 and 8 */
+   integrand reaches a singularity or a failing enclosure between two of them loses little; the probes of the cover
+   (qt_integrand_cover) cost up to 4^depth evaluations each, so it tries only 5/4, 2, 4 and 8; those of the boundary
+   bound (qt_integrand_halfplane) cost about the perimeter over the length of a segment, which grows with X faster than
+   the degree falls: 5/4 only.  0 ends a ladder with X = 32, 512, 2^17, ...; -1 ends it there */
 static const slong ladder_fine[] = {5, 6, 7, 8, 10, 12, 16, 32, 0};
 static const slong ladder_cover[] = {5, 8, 16, 32, 0};
+static const slong ladder_boundary[] = {5, -1};
 
 /* (64/15) M / ((rho - 1) rho^(2n - 1)), an upper bound (lemma Q1b) */
 static void
@@ -118,10 +121,10 @@ qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t
        X = 32, 512, 2^17, ..., as long as f stays finite on the enclosing ball: the smallest degree that any of them
        certifies.  The flat first ellipse lets a piece through whose integrand is finite only on small balls (a cover)
        at a higher degree, where the larger ellipses would make it split */
-    xq = (f == qt_integrand_cover) ? ladder_cover : ladder_fine;
-    for (xi = 0, Xexp = 2; ; )
+    xq = f == qt_integrand_cover ? ladder_cover : f == qt_integrand_halfplane ? ladder_boundary : ladder_fine;
+    for (xi = 0, Xexp = 2; xq[xi] >= 0; )
     {
-        if (xq[xi] != 0)
+        if (xq[xi] > 0)
             mag_set_ui_2exp_si(X, xq[xi++], -2);
         else
         {

@@ -111,17 +111,26 @@ integrate(arb_t v, dparam *dp, const arf_t a, const arf_t b, slong n, slong prec
 
 /* two Heisenberg qubits: the friction tensor's evaluation (a block Drazin solve) stays finite only on balls of
    radius about 10^-2 in (B_x, B_z), far inside its domain of holomorphy; Gauss-Legendre on sub-pieces of about
-   1/5 per unit length (effort only) with the ellipse bound from a cover by smaller balls (lemma L6), both integrals at once
-   (root = 2) */
+   1/5 per unit length (effort only) with the ellipse bound from a cover by smaller balls (lemma L6).  Both integrals
+   at once (root = 2): q + i sqrt(q), bounded through the boundary (lemma L6b), since q's enclosures on balls are
+   far wider than q's variation and reach Re q <= 0 on tiny balls where q is small */
 static int
 integrate_cover(acb_t v, dparam *dp, const arf_t a, const arf_t b, slong n, slong depth, slong prec)
 {
-    qt_integrand_cover_struct c;
-    c.f = integrand;
-    c.param = dp;
-    c.depth = depth;
-    c.fail_exp = WORD_MAX;
-    return qt_integrate_pieces(v, qt_integrand_cover, &c, a, b, n, prec);
+    qt_integrand_halfplane_struct h;
+    int root = dp->root, st;
+    h.q.f = integrand;
+    h.q.param = dp;
+    h.q.depth = depth;
+    h.q.fail_exp = WORD_MAX;
+    h.seg_exp = WORD_MAX;
+    if (root == 0)
+        return qt_integrate_pieces(v, qt_integrand_cover, &h.q, a, b, n, prec);
+    h.outer = root;
+    dp->root = 0;                       /* the cover's f is q; the wrapper takes the root */
+    st = qt_integrate_pieces(v, qt_integrand_halfplane, &h, a, b, n, prec);
+    dp->root = root;
+    return st;
 }
 
 /* lemma P24: the generic formula equals the secular generator's friction tensor wherever the Bohr frequencies are
