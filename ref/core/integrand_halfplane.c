@@ -67,12 +67,12 @@ segment_positive(mag_t M, slong *emin, slong *evals, qt_integrand_cover_struct *
     ok = acb_is_finite(v) && arb_is_positive(acb_realref(v));
     if (ok)
     {
-        slong e;
         acb_get_mag(t, v);
         mag_max(M, M, t);
-        /* the piece's length is twice the larger radius of its ball */
-        e = FLINT_MAX(MAG_EXP(arb_radref(acb_realref(w))), MAG_EXP(arb_radref(acb_imagref(w)))) + 1;
-        *emin = FLINT_MIN(*emin, e);
+        /* the piece's length is below twice the larger radius of its ball (the other is 0 or a rounding error) */
+        mag_max(t, arb_radref(acb_realref(w)), arb_radref(acb_imagref(w)));
+        if (!mag_is_zero(t))
+            *emin = FLINT_MIN(*emin, MAG_EXP(t) + 1);
     }
     else if (level < QT_HALFPLANE_DEEPER)
     {
