@@ -6,6 +6,7 @@
  * d_k p and Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n. */
 #include <stdlib.h>
 #include <arb_mat.h>
+#include <string.h>
 #include "pump_internal.h"
 
 /* the diagonal of a rate matrix (or of its derivative): minus the sum of the off-diagonal column entries */
@@ -35,16 +36,26 @@ transition_made(const acb_mat_t C, const acb_mat_struct *dC, slong r, slong c)
 }
 
 /* the Pauli rate matrices W_a (rate n -> m is G_a(E_n - E_m) C_a[m][n], bath a at temperature Ta[a]) and, if dC is
- * given, their derivatives dW[2a + k] (d_k E = dE[2n + k], d_k C_a = dC[2a + k]; lemma P19) */
+ * given, their derivatives dW[2a + k] (d_k E = dE[2n + k], d_k C_a = dC[2a + k]; lemma P19).  G_a = gamma_a G_1 (the
+ * ohmic rate is linear in gamma): the pair G_1(+-omega) of a transition is computed once for the baths at one
+ * temperature (the same ball) */
 static void
 rate_matrices(acb_mat_struct *Wa, acb_mat_struct *dW, const qt_pump_params_struct *P, acb_srcptr E,
               const acb_mat_struct *C, const acb_mat_struct *dC, acb_srcptr dE, acb_srcptr Ta, slong prec)
 {
-    slong d = acb_mat_nrows(C + 0), a, m, n, k;
-    acb_t g, om, t, t2, u;
-    acb_init(g); acb_init(om); acb_init(t); acb_init(t2); acb_init(u);
+    slong d = acb_mat_nrows(C + 0), a, m, n, k, cached = -1;
+    acb_t g, one, om, t, t2, u;
+    acb_ptr up = _acb_vec_init(d * d), um = _acb_vec_init(d * d);
+    char *have = flint_calloc(d * d, 1);
+    acb_init(g); acb_init(one); acb_init(om); acb_init(t); acb_init(t2); acb_init(u);
+    acb_one(one);
     for (a = 0; a < qt_pump_n_baths(P); a++)
     {
+        if (cached < 0 || !acb_equal(Ta + a, Ta + cached))
+        {
+            memset(have, 0, d * d);
+            cached = a;
+        }
         acb_mat_zero(Wa + a);
         if (dC != NULL)
             for (k = 0; k < 2; k++)
@@ -62,16 +73,14 @@ rate_matrices(acb_mat_struct *Wa, acb_mat_struct *dW, const qt_pump_params_struc
                 use[1] = transition_made(C + a, dC == NULL ? NULL : dC + 2 * a, n, m);
                 if (!use[0] && !use[1])
                     continue;
-                acb_sub(om, E + n, E + m, prec);
-                if (use[0] && use[1])
-                    qt_ohmic_rate_pair_acb(t, t2, g, om, Ta + a, prec);
-                else if (use[0])
-                    qt_ohmic_rate_acb(t, g, om, Ta + a, prec);
-                else
+                if (!have[m * d + n])
                 {
-                    acb_neg(u, om);
-                    qt_ohmic_rate_acb(t2, g, u, Ta + a, prec);
+                    acb_sub(om, E + n, E + m, prec);
+                    qt_ohmic_rate_pair_acb(up + m * d + n, um + m * d + n, one, om, Ta + a, prec);
+                    have[m * d + n] = 1;
                 }
+                acb_mul(t, g, up + m * d + n, prec);
+                acb_mul(t2, g, um + m * d + n, prec);
                 for (e = 0; e < 2; e++)
                 {
                     slong r = e == 0 ? m : n, c = e == 0 ? n : m;      /* W[r][c]: c -> r */
@@ -98,7 +107,9 @@ rate_matrices(acb_mat_struct *Wa, acb_mat_struct *dW, const qt_pump_params_struc
         for (k = 0; dC != NULL && k < 2; k++)
             column_sums_to_zero(dW + 2 * a + k, prec);
     }
-    acb_clear(g); acb_clear(om); acb_clear(t); acb_clear(t2); acb_clear(u);
+    acb_clear(g); acb_clear(one); acb_clear(om); acb_clear(t); acb_clear(t2); acb_clear(u);
+    _acb_vec_clear(up, d * d); _acb_vec_clear(um, d * d);
+    flint_free(have);
 }
 
 /* X = A^-1 Y, certified (0 if A cannot be proven nonsingular): the steps acb_mat_solve_precond takes (R ~ mid(A)^-1
