@@ -112,70 +112,131 @@ rate_matrices(acb_mat_struct *Wa, acb_mat_struct *dW, const qt_pump_params_struc
     flint_free(have);
 }
 
-/* X = A^-1 Y, certified (0 if A cannot be proven nonsingular): the steps acb_mat_solve_precond takes (R ~ mid(A)^-1
-   by an approximate solve, then the ball LU solve of R A X = R Y) for every column of Y at once (each column's
-   operations are those of its own call, with R, R A and its LU formed once).  At the Gauss-Legendre nodes every entry
-   is real (exact zero imaginary parts): the same steps in real ball arithmetic (arb_mat), without the complex
-   products of zeros */
-static int
-population_system_solve(acb_mat_t X, const acb_mat_t A, const acb_mat_t Y, slong prec)
+/* A factored for X = A^-1 Y, certified: the steps acb_mat_solve_precond takes (R ~ mid(A)^-1 by an approximate solve,
+   then the ball LU of R A), so that each right-hand side costs only R Y and the triangular solves (each column's
+   operations are those of its own acb_mat_solve_precond call).  At the Gauss-Legendre nodes every entry is real
+   (exact zero imaginary parts): the same steps in real ball arithmetic (arb_mat), without the complex products of
+   zeros.  ok = 0 if A cannot be proven nonsingular */
+typedef struct
 {
-    slong d = acb_mat_nrows(A), m = acb_mat_ncols(Y), i, j;
-    int ok;
-    if (acb_mat_is_real(A) && acb_mat_is_real(Y))
+    int ok, real;
+    slong d, *perm;
+    const acb_mat_struct *A;
+    arb_mat_t r, lu;                   /* real: R and the LU of R A */
+    acb_mat_t rc, luc;                 /* complex */
+}
+population_system;
+
+/* complex = 1: the complex steps even if A is real */
+static void
+population_system_init(population_system *F, const acb_mat_t A, int complex, slong prec)
+{
+    slong d = acb_mat_nrows(A), i, j;
+    F->d = d;
+    F->A = A;
+    F->real = !complex && acb_mat_is_real(A);
+    F->perm = flint_malloc(sizeof(slong) * FLINT_MAX(d, 1));
+    if (F->real)
     {
-        arb_mat_t a, y, x, id, r, ra, ry;
-        arb_mat_init(a, d, d); arb_mat_init(y, d, m); arb_mat_init(x, d, m); arb_mat_init(id, d, d);
-        arb_mat_init(r, d, d); arb_mat_init(ra, d, d); arb_mat_init(ry, d, m);
+        arb_mat_t a, id, ra;
+        arb_mat_init(a, d, d); arb_mat_init(id, d, d); arb_mat_init(ra, d, d);
+        arb_mat_init(F->r, d, d); arb_mat_init(F->lu, d, d);
         for (i = 0; i < d; i++)
-        {
             for (j = 0; j < d; j++)
                 arb_set(arb_mat_entry(a, i, j), acb_realref(acb_mat_entry(A, i, j)));
-            for (j = 0; j < m; j++)
-                arb_set(arb_mat_entry(y, i, j), acb_realref(acb_mat_entry(Y, i, j)));
-        }
         arb_mat_one(id);
-        ok = arb_mat_approx_solve(r, a, id, prec);
-        if (ok)
+        F->ok = arb_mat_approx_solve(F->r, a, id, prec);
+        if (F->ok)
         {
-            arb_mat_mul(ra, r, a, prec);
-            arb_mat_mul(ry, r, y, prec);
-            ok = arb_mat_solve_lu(x, ra, ry, prec);
+            arb_mat_mul(ra, F->r, a, prec);
+            F->ok = arb_mat_lu(F->perm, F->lu, ra, prec);
         }
-        for (i = 0; i < d && ok; i++)
-            for (j = 0; j < m; j++)
-                acb_set_arb(acb_mat_entry(X, i, j), arb_mat_entry(x, i, j));
-        arb_mat_clear(a); arb_mat_clear(y); arb_mat_clear(x); arb_mat_clear(id);
-        arb_mat_clear(r); arb_mat_clear(ra); arb_mat_clear(ry);
+        arb_mat_clear(a); arb_mat_clear(id); arb_mat_clear(ra);
     }
     else
     {
-        acb_mat_t id, r, ra, ry;
-        acb_mat_init(id, d, d); acb_mat_init(r, d, d); acb_mat_init(ra, d, d); acb_mat_init(ry, d, m);
+        acb_mat_t id, ra;
+        acb_mat_init(id, d, d); acb_mat_init(ra, d, d);
+        acb_mat_init(F->rc, d, d); acb_mat_init(F->luc, d, d);
         acb_mat_one(id);
-        ok = acb_mat_approx_solve(r, A, id, prec);
-        if (ok)
+        F->ok = acb_mat_approx_solve(F->rc, A, id, prec);
+        if (F->ok)
         {
-            acb_mat_mul(ra, r, A, prec);
-            acb_mat_mul(ry, r, Y, prec);
-            ok = acb_mat_solve_lu(X, ra, ry, prec);
+            acb_mat_mul(ra, F->rc, A, prec);
+            F->ok = acb_mat_lu(F->perm, F->luc, ra, prec);
         }
-        acb_mat_clear(id); acb_mat_clear(r); acb_mat_clear(ra); acb_mat_clear(ry);
+        acb_mat_clear(id); acb_mat_clear(ra);
     }
-    return ok;
+}
+
+static void
+population_system_clear(population_system *F)
+{
+    if (F->real)
+    {
+        arb_mat_clear(F->r); arb_mat_clear(F->lu);
+    }
+    else
+    {
+        acb_mat_clear(F->rc); acb_mat_clear(F->luc);
+    }
+    flint_free(F->perm);
+}
+
+/* X = A^-1 Y from the factored A (a real A with a complex Y: the complex steps, factored for this Y); 0 if A could not
+   be proven nonsingular */
+static int
+population_system_apply(acb_mat_t X, const population_system *F, const acb_mat_t Y, slong prec)
+{
+    slong d = F->d, m = acb_mat_ncols(Y), i, j;
+    if (F->real && !acb_mat_is_real(Y))
+    {
+        population_system G;
+        int ok;
+        population_system_init(&G, F->A, 1, prec);
+        ok = population_system_apply(X, &G, Y, prec);
+        population_system_clear(&G);
+        return ok;
+    }
+    if (!F->ok)
+        return 0;
+    if (F->real)
+    {
+        arb_mat_t y, x, ry;
+        arb_mat_init(y, d, m); arb_mat_init(x, d, m); arb_mat_init(ry, d, m);
+        for (i = 0; i < d; i++)
+            for (j = 0; j < m; j++)
+                arb_set(arb_mat_entry(y, i, j), acb_realref(acb_mat_entry(Y, i, j)));
+        arb_mat_mul(ry, F->r, y, prec);
+        arb_mat_solve_lu_precomp(x, F->perm, F->lu, ry, prec);
+        for (i = 0; i < d; i++)
+            for (j = 0; j < m; j++)
+                acb_set_arb(acb_mat_entry(X, i, j), arb_mat_entry(x, i, j));
+        arb_mat_clear(y); arb_mat_clear(x); arb_mat_clear(ry);
+    }
+    else
+    {
+        acb_mat_t ry;
+        acb_mat_init(ry, d, m);
+        acb_mat_mul(ry, F->rc, Y, prec);
+        acb_mat_solve_lu_precomp(X, F->perm, F->luc, ry, prec);
+        acb_mat_clear(ry);
+    }
+    return 1;
 }
 
 /* the stationary populations W p = 0, sum p = 1, and d_k p = -W^+ (d_k W) p (lemma P19), M1 = W with row 0 replaced
  * by ones, dW[2a + k] = d_k W_a (a < nb); 0 if a system cannot be proven nonsingular */
 static int
-nes_populations(acb_mat_t pv, acb_mat_struct *dpv, const acb_mat_t M1, const acb_mat_struct *dW, slong nb, slong prec)
+nes_populations(acb_mat_t pv, acb_mat_struct *dpv, const population_system *F, const acb_mat_struct *dW, slong nb,
+                slong prec)
 {
-    slong d = acb_mat_nrows(M1), k, a, n;
+    slong d = F->d, k, a, n;
     acb_mat_t y, M2, y2, z2;
     int ok;
     acb_mat_init(y, d, 1); acb_mat_init(M2, d, d); acb_mat_init(y2, d, 2); acb_mat_init(z2, d, 2);
     acb_one(acb_mat_entry(y, 0, 0));
-    ok = population_system_solve(pv, M1, y, prec);
+    ok = population_system_apply(pv, F, y, prec);
     for (k = 0; ok && k < 2; k++)
     {
         /* W z = -(d_k W) p (traceless: the columns of d_k W sum to 0), sum z = 0: column k of one solve */
@@ -187,7 +248,7 @@ nes_populations(acb_mat_t pv, acb_mat_struct *dpv, const acb_mat_t M1, const acb
             acb_neg(acb_mat_entry(y2, n, k), acb_mat_entry(y, n, 0));
     }
     if (ok)
-        ok = population_system_solve(z2, M1, y2, prec);
+        ok = population_system_apply(z2, F, y2, prec);
     for (k = 0; ok && k < 2; k++)
         for (n = 0; n < d; n++)
             acb_set(acb_mat_entry(dpv + k, n, 0), acb_mat_entry(z2, n, k));
@@ -263,6 +324,7 @@ qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, const
     acb_mat_struct dW[2 * QT_PUMP_MAX_BATHS], dpv[2];
     acb_ptr dp = _acb_vec_init(2 * d);
     acb_t T;
+    population_system F;
     int ok = 1, neq = (dC != NULL);
     acb_mat_init(M1, d, d);
     acb_mat_init(pv, d, 1); acb_mat_init(dpv + 0, d, 1); acb_mat_init(dpv + 1, d, 1);
@@ -270,13 +332,14 @@ qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, const
         acb_mat_init(dW + k, d, d);
     acb_init(T);
     acb_set_fmpq(T, P->T, prec);
-    /* W^+ with sum x = 0: the trace row replaces row 0, rhs 0 */
+    /* W^+ with sum x = 0: the trace row replaces row 0, rhs 0; M1 factored once for p, d_k p and x */
     pauli_system(Wa, dW, M1, P, E, C, dC, dE, prec);
+    population_system_init(&F, M1, 0, prec);
     if (!neq)
         qt_pump_gibbs_populations(p, dp, E, dE, d, ref, T, prec);
     else
     {
-        ok = nes_populations(pv, dpv, M1, dW, nb, prec);
+        ok = nes_populations(pv, dpv, &F, dW, nb, prec);
         for (n = 0; n < d; n++)
         {
             acb_set(p + n, acb_mat_entry(pv, n, 0));
@@ -292,12 +355,13 @@ qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, const
         for (k = 0; k < 2; k++)
             for (n = 1; n < d; n++)
                 acb_set(acb_mat_entry(y2, n, k), dp + 2 * n + k);
-        ok = population_system_solve(x2, M1, y2, prec);
+        ok = population_system_apply(x2, &F, y2, prec);
         for (k = 0; k < 2 && ok; k++)
             for (n = 0; n < d; n++)
                 acb_set(acb_mat_entry(x + k, n, 0), acb_mat_entry(x2, n, k));
         acb_mat_clear(y2); acb_mat_clear(x2);
     }
+    population_system_clear(&F);
     acb_mat_clear(M1); acb_mat_clear(pv);
     acb_mat_clear(dpv + 0); acb_mat_clear(dpv + 1);
     for (k = 0; k < 2 * nb; k++)
@@ -447,6 +511,7 @@ qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_pump
     slong d = acb_mat_nrows(C + 0), k, n, nb = qt_pump_n_baths(P);
     acb_mat_struct Wa[QT_PUMP_MAX_BATHS], dW[2 * QT_PUMP_MAX_BATHS], dpv[2];
     acb_mat_t M1, pv;
+    population_system F;
     int st = QT_OK;
     for (k = 0; k < nb; k++)
         acb_mat_init(Wa + k, d, d);
@@ -456,7 +521,8 @@ qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_pump
         acb_mat_init(dW + k, d, d);
     acb_mat_init(M1, d, d); acb_mat_init(pv, d, 1);
     pauli_system(Wa, dW, M1, P, E, C, dC, dE, prec);
-    if (!nes_populations(pv, dpv, M1, dW, nb, prec))
+    population_system_init(&F, M1, 0, prec);
+    if (!nes_populations(pv, dpv, &F, dW, nb, prec))
     {
         _acb_vec_indeterminate(p, d);
         _acb_vec_indeterminate(dp, 2 * d);
@@ -475,6 +541,7 @@ qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_pump
         acb_mat_clear(dpv + k);
     for (k = 0; k < 2 * nb; k++)
         acb_mat_clear(dW + k);
+    population_system_clear(&F);
     acb_mat_clear(M1); acb_mat_clear(pv);
     return st;
 }
