@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* gauss_legendre_internal.h -- the Gauss-Legendre degree ladder and the node table compiled into the library
- * (ref/core/gauss_legendre.c, the generator ref/core/gen/gl_nodes_gen.c, the test t_core: gl_nodes_table). */
+ * (ref/core/gauss_legendre.c, the generator ref/core/gen/gl_nodes_gen.c, the test t_integrate: gl_nodes_table). */
 #ifndef QT_GAUSS_LEGENDRE_INTERNAL_H
 #define QT_GAUSS_LEGENDRE_INTERNAL_H
 
