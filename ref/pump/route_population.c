@@ -127,14 +127,14 @@ typedef struct
 }
 population_system;
 
-/* complex = 1: the complex steps even if A is real */
+/* force_complex = 1: the complex steps even if A is real */
 static void
-population_system_init(population_system *F, const acb_mat_t A, int complex, slong prec)
+population_system_init(population_system *F, const acb_mat_t A, int force_complex, slong prec)
 {
     slong d = acb_mat_nrows(A), i, j;
     F->d = d;
     F->A = A;
-    F->real = !complex && acb_mat_is_real(A);
+    F->real = !force_complex && acb_mat_is_real(A);
     F->perm = flint_malloc(sizeof(slong) * FLINT_MAX(d, 1));
     if (F->real)
     {
