@@ -74,7 +74,7 @@ gl_node(arb_t x, arb_t w, slong i, slong k, slong prec)
     arb_set_round(w, gl_cache->w[i] + kk, prec);
 }
 
-/* the first ellipses' X, in quarters (0 ends): 5/4 (rho = 2), 3/2, 7/4, 2, 5/2, 3, 4 and 8, so that a piece whose
+/* the first ellipses' X, in quarters: 5/4 (rho = 2), 3/2, 7/4, 2, 5/2, 3, 4 and 8, so that a piece whose
    integrand reaches a singularity or a failing enclosure between two of them loses little; the probes of the cover
    (qt_integrand_cover) cost up to 4^depth evaluations each, so it tries only 5/4, 2, 4 and 8; those of the boundary
    bound (qt_integrand_halfplane) cost about the perimeter over the length of a segment, which grows with X faster than

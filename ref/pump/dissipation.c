@@ -59,7 +59,7 @@ typedef struct
     const qt_pump_params_struct *P;
     qt_pump_plan_struct *plan;      /* the route and its constant part, kept between points */
     const qt_pump_piece_struct *g;
-    int root;                 /* 0: q = lambda'^T zeta lambda'; 1: sqrt(q); 2: q + i sqrt(q) */
+    int root;                 /* 0: q = lambda'^T zeta lambda'; 1: sqrt(q) */
 }
 dparam;
 
@@ -86,13 +86,6 @@ integrand(acb_ptr res, const acb_t u, void *param, slong order, slong prec)
     acb_addmul(res, Bz, Z + 3, prec);
     if (p->root == 1)
         qt_acb_sqrt_right_half(res, res, order != 0, prec);
-    else if (p->root == 2)
-    {
-        /* q + i sqrt(q): both parts real on the real segment, one friction evaluation for both integrals */
-        qt_acb_sqrt_right_half(Bx, res, order != 0, prec);
-        acb_mul_onei(Bx, Bx);
-        acb_add(res, res, Bx, prec);
-    }
     acb_clear(Bx); acb_clear(Bz); acb_clear(dx); acb_clear(dz);
     _acb_vec_clear(Z, 4);
     return 0;
@@ -111,26 +104,22 @@ integrate(arb_t v, dparam *dp, const arf_t a, const arf_t b, slong n, slong prec
 
 /* two Heisenberg qubits: the friction tensor's evaluation (a block Drazin solve) stays finite only on balls of
    radius about 10^-2 in (B_x, B_z), far inside its domain of holomorphy; Gauss-Legendre on sub-pieces of about
-   1/5 per unit length (effort only) with the ellipse bound from a cover by smaller balls (lemma L6).  Both integrals
-   at once (root = 2): q + i sqrt(q), bounded through the boundary (lemma L6b), since q's enclosures on balls are
-   far wider than q's variation and reach Re q <= 0 on tiny balls where q is small */
+   1/5 per unit length (effort only) with the ellipse bound from a cover by smaller balls (lemma L6).  The integrand
+   is q (dp->root = 0); both = 1: both integrals at once, q + i sqrt(q) (one friction evaluation for both; both parts
+   are real on the real segment), bounded through the boundary (lemma L6b), since q's enclosures on balls are far
+   wider than q's variation and reach Re q <= 0 on tiny balls where q is small */
 static int
-integrate_cover(acb_t v, dparam *dp, const arf_t a, const arf_t b, slong n, slong depth, slong prec)
+integrate_cover(acb_t v, dparam *dp, const arf_t a, const arf_t b, slong n, slong depth, int both, slong prec)
 {
     qt_integrand_halfplane_struct h;
-    int root = dp->root, st;
     h.q.f = integrand;
     h.q.param = dp;
     h.q.depth = depth;
     h.q.fail_exp = WORD_MAX;
+    h.outer = 2;
     h.seg_exp = WORD_MAX;
-    if (root == 0)
-        return qt_integrate_pieces(v, qt_integrand_cover, &h.q, a, b, n, prec);
-    h.outer = root;
-    dp->root = 0;                       /* the cover's f is q; the wrapper takes the root */
-    st = qt_integrate_pieces(v, qt_integrand_halfplane, &h, a, b, n, prec);
-    dp->root = root;
-    return st;
+    return both ? qt_integrate_pieces(v, qt_integrand_halfplane, &h, a, b, n, prec)
+                : qt_integrate_pieces(v, qt_integrand_cover, &h.q, a, b, n, prec);
 }
 
 /* lemma P24: the generic formula equals the secular generator's friction tensor wherever the Bohr frequencies are
@@ -210,14 +199,15 @@ qt_pump_dissipation_per_cycle(arb_t Wtau, arb_t length, const qt_pump_params_str
                frequencies coincide along the whole piece */
             acb_t w;
             int h2 = qt_pump_field_frame_like(P) || qt_pump_heis3_like(P);      /* P18, P25, P29, P31 */
+            int both = qt_pump_equal_temperatures(P);
             acb_init(w);
             n = qt_pump_piece_count(g + i, h2 ? 5 : 50);
             /* at T_R != T only W_diss (P22: sym(zeta) need not be positive semidefinite, sqrt(q) may not exist) */
-            dp.root = qt_pump_equal_temperatures(P) ? 2 : 0;
-            st = integrate_cover(w, &dp, a, b, n, h2 ? 2 : 3, prec);
+            dp.root = 0;
+            st = integrate_cover(w, &dp, a, b, n, h2 ? 2 : 3, both, prec);
             arb_div(v, acb_realref(w), li + i, prec);
             arb_add(Wtau, Wtau, v, prec);
-            if (dp.root == 2)
+            if (both)
                 arb_add(length, length, acb_imagref(w), prec);
             acb_clear(w);
             continue;
