@@ -243,6 +243,7 @@ bench: all
 	bench/pumping
 	$(CC) $(ALL_CFLAGS) -o $(BUILD)/bench_lindblad_propagate bench/lindblad_propagate.c $(BUILD)/libqtoracle.a $(ALL_LDFLAGS) $(DEP_LIBS)
 	$(PYTHON) bench/lindblad_scaling.py $(BUILD)/qtoracle 3 $(BUILD)/bench_lindblad_propagate
+	$(PYTHON) bench/gen_jobs.py $(BUILD)/qtoracle 3
 	@t0=$$(date +%s.%N); $(MAKE) -s -j2 -k verify > $(BUILD)/bench_verify.log 2>&1; rc=$$?; \
 	  awk -v a="$$t0" -v b="$$(date +%s.%N)" 'BEGIN { printf "make -j2 verify (every vector file regenerated and compared byte for byte): %.1f s wall\n", b - a }'; \
 	  [ $$rc -eq 0 ] || echo "  (not every file reproduced, e.g. uncommitted changes: $(BUILD)/bench_verify.log)"

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
-/* cmd_gen.c -- qtoracle gen SPEC.json -o VECTORS.json [--shard I/N]: certified golden vectors (format v1), or one
- * shard of them (a part file that qtoracle merge joins, cmd_merge.c); the file itself is laid out by vector_file.c.
- * Deterministic: no timestamps; key order fixed; the same inputs give the same bytes. */
+/* cmd_gen.c -- qtoracle gen SPEC.json -o VECTORS.json [--shard I/N] [--jobs J]: certified golden vectors (format
+ * v1), or one shard of them (a part file that qtoracle merge joins, cmd_merge.c); the file itself is laid out by
+ * vector_file.c. The cases run in this process or in J worker processes (run_items.c).
+ * Deterministic: no timestamps; key order fixed; the same inputs give the same bytes, whatever J and the shards. */
+#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,15 +159,55 @@ gen_case(json_t *tests, json_t *c, json_t *common, json_t *outputs, slong digits
     return QO_EXIT_OK;
 }
 
-#define GEN_USAGE_LINE "qtoracle gen SPEC.json -o VECTORS.json [--progress] [--timeout SECONDS] [--shard I/N]"
+/* the cases gen computes, as items of qo_run_items: item i is case kcase[i] of the spec, cases[cidx[i]] of
+   groups[gidx[i]] */
+typedef struct
+{
+    json_t *groups;
+    const char *spec;
+    long *kcase;
+    size_t *gidx, *cidx;
+}
+gen_items;
+
+static int
+gen_item(json_t **out, long i, void *ctx, char *err, size_t errlen)
+{
+    const gen_items *it = ctx;
+    json_t *g = json_array_get(it->groups, it->gidx[i]);
+    json_t *c = json_array_get(json_object_get(g, "cases"), it->cidx[i]);
+    json_t *digits_j = json_object_get(g, "digits"), *one;
+    slong digits = QT_DIGITS_DEFAULT;
+    char where[300];
+    int code;
+
+    if (digits_j != NULL)
+        qo_parse_digits(&digits, json_string_value(digits_j));     /* checked by qo_spec_validate */
+    snprintf(where, sizeof where, "%.200s: groups[%zu].cases[%zu]", it->spec, it->gidx[i], it->cidx[i]);
+    /* every case from a fresh start: Arb's caches (constants, Gauss-Legendre nodes) are kept at the highest
+       precision asked so far and their rounding shows in the last digits of a radius, so without this a case's
+       bytes would depend on the cases computed before it (and a shard or a worker would differ) */
+    flint_cleanup();
+    one = json_array();
+    code = gen_case(one, c, json_object_get(g, "common"), json_object_get(g, "outputs"), digits,
+                    json_is_true(json_object_get(g, "expectError")), where, err, errlen);
+    if (code == QO_EXIT_OK)
+        *out = json_incref(json_array_get(one, 0));
+    json_decref(one);
+    return code;
+}
+
+#define GEN_USAGE_LINE "qtoracle gen SPEC.json -o VECTORS.json [--progress] [--timeout SECONDS] [--shard I/N] [--jobs J]"
 
 int
 qo_cmd_gen(int argc, char **argv)
 {
     const char *spec = NULL, *out = NULL;
-    json_t *root, *groups, *g, *vec = NULL, *computed, *sources;
+    json_t *root, *groups, *g, *vec = NULL, *computed, *sources, *results;
     size_t gi;
-    int i, code = QO_EXIT_OK, progress = 0, timeout_given = 0, sharded = 0;
+    int i, code = QO_EXIT_OK, progress = 0, timeout_given = 0, sharded = 0, jobs = 1;
+    gen_items items;
+    char **labels;
     const char *v = NULL;
     unsigned timeout = 0;
     long ncases = 0, done = 0, todo = 0, k = 0, shard_i = 1, shard_n = 1;
@@ -182,6 +224,11 @@ qo_cmd_gen(int argc, char **argv)
             if (qo_timeout_parse(&timeout, "gen", v))
                 return QO_EXIT_USAGE;
             timeout_given = 1;
+        }
+        else if (qo_option(&v, &i, argc, argv, "--jobs"))
+        {
+            if (qo_jobs_parse(&jobs, "gen", v))
+                return QO_EXIT_USAGE;
         }
         else if (qo_option(&v, &i, argc, argv, "--shard"))
         {
@@ -244,57 +291,55 @@ qo_cmd_gen(int argc, char **argv)
         snprintf(what, sizeof what, "gen %.250s", spec);
         qo_timeout_arm(timeout, what, NULL);      /* lifted before the file is written: a capped run writes nothing */
     }
-    computed = json_array();
     sources = json_array();
-    k = 0;
     json_array_foreach(groups, gi, g)
     {
-        json_t *cases = json_object_get(g, "cases"), *outputs = json_object_get(g, "outputs");
-        json_t *digits_j = json_object_get(g, "digits"), *c;
+        json_t *digits_j = json_object_get(g, "digits");
         slong digits = QT_DIGITS_DEFAULT;
-        int expect_error = json_is_true(json_object_get(g, "expectError"));
-        size_t ci;
-        char where[128];
-
-        snprintf(where, sizeof where, "%s: groups[%zu]", spec, gi);
         if (digits_j != NULL)
             qo_parse_digits(&digits, json_string_value(digits_j));     /* checked by qo_spec_validate */
         json_array_append_new(sources, qo_vectors_provenance(digits));
-        json_array_foreach(cases, ci, c)
-        {
-            char w2[160];
-            json_t *one;
-            if (k++ % shard_n != shard_i - 1)
-            {
-                json_array_append_new(computed, json_null());
-                continue;
-            }
-            snprintf(w2, sizeof w2, "%s.cases[%zu]", where, ci);
-            {
-                const char *id = json_string_value(json_object_get(c, "caseId"));
-                qo_progress_step("gen", ++done, todo, id ? id : w2);
-            }
-            one = json_array();
-            /* every case from a fresh start: Arb's caches (constants, Gauss-Legendre nodes) are kept at the highest
-               precision asked so far and their rounding shows in the last digits of a radius, so without this a
-               case's bytes would depend on the cases computed before it (and a shard would differ) */
-            flint_cleanup();
-            code = gen_case(one, c, json_object_get(g, "common"), outputs, digits, expect_error, w2, err, sizeof err);
-            json_array_append(computed, code == QO_EXIT_OK ? json_array_get(one, 0) : json_null());
-            json_decref(one);
-            if (code != QO_EXIT_OK)
-            {
-                qo_error("gen: %s", err);
-                break;
-            }
-        }
-        if (code != QO_EXIT_OK)
-            break;
     }
+    /* the items: this shard's cases in spec order */
+    items.groups = groups;
+    items.spec = spec;
+    items.kcase = calloc((size_t) todo + 1, sizeof *items.kcase);
+    items.gidx = calloc((size_t) todo + 1, sizeof *items.gidx);
+    items.cidx = calloc((size_t) todo + 1, sizeof *items.cidx);
+    labels = calloc((size_t) todo + 1, sizeof *labels);
+    k = 0;
+    json_array_foreach(groups, gi, g)
+    {
+        json_t *c;
+        size_t ci;
+        json_array_foreach(json_object_get(g, "cases"), ci, c)
+        {
+            const char *id = json_string_value(json_object_get(c, "caseId"));
+            if (k % shard_n == shard_i - 1)
+            {
+                char w[96];
+                snprintf(w, sizeof w, "groups[%zu].cases[%zu]", gi, ci);
+                items.kcase[done] = k;
+                items.gidx[done] = gi;
+                items.cidx[done] = ci;
+                labels[done++] = strdup(id != NULL && *id != '\0' ? id : w);
+            }
+            k++;
+        }
+    }
+    computed = json_array();
+    results = json_array();
+    code = qo_run_items(results, todo, jobs, gen_item, &items, "gen", (const char *const *) labels, err, sizeof err);
     qo_timeout_disarm();
     qo_progress_end();
+    if (code != QO_EXIT_OK && err[0] != '\0')
+        qo_error("gen: %s", err);
     if (code == QO_EXIT_OK)
     {
+        for (k = 0; k < ncases; k++)
+            json_array_append_new(computed, json_null());
+        for (k = 0; k < todo; k++)
+            json_array_set(computed, (size_t) items.kcase[k], json_array_get(results, (size_t) k));
         if (sharded)
             vec = qo_shard_part(root, shard_i, shard_n, sources, computed);
         else
@@ -307,8 +352,15 @@ qo_cmd_gen(int argc, char **argv)
     }
     json_decref(vec);
     json_decref(computed);
+    json_decref(results);
     json_decref(sources);
     json_decref(root);
+    for (k = 0; k < todo; k++)
+        free(labels[k]);
+    free(labels);
+    free(items.kcase);
+    free(items.gidx);
+    free(items.cidx);
     qo_pool_clear(&pool);
     return code;
 }

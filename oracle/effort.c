@@ -6,7 +6,7 @@
  * object with that status and reason); a gen run leaves no file (the file is written only after every case is
  * computed, and the cap is lifted before writing). The default is no cap, except for eval when stderr is not a
  * terminal (a script or CI job): QO_EVAL_DEFAULT_TIMEOUT seconds. The environment variable QTORACLE_TIMEOUT sets the
- * default of every command; --timeout 0 means no cap.
+ * default of every command; --timeout 0 means no cap. The worker processes of gen --jobs are killed with the run.
  *
  * The allocation guard: an allocation that FLINT, Arb, GMP or MPFR cannot get ends the run the same way ("memory
  * exhausted") instead of the libraries' abort message on stdout. The methods whose memory grows fast refuse large
@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <gmp.h>
 #include "oracle.h"
@@ -25,6 +26,8 @@
 static char stderr_msg[512];
 static char *stdout_msg;        /* malloc'ed; NULL: nothing on stdout */
 static volatile sig_atomic_t armed;
+static const pid_t *volatile children;  /* worker processes killed with the run (run_items.c) */
+static volatile sig_atomic_t nchildren;
 
 static void
 write_all(int fd, const char *s, size_t n)
@@ -44,9 +47,16 @@ write_all(int fd, const char *s, size_t n)
 static void
 on_alarm(int sig)
 {
+    int k;
     (void) sig;
     if (!armed)
         return;
+    for (k = 0; k < nchildren; k++)
+        if (children[k] > 0)
+            kill(children[k], SIGKILL);
+    for (k = 0; k < nchildren; k++)
+        if (children[k] > 0)
+            waitpid(children[k], NULL, 0);
     if (stdout_msg != NULL)
         write_all(STDOUT_FILENO, stdout_msg, strlen(stdout_msg));
     write_all(STDERR_FILENO, stderr_msg, strlen(stderr_msg));
@@ -123,6 +133,14 @@ qo_timeout_disarm(void)
     armed = 0;
     free(stdout_msg);
     stdout_msg = NULL;
+}
+
+void
+qo_timeout_children(const pid_t *pids, int n)
+{
+    nchildren = 0;
+    children = pids;
+    nchildren = n;
 }
 
 void

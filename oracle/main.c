@@ -12,7 +12,7 @@ usage(FILE *f)
         "usage:\n"
         "  qtoracle list [--json]\n"
         "  qtoracle eval QUANTITY name=value ... [--digits D] [--json [--pretty]] [--timeout S]\n"
-        "  qtoracle gen SPEC.json -o VECTORS.json [--progress] [--timeout S] [--shard I/N]\n"
+        "  qtoracle gen SPEC.json -o VECTORS.json [--progress] [--timeout S] [--shard I/N] [--jobs J]\n"
         "  qtoracle merge PART.json ... -o VECTORS.json\n"
         "  qtoracle check VECTORS.json RESULTS.jsonl|- [--rtol R] [--atol A] [--ulps N] [--subset] [--case GLOB] [--output NAME] [--flag F] [--skip-flag F] [--junit FILE] [--verbose]\n"
         "  qtoracle selfcheck VECTORS.json\n"
@@ -32,11 +32,12 @@ static const char *const command_help[][2] = {
     {"sweep", NULL},      /* cmd_sweep.c prints its own */
     {"merge", NULL},      /* cmd_merge.c prints its own */
     {"validate", NULL},   /* cmd_validate.c prints its own */
-    {"gen", "usage: qtoracle gen SPEC.json -o VECTORS.json [--progress] [--timeout SECONDS] [--shard I/N]\n  certified golden vectors from a spec, written atomically "
+    {"gen", "usage: qtoracle gen SPEC.json -o VECTORS.json [--progress] [--timeout SECONDS] [--shard I/N] [--jobs J]\n  certified golden vectors from a spec, written atomically "
             "(docs/vectors.md); fails if an output cannot be certified to its group's digits;\n  progress on stderr "
             "when it is a terminal, one line per case with --progress;\n  --timeout caps the wall time (could not certify, no "
             "file written, when reached);\n  --shard I/N computes the cases k (0, 1, ... in spec order) with k mod N = I - 1 into a "
-            "part file for qtoracle merge\n"},
+            "part file for qtoracle merge;\n  --jobs J computes the cases in J worker processes (the same file, byte for byte; "
+            "docs/scale.md)\n"},
     {"check", "usage: qtoracle check VECTORS.json RESULTS.jsonl|- [--rtol R] [--atol A] [--ulps N] [--subset]\n"
               "       [--case GLOB] [--output NAME] [--flag NAME] [--skip-flag NAME] [--junit FILE.xml] [--verbose]\n"
               "  a solver's results against certified vectors; without a tolerance option each group's stated "

@@ -3,6 +3,7 @@
 #ifndef QTORACLE_ORACLE_H
 #define QTORACLE_ORACLE_H
 
+#include <sys/types.h>
 #include <jansson.h>
 #include "qtoracle/qtoracle.h"
 
@@ -164,7 +165,20 @@ int qo_timeout_default(unsigned *seconds, const char *cmd, int is_eval);
 void qo_timeout_arm(unsigned seconds, const char *what, const char *stdout_text);
 void qo_timeout_disarm(void);
 void qo_timeout_hold(int hold);
+/* the worker processes the cap kills with the run (pids[0..n-1], 0 = none; NULL, 0: no workers) */
+void qo_timeout_children(const pid_t *pids, int n);
 void qo_memory_guard_install(void);
+
+/* independent items (gen's cases) in this process or in worker processes (run_items.c): fn computes item i (0 and a
+   new JSON value in *out, or an exit code and a message in err); qo_run_items sets results[i] for i < n, in order,
+   with jobs = 1 here in order, with jobs > 1 in min(jobs, n) forked workers, the items handed out in order; the
+   first failure ends the run: its exit code, its message in err (empty if a worker printed its own), the other
+   workers killed; progress as cmd with labels[i] */
+#define QO_JOBS_MAX 64
+typedef int (*qo_item_fn)(json_t **out, long i, void *ctx, char *err, size_t errlen);
+int qo_jobs_parse(int *jobs, const char *cmd, const char *value);
+int qo_run_items(json_t *results, long n, int jobs, qo_item_fn fn, void *ctx, const char *cmd,
+                 const char *const *labels, char *err, size_t errlen);
 
 /* argv[*i] is the option name ("--timeout") given as "NAME VALUE" or "NAME=VALUE": 1 and *value (NULL if the value is
    missing; *i moved past a separate value); 0 if argv[*i] is another argument */
