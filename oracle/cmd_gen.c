@@ -329,7 +329,10 @@ qo_cmd_gen(int argc, char **argv)
     }
     computed = json_array();
     results = json_array();
-    code = qo_run_items(results, todo, jobs, gen_item, &items, "gen", (const char *const *) labels, err, sizeof err);
+    {
+        qo_items it = {gen_item, NULL, &items, "gen", (const char *const *) labels};
+        code = qo_run_items(results, &it, todo, jobs, err, sizeof err);
+    }
     qo_timeout_disarm();
     qo_progress_end();
     if (code != QO_EXIT_OK && err[0] != '\0')

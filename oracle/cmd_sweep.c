@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* cmd_sweep.c -- qtoracle sweep QUANTITY name=value ... name=LO:HI:N [--log] [--digits D] [--output NAME]
- *                [--csv | --jsonl]: one certified value (or record) per point of a range, for plots.
+ *                [--csv | --jsonl] [--jobs J]: one certified value (or record) per point of a range, for plots.
  * A parameter given as LO:HI:N takes N points from LO to HI: evenly spaced (rounded to 10 significant digits when the
  * exact point is not a finite decimal), or with --log a geometric progression rounded to 6 significant digits; the
  * printed point is always the exact input evaluated.
  * Several ranged parameters must have the same N and are taken together, point by point. Every point is parsed
  * before anything is evaluated (bad input: exit 2, nothing on stdout); at most SWEEP_MAX points.
+ * The points run in this process or in J worker processes (run_items.c), each from a fresh start (FLINT's caches
+ * emptied), and their lines are printed in point order as soon as every point before is done: the same bytes for
+ * every J.
  * Output: CSV (default: the swept parameters, then per output its status, lo, mid, hi) or JSON lines. Exit 0 if every
  * value was certified to the digits, 1 if some could not be (their enclosures are still printed, status
  * could-not-certify), 3 on an internal error. */
@@ -17,11 +20,12 @@
 
 #define SWEEP_MAX 10000
 #define SWEEP_USAGE "usage: qtoracle sweep QUANTITY name=value ... name=LO:HI:N [--log] [--digits D] [--output NAME]\n" \
-    "                      [--csv | --jsonl] [--timeout SECONDS]\n" \
+    "                      [--csv | --jsonl] [--timeout SECONDS] [--jobs J]\n" \
     "  one certified value per point: a parameter given as LO:HI:N takes N points (evenly spaced, finite decimals\n" \
     "  rounded to 10 significant digits; --log: geometric, rounded to 6); the printed point is the exact input;\n" \
     "  several ranges are taken together point by point;\n" \
-    "  CSV (default) or JSON lines with status, lo, mid, hi per output (--digits D, default 15)\n"
+    "  CSV (default) or JSON lines with status, lo, mid, hi per output (--digits D, default 15);\n" \
+    "  --jobs J: the points in J worker processes (the same lines, in point order)\n"
 
 typedef struct
 {
@@ -128,6 +132,168 @@ csv_cell(const char *s)
     printf(",%s", s);
 }
 
+/* what the points share, for the point and line steps of qo_run_items */
+typedef struct
+{
+    const qo_quantity *q;
+    const qo_params *ps;         /* every point's parameters, parsed */
+    slong digits;
+    const ranges *R;
+    const qo_kv *kv;
+    char *const *pointvals;
+    const char *only;            /* --output, or NULL */
+    int jsonl;
+    int any_uncert;              /* set by the line step */
+}
+sweep_ctx;
+
+/* point k (in this process or a worker): {"outs": [{"name", "status", "reason" unless ok, "ball" unless a domain
+   error}, ...]}, from a fresh start (FLINT's caches emptied), so that its digits do not depend on the points computed
+   before it in the same process */
+static int
+sweep_point(json_t **out, long k, void *ctx, char *err, size_t errlen)
+{
+    const sweep_ctx *sc = ctx;
+    qt_record_t Rec;
+    qt_result_t res;
+    slong o, nout;
+    json_t *outs = json_array();
+    (void) err;
+    (void) errlen;
+    flint_cleanup();
+    qt_record_init(Rec);
+    qt_result_init(res);
+    if (sc->q->record)
+    {
+        qo_evaluate_record(Rec, sc->q, sc->ps + k, sc->digits);
+        nout = Rec->nout;
+    }
+    else
+    {
+        qo_evaluate(res, sc->q, sc->ps + k, sc->digits);
+        nout = 1;
+    }
+    for (o = 0; o < nout; o++)
+    {
+        const qt_result_struct *x = sc->q->record ? Rec->out + o : res;
+        json_t *v = json_object();
+        json_object_set_new(v, "name", json_string(sc->q->record ? Rec->name[o] : sc->q->name));
+        json_object_set_new(v, "status", json_string(qt_status_name(x->status)));
+        if (x->status != QT_OK)
+            json_object_set_new(v, "reason", json_string(x->reason));
+        if (x->status != QT_DOMAIN)
+            json_object_set_new(v, "ball", qo_ball_json(&x->value, sc->digits));
+        json_array_append_new(outs, v);
+    }
+    qt_record_clear(Rec);
+    qt_result_clear(res);
+    *out = json_pack("{s:o}", "outs", outs);
+    return QO_EXIT_OK;
+}
+
+/* point k's line on stdout, in point order (the CSV header before the first): printed whole or not at all */
+static int
+sweep_line(long k, json_t *value, void *ctx, char *err, size_t errlen)
+{
+    sweep_ctx *sc = ctx;
+    const ranges *R = sc->R;
+    json_t *outs = json_object_get(value, "outs"), *x;
+    size_t o;
+    int r, found = 0;
+
+    json_array_foreach(outs, o, x)
+    {
+        const char *nm = json_string_value(json_object_get(x, "name"));
+        if (strcmp(json_string_value(json_object_get(x, "status")), qt_status_name(QT_INTERNAL)) == 0
+            && (sc->only == NULL || strcmp(nm, sc->only) == 0))
+        {
+            snprintf(err, errlen, "%s: %s", nm, json_string_value(json_object_get(x, "reason")));
+            return QO_EXIT_INTERNAL;
+        }
+        found |= sc->only != NULL && strcmp(nm, sc->only) == 0;
+    }
+    if (sc->only != NULL && sc->q->record && !found)
+    {
+        /* an output named by --output must exist */
+        snprintf(err, errlen, "--output: no output \"%s\" (the first is %s)", sc->only,
+                 json_array_size(outs) > 0 ? json_string_value(json_object_get(json_array_get(outs, 0), "name"))
+                                           : "none");
+        return QO_EXIT_USAGE;
+    }
+    qo_timeout_hold(1);
+    if (k == 0 && !sc->jsonl)
+    {
+        /* the header, from the first point's outputs */
+        for (r = 0; r < R->n; r++)
+            printf("%s%s", r ? "," : "", sc->kv->key[R->idx[r]]);
+        json_array_foreach(outs, o, x)
+        {
+            const char *nm = json_string_value(json_object_get(x, "name"));
+            if (sc->only != NULL && strcmp(nm, sc->only) != 0)
+                continue;
+            printf(",%s_status,%s_lo,%s_mid,%s_hi", nm, nm, nm, nm);
+        }
+        printf("\n");
+    }
+    if (sc->jsonl)
+    {
+        json_t *line = json_object(), *pt = json_object(), *vo = json_object();
+        char *text;
+        for (r = 0; r < R->n; r++)
+            json_object_set_new(pt, sc->kv->key[R->idx[r]], json_string(sc->pointvals[k * R->n + r]));
+        json_object_set_new(line, "point", pt);
+        json_array_foreach(outs, o, x)
+        {
+            const char *nm = json_string_value(json_object_get(x, "name"));
+            json_t *ball = json_object_get(x, "ball"), *v;
+            if (sc->only != NULL && strcmp(nm, sc->only) != 0)
+                continue;
+            v = ball != NULL ? json_deep_copy(ball) : json_object();
+            json_object_set(v, "status", json_object_get(x, "status"));
+            if (json_object_get(x, "reason") != NULL)
+                json_object_set(v, "reason", json_object_get(x, "reason"));
+            json_object_set_new(vo, nm, v);
+        }
+        json_object_set_new(line, "outputs", vo);
+        text = json_dumps(line, JSON_COMPACT | JSON_ENSURE_ASCII);
+        puts(text);
+        free(text);
+        json_decref(line);
+    }
+    else
+    {
+        for (r = 0; r < R->n; r++)
+            printf("%s%s", r ? "," : "", sc->pointvals[k * R->n + r]);
+        json_array_foreach(outs, o, x)
+        {
+            const char *nm = json_string_value(json_object_get(x, "name"));
+            json_t *ball = json_object_get(x, "ball");
+            if (sc->only != NULL && strcmp(nm, sc->only) != 0)
+                continue;
+            csv_cell(json_string_value(json_object_get(x, "status")));
+            if (ball == NULL)
+                printf(",,,");
+            else
+            {
+                csv_cell(json_string_value(json_object_get(ball, "lo")));
+                csv_cell(json_string_value(json_object_get(ball, "mid")));
+                csv_cell(json_string_value(json_object_get(ball, "hi")));
+            }
+        }
+        printf("\n");
+    }
+    json_array_foreach(outs, o, x)
+    {
+        const char *nm = json_string_value(json_object_get(x, "name"));
+        if ((sc->only == NULL || strcmp(nm, sc->only) == 0)
+            && strcmp(json_string_value(json_object_get(x, "status")), qt_status_name(QT_UNCERTIFIED)) == 0)
+            sc->any_uncert = 1;
+    }
+    fflush(stdout);
+    qo_timeout_hold(0);
+    return QO_EXIT_OK;
+}
+
 int
 qo_cmd_sweep(int argc, char **argv)
 {
@@ -135,7 +301,7 @@ qo_cmd_sweep(int argc, char **argv)
     qo_kv kv;
     ranges R;
     slong digits = 15, k;
-    int i, logscale = 0, jsonl = 0, code = QO_EXIT_OK, any_uncert = 0, timeout_given = 0;
+    int i, logscale = 0, jsonl = 0, code = QO_EXIT_OK, any_uncert = 0, timeout_given = 0, jobs = 1;
     const char *v = NULL;
     unsigned timeout = 0;
     const char *only = NULL;
@@ -173,6 +339,11 @@ qo_cmd_sweep(int argc, char **argv)
             if (qo_timeout_parse(&timeout, "sweep", v))
                 return QO_EXIT_USAGE;
             timeout_given = 1;
+        }
+        else if (qo_option(&v, &i, argc, argv, "--jobs"))
+        {
+            if (qo_jobs_parse(&jobs, "sweep", v))
+                return QO_EXIT_USAGE;
         }
         else if (strcmp(argv[i], "--jsonl") == 0)
             jsonl = 1;
@@ -297,119 +468,45 @@ qo_cmd_sweep(int argc, char **argv)
         snprintf(what, sizeof what, "sweep %s (every line printed before is complete)", q->name);
         qo_timeout_arm(timeout, what, NULL);
     }
-    for (k = 0; k < R.npoints && code == QO_EXIT_OK; k++)
+    if (code == QO_EXIT_OK)
     {
-        int r;
-        qt_record_t Rec;
-        qt_result_t res;
-        slong o, nout;
-        json_t *line = NULL, *outs = NULL;
-        qt_record_init(Rec);
-        qt_result_init(res);
-        if (q->record)
+        json_t *results = json_array();
+        char **labels = calloc((size_t) R.npoints + 1, sizeof *labels);
+        sweep_ctx sc;
+        qo_items it;
+        for (k = 0; k < R.npoints; k++)
         {
-            qo_evaluate_record(Rec, q, ps + k, digits);
-            nout = Rec->nout;
-        }
-        else
-        {
-            qo_evaluate(res, q, ps + k, digits);
-            nout = 1;
-        }
-        qo_timeout_hold(1);           /* a line is printed whole or not at all */
-        /* an output named by --output must exist */
-        if (only != NULL && q->record)
-        {
-            int found = 0;
-            for (o = 0; o < nout; o++)
-                found |= strcmp(Rec->name[o], only) == 0;
-            if (!found)
-            {
-                qo_error("sweep %s: --output: no output \"%s\" (the first is %s)", q->name, only,
-                         nout > 0 ? Rec->name[0] : "none");
-                code = QO_EXIT_USAGE;
-            }
-        }
-        if (code == QO_EXIT_OK && k == 0 && !jsonl)
-        {
-            /* the header, from the first point's outputs */
+            char at[200] = "";
+            int r;
             for (r = 0; r < R.n; r++)
-                printf("%s%s", r ? "," : "", kv.key[R.idx[r]]);
-            for (o = 0; o < nout; o++)
-            {
-                const char *nm = q->record ? Rec->name[o] : q->name;
-                if (only != NULL && strcmp(nm, only) != 0)
-                    continue;
-                printf(",%s_status,%s_lo,%s_mid,%s_hi", nm, nm, nm, nm);
-            }
-            printf("\n");
+                snprintf(at + strlen(at), sizeof at - strlen(at), "%s%s=%s", r ? " " : "", kv.key[R.idx[r]],
+                         pointvals[k * R.n + r]);
+            labels[k] = flint_malloc(strlen(at) + 1);
+            strcpy(labels[k], at);
         }
-        if (jsonl)
-        {
-            json_t *pt = json_object();
-            line = json_object();
-            outs = json_object();
-            for (r = 0; r < R.n; r++)
-                json_object_set_new(pt, kv.key[R.idx[r]], json_string(pointvals[k * R.n + r]));
-            json_object_set_new(line, "point", pt);
-        }
-        else if (code == QO_EXIT_OK)
-            for (r = 0; r < R.n; r++)
-                printf("%s%s", r ? "," : "", pointvals[k * R.n + r]);
-        for (o = 0; o < nout && code == QO_EXIT_OK; o++)
-        {
-            const qt_result_struct *x = q->record ? Rec->out + o : res;
-            const char *nm = q->record ? Rec->name[o] : q->name;
-            if (only != NULL && strcmp(nm, only) != 0)
-                continue;
-            if (x->status == QT_INTERNAL)
-            {
-                qo_error("sweep %s: %s: %s", q->name, nm, x->reason);
-                code = QO_EXIT_INTERNAL;
-                break;
-            }
-            if (x->status == QT_UNCERTIFIED)
-                any_uncert = 1;
-            if (jsonl)
-            {
-                json_t *v = x->status == QT_DOMAIN ? json_object() : qo_ball_json(&x->value, digits);
-                json_object_set_new(v, "status", json_string(qt_status_name(x->status)));
-                if (x->status != QT_OK)
-                    json_object_set_new(v, "reason", json_string(x->reason));
-                json_object_set_new(outs, nm, v);
-            }
-            else if (x->status == QT_DOMAIN)
-            {
-                csv_cell(qt_status_name(x->status));
-                printf(",,,");
-            }
-            else
-            {
-                json_t *b = qo_ball_json(&x->value, digits);      /* the strings of eval --json */
-                csv_cell(qt_status_name(x->status));
-                csv_cell(json_string_value(json_object_get(b, "lo")));
-                csv_cell(json_string_value(json_object_get(b, "mid")));
-                csv_cell(json_string_value(json_object_get(b, "hi")));
-                json_decref(b);
-            }
-        }
-        if (jsonl && code == QO_EXIT_OK)
-        {
-            char *s;
-            json_object_set_new(line, "outputs", outs);
-            outs = NULL;
-            s = json_dumps(line, JSON_COMPACT | JSON_ENSURE_ASCII);
-            puts(s);
-            free(s);
-        }
-        else if (code == QO_EXIT_OK)
-            printf("\n");
-        fflush(stdout);
-        qo_timeout_hold(0);
-        json_decref(line);
-        json_decref(outs);
-        qt_record_clear(Rec);
-        qt_result_clear(res);
+        sc.q = q;
+        sc.ps = ps;
+        sc.digits = digits;
+        sc.R = &R;
+        sc.kv = &kv;
+        sc.pointvals = pointvals;
+        sc.only = only;
+        sc.jsonl = jsonl;
+        sc.any_uncert = 0;
+        it.fn = sweep_point;
+        it.emit = sweep_line;
+        it.ctx = &sc;
+        it.cmd = "sweep";
+        it.labels = (const char *const *) labels;
+        err[0] = '\0';
+        code = qo_run_items(results, &it, R.npoints, jobs, err, sizeof err);
+        if (code != QO_EXIT_OK && err[0] != '\0')
+            qo_error("sweep %s: %s", q->name, err);
+        any_uncert = sc.any_uncert;
+        for (k = 0; k < R.npoints; k++)
+            flint_free(labels[k]);
+        free(labels);
+        json_decref(results);
     }
 
     qo_timeout_disarm();

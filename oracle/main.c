@@ -16,9 +16,9 @@ usage(FILE *f)
         "  qtoracle merge PART.json ... -o VECTORS.json\n"
         "  qtoracle check VECTORS.json RESULTS.jsonl|- [--rtol R] [--atol A] [--ulps N] [--subset] [--case GLOB] [--output NAME] [--flag F] [--skip-flag F] [--junit FILE] [--verbose]\n"
         "  qtoracle selfcheck VECTORS.json\n"
-        "  qtoracle validate VECTORS.json [--extra-bits N] [--progress] [--timeout S]\n"
+        "  qtoracle validate VECTORS.json [--extra-bits N] [--progress] [--timeout S] [--jobs J]\n"
         "  qtoracle audit CLAIMS.json [--json] [--max-digits D] [--progress] [--timeout S]\n"
-        "  qtoracle sweep QUANTITY name=value ... name=LO:HI:N [--log] [--digits D] [--output NAME] [--csv|--jsonl] [--timeout S]\n"
+        "  qtoracle sweep QUANTITY name=value ... name=LO:HI:N [--log] [--digits D] [--output NAME] [--csv|--jsonl] [--timeout S] [--jobs J]\n"
         "  qtoracle COMMAND --help\n"
         "exit status: 0 ok; 1 could not certify / check failures; 2 bad input; 3 internal error (a bug: please report)\n"
         "docs: docs/vectors.md, the user guides docs/*.md; man qtoracle\n", QT_VERSION);

@@ -169,16 +169,26 @@ void qo_timeout_hold(int hold);
 void qo_timeout_children(const pid_t *pids, int n);
 void qo_memory_guard_install(void);
 
-/* independent items (gen's cases) in this process or in worker processes (run_items.c): fn computes item i (0 and a
-   new JSON value in *out, or an exit code and a message in err); qo_run_items sets results[i] for i < n, in order,
-   with jobs = 1 here in order, with jobs > 1 in min(jobs, n) forked workers, the items handed out in order; the
-   first failure ends the run: its exit code, its message in err (empty if a worker printed its own), the other
-   workers killed; progress as cmd with labels[i] */
+/* independent items (the cases of gen and validate, sweep's points) in this process or in worker processes (run_items.c): fn computes
+   item i (0 and a new JSON value in *out, or an exit code and a message in err); emit (NULL: none) gets each result
+   in item order as soon as every item before it is in (0, or an exit code and a message). qo_run_items sets
+   results[i] for i < n: with jobs = 1 here in order, with jobs > 1 in min(jobs, n) forked workers, the items handed
+   out in order; the first failure ends the run: its exit code, its message in err, the other workers killed;
+   progress as cmd with labels[i] (which also name the item in messages) */
 #define QO_JOBS_MAX 64
 typedef int (*qo_item_fn)(json_t **out, long i, void *ctx, char *err, size_t errlen);
+typedef int (*qo_emit_fn)(long i, json_t *value, void *ctx, char *err, size_t errlen);
+typedef struct
+{
+    qo_item_fn fn;
+    qo_emit_fn emit;
+    void *ctx;
+    const char *cmd;
+    const char *const *labels;
+}
+qo_items;
 int qo_jobs_parse(int *jobs, const char *cmd, const char *value);
-int qo_run_items(json_t *results, long n, int jobs, qo_item_fn fn, void *ctx, const char *cmd,
-                 const char *const *labels, char *err, size_t errlen);
+int qo_run_items(json_t *results, const qo_items *it, long n, int jobs, char *err, size_t errlen);
 
 /* argv[*i] is the option name ("--timeout") given as "NAME VALUE" or "NAME=VALUE": 1 and *value (NULL if the value is
    missing; *i moved past a separate value); 0 if argv[*i] is another argument */

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
-/* run_items.c -- independent items of a command (the cases of gen) computed in this process, or in --jobs J worker
- * processes.
+/* run_items.c -- independent items of a command (the cases of gen and validate, the points of sweep) computed in
+ * this process, or in --jobs J worker processes.
  *
  * With J = 1 the items run here, in order, and the first failure ends the run. With J > 1 the tool forks
  * min(J, n) workers after everything has been parsed and checked; the parent hands out the items in order, one at a
  * time, to whichever worker is free (a pipe per worker carries the item's number), and each worker sends back one
- * line per item: the item's JSON result or its exit code and message. The parent keeps the results in item order,
+ * line per item: the item's JSON result or its exit code and message. The parent keeps the results in item order
+ * and passes each to the command's emit step (sweep and validate print their lines there) as soon as every item before it is in,
  * so what a command builds from them does not depend on J or on which worker finished first; an item's value never
- * depends on the items computed before it in the same process (gen resets FLINT's caches before every case).
+ * depends on the items computed before it in the same process (gen, validate and sweep empty FLINT's caches before
+ * every item).
  *
  * Failures: the first failure a worker reports ends the run; the other workers are killed and the caller prints that
  * one message. A worker that ends without reporting (the allocation guard prints its own "memory exhausted" line
@@ -66,7 +68,7 @@ write_all(int fd, const char *s, size_t n)
 /* ---- a worker: items from cmd_fd until it closes, one line each on res_fd ---- */
 
 static _Noreturn void
-worker(int cmd_fd, int res_fd, qo_item_fn fn, void *ctx)
+worker(int cmd_fd, int res_fd, const qo_items *it)
 {
     for (;;)
     {
@@ -79,7 +81,7 @@ worker(int cmd_fd, int res_fd, qo_item_fn fn, void *ctx)
             continue;
         if (r != (ssize_t) sizeof item)
             _exit(QO_EXIT_OK);            /* the parent closed the pipe: no more items */
-        code = fn(&out, item, ctx, err, sizeof err);
+        code = it->fn(&out, item, it->ctx, err, sizeof err);
         line = code == QO_EXIT_OK ? json_pack("{s:I,s:o}", "item", (json_int_t) item, "value", out)
                                   : json_pack("{s:I,s:i,s:s}", "item", (json_int_t) item, "exit", code, "error", err);
         text = line ? json_dumps(line, JSON_COMPACT) : NULL;
@@ -160,10 +162,26 @@ take_line(json_t *results, qo_worker *w, const char *line, size_t len, int *stor
     return rc;
 }
 
+/* the results from `emitted` on that are in, to it->emit in item order */
 static int
-run_workers(json_t *results, long n, int jobs, qo_item_fn fn, void *ctx, const char *cmd,
-            const char *const *labels, char *err, size_t errlen)
+emit_ready(json_t *results, const char *have, long *emitted, long n, const qo_items *it, char *err, size_t errlen)
 {
+    int code = QO_EXIT_OK;
+    while (code == QO_EXIT_OK && *emitted < n && have[*emitted])
+    {
+        if (it->emit != NULL)
+            code = it->emit(*emitted, json_array_get(results, (size_t) *emitted), it->ctx, err, errlen);
+        (*emitted)++;
+    }
+    return code;
+}
+
+static int
+run_workers(json_t *results, long n, int jobs, const qo_items *it, char *err, size_t errlen)
+{
+    const char *const *labels = it->labels;
+    char *have = calloc((size_t) n + 1, 1);
+    long emitted = 0;
     qo_worker *w = calloc((size_t) jobs, sizeof *w);
     struct pollfd *pf = calloc((size_t) jobs, sizeof *pf);
     pid_t *pids = calloc((size_t) jobs, sizeof *pids);
@@ -214,7 +232,7 @@ run_workers(json_t *results, long n, int jobs, qo_item_fn fn, void *ctx, const c
                prints one message for the run */
             dup2(r[1], STDOUT_FILENO);
             dup2(r[1], STDERR_FILENO);
-            worker(c[0], r[1], fn, ctx);
+            worker(c[0], r[1], it);
         }
         close(c[0]);
         close(r[1]);
@@ -321,8 +339,11 @@ run_workers(json_t *results, long n, int jobs, qo_item_fn fn, void *ctx, const c
                 if (code == QO_EXIT_OK && stored)
                 {
                     done++;
-                    qo_progress_step(cmd, done, n, labels[x->item]);
-                    hand_out(x, &next, n);
+                    have[x->item] = 1;
+                    qo_progress_step(it->cmd, done, n, labels[x->item]);
+                    code = emit_ready(results, have, &emitted, n, it, err, errlen);
+                    if (code == QO_EXIT_OK)
+                        hand_out(x, &next, n);
                 }
             }
         }
@@ -350,12 +371,12 @@ run_workers(json_t *results, long n, int jobs, qo_item_fn fn, void *ctx, const c
     free(w);
     free(pf);
     free(pids);
+    free(have);
     return code;
 }
 
 int
-qo_run_items(json_t *results, long n, int jobs, qo_item_fn fn, void *ctx, const char *cmd,
-             const char *const *labels, char *err, size_t errlen)
+qo_run_items(json_t *results, const qo_items *it, long n, int jobs, char *err, size_t errlen)
 {
     long i;
     err[0] = '\0';
@@ -365,16 +386,21 @@ qo_run_items(json_t *results, long n, int jobs, qo_item_fn fn, void *ctx, const 
     if (jobs > n)
         jobs = (int) n;
     if (jobs > 1)
-        return run_workers(results, n, jobs, fn, ctx, cmd, labels, err, errlen);
+        return run_workers(results, n, jobs, it, err, errlen);
     for (i = 0; i < n; i++)
     {
         json_t *out = NULL;
         int code;
-        qo_progress_step(cmd, i + 1, n, labels[i]);
-        code = fn(&out, i, ctx, err, errlen);
+        qo_progress_step(it->cmd, i + 1, n, it->labels[i]);
+        code = it->fn(&out, i, it->ctx, err, errlen);
+        if (code == QO_EXIT_OK)
+        {
+            json_array_set_new(results, (size_t) i, out);
+            if (it->emit != NULL)
+                code = it->emit(i, out, it->ctx, err, errlen);
+        }
         if (code != QO_EXIT_OK)
             return code;
-        json_array_set_new(results, (size_t) i, out);
     }
     return QO_EXIT_OK;
 }

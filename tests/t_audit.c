@@ -3,8 +3,8 @@
  * relation, printed-digit intervals with negative numbers and trailing zeros, pm, sweeps, exact zeros and infinities,
  * the UNDECIDED path when the exact value is the claim's edge), the malformed claims files of tests/bad/claims (exit 2,
  * the field named, nothing on stdout), the claims schema, and the quick shipped files' verdicts as pinned in
- * tests/audit_verdicts.txt (make audit checks every shipped file); sweep against closed forms and eval, and its bad
- * inputs. */
+ * tests/audit_verdicts.txt (make audit checks every shipped file); sweep against closed forms and eval, sweep --jobs
+ * against the sweep in one process, and sweep's bad inputs. */
 #define _POSIX_C_SOURCE 200809L
 #include <jansson.h>
 #include "qt_test.h"
@@ -339,6 +339,41 @@ START_TEST(sweep_matches_closed_form_and_eval)
 }
 END_TEST
 
+/* sweep --jobs J: the same lines, byte for byte, in point order, as the sweep in one process (CSV, a record's
+   --output, JSON lines over a log range whose points differ in cost), for J = 2, 3 and more workers than points;
+   the values themselves are checked against closed forms above */
+START_TEST(sweep_jobs_same_lines)
+{
+    static const char *const sweeps[] = {
+        "sweep landauer.entropy_current stats=fermion model=ideal tau=3/7 mu_L=0 mu_R=0 T_R=1/3 T_L=1/2:5/2:7 "
+        "--digits 20",
+        "sweep qubit_davies.trajectory omega=1 beta=1 gamma=0.2 gamma_phi=0.05 x0=0.6 y0=0 z0=0.6 t=0:15:9 "
+        "--digits 12 --output S",
+        "sweep landauer.heat_correction_R stats=fermion model=lorentzian eps0=0.3 gamma_L=0.2 gamma_R=0.6 mu_L=0.5 "
+        "mu_R=-0.5 T_L=0.001:1:6 T_R=0.001:1:6 --log --digits 10 --jsonl",
+    };
+    static const char *const jobs[] = {" --jobs 2", " --jobs=3", " --jobs 64"};
+    size_t a, b;
+    for (a = 0; a < sizeof sweeps / sizeof sweeps[0]; a++)
+    {
+        char *out1, *err1, line[700];
+        int code1 = run_line(sweeps[a], &out1, &err1);
+        ck_assert_msg(code1 == 0 && strlen(out1) > 200, "%s: exit %d, %s", sweeps[a], code1, err1);
+        for (b = 0; b < sizeof jobs / sizeof jobs[0]; b++)
+        {
+            char *out2, *err2;
+            int code2;
+            snprintf(line, sizeof line, "%s%s", sweeps[a], jobs[b]);
+            code2 = run_line(line, &out2, &err2);
+            ck_assert_msg(code2 == code1 && strcmp(out1, out2) == 0 && strcmp(err1, err2) == 0,
+                          "%s: exit %d, stdout differs from one process: %s", line, code2, out2);
+            free(out2); free(err2);
+        }
+        free(out1); free(err1);
+    }
+}
+END_TEST
+
 static const char *bad_sweeps[][2] = {
     {"sweep", "missing QUANTITY"},
     {"sweep landauer.entropy_curent T_L=1:2:3", "unknown quantity"},
@@ -354,6 +389,9 @@ static const char *bad_sweeps[][2] = {
     {"sweep landauer.entropy_current stats=fermion model=ideal mu_L=0 mu_R=0 T_R=1 T_L=1:2:3 --output S", "is a single value"},
     {"sweep qubit_davies.trajectory omega=1 beta=1 gamma=0.2 gamma_phi=0.05 x0=0 y0=0 z0=0.6 t=0:1:3 --output beta_Z", "no output \"beta_Z\""},
     {"sweep landauer.entropy_current stats=fermion model=ideal mu_L=0 mu_R=0 T_R=1 T_L=1:2:3 --digits 0", "--digits must be an integer"},
+    {"sweep landauer.entropy_current stats=fermion model=ideal mu_L=0 mu_R=0 T_R=1 T_L=1:2:3 --jobs 0", "--jobs must be a whole number of worker processes from 1 to 64"},
+    {"sweep landauer.entropy_current stats=fermion model=ideal mu_L=0 mu_R=0 T_R=1 T_L=1:2:3 --jobs 2.5", "--jobs must be"},
+    {"sweep qubit_davies.trajectory omega=1 beta=1 gamma=0.2 gamma_phi=0.05 x0=0 y0=0 z0=0.6 t=0:1:3 --output beta_Z --jobs 2", "no output \"beta_Z\""},
 };
 
 START_TEST(sweep_bad_inputs)
@@ -381,6 +419,7 @@ main(void)
     tcase_add_test(tc, claims_schema);
     tcase_add_test(tc, shipped_quick_verdicts);
     tcase_add_test(tc, sweep_matches_closed_form_and_eval);
+    tcase_add_test(tc, sweep_jobs_same_lines);
     tcase_add_loop_test(tc, sweep_bad_inputs, 0, (int) (sizeof bad_sweeps / sizeof bad_sweeps[0]));
     suite_add_tcase(s, tc);
     {

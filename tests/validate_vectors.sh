@@ -3,7 +3,8 @@
 # qtoracle validate: the shipped vector files recompute inside their enclosures, and doctored copies are caught: an
 # enclosure shifted off the value (contradicted; for a qubit record also by the general Lindblad route, the second
 # method), one shrunk to its midpoint (not contained), a committed domain
-# error whose parameters were made valid, a wrong numberOfTests and a missing provenance (malformed: exit 2).
+# error whose parameters were made valid, a wrong numberOfTests and a missing provenance (malformed: exit 2); and
+# validate --jobs 2 and 3 print the same lines, in the same order, with the same exit status as the run in one process.
 # usage: tests/validate_vectors.sh        (QTORACLE: the tool, default build/qtoracle)
 set -eu
 cd "$(dirname "$0")/.."
@@ -23,6 +24,22 @@ expect() {   # expect EXIT REGEX -- ARGS...
     else
         echo "ok   validate $(basename "$last"): exit $code, $(cat "$tmp/out" "$tmp/err" | grep -Eo -- "$re" | head -n 1)"
     fi
+}
+same_jobs() {   # same_jobs FILE
+    set +e
+    "$QT" validate "$1" > "$tmp/one" 2>&1
+    c1=$?
+    for j in 2 3; do
+        "$QT" validate "$1" --jobs "$j" > "$tmp/many" 2>&1
+        c2=$?
+        if [ "$c1" -ne "$c2" ] || ! cmp -s "$tmp/one" "$tmp/many"; then
+            echo "FAIL validate --jobs $j $1: exit $c2 (one process: $c1), output:"; diff "$tmp/one" "$tmp/many" | head -n 5
+            fail=1
+        else
+            echo "ok   validate --jobs $j $(basename "$1"): the same $(wc -l < "$tmp/one") lines, exit $c2"
+        fi
+    done
+    set -e
 }
 for f in landauer_ideal landauer_box driven_level state; do
     expect 0 "[0-9]+ contained, 0 contradicted, 0 undecided" -- validate "vectors/$f.json"
@@ -48,6 +65,16 @@ dump(v, 'shifted.json'); open('%s/shifted.id' % tmp, 'w').write(t['caseId'])
 v = json.loads(json.dumps(src)); t, o, e = first_ok(v)
 e['lo'] = e['hi'] = e['mid']
 dump(v, 'shrunk.json')
+# every finite nonzero enclosure shifted: contradictions in every case, whose lines must keep the file's order
+v = json.loads(json.dumps(src))
+for g in v['testGroups']:
+    for t in g['tests']:
+        for o, e in t['outputs'].items():
+            if e['status'] == 'ok' and e['mid'] not in ('inf', '-inf') and Fraction(e['mid']) != 0:
+                w = Fraction(e['hi']) - Fraction(e['lo']); shift = abs(Fraction(e['mid'])) / 10**12 + 4 * w
+                e['lo'] = '%.40e' % (Fraction(e['lo']) + shift)
+                e['hi'] = '%.40e' % (Fraction(e['hi']) + shift)
+dump(v, 'allshifted.json')
 v = json.loads(json.dumps(src)); v['numberOfTests'] += 1
 dump(v, 'count.json')
 v = json.loads(json.dumps(src)); del v['testGroups'][0]['source']['libs']
@@ -75,6 +102,10 @@ expect 1 "CONTRADICTED $(cat "$tmp/shifted.id")" -- validate "$tmp/shifted.json"
 expect 1 "(UNDECIDED|CONTRADICTED) .*; committed \[" -- validate "$tmp/shrunk.json"
 expect 1 "CONTRADICTED qr/bad/t<0 qubit_ramp.trajectory" -- validate "$tmp/domain.json"
 expect 1 "CONTRADICTED $(cat "$tmp/qubit.id") qubit_davies.trajectory.S: by the general Lindblad route" -- validate "$tmp/qubit.json"
+expect 1 "^CONTRADICTED " -- validate "$tmp/allshifted.json"
+for f in "$tmp/allshifted.json" "$tmp/shifted.json" "$tmp/shrunk.json" "$tmp/domain.json" "$tmp/qubit.json"; do
+    same_jobs "$f"
+done
 expect 2 "numberOfTests must be the number of outputs" -- validate "$tmp/count.json"
 expect 2 "testGroups\[0\].source: the provenance" -- validate "$tmp/provenance.json"
 [ "$fail" -eq 0 ]
