@@ -6,15 +6,16 @@
  * min(J, n) workers after everything has been parsed and checked; the parent hands out the items in order, one at a
  * time, to whichever worker is free (a pipe per worker carries the item's number), and each worker sends back one
  * line per item: the item's JSON result or its exit code and message. The parent keeps the results in item order
- * and passes each to the command's emit step (sweep and validate print their lines there) as soon as every item before it is in,
- * so what a command builds from them does not depend on J or on which worker finished first; an item's value never
- * depends on the items computed before it in the same process (gen, validate and sweep empty FLINT's caches before
- * every item).
+ * and passes each to the command's emit step (sweep and validate print their lines there) as soon as every item
+ * before it is in, so what a command builds from them does not depend on J or on which worker finished first; an
+ * item's value never depends on the items computed before it in the same process (gen, validate and sweep empty
+ * FLINT's caches before every item).
  *
  * Failures: the first failure a worker reports ends the run; the other workers are killed and the caller prints that
- * one message. A worker that ends without reporting (the allocation guard prints its own "memory exhausted" line
- * and exits 1; a crash) ends the run the same way, with its exit code, or "ended by signal N" (exit 3). The effort
- * cap (--timeout) is the parent's: when it fires, the workers are killed with it (effort.c), and on Linux a worker
+ * one message. A worker's standard output and error go to the parent too, so a worker that ends without reporting
+ * (the allocation guard's "memory exhausted" and exit 1; a library's abort) ends the run the same way, with its
+ * exit code and its own words naming the item, or "ended by signal N" (exit 3). The effort cap (--timeout) is the
+ * parent's: when it fires, the workers are killed and reaped with it (effort.c), and on Linux a worker
  * also dies with its parent (PR_SET_PDEATHSIG), so no worker outlives the command. */
 #define _GNU_SOURCE
 #include <errno.h>
