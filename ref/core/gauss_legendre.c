@@ -38,9 +38,9 @@ gl_cache_cleanup(void)
 
 /* node k (0 <= k < n) of the ladder's degree n = _qt_gl_ladder_degree(i), and its weight, at prec */
 static void
-gl_node(arb_t x, arb_t w, slong i, slong k, slong prec)
+gl_node(arb_t x, arb_t w, slong i, slong n, slong k, slong prec)
 {
-    slong n = _qt_gl_ladder_degree(i), h = (n + 1) / 2, kk = 2 * k < n ? k : n - 1 - k, j;
+    slong h = (n + 1) / 2, kk = 2 * k < n ? k : n - 1 - k, j;
     if (gl_cache == NULL)
     {
         gl_cache = flint_calloc(1, sizeof(gl_cache_struct));
@@ -106,7 +106,7 @@ qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t
     acb_t mid, delta, wide, v, s;
     mag_t M, X, Y, rho, t, err, best_err;
     arb_t x, w;
-    slong Xexp, i, k, xi, best = -1;
+    slong Xexp, i, n, k, xi, best = -1, best_n = 0;
     const slong *xq;
     int ok = 0;
     acb_init(mid); acb_init(delta); acb_init(wide); acb_init(v); acb_init(s);
@@ -157,12 +157,14 @@ qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t
         acb_get_mag(M, v);
         acb_get_mag(t, delta);
         mag_mul(M, M, t);
-        for (i = 0; i < QT_GL_LADDER && _qt_gl_ladder_degree(i) <= deg_limit && (best < 0 || i < best); i++)
+        for (i = 0, n = 1; i < QT_GL_LADDER && n <= deg_limit && (best < 0 || i < best);
+             i++, n = _qt_gl_ladder_next(n))
         {
-            gl_error_bound(err, M, rho, _qt_gl_ladder_degree(i));
+            gl_error_bound(err, M, rho, n);
             if (mag_cmp(err, tol) < 0)
             {
                 best = i;
+                best_n = n;
                 mag_set(best_err, err);
                 break;
             }
@@ -172,11 +174,11 @@ qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t
     }
     if (best >= 0)
     {
-        slong n = _qt_gl_ladder_degree(best);
+        n = best_n;
         acb_zero(s);
         for (k = 0; k < n; k++)
         {
-            gl_node(x, w, best, k, prec);
+            gl_node(x, w, best, n, k, prec);
             acb_mul_arb(wide, delta, x, prec);
             acb_add(wide, wide, mid, prec);
             f(v, wide, param, 0, prec);

@@ -9,12 +9,20 @@
 /* the degree ladder: 1..16, then each about 1/8 above the previous */
 #define QT_GL_LADDER 96
 
+/* the degree after n on the ladder */
+static inline slong
+_qt_gl_ladder_next(slong n)
+{
+    return n < 16 ? n + 1 : n + (n + 7) / 8;
+}
+
+/* degree i of the ladder (i = 0: 1) */
 static inline slong
 _qt_gl_ladder_degree(slong i)
 {
     slong n = 1, k;
     for (k = 0; k < i; k++)
-        n = n < 16 ? n + 1 : n + (n + 7) / 8;
+        n = _qt_gl_ladder_next(n);
     return n;
 }
 
