@@ -4,7 +4,8 @@
 # enclosure shifted off the value (contradicted; for a qubit record also by the general Lindblad route, the second
 # method), one shrunk to its midpoint (not contained), a committed domain
 # error whose parameters were made valid, a wrong numberOfTests and a missing provenance (malformed: exit 2); and
-# validate --jobs 2 and 3 print the same lines, in the same order, with the same exit status as the run in one process.
+# validate --jobs 2 and 3 print the same lines, in the same order, with the same exit status as the run in one process
+# (a file contradicted in every case, one with a second-method line, one with a contradicted domain error).
 # usage: tests/validate_vectors.sh        (QTORACLE: the tool, default build/qtoracle)
 set -eu
 cd "$(dirname "$0")/.."
@@ -25,18 +26,19 @@ expect() {   # expect EXIT REGEX -- ARGS...
         echo "ok   validate $(basename "$last"): exit $code, $(cat "$tmp/out" "$tmp/err" | grep -Eo -- "$re" | head -n 1)"
     fi
 }
-same_jobs() {   # same_jobs FILE
+same_jobs() {   # same_jobs FILE J...
+    f=$1; shift
     set +e
-    "$QT" validate "$1" > "$tmp/one" 2>&1
+    "$QT" validate "$f" > "$tmp/one" 2>&1
     c1=$?
-    for j in 2 3; do
-        "$QT" validate "$1" --jobs "$j" > "$tmp/many" 2>&1
+    for j in "$@"; do
+        "$QT" validate "$f" --jobs "$j" > "$tmp/many" 2>&1
         c2=$?
         if [ "$c1" -ne "$c2" ] || ! cmp -s "$tmp/one" "$tmp/many"; then
-            echo "FAIL validate --jobs $j $1: exit $c2 (one process: $c1), output:"; diff "$tmp/one" "$tmp/many" | head -n 5
+            echo "FAIL validate --jobs $j $f: exit $c2 (one process: $c1), output:"; diff "$tmp/one" "$tmp/many" | head -n 5
             fail=1
         else
-            echo "ok   validate --jobs $j $(basename "$1"): the same $(wc -l < "$tmp/one") lines, exit $c2"
+            echo "ok   validate --jobs $j $(basename "$f"): the same $(wc -l < "$tmp/one") lines, exit $c2"
         fi
     done
     set -e
@@ -103,9 +105,9 @@ expect 1 "(UNDECIDED|CONTRADICTED) .*; committed \[" -- validate "$tmp/shrunk.js
 expect 1 "CONTRADICTED qr/bad/t<0 qubit_ramp.trajectory" -- validate "$tmp/domain.json"
 expect 1 "CONTRADICTED $(cat "$tmp/qubit.id") qubit_davies.trajectory.S: by the general Lindblad route" -- validate "$tmp/qubit.json"
 expect 1 "^CONTRADICTED " -- validate "$tmp/allshifted.json"
-for f in "$tmp/allshifted.json" "$tmp/shifted.json" "$tmp/shrunk.json" "$tmp/domain.json" "$tmp/qubit.json"; do
-    same_jobs "$f"
-done
+same_jobs "$tmp/allshifted.json" 2 3
+same_jobs "$tmp/domain.json" 2
+same_jobs "$tmp/qubit.json" 3
 expect 2 "numberOfTests must be the number of outputs" -- validate "$tmp/count.json"
 expect 2 "testGroups\[0\].source: the provenance" -- validate "$tmp/provenance.json"
 [ "$fail" -eq 0 ]
