@@ -246,7 +246,8 @@ bench: all
 	bench/open_systems
 	bench/pumping
 	$(CC) $(ALL_CFLAGS) -o $(BUILD)/bench_lindblad_propagate bench/lindblad_propagate.c $(BUILD)/libqtoracle.a $(ALL_LDFLAGS) $(DEP_LIBS)
-	$(PYTHON) bench/lindblad_scaling.py $(BUILD)/qtoracle 3 $(BUILD)/bench_lindblad_propagate
+	$(CC) $(ALL_CFLAGS) -o $(BUILD)/bench_lindblad_record bench/lindblad_record.c $(BUILD)/libqtoracle.a $(ALL_LDFLAGS) $(DEP_LIBS)
+	$(PYTHON) bench/lindblad_scaling.py $(BUILD)/qtoracle 3 $(BUILD)/bench_lindblad_propagate $(BUILD)/bench_lindblad_record
 	$(PYTHON) bench/gen_jobs.py $(BUILD)/qtoracle 3
 	@t0=$$(date +%s.%N); $(MAKE) -s -j2 -k verify > $(BUILD)/bench_verify.log 2>&1; rc=$$?; \
 	  awk -v a="$$t0" -v b="$$(date +%s.%N)" 'BEGIN { printf "make -j2 verify (every vector file regenerated and compared byte for byte): %.1f s wall\n", b - a }'; \

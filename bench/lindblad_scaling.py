@@ -2,20 +2,22 @@
 # bench/lindblad_scaling.py -- the cost of a general Lindblad trajectory against the number of levels n: an n-level
 # ladder (H = diag(0, 1, ..., n-1), one thermal bath with L = sum_k |k><k+1| (omega = 1), gamma = 1/10, beta = 1,
 # rho0 the top level, t = 1; QuTiP gets the same matrices), and the same ladder with a dense H (every pair of levels
-# coupled by 1/10, so that no structure is left to exploit), two ways: the whole certified record by `qtoracle eval
-# lindblad.trajectory --digits 15` (whole process: every output, raised to the precision every output needs) and the
-# certified propagation alone, in-process (build/bench_lindblad_propagate: rho(t) and its integral at the 81 bits of
+# coupled by 1/10, so that no structure is left to exploit), three ways: the whole certified record by `qtoracle eval
+# lindblad.trajectory --digits 15` (whole process: every output, raised to the precision every output needs), the
+# same record in-process (build/bench_lindblad_record: the library's digits loop over qt_lindblad_trajectory, from a
+# fresh start each time: the fair column against QuTiP in-process) and the certified propagation alone, in-process (build/bench_lindblad_propagate: rho(t) and its integral at the 81 bits of
 # a 15-digit request, by the route the library chooses, the action of L, and up to 16 levels by the dense n^2 x n^2
 # exponential), against QuTiP 4.7 mesolve (double precision, use_openmp=False: QuTiP's OpenMP default stalls small
 # systems on a loaded 2-core machine) with S(rho(t)) by entropy_vn, the same run.  Medians of REPEATS runs (the
 # 64-level record and the dense 32-level one once; each record capped at 600 s; an output that could not be certified
 # shows in the S column).  No timing is asserted.
-# usage: /usr/bin/python3 bench/lindblad_scaling.py [QTORACLE] [REPEATS] [PROPAGATE_BENCH]
+# usage: /usr/bin/python3 bench/lindblad_scaling.py [QTORACLE] [REPEATS] [PROPAGATE_BENCH] [RECORD_BENCH]
 import json, os, statistics, subprocess, sys, tempfile, time
 
 qt_tool = sys.argv[1] if len(sys.argv) > 1 else "build/qtoracle"
 repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
 prop_bench = sys.argv[3] if len(sys.argv) > 3 else "build/bench_lindblad_propagate"
+rec_bench = sys.argv[4] if len(sys.argv) > 4 else "build/bench_lindblad_record"
 timeout = 600                   # the whole record's cap (--timeout): beyond it the row says so
 try:
     import numpy as np
@@ -36,6 +38,14 @@ def time_propagate(n, dense=False):
         return None, None
     _, chosen, dense, _ = out.stdout.split()
     return float(chosen), (None if dense == "nan" else float(dense))
+
+def time_record_inprocess(n, reps, dense=False):
+    try:
+        out = subprocess.run([rec_bench, str(n), str(reps)] + (["dense"] if dense else []), capture_output=True,
+                             text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    return float(out.stdout.split()[1]) if out.returncode == 0 else None
 
 def time_qtoracle(n, d, reps, dense=False):
     H, r, b = model(n, dense)
@@ -76,20 +86,25 @@ def time_qutip(n, dense=False):
         ts.append(time.perf_counter() - t0)
     return statistics.median(ts), S
 
-fmt = "%-4s %12s %12s %12s %12s %12s %12s   %-18s %s"
+fmt = "%-4s %10s %10s %11s %10s %10s %9s %9s %9s   %-18s %s"
 g = lambda x: "%.4g" % x if x is not None else "-"
 for dense, sizes in ((False, (2, 4, 8, 12, 16, 24, 32, 64)), (True, (2, 4, 8, 16, 32))):
     print("the ladder, H %s" % ("dense (every pair of levels coupled by 1/10: rho(t) dense, the stationary state a dense "
                                 "solve)" if dense else "diagonal (rho(t) stays diagonal: sparse products, 1 x 1 spectral blocks)"))
-    print(fmt % ("n", "record_s", "propagate_s", "dense_s", "qutip_s", "speed-up_rec", "speed-up_prop", "S qtoracle", "S qutip"))
+    print(fmt % ("n", "record_s", "rec_in_s", "propagate_s", "dense_s", "qutip_s", "su_rec", "su_rec_in", "su_prop",
+                 "S qtoracle", "S qutip"))
     for n in sizes:
-        q, S = time_qtoracle(n, 15, 1 if n >= 32 and dense or n >= 64 else repeats, dense)
+        reps = 1 if n >= 32 and dense or n >= 64 else repeats
+        q, S = time_qtoracle(n, 15, reps, dense)
+        qi = time_record_inprocess(n, reps, dense)
         p, dn = time_propagate(n, dense)
         u, Su = time_qutip(n, dense)
-        print(fmt % (n, g(q) if q is not None else S, g(p), g(dn), g(u),
-                     "%.3gx" % (u / q) if u and q else "-", "%.3gx" % (u / p) if u and p else "-",
+        print(fmt % (n, g(q) if q is not None else S, g(qi), g(p), g(dn), g(u),
+                     "%.3gx" % (u / q) if u and q else "-", "%.3gx" % (u / qi) if u and qi else "-",
+                     "%.3gx" % (u / p) if u and p else "-",
                      "%.15g" % S if isinstance(S, float) else S if isinstance(S, str) and S.startswith("S:") else "-",
                      "%.15g" % Su if Su is not None else "-"))
-print("(record: whole process, every output certified to 15 digits; propagate: rho(t) and its integral in-process at")
-print(" 81 bits by the chosen route; dense: the n^2 x n^2 exponential, up to 16 levels; QuTiP: in-process mesolve +")
-print(" entropy_vn, not certified; speed-up = QuTiP seconds / qtoracle seconds: below 1, qtoracle is slower)")
+print("(record: whole process, every output certified to 15 digits; rec_in: the same record in-process; propagate: rho(t)")
+print(" and its integral in-process at 81 bits by the chosen route; dense: the n^2 x n^2 exponential, up to 16 levels;")
+print(" QuTiP: in-process mesolve + entropy_vn, not certified; su_* = speed-up = QuTiP seconds / qtoracle seconds of that")
+print(" column: below 1, qtoracle is slower)")
