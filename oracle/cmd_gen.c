@@ -3,7 +3,6 @@
  * v1), or one shard of them (a part file that qtoracle merge joins, cmd_merge.c); the file itself is laid out by
  * vector_file.c. The cases run in this process or in J worker processes (run_items.c).
  * Deterministic: no timestamps; key order fixed; the same inputs give the same bytes, whatever J and the shards. */
-#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,31 +169,52 @@ typedef struct
 }
 gen_items;
 
+/* a group's digits (checked by qo_spec_validate) */
+static slong
+group_digits(json_t *g)
+{
+    json_t *digits_j = json_object_get(g, "digits");
+    slong digits = QT_DIGITS_DEFAULT;
+    if (digits_j != NULL)
+        qo_parse_digits(&digits, json_string_value(digits_j));
+    return digits;
+}
+
 static int
 gen_item(json_t **out, long i, void *ctx, char *err, size_t errlen)
 {
     const gen_items *it = ctx;
     json_t *g = json_array_get(it->groups, it->gidx[i]);
     json_t *c = json_array_get(json_object_get(g, "cases"), it->cidx[i]);
-    json_t *digits_j = json_object_get(g, "digits"), *one;
-    slong digits = QT_DIGITS_DEFAULT;
+    json_t *one;
     char where[300];
     int code;
 
-    if (digits_j != NULL)
-        qo_parse_digits(&digits, json_string_value(digits_j));     /* checked by qo_spec_validate */
     snprintf(where, sizeof where, "%.200s: groups[%zu].cases[%zu]", it->spec, it->gidx[i], it->cidx[i]);
     /* every case from a fresh start: Arb's caches (constants, Gauss-Legendre nodes) are kept at the highest
        precision asked so far and their rounding shows in the last digits of a radius, so without this a case's
        bytes would depend on the cases computed before it (and a shard or a worker would differ) */
     flint_cleanup();
     one = json_array();
-    code = gen_case(one, c, json_object_get(g, "common"), json_object_get(g, "outputs"), digits,
+    code = gen_case(one, c, json_object_get(g, "common"), json_object_get(g, "outputs"), group_digits(g),
                     json_is_true(json_object_get(g, "expectError")), where, err, errlen);
     if (code == QO_EXIT_OK)
         *out = json_incref(json_array_get(one, 0));
     json_decref(one);
     return code;
+}
+
+/* item i's label: its caseId, or where it stands */
+static void
+gen_label(char *buf, size_t len, long i, void *ctx)
+{
+    const gen_items *it = ctx;
+    json_t *c = json_array_get(json_object_get(json_array_get(it->groups, it->gidx[i]), "cases"), it->cidx[i]);
+    const char *id = json_string_value(json_object_get(c, "caseId"));
+    if (id != NULL && *id != '\0')
+        snprintf(buf, len, "%s", id);
+    else
+        snprintf(buf, len, "groups[%zu].cases[%zu]", it->gidx[i], it->cidx[i]);
 }
 
 #define GEN_USAGE_LINE "qtoracle gen SPEC.json -o VECTORS.json [--progress] [--timeout SECONDS] [--shard I/N] [--jobs J]"
@@ -207,7 +227,6 @@ qo_cmd_gen(int argc, char **argv)
     size_t gi;
     int i, code = QO_EXIT_OK, progress = 0, timeout_given = 0, sharded = 0, jobs = 1;
     gen_items items;
-    char **labels;
     const char *v = NULL;
     unsigned timeout = 0;
     long ncases = 0, done = 0, todo = 0, k = 0, shard_i = 1, shard_n = 1;
@@ -293,44 +312,29 @@ qo_cmd_gen(int argc, char **argv)
     }
     sources = json_array();
     json_array_foreach(groups, gi, g)
-    {
-        json_t *digits_j = json_object_get(g, "digits");
-        slong digits = QT_DIGITS_DEFAULT;
-        if (digits_j != NULL)
-            qo_parse_digits(&digits, json_string_value(digits_j));     /* checked by qo_spec_validate */
-        json_array_append_new(sources, qo_vectors_provenance(digits));
-    }
+        json_array_append_new(sources, qo_vectors_provenance(group_digits(g)));
     /* the items: this shard's cases in spec order */
     items.groups = groups;
     items.spec = spec;
     items.kcase = calloc((size_t) todo + 1, sizeof *items.kcase);
     items.gidx = calloc((size_t) todo + 1, sizeof *items.gidx);
     items.cidx = calloc((size_t) todo + 1, sizeof *items.cidx);
-    labels = calloc((size_t) todo + 1, sizeof *labels);
     k = 0;
     json_array_foreach(groups, gi, g)
     {
-        json_t *c;
-        size_t ci;
-        json_array_foreach(json_object_get(g, "cases"), ci, c)
-        {
-            const char *id = json_string_value(json_object_get(c, "caseId"));
+        size_t ci, nc = json_array_size(json_object_get(g, "cases"));
+        for (ci = 0; ci < nc; ci++, k++)
             if (k % shard_n == shard_i - 1)
             {
-                char w[96];
-                snprintf(w, sizeof w, "groups[%zu].cases[%zu]", gi, ci);
                 items.kcase[done] = k;
                 items.gidx[done] = gi;
-                items.cidx[done] = ci;
-                labels[done++] = strdup(id != NULL && *id != '\0' ? id : w);
+                items.cidx[done++] = ci;
             }
-            k++;
-        }
     }
     computed = json_array();
     results = json_array();
     {
-        qo_items it = {gen_item, NULL, &items, "gen", (const char *const *) labels};
+        qo_items it = {gen_item, NULL, &items, "gen", gen_label};
         code = qo_run_items(results, &it, todo, jobs, err, sizeof err);
     }
     qo_timeout_disarm();
@@ -358,9 +362,6 @@ qo_cmd_gen(int argc, char **argv)
     json_decref(results);
     json_decref(sources);
     json_decref(root);
-    for (k = 0; k < todo; k++)
-        free(labels[k]);
-    free(labels);
     free(items.kcase);
     free(items.gidx);
     free(items.cidx);

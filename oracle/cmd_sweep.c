@@ -191,6 +191,24 @@ sweep_point(json_t **out, long k, void *ctx, char *err, size_t errlen)
     return QO_EXIT_OK;
 }
 
+/* point k named by its swept parameters ("T_L=0.5 T_R=0.5"), for messages and progress */
+static void
+point_label(char *buf, size_t len, const ranges *R, const qo_kv *kv, char *const *pointvals, slong k)
+{
+    int r;
+    buf[0] = '\0';
+    for (r = 0; r < R->n; r++)
+        snprintf(buf + strlen(buf), len - strlen(buf), "%s%s=%s", r ? " " : "", kv->key[R->idx[r]],
+                 pointvals[k * R->n + r]);
+}
+
+static void
+sweep_label(char *buf, size_t len, long k, void *ctx)
+{
+    const sweep_ctx *sc = ctx;
+    point_label(buf, len, sc->R, sc->kv, sc->pointvals, k);
+}
+
 /* point k's line on stdout, in point order (the CSV header before the first): printed whole or not at all */
 static int
 sweep_line(long k, json_t *value, void *ctx, char *err, size_t errlen)
@@ -199,18 +217,22 @@ sweep_line(long k, json_t *value, void *ctx, char *err, size_t errlen)
     const ranges *R = sc->R;
     json_t *outs = json_object_get(value, "outs"), *x;
     size_t o;
-    int r, found = 0;
+    int r, found = 0, uncert = 0;
 
+    /* the outputs shown (all, or --output's): an internal error ends the sweep; could-not-certify sets exit 1 */
     json_array_foreach(outs, o, x)
     {
         const char *nm = json_string_value(json_object_get(x, "name"));
-        if (strcmp(json_string_value(json_object_get(x, "status")), qt_status_name(QT_INTERNAL)) == 0
-            && (sc->only == NULL || strcmp(nm, sc->only) == 0))
+        const char *st = json_string_value(json_object_get(x, "status"));
+        if (sc->only != NULL && strcmp(nm, sc->only) != 0)
+            continue;
+        if (strcmp(st, qt_status_name(QT_INTERNAL)) == 0)
         {
             snprintf(err, errlen, "%s: %s", nm, json_string_value(json_object_get(x, "reason")));
             return QO_EXIT_INTERNAL;
         }
-        found |= sc->only != NULL && strcmp(nm, sc->only) == 0;
+        uncert |= strcmp(st, qt_status_name(QT_UNCERTIFIED)) == 0;
+        found = 1;
     }
     if (sc->only != NULL && sc->q->record && !found)
     {
@@ -282,13 +304,7 @@ sweep_line(long k, json_t *value, void *ctx, char *err, size_t errlen)
         }
         printf("\n");
     }
-    json_array_foreach(outs, o, x)
-    {
-        const char *nm = json_string_value(json_object_get(x, "name"));
-        if ((sc->only == NULL || strcmp(nm, sc->only) == 0)
-            && strcmp(json_string_value(json_object_get(x, "status")), qt_status_name(QT_UNCERTIFIED)) == 0)
-            sc->any_uncert = 1;
-    }
+    sc->any_uncert |= uncert;
     fflush(stdout);
     qo_timeout_hold(0);
     return QO_EXIT_OK;
@@ -451,10 +467,8 @@ qo_cmd_sweep(int argc, char **argv)
         }
         if (qo_params_parse(ps + k, q, &pk, err, sizeof err))
         {
-            char at[200] = "";
-            for (r = 0; r < R.n; r++)
-                snprintf(at + strlen(at), sizeof at - strlen(at), "%s%s=%s", r ? " " : "", kv.key[R.idx[r]],
-                         pointvals[k * R.n + r]);
+            char at[200];
+            point_label(at, sizeof at, &R, &kv, pointvals, k);
             qo_error("sweep %s: at %s (point %ld of %ld): %s", q->name, at, (long) k + 1, (long) R.npoints, err);
             code = QO_EXIT_USAGE;
         }
@@ -471,19 +485,8 @@ qo_cmd_sweep(int argc, char **argv)
     if (code == QO_EXIT_OK)
     {
         json_t *results = json_array();
-        char **labels = calloc((size_t) R.npoints + 1, sizeof *labels);
         sweep_ctx sc;
         qo_items it;
-        for (k = 0; k < R.npoints; k++)
-        {
-            char at[200] = "";
-            int r;
-            for (r = 0; r < R.n; r++)
-                snprintf(at + strlen(at), sizeof at - strlen(at), "%s%s=%s", r ? " " : "", kv.key[R.idx[r]],
-                         pointvals[k * R.n + r]);
-            labels[k] = flint_malloc(strlen(at) + 1);
-            strcpy(labels[k], at);
-        }
         sc.q = q;
         sc.ps = ps;
         sc.digits = digits;
@@ -497,15 +500,12 @@ qo_cmd_sweep(int argc, char **argv)
         it.emit = sweep_line;
         it.ctx = &sc;
         it.cmd = "sweep";
-        it.labels = (const char *const *) labels;
+        it.label = sweep_label;
         err[0] = '\0';
         code = qo_run_items(results, &it, R.npoints, jobs, err, sizeof err);
         if (code != QO_EXIT_OK && err[0] != '\0')
             qo_error("sweep %s: %s", q->name, err);
         any_uncert = sc.any_uncert;
-        for (k = 0; k < R.npoints; k++)
-            flint_free(labels[k]);
-        free(labels);
         json_decref(results);
     }
 

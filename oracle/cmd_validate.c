@@ -344,6 +344,15 @@ validate_item(json_t **out, long k, void *ctx, char *err, size_t errlen)
     return *out != NULL ? QO_EXIT_OK : QO_EXIT_INTERNAL;
 }
 
+static void
+validate_label(char *buf, size_t len, long k, void *ctx)
+{
+    const validate_items *it = ctx;
+    json_t *t = json_array_get(json_object_get(json_array_get(it->groups, it->gidx[k]), "tests"), it->tidx[k]);
+    const char *id = json_string_value(json_object_get(t, "caseId"));
+    snprintf(buf, len, "%s", id != NULL ? id : "(no id)");
+}
+
 static int
 validate_emit(long k, json_t *value, void *ctx, char *err, size_t errlen)
 {
@@ -494,7 +503,6 @@ qo_cmd_validate(int argc, char **argv)
         validate_items vi;
         qo_items it;
         json_t *results = json_array();
-        char **labels = calloc((size_t) ncases + 1, sizeof *labels);
         long k = 0;
         vi.groups = json_object_get(V.root, "testGroups");
         vi.gidx = calloc((size_t) ncases + 1, sizeof *vi.gidx);
@@ -504,26 +512,21 @@ qo_cmd_validate(int argc, char **argv)
         vi.T = T;
         vi.method2 = NULL;
         json_array_foreach(vi.groups, gi, g)
-            json_array_foreach(json_object_get(g, "tests"), ti, t)
+            for (ti = 0; ti < json_array_size(json_object_get(g, "tests")); ti++, k++)
             {
-                const char *id = json_string_value(json_object_get(t, "caseId"));
                 vi.gidx[k] = gi;
                 vi.tidx[k] = ti;
-                labels[k++] = id != NULL ? strcpy(malloc(strlen(id) + 1), id) : strcpy(malloc(8), "(no id)");
             }
         it.fn = validate_item;
         it.emit = validate_emit;
         it.ctx = &vi;
         it.cmd = "validate";
-        it.labels = (const char *const *) labels;
+        it.label = validate_label;
         code = qo_run_items(results, &it, ncases, jobs, err, sizeof err);
         if (code != QO_EXIT_OK && err[0] != '\0')
             qo_error("validate: %s", err);
         T = vi.T;
         method2 = vi.method2;
-        for (k = 0; k < ncases; k++)
-            free(labels[k]);
-        free(labels);
         free(vi.gidx);
         free(vi.tidx);
         json_decref(results);

@@ -29,19 +29,21 @@ static volatile sig_atomic_t armed;
 static const pid_t *volatile children;  /* worker processes killed with the run (run_items.c) */
 static volatile sig_atomic_t nchildren;
 
-static void
-write_all(int fd, const char *s, size_t n)
+int
+qo_write_all(int fd, const void *buf, size_t n)
 {
+    const char *s = buf;
     while (n > 0)
     {
         ssize_t w = write(fd, s, n);
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0)
-            return;
+            return 1;
         s += w;
         n -= (size_t) w;
     }
+    return 0;
 }
 
 static void
@@ -58,8 +60,8 @@ on_alarm(int sig)
         if (children[k] > 0)
             waitpid(children[k], NULL, 0);
     if (stdout_msg != NULL)
-        write_all(STDOUT_FILENO, stdout_msg, strlen(stdout_msg));
-    write_all(STDERR_FILENO, stderr_msg, strlen(stderr_msg));
+        qo_write_all(STDOUT_FILENO, stdout_msg, strlen(stdout_msg));
+    qo_write_all(STDERR_FILENO, stderr_msg, strlen(stderr_msg));
     _exit(QO_EXIT_FAIL);
 }
 
@@ -159,7 +161,7 @@ out_of_memory(size_t n)
 {
     char msg[160];
     snprintf(msg, sizeof msg, "qtoracle: could not certify: memory exhausted (an allocation of %zu bytes failed)\n", n);
-    write_all(STDERR_FILENO, msg, strlen(msg));
+    qo_write_all(STDERR_FILENO, msg, strlen(msg));
     _exit(QO_EXIT_FAIL);
 }
 

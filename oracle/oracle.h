@@ -167,6 +167,8 @@ void qo_timeout_disarm(void);
 void qo_timeout_hold(int hold);
 /* the worker processes the cap kills with the run (pids[0..n-1], 0 = none; NULL, 0: no workers) */
 void qo_timeout_children(const pid_t *pids, int n);
+/* all n bytes to fd, retried after EINTR (async-signal-safe: the cap's handler uses it); 0, or 1 if write failed */
+int qo_write_all(int fd, const void *s, size_t n);
 void qo_memory_guard_install(void);
 
 /* independent items (the cases of gen and validate, sweep's points) in this process or in worker processes (run_items.c): fn computes
@@ -174,17 +176,18 @@ void qo_memory_guard_install(void);
    in item order as soon as every item before it is in (0, or an exit code and a message). qo_run_items sets
    results[i] for i < n: with jobs = 1 here in order, with jobs > 1 in min(jobs, n) forked workers, the items handed
    out in order; the first failure ends the run: its exit code, its message in err, the other workers killed;
-   progress as cmd with labels[i] (which also name the item in messages) */
+   progress as cmd with item i's label (label writes it into buf; it also names the item in messages) */
 #define QO_JOBS_MAX 64
 typedef int (*qo_item_fn)(json_t **out, long i, void *ctx, char *err, size_t errlen);
 typedef int (*qo_emit_fn)(long i, json_t *value, void *ctx, char *err, size_t errlen);
+typedef void (*qo_label_fn)(char *buf, size_t len, long i, void *ctx);
 typedef struct
 {
     qo_item_fn fn;
     qo_emit_fn emit;
     void *ctx;
     const char *cmd;
-    const char *const *labels;
+    qo_label_fn label;
 }
 qo_items;
 int qo_jobs_parse(int *jobs, const char *cmd, const char *value);

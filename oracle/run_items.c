@@ -50,22 +50,6 @@ qo_jobs_parse(int *jobs, const char *cmd, const char *v)
     return 0;
 }
 
-static int
-write_all(int fd, const char *s, size_t n)
-{
-    while (n > 0)
-    {
-        ssize_t w = write(fd, s, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return 1;
-        s += w;
-        n -= (size_t) w;
-    }
-    return 0;
-}
-
 /* ---- a worker: items from cmd_fd until it closes, one line each on res_fd ---- */
 
 static _Noreturn void
@@ -86,7 +70,7 @@ worker(int cmd_fd, int res_fd, const qo_items *it)
         line = code == QO_EXIT_OK ? json_pack("{s:I,s:o}", "item", (json_int_t) item, "value", out)
                                   : json_pack("{s:I,s:i,s:s}", "item", (json_int_t) item, "exit", code, "error", err);
         text = line ? json_dumps(line, JSON_COMPACT) : NULL;
-        if (text == NULL || write_all(res_fd, text, strlen(text)) || write_all(res_fd, "\n", 1))
+        if (text == NULL || qo_write_all(res_fd, text, strlen(text)) || qo_write_all(res_fd, "\n", 1))
             _exit(QO_EXIT_INTERNAL);
         free(text);
         json_decref(line);
@@ -111,7 +95,7 @@ hand_out(qo_worker *w, long *next, long n)
     if (*next < n)
     {
         w->item = (*next)++;
-        if (write_all(w->cmd_fd, (const char *) &w->item, sizeof w->item) == 0)
+        if (qo_write_all(w->cmd_fd, &w->item, sizeof w->item) == 0)
             return;
         /* the worker is gone: its end of file on res_fd reports it */
     }
@@ -180,7 +164,7 @@ emit_ready(json_t *results, const char *have, long *emitted, long n, const qo_it
 static int
 run_workers(json_t *results, long n, int jobs, const qo_items *it, char *err, size_t errlen)
 {
-    const char *const *labels = it->labels;
+    char label[200];
     char *have = calloc((size_t) n + 1, 1);
     long emitted = 0;
     qo_worker *w = calloc((size_t) jobs, sizeof *w);
@@ -301,12 +285,14 @@ run_workers(json_t *results, long n, int jobs, const qo_items *it, char *err, si
                     if (WIFEXITED(st) && WEXITSTATUS(st) != 0 && x->said[0] != '\0')
                     {
                         /* it said why (the allocation guard: "could not certify: memory exhausted ...") */
-                        snprintf(err, errlen, "%s: %s", labels[x->item], x->said);
+                        it->label(label, sizeof label, x->item, it->ctx);
+                        snprintf(err, errlen, "%s: %s", label, x->said);
                         code = WEXITSTATUS(st) <= QO_EXIT_INTERNAL ? WEXITSTATUS(st) : QO_EXIT_INTERNAL;
                     }
                     else
                     {
-                        snprintf(err, errlen, "the worker process computing %s ended %s %d%s%s%s", labels[x->item],
+                        it->label(label, sizeof label, x->item, it->ctx);
+                        snprintf(err, errlen, "the worker process computing %s ended %s %d%s%s%s", label,
                                  WIFSIGNALED(st) ? "by signal" : "with exit status",
                                  WIFSIGNALED(st) ? WTERMSIG(st) : WEXITSTATUS(st), x->said[0] ? " (" : "", x->said,
                                  x->said[0] ? ")" : "");
@@ -341,7 +327,8 @@ run_workers(json_t *results, long n, int jobs, const qo_items *it, char *err, si
                 {
                     done++;
                     have[x->item] = 1;
-                    qo_progress_step(it->cmd, done, n, labels[x->item]);
+                    it->label(label, sizeof label, x->item, it->ctx);
+                    qo_progress_step(it->cmd, done, n, label);
                     code = emit_ready(results, have, &emitted, n, it, err, errlen);
                     if (code == QO_EXIT_OK)
                         hand_out(x, &next, n);
@@ -391,8 +378,10 @@ qo_run_items(json_t *results, const qo_items *it, long n, int jobs, char *err, s
     for (i = 0; i < n; i++)
     {
         json_t *out = NULL;
+        char label[200];
         int code;
-        qo_progress_step(it->cmd, i + 1, n, it->labels[i]);
+        it->label(label, sizeof label, i, it->ctx);
+        qo_progress_step(it->cmd, i + 1, n, label);
         code = it->fn(&out, i, it->ctx, err, errlen);
         if (code == QO_EXIT_OK)
         {
