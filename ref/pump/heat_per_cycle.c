@@ -51,11 +51,21 @@ integrate_piece(acb_t res, piece *p, slong prec)
     if (qt_pump_single_like(p->P))
         st = qt_integrate_complex(res, integrand, p, a, b, NULL, 0, prec);
     else
-        /* several qubits: the integrand stays finite only on small balls (radius ~5e-3 for the closed route of P13,
-           ~1e-2 and ~1e-3 for the eigen route of P9 with two and three qubits), so cut the path into pieces of
-           length ~1/12 up front; a piece whose ellipse bound fails is halved (gl_piece), so shorter pieces appear
-           only where needed (the piece count is effort, not rigour: ~1/50 took 15 % longer on the two-qubit circle) */
-        st = qt_integrate_pieces(res, integrand, p, a, b, qt_pump_piece_count(p->g, 12), prec);
+    {
+        /* several qubits: Lambda's evaluation (a linear solve) stays finite only on small balls (radius ~5e-3 for
+           the closed route of P13, ~1e-2 and ~1e-3 for the eigen route of P9 with two and three qubits), far inside
+           its domain of holomorphy, so the ellipse bound comes from a cover by smaller balls (lemma L6 of
+           proofs/open_systems.md, depth 2), on pieces of length ~1/2 cut up front; a piece whose ellipse bound fails
+           is halved (gl_piece), so shorter pieces appear only where needed (the depth and the piece count are effort,
+           not rigour: on the two-qubit circle this takes 40 % fewer instructions than the bare integrand on pieces of
+           ~1/12) */
+        qt_integrand_cover_struct c;
+        c.f = integrand;
+        c.param = p;
+        c.depth = 2;
+        c.fail_exp = WORD_MAX;
+        st = qt_integrate_pieces(res, qt_integrand_cover, &c, a, b, qt_pump_piece_count(p->g, 2), prec);
+    }
     arf_clear(a); arf_clear(b);
     return st;
 }

@@ -112,18 +112,21 @@ rate_matrices(acb_mat_struct *Wa, acb_mat_struct *dW, const qt_pump_params_struc
     flint_free(have);
 }
 
-/* A factored for X = A^-1 Y, certified: the steps acb_mat_solve_precond takes (R ~ mid(A)^-1 by an approximate solve,
-   then the ball LU of R A), so that each right-hand side costs only R Y and the triangular solves (each column's
-   operations are those of its own acb_mat_solve_precond call).  At the Gauss-Legendre nodes every entry is real
-   (exact zero imaginary parts): the same steps in real ball arithmetic (arb_mat), without the complex products of
-   zeros.  ok = 0 if A cannot be proven nonsingular */
+/* A factored for X = A^-1 Y, certified, so that each right-hand side costs only the triangular solves.  A complex A
+   (a probe ball of the quadrature, whose entries are wide): the steps acb_mat_solve_precond takes (R ~ mid(A)^-1 by an
+   approximate solve, then the ball LU of R A; each right-hand side R Y), which keep a finite enclosure on far wider
+   balls than elimination on A itself.  A real A (exact zero imaginary parts: a point, a Gauss-Legendre node; entries
+   with radii near 2^-prec): in real ball arithmetic, where Arb's arb_mat_solve would (d <= 4 or prec > 10 d) the ball
+   LU of A itself with partial pivoting (a third of the operations), else the preconditioned steps.  ok = 0 if A
+   cannot be proven nonsingular (a pivot ball containing 0: the caller reports could-not-certify, and a higher
+   precision narrows the pivots) */
 typedef struct
 {
-    int ok, real;
+    int ok, real, precond;
     slong d, *perm;
     const acb_mat_struct *A;
-    arb_mat_t r, lu;                   /* real: R and the LU of R A */
-    acb_mat_t rc, luc;                 /* complex */
+    arb_mat_t r, lu;                   /* real: R (if precond) and the LU of R A, else the LU of A */
+    acb_mat_t rc, luc;                 /* complex: R and the LU of R A */
 }
 population_system;
 
@@ -136,22 +139,30 @@ population_system_init(population_system *F, const acb_mat_t A, int force_comple
     F->A = A;
     F->real = !force_complex && acb_mat_is_real(A);
     F->perm = flint_malloc(sizeof(slong) * FLINT_MAX(d, 1));
+    F->precond = !F->real || (d > 4 && prec <= 10 * d);
     if (F->real)
     {
         arb_mat_t a, id, ra;
-        arb_mat_init(a, d, d); arb_mat_init(id, d, d); arb_mat_init(ra, d, d);
+        arb_mat_init(a, d, d);
         arb_mat_init(F->r, d, d); arb_mat_init(F->lu, d, d);
         for (i = 0; i < d; i++)
             for (j = 0; j < d; j++)
                 arb_set(arb_mat_entry(a, i, j), acb_realref(acb_mat_entry(A, i, j)));
-        arb_mat_one(id);
-        F->ok = arb_mat_approx_solve(F->r, a, id, prec);
-        if (F->ok)
+        if (!F->precond)
+            F->ok = arb_mat_lu(F->perm, F->lu, a, prec);
+        else
         {
-            arb_mat_mul(ra, F->r, a, prec);
-            F->ok = arb_mat_lu(F->perm, F->lu, ra, prec);
+            arb_mat_init(id, d, d); arb_mat_init(ra, d, d);
+            arb_mat_one(id);
+            F->ok = arb_mat_approx_solve(F->r, a, id, prec);
+            if (F->ok)
+            {
+                arb_mat_mul(ra, F->r, a, prec);
+                F->ok = arb_mat_lu(F->perm, F->lu, ra, prec);
+            }
+            arb_mat_clear(id); arb_mat_clear(ra);
         }
-        arb_mat_clear(a); arb_mat_clear(id); arb_mat_clear(ra);
+        arb_mat_clear(a);
     }
     else
     {
@@ -207,7 +218,10 @@ population_system_apply(acb_mat_t X, const population_system *F, const acb_mat_t
         for (i = 0; i < d; i++)
             for (j = 0; j < m; j++)
                 arb_set(arb_mat_entry(y, i, j), acb_realref(acb_mat_entry(Y, i, j)));
-        arb_mat_mul(ry, F->r, y, prec);
+        if (F->precond)
+            arb_mat_mul(ry, F->r, y, prec);
+        else
+            arb_mat_swap(ry, y);
         arb_mat_solve_lu_precomp(x, F->perm, F->lu, ry, prec);
         for (i = 0; i < d; i++)
             for (j = 0; j < m; j++)
