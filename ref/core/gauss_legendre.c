@@ -106,13 +106,23 @@ qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t
     acb_t mid, delta, wide, v, s;
     mag_t M, X, Y, rho, t, err, best_err;
     arb_t x, w;
-    slong Xexp, i, n, k, xi, best = -1, best_n = 0;
+    slong Xexp, i, n, k, xi, best = -1, best_n = 0, lo, hi, lim, nlad, deg[QT_GL_LADDER];
     const slong *xq;
-    int ok = 0;
+    int ok = 0, real;
     acb_init(mid); acb_init(delta); acb_init(wide); acb_init(v); acb_init(s);
     mag_init(M); mag_init(X); mag_init(Y); mag_init(rho); mag_init(t); mag_init(err); mag_init(best_err);
     arb_init(x); arb_init(w);
     *evals = 0;
+    /* the ladder's degrees up to deg_limit (one past it ends the search) */
+    for (nlad = 0, n = 1; nlad < QT_GL_LADDER; nlad++, n = _qt_gl_ladder_next(n))
+    {
+        deg[nlad] = n;
+        if (n > deg_limit)
+        {
+            nlad++;
+            break;
+        }
+    }
     acb_sub(delta, b, a, prec);
     acb_mul_2exp_si(delta, delta, -1);
     acb_add(mid, a, b, prec);
@@ -157,17 +167,25 @@ qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t
         acb_get_mag(M, v);
         acb_get_mag(t, delta);
         mag_mul(M, M, t);
-        for (i = 0, n = 1; i < QT_GL_LADDER && n <= deg_limit && (best < 0 || i < best);
-             i++, n = _qt_gl_ladder_next(n))
+        /* the smallest ladder index below best (and within deg_limit) whose bound meets tol: the bound decreases with
+           the degree (rho > 1, lemma Q1b), so a bisection finds the index a walk up the ladder would (effort only: the
+           bound of the index chosen is the one checked) */
+        for (lim = 0; lim < nlad && deg[lim] <= deg_limit && (best < 0 || lim < best); lim++)
+            ;
+        for (lo = 0, hi = lim; lo < hi; )
         {
-            gl_error_bound(err, M, rho, n);
+            i = lo + (hi - lo) / 2;
+            gl_error_bound(err, M, rho, deg[i]);
             if (mag_cmp(err, tol) < 0)
-            {
-                best = i;
-                best_n = n;
-                mag_set(best_err, err);
-                break;
-            }
+                hi = i;
+            else
+                lo = i + 1;
+        }
+        if (lo < lim)
+        {
+            best = lo;
+            best_n = deg[lo];
+            gl_error_bound(best_err, M, rho, best_n);
         }
         if (best == 0)
             break;
@@ -176,11 +194,23 @@ qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t
     {
         n = best_n;
         acb_zero(s);
+        /* on a real segment the nodes are real: the real parts by real ball arithmetic (the imaginary parts would be
+           products and sums of exact zeros, the same balls) */
+        real = arb_is_zero(acb_imagref(delta)) && arb_is_zero(acb_imagref(mid));
+        acb_zero(wide);
         for (k = 0; k < n; k++)
         {
             gl_node(x, w, best, n, k, prec);
-            acb_mul_arb(wide, delta, x, prec);
-            acb_add(wide, wide, mid, prec);
+            if (real)
+            {
+                arb_mul(acb_realref(wide), acb_realref(delta), x, prec);
+                arb_add(acb_realref(wide), acb_realref(wide), acb_realref(mid), prec);
+            }
+            else
+            {
+                acb_mul_arb(wide, delta, x, prec);
+                acb_add(wide, wide, mid, prec);
+            }
             f(v, wide, param, 0, prec);
             acb_addmul_arb(s, v, w, prec);
         }
