@@ -56,10 +56,12 @@ gl_node(arb_t x, arb_t w, slong i, slong n, slong k, slong prec)
         }
         if (prec <= QT_GL_TABLE_PREC && _qt_gl_table_start[i] >= 0)
         {
-            const char *const *t = _qt_gl_table + _qt_gl_table_start[i];
+            const _qt_gl_ball_struct *t = _qt_gl_table + _qt_gl_table_start[i];
             for (j = 0; j < h; j++)
-                if (arb_load_str(gl_cache->x[i] + j, t[j]) || arb_load_str(gl_cache->w[i] + j, t[h + j]))
-                    flint_abort();          /* the generator wrote what arb_load_str reads: a corrupt build */
+            {
+                _qt_gl_ball_get(gl_cache->x[i] + j, t + j);
+                _qt_gl_ball_get(gl_cache->w[i] + j, t + h + j);
+            }
             wp = QT_GL_TABLE_PREC;
         }
         else
