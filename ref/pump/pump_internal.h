@@ -2,6 +2,7 @@
 /* pump_internal.h -- helpers shared by the pump routes (not public). */
 #ifndef QT_PUMP_INTERNAL_H
 #define QT_PUMP_INTERNAL_H
+#include <arb_mat.h>
 #include "qtoracle/pump.h"
 
 /* ---- what kind of model (model_kind.c): decided once, switched on by the dispatchers lambda.c and friction.c ---- */
@@ -31,6 +32,31 @@ int qt_pump_friction_qubit_full_acb(acb_ptr zeta, const qt_pump_params_struct *P
 /* route_heis2_closed.c: two Heisenberg qubits by the closed route of P13 at a Cartesian (complex) point */
 int qt_pump_lambda_heis2_acb(acb_ptr Lam, const qt_pump_params_struct *P, const acb_t Bx, const acb_t Bz,
                              int analytic, slong prec, char *reason);
+
+/* population_system.c: the certified solves of the population routes (route_population.c, route_axis.c).  A factored
+   once for X = A^-1 Y, so that each right-hand side costs only the triangular solves.  A complex A (a probe ball of
+   the quadrature, whose entries are wide): the steps acb_mat_solve_precond takes (R ~ mid(A)^-1 by an approximate
+   solve, then the ball LU of R A; each right-hand side R Y; each column's operations those of its own
+   acb_mat_solve_precond call), which keep a finite enclosure on far wider balls than elimination on A itself.  A real
+   A (exact zero imaginary parts: a point, a Gauss-Legendre node; radii near 2^-prec): in real ball arithmetic, where
+   Arb's arb_mat_solve would (d <= 4 or prec > 10 d) the ball LU of A itself with partial pivoting (a third of the
+   operations), else the preconditioned steps.  ok = 0 if A cannot be proven nonsingular (a pivot ball containing 0:
+   the caller reports could-not-certify, and a higher precision narrows the pivots) */
+typedef struct
+{
+    int ok, real, precond;
+    slong d, *perm;
+    const acb_mat_struct *A;
+    arb_mat_t r, lu;                   /* real: R (if precond) and the LU of R A, else the LU of A */
+    acb_mat_t rc, luc;                 /* complex: R and the LU of R A */
+}
+qt_pump_system_struct;
+
+/* force_complex = 1: the complex steps even if A is real */
+void qt_pump_system_init(qt_pump_system_struct *F, const acb_mat_t A, int force_complex, slong prec);
+void qt_pump_system_clear(qt_pump_system_struct *F);
+/* X = A^-1 Y (a real A with a complex Y: the complex steps, factored for this Y); 0 if A was not proven nonsingular */
+int qt_pump_system_apply(acb_mat_t X, const qt_pump_system_struct *F, const acb_mat_t Y, slong prec);
 
 /* route_population.c: Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n (lemma P9) from levels E, their derivatives dE and
    the weights C (and dC at unequal temperatures); ref: the level the Gibbs law is shifted by */

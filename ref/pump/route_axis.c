@@ -348,7 +348,12 @@ qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump
     for (m = 0; m < d; m++)
         acb_set(acb_mat_entry(S, g, m), q + m);
     acb_zero(acb_mat_entry(rhs, g, 0));
-    ok = acb_mat_solve_precond(z, S, rhs, prec);
+    {
+        qt_pump_system_struct F;
+        qt_pump_system_init(&F, S, 0, prec);
+        ok = qt_pump_system_apply(z, &F, rhs, prec);
+        qt_pump_system_clear(&F);
+    }
     for (a = 0; a < nb; a++)
     {
         acb_zero(Lam + a);

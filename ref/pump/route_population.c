@@ -112,137 +112,10 @@ rate_matrices(acb_mat_struct *Wa, acb_mat_struct *dW, const qt_pump_params_struc
     flint_free(have);
 }
 
-/* A factored for X = A^-1 Y, certified, so that each right-hand side costs only the triangular solves.  A complex A
-   (a probe ball of the quadrature, whose entries are wide): the steps acb_mat_solve_precond takes (R ~ mid(A)^-1 by an
-   approximate solve, then the ball LU of R A; each right-hand side R Y), which keep a finite enclosure on far wider
-   balls than elimination on A itself.  A real A (exact zero imaginary parts: a point, a Gauss-Legendre node; entries
-   with radii near 2^-prec): in real ball arithmetic, where Arb's arb_mat_solve would (d <= 4 or prec > 10 d) the ball
-   LU of A itself with partial pivoting (a third of the operations), else the preconditioned steps.  ok = 0 if A
-   cannot be proven nonsingular (a pivot ball containing 0: the caller reports could-not-certify, and a higher
-   precision narrows the pivots) */
-typedef struct
-{
-    int ok, real, precond;
-    slong d, *perm;
-    const acb_mat_struct *A;
-    arb_mat_t r, lu;                   /* real: R (if precond) and the LU of R A, else the LU of A */
-    acb_mat_t rc, luc;                 /* complex: R and the LU of R A */
-}
-population_system;
-
-/* force_complex = 1: the complex steps even if A is real */
-static void
-population_system_init(population_system *F, const acb_mat_t A, int force_complex, slong prec)
-{
-    slong d = acb_mat_nrows(A), i, j;
-    F->d = d;
-    F->A = A;
-    F->real = !force_complex && acb_mat_is_real(A);
-    F->perm = flint_malloc(sizeof(slong) * FLINT_MAX(d, 1));
-    F->precond = !F->real || (d > 4 && prec <= 10 * d);
-    if (F->real)
-    {
-        arb_mat_t a, id, ra;
-        arb_mat_init(a, d, d);
-        arb_mat_init(F->r, d, d); arb_mat_init(F->lu, d, d);
-        for (i = 0; i < d; i++)
-            for (j = 0; j < d; j++)
-                arb_set(arb_mat_entry(a, i, j), acb_realref(acb_mat_entry(A, i, j)));
-        if (!F->precond)
-            F->ok = arb_mat_lu(F->perm, F->lu, a, prec);
-        else
-        {
-            arb_mat_init(id, d, d); arb_mat_init(ra, d, d);
-            arb_mat_one(id);
-            F->ok = arb_mat_approx_solve(F->r, a, id, prec);
-            if (F->ok)
-            {
-                arb_mat_mul(ra, F->r, a, prec);
-                F->ok = arb_mat_lu(F->perm, F->lu, ra, prec);
-            }
-            arb_mat_clear(id); arb_mat_clear(ra);
-        }
-        arb_mat_clear(a);
-    }
-    else
-    {
-        acb_mat_t id, ra;
-        acb_mat_init(id, d, d); acb_mat_init(ra, d, d);
-        acb_mat_init(F->rc, d, d); acb_mat_init(F->luc, d, d);
-        acb_mat_one(id);
-        F->ok = acb_mat_approx_solve(F->rc, A, id, prec);
-        if (F->ok)
-        {
-            acb_mat_mul(ra, F->rc, A, prec);
-            F->ok = acb_mat_lu(F->perm, F->luc, ra, prec);
-        }
-        acb_mat_clear(id); acb_mat_clear(ra);
-    }
-}
-
-static void
-population_system_clear(population_system *F)
-{
-    if (F->real)
-    {
-        arb_mat_clear(F->r); arb_mat_clear(F->lu);
-    }
-    else
-    {
-        acb_mat_clear(F->rc); acb_mat_clear(F->luc);
-    }
-    flint_free(F->perm);
-}
-
-/* X = A^-1 Y from the factored A (a real A with a complex Y: the complex steps, factored for this Y); 0 if A could not
-   be proven nonsingular */
-static int
-population_system_apply(acb_mat_t X, const population_system *F, const acb_mat_t Y, slong prec)
-{
-    slong d = F->d, m = acb_mat_ncols(Y), i, j;
-    if (F->real && !acb_mat_is_real(Y))
-    {
-        population_system G;
-        int ok;
-        population_system_init(&G, F->A, 1, prec);
-        ok = population_system_apply(X, &G, Y, prec);
-        population_system_clear(&G);
-        return ok;
-    }
-    if (!F->ok)
-        return 0;
-    if (F->real)
-    {
-        arb_mat_t y, x, ry;
-        arb_mat_init(y, d, m); arb_mat_init(x, d, m); arb_mat_init(ry, d, m);
-        for (i = 0; i < d; i++)
-            for (j = 0; j < m; j++)
-                arb_set(arb_mat_entry(y, i, j), acb_realref(acb_mat_entry(Y, i, j)));
-        if (F->precond)
-            arb_mat_mul(ry, F->r, y, prec);
-        else
-            arb_mat_swap(ry, y);
-        arb_mat_solve_lu_precomp(x, F->perm, F->lu, ry, prec);
-        for (i = 0; i < d; i++)
-            for (j = 0; j < m; j++)
-                acb_set_arb(acb_mat_entry(X, i, j), arb_mat_entry(x, i, j));
-        arb_mat_clear(y); arb_mat_clear(x); arb_mat_clear(ry);
-    }
-    else
-    {
-        acb_mat_t ry;
-        acb_mat_init(ry, d, m);
-        acb_mat_mul(ry, F->rc, Y, prec);
-        acb_mat_solve_lu_precomp(X, F->perm, F->luc, ry, prec);
-        acb_mat_clear(ry);
-    }
-    return 1;
-}
-
 /* the stationary populations W p = 0, sum p = 1, and d_k p = -W^+ (d_k W) p (lemma P19), M1 = W with row 0 replaced
  * by ones, dW[2a + k] = d_k W_a (a < nb); 0 if a system cannot be proven nonsingular */
 static int
-nes_populations(acb_mat_t pv, acb_mat_struct *dpv, const population_system *F, const acb_mat_struct *dW, slong nb,
+nes_populations(acb_mat_t pv, acb_mat_struct *dpv, const qt_pump_system_struct *F, const acb_mat_struct *dW, slong nb,
                 slong prec)
 {
     slong d = F->d, k, a, n;
@@ -250,7 +123,7 @@ nes_populations(acb_mat_t pv, acb_mat_struct *dpv, const population_system *F, c
     int ok;
     acb_mat_init(y, d, 1); acb_mat_init(M2, d, d); acb_mat_init(y2, d, 2); acb_mat_init(z2, d, 2);
     acb_one(acb_mat_entry(y, 0, 0));
-    ok = population_system_apply(pv, F, y, prec);
+    ok = qt_pump_system_apply(pv, F, y, prec);
     for (k = 0; ok && k < 2; k++)
     {
         /* W z = -(d_k W) p (traceless: the columns of d_k W sum to 0), sum z = 0: column k of one solve */
@@ -262,7 +135,7 @@ nes_populations(acb_mat_t pv, acb_mat_struct *dpv, const population_system *F, c
             acb_neg(acb_mat_entry(y2, n, k), acb_mat_entry(y, n, 0));
     }
     if (ok)
-        ok = population_system_apply(z2, F, y2, prec);
+        ok = qt_pump_system_apply(z2, F, y2, prec);
     for (k = 0; ok && k < 2; k++)
         for (n = 0; n < d; n++)
             acb_set(acb_mat_entry(dpv + k, n, 0), acb_mat_entry(z2, n, k));
@@ -338,7 +211,7 @@ qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, const
     acb_mat_struct dW[2 * QT_PUMP_MAX_BATHS], dpv[2];
     acb_ptr dp = _acb_vec_init(2 * d);
     acb_t T;
-    population_system F;
+    qt_pump_system_struct F;
     int ok = 1, neq = (dC != NULL);
     acb_mat_init(M1, d, d);
     acb_mat_init(pv, d, 1); acb_mat_init(dpv + 0, d, 1); acb_mat_init(dpv + 1, d, 1);
@@ -348,7 +221,7 @@ qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, const
     acb_set_fmpq(T, P->T, prec);
     /* W^+ with sum x = 0: the trace row replaces row 0, rhs 0; M1 factored once for p, d_k p and x */
     pauli_system(Wa, dW, M1, P, E, C, dC, dE, prec);
-    population_system_init(&F, M1, 0, prec);
+    qt_pump_system_init(&F, M1, 0, prec);
     if (!neq)
         qt_pump_gibbs_populations(p, dp, E, dE, d, ref, T, prec);
     else
@@ -369,13 +242,13 @@ qt_pump_population_solve(acb_mat_struct *x, acb_mat_struct *Wa, acb_ptr p, const
         for (k = 0; k < 2; k++)
             for (n = 1; n < d; n++)
                 acb_set(acb_mat_entry(y2, n, k), dp + 2 * n + k);
-        ok = population_system_apply(x2, &F, y2, prec);
+        ok = qt_pump_system_apply(x2, &F, y2, prec);
         for (k = 0; k < 2 && ok; k++)
             for (n = 0; n < d; n++)
                 acb_set(acb_mat_entry(x + k, n, 0), acb_mat_entry(x2, n, k));
         acb_mat_clear(y2); acb_mat_clear(x2);
     }
-    population_system_clear(&F);
+    qt_pump_system_clear(&F);
     acb_mat_clear(M1); acb_mat_clear(pv);
     acb_mat_clear(dpv + 0); acb_mat_clear(dpv + 1);
     for (k = 0; k < 2 * nb; k++)
@@ -525,7 +398,7 @@ qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_pump
     slong d = acb_mat_nrows(C + 0), k, n, nb = qt_pump_n_baths(P);
     acb_mat_struct Wa[QT_PUMP_MAX_BATHS], dW[2 * QT_PUMP_MAX_BATHS], dpv[2];
     acb_mat_t M1, pv;
-    population_system F;
+    qt_pump_system_struct F;
     int st = QT_OK;
     for (k = 0; k < nb; k++)
         acb_mat_init(Wa + k, d, d);
@@ -535,7 +408,7 @@ qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_pump
         acb_mat_init(dW + k, d, d);
     acb_mat_init(M1, d, d); acb_mat_init(pv, d, 1);
     pauli_system(Wa, dW, M1, P, E, C, dC, dE, prec);
-    population_system_init(&F, M1, 0, prec);
+    qt_pump_system_init(&F, M1, 0, prec);
     if (!nes_populations(pv, dpv, &F, dW, nb, prec))
     {
         _acb_vec_indeterminate(p, d);
@@ -555,7 +428,7 @@ qt_pump_stationary_populations_from_weights(acb_ptr p, acb_ptr dp, const qt_pump
         acb_mat_clear(dpv + k);
     for (k = 0; k < 2 * nb; k++)
         acb_mat_clear(dW + k);
-    population_system_clear(&F);
+    qt_pump_system_clear(&F);
     acb_mat_clear(M1); acb_mat_clear(pv);
     return st;
 }
