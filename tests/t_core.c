@@ -177,6 +177,28 @@ START_TEST(ball_strings_enclose)
         snprintf(buf, sizeof buf, "[%s +/- %s]", s.mid, s.rad);
         ck_assert(arb_set_str(y, buf, 1000) == 0);
         ck_assert_msg(arb_contains(y, x), "mid/rad %s does not contain the ball", buf);
+        /* and rad is tight: at most 1.02 (|mid - mid(x)| + rad(x)) plus 2^-100 |mid(x)|, exactly (the three digits
+           round up by less than 1 %; the decimal's ball is computed with more than 100 bits) */
+        {
+            fmpq_t d, r;
+            fmpq_init(d); fmpq_init(r);
+            ck_assert(qt_exact_parse(q, s.mid, buf, sizeof buf) == 0);
+            arf_get_fmpq(d, arb_midref(x));
+            fmpq_sub(q, q, d);
+            fmpq_abs(q, q);
+            arf_set_mag(e, arb_radref(x));
+            arf_get_fmpq(r, e);
+            fmpq_add(q, q, r);
+            fmpq_mul_ui(q, q, 102);
+            fmpq_abs(d, d);
+            fmpq_div_2exp(d, d, 100);
+            fmpq_mul_ui(d, d, 100);
+            fmpq_add(q, q, d);                   /* 100 times the bound */
+            ck_assert(qt_exact_parse(r, s.rad, buf, sizeof buf) == 0);
+            fmpq_mul_ui(r, r, 100);
+            ck_assert_msg(fmpq_cmp(r, q) <= 0, "rad %s wider than needed for mid %s", s.rad, s.mid);
+            fmpq_clear(d); fmpq_clear(r);
+        }
         /* lo <= every point of x <= hi, exactly */
         arb_get_lbound_arf(e, x, 2000);
         arf_get_fmpq(lb, e);

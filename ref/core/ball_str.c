@@ -42,6 +42,52 @@ f64_str(double d)
     return dup(buf);
 }
 
+/* a ball containing the decimal d = [-]D.DDD...e[+-]K printed above: the integer of its digits times 10^(K - digits
+   after the point), by GMP's integer and Arb's ball arithmetic.  (arb_set_str would do; it goes through a FLINT fmpz,
+   and the first fmpz too large for a word allocates FLINT's block of mpz: some 70 page faults, the largest part of a
+   one-shot `qtoracle eval` after its start-up) */
+static void
+decimal_ball(arb_t dec, const char *d, slong wp)
+{
+    mpz_t N;
+    arb_t p;
+    const char *c;
+    char *digits, *q;
+    slong k = 0;
+    int neg = 0, frac = 0;
+    if (*d == '-' || *d == '+')
+        neg = (*d++ == '-');
+    digits = malloc(strlen(d) + 1);
+    for (c = d, q = digits; *c && *c != 'e' && *c != 'E'; c++)
+    {
+        if (*c == '.')
+            frac = 1;
+        else
+        {
+            *q++ = *c;
+            k -= frac;                           /* a digit after the point */
+        }
+    }
+    *q = '\0';
+    if (*c)
+        k += strtol(c + 1, NULL, 10);
+    mpz_init(N);
+    mpz_set_str(N, digits, 10);
+    free(digits);
+    arb_init(p);
+    arf_set_mpz(arb_midref(dec), N);
+    mag_zero(arb_radref(dec));
+    arb_ui_pow_ui(p, 10, (ulong) (k < 0 ? -k : k), wp);
+    if (k < 0)
+        arb_div(dec, dec, p, wp);
+    else
+        arb_mul(dec, dec, p, wp);
+    if (neg)
+        arb_neg(dec, dec);
+    arb_clear(p);
+    mpz_clear(N);
+}
+
 void
 qt_ball_strings(qt_ball_strings_t *s, const arb_t x, slong sig)
 {
@@ -86,7 +132,7 @@ qt_ball_strings(qt_ball_strings_t *s, const arb_t x, slong sig)
 
     /* rad >= |mid_dec - v| for every v in x, evaluated on balls (rigorous) */
     wp = FLINT_MAX(bits, 64) + 4 * sig + 64 + arf_bits(arb_midref(x));
-    arb_set_str(dec, s->mid, wp);
+    decimal_ball(dec, s->mid, wp);
     arb_sub(diff, dec, x, wp);
     arb_get_abs_ubound_arf(ub, diff, wp);
     mpfr_init2(u, FLINT_MAX(arf_bits(ub), 2));
