@@ -521,6 +521,169 @@ START_TEST(transmission_on_balls)
 }
 END_TEST
 
+/* The fermion integrands at the Gauss-Legendre nodes (integrand_real.c, lemma L1's branches, N and HR over one
+   denominator) against the documented integrands at the same exact point, from f = 1/(1+e^x), 1 - f = e^x/(1+e^x),
+   sigma(f) = -f ln f - (1-f) ln(1-f) and D(p||q) = p ln(p/q) + (1-p) ln((1-p)/(1-q)) at three times the precision:
+   points far below both chemical potentials, between them (the two branches mixed), at and near each, and far above,
+   with either reservoir the hotter, both models.  Overlap, and narrow: N and HR to 30 bits of their precision
+   relative to their value (no cancellation is left in the common numerator), the others to 30 bits absolute */
+START_TEST(real_nodes_against_formula)
+{
+    flint_rand_t st;
+    qt_landauer_params_t p;
+    qt_landauer_ctx_t c;
+    arb_t E, v, x[2], f[2], g[2], tr, ref, a, b;
+    acb_t Ec, w;
+    slong prec = 128, wp = 384, iter, checked = 0;
+    int k, j, lor;
+    const double place[] = {-400, -60, -3, -0.7, -0.05, 0, 0.05, 0.7, 3, 60, 400};
+    flint_randinit(st);
+    qt_landauer_params_init(p);
+    arb_init(E); arb_init(v); arb_init(tr); arb_init(ref); arb_init(a); arb_init(b);
+    acb_init(Ec); acb_init(w);
+    for (j = 0; j < 2; j++)
+    {
+        arb_init(x[j]); arb_init(f[j]); arb_init(g[j]);
+    }
+    p->stats = QT_FERMION;
+    for (iter = 0; iter < qt_test_iters(300); iter++)
+    {
+        lor = iter % 2;
+        p->model = lor ? QT_MODEL_LORENTZIAN : QT_MODEL_IDEAL;
+        qt_test_rand_q(p->mu_L, st, -1.0, 1.0);
+        qt_test_rand_q(p->mu_R, st, -1.0, 1.0);
+        qt_test_rand_q(p->T_L, st, 0.05, 3.0);
+        qt_test_rand_q(p->T_R, st, 0.05, 3.0);
+        qt_test_rand_q(p->eps0, st, -1.0, 1.0);
+        qt_test_rand_q(p->gamma_L, st, 0.05, 1.0);
+        qt_test_rand_q(p->gamma_R, st, 0.05, 1.0);
+        qt_test_rand_q(p->tau, st, 0.1, 1.0);
+        qt_landauer_ctx_init(c, p, prec);
+        /* an exact point: a placement in units of the larger temperature from mu_L or mu_R, or exactly at one */
+        arb_set_d(E, place[n_randint(st, 11)] * FLINT_MAX(fmpq_get_d(p->T_L), fmpq_get_d(p->T_R))
+                     + (double) n_randint(st, 1000) / 8192);
+        arb_add_arf(E, E, arb_midref(c->mu[n_randint(st, 2)]), ARF_PREC_EXACT);
+        if (n_randint(st, 8) == 0)
+            arb_set_round(E, c->mu[n_randint(st, 2)], 60);
+        arb_get_mid_arb(E, E);
+        /* the documented pieces at wp */
+        for (j = 0; j < 2; j++)
+        {
+            arb_t mu, T;
+            arb_init(mu); arb_init(T);
+            arb_set_fmpq(mu, j ? p->mu_R : p->mu_L, wp);
+            arb_set_fmpq(T, j ? p->T_R : p->T_L, wp);
+            arb_sub(x[j], E, mu, wp);
+            arb_div(x[j], x[j], T, wp);
+            arb_exp(a, x[j], wp);
+            arb_add_ui(b, a, 1, wp);
+            arb_inv(f[j], b, wp);                /* f */
+            arb_div(g[j], a, b, wp);             /* 1 - f */
+            arb_clear(mu); arb_clear(T);
+        }
+        if (lor)
+        {
+            arb_t e0, gl, gr;
+            arb_init(e0); arb_init(gl); arb_init(gr);
+            arb_set_fmpq(e0, p->eps0, wp);
+            arb_set_fmpq(gl, p->gamma_L, wp);
+            arb_set_fmpq(gr, p->gamma_R, wp);
+            arb_add(a, gl, gr, wp);
+            arb_mul_2exp_si(a, a, -1);
+            arb_sqr(a, a, wp);                   /* ((gamma_L + gamma_R)/2)^2 */
+            arb_sub(tr, E, e0, wp);
+            arb_sqr(tr, tr, wp);
+            arb_add(tr, tr, a, wp);
+            arb_mul(a, gl, gr, wp);
+            arb_div(tr, a, tr, wp);
+            arb_clear(e0); arb_clear(gl); arb_clear(gr);
+        }
+        else
+            arb_set_fmpq(tr, p->tau, wp);
+        for (k = LK_N; k <= LK_QL; k++)
+        {
+            c->kind = k;
+            if (!qt_landauer_integrand_real(v, E, c, prec))
+                continue;                        /* QR, QL exactly at a chemical potential: the complex path */
+            switch (k)
+            {
+                case LK_N:
+                case LK_HR:
+                    arb_sub(ref, f[0], f[1], wp);
+                    if (k == LK_HR)
+                    {
+                        arb_set_fmpq(a, p->mu_R, wp);
+                        arb_sub(a, E, a, wp);
+                        arb_mul(ref, ref, a, wp);
+                    }
+                    break;
+                case LK_S:
+                    arb_zero(ref);
+                    for (j = 0; j < 2; j++)
+                    {
+                        arb_log(a, f[j], wp);
+                        arb_mul(a, a, f[j], wp);
+                        arb_log(b, g[j], wp);
+                        arb_mul(b, b, g[j], wp);
+                        arb_add(a, a, b, wp);
+                        if (j == 0)
+                            arb_sub(ref, ref, a, wp);
+                        else
+                            arb_add(ref, ref, a, wp);
+                    }
+                    break;
+                default:
+                {
+                    int pp = (k == LK_QR) ? 0 : 1, q = 1 - pp;
+                    arb_div(a, f[pp], f[q], wp);
+                    arb_log(a, a, wp);
+                    arb_mul(ref, a, f[pp], wp);
+                    arb_div(a, g[pp], g[q], wp);
+                    arb_log(a, a, wp);
+                    arb_addmul(ref, a, g[pp], wp);
+                    arb_set_fmpq(a, q ? p->T_R : p->T_L, wp);
+                    arb_mul(ref, ref, a, wp);
+                    break;
+                }
+            }
+            arb_mul(ref, ref, tr, wp);
+            ck_assert_msg(arb_overlaps(v, ref), "iter %ld kind %d: the node's integrand misses the formula",
+                          (long) iter, k);
+            if (k == LK_N || k == LK_HR)
+            {
+                /* HR's factor E - mu_R loses the bits that E and mu_R share */
+                slong loss = 0;
+                if (k == LK_HR)
+                {
+                    arb_set_fmpq(b, p->mu_R, wp);
+                    arb_sub(b, E, b, wp);
+                    if (!arb_contains_zero(b))
+                        loss = FLINT_MAX(0, FLINT_MAX(arf_abs_bound_lt_2exp_si(arb_midref(E)), 1)
+                                            - arf_abs_bound_lt_2exp_si(arb_midref(b)) + 1);
+                }
+                if (!arb_contains_zero(ref))
+                    ck_assert_msg(arb_rel_accuracy_bits(v) >= prec - 30 - loss, "iter %ld kind %d: %ld bits",
+                                  (long) iter, k, (long) arb_rel_accuracy_bits(v));
+            }
+            else
+                ck_assert_msg(mag_cmp_2exp_si(arb_radref(v), -(prec - 30)) <= 0, "iter %ld kind %d: wide",
+                              (long) iter, k);
+            checked++;
+        }
+        qt_landauer_ctx_clear(c);
+    }
+    ck_assert(checked > 1000);
+    for (j = 0; j < 2; j++)
+    {
+        arb_clear(x[j]); arb_clear(f[j]); arb_clear(g[j]);
+    }
+    arb_clear(E); arb_clear(v); arb_clear(tr); arb_clear(ref); arb_clear(a); arb_clear(b);
+    acb_clear(Ec); acb_clear(w);
+    qt_landauer_params_clear(p);
+    flint_randclear(st);
+}
+END_TEST
+
 /* the --digits guarantee on a Landauer quantity: 50 digits met, and overlaps 15 digits */
 static int
 is_fn(arb_t res, const void *p, slong prec, char *reason)
@@ -617,6 +780,7 @@ main(void)
     tcase_add_test(tc, driven_level_closed_forms);
     tcase_add_test(tc, digits_guarantee);
     tcase_add_test(tc, transmission_on_balls);
+    tcase_add_test(tc, real_nodes_against_formula);
     tcase_add_test(tc, domain_errors);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
