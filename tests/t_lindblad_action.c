@@ -2,7 +2,9 @@
 /* t_lindblad_action.c -- the action route of the Lindblad propagator (lemma L7 of proofs/open_systems.md):
  * against the dense superoperator exponential (lemma L2, an independent computation: one n^2 x n^2 exponential of
  * Arb's, no Taylor series of ours), against the closed form of a damped qubit at short and very long times, across
- * precisions, with and without the GKSL norm bound, and its effort cap. */
+ * precisions, with and without the GKSL norm bound, and its effort cap; and the stationary state (lemma L3): the real
+ * Hermitian system against the complex one, the blocks (L3 (c)) against the dense solve, ladders against their closed
+ * form beyond the dense budget, the refusals, and the stationary reference of lindblad.trajectory beyond 16 levels. */
 #include "qt_test.h"
 
 /* entrywise: balls overlap and both are narrow (real and imaginary parts) */
@@ -338,6 +340,276 @@ START_TEST(steady_state_hermitian_vs_complex)
 }
 END_TEST
 
+/* a ladder of n levels, H = diag(0, w, 2w, ...), the lowering operator |k-1><k| and its transpose at the rates of two
+   baths (down d1 + d2, up u1 + u2: exact rationals), and, if hop2, the two-level jumps |k-2><k| at rate h.  Without
+   hop2 the stationary populations are p_k = x^k (1 - x) / (1 - x^n), x = (u1 + u2)/(d1 + d2) (balance between
+   neighbours), with no coherence */
+static void
+ladder_generator(qt_lindblad_t G, slong n, const slong *rates, int hop2, slong prec)
+{
+    acb_mat_t H, L, Lt;
+    acb_t r;
+    slong k, b;
+    acb_mat_init(H, n, n); acb_mat_init(L, n, n); acb_mat_init(Lt, n, n);
+    acb_init(r);
+    for (k = 0; k < n; k++)
+        acb_set_si(acb_mat_entry(H, k, k), 3 * k);
+    acb_mat_scalar_mul_2exp_si(H, H, -2);           /* w = 3/4 */
+    qt_lindblad_set_hamiltonian_hermitian(G, H);
+    for (k = 1; k < n; k++)
+        acb_one(acb_mat_entry(L, k - 1, k));
+    acb_mat_transpose(Lt, L);
+    for (b = 0; b < 2; b++)
+    {
+        acb_set_si(r, rates[2 * b]);
+        acb_div_ui(r, r, 7, prec);
+        qt_lindblad_add(G, L, r, b, prec);
+        acb_set_si(r, rates[2 * b + 1]);
+        acb_div_ui(r, r, 7, prec);
+        qt_lindblad_add(G, Lt, r, b, prec);
+    }
+    if (hop2)
+    {
+        acb_mat_zero(L);
+        for (k = 2; k < n; k++)
+            acb_one(acb_mat_entry(L, k - 2, k));
+        acb_set_si(r, 1);
+        acb_div_ui(r, r, 5, prec);
+        qt_lindblad_add(G, L, r, 2, prec);
+    }
+    acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(Lt);
+    acb_clear(r);
+}
+
+/* lemma L3 (c): the stationary state by the blocks of its system.
+   (i) against the dense solve (L3 (a), (b): one n^2 x n^2 system, nothing cut), random GKSL generators n = 2..7 with
+   exact-zero entries and ladders with and without two-level jumps, n = 3..8: overlap, narrow.
+   (ii) two-bath ladders of 5, 17, 24 and 40 levels (the dense route's budget is 16) against the closed form
+   p_k = x^k (1 - x)/(1 - x^n): overlap, narrow; every coherence an exact 0 (its block proven nonsingular).
+   (iii) a 20-level ladder with two-level jumps (no closed form): L(X) contains 0 entrywise by the product route
+   (qt_lindblad_apply, not the blocks' assembly), tr X contains 1, X is Hermitian and narrow, no population negative */
+START_TEST(steady_state_blocks)
+{
+    flint_rand_t st;
+    slong it, prec = 128, i, j;
+    char why[QT_REASON_LEN];
+    const slong rates[4] = {3, 1, 2, 1};             /* sevenths: d1, u1, d2, u2; x = 2/5 */
+    flint_randinit(st);
+    for (it = 0; it < qt_test_iters(16); it++)
+    {
+        int lad = it % 2;
+        slong n = lad ? 3 + (slong) n_randint(st, 6) : 2 + (slong) n_randint(st, 6);
+        qt_lindblad_t G;
+        acb_mat_t X1, X2;
+        qt_lindblad_init(G, n);
+        acb_mat_init(X1, n, n); acb_mat_init(X2, n, n);
+        if (lad)
+            ladder_generator(G, n, rates, (it / 2) % 2, prec);
+        else
+            random_generator(G, st, n, 1 + (slong) n_randint(st, 3), 1, prec);
+        ck_assert_int_eq(qt_lindblad_steady_state(X1, G, prec, why), QT_OK);           /* dense, n <= 16 */
+        ck_assert_msg(qt_lindblad_steady_state_blocks(X2, G, prec, why) == QT_OK, "%s", why);
+        ck_assert_msg(mat_overlaps_narrow(X1, X2, 80), "it %ld: n = %ld", (long) it, (long) n);
+        qt_lindblad_clear(G);
+        acb_mat_clear(X1); acb_mat_clear(X2);
+    }
+    {
+        const slong ns[4] = {5, 17, 24, 40};
+        slong t;
+        for (t = 0; t < 4; t++)
+        {
+            slong n = ns[t];
+            qt_lindblad_t G;
+            acb_mat_t X;
+            arb_t x, p, q;
+            qt_lindblad_init(G, n);
+            acb_mat_init(X, n, n);
+            arb_init(x); arb_init(p); arb_init(q);
+            ladder_generator(G, n, rates, 0, prec);
+            ck_assert_msg(qt_lindblad_steady_state(X, G, prec, why) == QT_OK, "n = %ld: %s", (long) n, why);
+            arb_set_ui(x, 2);
+            arb_div_ui(x, x, 5, 2 * prec);
+            arb_pow_ui(q, x, (ulong) n, 2 * prec);
+            arb_sub_ui(q, q, 1, 2 * prec);
+            arb_sub_ui(p, x, 1, 2 * prec);
+            arb_div(q, p, q, 2 * prec);             /* (1 - x)/(1 - x^n) */
+            for (i = 0; i < n; i++)
+                for (j = 0; j < n; j++)
+                {
+                    acb_srcptr e = acb_mat_entry(X, i, j);
+                    if (i != j)
+                        ck_assert_msg(acb_is_zero(e), "n = %ld: coherence (%ld, %ld) not an exact 0", (long) n,
+                                      (long) i, (long) j);
+                    else
+                    {
+                        arb_pow_ui(p, x, (ulong) i, 2 * prec);
+                        arb_mul(p, p, q, 2 * prec);
+                        ck_assert_msg(arb_overlaps(acb_realref(e), p) && arb_contains_zero(acb_imagref(e)),
+                                      "n = %ld: p_%ld misses the closed form", (long) n, (long) i);
+                        ck_assert_msg(arb_rel_accuracy_bits(acb_realref(e)) > 80, "n = %ld: p_%ld has %ld bits",
+                                      (long) n, (long) i, (long) arb_rel_accuracy_bits(acb_realref(e)));
+                    }
+                }
+            qt_lindblad_clear(G);
+            acb_mat_clear(X);
+            arb_clear(x); arb_clear(p); arb_clear(q);
+        }
+    }
+    {
+        slong n = 20;
+        qt_lindblad_t G;
+        acb_mat_t X, Y;
+        acb_t tr, c;
+        qt_lindblad_init(G, n);
+        acb_mat_init(X, n, n); acb_mat_init(Y, n, n);
+        acb_init(tr); acb_init(c);
+        ladder_generator(G, n, rates, 1, prec);
+        ck_assert_msg(qt_lindblad_steady_state(X, G, prec, why) == QT_OK, "%s", why);
+        qt_lindblad_apply(Y, G, X, -1, prec);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+            {
+                ck_assert(acb_contains_zero(acb_mat_entry(Y, i, j)));
+                ck_assert(mag_cmp_2exp_si(arb_radref(acb_realref(acb_mat_entry(Y, i, j))), -100) < 0);
+                acb_conj(c, acb_mat_entry(X, j, i));
+                ck_assert(acb_equal(acb_mat_entry(X, i, j), c));
+            }
+        for (i = 0; i < n; i++)
+        {
+            ck_assert(!arb_is_negative(acb_realref(acb_mat_entry(X, i, i))));
+            ck_assert(arb_rel_accuracy_bits(acb_realref(acb_mat_entry(X, i, i))) > 80);
+        }
+        acb_mat_trace(tr, X, prec);
+        ck_assert(arb_contains_si(acb_realref(tr), 1) && arb_contains_zero(acb_imagref(tr)));
+        qt_lindblad_clear(G);
+        acb_mat_clear(X); acb_mat_clear(Y);
+        acb_clear(tr); acb_clear(c);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+/* lemma L3 (c), its refusals, each with no number and a reason: 17 levels with a diagonal H and no dissipator (every
+   diagonal state is stationary: the block holding the trace is singular); an 18-level ladder whose top level is
+   uncoupled (a second stationary state, also singular); 17 levels whose H couples neighbours (one block of
+   17^2 unknowns, beyond the dense budget of 16 levels) */
+START_TEST(steady_state_blocks_refused)
+{
+    slong prec = 64, k;
+    char why[QT_REASON_LEN];
+    const slong rates[4] = {3, 1, 2, 1};
+    qt_lindblad_t G;
+    acb_mat_t H, X;
+    qt_lindblad_init(G, 17);
+    acb_mat_init(H, 17, 17); acb_mat_init(X, 17, 17);
+    for (k = 0; k < 17; k++)
+        acb_set_si(acb_mat_entry(H, k, k), k);
+    qt_lindblad_set_hamiltonian_hermitian(G, H);
+    ck_assert_int_eq(qt_lindblad_steady_state(X, G, prec, why), QT_UNCERTIFIED);
+    ck_assert_msg(strstr(why, "nonsingular") != NULL, "%s", why);
+    ck_assert(!acb_is_finite(acb_mat_entry(X, 0, 0)));
+    qt_lindblad_clear(G);
+
+    qt_lindblad_init(G, 17);
+    ladder_generator(G, 17, rates, 0, prec);
+    for (k = 0; k + 1 < 17; k++)
+    {
+        acb_one(acb_mat_entry(H, k, k + 1));
+        acb_one(acb_mat_entry(H, k + 1, k));
+    }
+    qt_lindblad_set_hamiltonian_hermitian(G, H);
+    ck_assert_int_eq(qt_lindblad_steady_state(X, G, prec, why), QT_UNCERTIFIED);
+    ck_assert_msg(strstr(why, "289 unknowns") != NULL && strstr(why, "16 levels") != NULL, "%s", why);
+    ck_assert(!acb_is_finite(acb_mat_entry(X, 0, 0)));
+    qt_lindblad_clear(G);
+    acb_mat_clear(H); acb_mat_clear(X);
+
+    {
+        /* the 18-level cut ladder: jumps stop below the top level */
+        qt_lindblad_t G18;
+        acb_mat_t L, X18;
+        acb_t r;
+        qt_lindblad_init(G18, 18);
+        acb_mat_init(H, 18, 18); acb_mat_init(L, 18, 18); acb_mat_init(X18, 18, 18);
+        acb_init(r);
+        for (k = 0; k < 18; k++)
+            acb_set_si(acb_mat_entry(H, k, k), k);
+        qt_lindblad_set_hamiltonian_hermitian(G18, H);
+        for (k = 1; k < 17; k++)
+            acb_one(acb_mat_entry(L, k - 1, k));
+        acb_one(r);
+        qt_lindblad_add(G18, L, r, 0, prec);
+        ck_assert_int_eq(qt_lindblad_steady_state(X18, G18, prec, why), QT_UNCERTIFIED);
+        ck_assert_msg(strstr(why, "holding the trace") != NULL, "%s", why);
+        qt_lindblad_clear(G18);
+        acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(X18);
+        acb_clear(r);
+    }
+    {
+        /* a block without the trace that is singular: the 17-level ladder with H_{16,16} = -i/2 (no Hermitian
+           guarantee), so that the lone coherence (0, 16) has L(E_{0,16}) = (i H_{16,16} - (2/7 + 5/7)/2) E_{0,16} = 0
+           while the populations stay unique */
+        qt_lindblad_init(G, 17);
+        acb_mat_init(H, 17, 17); acb_mat_init(X, 17, 17);
+        ladder_generator(G, 17, rates, 0, prec);
+        for (k = 0; k < 16; k++)
+            acb_set_si(acb_mat_entry(H, k, k), 3 * k);
+        acb_mat_scalar_mul_2exp_si(H, H, -2);
+        arb_set_si(acb_imagref(acb_mat_entry(H, 16, 16)), -1);
+        acb_mul_2exp_si(acb_mat_entry(H, 16, 16), acb_mat_entry(H, 16, 16), -1);
+        qt_lindblad_set_hamiltonian(G, H);
+        ck_assert_int_eq(qt_lindblad_steady_state(X, G, prec, why), QT_UNCERTIFIED);
+        ck_assert_msg(strstr(why, "block of 1 unknowns") != NULL && strstr(why, "trace") == NULL, "%s", why);
+        qt_lindblad_clear(G);
+        acb_mat_clear(H); acb_mat_clear(X);
+    }
+}
+END_TEST
+
+/* lemma L3 (c) through lindblad.trajectory: a 20-level ladder (H = diag(0, 1, ..., 19), L = |k-1><k|) between two
+   thermal baths (beta 1 and 1/3), started in the top level, at t = 1: the reference is the stationary state, D_rel and
+   Sigma are certified and narrow, D_rel >= 0 and Sigma >= 0 (Spohn: D(rho_t || rho_ss) does not increase) */
+START_TEST(trajectory_stationary_beyond_dense)
+{
+    slong n = 20, j, k, prec = 128;
+    qt_open_model_t M;
+    qt_record_t R;
+    arb_t t;
+    char why[QT_REASON_LEN];
+    qt_open_model_init(M, n, 2);
+    for (k = 0; k < n; k++)
+        fmpq_set_si(M->H->re + k * n + k, k, 1);
+    fmpq_one(M->rho0->re + (n - 1) * n + (n - 1));
+    for (j = 0; j < 2; j++)
+    {
+        qt_open_model_bath_channels(M, j, 1);
+        M->bath[j].has_beta = 1;
+        fmpq_set_si(M->bath[j].beta, 1, j ? 3 : 1);
+        M->bath[j].ch[0].kind = QT_CH_THERMAL;
+        fmpq_set_si(M->bath[j].ch[0].gamma, 1, j ? 20 : 10);
+        fmpq_one(M->bath[j].ch[0].omega);
+        for (k = 1; k < n; k++)
+            fmpq_one(M->bath[j].ch[0].L->re + (k - 1) * n + k);
+    }
+    ck_assert_msg(qt_open_model_validate(M, why) == QT_OK, "%s", why);
+    arb_init(t);
+    arb_one(t);
+    qt_traj_record_init(R, 2);
+    qt_lindblad_trajectory(R, M, t, 0, prec);
+    ck_assert_str_eq(R->reference, "stationary");
+    for (k = 0; k < 2; k++)
+    {
+        slong o = k ? QT_TR_SIGMA_INT : QT_TR_D_REL;
+        ck_assert_msg(R->out[o].status == QT_OK, "output %ld: %s", (long) o, R->out[o].reason);
+        ck_assert(qt_test_narrow(&R->out[o].value, 80));
+        ck_assert(!arb_is_negative(&R->out[o].value));
+    }
+    qt_record_clear(R);
+    qt_open_model_clear(M);
+    arb_clear(t);
+}
+END_TEST
+
 /* a damped qubit, H = diag(w, 0), L = |1><0| at rate g: rho_00(t) = rho_00 e^{-g t}, rho_01(t) = rho_01
    e^{-(g/2 + i w) t}, int_0^t rho_00 = rho_00 (1 - e^{-g t}) / g.  Times up to 400 (hundreds of steps: the GKSL
    bound (e) keeps the error from growing with t), at 64 and 256 bits; each enclosure overlaps the closed form
@@ -427,7 +699,7 @@ END_TEST
 /* the effort cap: a step budget below what |t| nu needs, or t = 2^100 with no budget, is refused with a reason and
    no number; the route chooser
    refuses a 17-level generator at t = 10^9 (beyond QT_LINDBLAD_ACTION_MAX_WORK, no dense route beyond 16 levels);
-   the stationary state of 17 levels is refused (the dense solve's budget) */
+   the stationary state of its 17 levels (no dissipator) is refused as not unique */
 START_TEST(action_effort_cap)
 {
     flint_rand_t st;
@@ -464,7 +736,7 @@ START_TEST(action_effort_cap)
     ck_assert_int_eq(qt_lindblad_propagate(X17, NULL, G17, X17, t, 64, why), QT_UNCERTIFIED);
     ck_assert_msg(strstr(why, "effort cap") != NULL, "%s", why);
     ck_assert_int_eq(qt_lindblad_steady_state(S, G17, 64, why), QT_UNCERTIFIED);
-    ck_assert_msg(strstr(why, "16 levels") != NULL, "%s", why);
+    ck_assert_msg(strstr(why, "nonsingular") != NULL, "%s", why);      /* no dissipator: not unique (L3 (c)) */
 
     qt_lindblad_clear(G); qt_lindblad_clear(G17);
     acb_mat_clear(X0); acb_mat_clear(X); acb_mat_clear(I); acb_mat_clear(X17); acb_mat_clear(S);
@@ -483,6 +755,9 @@ main(void)
     tcase_add_test(tc, action_structural_support);
     tcase_add_test(tc, action_damped_qubit);
     tcase_add_test(tc, steady_state_hermitian_vs_complex);
+    tcase_add_test(tc, steady_state_blocks);
+    tcase_add_test(tc, steady_state_blocks_refused);
+    tcase_add_test(tc, trajectory_stationary_beyond_dense);
     tcase_add_test(tc, action_effort_cap);
     suite_add_tcase(s, tc);
     return qt_test_run(s);

@@ -88,10 +88,17 @@ slong qt_lindblad_support_pattern(char *S, const qt_lindblad_t G, const acb_mat_
 slong qt_lindblad_action_steps(slong *K, const qt_lindblad_t G, const arb_t t, slong prec);
 int qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, const acb_mat_t X0,
                                  const arb_t t, slong max_steps, slong prec, char *reason);
-/* the stationary state: L(X) = 0, tr X = 1 (trace functional replacing the first diagonal
- * row, lemma L3; for a GKSL generator the real system of its Hermitian parameters, L3 (b)); QT_UNCERTIFIED if the solve cannot prove the system nonsingular, which
- * includes a non-unique stationary state, and for n > QT_LIOUVILLE_MAX_DIM (the dense solve's budget) */
+/* the stationary state: L(X) = 0, tr X = 1 (trace functional replacing the first diagonal row, lemma L3).  Up to
+ * QT_LIOUVILLE_MAX_DIM levels the dense system (for a GKSL generator the real system of its Hermitian parameters,
+ * L3 (b)); beyond, qt_lindblad_steady_state_blocks.  QT_UNCERTIFIED if the solve cannot prove the system nonsingular,
+ * which includes a non-unique stationary state, or beyond the blocks' budget */
 int qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason);
+/* the same system cut into the blocks of its exact-zero pattern (lemma L3 (c), lindblad_steady_blocks.c): the block
+ * holding the trace solved, every other block proven nonsingular (its part of X is exactly 0); the Hermitian part
+ * taken for a GKSL generator.  Cost sum |C|^3 over the blocks C; refused (QT_UNCERTIFIED, naming the sizes) if a block
+ * has more than QT_LIOUVILLE_MAX_DIM^2 unknowns or the sum exceeds four dense solves of QT_LIOUVILLE_MAX_DIM levels.
+ * Any n; a second method for the dense solve where both apply */
+int qt_lindblad_steady_state_blocks(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason);
 
 /* X = L^+ Y, the Drazin (group) inverse on traceless operators: S X = Y, tr X = 0, for traceless
  * Y (several right-hand sides may be stacked side by side: Y and X are n x (m n)); S is the

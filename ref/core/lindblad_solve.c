@@ -227,11 +227,7 @@ qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *r
     acb_mat_t S;
     int ok;
     if (n > QT_LIOUVILLE_MAX_DIM)
-    {
-        acb_mat_indeterminate(X);
-        return qt_fail(reason, QT_UNCERTIFIED, "the stationary state of a model with %ld levels is not computed: its "
-                       "dense n^2 x n^2 solve is beyond the budget of %d levels", (long) n, QT_LIOUVILLE_MAX_DIM);
-    }
+        return qt_lindblad_steady_state_blocks(X, G, prec, reason);    /* lemma L3 (c) */
     acb_mat_init(S, N, N);
     qt_lindblad_superop(S, G, prec);
     if (qt_lindblad_is_gksl(G))
