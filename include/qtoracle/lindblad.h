@@ -93,6 +93,21 @@ int qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t 
  * L3 (b)); beyond, qt_lindblad_steady_state_blocks.  QT_UNCERTIFIED if the solve cannot prove the system nonsingular,
  * which includes a non-unique stationary state, or beyond the blocks' budget */
 int qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason);
+/* the blocks of the superoperators of the generators G[0..ng) (one n; lemma L3 (c), lindblad_blocks.c): the n^2 index
+ * pairs, (i, j) at i + j n, joined where some generator's superoperator may have an entry in the row of one and the
+ * column of the other (by the operators' exact zeros), and (0,0) joined to every (i, i) (the trace row).  Every
+ * generator, and so every exponential and product of them, maps the matrices supported on a block into themselves.
+ * Fills blk[q] (the block of pair q), idx (the pairs block by block, ascending: block c is idx[first[c] ..
+ * first[c + 1])), pos[q] (q's place in its block) and first (nb + 1 entries); arrays of n^2 (first: n^2 + 1) entries
+ * from the caller.  Returns nb; block 0 holds (0,0) */
+slong qt_lindblad_blocks(slong *blk, slong *idx, slong *pos, slong *first, const qt_lindblad_struct *G, slong ng);
+/* the budget of the blocks (effort only): none above QT_LIOUVILLE_MAX_DIM^2 unknowns and sum |C|^3 at most four
+ * times the dense system of QT_LIOUVILLE_MAX_DIM levels; else QT_UNCERTIFIED with a reason naming what (e.g. "the
+ * stationary state") and the sizes */
+int qt_lindblad_blocks_fit(const slong *first, slong nb, slong n, const char *what, char *reason);
+/* A (m x m) = G's superoperator restricted to the block whose pairs are idx[0..m) (pos from qt_lindblad_blocks):
+ * column q is L(E_ij), (i, j) = idx[q], assembled from the operators' nonzero entries */
+void qt_lindblad_block_matrix(acb_mat_t A, const qt_lindblad_t G, const slong *idx, const slong *pos, slong prec);
 /* the same system cut into the blocks of its exact-zero pattern (lemma L3 (c), lindblad_steady_blocks.c): the block
  * holding the trace solved, every other block proven nonsingular (its part of X is exactly 0); the Hermitian part
  * taken for a GKSL generator.  Cost sum |C|^3 over the blocks C; refused (QT_UNCERTIFIED, naming the sizes) if a block

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* lindblad_cycle.c -- a cyclic sequence of strokes, each with its own Hamiltonian H_k and at most
  * one bath, sudden quenches in between; heats and work per cycle on the certified limit cycle, and
- * the efficiency forms of docs/physics/open_systems.md §2.9 side by side (lemmas C1-C3 of proofs/open_systems.md). */
+ * the efficiency forms of docs/physics/open_systems.md §2.9 side by side (lemmas C1-C3 of proofs/open_systems.md).
+ * The strokes' superoperators are exponentiated whole up to QT_LIOUVILLE_MAX_DIM levels (C1) and block by block
+ * beyond (C1 (b), the blocks of lindblad_blocks.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,10 +50,10 @@ qt_cycle_validate(qt_cycle_t C, char *reason)
         return qt_fail(reason, QT_DOMAIN, "baths: 1 to %d baths, got %ld", QT_MAX_BATHS, (long) C->M->nbaths);
     if (C->nstrokes < 1)
         return qt_fail(reason, QT_DOMAIN, "strokes: at least one stroke");
-    if (n < 1 || n > QT_LIOUVILLE_MAX_DIM)
-        return qt_fail(reason, QT_DOMAIN, "strokes[0].H: dimension %ld is beyond the budget of the dense Liouvillian "
-                       "route (1 to %d: its n^2 x n^2 exponential needs memory ~n^4 and time ~n^6)", (long) n,
-                       QT_LIOUVILLE_MAX_DIM);
+    if (n < 1 || n > QT_LINDBLAD_MAX_DIM)
+        return qt_fail(reason, QT_DOMAIN, "strokes[0].H: dimension %ld is beyond the budget of cycles (1 to %d levels; "
+                       "beyond %d levels the strokes' superoperators are exponentiated block by block, lemma C1 (b))",
+                       (long) n, QT_LINDBLAD_MAX_DIM, QT_LIOUVILLE_MAX_DIM);
     for (j = 0; j < C->M->nbaths; j++)
         if ((st = qt_bath_validate(C->M->bath + j, j, n, reason)) != QT_OK)
             return st;
@@ -74,36 +76,117 @@ qt_cycle_validate(qt_cycle_t C, char *reason)
     return QT_OK;
 }
 
-/* exp(tau S_k) for stroke k */
+/* the generator of stroke k: H_k and, if it has one, its bath */
 static void
-stroke_propagator(acb_mat_t E, const qt_cycle_struct *C, slong k, slong prec)
+stroke_generator(qt_lindblad_t G, const qt_cycle_struct *C, slong k, slong prec)
 {
     const qt_stroke_struct *S = C->stroke + k;
-    slong n = C->M->n;
-    qt_lindblad_t G;
     acb_mat_t H;
-    arb_t tau;
-    qt_lindblad_init(G, n);
-    acb_mat_init(H, n, n);
-    arb_init(tau);
+    acb_mat_init(H, C->M->n, C->M->n);
     qt_qmat_get_acb_mat(H, S->H, prec);
     qt_lindblad_set_hamiltonian(G, H);
     if (S->bath >= 0)
         qt_bath_add_to_generator(G, C->M->bath + S->bath, S->bath, prec);
-    qt_lindblad_superop(E, G, prec);
-    arb_set_fmpq(tau, S->duration, prec);
+    acb_mat_clear(H);
+}
+
+/* E = exp(tau_k S) for stroke k's superoperator S (whole, or restricted to a block) */
+static void
+stroke_exp(acb_mat_t E, const qt_cycle_struct *C, slong k, slong prec)
+{
+    arb_t tau;
+    arb_init(tau);
+    arb_set_fmpq(tau, C->stroke[k].duration, prec);
     acb_mat_scalar_mul_arb(E, E, tau, prec);
     acb_mat_exp(E, E, prec);
-    qt_lindblad_clear(G);
-    acb_mat_clear(H);
     arb_clear(tau);
+}
+
+/* the pairs U[0..m) that carry the limit cycle's state (U[0] = (0,0)) and the strokes' maps E[k] on them (m x m).
+   Up to QT_LIOUVILLE_MAX_DIM levels every pair and the dense superoperators (lemma C1); beyond, block 0 of the strokes'
+   generators (lindblad_blocks.c) after every other block's M_c - I is proven nonsingular, so that the state is 0 there
+   (lemma C1 (b)).  Returns QT_OK or QT_UNCERTIFIED with a reason; *E and *U are allocated in either case */
+static int
+stroke_maps(slong *m, slong **U, acb_mat_struct **E, const qt_cycle_struct *C, slong prec, char *reason)
+{
+    slong n = C->M->n, N = n * n, K = C->nstrokes, k, q, c, nb;
+    qt_lindblad_struct *G = flint_malloc(sizeof(qt_lindblad_struct) * K);
+    slong *blk, *idx, *pos, *first;
+    int st = QT_OK;
+    for (k = 0; k < K; k++)
+    {
+        qt_lindblad_init(G + k, n);
+        stroke_generator(G + k, C, k, prec);
+    }
+    *E = flint_malloc(sizeof(acb_mat_struct) * K);
+    if (n <= QT_LIOUVILLE_MAX_DIM)
+    {
+        *m = N;
+        *U = flint_malloc(sizeof(slong) * N);
+        for (q = 0; q < N; q++)
+            (*U)[q] = q;
+        for (k = 0; k < K; k++)
+        {
+            acb_mat_init(*E + k, N, N);
+            qt_lindblad_superop(*E + k, G + k, prec);
+            stroke_exp(*E + k, C, k, prec);
+        }
+        goto done;
+    }
+    blk = flint_malloc(sizeof(slong) * N);
+    pos = flint_malloc(sizeof(slong) * N);
+    idx = flint_malloc(sizeof(slong) * N);
+    first = flint_malloc(sizeof(slong) * (N + 1));
+    nb = qt_lindblad_blocks(blk, idx, pos, first, G, K);
+    *m = first[1];
+    *U = flint_malloc(sizeof(slong) * *m);
+    for (q = 0; q < *m; q++)
+        (*U)[q] = idx[q];
+    for (k = 0; k < K; k++)
+        acb_mat_init(*E + k, *m, *m);
+    st = qt_lindblad_blocks_fit(first, nb, n, "the limit cycle", reason);
+    for (c = 0; c < nb && st == QT_OK; c++)
+    {
+        slong mc = first[c + 1] - first[c];
+        acb_mat_t Ek, Mc, x, b;
+        acb_mat_init(Ek, mc, mc); acb_mat_init(Mc, mc, mc); acb_mat_init(x, mc, 1); acb_mat_init(b, mc, 1);
+        acb_mat_one(Mc);
+        for (k = 0; k < K; k++)
+        {
+            qt_lindblad_block_matrix(Ek, G + k, idx + first[c], pos, prec);
+            stroke_exp(Ek, C, k, prec);
+            if (c == 0)
+                acb_mat_set(*E + k, Ek);       /* the state's block: its fixed point is solved by the caller */
+            else
+                acb_mat_mul(Mc, Ek, Mc, prec);
+        }
+        if (c > 0)
+        {
+            /* M_c - I nonsingular: no fixed state of the one-cycle map lives in block c (lemma C1 (b)) */
+            for (q = 0; q < mc; q++)
+                acb_sub_ui(acb_mat_entry(Mc, q, q), acb_mat_entry(Mc, q, q), 1, prec);
+            if (!acb_mat_solve_precond(x, Mc, b, prec) && !acb_mat_solve(x, Mc, b, prec))
+                st = qt_fail(reason, QT_UNCERTIFIED, "the limit cycle could not be proven unique at this precision "
+                             "(the one-cycle map may have several fixed states): its block of %ld unknowns", (long) mc);
+        }
+        acb_mat_clear(Ek); acb_mat_clear(Mc); acb_mat_clear(x); acb_mat_clear(b);
+    }
+    flint_free(blk); flint_free(pos); flint_free(idx); flint_free(first);
+done:
+    for (k = 0; k < K; k++)
+        qt_lindblad_clear(G + k);
+    flint_free(G);
+    return st;
 }
 
 void
 qt_cycle_evaluate(qt_record_t R, const qt_cycle_struct *C, slong prec)
 {
-    slong n = C->M->n, N = n * n, nb = C->M->nbaths, K = C->nstrokes, k, j, i;
-    acb_mat_t *E, Mc, A, b, x, X, Y, Hb;
+    slong n = C->M->n, nb = C->M->nbaths, K = C->nstrokes, k, j, i, m, q;
+    slong *U;
+    acb_mat_struct *E;
+    acb_mat_t Mc, A, b, x, X, Y, Hb;
+    char why[QT_REASON_LEN];
     arb_t v, w, W;
     arb_ptr Q;
     static const char *names[5] = {"W", "eta", "eta_quoted", "eta_carnot", "clausius"};
@@ -119,38 +202,44 @@ qt_cycle_evaluate(qt_record_t R, const qt_cycle_struct *C, slong prec)
         strcpy(R->name[nb + i], names[i]);
     snprintf(R->reference, sizeof R->reference, "limit cycle");
 
-    E = malloc(K * sizeof(acb_mat_t));
-    for (k = 0; k < K; k++)
-    {
-        acb_mat_init(E[k], N, N);
-        stroke_propagator(E[k], C, k, prec);
-    }
-    acb_mat_init(Mc, N, N); acb_mat_init(A, N, N); acb_mat_init(b, N, 1); acb_mat_init(x, N, 1);
+    ok = stroke_maps(&m, &U, &E, C, prec, why) == QT_OK;
+    acb_mat_init(Mc, m, m); acb_mat_init(A, m, m); acb_mat_init(b, m, 1); acb_mat_init(x, m, 1);
     acb_mat_init(X, n, n); acb_mat_init(Y, n, n); acb_mat_init(Hb, n, n);
     arb_init(v); arb_init(w); arb_init(W);
     Q = _arb_vec_init(nb);
 
-    /* lemma C1: the one-cycle map M = E_K ... E_1; its fixed point with trace 1 (trace row replacing
-       the first diagonal row of M - I) is the limit cycle's state at the start of stroke 1 */
-    acb_mat_one(Mc);
-    for (k = 0; k < K; k++)
-        acb_mat_mul(Mc, E[k], Mc, prec);
-    acb_mat_one(A);
-    acb_mat_sub(A, Mc, A, prec);
-    qt_trace_row_system(A, b, n);
-    ok = acb_mat_solve(x, A, b, prec);
+    /* lemma C1: the one-cycle map M = E_K ... E_1 on the pairs U; its fixed point with trace 1 (trace row replacing
+       the row of (0,0), U[0], in M - I) is the limit cycle's state at the start of stroke 1 */
+    if (ok)
+    {
+        acb_mat_one(Mc);
+        for (k = 0; k < K; k++)
+            acb_mat_mul(Mc, E + k, Mc, prec);
+        acb_mat_one(A);
+        acb_mat_sub(A, Mc, A, prec);
+        for (q = 0; q < m; q++)
+            acb_set_si(acb_mat_entry(A, 0, q), U[q] % n == U[q] / n);
+        acb_mat_zero(b);
+        acb_one(acb_mat_entry(b, 0, 0));
+        ok = acb_mat_solve(x, A, b, prec);
+        if (!ok)
+            snprintf(why, sizeof why, "%s", "the limit cycle could not be proven unique at this precision (the "
+                     "one-cycle map may have several fixed states)");
+    }
     if (!ok)
     {
         for (i = 0; i < R->nout; i++)
         {
             arb_zero_pm_inf(v);
-            qt_record_set(R, i, v, QT_UNCERTIFIED, "the limit cycle could not be proven unique at this precision (the one-cycle map may have several fixed states)");
+            qt_record_set(R, i, v, QT_UNCERTIFIED, why);
         }
         goto done;
     }
     /* lemma C2: go round once; heat of stroke k = tr(H_k (rho_end - rho_start)); work at the quench
-       into stroke k = tr(rho (H_k - H_{k-1})) */
-    qt_mat_unvec(X, x);
+       into stroke k = tr(rho (H_k - H_{k-1})); the state is 0 off the pairs U */
+    acb_mat_zero(X);
+    for (q = 0; q < m; q++)
+        acb_set(acb_mat_entry(X, U[q] % n, U[q] / n), acb_mat_entry(x, q, 0));
     arb_zero(W);
     for (k = 0; k < K; k++)
     {
@@ -163,9 +252,12 @@ qt_cycle_evaluate(qt_record_t R, const qt_cycle_struct *C, slong prec)
         arb_sub(v, v, w, prec);
         arb_add(W, W, v, prec);
         /* the stroke */
-        qt_mat_vec(x, X);
-        acb_mat_mul(b, E[k], x, prec);
-        qt_mat_unvec(Y, b);
+        for (q = 0; q < m; q++)
+            acb_set(acb_mat_entry(x, q, 0), acb_mat_entry(X, U[q] % n, U[q] / n));
+        acb_mat_mul(b, E + k, x, prec);
+        acb_mat_zero(Y);
+        for (q = 0; q < m; q++)
+            acb_set(acb_mat_entry(Y, U[q] % n, U[q] / n), acb_mat_entry(b, q, 0));
         acb_mat_sub(X, Y, X, prec);
         qt_acb_mat_trace_product_re(v, X, Hb, prec);
         if (S->bath >= 0)
@@ -240,8 +332,9 @@ qt_cycle_evaluate(qt_record_t R, const qt_cycle_struct *C, slong prec)
     }
 done:
     for (k = 0; k < K; k++)
-        acb_mat_clear(E[k]);
-    free(E);
+        acb_mat_clear(E + k);
+    flint_free(E);
+    flint_free(U);
     acb_mat_clear(Mc); acb_mat_clear(A); acb_mat_clear(b); acb_mat_clear(x);
     acb_mat_clear(X); acb_mat_clear(Y); acb_mat_clear(Hb);
     arb_clear(v); arb_clear(w); arb_clear(W);
