@@ -311,10 +311,7 @@ START_TEST(integrand_cover)
     acb_init(z); acb_init(w); acb_init(r); acb_init(p);
     arb_init(e);
     arf_init(a); arf_init(b);
-    c.f = narrow_exp;
-    c.param = NULL;
-    c.depth = 1;
-    c.fail_exp = WORD_MAX;
+    qt_integrand_cover_init(&c, narrow_exp, NULL, 1);
     acb_set_d_d(z, 0.5, 0.0);
     mag_set_d(arb_radref(acb_realref(z)), 0.01);
     mag_set_d(arb_radref(acb_imagref(z)), 0.01);
@@ -445,12 +442,7 @@ START_TEST(integrand_halfplane)
     acb_init(z); acb_init(w); acb_init(r); acb_init(v);
     arb_init(e); arb_init(e2);
     arf_init(lo); arf_init(hi);
-    h.q.f = halfplane_q;
-    h.q.param = &q;
-    h.q.depth = 2;
-    h.q.fail_exp = WORD_MAX;
-    h.outer = 1;
-    h.seg_exp = WORD_MAX;
+    qt_integrand_halfplane_init(&h, halfplane_q, &q, 2, 1);
     /* a rectangle about 0.6 (q about 0.09 there, inflation 2 K rad = 1 on the whole ball) */
     acb_set_d_d(z, 0.6, 0.0);
     mag_set_d(arb_radref(acb_realref(z)), 0.01);

@@ -135,6 +135,8 @@ typedef struct
     slong fail_exp;     /* effort only: set to WORD_MAX; balls of radius >= 2^(fail_exp - 1) are split untried */
 }
 qt_integrand_cover_struct;
+/* c covers f(., param) to the given depth, its effort memory fail_exp cleared (call again to clear it between uses) */
+void qt_integrand_cover_init(qt_integrand_cover_struct *c, acb_calc_func_t f, void *param, slong depth);
 int qt_integrand_cover(acb_ptr res, const acb_t z, void *param, slong order, slong prec);
 
 /* An acb_calc_func_t wrapper for sqrt(q) (outer = 1) or q + i sqrt(q) (outer = 2), q = f of the cover struct (lemma
@@ -149,6 +151,9 @@ typedef struct
     slong seg_exp;      /* effort only: set to WORD_MAX; boundary segments start at most 2^seg_exp long */
 }
 qt_integrand_halfplane_struct;
+/* h bounds sqrt(q) (outer = 1) or q + i sqrt(q) (outer = 2) for q = f(., param) covered to depth; effort memory cleared */
+void qt_integrand_halfplane_init(qt_integrand_halfplane_struct *h, acb_calc_func_t f, void *param, slong depth,
+                                 int outer);
 int qt_integrand_halfplane(acb_ptr res, const acb_t z, void *param, slong order, slong prec);
 
 /* ---- holomorphic helpers (order >= 1 contract of acb_calc_integrate) ---- */

@@ -10,6 +10,15 @@
 
 #define QT_COVER_BOUND_PREC 64
 
+void
+qt_integrand_cover_init(qt_integrand_cover_struct *c, acb_calc_func_t f, void *param, slong depth)
+{
+    c->f = f;
+    c->param = param;
+    c->depth = depth;
+    c->fail_exp = WORD_MAX;
+}
+
 /* 2-exponent of the larger radius of z (WORD_MIN for a point) */
 static slong
 radius_exp(const acb_t z)

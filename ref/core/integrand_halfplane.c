@@ -157,6 +157,14 @@ boundary_positive(mag_t M, qt_integrand_halfplane_struct *h, const arf_t x0, con
     return ok;
 }
 
+void
+qt_integrand_halfplane_init(qt_integrand_halfplane_struct *h, acb_calc_func_t f, void *param, slong depth, int outer)
+{
+    qt_integrand_cover_init(&h->q, f, param, depth);
+    h->outer = outer;
+    h->seg_exp = WORD_MAX;
+}
+
 int
 qt_integrand_halfplane(acb_ptr res, const acb_t z, void *param, slong order, slong prec)
 {

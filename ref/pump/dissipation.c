@@ -112,12 +112,7 @@ static int
 integrate_cover(acb_t v, dparam *dp, const arf_t a, const arf_t b, slong n, slong depth, int both, slong prec)
 {
     qt_integrand_halfplane_struct h;
-    h.q.f = integrand;
-    h.q.param = dp;
-    h.q.depth = depth;
-    h.q.fail_exp = WORD_MAX;
-    h.outer = 2;
-    h.seg_exp = WORD_MAX;
+    qt_integrand_halfplane_init(&h, integrand, dp, depth, 2);
     return both ? qt_integrate_pieces(v, qt_integrand_halfplane, &h, a, b, n, prec)
                 : qt_integrate_pieces(v, qt_integrand_cover, &h.q, a, b, n, prec);
 }

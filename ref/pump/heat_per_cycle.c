@@ -60,10 +60,7 @@ integrate_piece(acb_t res, piece *p, slong prec)
            not rigour: on the two-qubit circle this takes 40 % fewer instructions than the bare integrand on pieces of
            ~1/12) */
         qt_integrand_cover_struct c;
-        c.f = integrand;
-        c.param = p;
-        c.depth = 2;
-        c.fail_exp = WORD_MAX;
+        qt_integrand_cover_init(&c, integrand, p, 2);
         st = qt_integrate_pieces(res, qt_integrand_cover, &c, a, b, qt_pump_piece_count(p->g, 2), prec);
     }
     arf_clear(a); arf_clear(b);

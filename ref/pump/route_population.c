@@ -5,7 +5,6 @@
  * temperature), the stationary populations p (Gibbs at equal temperatures, the certified solve W p = 0 otherwise),
  * d_k p and Lambda_{a,k} = -sum_n E_n (W_a W^+ d_k p)_n. */
 #include <stdlib.h>
-#include <arb_mat.h>
 #include <string.h>
 #include "pump_internal.h"
 
