@@ -105,9 +105,18 @@ slong qt_lindblad_blocks(slong *blk, slong *idx, slong *pos, slong *first, const
  * times the dense system of QT_LIOUVILLE_MAX_DIM levels; else QT_UNCERTIFIED with a reason naming what (e.g. "the
  * stationary state") and the sizes */
 int qt_lindblad_blocks_fit(const slong *first, slong nb, slong n, const char *what, char *reason);
-/* A (m x m) = G's superoperator restricted to the block whose pairs are idx[0..m) (pos from qt_lindblad_blocks):
- * column q is L(E_ij), (i, j) = idx[q], assembled from the operators' nonzero entries */
-void qt_lindblad_block_matrix(acb_mat_t A, const qt_lindblad_t G, const slong *idx, const slong *pos, slong prec);
+/* a generator prepared for qt_lindblad_block_matrix: its operators' nonzero patterns and scaled entries (i H,
+ * rate L_k, rate/2 L_k^* L_k) at prec, once for all blocks */
+typedef struct qt_lindblad_block_ops_struct qt_lindblad_block_ops_struct;
+qt_lindblad_block_ops_struct *qt_lindblad_block_ops_init(const qt_lindblad_t G, slong prec);
+void qt_lindblad_block_ops_clear(qt_lindblad_block_ops_struct *B);
+/* A (m x m) = the prepared generator's superoperator restricted to the block whose pairs are idx[0..m) (pos from
+ * qt_lindblad_blocks): column q is L(E_ij), (i, j) = idx[q], from the operators' nonzero entries */
+void qt_lindblad_block_matrix(acb_mat_t A, const qt_lindblad_block_ops_struct *B, const slong *idx, const slong *pos,
+                              slong prec);
+/* 1 if the square ball matrix A is proven nonsingular: a ball LU whose pivots exclude 0 (a third of a solve's work),
+ * else the preconditioned solve; 0 if neither proves it */
+int qt_lindblad_block_nonsingular(const acb_mat_t A, slong prec);
 /* the same system cut into the blocks of its exact-zero pattern (lemma L3 (c), lindblad_steady_blocks.c): the block
  * holding the trace solved, every other block proven nonsingular (its part of X is exactly 0); the Hermitian part
  * taken for a GKSL generator.  Cost sum |C|^3 over the blocks C; refused (QT_UNCERTIFIED, naming the sizes) if a block

@@ -7,7 +7,7 @@
  * every generator of a list and with (0,0) joined to every (i, i) (the trace row of lemma L3), are the blocks: each
  * generator maps the matrices supported on a block into themselves, and so does every exponential and product of
  * them.  Here: the blocks (union-find), their budget, and one generator's superoperator restricted to one block,
- * assembled from the operators' nonzero entries without the n^2 x n^2 matrix. */
+ * assembled from the operators' nonzero entries (prepared once per generator) without the n^2 x n^2 matrix. */
 #include "qtoracle/lindblad.h"
 
 /* union-find over the pairs, path halving, the smaller root kept (so (0,0), pair 0, roots its block) */
@@ -182,81 +182,129 @@ qt_lindblad_blocks_fit(const slong *first, slong nb, slong n, const char *what, 
     return QT_OK;
 }
 
-void
-qt_lindblad_block_matrix(acb_mat_t A, const qt_lindblad_t G, const slong *idx, const slong *pos, slong prec)
+struct qt_lindblad_block_ops_struct
 {
-    slong n = G->n, m = acb_mat_nrows(A), nk = G->nops, i, j, a, b, k, q, r;
+    slong n, nk;
     gen_lists z;
-    acb_mat_struct *rL = flint_malloc(sizeof(acb_mat_struct) * (nk + 1));
-    acb_mat_struct *hD = flint_malloc(sizeof(acb_mat_struct) * (nk + 1));
     acb_mat_t iH;
-    gen_lists_init(&z, G);
-    /* the scaled operators: i H, rate_k L_k and rate_k/2 L_k^* L_k (exact zeros stay exact zeros) */
-    acb_mat_init(iH, n, n);
+    acb_mat_struct *rL, *hD, *Ld;
+};
+
+qt_lindblad_block_ops_struct *
+qt_lindblad_block_ops_init(const qt_lindblad_t G, slong prec)
+{
+    qt_lindblad_block_ops_struct *B = flint_malloc(sizeof(qt_lindblad_block_ops_struct));
+    slong n = G->n, nk = G->nops, i, j, k;
+    B->n = n;
+    B->nk = nk;
+    gen_lists_init(&B->z, G);
+    /* the scaled operators: i H, rate_k L_k and rate_k/2 L_k^* L_k (exact zeros stay exact zeros); L_k^* as given */
+    acb_mat_init(B->iH, n, n);
     for (i = 0; i < n; i++)
         for (j = 0; j < n; j++)
-            acb_mul_onei(acb_mat_entry(iH, i, j), acb_mat_entry(G->H, i, j));
+            acb_mul_onei(acb_mat_entry(B->iH, i, j), acb_mat_entry(G->H, i, j));
+    B->rL = flint_malloc(sizeof(acb_mat_struct) * (nk + 1));
+    B->hD = flint_malloc(sizeof(acb_mat_struct) * (nk + 1));
+    B->Ld = flint_malloc(sizeof(acb_mat_struct) * (nk + 1));
     for (k = 0; k < nk; k++)
     {
-        acb_mat_init(rL + k, n, n);
-        acb_mat_init(hD + k, n, n);
-        acb_mat_scalar_mul_acb(rL + k, G->L + k, G->rate + k, prec);
-        acb_mat_scalar_mul_acb(hD + k, G->LdL + k, G->rate + k, prec);
-        acb_mat_scalar_mul_2exp_si(hD + k, hD + k, -1);
+        acb_mat_init(B->rL + k, n, n);
+        acb_mat_init(B->hD + k, n, n);
+        acb_mat_init(B->Ld + k, n, n);
+        acb_mat_scalar_mul_acb(B->rL + k, G->L + k, G->rate + k, prec);
+        acb_mat_scalar_mul_acb(B->hD + k, G->LdL + k, G->rate + k, prec);
+        acb_mat_scalar_mul_2exp_si(B->hD + k, B->hD + k, -1);
+        acb_mat_set(B->Ld + k, G->Ld + k);
     }
+    return B;
+}
+
+void
+qt_lindblad_block_ops_clear(qt_lindblad_block_ops_struct *B)
+{
+    slong k;
+    acb_mat_clear(B->iH);
+    for (k = 0; k < B->nk; k++)
+    {
+        acb_mat_clear(B->rL + k);
+        acb_mat_clear(B->hD + k);
+        acb_mat_clear(B->Ld + k);
+    }
+    flint_free(B->rL);
+    flint_free(B->hD);
+    flint_free(B->Ld);
+    gen_lists_clear(&B->z);
+    flint_free(B);
+}
+
+void
+qt_lindblad_block_matrix(acb_mat_t A, const qt_lindblad_block_ops_struct *B, const slong *idx, const slong *pos,
+                         slong prec)
+{
+    slong n = B->n, m = acb_mat_nrows(A), nk = B->nk, i, j, a, b, k, q, r, c;
+    const gen_lists *z = &B->z;
     acb_mat_zero(A);
     for (q = 0; q < m; q++)                         /* column q: L(E_ij), (i, j) the block's q-th pair */
     {
         i = idx[q] % n;
         j = idx[q] / n;
         /* -i [H, E_ij]: -i H_ai at (a, j), +i H_jb at (i, b) */
-        for (r = z.Hc.start[i]; r < z.Hc.start[i + 1]; r++)
+        for (r = z->Hc.start[i]; r < z->Hc.start[i + 1]; r++)
         {
-            a = z.Hc.idx[r];
+            a = z->Hc.idx[r];
             acb_sub(acb_mat_entry(A, pos[a + j * n], q), acb_mat_entry(A, pos[a + j * n], q),
-                    acb_mat_entry(iH, a, i), prec);
+                    acb_mat_entry(B->iH, a, i), prec);
         }
-        for (r = z.Hr.start[j]; r < z.Hr.start[j + 1]; r++)
+        for (r = z->Hr.start[j]; r < z->Hr.start[j + 1]; r++)
         {
-            b = z.Hr.idx[r];
+            b = z->Hr.idx[r];
             acb_add(acb_mat_entry(A, pos[i + b * n], q), acb_mat_entry(A, pos[i + b * n], q),
-                    acb_mat_entry(iH, j, b), prec);
+                    acb_mat_entry(B->iH, j, b), prec);
         }
         /* rate (L E_ij L^* - 1/2 {L^* L, E_ij}) */
         for (k = 0; k < nk; k++)
         {
-            for (r = z.Lc[k].start[i]; r < z.Lc[k].start[i + 1]; r++)
+            for (r = z->Lc[k].start[i]; r < z->Lc[k].start[i + 1]; r++)
             {
-                slong c;
-                a = z.Lc[k].idx[r];
-                for (c = z.Ldr[k].start[j]; c < z.Ldr[k].start[j + 1]; c++)
+                a = z->Lc[k].idx[r];
+                for (c = z->Ldr[k].start[j]; c < z->Ldr[k].start[j + 1]; c++)
                 {
-                    b = z.Ldr[k].idx[c];
-                    acb_addmul(acb_mat_entry(A, pos[a + b * n], q), acb_mat_entry(rL + k, a, i),
-                               acb_mat_entry(G->Ld + k, j, b), prec);
+                    b = z->Ldr[k].idx[c];
+                    acb_addmul(acb_mat_entry(A, pos[a + b * n], q), acb_mat_entry(B->rL + k, a, i),
+                               acb_mat_entry(B->Ld + k, j, b), prec);
                 }
             }
-            for (r = z.Dc[k].start[i]; r < z.Dc[k].start[i + 1]; r++)
+            for (r = z->Dc[k].start[i]; r < z->Dc[k].start[i + 1]; r++)
             {
-                a = z.Dc[k].idx[r];
+                a = z->Dc[k].idx[r];
                 acb_sub(acb_mat_entry(A, pos[a + j * n], q), acb_mat_entry(A, pos[a + j * n], q),
-                        acb_mat_entry(hD + k, a, i), prec);
+                        acb_mat_entry(B->hD + k, a, i), prec);
             }
-            for (r = z.Dr[k].start[j]; r < z.Dr[k].start[j + 1]; r++)
+            for (r = z->Dr[k].start[j]; r < z->Dr[k].start[j + 1]; r++)
             {
-                b = z.Dr[k].idx[r];
+                b = z->Dr[k].idx[r];
                 acb_sub(acb_mat_entry(A, pos[i + b * n], q), acb_mat_entry(A, pos[i + b * n], q),
-                        acb_mat_entry(hD + k, j, b), prec);
+                        acb_mat_entry(B->hD + k, j, b), prec);
             }
         }
     }
-    acb_mat_clear(iH);
-    for (k = 0; k < nk; k++)
+}
+
+int
+qt_lindblad_block_nonsingular(const acb_mat_t A, slong prec)
+{
+    slong m = acb_mat_nrows(A), *perm = flint_malloc(sizeof(slong) * (m + 1));
+    acb_mat_t LU, x, b;
+    int ok;
+    acb_mat_init(LU, m, m);
+    ok = acb_mat_lu(perm, LU, A, prec);                 /* pivots proven nonzero */
+    acb_mat_clear(LU);
+    flint_free(perm);
+    if (!ok)
     {
-        acb_mat_clear(rL + k);
-        acb_mat_clear(hD + k);
+        acb_mat_init(x, m, 1); acb_mat_init(b, m, 1);
+        ok = acb_mat_solve_precond(x, A, b, prec);
+        acb_mat_clear(x); acb_mat_clear(b);
     }
-    flint_free(rL);
-    flint_free(hD);
-    gen_lists_clear(&z);
+    return ok;
 }

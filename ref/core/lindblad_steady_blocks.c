@@ -20,11 +20,14 @@ qt_lindblad_steady_state_blocks(acb_mat_t X, const qt_lindblad_t G, slong prec, 
     slong n = G->n, N = n * n, q, m, c, nb;
     slong *blk = flint_malloc(sizeof(slong) * N), *pos = flint_malloc(sizeof(slong) * N);
     slong *idx = flint_malloc(sizeof(slong) * N), *first = flint_malloc(sizeof(slong) * (N + 1));
+    qt_lindblad_block_ops_struct *B = NULL;
     int st;
 
     acb_mat_zero(X);
     nb = qt_lindblad_blocks(blk, idx, pos, first, G, 1);
     st = qt_lindblad_blocks_fit(first, nb, n, "the stationary state", reason);
+    if (st == QT_OK)
+        B = qt_lindblad_block_ops_init(G, prec);
     for (c = 0; c < nb && st == QT_OK; c++)
     {
         acb_mat_t A, x, rhs;
@@ -32,21 +35,21 @@ qt_lindblad_steady_state_blocks(acb_mat_t X, const qt_lindblad_t G, slong prec, 
         acb_mat_init(A, m, m);
         acb_mat_init(x, m, 1);
         acb_mat_init(rhs, m, 1);
-        qt_lindblad_block_matrix(A, G, idx + first[c], pos, prec);
+        qt_lindblad_block_matrix(A, B, idx + first[c], pos, prec);
         if (c == 0)
         {
             /* block 0 holds (0,0): its equation becomes sum_i X_ii = 1 (lemma L3 (a)) */
             for (q = 0; q < m; q++)
-                acb_set_si(acb_mat_entry(A, pos[0], q), idx[q] % n == idx[q] / n);
+                acb_set_si(acb_mat_entry(A, pos[0], q), idx[first[c] + q] % n == idx[first[c] + q] / n);
             acb_one(acb_mat_entry(rhs, pos[0], 0));
         }
-        if (!solve(x, A, rhs, prec))
+        if (c == 0 ? !solve(x, A, rhs, prec) : !qt_lindblad_block_nonsingular(A, prec))
             st = qt_fail(reason, QT_UNCERTIFIED, "the stationary-state system could not be proven nonsingular (the "
                          "stationary state may not be unique): its block of %ld unknowns%s", (long) m,
                          c == 0 ? " holding the trace" : "");
         else if (c == 0)
             for (q = 0; q < m; q++)
-                acb_set(acb_mat_entry(X, idx[q] % n, idx[q] / n), acb_mat_entry(x, q, 0));
+                acb_set(acb_mat_entry(X, idx[first[c] + q] % n, idx[first[c] + q] / n), acb_mat_entry(x, q, 0));
         acb_mat_clear(A);
         acb_mat_clear(x);
         acb_mat_clear(rhs);
@@ -55,6 +58,8 @@ qt_lindblad_steady_state_blocks(acb_mat_t X, const qt_lindblad_t G, slong prec, 
         qt_acb_mat_hermitian_part(X, X, prec);     /* lemma L3 (b): the stationary state is Hermitian */
     if (st != QT_OK)
         acb_mat_indeterminate(X);
+    if (B != NULL)
+        qt_lindblad_block_ops_clear(B);
     flint_free(blk); flint_free(pos); flint_free(idx); flint_free(first);
     return st;
 }

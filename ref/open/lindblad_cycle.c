@@ -112,6 +112,7 @@ stroke_maps(slong *m, slong **U, acb_mat_struct **E, const qt_cycle_struct *C, s
     slong n = C->M->n, N = n * n, K = C->nstrokes, k, q, c, nb;
     qt_lindblad_struct *G = flint_malloc(sizeof(qt_lindblad_struct) * K);
     slong *blk, *idx, *pos, *first;
+    qt_lindblad_block_ops_struct **B;
     int st = QT_OK;
     for (k = 0; k < K; k++)
     {
@@ -145,15 +146,18 @@ stroke_maps(slong *m, slong **U, acb_mat_struct **E, const qt_cycle_struct *C, s
     for (k = 0; k < K; k++)
         acb_mat_init(*E + k, *m, *m);
     st = qt_lindblad_blocks_fit(first, nb, n, "the limit cycle", reason);
+    B = flint_malloc(sizeof(qt_lindblad_block_ops_struct *) * K);
+    for (k = 0; k < K; k++)
+        B[k] = st == QT_OK ? qt_lindblad_block_ops_init(G + k, prec) : NULL;
     for (c = 0; c < nb && st == QT_OK; c++)
     {
         slong mc = first[c + 1] - first[c];
-        acb_mat_t Ek, Mc, x, b;
-        acb_mat_init(Ek, mc, mc); acb_mat_init(Mc, mc, mc); acb_mat_init(x, mc, 1); acb_mat_init(b, mc, 1);
+        acb_mat_t Ek, Mc;
+        acb_mat_init(Ek, mc, mc); acb_mat_init(Mc, mc, mc);
         acb_mat_one(Mc);
         for (k = 0; k < K; k++)
         {
-            qt_lindblad_block_matrix(Ek, G + k, idx + first[c], pos, prec);
+            qt_lindblad_block_matrix(Ek, B[k], idx + first[c], pos, prec);
             stroke_exp(Ek, C, k, prec);
             if (c == 0)
                 acb_mat_set(*E + k, Ek);       /* the state's block: its fixed point is solved by the caller */
@@ -165,12 +169,16 @@ stroke_maps(slong *m, slong **U, acb_mat_struct **E, const qt_cycle_struct *C, s
             /* M_c - I nonsingular: no fixed state of the one-cycle map lives in block c (lemma C1 (b)) */
             for (q = 0; q < mc; q++)
                 acb_sub_ui(acb_mat_entry(Mc, q, q), acb_mat_entry(Mc, q, q), 1, prec);
-            if (!acb_mat_solve_precond(x, Mc, b, prec) && !acb_mat_solve(x, Mc, b, prec))
+            if (!qt_lindblad_block_nonsingular(Mc, prec))
                 st = qt_fail(reason, QT_UNCERTIFIED, "the limit cycle could not be proven unique at this precision "
                              "(the one-cycle map may have several fixed states): its block of %ld unknowns", (long) mc);
         }
-        acb_mat_clear(Ek); acb_mat_clear(Mc); acb_mat_clear(x); acb_mat_clear(b);
+        acb_mat_clear(Ek); acb_mat_clear(Mc);
     }
+    for (k = 0; k < K; k++)
+        if (B[k] != NULL)
+            qt_lindblad_block_ops_clear(B[k]);
+    flint_free(B);
     flint_free(blk); flint_free(pos); flint_free(idx); flint_free(first);
 done:
     for (k = 0; k < K; k++)
