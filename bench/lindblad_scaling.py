@@ -11,7 +11,7 @@
 # systems on a loaded 2-core machine) with S(rho(t)) by entropy_vn, the same run.  Medians of REPEATS runs (the
 # 64-level record and the dense 32-level one once; each record capped at 600 s; an output that could not be certified
 # shows in the S column).  Then the same diagonal ladder between two baths at different temperatures, whose record
-# needs the certified stationary state (by the blocks of its system beyond 16 levels), against QuTiP's mesolve,
+# needs the certified stationary state (by the blocks of its system where they cost less), against QuTiP's mesolve,
 # steadystate and entropy_relative (the record's D_rel).  No timing is asserted.
 # usage: /usr/bin/python3 bench/lindblad_scaling.py [QTORACLE] [REPEATS] [PROPAGATE_BENCH] [RECORD_BENCH]
 import json, os, statistics, subprocess, sys, tempfile, time
@@ -131,7 +131,7 @@ def time_qutip_two_baths(n):
     return statistics.median(ts), D
 
 print("the ladder between two baths (beta 1, gamma 1/10 and beta 1/3, gamma 1/20; H diagonal): no Gibbs reference, the")
-print("record's D_rel and Sigma relative to the certified stationary state (beyond 16 levels by the blocks of its system)")
+print("record's D_rel and Sigma relative to the certified stationary state (by the blocks of its system where they cost less)")
 fmt2 = "%-4s %10s %10s %9s   %-22s %s"
 print(fmt2 % ("n", "record_s", "qutip_s", "su_rec", "D_rel qtoracle", "D_rel qutip"))
 for n in (4, 8, 16, 24, 32, 64):

@@ -295,10 +295,10 @@ START_TEST(steady_state_hermitian_vs_complex)
         acb_init(tr);
         random_generator(G, st, n, k, 1, prec);
         ck_assert(qt_lindblad_is_gksl(G));
-        ck_assert_int_eq(qt_lindblad_steady_state(X1, G, prec, why), QT_OK);
+        ck_assert_int_eq(qt_lindblad_steady_state_dense(X1, G, prec, why), QT_OK);
         G->hermitian_h = 0;                        /* no guarantee: the complex system */
         ck_assert(!qt_lindblad_is_gksl(G));
-        ck_assert_int_eq(qt_lindblad_steady_state(X2, G, prec, why), QT_OK);
+        ck_assert_int_eq(qt_lindblad_steady_state_dense(X2, G, prec, why), QT_OK);
         ck_assert_msg(mat_overlaps_narrow(X1, X2, 80), "it %ld: n = %ld, k = %ld", (long) it, (long) n, (long) k);
         for (i = 0; i < n; i++)
             for (j = 0; j < n; j++)
@@ -329,9 +329,10 @@ START_TEST(steady_state_hermitian_vs_complex)
         acb_one(r);
         qt_lindblad_set_hamiltonian_hermitian(G, H);
         qt_lindblad_add(G, L, r, 0, prec);
-        ck_assert_int_eq(qt_lindblad_steady_state(X, G, prec, why), QT_UNCERTIFIED);
+        ck_assert_int_eq(qt_lindblad_steady_state_dense(X, G, prec, why), QT_UNCERTIFIED);
+        ck_assert_int_eq(qt_lindblad_steady_state_blocks(X, G, prec, why), QT_UNCERTIFIED);
         G->hermitian_h = 0;
-        ck_assert_int_eq(qt_lindblad_steady_state(X, G, prec, why), QT_UNCERTIFIED);
+        ck_assert_int_eq(qt_lindblad_steady_state_dense(X, G, prec, why), QT_UNCERTIFIED);
         qt_lindblad_clear(G);
         acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(X);
         acb_clear(r);
@@ -407,7 +408,7 @@ START_TEST(steady_state_blocks)
             ladder_generator(G, n, rates, (it / 2) % 2, prec);
         else
             random_generator(G, st, n, 1 + (slong) n_randint(st, 3), 1, prec);
-        ck_assert_int_eq(qt_lindblad_steady_state(X1, G, prec, why), QT_OK);           /* dense, n <= 16 */
+        ck_assert_int_eq(qt_lindblad_steady_state_dense(X1, G, prec, why), QT_OK);
         ck_assert_msg(qt_lindblad_steady_state_blocks(X2, G, prec, why) == QT_OK, "%s", why);
         ck_assert_msg(mat_overlaps_narrow(X1, X2, 80), "it %ld: n = %ld", (long) it, (long) n);
         qt_lindblad_clear(G);

@@ -88,11 +88,14 @@ slong qt_lindblad_support_pattern(char *S, const qt_lindblad_t G, const acb_mat_
 slong qt_lindblad_action_steps(slong *K, const qt_lindblad_t G, const arb_t t, slong prec);
 int qt_lindblad_propagate_action(acb_mat_t Xt, acb_mat_t I, const qt_lindblad_t G, const acb_mat_t X0,
                                  const arb_t t, slong max_steps, slong prec, char *reason);
-/* the stationary state: L(X) = 0, tr X = 1 (trace functional replacing the first diagonal row, lemma L3).  Up to
- * QT_LIOUVILLE_MAX_DIM levels the dense system (for a GKSL generator the real system of its Hermitian parameters,
- * L3 (b)); beyond, qt_lindblad_steady_state_blocks.  QT_UNCERTIFIED if the solve cannot prove the system nonsingular,
- * which includes a non-unique stationary state, or beyond the blocks' budget */
+/* the stationary state: L(X) = 0, tr X = 1 (trace functional replacing the first diagonal row, lemma L3), by the
+ * cheaper route: the blocks of qt_lindblad_steady_state_blocks where 8 sum |C|^3 < n^6 or n > QT_LIOUVILLE_MAX_DIM,
+ * else the dense system.  QT_UNCERTIFIED if the solve cannot prove the system nonsingular, which includes a non-unique
+ * stationary state, or beyond the blocks' budget */
 int qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason);
+/* the dense route: one n^2 x n^2 system (for a GKSL generator the real system of its Hermitian parameters, L3 (b));
+ * QT_UNCERTIFIED beyond QT_LIOUVILLE_MAX_DIM levels */
+int qt_lindblad_steady_state_dense(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason);
 /* the blocks of the superoperators of the generators G[0..ng) (one n; lemma L3 (c), lindblad_blocks.c): the n^2 index
  * pairs, (i, j) at i + j n, joined where some generator's superoperator may have an entry in the row of one and the
  * column of the other (by the operators' exact zeros), and (0,0) joined to every (i, i) (the trace row).  Every
@@ -121,7 +124,7 @@ int qt_lindblad_block_nonsingular(const acb_mat_t A, slong prec);
  * holding the trace solved, every other block proven nonsingular (its part of X is exactly 0); the Hermitian part
  * taken for a GKSL generator.  Cost sum |C|^3 over the blocks C; refused (QT_UNCERTIFIED, naming the sizes) if a block
  * has more than QT_LIOUVILLE_MAX_DIM^2 unknowns or the sum exceeds four dense solves of QT_LIOUVILLE_MAX_DIM levels.
- * Any n; a second method for the dense solve where both apply */
+ * Any n; where both apply, the two routes are each other's second method */
 int qt_lindblad_steady_state_blocks(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason);
 
 /* X = L^+ Y, the Drazin (group) inverse on traceless operators: S X = Y, tr X = 0, for traceless

@@ -220,14 +220,45 @@ steady_state_hermitian(acb_mat_t X, const acb_mat_t S, slong n, slong prec)
     return ok;
 }
 
+/* 1 iff the blocks of lemma L3 (c) cost less than the dense system: sum |C|^3 complex against N^3 real operations,
+   taken as 8 sum |C|^3 < N^3 (effort only) */
+static int
+blocks_cheaper(const qt_lindblad_t G)
+{
+    slong N = G->n * G->n, nb, c;
+    slong *blk = flint_malloc(sizeof(slong) * N), *pos = flint_malloc(sizeof(slong) * N);
+    slong *idx = flint_malloc(sizeof(slong) * N), *first = flint_malloc(sizeof(slong) * (N + 1));
+    double work = 0, m;
+    nb = qt_lindblad_blocks(blk, idx, pos, first, G, 1);
+    for (c = 0; c < nb; c++)
+    {
+        m = (double) (first[c + 1] - first[c]);
+        work += m * m * m;
+    }
+    flint_free(blk); flint_free(pos); flint_free(idx); flint_free(first);
+    return 8 * work < (double) N * N * N;
+}
+
 int
 qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason)
+{
+    if (G->n > QT_LIOUVILLE_MAX_DIM || blocks_cheaper(G))
+        return qt_lindblad_steady_state_blocks(X, G, prec, reason);    /* lemma L3 (c) */
+    return qt_lindblad_steady_state_dense(X, G, prec, reason);
+}
+
+int
+qt_lindblad_steady_state_dense(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason)
 {
     slong n = G->n, N = n * n;
     acb_mat_t S;
     int ok;
     if (n > QT_LIOUVILLE_MAX_DIM)
-        return qt_lindblad_steady_state_blocks(X, G, prec, reason);    /* lemma L3 (c) */
+    {
+        acb_mat_indeterminate(X);
+        return qt_fail(reason, QT_UNCERTIFIED, "the stationary state of a model with %ld levels is not computed by the "
+                       "dense n^2 x n^2 solve, beyond its budget of %d levels", (long) n, QT_LIOUVILLE_MAX_DIM);
+    }
     acb_mat_init(S, N, N);
     qt_lindblad_superop(S, G, prec);
     if (qt_lindblad_is_gksl(G))
