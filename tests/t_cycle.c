@@ -110,9 +110,8 @@ ladder_otto_heats(arb_t Qh, arb_t Qc, slong n, const char *const *w, const char 
     fmpq_clear(r);
 }
 
-/* lemma C1 (b): ladder Otto cycles of 17, 24 and 32 levels (an engine, and strokes short against the relaxation) by
-   the blocks, against ladder_otto_heats: Q_h, Q_c overlap and are narrow, W = -(Q_h + Q_c) (first law), and a
-   12-level cycle (the dense route, lemma C1) against the same populations */
+/* lemma C1 (b): ladder Otto cycles of 12, 17, 24 and 32 levels (an engine, and strokes short against the relaxation)
+   by the blocks, against ladder_otto_heats: Q_h, Q_c overlap and are narrow, W = -(Q_h + Q_c) (first law) */
 START_TEST(ladder_otto_against_populations)
 {
     static const char *cases[][8] = {{"1", "1/2", "1/4", "2", "1/3", "1/5", "2", "3"},

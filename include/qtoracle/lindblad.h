@@ -108,6 +108,9 @@ slong qt_lindblad_blocks(slong *blk, slong *idx, slong *pos, slong *first, const
  * times the dense system of QT_LIOUVILLE_MAX_DIM levels; else QT_UNCERTIFIED with a reason naming what (e.g. "the
  * stationary state") and the sizes */
 int qt_lindblad_blocks_fit(const slong *first, slong nb, slong n, const char *what, char *reason);
+/* 1 iff the blocks of G[0..ng) cost less than the whole n^2 x n^2 system: 8 sum |C|^3 < n^6 (complex block operations
+ * against real or complex dense ones, effort only); the route choice of the stationary state and of cycles */
+int qt_lindblad_blocks_cheaper(const qt_lindblad_struct *G, slong ng);
 /* a generator prepared for qt_lindblad_block_matrix: its operators' nonzero patterns and scaled entries (i H,
  * rate L_k, rate/2 L_k^* L_k) at prec, once for all blocks */
 typedef struct qt_lindblad_block_ops_struct qt_lindblad_block_ops_struct;

@@ -182,6 +182,23 @@ qt_lindblad_blocks_fit(const slong *first, slong nb, slong n, const char *what, 
     return QT_OK;
 }
 
+int
+qt_lindblad_blocks_cheaper(const qt_lindblad_struct *G, slong ng)
+{
+    slong N = G[0].n * G[0].n, nb, c;
+    slong *blk = flint_malloc(sizeof(slong) * N), *pos = flint_malloc(sizeof(slong) * N);
+    slong *idx = flint_malloc(sizeof(slong) * N), *first = flint_malloc(sizeof(slong) * (N + 1));
+    double work = 0, m;
+    nb = qt_lindblad_blocks(blk, idx, pos, first, G, ng);
+    for (c = 0; c < nb; c++)
+    {
+        m = (double) (first[c + 1] - first[c]);
+        work += m * m * m;
+    }
+    flint_free(blk); flint_free(pos); flint_free(idx); flint_free(first);
+    return 8 * work < (double) N * N * N;
+}
+
 struct qt_lindblad_block_ops_struct
 {
     slong n, nk;

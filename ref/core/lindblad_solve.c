@@ -220,29 +220,10 @@ steady_state_hermitian(acb_mat_t X, const acb_mat_t S, slong n, slong prec)
     return ok;
 }
 
-/* 1 iff the blocks of lemma L3 (c) cost less than the dense system: sum |C|^3 complex against N^3 real operations,
-   taken as 8 sum |C|^3 < N^3 (effort only) */
-static int
-blocks_cheaper(const qt_lindblad_t G)
-{
-    slong N = G->n * G->n, nb, c;
-    slong *blk = flint_malloc(sizeof(slong) * N), *pos = flint_malloc(sizeof(slong) * N);
-    slong *idx = flint_malloc(sizeof(slong) * N), *first = flint_malloc(sizeof(slong) * (N + 1));
-    double work = 0, m;
-    nb = qt_lindblad_blocks(blk, idx, pos, first, G, 1);
-    for (c = 0; c < nb; c++)
-    {
-        m = (double) (first[c + 1] - first[c]);
-        work += m * m * m;
-    }
-    flint_free(blk); flint_free(pos); flint_free(idx); flint_free(first);
-    return 8 * work < (double) N * N * N;
-}
-
 int
 qt_lindblad_steady_state(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason)
 {
-    if (G->n > QT_LIOUVILLE_MAX_DIM || blocks_cheaper(G))
+    if (G->n > QT_LIOUVILLE_MAX_DIM || qt_lindblad_blocks_cheaper(G, 1))
         return qt_lindblad_steady_state_blocks(X, G, prec, reason);    /* lemma L3 (c) */
     return qt_lindblad_steady_state_dense(X, G, prec, reason);
 }

@@ -2,8 +2,8 @@
 /* lindblad_cycle.c -- a cyclic sequence of strokes, each with its own Hamiltonian H_k and at most
  * one bath, sudden quenches in between; heats and work per cycle on the certified limit cycle, and
  * the efficiency forms of docs/physics/open_systems.md §2.9 side by side (lemmas C1-C3 of proofs/open_systems.md).
- * The strokes' superoperators are exponentiated whole up to QT_LIOUVILLE_MAX_DIM levels (C1) and block by block
- * beyond (C1 (b), the blocks of lindblad_blocks.c). */
+ * The strokes' superoperators are exponentiated whole (C1) or block by block where that costs less, always beyond
+ * QT_LIOUVILLE_MAX_DIM levels (C1 (b), the blocks of lindblad_blocks.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,9 +103,9 @@ stroke_exp(acb_mat_t E, const qt_cycle_struct *C, slong k, slong prec)
 }
 
 /* the pairs U[0..m) that carry the limit cycle's state (U[0] = (0,0)) and the strokes' maps E[k] on them (m x m).
-   Up to QT_LIOUVILLE_MAX_DIM levels every pair and the dense superoperators (lemma C1); beyond, block 0 of the strokes'
-   generators (lindblad_blocks.c) after every other block's M_c - I is proven nonsingular, so that the state is 0 there
-   (lemma C1 (b)).  Returns QT_OK or QT_UNCERTIFIED with a reason; *E and *U are allocated in either case */
+   Every pair and the dense superoperators (lemma C1), or, where the blocks of the strokes' generators cost less
+   (qt_lindblad_blocks_cheaper) and always beyond QT_LIOUVILLE_MAX_DIM levels, block 0 of them (lindblad_blocks.c)
+   after every other block's M_c - I is proven nonsingular, so that the state is 0 there (lemma C1 (b)).  Returns QT_OK or QT_UNCERTIFIED with a reason; *E and *U are allocated in either case */
 static int
 stroke_maps(slong *m, slong **U, acb_mat_struct **E, const qt_cycle_struct *C, slong prec, char *reason)
 {
@@ -120,7 +120,7 @@ stroke_maps(slong *m, slong **U, acb_mat_struct **E, const qt_cycle_struct *C, s
         stroke_generator(G + k, C, k, prec);
     }
     *E = flint_malloc(sizeof(acb_mat_struct) * K);
-    if (n <= QT_LIOUVILLE_MAX_DIM)
+    if (n <= QT_LIOUVILLE_MAX_DIM && !qt_lindblad_blocks_cheaper(G, K))
     {
         *m = N;
         *U = flint_malloc(sizeof(slong) * N);
