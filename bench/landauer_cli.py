@@ -2,8 +2,8 @@
 """bench/landauer_cli.py QTORACLE STARTUP DIGITS... -- whole-process seconds for the four currents of
 bench/landauer_time.c: `qtoracle eval` (a fresh process: start-up, Gauss-Legendre nodes read from the library's table,
 the certified value printed) against a fresh `python3 bench/landauer_mpmath.py DIGITS NAME` (start-up, mpmath import,
-one cold quad at DIGITS + 10 digits).  Each time is the median of RUNS whole runs (qtoracle 5; mpmath 3, at 300
-digits 1: a run takes seconds).  First the start-up floor: STARTUP (bench/startup.c, a program linked against Arb and
+one cold quad at DIGITS + 10 digits).  Each time is the median of RUNS whole runs (qtoracle 15, 5 at 300 digits;
+mpmath 5, at 300 digits 1: a run takes seconds; a process start varies by milliseconds from run to run here).  First the start-up floor: STARTUP (bench/startup.c, a program linked against Arb and
 FLINT as qtoracle is, computing one constant), `qtoracle --version`, and /bin/true, each with its page faults (the
 kernel's count for the child: on a virtual machine a fault can cost microseconds, and most of a process start is
 faults).  Then one line per quantity and digits: name digits qtoracle_s mpmath_s ratio ceiling (ratio = mpmath /
@@ -37,9 +37,10 @@ def main():
     print("%-20s %6s %14s %14s %10s %10s" % ("quantity", "digits", "qtoracle_s", "mpmath_s", "ratio", "ceiling"))
     for d in digits:
         for name in NAMES:
-            q, _ = seconds([qtoracle, "eval", "landauer." + name] + PARAMS + ["--digits", str(d)], 5)
+            q, _ = seconds([qtoracle, "eval", "landauer." + name] + PARAMS + ["--digits", str(d)],
+                           5 if d >= 300 else 15)
             m, _ = seconds(["/usr/bin/python3", os.path.join(HERE, "landauer_mpmath.py"), str(d), name],
-                           1 if d >= 300 else 3)
+                           1 if d >= 300 else 5)
             print("%-20s %6d %14.6g %14.6g %10.1f %10.1f" % (name, d, q, m, m / q, m / floor), flush=True)
 
 
