@@ -493,7 +493,8 @@ END_TEST
 /* lemma L3 (c), its refusals, each with no number and a reason: 17 levels with a diagonal H and no dissipator (every
    diagonal state is stationary: the block holding the trace is singular); an 18-level ladder whose top level is
    uncoupled (a second stationary state, also singular); 17 levels whose H couples neighbours (one block of
-   17^2 unknowns, beyond the dense budget of 16 levels) */
+   17^2 unknowns, beyond the dense budget of 16 levels); 64 levels with 20 dense operators (beyond the pattern's
+   budget: one block); a singular block without the trace */
 START_TEST(steady_state_blocks_refused)
 {
     slong prec = 64, k;
@@ -544,6 +545,31 @@ START_TEST(steady_state_blocks_refused)
         ck_assert_msg(strstr(why, "holding the trace") != NULL, "%s", why);
         qt_lindblad_clear(G18);
         acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(X18);
+        acb_clear(r);
+    }
+    {
+        /* 64 levels and 20 dense operators: the pattern's budget (2^26 joins; these need 20 * 4096^2) puts every pair
+           in one block, refused at once by the blocks' budget */
+        qt_lindblad_t G64;
+        acb_mat_t L, X64;
+        acb_t r;
+        slong i, j;
+        qt_lindblad_init(G64, 64);
+        acb_mat_init(H, 64, 64); acb_mat_init(L, 64, 64); acb_mat_init(X64, 64, 64);
+        acb_init(r);
+        for (k = 0; k < 64; k++)
+            acb_set_si(acb_mat_entry(H, k, k), k);
+        qt_lindblad_set_hamiltonian_hermitian(G64, H);
+        for (i = 0; i < 64; i++)
+            for (j = 0; j < 64; j++)
+                acb_set_si(acb_mat_entry(L, i, j), (i * 7 + j * 3) % 5 + 1);
+        acb_one(r);
+        for (k = 0; k < 20; k++)
+            qt_lindblad_add(G64, L, r, 0, prec);
+        ck_assert_int_eq(qt_lindblad_steady_state(X64, G64, prec, why), QT_UNCERTIFIED);
+        ck_assert_msg(strstr(why, "4096 unknowns (1 blocks)") != NULL, "%s", why);
+        qt_lindblad_clear(G64);
+        acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(X64);
         acb_clear(r);
     }
     {

@@ -109,36 +109,55 @@ gen_lists_clear(gen_lists *g)
     flint_free(g->Lc); flint_free(g->Ldr); flint_free(g->Dc); flint_free(g->Dr);
 }
 
+/* the budget of the pattern (effort only): at most 2^26 joins over all generators (about a second here); beyond,
+   every pair is put in one block, which is always a valid (if useless) cut */
+#define QT_BLOCKS_PATTERN_MAX_JOINS 67108864.0
+
 slong
 qt_lindblad_blocks(slong *blk, slong *idx, slong *pos, slong *first, const qt_lindblad_struct *G, slong ng)
 {
     slong n = G[0].n, N = n * n, i, j, k, q, r, c, nb, g;
     slong *par = flint_malloc(sizeof(slong) * N), *fill;
+    gen_lists *z = flint_malloc(sizeof(gen_lists) * (ng + 1));
+    double joins = 0;
     for (q = 0; q < N; q++)
         par[q] = q;
     for (g = 0; g < ng; g++)
     {
-        gen_lists z;
-        gen_lists_init(&z, G + g);
+        gen_lists_init(z + g, G + g);
+        /* n joins per nonzero of H and of each L_k^* L_k (twice: by columns and by rows), and per column pair (i, j)
+           the product of column i's nonzeros of L_k with row j's of L_k^* */
+        joins += 2.0 * n * z[g].Hc.start[n];
+        for (k = 0; k < z[g].nk; k++)
+            joins += 2.0 * n * z[g].Dc[k].start[n] + (double) z[g].Lc[k].start[n] * z[g].Ldr[k].start[n];
+    }
+    if (joins > QT_BLOCKS_PATTERN_MAX_JOINS)
+        for (q = 1; q < N; q++)
+            par[q] = 0;
+    for (g = 0; g < ng && joins <= QT_BLOCKS_PATTERN_MAX_JOINS; g++)
+    {
+        const gen_lists *y = z + g;
         for (i = 0; i < n; i++)
             for (j = 0; j < n; j++)
             {
                 q = i + j * n;
-                for (k = -1; k < z.nk; k++)
+                for (k = -1; k < y->nk; k++)
                 {
-                    const nz_lists *C = k < 0 ? &z.Hc : z.Dc + k, *R = k < 0 ? &z.Hr : z.Dr + k;
+                    const nz_lists *C = k < 0 ? &y->Hc : y->Dc + k, *R = k < 0 ? &y->Hr : y->Dr + k;
                     for (r = C->start[i]; r < C->start[i + 1]; r++)
                         join(par, C->idx[r] + j * n, q);
                     for (r = R->start[j]; r < R->start[j + 1]; r++)
                         join(par, i + R->idx[r] * n, q);
                 }
-                for (k = 0; k < z.nk; k++)
-                    for (r = z.Lc[k].start[i]; r < z.Lc[k].start[i + 1]; r++)
-                        for (c = z.Ldr[k].start[j]; c < z.Ldr[k].start[j + 1]; c++)
-                            join(par, z.Lc[k].idx[r] + z.Ldr[k].idx[c] * n, q);
+                for (k = 0; k < y->nk; k++)
+                    for (r = y->Lc[k].start[i]; r < y->Lc[k].start[i + 1]; r++)
+                        for (c = y->Ldr[k].start[j]; c < y->Ldr[k].start[j + 1]; c++)
+                            join(par, y->Lc[k].idx[r] + y->Ldr[k].idx[c] * n, q);
             }
-        gen_lists_clear(&z);
     }
+    for (g = 0; g < ng; g++)
+        gen_lists_clear(z + g);
+    flint_free(z);
     for (i = 1; i < n; i++)
         join(par, 0, i + i * n);
     /* number the blocks by their roots, ascending (block 0 holds (0,0)); list the pairs block by block */
