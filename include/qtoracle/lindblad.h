@@ -105,10 +105,11 @@ int qt_lindblad_steady_state_dense(acb_mat_t X, const qt_lindblad_t G, slong pre
  * from the caller.  Returns nb; block 0 holds (0,0).  Beyond 2^26 joins of the pattern (effort only) every pair is put
  * in one block (a coarser cut is always valid) */
 slong qt_lindblad_blocks(slong *blk, slong *idx, slong *pos, slong *first, const qt_lindblad_struct *G, slong ng);
-/* the budget of the blocks (effort only): none above QT_LIOUVILLE_MAX_DIM^2 unknowns and sum |C|^3 at most four
- * times the dense system of QT_LIOUVILLE_MAX_DIM levels; else QT_UNCERTIFIED with a reason naming what (e.g. "the
- * stationary state") and the sizes */
-int qt_lindblad_blocks_fit(const slong *first, slong nb, slong n, const char *what, char *reason);
+/* the budget of the blocks (effort only) for reps passes over them (1 for a solve, the strokes of a cycle): none above
+ * QT_LIOUVILLE_MAX_DIM^2 unknowns and reps sum |C|^3 at most 4 min(reps, 16) times the dense system of
+ * QT_LIOUVILLE_MAX_DIM levels; else QT_UNCERTIFIED with a reason naming what (e.g. "the stationary state") and the
+ * sizes */
+int qt_lindblad_blocks_fit(const slong *first, slong nb, slong n, slong reps, const char *what, char *reason);
 /* 1 iff the blocks of G[0..ng) cost less than the whole n^2 x n^2 system: 8 sum |C|^3 < n^6 (complex block operations
  * against real or complex dense ones, effort only); the route choice of the stationary state and of cycles */
 int qt_lindblad_blocks_cheaper(const qt_lindblad_struct *G, slong ng);

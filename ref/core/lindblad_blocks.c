@@ -184,7 +184,7 @@ qt_lindblad_blocks(slong *blk, slong *idx, slong *pos, slong *first, const qt_li
 }
 
 int
-qt_lindblad_blocks_fit(const slong *first, slong nb, slong n, const char *what, char *reason)
+qt_lindblad_blocks_fit(const slong *first, slong nb, slong n, slong reps, const char *what, char *reason)
 {
     slong c, m, big = 0;
     double work = 0, D2 = (double) QT_LIOUVILLE_MAX_DIM * QT_LIOUVILLE_MAX_DIM;
@@ -194,10 +194,13 @@ qt_lindblad_blocks_fit(const slong *first, slong nb, slong n, const char *what, 
         big = FLINT_MAX(big, m);
         work += (double) m * m * m;
     }
-    if (big > QT_LIOUVILLE_MAX_DIM * QT_LIOUVILLE_MAX_DIM || work > 4 * D2 * D2 * D2)
+    /* reps passes over the blocks (the strokes of a cycle) may cost at most 4 min(reps, 16) dense systems of
+       QT_LIOUVILLE_MAX_DIM levels: never more than 64 dense strokes, the most a cycle of that size could take */
+    if (big > QT_LIOUVILLE_MAX_DIM * QT_LIOUVILLE_MAX_DIM || work * reps > 4 * D2 * D2 * D2 * FLINT_MIN(reps, 16))
         return qt_fail(reason, QT_UNCERTIFIED, "%s of a model with %ld levels is not computed: its system splits into "
-                       "blocks of up to %ld unknowns (%ld blocks), beyond the budget of the dense Liouvillian of %d "
-                       "levels", what, (long) n, (long) big, (long) nb, QT_LIOUVILLE_MAX_DIM);
+                       "blocks of up to %ld unknowns (%ld blocks, %ld passes), beyond the budget of the dense "
+                       "Liouvillian of %d levels", what, (long) n, (long) big, (long) nb, (long) reps,
+                       QT_LIOUVILLE_MAX_DIM);
     return QT_OK;
 }
 

@@ -25,7 +25,7 @@ qt_lindblad_steady_state_blocks(acb_mat_t X, const qt_lindblad_t G, slong prec, 
 
     acb_mat_zero(X);
     nb = qt_lindblad_blocks(blk, idx, pos, first, G, 1);
-    st = qt_lindblad_blocks_fit(first, nb, n, "the stationary state", reason);
+    st = qt_lindblad_blocks_fit(first, nb, n, 1, "the stationary state", reason);
     if (st == QT_OK)
         B = qt_lindblad_block_ops_init(G, prec);
     for (c = 0; c < nb && st == QT_OK; c++)

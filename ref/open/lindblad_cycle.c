@@ -145,7 +145,7 @@ stroke_maps(slong *m, slong **U, acb_mat_struct **E, const qt_cycle_struct *C, s
         (*U)[q] = idx[q];
     for (k = 0; k < K; k++)
         acb_mat_init(*E + k, *m, *m);
-    st = qt_lindblad_blocks_fit(first, nb, n, "the limit cycle", reason);
+    st = qt_lindblad_blocks_fit(first, nb, n, K, "the limit cycle", reason);
     B = flint_malloc(sizeof(qt_lindblad_block_ops_struct *) * K);
     for (k = 0; k < K; k++)
         B[k] = st == QT_OK ? qt_lindblad_block_ops_init(G + k, prec) : NULL;
