@@ -148,8 +148,8 @@ START_TEST(ladder_otto_against_populations)
 }
 END_TEST
 
-/* the refusals of lemma C1 (b), each with no number and a reason: a 17-level cycle whose H couples neighbours (one block
-   of 17^2 unknowns, beyond the dense budget), and one whose strokes have no bath (every diagonal state is a fixed
+/* the refusals of lemma C1 (b), each with no number and a reason: a 17-level cycle whose H couples neighbours (one
+   block of 17^2 unknowns, beyond the dense budget), and one whose strokes have no bath (every diagonal state is a fixed
    state: the block holding the trace is singular); 65 levels refused up front */
 START_TEST(cycle_blocks_refused)
 {

@@ -105,7 +105,8 @@ stroke_exp(acb_mat_t E, const qt_cycle_struct *C, slong k, slong prec)
 /* the pairs U[0..m) that carry the limit cycle's state (U[0] = (0,0)) and the strokes' maps E[k] on them (m x m).
    Every pair and the dense superoperators (lemma C1), or, where the blocks of the strokes' generators cost less
    (qt_lindblad_blocks_cheaper) and always beyond QT_LIOUVILLE_MAX_DIM levels, block 0 of them (lindblad_blocks.c)
-   after every other block's M_c - I is proven nonsingular, so that the state is 0 there (lemma C1 (b)).  Returns QT_OK or QT_UNCERTIFIED with a reason; *E and *U are allocated in either case */
+   after every other block's M_c - I is proven nonsingular, so that the state is 0 there (lemma C1 (b)).  Returns
+   QT_OK or QT_UNCERTIFIED with a reason; *E and *U are allocated in either case */
 static int
 stroke_maps(slong *m, slong **U, acb_mat_struct **E, const qt_cycle_struct *C, slong prec, char *reason)
 {
