@@ -100,11 +100,11 @@ int qt_lindblad_steady_state_dense(acb_mat_t X, const qt_lindblad_t G, slong pre
  * pairs, (i, j) at i + j n, joined where some generator's superoperator may have an entry in the row of one and the
  * column of the other (by the operators' exact zeros), and (0,0) joined to every (i, i) (the trace row).  Every
  * generator, and so every exponential and product of them, maps the matrices supported on a block into themselves.
- * Fills blk[q] (the block of pair q), idx (the pairs block by block, ascending: block c is idx[first[c] ..
- * first[c + 1])), pos[q] (q's place in its block) and first (nb + 1 entries); arrays of n^2 (first: n^2 + 1) entries
- * from the caller.  Returns nb; block 0 holds (0,0).  Beyond 2^26 joins of the pattern (effort only) every pair is put
- * in one block (a coarser cut is always valid) */
-slong qt_lindblad_blocks(slong *blk, slong *idx, slong *pos, slong *first, const qt_lindblad_struct *G, slong ng);
+ * Fills idx (the pairs block by block, ascending: block c is idx[first[c] .. first[c + 1])), pos[q] (q's place in
+ * its block) and first (nb + 1 entries); arrays of n^2 (first: n^2 + 1) entries from the caller.  Returns nb; block
+ * 0 holds (0,0).  Beyond 2^26 joins of the pattern (effort only) every pair is put in one block (a coarser cut is
+ * always valid) */
+slong qt_lindblad_blocks(slong *idx, slong *pos, slong *first, const qt_lindblad_struct *G, slong ng);
 /* the budget of the blocks (effort only) for reps passes over them (1 for a solve, the strokes of a cycle): none above
  * QT_LIOUVILLE_MAX_DIM^2 unknowns and reps sum |C|^3 at most 4 min(reps, 16) times the dense system of
  * QT_LIOUVILLE_MAX_DIM levels; else QT_UNCERTIFIED with a reason naming what (e.g. "the stationary state") and the

@@ -8,7 +8,7 @@
  * generator maps the matrices supported on a block into themselves, and so does every exponential and product of
  * them.  Here: the blocks (union-find), their budget, and one generator's superoperator restricted to one block,
  * assembled from the operators' nonzero entries (prepared once per generator) without the n^2 x n^2 matrix. */
-#include "qtoracle/lindblad.h"
+#include "lindblad_internal.h"
 
 /* union-find over the pairs, path halving, the smaller root kept (so (0,0), pair 0, roots its block) */
 static slong
@@ -33,43 +33,12 @@ join(slong *p, slong a, slong b)
         p[a] = b;
 }
 
-/* the nonzero pattern of M by columns (by_row = 0: for column i, the a with M_ai not an exact zero) or by rows
-   (by_row = 1: for row j, the b with M_jb not an exact zero): idx[start[i] .. start[i + 1]) */
-typedef struct
-{
-    slong *start, *idx;
-}
-nz_lists;
-
-static void
-nz_init(nz_lists *z, const acb_mat_t M, int by_row)
-{
-    slong n = acb_mat_nrows(M), i, a, c = 0;
-    z->start = flint_malloc(sizeof(slong) * (n + 1));
-    z->idx = flint_malloc(sizeof(slong) * (n * n + 1));
-    for (i = 0; i < n; i++)
-    {
-        z->start[i] = c;
-        for (a = 0; a < n; a++)
-            if (!acb_is_zero(by_row ? acb_mat_entry(M, i, a) : acb_mat_entry(M, a, i)))
-                z->idx[c++] = a;
-    }
-    z->start[n] = c;
-}
-
-static void
-nz_clear(nz_lists *z)
-{
-    flint_free(z->start);
-    flint_free(z->idx);
-}
-
 /* the pattern lists of one generator: H by columns and rows; per operator L_k by columns, L_k^* by rows, L_k^* L_k by
    columns and rows */
 typedef struct
 {
     slong nk;
-    nz_lists Hc, Hr, *Lc, *Ldr, *Dc, *Dr;
+    _qt_nz_lists Hc, Hr, *Lc, *Ldr, *Dc, *Dr;
 }
 gen_lists;
 
@@ -78,18 +47,18 @@ gen_lists_init(gen_lists *g, const qt_lindblad_struct *G)
 {
     slong k;
     g->nk = G->nops;
-    nz_init(&g->Hc, G->H, 0);
-    nz_init(&g->Hr, G->H, 1);
-    g->Lc = flint_malloc(sizeof(nz_lists) * (g->nk + 1));
-    g->Ldr = flint_malloc(sizeof(nz_lists) * (g->nk + 1));
-    g->Dc = flint_malloc(sizeof(nz_lists) * (g->nk + 1));
-    g->Dr = flint_malloc(sizeof(nz_lists) * (g->nk + 1));
+    _qt_nz_lists_init(&g->Hc, G->H, 1, 0, G->n);
+    _qt_nz_lists_init(&g->Hr, G->H, 1, 1, G->n);
+    g->Lc = flint_malloc(sizeof(_qt_nz_lists) * (g->nk + 1));
+    g->Ldr = flint_malloc(sizeof(_qt_nz_lists) * (g->nk + 1));
+    g->Dc = flint_malloc(sizeof(_qt_nz_lists) * (g->nk + 1));
+    g->Dr = flint_malloc(sizeof(_qt_nz_lists) * (g->nk + 1));
     for (k = 0; k < g->nk; k++)
     {
-        nz_init(g->Lc + k, G->L + k, 0);
-        nz_init(g->Ldr + k, G->Ld + k, 1);
-        nz_init(g->Dc + k, G->LdL + k, 0);
-        nz_init(g->Dr + k, G->LdL + k, 1);
+        _qt_nz_lists_init(g->Lc + k, G->L + k, 1, 0, G->n);
+        _qt_nz_lists_init(g->Ldr + k, G->Ld + k, 1, 1, G->n);
+        _qt_nz_lists_init(g->Dc + k, G->LdL + k, 1, 0, G->n);
+        _qt_nz_lists_init(g->Dr + k, G->LdL + k, 1, 1, G->n);
     }
 }
 
@@ -97,14 +66,14 @@ static void
 gen_lists_clear(gen_lists *g)
 {
     slong k;
-    nz_clear(&g->Hc);
-    nz_clear(&g->Hr);
+    _qt_nz_lists_clear(&g->Hc);
+    _qt_nz_lists_clear(&g->Hr);
     for (k = 0; k < g->nk; k++)
     {
-        nz_clear(g->Lc + k);
-        nz_clear(g->Ldr + k);
-        nz_clear(g->Dc + k);
-        nz_clear(g->Dr + k);
+        _qt_nz_lists_clear(g->Lc + k);
+        _qt_nz_lists_clear(g->Ldr + k);
+        _qt_nz_lists_clear(g->Dc + k);
+        _qt_nz_lists_clear(g->Dr + k);
     }
     flint_free(g->Lc); flint_free(g->Ldr); flint_free(g->Dc); flint_free(g->Dr);
 }
@@ -114,10 +83,10 @@ gen_lists_clear(gen_lists *g)
 #define QT_BLOCKS_PATTERN_MAX_JOINS 67108864.0
 
 slong
-qt_lindblad_blocks(slong *blk, slong *idx, slong *pos, slong *first, const qt_lindblad_struct *G, slong ng)
+qt_lindblad_blocks(slong *idx, slong *pos, slong *first, const qt_lindblad_struct *G, slong ng)
 {
     slong n = G[0].n, N = n * n, i, j, k, q, r, c, nb, g;
-    slong *par = flint_malloc(sizeof(slong) * N), *fill;
+    slong *par = flint_malloc(sizeof(slong) * N), *blk = flint_malloc(sizeof(slong) * N), *fill;
     gen_lists *z = flint_malloc(sizeof(gen_lists) * (ng + 1));
     double joins = 0;
     for (q = 0; q < N; q++)
@@ -143,7 +112,7 @@ qt_lindblad_blocks(slong *blk, slong *idx, slong *pos, slong *first, const qt_li
                 q = i + j * n;
                 for (k = -1; k < y->nk; k++)
                 {
-                    const nz_lists *C = k < 0 ? &y->Hc : y->Dc + k, *R = k < 0 ? &y->Hr : y->Dr + k;
+                    const _qt_nz_lists *C = k < 0 ? &y->Hc : y->Dc + k, *R = k < 0 ? &y->Hr : y->Dr + k;
                     for (r = C->start[i]; r < C->start[i + 1]; r++)
                         join(par, C->idx[r] + j * n, q);
                     for (r = R->start[j]; r < R->start[j + 1]; r++)
@@ -179,6 +148,7 @@ qt_lindblad_blocks(slong *blk, slong *idx, slong *pos, slong *first, const qt_li
         idx[first[blk[q]] + pos[q]] = q;
     }
     flint_free(fill);
+    flint_free(blk);
     flint_free(par);
     return nb;
 }
@@ -208,16 +178,16 @@ int
 qt_lindblad_blocks_cheaper(const qt_lindblad_struct *G, slong ng)
 {
     slong N = G[0].n * G[0].n, nb, c;
-    slong *blk = flint_malloc(sizeof(slong) * N), *pos = flint_malloc(sizeof(slong) * N);
-    slong *idx = flint_malloc(sizeof(slong) * N), *first = flint_malloc(sizeof(slong) * (N + 1));
+    slong *pos = flint_malloc(sizeof(slong) * N), *idx = flint_malloc(sizeof(slong) * N);
+    slong *first = flint_malloc(sizeof(slong) * (N + 1));
     double work = 0, m;
-    nb = qt_lindblad_blocks(blk, idx, pos, first, G, ng);
+    nb = qt_lindblad_blocks(idx, pos, first, G, ng);
     for (c = 0; c < nb; c++)
     {
         m = (double) (first[c + 1] - first[c]);
         work += m * m * m;
     }
-    flint_free(blk); flint_free(pos); flint_free(idx); flint_free(first);
+    flint_free(pos); flint_free(idx); flint_free(first);
     return 8 * work < (double) N * N * N;
 }
 

@@ -7,24 +7,18 @@
  *   (i, j) -> (a, b) where (L_k)_ai and (L_k^*)_jb are not exact zeros        (L X L^*, with L^* the operator given).
  * Matrices supported on S form a space that every generator in the ball maps into itself, so it holds exp(tL) X0 for
  * every t.  A breadth-first search over the pairs: each pair is taken once, O(|S| (n + sum_k d_k d_k')) for operator
- * columns and rows of d_k, d_k' entries. */
+ * columns and rows of d_k, d_k' entries.  Also the line-by-line nonzero lists of matrices (_qt_nz_lists,
+ * lindblad_internal.h) that lindblad_blocks.c reads the same moves from. */
 #include <stdlib.h>
 #include <string.h>
-#include "qtoracle/lindblad.h"
+#include "lindblad_internal.h"
 
-/* for each i, the indices a with M_ai (by_row: M_ia) not an exact zero for some M of a list: idx[start[i] .. start[i+1]) */
-typedef struct
-{
-    slong *start, *idx;
-}
-pattern_lists;
-
-static void
-lists_init(pattern_lists *p, const acb_mat_struct *M, slong nm, int by_row, slong n)
+void
+_qt_nz_lists_init(_qt_nz_lists *p, const acb_mat_struct *M, slong nm, int by_row, slong n)
 {
     slong i, a, m, q = 0;
-    p->start = malloc((n + 1) * sizeof(slong));
-    p->idx = malloc((n * n + 1) * sizeof(slong));
+    p->start = flint_malloc((n + 1) * sizeof(slong));
+    p->idx = flint_malloc((n * n + 1) * sizeof(slong));
     for (i = 0; i < n; i++)
     {
         p->start[i] = q;
@@ -39,11 +33,11 @@ lists_init(pattern_lists *p, const acb_mat_struct *M, slong nm, int by_row, slon
     p->start[n] = q;
 }
 
-static void
-lists_clear(pattern_lists *p)
+void
+_qt_nz_lists_clear(_qt_nz_lists *p)
 {
-    free(p->start);
-    free(p->idx);
+    flint_free(p->start);
+    flint_free(p->idx);
 }
 
 slong
@@ -52,18 +46,19 @@ qt_lindblad_support_pattern(char *S, const qt_lindblad_t G, const acb_mat_t X0)
     slong n = G->n, i, j, k, q, r, top = 0, count = 0;
     slong *stack = malloc(n * n * sizeof(slong));
     acb_mat_struct *drift = malloc((1 + G->nops) * sizeof(acb_mat_struct));
-    pattern_lists left, right, *jl = malloc((G->nops + 1) * sizeof(pattern_lists)), *jr = malloc((G->nops + 1) * sizeof(pattern_lists));
+    _qt_nz_lists left, right;
+    _qt_nz_lists *jl = malloc((G->nops + 1) * sizeof(_qt_nz_lists)), *jr = malloc((G->nops + 1) * sizeof(_qt_nz_lists));
 
     /* shallow copies: only read */
     drift[0] = *G->H;
     for (k = 0; k < G->nops; k++)
         drift[1 + k] = G->LdL[k];
-    lists_init(&left, drift, 1 + G->nops, 0, n);            /* by column i: the a with H_ai or (L^*L)_ai */
-    lists_init(&right, drift, 1 + G->nops, 1, n);           /* by row j: the b with H_jb or (L^*L)_jb */
+    _qt_nz_lists_init(&left, drift, 1 + G->nops, 0, n);     /* by column i: the a with H_ai or (L^*L)_ai */
+    _qt_nz_lists_init(&right, drift, 1 + G->nops, 1, n);    /* by row j: the b with H_jb or (L^*L)_jb */
     for (k = 0; k < G->nops; k++)
     {
-        lists_init(jl + k, G->L + k, 1, 0, n);
-        lists_init(jr + k, G->Ld + k, 1, 1, n);
+        _qt_nz_lists_init(jl + k, G->L + k, 1, 0, n);
+        _qt_nz_lists_init(jr + k, G->Ld + k, 1, 1, n);
     }
     memset(S, 0, n * n);
     for (i = 0; i < n; i++)
@@ -90,12 +85,12 @@ qt_lindblad_support_pattern(char *S, const qt_lindblad_t G, const acb_mat_t X0)
                     VISIT(jl[k].idx[q], jr[k].idx[r]);
     }
 #undef VISIT
-    lists_clear(&left);
-    lists_clear(&right);
+    _qt_nz_lists_clear(&left);
+    _qt_nz_lists_clear(&right);
     for (k = 0; k < G->nops; k++)
     {
-        lists_clear(jl + k);
-        lists_clear(jr + k);
+        _qt_nz_lists_clear(jl + k);
+        _qt_nz_lists_clear(jr + k);
     }
     free(jl); free(jr); free(drift); free(stack);
     return count;

@@ -18,13 +18,13 @@ int
 qt_lindblad_steady_state_blocks(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason)
 {
     slong n = G->n, N = n * n, q, m, c, nb;
-    slong *blk = flint_malloc(sizeof(slong) * N), *pos = flint_malloc(sizeof(slong) * N);
-    slong *idx = flint_malloc(sizeof(slong) * N), *first = flint_malloc(sizeof(slong) * (N + 1));
+    slong *pos = flint_malloc(sizeof(slong) * N), *idx = flint_malloc(sizeof(slong) * N);
+    slong *first = flint_malloc(sizeof(slong) * (N + 1));
     qt_lindblad_block_ops_struct *B = NULL;
     int st;
 
     acb_mat_zero(X);
-    nb = qt_lindblad_blocks(blk, idx, pos, first, G, 1);
+    nb = qt_lindblad_blocks(idx, pos, first, G, 1);
     st = qt_lindblad_blocks_fit(first, nb, n, 1, "the stationary state", reason);
     if (st == QT_OK)
         B = qt_lindblad_block_ops_init(G, prec);
@@ -60,6 +60,6 @@ qt_lindblad_steady_state_blocks(acb_mat_t X, const qt_lindblad_t G, slong prec, 
         acb_mat_indeterminate(X);
     if (B != NULL)
         qt_lindblad_block_ops_clear(B);
-    flint_free(blk); flint_free(pos); flint_free(idx); flint_free(first);
+    flint_free(pos); flint_free(idx); flint_free(first);
     return st;
 }

@@ -112,7 +112,7 @@ stroke_maps(slong *m, slong **U, acb_mat_struct **E, const qt_cycle_struct *C, s
 {
     slong n = C->M->n, N = n * n, K = C->nstrokes, k, q, c, nb;
     qt_lindblad_struct *G = flint_malloc(sizeof(qt_lindblad_struct) * K);
-    slong *blk, *idx, *pos, *first;
+    slong *idx, *pos, *first;
     qt_lindblad_block_ops_struct **B;
     int st = QT_OK;
     for (k = 0; k < K; k++)
@@ -135,11 +135,10 @@ stroke_maps(slong *m, slong **U, acb_mat_struct **E, const qt_cycle_struct *C, s
         }
         goto done;
     }
-    blk = flint_malloc(sizeof(slong) * N);
     pos = flint_malloc(sizeof(slong) * N);
     idx = flint_malloc(sizeof(slong) * N);
     first = flint_malloc(sizeof(slong) * (N + 1));
-    nb = qt_lindblad_blocks(blk, idx, pos, first, G, K);
+    nb = qt_lindblad_blocks(idx, pos, first, G, K);
     *m = first[1];
     *U = flint_malloc(sizeof(slong) * *m);
     for (q = 0; q < *m; q++)
@@ -180,7 +179,7 @@ stroke_maps(slong *m, slong **U, acb_mat_struct **E, const qt_cycle_struct *C, s
         if (B[k] != NULL)
             qt_lindblad_block_ops_clear(B[k]);
     flint_free(B);
-    flint_free(blk); flint_free(pos); flint_free(idx); flint_free(first);
+    flint_free(pos); flint_free(idx); flint_free(first);
 done:
     for (k = 0; k < K; k++)
         qt_lindblad_clear(G + k);
