@@ -16,4 +16,9 @@ _qt_nz_lists;
 void _qt_nz_lists_init(_qt_nz_lists *p, const acb_mat_struct *M, slong nm, int by_row, slong n);
 void _qt_nz_lists_clear(_qt_nz_lists *p);
 
+/* solves A x = b, A proven nonsingular: preconditioned by an approximate inverse of the midpoint (which overestimates
+   much less than plain LU on wide complex parameter balls), else plain LU; a 1 x 1 system by one division.  Returns
+   0 if A is not proven nonsingular (lindblad_solve.c) */
+int _qt_acb_mat_solve_certified(acb_mat_t x, const acb_mat_t A, const acb_mat_t b, slong prec);
+
 #endif

@@ -3,7 +3,7 @@
  * choice between it and the action route (lindblad_action.c), certified stationary state (lemmas L1-L3, L7 of
  * proofs/open_systems.md). */
 #include <math.h>
-#include "qtoracle/lindblad.h"
+#include "lindblad_internal.h"
 
 void
 qt_mat_vec(acb_mat_t v, const acb_mat_t X)
@@ -269,11 +269,8 @@ qt_lindblad_steady_state_dense(acb_mat_t X, const qt_lindblad_t G, slong prec, c
     return QT_OK;
 }
 
-/* solves A x = b (proven nonsingular: preconditioned by an approximate inverse of the midpoint, which overestimates
-   much less than plain LU on wide complex parameter balls, else plain LU; a 1 x 1 system by one division); 0 if not
-   proven */
-static int
-certified_solve(acb_mat_t x, const acb_mat_t A, const acb_mat_t b, slong prec)
+int
+_qt_acb_mat_solve_certified(acb_mat_t x, const acb_mat_t A, const acb_mat_t b, slong prec)
 {
     if (acb_mat_nrows(A) == 1)
     {
@@ -336,7 +333,7 @@ qt_lindblad_drazin_solve(acb_mat_t X, const acb_mat_t S, const acb_mat_t Y, slon
             for (c = 0; c < m; c++)
                 acb_zero(acb_mat_entry(bq, 0, c));
         }
-        ok = certified_solve(xq, A, bq, prec);
+        ok = _qt_acb_mat_solve_certified(xq, A, bq, prec);
         for (a = 0; a < sz && ok; a++)
             for (c = 0; c < m; c++)
                 acb_set(acb_mat_entry(x, iq[a], c), acb_mat_entry(xq, a, c));

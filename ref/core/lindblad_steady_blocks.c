@@ -5,14 +5,7 @@
  * block 0: solved there; every other block is proven nonsingular, so its part of the solution is exactly 0.  The
  * system is nonsingular iff every block is, so this certifies the unique stationary state that the dense solve would,
  * at a cost of sum |C|^3 over the blocks C instead of n^6. */
-#include "qtoracle/lindblad.h"
-
-/* A x = b proven nonsingular (preconditioned, else plain LU) */
-static int
-solve(acb_mat_t x, const acb_mat_t A, const acb_mat_t b, slong prec)
-{
-    return acb_mat_solve_precond(x, A, b, prec) || acb_mat_solve(x, A, b, prec);
-}
+#include "lindblad_internal.h"
 
 int
 qt_lindblad_steady_state_blocks(acb_mat_t X, const qt_lindblad_t G, slong prec, char *reason)
@@ -43,7 +36,7 @@ qt_lindblad_steady_state_blocks(acb_mat_t X, const qt_lindblad_t G, slong prec, 
                 acb_set_si(acb_mat_entry(A, pos[0], q), idx[first[c] + q] % n == idx[first[c] + q] / n);
             acb_one(acb_mat_entry(rhs, pos[0], 0));
         }
-        if (c == 0 ? !solve(x, A, rhs, prec) : !qt_lindblad_block_nonsingular(A, prec))
+        if (c == 0 ? !_qt_acb_mat_solve_certified(x, A, rhs, prec) : !qt_lindblad_block_nonsingular(A, prec))
             st = qt_fail(reason, QT_UNCERTIFIED, "the stationary-state system could not be proven nonsingular (the "
                          "stationary state may not be unique): its block of %ld unknowns%s", (long) m,
                          c == 0 ? " holding the trace" : "");
