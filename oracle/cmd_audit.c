@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
-/* cmd_audit.c -- qtoracle audit CLAIMS.json [--json] [--max-digits D] [--progress]: a verdict on every published claim
- * of a claims file (format: docs/claims.md, vectors/schema/qtclaims_v1.schema.json).
+/* cmd_audit.c -- qtoracle audit CLAIMS.json [--json] [--max-digits D] [--progress] [--timeout S] [--jobs J]: a verdict
+ * on every published claim of a claims file (format: docs/claims.md, vectors/schema/qtclaims_v1.schema.json).
  * The whole file is validated before anything is evaluated, and the verdict lines are printed only when every claim
  * has been decided or given up on, so a malformed file (exit 2) prints nothing on stdout. Each claim is evaluated at
  * 10, 20, 40, ... digits up to --max-digits (default 60) until its verdict is decided (claim_verdict.c); a sweep
  * (list-valued parameters, taken point by point) is CONSISTENT if every point is, INCONSISTENT at its first
  * inconsistent point, else UNDECIDED at its first undecided point.
+ * With --jobs J the claims are judged in J worker processes (run_items.c), each with its own cache of evaluations;
+ * the lines are the same and in the same order.
  * Exit status: 0 no claim inconsistent; 1 some claim inconsistent; 2 malformed claims file; 3 internal error. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +15,10 @@
 #include "claims.h"
 
 #define AUDIT_USAGE "usage: qtoracle audit CLAIMS.json [--json] [--max-digits D] [--progress] [--timeout SECONDS]\n" \
+    "                      [--jobs J]\n" \
     "  a verdict on every claim of a claims file: CONSISTENT, INCONSISTENT or UNDECIDED (docs/claims.md);\n" \
     "  --timeout caps the wall time of the whole audit (could not certify, nothing printed, when reached);\n" \
+    "  --jobs J judges the claims in J worker processes (the same lines, in the same order);\n" \
     "  the last line is 'N consistent, N inconsistent, N undecided'; exit 1 if any claim is inconsistent\n"
 
 typedef struct
@@ -256,14 +260,101 @@ why_text(char *buf, size_t len, const qo_claim *c, const outcome *r)
     flint_free(b);
 }
 
+/* the claims as items of qo_run_items (run_items.c): item i is claim i, judged into {"verdict": V, "line": the text
+   or JSON line printed for it} */
+typedef struct
+{
+    const qo_claim *cs;
+    slong max_digits;
+    int as_json;
+}
+audit_items;
+
+static void
+audit_label(char *buf, size_t len, long i, void *ctx)
+{
+    const audit_items *A = ctx;
+    snprintf(buf, len, "%s", A->cs[i].id);
+}
+
+static int
+audit_item(json_t **item, long i, void *ctx, char *err, size_t errlen)
+{
+    const audit_items *A = ctx;
+    const qo_claim *c = A->cs + i;
+    outcome r;
+    char where[300], why[QT_REASON_LEN + 600];
+    const char *out = c->output ? c->output : c->q->name;
+    int v, code = QO_EXIT_OK;
+    arb_init(r.x);
+    arb_init(r.bound);
+    r.status = QT_OK;
+    v = judge(&r, c, A->max_digits, err, errlen);
+    if (v < 0)
+        code = QO_EXIT_USAGE;
+    else if (r.status == QT_INTERNAL)
+    {
+        snprintf(err, errlen, "claim \"%.120s\": %s", c->id, r.reason);
+        code = QO_EXIT_INTERNAL;
+    }
+    else
+    {
+        json_t *line;
+        point_text(where, sizeof where, c, r.point);
+        why_text(why, sizeof why, c, &r);
+        if (A->as_json)
+        {
+            json_t *j = json_object();
+            slong k = c->kind == QO_CLAIM_PRINTED ? qo_correct_digits(r.x, c->value) : -1;
+            char *s;
+            json_object_set_new(j, "claimId", json_string(c->id));
+            json_object_set_new(j, "verdict", json_string(qo_verdict_names[v]));
+            json_object_set_new(j, "quantity", json_string(c->q->name));
+            json_object_set_new(j, "output", json_string(out));
+            json_object_set_new(j, "point", json_deep_copy(json_array_get(c->points, (size_t) r.point)));
+            json_object_set_new(j, "pointIndex", json_integer(r.point));
+            json_object_set_new(j, "points", json_integer((json_int_t) json_array_size(c->points)));
+            json_object_set_new(j, "digits", json_integer(r.digits));
+            json_object_set_new(j, "status", json_string(qt_status_name(r.status)));
+            json_object_set_new(j, "value", r.status == QT_DOMAIN ? json_null() : qo_ball_json(r.x, r.digits));
+            json_object_set_new(j, "correctDigits", k >= 0 ? json_integer(k) : json_null());
+            json_object_set_new(j, "reason", json_string(why));
+            s = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII);
+            line = json_string(s);
+            free(s);
+            json_decref(j);
+        }
+        else
+        {
+            qt_ball_strings_t b;
+            char text[QT_REASON_LEN + 1400];
+            qt_ball_strings(&b, r.x, 20);
+            if (r.status == QT_DOMAIN)
+                snprintf(text, sizeof text, "%-12s %s: %s undefined%s%s; %s", qo_verdict_names[v], c->id, out,
+                         where[0] ? " at " : "", where, why);
+            else
+                snprintf(text, sizeof text, "%-12s %s: %s = %s +/- %s%s%s; %s", qo_verdict_names[v], c->id, out,
+                         b.mid, b.rad, where[0] ? " at " : "", where[0] ? where : "", why);
+            qt_ball_strings_clear(&b);
+            line = json_string(text);
+        }
+        *item = json_object();
+        json_object_set_new(*item, "verdict", json_integer(v));
+        json_object_set_new(*item, "line", line);
+    }
+    arb_clear(r.x);
+    arb_clear(r.bound);
+    return code;
+}
+
 int
 qo_cmd_audit(int argc, char **argv)
 {
     const char *path = NULL;
-    json_t *lines;
+    json_t *results;
     qo_claims file;
     slong max_digits = 60;
-    int i, as_json = 0, progress = 0, code = QO_EXIT_OK, counts[3] = {0, 0, 0}, timeout_given = 0;
+    int i, as_json = 0, progress = 0, code = QO_EXIT_OK, counts[3] = {0, 0, 0}, timeout_given = 0, jobs = 1;
     const char *v = NULL;
     unsigned timeout = 0;
     size_t ci, n;
@@ -287,6 +378,11 @@ qo_cmd_audit(int argc, char **argv)
                 return QO_EXIT_USAGE;
             timeout_given = 1;
         }
+        else if (qo_option(&v, &i, argc, argv, "--jobs"))
+        {
+            if (qo_jobs_parse(&jobs, "audit", v))
+                return QO_EXIT_USAGE;
+        }
         else if (qo_option(&v, &i, argc, argv, "--max-digits"))
         {
             if (qo_parse_digits(&max_digits, v))
@@ -297,7 +393,7 @@ qo_cmd_audit(int argc, char **argv)
         }
         else if (argv[i][0] == '-' && argv[i][1] != '\0')
         {
-            qo_error("audit: unknown option \"%s\" (usage: qtoracle audit CLAIMS.json [--json] [--max-digits D] [--progress] [--timeout SECONDS])", argv[i]);
+            qo_error("audit: unknown option \"%s\" (usage: qtoracle audit CLAIMS.json [--json] [--max-digits D] [--progress] [--timeout SECONDS] [--jobs J])", argv[i]);
             return QO_EXIT_USAGE;
         }
         else if (path == NULL)
@@ -310,7 +406,7 @@ qo_cmd_audit(int argc, char **argv)
     }
     if (path == NULL)
     {
-        qo_error("audit: usage: qtoracle audit CLAIMS.json [--json] [--max-digits D] [--progress] [--timeout SECONDS]");
+        qo_error("audit: usage: qtoracle audit CLAIMS.json [--json] [--max-digits D] [--progress] [--timeout SECONDS] [--jobs J]");
         return QO_EXIT_USAGE;
     }
     if (!timeout_given && qo_timeout_default(&timeout, "audit", 0))
@@ -329,91 +425,35 @@ qo_cmd_audit(int argc, char **argv)
     return QO_EXIT_OK;
 #endif
     /* judge every claim; keep the lines until the end */
-    lines = json_array();
+    results = json_array();
     {
         char what[300];
         snprintf(what, sizeof what, "audit %.250s (no verdict printed)", path);
         qo_timeout_arm(timeout, what, NULL);
     }
     qo_progress_start(progress);
-    for (ci = 0; ci < n && code == QO_EXIT_OK; ci++)
     {
-        const qo_claim *c = cs + ci;
-        outcome r;
-        char where[300], why[QT_REASON_LEN + 600];
-        int v;
-        qo_progress_step("audit", (long) ci + 1, (long) n, c->id);
-        arb_init(r.x);
-        arb_init(r.bound);
-        r.status = QT_OK;
-        v = judge(&r, c, max_digits, err, sizeof err);
-        if (v < 0)
-            code = QO_EXIT_USAGE;
-        else if (r.status == QT_INTERNAL)
-        {
-            snprintf(err, sizeof err, "claim \"%.120s\": %s", c->id, r.reason);
-            code = QO_EXIT_INTERNAL;
-        }
-        else
-        {
-            const char *out = c->output ? c->output : c->q->name;
-            counts[v]++;
-            point_text(where, sizeof where, c, r.point);
-            why_text(why, sizeof why, c, &r);
-            if (as_json)
-            {
-                json_t *j = json_object();
-                slong k = c->kind == QO_CLAIM_PRINTED ? qo_correct_digits(r.x, c->value) : -1;
-                char *s;
-                json_object_set_new(j, "claimId", json_string(c->id));
-                json_object_set_new(j, "verdict", json_string(qo_verdict_names[v]));
-                json_object_set_new(j, "quantity", json_string(c->q->name));
-                json_object_set_new(j, "output", json_string(out));
-                json_object_set_new(j, "point", json_deep_copy(json_array_get(c->points, (size_t) r.point)));
-                json_object_set_new(j, "pointIndex", json_integer(r.point));
-                json_object_set_new(j, "points", json_integer((json_int_t) json_array_size(c->points)));
-                json_object_set_new(j, "digits", json_integer(r.digits));
-                json_object_set_new(j, "status", json_string(qt_status_name(r.status)));
-                json_object_set_new(j, "value", r.status == QT_DOMAIN ? json_null() : qo_ball_json(r.x, r.digits));
-                json_object_set_new(j, "correctDigits", k >= 0 ? json_integer(k) : json_null());
-                json_object_set_new(j, "reason", json_string(why));
-                s = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII);
-                json_array_append_new(lines, json_string(s));
-                free(s);
-                json_decref(j);
-            }
-            else
-            {
-                qt_ball_strings_t b;
-                char line[QT_REASON_LEN + 1400];
-                qt_ball_strings(&b, r.x, 20);
-                if (r.status == QT_DOMAIN)
-                    snprintf(line, sizeof line, "%-12s %s: %s undefined%s%s; %s", qo_verdict_names[v], c->id, out,
-                             where[0] ? " at " : "", where, why);
-                else
-                    snprintf(line, sizeof line, "%-12s %s: %s = %s +/- %s%s%s; %s", qo_verdict_names[v], c->id, out,
-                             b.mid, b.rad, where[0] ? " at " : "", where[0] ? where : "", why);
-                qt_ball_strings_clear(&b);
-                json_array_append_new(lines, json_string(line));
-            }
-        }
-        arb_clear(r.x);
-        arb_clear(r.bound);
+        audit_items A = {cs, max_digits, as_json};
+        qo_items it = {audit_item, NULL, &A, "audit", audit_label};
+        code = qo_run_items(results, &it, (long) n, jobs, err, sizeof err);
     }
     qo_timeout_disarm();
     qo_progress_end();
     if (code == QO_EXIT_OK)
     {
         json_t *l;
-        json_array_foreach(lines, ci, l)
-            puts(json_string_value(l));
+        json_array_foreach(results, ci, l)
+        {
+            counts[json_integer_value(json_object_get(l, "verdict"))]++;
+            puts(json_string_value(json_object_get(l, "line")));
+        }
         if (!as_json)
             printf("%d consistent, %d inconsistent, %d undecided\n", counts[0], counts[1], counts[2]);
         code = counts[QO_INCONSISTENT] > 0 ? QO_EXIT_FAIL : QO_EXIT_OK;
     }
     else
         qo_error("audit: %s: %s", path, err);
-    json_decref(lines);
+    json_decref(results);
     cache_clear();
     qo_claims_clear(&file);
     return code;

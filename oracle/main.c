@@ -34,7 +34,7 @@ static const char *const command_help[][2] = {
     {"validate", NULL},   /* cmd_validate.c prints its own */
     {"gen", "usage: qtoracle gen SPEC.json -o VECTORS.json [--progress] [--timeout SECONDS] [--shard I/N] [--jobs J]\n  certified golden vectors from a spec, written atomically "
             "(docs/vectors.md); fails if an output cannot be certified to its group's digits;\n  progress on stderr "
-            "when it is a terminal, one line per case with --progress;\n  --timeout caps the wall time (could not certify, no "
+            "when it is a terminal, one line per finished case (with its seconds) with --progress;\n  --timeout caps the wall time (could not certify, no "
             "file written, when reached);\n  --shard I/N computes the cases k (0, 1, ... in spec order) with k mod N = I - 1 into a "
             "part file for qtoracle merge;\n  --jobs J computes the cases in J worker processes (the same file, byte for byte; "
             "docs/scale.md)\n"},

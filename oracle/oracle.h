@@ -248,9 +248,13 @@ const char *qo_closest(const char *word, const char *const *candidates, int n);
 
 /* error printing: "qtoracle: " prefix, to stderr */
 void qo_error(const char *fmt, ...);
-/* progress on stderr (progress.c): automatic when stderr is a terminal, one line per step when requested */
+/* progress on stderr (progress.c): automatic when stderr is a terminal, one line per finished item when requested.
+   step: item k of n (from 1) is being computed (a terminal only); done: the k-th of n items has finished, started
+   at qo_progress_clock() = started (seconds since qo_progress_start) */
 void qo_progress_start(int requested);
+double qo_progress_clock(void);
 void qo_progress_step(const char *cmd, long k, long n, const char *label);
+void qo_progress_done(const char *cmd, long k, long n, double started, const char *label);
 void qo_progress_end(void);
 /* eval: report each working precision the digits loop tries (label: what is evaluated; NULL: off) */
 void qo_progress_precisions(const char *label);

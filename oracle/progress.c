@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
-/* progress.c -- progress of a long command on stderr: on a terminal one line rewritten in place, otherwise (with
- * --progress, e.g. in a CI log) one line per step. Never on stdout, so it cannot mix with a command's output. */
+/* progress.c -- progress of a long command on stderr: on a terminal one line rewritten in place (the item being
+ * computed, then each one finished), otherwise (with --progress, e.g. in a CI log) one line per finished item with the
+ * seconds it took, "gen: 3/167 7.9s +2.4s LABEL" (3 of 167 done after 7.9 s in all, this one 2.4 s), so that a slow
+ * case stands out. Never on stdout, so it cannot mix with a command's output. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <time.h>
@@ -18,19 +20,34 @@ qo_progress_start(int requested)
     clock_gettime(CLOCK_MONOTONIC, &t0);
 }
 
+double
+qo_progress_clock(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double) (t.tv_sec - t0.tv_sec) + 1e-9 * (double) (t.tv_nsec - t0.tv_nsec);
+}
+
 void
 qo_progress_step(const char *cmd, long k, long n, const char *label)
 {
-    struct timespec t;
+    if (mode != 1)
+        return;
+    fprintf(stderr, "\r\033[K%s: %ld/%ld %.1fs %.60s", cmd, k, n, qo_progress_clock(), label);
+    fflush(stderr);
+}
+
+void
+qo_progress_done(const char *cmd, long k, long n, double started, const char *label)
+{
     double s;
     if (mode == 0)
         return;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    s = (double) (t.tv_sec - t0.tv_sec) + 1e-9 * (double) (t.tv_nsec - t0.tv_nsec);
+    s = qo_progress_clock();
     if (mode == 1)
-        fprintf(stderr, "\r\033[K%s: %ld/%ld %.1fs %.60s", cmd, k, n, s, label);
+        fprintf(stderr, "\r\033[K%s: %ld/%ld %.1fs +%.1fs %.60s", cmd, k, n, s, s - started, label);
     else
-        fprintf(stderr, "%s: %ld/%ld %.1fs %s\n", cmd, k, n, s, label);
+        fprintf(stderr, "%s: %ld/%ld %.1fs +%.1fs %s\n", cmd, k, n, s, s - started, label);
     fflush(stderr);
 }
 
@@ -43,12 +60,10 @@ qo_progress_precisions(const char *label)
 void
 qo_progress_precision(long prec)
 {
-    struct timespec t;
     double s;
     if (mode == 0 || prec_label == NULL)
         return;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    s = (double) (t.tv_sec - t0.tv_sec) + 1e-9 * (double) (t.tv_nsec - t0.tv_nsec);
+    s = qo_progress_clock();
     if (mode == 1)
         fprintf(stderr, "\r\033[K%.80s: working precision %ld bits, %.1fs", prec_label, prec, s);
     else

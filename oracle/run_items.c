@@ -83,6 +83,7 @@ typedef struct
 {
     int cmd_fd, res_fd;          /* -1 once closed */
     long item;                   /* the item it computes, -1 if none */
+    double started;              /* when it was handed out (qo_progress_clock) */
     char *buf;                   /* the bytes of a line not yet complete */
     size_t len, cap;
     char said[512];              /* what it printed itself (stdout and stderr come here too) */
@@ -95,6 +96,7 @@ hand_out(qo_worker *w, long *next, long n)
     if (*next < n)
     {
         w->item = (*next)++;
+        w->started = qo_progress_clock();
         if (qo_write_all(w->cmd_fd, &w->item, sizeof w->item) == 0)
             return;
         /* the worker is gone: its end of file on res_fd reports it */
@@ -328,7 +330,7 @@ run_workers(json_t *results, long n, int jobs, const qo_items *it, char *err, si
                     done++;
                     have[x->item] = 1;
                     it->label(label, sizeof label, x->item, it->ctx);
-                    qo_progress_step(it->cmd, done, n, label);
+                    qo_progress_done(it->cmd, done, n, x->started, label);
                     code = emit_ready(results, have, &emitted, n, it, err, errlen);
                     if (code == QO_EXIT_OK)
                         hand_out(x, &next, n);
@@ -380,9 +382,12 @@ qo_run_items(json_t *results, const qo_items *it, long n, int jobs, char *err, s
         json_t *out = NULL;
         char label[200];
         int code;
+        double started = qo_progress_clock();
         it->label(label, sizeof label, i, it->ctx);
         qo_progress_step(it->cmd, i + 1, n, label);
         code = it->fn(&out, i, it->ctx, err, errlen);
+        if (code == QO_EXIT_OK)
+            qo_progress_done(it->cmd, i + 1, n, started, label);
         if (code == QO_EXIT_OK)
         {
             json_array_set_new(results, (size_t) i, out);

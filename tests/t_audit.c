@@ -273,6 +273,48 @@ START_TEST(shipped_quick_verdicts)
 }
 END_TEST
 
+/* audit --jobs: the same lines, in the same order, and the same exit as in one process (text and --json), on the
+   quick shipped files (consistent and inconsistent claims, sweeps); a bad --jobs is refused up front */
+START_TEST(audit_jobs_same_lines)
+{
+    static const char *files[] = {"classic_constants", "energy_entropy_balance", "entropy_flow_quantum_limit",
+                                  "no_entropy_production"};
+    static const char *const modes[] = {"", " --json"};
+    static const char *const jobs[] = {" --jobs 2", " --jobs=3", " --jobs 64"};
+    size_t k, m, b;
+    char *out, *err, line[400];
+    for (k = 0; k < sizeof files / sizeof files[0]; k++)
+        for (m = 0; m < 2; m++)
+        {
+            char *out1, *err1;
+            int code1;
+            snprintf(line, sizeof line, "audit vectors/claims/%s.json%s", files[k], modes[m]);
+            code1 = run_line(line, &out1, &err1);
+            ck_assert_msg((code1 == 0 || code1 == 1) && strlen(out1) > 100, "%s: exit %d, %s", line, code1, err1);
+            for (b = 0; b < sizeof jobs / sizeof jobs[0]; b++)
+            {
+                char *out2, *err2;
+                int code2;
+                snprintf(line, sizeof line, "audit vectors/claims/%s.json%s%s", files[k], modes[m], jobs[b]);
+                code2 = run_line(line, &out2, &err2);
+                ck_assert_msg(code2 == code1 && strcmp(out1, out2) == 0 && strcmp(err1, err2) == 0,
+                              "%s: exit %d, stdout differs from one process: %s", line, code2, out2);
+                free(out2); free(err2);
+            }
+            free(out1); free(err1);
+        }
+    for (b = 0; b < 3; b++)
+    {
+        static const char *const bad[] = {"0", "2.5", "65"};
+        snprintf(line, sizeof line, "audit vectors/claims/classic_constants.json --jobs %s", bad[b]);
+        ck_assert_int_eq(run_line(line, &out, &err), 2);
+        ck_assert_msg(out[0] == '\0' && strstr(err, "--jobs must be a whole number of worker processes from 1 to 64")
+                      != NULL, "%s: %s", line, err);
+        free(out); free(err);
+    }
+}
+END_TEST
+
 /* sweep: the CSV points are exact and every enclosure contains the closed form I_S = pi^2 tau (T_L - T_R)/3 of the
    ideal channel and agrees with eval at the same point; JSON lines carry the same enclosures */
 START_TEST(sweep_matches_closed_form_and_eval)
@@ -418,6 +460,7 @@ main(void)
     tcase_add_loop_test(tc, malformed_claims, 0, (int) (sizeof bad_claims / sizeof bad_claims[0]));
     tcase_add_test(tc, claims_schema);
     tcase_add_test(tc, shipped_quick_verdicts);
+    tcase_add_test(tc, audit_jobs_same_lines);
     tcase_add_test(tc, sweep_matches_closed_form_and_eval);
     tcase_add_test(tc, sweep_jobs_same_lines);
     tcase_add_loop_test(tc, sweep_bad_inputs, 0, (int) (sizeof bad_sweeps / sizeof bad_sweeps[0]));

@@ -579,13 +579,23 @@ START_TEST(command_line_forms)
         free(out); free(err);
     }
     {
-        /* gen --progress: one line per case on stderr, nothing on stdout, the same file as without it */
-        char line[1200], *a, *b;
-        snprintf(line, sizeof line, "gen vectors/specs/state.json -o %s/p1.json --progress", tmpdir);
-        ck_assert_int_eq(run_line(line, &out, &err), 0);
-        ck_assert_msg(out[0] == '\0' && strstr(err, "gen: 1/") == err && strstr(err, "relative/mixed/to-pure\n") != NULL,
-                      "%s", err);
-        free(out); free(err);
+        /* gen --progress: one line per finished case on stderr ("gen: k/n TOTALs +CASEs LABEL"), serial and with
+           workers, nothing on stdout, the same file as without it */
+        char line[1200], *a, *b, *q;
+        int jobs, lines;
+        for (jobs = 1; jobs <= 2; jobs++)
+        {
+            snprintf(line, sizeof line, "gen vectors/specs/state.json -o %s/p%d.json --progress --jobs %d", tmpdir,
+                     jobs == 1 ? 1 : 3, jobs);
+            ck_assert_int_eq(run_line(line, &out, &err), 0);
+            ck_assert_msg(out[0] == '\0' && strstr(err, "gen: 1/36 ") == err && strstr(err, "s +") != NULL
+                          && strstr(err, "relative/mixed/to-pure\n") != NULL && strstr(err, "gen: 36/36 ") != NULL,
+                          "%s", err);
+            for (lines = 0, q = err; (q = strchr(q, '\n')) != NULL; q++)
+                lines++;
+            ck_assert_msg(lines == 36, "one line per case, --jobs %d: %s", jobs, err);
+            free(out); free(err);
+        }
         snprintf(line, sizeof line, "gen vectors/specs/state.json -o %s/p2.json", tmpdir);
         ck_assert_int_eq(run_line(line, &out, &err), 0);
         ck_assert_msg(err[0] == '\0', "no progress unless asked or on a terminal: %s", err);
