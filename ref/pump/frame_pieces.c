@@ -176,8 +176,7 @@ add_radius(fmpq *radii, slong *cnt, slong nmax, const fmpq_t a1, const fmpq_t b1
 slong
 qt_pump_frame_special_radii(fmpq *radii, slong nmax, const qt_pump_params_struct *P)
 {
-    slong d = (slong) 1 << P->n_qubits, i, j, ng, cnt = 0, *group = malloc(sizeof(slong) * d * d);
-    fmpq *da = _fmpq_vec_init(d * d), *db = _fmpq_vec_init(d * d);
+    slong d = (slong) 1 << P->n_qubits, i, j, cnt = 0;
     qt_pump_axis_struct X[1];
     char why[QT_REASON_LEN];
     qt_pump_axis_init(X, d);
@@ -185,17 +184,14 @@ qt_pump_frame_special_radii(fmpq *radii, slong nmax, const qt_pump_params_struct
        P26 on the z axis); two coincide where a1 + b1 r = a2 + b2 r, b1 != b2 */
     if ((P->n_qubits == 2 || P->n_qubits == 3) && qt_pump_axis_model(X, P, 1, why) == QT_OK)
     {
-        ng = qt_pump_multiplet_grouping(group, da, db, X);
-        for (i = 0; i < ng; i++)                  /* two groups' frequencies coincide */
-            for (j = i + 1; j < ng; j++)
-                add_radius(radii, &cnt, nmax, da + i, db + i, da + j, db + j);
+        for (i = 0; i < X->ng; i++)               /* two groups' frequencies coincide */
+            for (j = i + 1; j < X->ng; j++)
+                add_radius(radii, &cnt, nmax, X->da + i, X->db + i, X->da + j, X->db + j);
         for (i = 0; i < d; i++)                   /* two levels cross */
             for (j = i + 1; j < d; j++)
                 add_radius(radii, &cnt, nmax, X->of + i, X->sl + i, X->of + j, X->sl + j);
         qsort(radii, cnt, sizeof(fmpq), fmpq_cmp_ptr);
     }
     qt_pump_axis_clear(X);
-    free(group);
-    _fmpq_vec_clear(da, d * d); _fmpq_vec_clear(db, d * d);
     return cnt;
 }

@@ -250,12 +250,14 @@ int qt_pump_parity_sectors_dark(const qt_pump_params_struct *P, char *reason);
 /* lemma P26: two or three qubits with Heisenberg exchange (Delta = 1, J != 0) on shared baths (a named layout or
  * coupling=matrix, with the further baths of P27) on the field axis B = r e_axis (0: B_x, 1: B_z), in the constant
  * joint eigenbasis w_n (integer vectors): levels E_n = of_n + sl_n r (exact), transition weights
- * C[(a d + m) d + n] = |<w_m|A_a|w_n>|^2 (exact, normalised, constant on the axis) for the nb baths a, and the level
- * with the smallest slope (the ground level for large r) */
+ * C[(a d + m) d + n] = |<w_m|A_a|w_n>|^2 (exact, normalised, constant on the axis) for the nb baths a, the level
+ * with the smallest slope (the ground level for large r), and the ng Bohr groups of qt_pump_multiplet_grouping: the
+ * transition n -> m in group[m d + n] (-1 on the diagonal), frequency E_n - E_m = da[g] + db[g] r */
 typedef struct
 {
-    slong d, nb, ground;
-    fmpq *sl, *of, *C;
+    slong d, nb, ground, ng;
+    fmpq *sl, *of, *C, *da, *db;
+    slong *group;
 }
 qt_pump_axis_struct;
 /* frame_pieces.c, shared by the field-frame routes (lemmas P18, P25, P29, P31):

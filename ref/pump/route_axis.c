@@ -52,6 +52,10 @@ qt_pump_axis_init(qt_pump_axis_struct *X, slong d)
     X->sl = _fmpq_vec_init(d);
     X->of = _fmpq_vec_init(d);
     X->C = _fmpq_vec_init(QT_PUMP_MAX_BATHS * d * d);
+    X->ng = 0;
+    X->da = _fmpq_vec_init(d * d);
+    X->db = _fmpq_vec_init(d * d);
+    X->group = flint_malloc(sizeof(slong) * d * d);
 }
 
 void
@@ -60,6 +64,9 @@ qt_pump_axis_clear(qt_pump_axis_struct *X)
     _fmpq_vec_clear(X->sl, X->d);
     _fmpq_vec_clear(X->of, X->d);
     _fmpq_vec_clear(X->C, QT_PUMP_MAX_BATHS * X->d * X->d);
+    _fmpq_vec_clear(X->da, X->d * X->d);
+    _fmpq_vec_clear(X->db, X->d * X->d);
+    flint_free(X->group);
 }
 
 /* re + i im = u^T M v for integer vectors u, v (exact) */
@@ -206,6 +213,7 @@ qt_pump_axis_model(qt_pump_axis_struct *X, const qt_pump_params_struct *P, int a
                 fmpq_div_fmpz(t, t, nrm + n);
                 fmpq_add(e, e, t);
             }
+    X->ng = qt_pump_multiplet_grouping(X->group, X->da, X->db, X);
     qt_pump_model_clear(M);
     _fmpz_vec_clear(wv, d * d);
     _fmpz_vec_clear(v, d);
@@ -236,15 +244,6 @@ qt_pump_axis_crossing_radius(fmpq_t Rc, const qt_pump_axis_struct *X)
     fmpq_clear(t); fmpq_clear(u);
 }
 
-/* Lambda_{a,r} at B = r e_axis by the population route of lemma P13/P9 written in the symmetric form of detailed
- * balance (lemma P26): with q_n = e^{-(E_n - E_g)/(2T)} (entire in r; p = q^2 / Z the Gibbs law), W = Q S Q^{-1},
- * S[n][m] = W[n][m] q_m / q_n = sum_a C_a[n][m] G_a(om) e^{-om/(2T)}, om = E_m - E_n (even in om: S is symmetric),
- * S[m][m] = W[m][m].  W x = d_r p, 1^T x = 0 becomes S z = Q^{-1} d_r p, q^T z = 0 with x = Q z; since q^T S = 0 and
- * 1^T d_r p = 0, row g of the system is implied by the others and is replaced by q^T (rhs 0); E_g may be any level
- * (a constant shift of all E_n scales q, Z and z and leaves x unchanged): the lowest one at the centre of r.  Then
- * Lambda_{a,r} = -sum_m h_a[m] q_m z_m, h_a[m] = sum_{n != m} (E_n - E_m) W_a[n][m].  The same numbers as the rate
- * matrix with the trace row, but the scaled system stays well conditioned as the excited levels empty (r large),
- * which keeps the enclosures on complex balls narrow. */
 void
 qt_pump_axis_gap(fmpq_t gap, const qt_pump_axis_struct *X)
 {
@@ -262,6 +261,15 @@ qt_pump_axis_gap(fmpq_t gap, const qt_pump_axis_struct *X)
     fmpq_clear(t);
 }
 
+/* Lambda_{a,r} at B = r e_axis by the population route of lemma P13/P9 written in the symmetric form of detailed
+ * balance (lemma P26): with q_n = e^{-(E_n - E_g)/(2T)} (entire in r; p = q^2 / Z the Gibbs law), W = Q S Q^{-1},
+ * S[n][m] = W[n][m] q_m / q_n = sum_a C_a[n][m] G_a(om) e^{-om/(2T)}, om = E_m - E_n (even in om: S is symmetric),
+ * S[m][m] = W[m][m].  W x = d_r p, 1^T x = 0 becomes S z = Q^{-1} d_r p, q^T z = 0 with x = Q z; since q^T S = 0 and
+ * 1^T d_r p = 0, row g of the system is implied by the others and is replaced by q^T (rhs 0); E_g may be any level
+ * (a constant shift of all E_n scales q, Z and z and leaves x unchanged): the lowest one at the centre of r.  Then
+ * Lambda_{a,r} = -sum_m h_a[m] q_m z_m, h_a[m] = sum_{n != m} (E_n - E_m) W_a[n][m].  The same numbers as the rate
+ * matrix with the trace row, but the scaled system stays well conditioned as the excited levels empty (r large),
+ * which keeps the enclosures on complex balls narrow. */
 int
 qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, const acb_t r,
                         slong prec, char *reason)
@@ -269,8 +277,9 @@ qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump
     slong d = X->d, nb = X->nb, g = 0, n, m, a;
     acb_mat_t S, rhs, z;
     acb_mat_struct Wa[QT_PUMP_MAX_BATHS];
-    acb_ptr E, q;
-    acb_t T, T2, Z, mE, om, t, u, gam, h;
+    acb_ptr E, q, G1, ex;
+    acb_t T, T2, Z, mE, om, t, u, gam, h, one;
+    char *have;
     int ok;
     if (!qt_pump_equal_temperatures(P))
     {
@@ -282,8 +291,11 @@ qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump
     for (a = 0; a < nb; a++)
         acb_mat_init(Wa + a, d, d);
     E = _acb_vec_init(d); q = _acb_vec_init(d);
+    G1 = _acb_vec_init(X->ng); ex = _acb_vec_init(X->ng);
+    have = flint_calloc(X->ng + 1, 1);
     acb_init(T); acb_init(T2); acb_init(Z); acb_init(mE); acb_init(om); acb_init(t); acb_init(u); acb_init(gam);
-    acb_init(h);
+    acb_init(h); acb_init(one);
+    acb_one(one);
     acb_set_fmpq(T, P->T, prec);
     acb_mul_2exp_si(T2, T, 1);
     /* E_n = of_n + sl_n r; q_n = exp(-(E_n - E_g)/(2T)); Z = sum q_n^2; <d_r E> = sum q_n^2 sl_n / Z */
@@ -312,7 +324,9 @@ qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump
         acb_addmul(mE, t, u, prec);
     }
     acb_div(mE, mE, Z, prec);
-    /* the rate matrices W_a (off-diagonal n <- m: G_a(E_m - E_n) C_a[n][m]) and S */
+    /* the rate matrices W_a (off-diagonal n <- m: G_a(om) C_a[n][m], om = E_m - E_n) and S.  G_a = gamma_a G_1 is
+       linear in the bath's rate, and om is the frequency of the Bohr group of m -> n, so G_1(om) and e^{-om/(2T)}
+       are computed once per group (om = da + db r exactly, on first use) and shared by the transitions and baths */
     for (a = 0; a < nb; a++)
     {
         qt_pump_bath_rate(gam, P, a, prec);
@@ -320,18 +334,27 @@ qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump
             for (n = 0; n < d; n++)
             {
                 const fmpq *c = X->C + (a * d + n) * d + m;
+                slong k = X->group[n * d + m];
                 if (n == m || fmpq_is_zero(c))
                     continue;
-                acb_sub(om, E + m, E + n, prec);
-                qt_ohmic_rate_acb(t, gam, om, T, prec);
+                if (!have[k])
+                {
+                    acb_set_fmpq(om, X->db + k, prec);
+                    acb_mul(om, om, r, prec);
+                    acb_set_fmpq(t, X->da + k, prec);
+                    acb_add(om, om, t, prec);
+                    qt_ohmic_rate_acb(G1 + k, one, om, T, prec);
+                    acb_div(t, om, T2, prec);
+                    acb_neg(t, t);
+                    acb_exp(ex + k, t, prec);
+                    have[k] = 1;
+                }
                 acb_set_fmpq(u, c, prec);
+                acb_mul(t, G1 + k, gam, prec);
                 acb_mul(acb_mat_entry(Wa + a, n, m), t, u, prec);
                 acb_sub(acb_mat_entry(Wa + a, m, m), acb_mat_entry(Wa + a, m, m), acb_mat_entry(Wa + a, n, m), prec);
                 /* S[n][m] += W_a[n][m] e^{-om/(2T)} */
-                acb_div(u, om, T2, prec);
-                acb_neg(u, u);
-                acb_exp(u, u, prec);
-                acb_addmul(acb_mat_entry(S, n, m), acb_mat_entry(Wa + a, n, m), u, prec);
+                acb_addmul(acb_mat_entry(S, n, m), acb_mat_entry(Wa + a, n, m), ex + k, prec);
             }
         for (m = 0; m < d; m++)
             acb_add(acb_mat_entry(S, m, m), acb_mat_entry(S, m, m), acb_mat_entry(Wa + a, m, m), prec);
@@ -376,7 +399,9 @@ qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump
     for (a = 0; a < nb; a++)
         acb_mat_clear(Wa + a);
     _acb_vec_clear(E, d); _acb_vec_clear(q, d);
+    _acb_vec_clear(G1, X->ng); _acb_vec_clear(ex, X->ng);
+    flint_free(have);
     acb_clear(T); acb_clear(T2); acb_clear(Z); acb_clear(mE); acb_clear(om); acb_clear(t); acb_clear(u);
-    acb_clear(gam); acb_clear(h);
+    acb_clear(gam); acb_clear(h); acb_clear(one);
     return ok ? QT_OK : qt_fail(reason, QT_UNCERTIFIED, "the population rate matrix could not be proven to have a unique stationary state (a dark level makes the Drazin inverse undefined)");
 }

@@ -28,8 +28,7 @@ qt_pump_friction_heis3_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
     acb_ptr E = _acb_vec_init(8), dE = _acb_vec_init(16), p = _acb_vec_init(8), dp = _acb_vec_init(16),
             omega = _acb_vec_init(64);
     fmpz *wv = _fmpz_vec_init(64), *nrm = _fmpz_vec_init(8);
-    fmpq *da = _fmpq_vec_init(64), *db = _fmpq_vec_init(64);
-    slong group[64], ngroups, m, n, k, i, j, c, ref;
+    slong m, n, k, i, j, c, ref;
     int st = QT_OK;
 
     _acb_vec_indeterminate(zeta, 4);
@@ -111,12 +110,11 @@ qt_pump_friction_heis3_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
             }
     }
     /* the generator with the generic grouping; bath L couples through sigma^x, bath R through sigma^z */
-    ngroups = qt_pump_multiplet_grouping(group, da, db, X);
-    for (i = 0; i < ngroups; i++)
+    for (i = 0; i < X->ng; i++)
     {
-        acb_set_fmpq(omega + i, db + i, prec);
+        acb_set_fmpq(omega + i, X->db + i, prec);
         acb_mul(omega + i, omega + i, r, prec);
-        acb_set_fmpq(t, da + i, prec);
+        acb_set_fmpq(t, X->da + i, prec);
         acb_add(omega + i, omega + i, t, prec);
     }
     qt_lindblad_set_hamiltonian(G, H);
@@ -127,7 +125,7 @@ qt_pump_friction_heis3_acb(acb_ptr zeta, const qt_pump_params_struct *P, const a
         qt_pump_frame_combination(A, Mq->bath[c] == 0 ? nx : nz, Az, Mq->bath[c] == 0 ? nz : mnx, Ax, prec);
         qt_pump_bath_rate(g, P, Mq->bath[c], prec);
         acb_set(u, T);
-        qt_davies_add_grouped(G, Pr, d, group, omega, ngroups, A, g, u, 1, Mq->bath[c], prec);
+        qt_davies_add_grouped(G, Pr, d, X->group, omega, X->ng, A, g, u, 1, Mq->bath[c], prec);
     }
     qt_lindblad_superop(S, G, prec);
     if ((st = qt_lindblad_drazin_solve(Xs, S, Y, prec, reason)) != QT_OK)
@@ -155,6 +153,5 @@ done:
     _acb_vec_clear(E, 8); _acb_vec_clear(dE, 16); _acb_vec_clear(p, 8); _acb_vec_clear(dp, 16);
     _acb_vec_clear(omega, 64);
     _fmpz_vec_clear(wv, 64); _fmpz_vec_clear(nrm, 8);
-    _fmpq_vec_clear(da, 64); _fmpq_vec_clear(db, 64);
     return st;
 }
