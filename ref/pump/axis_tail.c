@@ -175,25 +175,22 @@ qt_pump_heisenberg_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_params_st
     return st;
 }
 
-int
-qt_pump_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, int bath,
-                      const arb_t R, slong prec, char *reason)
+/* the part of the envelope that every bath shares: alpha = gap/T and A = 2 D K w_max / (T delta) at R; QT_OK, or
+   QT_UNCERTIFIED with the reason when no weighted column dominance is proven beyond R */
+static int
+envelope_common(arb_t alpha, arb_t A, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, const arb_t R,
+                slong prec, char *reason)
 {
     arb_ptr sl, of;
     arb_struct *lo, *hi;
-    arb_t gap, D, best, t, u, K, A, ab, ob, T, cw;
-    acb_t gw;
-    slong d, g, i, m, n, wmax;
+    arb_t gap, D, best, t, K, T;
+    slong d = X->d, g = X->ground, m, n, wmax;
     fmpq_t gq;
     int st = QT_OK;
-    d = X->d;
     fmpq_init(gq);
-    g = X->ground;
     sl = _arb_vec_init(d); of = _arb_vec_init(d);
     lo = _arb_vec_init(d * d); hi = _arb_vec_init(d * d);
-    arb_init(gap); arb_init(D); arb_init(best); arb_init(t); arb_init(u); arb_init(K); arb_init(A); arb_init(ab);
-    arb_init(ob); arb_init(T); arb_init(cw);
-    acb_init(gw);
+    arb_init(gap); arb_init(D); arb_init(best); arb_init(t); arb_init(K); arb_init(T);
     arb_set_fmpq(T, P->T, prec);
     for (n = 0; n < d; n++)
     {
@@ -208,8 +205,6 @@ qt_pump_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_axis_struct *X, cons
     if (wmax == 0)
     {
         st = qt_fail(reason, QT_UNCERTIFIED, "protocol=quadrant: no weighted column dominance of the population rate matrix could be proven beyond R (lemmas P23, P26): the layout leaves a level without a decay path to the ground level");
-        _arb_vec_indeterminate(c, 3);
-        arb_indeterminate(alpha);
         goto cleanup;
     }
     /* gap = min_{n != g} (sl_n - sl_g) (exact, > 0: the ground slope is the unique minimum), D = max sl - min sl */
@@ -243,8 +238,34 @@ qt_pump_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_axis_struct *X, cons
     arb_mul_si(A, A, 2 * wmax, prec);
     arb_div(A, A, T, prec);
     arb_div(A, A, best, prec);
+cleanup:
+    fmpq_clear(gq);
+    _arb_vec_clear(sl, d); _arb_vec_clear(of, d);
+    _arb_vec_clear(lo, d * d); _arb_vec_clear(hi, d * d);
+    arb_clear(gap); arb_clear(D); arb_clear(best); arb_clear(t); arb_clear(K); arb_clear(T);
+    return st;
+}
 
-    /* q_i = coefficient-wise max over the columns m of sum_n gamma_a C_a[n][m] (|dsl| r + |dof|)(|dsl| r + |dof| + T) */
+/* c = A q for one bath, q_i the coefficient-wise max over the columns m of
+   sum_n gamma_a C_a[n][m] (|dsl| r + |dof|)(|dsl| r + |dof| + T) */
+static void
+envelope_bath(arb_ptr c, const arb_t A, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, int bath,
+              slong prec)
+{
+    arb_ptr sl, of;
+    arb_t t, u, ab, ob, T, cw;
+    acb_t gw;
+    slong d = X->d, i, m, n;
+    sl = _arb_vec_init(d); of = _arb_vec_init(d);
+    arb_init(t); arb_init(u); arb_init(ab); arb_init(ob); arb_init(T); arb_init(cw);
+    acb_init(gw);
+    arb_set_fmpq(T, P->T, prec);
+    for (n = 0; n < d; n++)
+    {
+        arb_set_fmpq(sl + n, X->sl + n, prec);
+        arb_set_fmpq(of + n, X->of + n, prec);
+    }
+    qt_pump_bath_rate(gw, P, bath, prec);
     _arb_vec_zero(c, 3);
     for (m = 0; m < d; m++)
     {
@@ -254,7 +275,6 @@ qt_pump_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_axis_struct *X, cons
             const fmpq *cq = X->C + (bath * d + n) * d + m;
             if (n == m || fmpq_is_zero(cq))
                 continue;
-            qt_pump_bath_rate(gw, P, bath, prec);
             arb_set_fmpq(u, cq, prec);
             arb_mul(cw, acb_realref(gw), u, prec);
             arb_sub(ab, sl + n, sl + m, prec);
@@ -276,14 +296,27 @@ qt_pump_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_axis_struct *X, cons
         _arb_vec_clear(q, 3);
     }
     _arb_vec_scalar_mul(c, c, 3, A, prec);
-
-cleanup:
-    fmpq_clear(gq);
-    acb_clear(gw);
     _arb_vec_clear(sl, d); _arb_vec_clear(of, d);
-    _arb_vec_clear(lo, d * d); _arb_vec_clear(hi, d * d);
-    arb_clear(gap); arb_clear(D); arb_clear(best); arb_clear(t); arb_clear(u); arb_clear(K); arb_clear(A); arb_clear(ab);
-    arb_clear(ob); arb_clear(T); arb_clear(cw);
+    arb_clear(t); arb_clear(u); arb_clear(ab); arb_clear(ob); arb_clear(T); arb_clear(cw);
+    acb_clear(gw);
+}
+
+int
+qt_pump_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, int bath,
+                      const arb_t R, slong prec, char *reason)
+{
+    arb_t A;
+    int st;
+    arb_init(A);
+    st = envelope_common(alpha, A, X, P, R, prec, reason);
+    if (st == QT_OK)
+        envelope_bath(c, A, X, P, bath, prec);
+    else
+    {
+        _arb_vec_indeterminate(c, 3);
+        arb_indeterminate(alpha);
+    }
+    arb_clear(A);
     return st;
 }
 
@@ -303,41 +336,71 @@ qt_pump_heisenberg_axis_tail(mag_t tail, const qt_pump_params_struct *P, int bat
     return st;
 }
 
+/* tail = |int_R^inf (c0 + c1 r + c2 r^2) e^{-alpha r} dr|
+        = e^{-alpha R} [c0/alpha + c1 (R/alpha + 1/alpha^2) + c2 (R^2/alpha + 2R/alpha^2 + 2/alpha^3)] (upper bound) */
+static void
+tail_integral(mag_t tail, arb_srcptr c, const arb_t alpha, const arb_t R, slong prec)
+{
+    arb_t v, t, u, w;
+    arb_init(v); arb_init(t); arb_init(u); arb_init(w);
+    arb_inv(u, alpha, prec);                  /* u = 1/alpha */
+    arb_mul(v, c + 0, u, prec);
+    arb_add(t, R, u, prec);                   /* c1 (R + u) u */
+    arb_mul(t, t, u, prec);
+    arb_addmul(v, c + 1, t, prec);
+    arb_mul_2exp_si(t, u, 1);                 /* c2 ((R + 2u) R + 2u^2) u */
+    arb_add(t, t, R, prec);
+    arb_mul(t, t, R, prec);
+    arb_mul(w, u, u, prec);
+    arb_mul_2exp_si(w, w, 1);
+    arb_add(t, t, w, prec);
+    arb_mul(t, t, u, prec);
+    arb_addmul(v, c + 2, t, prec);
+    arb_mul(t, alpha, R, prec);
+    arb_neg(t, t);
+    arb_exp(t, t, prec);
+    arb_mul(v, v, t, prec);
+    arb_get_mag(tail, v);
+    arb_clear(v); arb_clear(t); arb_clear(u); arb_clear(w);
+}
+
 int
 qt_pump_axis_tail(mag_t tail, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, int bath, const arb_t R,
                   slong prec, char *reason)
 {
     arb_ptr c = _arb_vec_init(3);
-    arb_t alpha, v, t, u, w;
+    arb_t alpha;
     int st;
-    arb_init(alpha); arb_init(v); arb_init(t); arb_init(u); arb_init(w);
+    arb_init(alpha);
     st = qt_pump_axis_envelope(c, alpha, X, P, bath, R, prec, reason);
     if (st == QT_OK)
-    {
-        /* int_R^inf (c0 + c1 r + c2 r^2) e^{-alpha r} dr
-           = e^{-alpha R} [c0/alpha + c1 (R/alpha + 1/alpha^2) + c2 (R^2/alpha + 2R/alpha^2 + 2/alpha^3)] */
-        arb_inv(u, alpha, prec);                  /* u = 1/alpha */
-        arb_mul(v, c + 0, u, prec);
-        arb_add(t, R, u, prec);                   /* c1 (R + u) u */
-        arb_mul(t, t, u, prec);
-        arb_addmul(v, c + 1, t, prec);
-        arb_mul_2exp_si(t, u, 1);                 /* c2 ((R + 2u) R + 2u^2) u */
-        arb_add(t, t, R, prec);
-        arb_mul(t, t, R, prec);
-        arb_mul(w, u, u, prec);
-        arb_mul_2exp_si(w, w, 1);
-        arb_add(t, t, w, prec);
-        arb_mul(t, t, u, prec);
-        arb_addmul(v, c + 2, t, prec);
-        arb_mul(t, alpha, R, prec);
-        arb_neg(t, t);
-        arb_exp(t, t, prec);
-        arb_mul(v, v, t, prec);
-        arb_get_mag(tail, v);
-    }
+        tail_integral(tail, c, alpha, R, prec);
     else
         mag_inf(tail);
     _arb_vec_clear(c, 3);
-    arb_clear(alpha); arb_clear(v); arb_clear(t); arb_clear(u); arb_clear(w);
+    arb_clear(alpha);
+    return st;
+}
+
+int
+qt_pump_axis_tails(mag_ptr tails, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, const arb_t R,
+                   slong prec, char *reason)
+{
+    arb_ptr c = _arb_vec_init(3);
+    arb_t alpha, A;
+    slong bath, nb = qt_pump_n_baths(P);
+    int st;
+    arb_init(alpha); arb_init(A);
+    st = envelope_common(alpha, A, X, P, R, prec, reason);
+    for (bath = 0; bath < nb; bath++)
+        if (st == QT_OK)
+        {
+            envelope_bath(c, A, X, P, (int) bath, prec);
+            tail_integral(tails + bath, c, alpha, R, prec);
+        }
+        else
+            mag_inf(tails + bath);
+    _arb_vec_clear(c, 3);
+    arb_clear(alpha); arb_clear(A);
     return st;
 }

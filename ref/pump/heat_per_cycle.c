@@ -312,14 +312,15 @@ quadrant_heisenberg(arb_ptr Q, const qt_pump_params_struct *P, slong prec, char 
 {
     qt_pump_axis_struct X[2];
     arb_t Rb;
-    mag_t tail[QT_PUMP_MAX_BATHS], t, goal;
+    mag_t tail[QT_PUMP_MAX_BATHS], goal;
+    mag_ptr tw = _mag_vec_init(QT_PUMP_MAX_BATHS);
     fmpq_t R, step, k;
     slong j, npieces, nb = qt_pump_n_baths(P);
     int st = QT_OK, w, bath, ok;
     arb_init(Rb);
     for (bath = 0; bath < QT_PUMP_MAX_BATHS; bath++)
         mag_init(tail[bath]);
-    mag_init(t); mag_init(goal);
+    mag_init(goal);
     fmpq_init(R); fmpq_init(step); fmpq_init(k);
     /* step = 1/alpha = T/gap, gap = min_{n != g} (sl_n - sl_g) (the same on both axes); R = R_c + ceil(0.7 (prec + 8)) step */
     axis_models(X, step, P);
@@ -332,16 +333,16 @@ quadrant_heisenberg(arb_ptr Q, const qt_pump_params_struct *P, slong prec, char 
         int small = 1;
         arb_set_fmpq(Rb, R, prec);
         ok = 1;
-        for (bath = 0; bath < nb && ok; bath++)
-        {
+        for (bath = 0; bath < nb; bath++)
             mag_zero(tail[bath]);
-            for (w = 0; w < 2 && ok; w++)
-            {
-                ok = (st = qt_pump_axis_tail(t, X + w, P, bath, Rb, prec, reason)) == QT_OK;
-                mag_add(tail[bath], tail[bath], t);
-            }
-            small = small && mag_cmp(tail[bath], goal) <= 0;
+        for (w = 0; w < 2 && ok; w++)
+        {
+            ok = (st = qt_pump_axis_tails(tw, X + w, P, Rb, prec, reason)) == QT_OK;
+            for (bath = 0; bath < nb && ok; bath++)
+                mag_add(tail[bath], tail[bath], tw + bath);
         }
+        for (bath = 0; bath < nb && ok; bath++)
+            small = small && mag_cmp(tail[bath], goal) <= 0;
         if (!ok)
         {
             if (j < 64)
@@ -375,7 +376,8 @@ quadrant_heisenberg(arb_ptr Q, const qt_pump_params_struct *P, slong prec, char 
     arb_clear(Rb);
     for (bath = 0; bath < QT_PUMP_MAX_BATHS; bath++)
         mag_clear(tail[bath]);
-    mag_clear(t); mag_clear(goal);
+    mag_clear(goal);
+    _mag_vec_clear(tw, QT_PUMP_MAX_BATHS);
     fmpq_clear(R); fmpq_clear(step); fmpq_clear(k);
     return st;
 }

@@ -309,5 +309,9 @@ int qt_pump_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_axis_struct *X, 
                           int bath, const arb_t R, slong prec, char *reason);
 int qt_pump_axis_tail(mag_t tail, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, int bath,
                       const arb_t R, slong prec, char *reason);
+/* the tails of every bath (tails[0 .. qt_pump_n_baths(P))), as qt_pump_axis_tail for each, the dominance search that
+   they share (it depends on the total rates only) done once */
+int qt_pump_axis_tails(mag_ptr tails, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, const arb_t R,
+                       slong prec, char *reason);
 
 #endif
