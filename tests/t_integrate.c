@@ -182,6 +182,72 @@ START_TEST(gl_piece_closed_forms)
 }
 END_TEST
 
+/* qt_gl_piece_hint (lemma Q1b; the ellipse search started at a hint): the Runge function on 16 equal pieces of
+   [-1, 1] (its poles at +-i/5 close to the middle pieces, far from the outer ones, so the best ellipse changes along
+   the run), with the hint carried from piece to piece and started at 0, at an inner ellipse and beyond the ladder:
+   every sum encloses (2/5) atan 5 and is narrow, each piece overlaps the piece without a hint, the hint ends at an
+   ellipse of the ladder; a hint never makes a piece that certifies without it fail, and e^z on [-1, 2] with every hint
+   from 0 to 40 gives the closed form */
+START_TEST(gl_piece_hint_closed_forms)
+{
+    static const slong starts[] = {0, 3, 7, 40};
+    acb_t lo, hi, r, r1, r2;
+    arb_t e, t;
+    mag_t tol;
+    slong prec, evals, i, k, h;
+    acb_init(lo); acb_init(hi); acb_init(r); acb_init(r1); acb_init(r2);
+    arb_init(e); arb_init(t);
+    mag_init(tol);
+    for (prec = 64; prec <= 512; prec *= 2)
+    {
+        mag_set_ui_2exp_si(tol, 1, -prec);
+        arb_set_ui(e, 5);
+        arb_atan(e, e, prec + 64);
+        arb_mul_2exp_si(e, e, 1);
+        arb_div_ui(e, e, 5, prec + 64);
+        for (k = 0; k < 4; k++)
+        {
+            h = starts[k];
+            acb_zero(r);
+            for (i = 0; i < 16; i++)
+            {
+                acb_set_si(lo, i - 8);
+                acb_mul_2exp_si(lo, lo, -3);
+                acb_set_si(hi, i - 7);
+                acb_mul_2exp_si(hi, hi, -3);
+                ck_assert(qt_gl_piece(r1, &evals, runge_integrand, NULL, lo, hi, tol, 4 * prec, prec));
+                ck_assert_msg(qt_gl_piece_hint(r2, &evals, runge_integrand, NULL, lo, hi, tol, 4 * prec, &h, prec),
+                              "piece %ld, start %ld", i, starts[k]);
+                ck_assert(acb_overlaps(r1, r2));
+                ck_assert(h >= 0 && h < 8 + prec);
+                acb_add(r, r, r2, prec);
+            }
+            ck_assert(arb_overlaps(acb_realref(r), e));
+            ck_assert(arb_contains_zero(acb_imagref(r)));
+            ck_assert_msg(arb_rel_accuracy_bits(acb_realref(r)) > prec - 16, "start %ld: %ld bits", starts[k],
+                          arb_rel_accuracy_bits(acb_realref(r)));
+        }
+        arb_set_si(e, 2);
+        arb_exp(e, e, prec + 64);
+        arb_set_si(t, -1);
+        arb_exp(t, t, prec + 64);
+        arb_sub(e, e, t, prec + 64);
+        acb_set_si(lo, -1);
+        acb_set_si(hi, 2);
+        for (k = 0; k <= 40; k++)
+        {
+            h = k;
+            ck_assert(qt_gl_piece_hint(r, &evals, exp_integrand, NULL, lo, hi, tol, 4 * prec, &h, prec));
+            ck_assert(arb_overlaps(acb_realref(r), e));
+            ck_assert(arb_rel_accuracy_bits(acb_realref(r)) > prec - 12);
+        }
+    }
+    acb_clear(lo); acb_clear(hi); acb_clear(r); acb_clear(r1); acb_clear(r2);
+    arb_clear(e); arb_clear(t);
+    mag_clear(tol);
+}
+END_TEST
+
 /* The node table compiled into the library (lemma Q1b): every ladder degree n <= QT_GL_TABLE_DEGREE is there, each
    stored node is a root of P_n (P_n contains 0 on its ball, P_n' does not), the balls are disjoint, descending and
    positive (the middle one 0 for odd n), so they are all of P_n's roots >= 0; the rule integrates x^(2j) exactly,
@@ -548,6 +614,7 @@ main(void)
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, integrate_exp);
     tcase_add_test(tc, gl_piece_closed_forms);
+    tcase_add_test(tc, gl_piece_hint_closed_forms);
     tcase_add_test(tc, gl_nodes_table);
     tcase_add_test(tc, sqrt_right_half);
     tcase_add_test(tc, integrand_cover);

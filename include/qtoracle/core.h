@@ -112,6 +112,11 @@ int qt_integrate_complex(acb_t res, acb_calc_func_t f, void *param, const arf_t 
  * the radius.  Returns 1, or 0 (res indeterminate) if no ellipse and degree meet tol; *evals counts the calls of f. */
 int qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t a, const acb_t b, const mag_t tol,
                 slong deg_limit, slong prec);
+/* The same, the ellipses searched from the one that served the previous piece of a run of similar pieces: *xhint (0
+ * at the start of the run: the flattest) is where the search starts and, when a degree is found, becomes the ellipse
+ * that gave it (effort only: the degree and the bound of the chosen ellipse are certified as above). */
+int qt_gl_piece_hint(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t a, const acb_t b,
+                     const mag_t tol, slong deg_limit, slong *xhint, slong prec);
 
 /* The same over [a, b] cut into npieces equal pieces (endpoints rounded to dyadic numbers; the pieces tile
  * [a, b] exactly), each by Gauss-Legendre with the error bound from f on a ball enclosing a Bernstein ellipse

@@ -101,18 +101,111 @@ gl_error_bound(mag_t err, const mag_t M, const mag_t rho, slong n)
     mag_clear(t); mag_clear(u);
 }
 
+/* X of ellipse i of the ladder xq: its quarters, then (an entry 0) X = 32, 512, 2^17, ... while the exponent stays
+   below prec, or (an entry -1) the end; 0 if there is no ellipse i */
+static int
+ladder_X(mag_t X, const slong *xq, slong i, slong prec)
+{
+    slong k, j, Xexp = 2;
+    for (k = 0; k < i && xq[k] > 0; k++)
+        ;
+    if (k == i && xq[i] > 0)
+    {
+        mag_set_ui_2exp_si(X, xq[i], -2);
+        return 1;
+    }
+    if (xq[k] < 0)
+        return 0;
+    for (j = k; j <= i; j++)
+    {
+        Xexp *= 2;                             /* X = 2^(Xexp + 1) while Xexp < prec */
+        if (Xexp >= prec)
+            return 0;
+    }
+    mag_one(X);
+    mag_mul_2exp_si(X, X, Xexp + 1);
+    return 1;
+}
+
+/* f on ellipse i of the ladder xq about [mid - delta, mid + delta]: -2 if there is no ellipse i, -1 if f is not
+   finite there, else the smallest index k < lim of the degree ladder deg whose error bound (lemma Q1b) meets tol, with
+   that bound in err, or lim if none does */
+static slong
+probe(mag_t err, acb_calc_func_t f, void *param, const acb_t mid, const acb_t delta, const slong *xq, slong i,
+      const slong *deg, slong lim, const mag_t tol, slong *evals, slong prec)
+{
+    mag_t X, Y, rho, t, M;
+    acb_t wide, v;
+    slong lo, hi, k;
+    mag_init(X); mag_init(Y); mag_init(rho); mag_init(t); mag_init(M);
+    acb_init(wide); acb_init(v);
+    if (!ladder_X(X, xq, i, prec))
+        lo = -2;
+    else
+    {
+        /* ellipse with semi-axes X and sqrt(X^2 - 1): rho >= X + sqrt(X^2 - 1) (lower bound); Y >= sqrt(X^2 - 1) */
+        mag_mul_lower(rho, X, X);
+        mag_one(t);
+        mag_sub_lower(rho, rho, t);
+        mag_sqrt_lower(rho, rho);
+        mag_add_lower(rho, rho, X);
+        mag_mul(Y, X, X);
+        mag_one(t);
+        mag_sub(Y, Y, t);
+        mag_sqrt(Y, Y);
+        mag_set(arb_radref(acb_realref(wide)), X);
+        mag_set(arb_radref(acb_imagref(wide)), Y);
+        acb_mul(wide, wide, delta, prec);
+        acb_add(wide, wide, mid, prec);
+        f(v, wide, param, 1, prec);
+        (*evals)++;
+        if (!acb_is_finite(v))
+            lo = -1;
+        else
+        {
+            /* M = |delta| max |f| on the ellipse; the bound decreases with the degree (rho > 1, lemma Q1b), so a
+               bisection finds the index a walk up the ladder would (effort only: the bound of the index chosen is the
+               one checked) */
+            acb_get_mag(M, v);
+            acb_get_mag(t, delta);
+            mag_mul(M, M, t);
+            for (lo = 0, hi = lim; lo < hi; )
+            {
+                k = lo + (hi - lo) / 2;
+                gl_error_bound(err, M, rho, deg[k]);
+                if (mag_cmp(err, tol) < 0)
+                    hi = k;
+                else
+                    lo = k + 1;
+            }
+            if (lo < lim)
+                gl_error_bound(err, M, rho, deg[lo]);
+        }
+    }
+    mag_clear(X); mag_clear(Y); mag_clear(rho); mag_clear(t); mag_clear(M);
+    acb_clear(wide); acb_clear(v);
+    return lo;
+}
+
 int
 qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t a, const acb_t b, const mag_t tol,
             slong deg_limit, slong prec)
 {
+    return qt_gl_piece_hint(res, evals, f, param, a, b, tol, deg_limit, NULL, prec);
+}
+
+int
+qt_gl_piece_hint(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t a, const acb_t b,
+                 const mag_t tol, slong deg_limit, slong *xhint, slong prec)
+{
     acb_t mid, delta, wide, v, s;
-    mag_t M, X, Y, rho, t, err, best_err;
+    mag_t err, best_err;
     arb_t x, w;
-    slong Xexp, i, n, k, xi, best = -1, best_n = 0, lo, hi, lim, nlad, deg[QT_GL_LADDER];
+    slong i, n, k, best = -1, best_n = 0, lim, nlad, deg[QT_GL_LADDER], q;
     const slong *xq;
     int ok = 0, real;
     acb_init(mid); acb_init(delta); acb_init(wide); acb_init(v); acb_init(s);
-    mag_init(M); mag_init(X); mag_init(Y); mag_init(rho); mag_init(t); mag_init(err); mag_init(best_err);
+    mag_init(err); mag_init(best_err);
     arb_init(x); arb_init(w);
     *evals = 0;
     /* the ladder's degrees up to deg_limit (one past it ends the search) */
@@ -125,6 +218,8 @@ qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t
             break;
         }
     }
+    for (lim = 0; lim < nlad && deg[lim] <= deg_limit; lim++)
+        ;
     acb_sub(delta, b, a, prec);
     acb_mul_2exp_si(delta, delta, -1);
     acb_add(mid, a, b, prec);
@@ -134,64 +229,71 @@ qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t
        certifies.  The flat first ellipse lets a piece through whose integrand is finite only on small balls (a cover)
        at a higher degree, where the larger ellipses would make it split */
     xq = f == qt_integrand_cover ? ladder_cover : f == qt_integrand_halfplane ? ladder_boundary : ladder_fine;
-    for (xi = 0, Xexp = 2; xq[xi] >= 0; )
+    if (xhint == NULL)
     {
-        if (xq[xi] > 0)
-            mag_set_ui_2exp_si(X, xq[xi++], -2);
-        else
+        /* every ellipse from the flattest up, until f is not finite or the degree is the first of the ladder */
+        for (i = 0; best != 0; i++)
         {
-            Xexp *= 2;                         /* X = 2^(Xexp + 1) while Xexp < prec */
-            if (Xexp >= prec)
+            q = probe(err, f, param, mid, delta, xq, i, deg, best < 0 ? lim : best, tol, evals, prec);
+            if (q < 0)
                 break;
-            mag_one(X);
-            mag_mul_2exp_si(X, X, Xexp + 1);
+            if (q < (best < 0 ? lim : best))
+            {
+                best = q;
+                mag_set(best_err, err);
+            }
         }
-        /* rho >= X + sqrt(X^2 - 1) (lower bound); Y >= sqrt(X^2 - 1) (upper bound) */
-        mag_mul_lower(rho, X, X);
-        mag_one(t);
-        mag_sub_lower(rho, rho, t);
-        mag_sqrt_lower(rho, rho);
-        mag_add_lower(rho, rho, X);
-        mag_mul(Y, X, X);
-        mag_one(t);
-        mag_sub(Y, Y, t);
-        mag_sqrt(Y, Y);
-        acb_zero(wide);
-        mag_set(arb_radref(acb_realref(wide)), X);
-        mag_set(arb_radref(acb_imagref(wide)), Y);
-        acb_mul(wide, wide, delta, prec);
-        acb_add(wide, wide, mid, prec);
-        f(v, wide, param, 1, prec);
-        (*evals)++;
-        if (!acb_is_finite(v))
-            break;
-        /* M = |delta| max |f| on the ellipse */
-        acb_get_mag(M, v);
-        acb_get_mag(t, delta);
-        mag_mul(M, M, t);
-        /* the smallest ladder index below best (and within deg_limit) whose bound meets tol: the bound decreases with
-           the degree (rho > 1, lemma Q1b), so a bisection finds the index a walk up the ladder would (effort only: the
-           bound of the index chosen is the one checked) */
-        for (lim = 0; lim < nlad && deg[lim] <= deg_limit && (best < 0 || lim < best); lim++)
-            ;
-        for (lo = 0, hi = lim; lo < hi; )
-        {
-            i = lo + (hi - lo) / 2;
-            gl_error_bound(err, M, rho, deg[i]);
-            if (mag_cmp(err, tol) < 0)
-                hi = i;
-            else
-                lo = i + 1;
-        }
-        if (lo < lim)
-        {
-            best = lo;
-            best_n = deg[lo];
-            gl_error_bound(best_err, M, rho, best_n);
-        }
-        if (best == 0)
-            break;
     }
+    else
+    {
+        /* effort only, for a run of similar pieces (qt_integrate_pieces): start at the ellipse that served the last
+           piece; if f is not finite there or no degree meets tol, go to flatter ellipses until one certifies a
+           degree; then (or if it served) go to wider ones while the degree falls.  *xhint: the ellipse chosen */
+        slong h = FLINT_MAX(*xhint, 0), top = h;
+        q = probe(err, f, param, mid, delta, xq, h, deg, lim, tol, evals, prec);
+        if (q == -2 && h > 0)
+        {
+            h = top = 0;                       /* the hint lies beyond this ladder: start at the flattest */
+            q = probe(err, f, param, mid, delta, xq, 0, deg, lim, tol, evals, prec);
+        }
+        if (q >= 0 && q < lim)
+        {
+            best = q;
+            mag_set(best_err, err);
+            *xhint = h;
+        }
+        else
+            for (i = h - 1; i >= 0; i--)
+            {
+                slong r = probe(err, f, param, mid, delta, xq, i, deg, lim, tol, evals, prec);
+                if (r >= 0 && r < lim)
+                {
+                    best = r;
+                    mag_set(best_err, err);
+                    *xhint = i;
+                    break;
+                }
+            }
+        if (q >= 0 && best != 0 && (best < 0 || best == q))
+            for (i = top + 1; ; i++)
+            {
+                slong r = probe(err, f, param, mid, delta, xq, i, deg, best < 0 ? lim : best, tol, evals, prec);
+                if (r < 0)
+                    break;
+                if (r < (best < 0 ? lim : best))
+                {
+                    best = r;
+                    mag_set(best_err, err);
+                    *xhint = i;
+                    if (best == 0)
+                        break;
+                }
+                else if (best >= 0)
+                    break;
+            }
+    }
+    if (best >= 0)
+        best_n = deg[best];
     if (best >= 0)
     {
         n = best_n;
@@ -224,7 +326,7 @@ qt_gl_piece(acb_t res, slong *evals, acb_calc_func_t f, void *param, const acb_t
     else
         acb_indeterminate(res);
     acb_clear(mid); acb_clear(delta); acb_clear(wide); acb_clear(v); acb_clear(s);
-    mag_clear(M); mag_clear(X); mag_clear(Y); mag_clear(rho); mag_clear(t); mag_clear(err); mag_clear(best_err);
+    mag_clear(err); mag_clear(best_err);
     arb_clear(x); arb_clear(w);
     return ok;
 }

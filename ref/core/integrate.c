@@ -185,13 +185,13 @@ qt_integrate_real(arb_t res, acb_calc_func_t f, void *param,
     return status;
 }
 
-/* one piece by Gauss-Legendre with the error bound from f on a ball enclosing a Bernstein ellipse (qt_gl_piece,
- * lemma Q1b); bisect on failure, at most depth more levels and *budget pieces in all (effort only: an integrand that
- * needs ever smaller pieces towards a point, such as a square root of a function with a zero there, would otherwise
- * bisect about 2^depth times) */
+/* one piece by Gauss-Legendre with the error bound from f on a ball enclosing a Bernstein ellipse (qt_gl_piece_hint,
+ * lemma Q1b: the ellipse search starts where the previous piece's ended, *xhint); bisect on failure, at most depth more
+ * levels and *budget pieces in all (effort only: an integrand that needs ever smaller pieces towards a point, such as
+ * a square root of a function with a zero there, would otherwise bisect about 2^depth times) */
 static int
 gl_piece(acb_t res, acb_calc_func_t f, void *param, const acb_t lo, const acb_t hi, const mag_t tol,
-         slong depth, slong *budget, slong prec)
+         slong depth, slong *budget, slong *xhint, slong prec)
 {
     slong evals;
     acb_t mid, r2;
@@ -202,7 +202,7 @@ gl_piece(acb_t res, acb_calc_func_t f, void *param, const acb_t lo, const acb_t 
         return QT_UNCERTIFIED;
     }
     (*budget)--;
-    if (qt_gl_piece(res, &evals, f, param, lo, hi, tol, 4 * prec + 32, prec))
+    if (qt_gl_piece_hint(res, &evals, f, param, lo, hi, tol, 4 * prec + 32, xhint, prec))
         return QT_OK;
     acb_init(mid); acb_init(r2);
     acb_add(mid, lo, hi, prec);
@@ -221,9 +221,9 @@ gl_piece(acb_t res, acb_calc_func_t f, void *param, const acb_t lo, const acb_t 
         acb_indeterminate(res);
         return QT_UNCERTIFIED;
     }
-    st = gl_piece(res, f, param, lo, mid, tol, depth - 1, budget, prec);
+    st = gl_piece(res, f, param, lo, mid, tol, depth - 1, budget, xhint, prec);
     if (st == QT_OK)
-        st = gl_piece(r2, f, param, mid, hi, tol, depth - 1, budget, prec);
+        st = gl_piece(r2, f, param, mid, hi, tol, depth - 1, budget, xhint, prec);
     acb_add(res, res, r2, prec);
     acb_clear(mid); acb_clear(r2);
     return st;
@@ -236,7 +236,7 @@ qt_integrate_pieces(acb_t res, acb_calc_func_t f, void *param, const arf_t a, co
     acb_t lo, hi, piece;
     arf_t h, x;
     mag_t tol;
-    slong i, budget;
+    slong i, budget, xhint = 0;
     int status = QT_OK;
     if (!ordered(a, b))
     {
@@ -271,7 +271,7 @@ qt_integrate_pieces(acb_t res, acb_calc_func_t f, void *param, const arf_t a, co
             arf_add(x, x, a, 2 * prec, ARF_RND_NEAR);
             arb_set_arf(acb_realref(hi), x);
         }
-        status = gl_piece(piece, f, param, lo, hi, tol, 40, &budget, prec);
+        status = gl_piece(piece, f, param, lo, hi, tol, 40, &budget, &xhint, prec);
         acb_add(res, res, piece, prec);
         acb_swap(lo, hi);
     }
