@@ -3,7 +3,8 @@
  * bounded on a ball enclosing a Bernstein ellipse, and the degree is the smallest on a fine ladder (steps of at most
  * 1/8) whose bound meets the tolerance.  Arb's acb_calc_integrate_gl_auto_deg does the same with degrees a factor
  * up to 1.41 apart; the finer ladder saves the difference in evaluations where each costs much.  The ellipses, too,
- * grow in small steps at first (X = 5/4, 3/2, 7/4, 2, ...), so a piece gets nearly the largest one its integrand allows.
+ * grow in small steps at first (X = 5/4, 3/2, 7/4, 2, ...), so a piece gets nearly the largest one its integrand allows;
+ * qt_gl_piece_hint searches them from the ellipse that served the previous piece of a run (effort only).
  * Nodes and weights are enclosed by arb_hypgeom_legendre_p_ui_root: up to QT_GL_TABLE_PREC bits read from the table
  * computed when the library was built (gauss_legendre_internal.h), above it computed; cached per thread and degree. */
 #include "qtoracle/core.h"
@@ -201,7 +202,7 @@ qt_gl_piece_hint(acb_t res, slong *evals, acb_calc_func_t f, void *param, const 
     acb_t mid, delta, wide, v, s;
     mag_t err, best_err;
     arb_t x, w;
-    slong i, n, k, best = -1, best_n = 0, lim, nlad, deg[QT_GL_LADDER], q;
+    slong i, n, k, best = -1, lim, nlad, deg[QT_GL_LADDER], q;
     const slong *xq;
     int ok = 0, real;
     acb_init(mid); acb_init(delta); acb_init(wide); acb_init(v); acb_init(s);
@@ -293,10 +294,8 @@ qt_gl_piece_hint(acb_t res, slong *evals, acb_calc_func_t f, void *param, const 
             }
     }
     if (best >= 0)
-        best_n = deg[best];
-    if (best >= 0)
     {
-        n = best_n;
+        n = deg[best];
         acb_zero(s);
         /* on a real segment the nodes are real: the real parts by real ball arithmetic (the imaginary parts would be
            products and sums of exact zeros, the same balls) */
