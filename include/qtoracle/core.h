@@ -120,7 +120,8 @@ int qt_gl_piece_hint(acb_t res, slong *evals, acb_calc_func_t f, void *param, co
 
 /* The same over [a, b] cut into npieces equal pieces (endpoints rounded to dyadic numbers; the pieces tile
  * [a, b] exactly), each by Gauss-Legendre with the error bound from f on a ball enclosing a Bernstein ellipse
- * (qt_gl_piece), bisected on failure (at most 40 levels, 64 npieces + 4096 pieces in all).  For integrands that stay finite
+ * (qt_gl_piece_hint: each piece's search starts at the ellipse of the previous one), bisected on failure (at most 40
+ * levels, 64 npieces + 4096 pieces in all).  For integrands that stay finite
  * only on small balls, where the global adaptive search wastes evaluations.  QT_UNCERTIFIED: res indeterminate. */
 int qt_integrate_real_pieces(arb_t res, acb_calc_func_t f, void *param, const arf_t a, const arf_t b,
                              slong npieces, slong prec);
