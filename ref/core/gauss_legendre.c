@@ -202,25 +202,16 @@ qt_gl_piece_hint(acb_t res, slong *evals, acb_calc_func_t f, void *param, const 
     acb_t mid, delta, wide, v, s;
     mag_t err, best_err;
     arb_t x, w;
-    slong i, n, k, best = -1, lim, nlad, deg[QT_GL_LADDER], q;
+    slong i, n, k, best = -1, lim, deg[QT_GL_LADDER], q;
     const slong *xq;
     int ok = 0, real;
     acb_init(mid); acb_init(delta); acb_init(wide); acb_init(v); acb_init(s);
     mag_init(err); mag_init(best_err);
     arb_init(x); arb_init(w);
     *evals = 0;
-    /* the ladder's degrees up to deg_limit (one past it ends the search) */
-    for (nlad = 0, n = 1; nlad < QT_GL_LADDER; nlad++, n = _qt_gl_ladder_next(n))
-    {
-        deg[nlad] = n;
-        if (n > deg_limit)
-        {
-            nlad++;
-            break;
-        }
-    }
-    for (lim = 0; lim < nlad && deg[lim] <= deg_limit; lim++)
-        ;
+    /* the ladder's lim degrees up to deg_limit */
+    for (lim = 0, n = 1; lim < QT_GL_LADDER && n <= deg_limit; lim++, n = _qt_gl_ladder_next(n))
+        deg[lim] = n;
     acb_sub(delta, b, a, prec);
     acb_mul_2exp_si(delta, delta, -1);
     acb_add(mid, a, b, prec);
@@ -250,11 +241,11 @@ qt_gl_piece_hint(acb_t res, slong *evals, acb_calc_func_t f, void *param, const 
         /* effort only, for a run of similar pieces (qt_integrate_pieces): start at the ellipse that served the last
            piece; if f is not finite there or no degree meets tol, go to flatter ellipses until one certifies a
            degree; then (or if it served) go to wider ones while the degree falls.  *xhint: the ellipse chosen */
-        slong h = FLINT_MAX(*xhint, 0), top = h;
+        slong h = FLINT_MAX(*xhint, 0);
         q = probe(err, f, param, mid, delta, xq, h, deg, lim, tol, evals, prec);
         if (q == -2 && h > 0)
         {
-            h = top = 0;                       /* the hint lies beyond this ladder: start at the flattest */
+            h = 0;                             /* the hint lies beyond this ladder: start at the flattest */
             q = probe(err, f, param, mid, delta, xq, 0, deg, lim, tol, evals, prec);
         }
         if (q >= 0 && q < lim)
@@ -276,7 +267,7 @@ qt_gl_piece_hint(acb_t res, slong *evals, acb_calc_func_t f, void *param, const 
                 }
             }
         if (q >= 0 && best != 0 && (best < 0 || best == q))
-            for (i = top + 1; ; i++)
+            for (i = h + 1; ; i++)
             {
                 slong r = probe(err, f, param, mid, delta, xq, i, deg, best < 0 ? lim : best, tol, evals, prec);
                 if (r < 0)
