@@ -187,6 +187,16 @@ done:
     return st;
 }
 
+/* X (n x n) = the column x on the pairs U[0..m) (pair q = (U[q] mod n, U[q] / n)), 0 elsewhere */
+static void
+pairs_to_mat(acb_mat_t X, const acb_mat_t x, const slong *U, slong m, slong n)
+{
+    slong q;
+    acb_mat_zero(X);
+    for (q = 0; q < m; q++)
+        acb_set(acb_mat_entry(X, U[q] % n, U[q] / n), acb_mat_entry(x, q, 0));
+}
+
 void
 qt_cycle_evaluate(qt_record_t R, const qt_cycle_struct *C, slong prec)
 {
@@ -245,9 +255,7 @@ qt_cycle_evaluate(qt_record_t R, const qt_cycle_struct *C, slong prec)
     }
     /* lemma C2: go round once; heat of stroke k = tr(H_k (rho_end - rho_start)); work at the quench
        into stroke k = tr(rho (H_k - H_{k-1})); the state is 0 off the pairs U */
-    acb_mat_zero(X);
-    for (q = 0; q < m; q++)
-        acb_set(acb_mat_entry(X, U[q] % n, U[q] / n), acb_mat_entry(x, q, 0));
+    pairs_to_mat(X, x, U, m, n);
     arb_zero(W);
     for (k = 0; k < K; k++)
     {
@@ -263,9 +271,7 @@ qt_cycle_evaluate(qt_record_t R, const qt_cycle_struct *C, slong prec)
         for (q = 0; q < m; q++)
             acb_set(acb_mat_entry(x, q, 0), acb_mat_entry(X, U[q] % n, U[q] / n));
         acb_mat_mul(b, E + k, x, prec);
-        acb_mat_zero(Y);
-        for (q = 0; q < m; q++)
-            acb_set(acb_mat_entry(Y, U[q] % n, U[q] / n), acb_mat_entry(b, q, 0));
+        pairs_to_mat(Y, b, U, m, n);
         acb_mat_sub(X, Y, X, prec);
         qt_acb_mat_trace_product_re(v, X, Hb, prec);
         if (S->bath >= 0)
