@@ -320,22 +320,6 @@ qt_pump_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_axis_struct *X, cons
     return st;
 }
 
-int
-qt_pump_heisenberg_axis_tail(mag_t tail, const qt_pump_params_struct *P, int bath, int axis, const arb_t R, slong prec,
-                             char *reason)
-{
-    qt_pump_axis_struct X;
-    int st;
-    if ((st = public_axis_model(&X, P, bath, axis, reason)) != QT_OK)
-    {
-        mag_inf(tail);
-        return st;
-    }
-    st = qt_pump_axis_tail(tail, &X, P, bath, R, prec, reason);
-    qt_pump_axis_clear(&X);
-    return st;
-}
-
 /* tail = |int_R^inf (c0 + c1 r + c2 r^2) e^{-alpha r} dr|
         = e^{-alpha R} [c0/alpha + c1 (R/alpha + 1/alpha^2) + c2 (R^2/alpha + 2R/alpha^2 + 2/alpha^3)] (upper bound) */
 static void
@@ -364,7 +348,8 @@ tail_integral(mag_t tail, arb_srcptr c, const arb_t alpha, const arb_t R, slong 
     arb_clear(v); arb_clear(t); arb_clear(u); arb_clear(w);
 }
 
-int
+/* the tail of one bath (qt_pump_heisenberg_axis_tail) */
+static int
 qt_pump_axis_tail(mag_t tail, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, int bath, const arb_t R,
                   slong prec, char *reason)
 {
@@ -402,5 +387,21 @@ qt_pump_axis_tails(mag_ptr tails, const qt_pump_axis_struct *X, const qt_pump_pa
             mag_inf(tails + bath);
     _arb_vec_clear(c, 3);
     arb_clear(alpha); arb_clear(A);
+    return st;
+}
+
+int
+qt_pump_heisenberg_axis_tail(mag_t tail, const qt_pump_params_struct *P, int bath, int axis, const arb_t R, slong prec,
+                             char *reason)
+{
+    qt_pump_axis_struct X;
+    int st;
+    if ((st = public_axis_model(&X, P, bath, axis, reason)) != QT_OK)
+    {
+        mag_inf(tail);
+        return st;
+    }
+    st = qt_pump_axis_tail(tail, &X, P, bath, R, prec, reason);
+    qt_pump_axis_clear(&X);
     return st;
 }

@@ -304,13 +304,11 @@ void qt_pump_axis_gap(fmpq_t gap, const qt_pump_axis_struct *X);
  * r = 0 and through the crossings: the labels follow the analytic branches) */
 int qt_pump_lambda_axis_acb(acb_ptr Lam, const qt_pump_axis_struct *X, const qt_pump_params_struct *P,
                             const acb_t r, slong prec, char *reason);
-/* qt_pump_heisenberg_axis_envelope and _tail (pump.h) on a model X built by qt_pump_axis_model for that axis */
+/* qt_pump_heisenberg_axis_envelope (pump.h) on a model X built by qt_pump_axis_model for that axis */
 int qt_pump_axis_envelope(arb_ptr c, arb_t alpha, const qt_pump_axis_struct *X, const qt_pump_params_struct *P,
                           int bath, const arb_t R, slong prec, char *reason);
-int qt_pump_axis_tail(mag_t tail, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, int bath,
-                      const arb_t R, slong prec, char *reason);
-/* the tails of every bath (tails[0 .. qt_pump_n_baths(P))), as qt_pump_axis_tail for each, the dominance search that
-   they share (it depends on the total rates only) done once */
+/* the tails of every bath (tails[0 .. qt_pump_n_baths(P))), each as qt_pump_heisenberg_axis_tail gives it, the
+   dominance search that they share (it depends on the total rates only) done once */
 int qt_pump_axis_tails(mag_ptr tails, const qt_pump_axis_struct *X, const qt_pump_params_struct *P, const arb_t R,
                        slong prec, char *reason);
 
