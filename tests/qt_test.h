@@ -59,6 +59,25 @@ qt_test_setq(fmpq_t q, const char *s)
     ck_assert_msg(qt_exact_parse(q, s, err, sizeof err) == 0, "parse %s: %s", s, err);
 }
 
+/* the Bose occupation nbar = 1/(e^{beta omega} - 1) for beta and omega given as exact numbers */
+static inline void
+qt_test_nbar(arb_t nb, const char *beta, const char *omega, slong prec)
+{
+    fmpq_t q;
+    arb_t w;
+    fmpq_init(q);
+    arb_init(w);
+    qt_test_setq(q, beta);
+    arb_set_fmpq(nb, q, prec);
+    qt_test_setq(q, omega);
+    arb_set_fmpq(w, q, prec);
+    arb_mul(nb, nb, w, prec);
+    arb_expm1(nb, nb, prec);
+    arb_inv(nb, nb, prec);
+    fmpq_clear(q);
+    arb_clear(w);
+}
+
 /* a random exact rational in [lo, hi] with denominator 2^k or 10^k, k = 1..4 (few digits, as a user types them) */
 static inline void
 qt_test_rand_q(fmpq_t q, flint_rand_t st, double lo, double hi)

@@ -52,13 +52,7 @@ ladder_otto_heats(arb_t Qh, arb_t Qc, slong n, const char *const *w, const char 
     for (k = 0; k < 2; k++)
     {
         arb_mat_init(P[k], n, n);
-        qt_test_setq(r, w[k]);
-        arb_set_fmpq(wk, r, prec);
-        qt_test_setq(r, b[k]);
-        arb_set_fmpq(x, r, prec);
-        arb_mul(x, x, wk, prec);
-        arb_expm1(x, x, prec);
-        arb_inv(nb, x, prec);                     /* nbar */
+        qt_test_nbar(nb, b[k], w[k], prec);
         qt_test_setq(r, g[k]);
         arb_set_fmpq(x, r, prec);
         for (i = 0; i < n; i++)

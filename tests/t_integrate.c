@@ -126,17 +126,51 @@ runge_integrand(acb_ptr res, const acb_t z, void *param, slong order, slong prec
     return 0;
 }
 
+/* the closed forms the Gauss-Legendre pieces are checked against, at prec: e^2 - e^-1 (the integral of e^z over
+   [-1, 2]) and (2/5) atan 5 (the Runge function over [-1, 1]) */
+static void
+exp_closed_form(arb_t e, slong prec)
+{
+    arb_t t;
+    arb_init(t);
+    arb_set_si(e, 2);
+    arb_exp(e, e, prec);
+    arb_set_si(t, -1);
+    arb_exp(t, t, prec);
+    arb_sub(e, e, t, prec);
+    arb_clear(t);
+}
+
+static void
+runge_closed_form(arb_t e, slong prec)
+{
+    arb_set_ui(e, 5);
+    arb_atan(e, e, prec);
+    arb_mul_2exp_si(e, e, 1);
+    arb_div_ui(e, e, 5, prec);
+}
+
+/* piece i of the 16 equal pieces of [-1, 1]: [(i - 8)/8, (i - 7)/8] */
+static void
+runge_piece(acb_t lo, acb_t hi, slong i)
+{
+    acb_set_si(lo, i - 8);
+    acb_mul_2exp_si(lo, lo, -3);
+    acb_set_si(hi, i - 7);
+    acb_mul_2exp_si(hi, hi, -3);
+}
+
 /* lemma Q1b: one Gauss-Legendre piece of any ladder degree with the ellipse bound, against closed forms: e^z on
    [-1, 2] (e^2 - e^-1) and the Runge function on [-1, 1] bisected where its poles at +-i/5 keep every ellipse out
    ((2/5) atan 5), at 64 to 1024 bits, narrow; the bound itself is what fails when no ellipse avoids the poles */
 START_TEST(gl_piece_closed_forms)
 {
     acb_t lo, hi, r, r2, mid;
-    arb_t e, t;
+    arb_t e;
     mag_t tol;
     slong prec, evals, evals2, i;
     acb_init(lo); acb_init(hi); acb_init(r); acb_init(r2); acb_init(mid);
-    arb_init(e); arb_init(t);
+    arb_init(e);
     mag_init(tol);
     for (prec = 64; prec <= 1024; prec *= 2)
     {
@@ -144,11 +178,7 @@ START_TEST(gl_piece_closed_forms)
         acb_set_si(lo, -1);
         acb_set_si(hi, 2);
         ck_assert(qt_gl_piece(r, &evals, exp_integrand, NULL, lo, hi, tol, 4 * prec, prec));
-        arb_set_si(e, 2);
-        arb_exp(e, e, prec + 64);
-        arb_set_si(t, -1);
-        arb_exp(t, t, prec + 64);
-        arb_sub(e, e, t, prec + 64);
+        exp_closed_form(e, prec + 64);
         ck_assert(arb_overlaps(acb_realref(r), e));
         ck_assert(arb_contains_zero(acb_imagref(r)));
         ck_assert(arb_rel_accuracy_bits(acb_realref(r)) > prec - 12);
@@ -162,22 +192,16 @@ START_TEST(gl_piece_closed_forms)
         acb_zero(r);
         for (i = 0; i < 16; i++)
         {
-            acb_set_si(lo, i - 8);
-            acb_mul_2exp_si(lo, lo, -3);
-            acb_set_si(hi, i - 7);
-            acb_mul_2exp_si(hi, hi, -3);
+            runge_piece(lo, hi, i);
             ck_assert(qt_gl_piece(r2, &evals2, runge_integrand, NULL, lo, hi, tol, 4 * prec, prec));
             acb_add(r, r, r2, prec);
         }
-        arb_set_ui(e, 5);
-        arb_atan(e, e, prec + 64);
-        arb_mul_2exp_si(e, e, 1);
-        arb_div_ui(e, e, 5, prec + 64);
+        runge_closed_form(e, prec + 64);
         ck_assert(arb_overlaps(acb_realref(r), e));
         ck_assert(arb_rel_accuracy_bits(acb_realref(r)) > prec - 16);
     }
     acb_clear(lo); acb_clear(hi); acb_clear(r); acb_clear(r2); acb_clear(mid);
-    arb_clear(e); arb_clear(t);
+    arb_clear(e);
     mag_clear(tol);
 }
 END_TEST
@@ -192,29 +216,23 @@ START_TEST(gl_piece_hint_closed_forms)
 {
     static const slong starts[] = {0, 3, 7, 40};
     acb_t lo, hi, r, r1, r2;
-    arb_t e, t;
+    arb_t e;
     mag_t tol;
     slong prec, evals, i, k, h;
     acb_init(lo); acb_init(hi); acb_init(r); acb_init(r1); acb_init(r2);
-    arb_init(e); arb_init(t);
+    arb_init(e);
     mag_init(tol);
     for (prec = 64; prec <= 512; prec *= 2)
     {
         mag_set_ui_2exp_si(tol, 1, -prec);
-        arb_set_ui(e, 5);
-        arb_atan(e, e, prec + 64);
-        arb_mul_2exp_si(e, e, 1);
-        arb_div_ui(e, e, 5, prec + 64);
+        runge_closed_form(e, prec + 64);
         for (k = 0; k < 4; k++)
         {
             h = starts[k];
             acb_zero(r);
             for (i = 0; i < 16; i++)
             {
-                acb_set_si(lo, i - 8);
-                acb_mul_2exp_si(lo, lo, -3);
-                acb_set_si(hi, i - 7);
-                acb_mul_2exp_si(hi, hi, -3);
+                runge_piece(lo, hi, i);
                 ck_assert(qt_gl_piece(r1, &evals, runge_integrand, NULL, lo, hi, tol, 4 * prec, prec));
                 ck_assert_msg(qt_gl_piece_hint(r2, &evals, runge_integrand, NULL, lo, hi, tol, 4 * prec, &h, prec),
                               "piece %ld, start %ld", i, starts[k]);
@@ -227,11 +245,7 @@ START_TEST(gl_piece_hint_closed_forms)
             ck_assert_msg(arb_rel_accuracy_bits(acb_realref(r)) > prec - 16, "start %ld: %ld bits", starts[k],
                           arb_rel_accuracy_bits(acb_realref(r)));
         }
-        arb_set_si(e, 2);
-        arb_exp(e, e, prec + 64);
-        arb_set_si(t, -1);
-        arb_exp(t, t, prec + 64);
-        arb_sub(e, e, t, prec + 64);
+        exp_closed_form(e, prec + 64);
         acb_set_si(lo, -1);
         acb_set_si(hi, 2);
         for (k = 0; k <= 40; k++)
@@ -243,7 +257,7 @@ START_TEST(gl_piece_hint_closed_forms)
         }
     }
     acb_clear(lo); acb_clear(hi); acb_clear(r); acb_clear(r1); acb_clear(r2);
-    arb_clear(e); arb_clear(t);
+    arb_clear(e);
     mag_clear(tol);
 }
 END_TEST

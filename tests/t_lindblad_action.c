@@ -490,6 +490,20 @@ START_TEST(steady_state_blocks)
 }
 END_TEST
 
+/* G initialised with n levels, H = diag(0, 1, ..., n - 1) and no dissipator */
+static void
+diagonal_generator(qt_lindblad_t G, slong n)
+{
+    acb_mat_t H;
+    slong k;
+    qt_lindblad_init(G, n);
+    acb_mat_init(H, n, n);
+    for (k = 0; k < n; k++)
+        acb_set_si(acb_mat_entry(H, k, k), k);
+    qt_lindblad_set_hamiltonian_hermitian(G, H);
+    acb_mat_clear(H);
+}
+
 /* lemma L3 (c), its refusals, each with no number and a reason: 17 levels with a diagonal H and no dissipator (every
    diagonal state is stationary: the block holding the trace is singular); an 18-level ladder whose top level is
    uncoupled (a second stationary state, also singular); 17 levels whose H couples neighbours (one block of
@@ -502,11 +516,8 @@ START_TEST(steady_state_blocks_refused)
     const slong rates[4] = {3, 1, 2, 1};
     qt_lindblad_t G;
     acb_mat_t H, X;
-    qt_lindblad_init(G, 17);
+    diagonal_generator(G, 17);
     acb_mat_init(H, 17, 17); acb_mat_init(X, 17, 17);
-    for (k = 0; k < 17; k++)
-        acb_set_si(acb_mat_entry(H, k, k), k);
-    qt_lindblad_set_hamiltonian_hermitian(G, H);
     ck_assert_int_eq(qt_lindblad_steady_state(X, G, prec, why), QT_UNCERTIFIED);
     ck_assert_msg(strstr(why, "nonsingular") != NULL, "%s", why);
     ck_assert(!acb_is_finite(acb_mat_entry(X, 0, 0)));
@@ -514,6 +525,8 @@ START_TEST(steady_state_blocks_refused)
 
     qt_lindblad_init(G, 17);
     ladder_generator(G, 17, rates, 0, prec);
+    for (k = 0; k < 17; k++)
+        acb_set_si(acb_mat_entry(H, k, k), k);
     for (k = 0; k + 1 < 17; k++)
     {
         acb_one(acb_mat_entry(H, k, k + 1));
@@ -531,12 +544,9 @@ START_TEST(steady_state_blocks_refused)
         qt_lindblad_t G18;
         acb_mat_t L, X18;
         acb_t r;
-        qt_lindblad_init(G18, 18);
-        acb_mat_init(H, 18, 18); acb_mat_init(L, 18, 18); acb_mat_init(X18, 18, 18);
+        diagonal_generator(G18, 18);
+        acb_mat_init(L, 18, 18); acb_mat_init(X18, 18, 18);
         acb_init(r);
-        for (k = 0; k < 18; k++)
-            acb_set_si(acb_mat_entry(H, k, k), k);
-        qt_lindblad_set_hamiltonian_hermitian(G18, H);
         for (k = 1; k < 17; k++)
             acb_one(acb_mat_entry(L, k - 1, k));
         acb_one(r);
@@ -544,7 +554,7 @@ START_TEST(steady_state_blocks_refused)
         ck_assert_int_eq(qt_lindblad_steady_state(X18, G18, prec, why), QT_UNCERTIFIED);
         ck_assert_msg(strstr(why, "holding the trace") != NULL, "%s", why);
         qt_lindblad_clear(G18);
-        acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(X18);
+        acb_mat_clear(L); acb_mat_clear(X18);
         acb_clear(r);
     }
     {
@@ -554,12 +564,9 @@ START_TEST(steady_state_blocks_refused)
         acb_mat_t L, X64;
         acb_t r;
         slong i, j;
-        qt_lindblad_init(G64, 64);
-        acb_mat_init(H, 64, 64); acb_mat_init(L, 64, 64); acb_mat_init(X64, 64, 64);
+        diagonal_generator(G64, 64);
+        acb_mat_init(L, 64, 64); acb_mat_init(X64, 64, 64);
         acb_init(r);
-        for (k = 0; k < 64; k++)
-            acb_set_si(acb_mat_entry(H, k, k), k);
-        qt_lindblad_set_hamiltonian_hermitian(G64, H);
         for (i = 0; i < 64; i++)
             for (j = 0; j < 64; j++)
                 acb_set_si(acb_mat_entry(L, i, j), (i * 7 + j * 3) % 5 + 1);
@@ -569,7 +576,7 @@ START_TEST(steady_state_blocks_refused)
         ck_assert_int_eq(qt_lindblad_steady_state(X64, G64, prec, why), QT_UNCERTIFIED);
         ck_assert_msg(strstr(why, "4096 unknowns (1 blocks") != NULL, "%s", why);
         qt_lindblad_clear(G64);
-        acb_mat_clear(H); acb_mat_clear(L); acb_mat_clear(X64);
+        acb_mat_clear(L); acb_mat_clear(X64);
         acb_clear(r);
     }
     {

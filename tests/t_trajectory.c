@@ -1044,13 +1044,7 @@ otto_heats(arb_t Qh, arb_t Qc, const char *const *w, const char *const *b, const
     for (k = 0; k < 2; k++)
     {
         arb_init(z[k]); arb_init(e[k]);
-        qt_test_setq(q, b[k]);
-        arb_set_fmpq(x, q, prec);
-        qt_test_setq(q, w[k]);
-        arb_set_fmpq(y, q, prec);
-        arb_mul(x, x, y, prec);
-        arb_expm1(x, x, prec);
-        arb_inv(x, x, prec);                     /* nbar */
+        qt_test_nbar(x, b[k], w[k], prec);
         arb_mul_2exp_si(x, x, 1);
         arb_add_ui(x, x, 1, prec);               /* 2 nbar + 1 */
         arb_inv(z[k], x, prec);
