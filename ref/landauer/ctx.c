@@ -32,8 +32,13 @@ qt_landauer_ctx_init(qt_landauer_ctx_t c, const qt_landauer_params_t p, slong pr
     arb_sqr(c->hw2, c->hw, prec);             /* (gL + gR)^2 / 4 */
     arb_set_fmpq(c->Elo, p->E_lo, prec);
     arb_set_fmpq(c->Ehi, p->E_hi, prec);
-    arb_div(c->lnTLTR, c->T[0], c->T[1], prec);
-    arb_log(c->lnTLTR, c->lnTLTR, prec);
+    if (p->stats == QT_BOSON)
+    {
+        arb_div(c->lnTLTR, c->T[0], c->T[1], prec);
+        arb_log(c->lnTLTR, c->lnTLTR, prec);
+    }
+    else
+        arb_indeterminate(c->lnTLTR);         /* read by the boson integrands only */
     for (i = 0; i < 2; i++)
     {
         arb_init(c->invT[i]);

@@ -29,7 +29,7 @@ typedef struct
     arb_t mu[2], T[2];          /* index 0 = L, 1 = R */
     arb_t tau, eps0, gL, gR, hw2, Elo, Ehi;
     arb_t hw;                   /* (gamma_L + gamma_R) / 2, the Lorentzian's half width */
-    arb_t lnTLTR;               /* ln(T_L / T_R) */
+    arb_t lnTLTR;               /* ln(T_L / T_R), bosons only (else indeterminate) */
     arb_t invT[2];              /* 1 / T_a (the reduced energies are products, not quotients) */
     arb_t gLgR;                 /* gamma_L gamma_R */
     arb_ptr scratch;            /* QT_LANDAUER_SCRATCH balls for qt_landauer_integrand_real */

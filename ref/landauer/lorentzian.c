@@ -147,7 +147,9 @@ qt_landauer_lorentzian_closed_form(arb_t res, int quantity, const qt_landauer_pa
         acb_digamma(psi, w, prec);
         if (sgn > 0) arb_add(Ed, Ed, acb_realref(psi), prec); else arb_sub(Ed, Ed, acb_realref(psi), prec);
     }
-    arb_add(Ed, Ed, c->lnTLTR, prec);
+    arb_div(t, c->T[0], c->T[1], prec);
+    arb_log(t, t, prec);
+    arb_add(Ed, Ed, t, prec);                        /* ln(T_L / T_R) */
     arb_const_pi(t, prec);
     arb_div(Ed, Ed, t, prec);
     arb_mul(Ed, Ed, hw, prec);                       /* (gamma/pi)[...] */
