@@ -27,7 +27,7 @@ qo_cmd_list(int argc, char **argv)
             const qo_quantity *q = qo_quantity_at(i);
             json_t *o = json_object();
             json_object_set_new(o, "name", json_string(q->name));
-            json_object_set_new(o, "parameters", json_string(q->family->param_names));
+            json_object_set_new(o, "parameters", json_string(qo_quantity_params(q)));
             json_object_set_new(o, "units", json_string(q->units));
             json_object_set_new(o, "formula", json_string(q->formula));
             json_object_set_new(o, "summary", json_string(q->summary));
@@ -43,7 +43,7 @@ qo_cmd_list(int argc, char **argv)
     {
         const qo_quantity *q = qo_quantity_at(i);
         printf("%s\n    %s\n    parameters: %s\n    units: %s\n    formula: %s\n",
-               q->name, q->summary, q->family->param_names, q->units, q->formula);
+               q->name, q->summary, qo_quantity_params(q), q->units, q->formula);
     }
     return QO_EXIT_OK;
 }

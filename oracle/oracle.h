@@ -28,11 +28,14 @@ typedef struct
     const char *units;
     const char *formula;       /* where the definition and its proofs are */
     const char *summary;
+    const char *params;        /* its parameters where they differ from its family's (NULL: the family's) */
 }
 qo_quantity;
 
 const qo_quantity *qo_quantity_find(const char *name);
 const qo_quantity *qo_quantity_at(int i);   /* NULL past the end */
+/* the parameters q takes, for messages and qtoracle list */
+const char *qo_quantity_params(const qo_quantity *q);
 /* the family whose vector files are named family (the "family" of a spec), NULL if none */
 const qo_family *qo_family_of_vectors(const char *family);
 
@@ -242,8 +245,8 @@ int qo_cmd_selfcheck(int argc, char **argv);
 int qo_cmd_audit(int argc, char **argv);
 int qo_cmd_sweep(int argc, char **argv);
 
-/* the candidate nearest to word by edit distance, if near enough to suggest ("did you mean ...?"); n < 0: the list
-   ends with NULL */
+/* the candidate nearest to word by edit distance (one equal but for case first), if near enough to suggest ("did you
+   mean ...?"): at most max(2, len/3 + 1) edits and fewer than the longer word's length; n < 0: the list ends with NULL */
 const char *qo_closest(const char *word, const char *const *candidates, int n);
 
 /* error printing: "qtoracle: " prefix, to stderr */

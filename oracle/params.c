@@ -114,7 +114,7 @@ qo_check_known(const qo_kv *kv, const char *const *allowed, const qo_quantity *q
             if (near != NULL)
                 snprintf(hint, sizeof hint, "; did you mean %s?", near);
             snprintf(err, errlen, "parameter %s is not used by %s%s%s (parameters: %s)",
-                     kv->key[i], q->name, context, hint, q->family->param_names);
+                     kv->key[i], q->name, context, hint, qo_quantity_params(q));
             return 1;
         }
     }

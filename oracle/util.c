@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "oracle.h"
@@ -280,13 +281,18 @@ qo_closest(const char *word, const char *const *candidates, int n)
     for (i = 0; (n < 0 || i < n) && candidates[i] != NULL; i++)
     {
         int dd = edit_distance(word, candidates[i]);
+        if (strcasecmp(word, candidates[i]) == 0)
+            return candidates[i];
         if (dd < bd)
         {
             bd = dd;
             best = candidates[i];
         }
     }
-    return bd <= limit ? best : NULL;
+    /* near enough, and sharing a character with the word: a one-letter name is not "near" every two-letter one */
+    if (best == NULL || bd > limit || bd >= (int) FLINT_MAX(strlen(word), strlen(best)))
+        return NULL;
+    return best;
 }
 
 int
