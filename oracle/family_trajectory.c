@@ -329,7 +329,7 @@ damped_record(qt_record_t R, const qo_quantity *q, const void *fp, slong prec)
     arb_t t;
     (void) q;
     arb_init(t);
-    arb_set_fmpq(t, X->time.t, prec);
+    arb_set_fmpq(t, X->time.t, 2 * prec);      /* as sharp as the Fock series needs (trajectory.h) */
     qt_damped_mode_trajectory(R, X->m, t, X->time.tkind, prec);
     arb_clear(t);
 }

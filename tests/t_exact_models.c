@@ -604,6 +604,55 @@ START_TEST(test_damped_mode_fock_budget)
 }
 END_TEST
 
+/* a large coherent amplitude (mean occupation 900): the Fock series works with the extra bits of its moments'
+   scale (lemma B3) and certifies S_E at the first precision, against the entropy of the displaced thermal law summed
+   independently (mpmath, 50 and 70 digits, the Laguerre polynomials by their three-term recurrence); a Poisson start
+   (t = 0, mean 400) the same; a mean far beyond the budget is refused at once by Cantelli's bound */
+START_TEST(test_damped_mode_large_amplitude)
+{
+    qt_damped_mode_t P;
+    qt_record_t R, R2;
+    arb_t t, x;
+    qt_damped_mode_init(P);
+    qt_record_init(R);
+    qt_record_init(R2);
+    arb_init(t);
+    arb_init(x);
+    set_dm(P, "1", "6", "1/100", "30", "0");
+    arb_set_str(t, "0.33333333333333333333333333333333333333333333333333333333333333333333333333333333", 512);
+    qt_damped_mode_trajectory(R, P, t, QT_T_GENERIC, 128);
+    qt_damped_mode_trajectory(R2, P, t, QT_T_GENERIC, 256);
+    ck_assert_int_eq(R->out[QT_TR_S_E].status, QT_OK);
+    ck_assert_int_eq(R->out[QT_TR_S_E_DOT].status, QT_OK);
+    arb_set_str(x, "4.818384563772749724361731696995995181294951 +/- 1e-42", 160);
+    ck_assert(arb_overlaps(OUT(R, QT_TR_S_E), x) && qt_test_narrow(OUT(R, QT_TR_S_E), 128));
+    ck_assert(qt_overlaps(OUT(R, QT_TR_S_E_DOT), OUT(R2, QT_TR_S_E_DOT)));
+    ck_assert(qt_test_narrow(OUT(R, QT_TR_S_E_DOT), 128));
+    /* Poisson (v = 0 at t = 0), mean 400 */
+    set_dm(P, "1", "6", "1/100", "20", "0");
+    arb_zero(t);
+    qt_damped_mode_trajectory(R, P, t, QT_T_ZERO, 128);
+    ck_assert_int_eq(R->out[QT_TR_S_E].status, QT_OK);
+    arb_set_str(x, "4.414462212179582645594751120637776779436505 +/- 1e-42", 160);
+    ck_assert(arb_overlaps(OUT(R, QT_TR_S_E), x) && qt_test_narrow(OUT(R, QT_TR_S_E), 128));
+    /* mean 8100 > QT_FOCK_MAX_TERMS: refused before the series, for a Poisson and a displaced thermal state */
+    set_dm(P, "1", "6", "1/100", "90", "0");
+    qt_damped_mode_trajectory(R, P, t, QT_T_ZERO, 64);
+    ck_assert_int_eq(R->out[QT_TR_S_E].status, QT_UNCERTIFIED);
+    ck_assert_msg(strstr(R->out[QT_TR_S_E].reason, "would need more than") != NULL, "%s", R->out[QT_TR_S_E].reason);
+    arb_one(t);
+    qt_damped_mode_trajectory(R, P, t, QT_T_GENERIC, 64);
+    ck_assert_int_eq(R->out[QT_TR_S_E].status, QT_UNCERTIFIED);
+    ck_assert_msg(strstr(R->out[QT_TR_S_E].reason, "would need more than") != NULL, "%s", R->out[QT_TR_S_E].reason);
+    ck_assert_int_eq(R->out[QT_TR_E].status, QT_OK);
+    arb_clear(t);
+    arb_clear(x);
+    qt_record_clear(R);
+    qt_record_clear(R2);
+    qt_damped_mode_clear(P);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -618,6 +667,7 @@ main(void)
     tcase_add_test(tc, test_damped_mode_pure_start);
     tcase_add_test(tc, test_damped_mode_against_truncated_generator);
     tcase_add_test(tc, test_damped_mode_fock_budget);
+    tcase_add_test(tc, test_damped_mode_large_amplitude);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

@@ -157,7 +157,9 @@ void qt_damped_mode_clear(qt_damped_mode_t P);
 int qt_damped_mode_validate(const qt_damped_mode_struct *P, char *reason);
 /* S_E and its rate come from the Fock series (lemmas B1-B3), whose cost grows like the square of its length: at
  * most QT_FOCK_MAX_TERMS terms; a state whose series cannot reach its tail bound within them (a large mean
- * occupation for the precision) is refused at once with QT_UNCERTIFIED, "effort cap" in the reason */
+ * occupation for the precision) is refused at once with QT_UNCERTIFIED, "effort cap" in the reason.  The series
+ * subtracts partial sums from exact moments as large as (mu + v)^3 and works with that many more bits than prec; a
+ * time t rounded at prec bits would spoil them: pass a time that is not exact to about 2 prec bits (the tool does) */
 #define QT_FOCK_MAX_TERMS 4000
 void qt_damped_mode_trajectory(qt_record_t R, const qt_damped_mode_struct *P, const arb_t t,
                                int tkind, slong prec);

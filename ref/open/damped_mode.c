@@ -110,72 +110,154 @@ fock_weight(arb_t w, slong n, const arb_t a, const arb_t b, slong prec)
     arb_clear(t); arb_clear(r);
 }
 
+/* nbar, kappa, mu = mu0 e^{-kappa t} and v = nbar (1 - e^{-kappa t}) at time t (t0: mu0 and 0; mu0 = |alpha0|^2) */
+static void
+damped_state(arb_t nb, arb_t kap, arb_t mu, arb_t v, const qt_damped_mode_struct *P, const fmpq_t mu0,
+             const arb_t t, int t0, slong prec)
+{
+    arb_t x, e;
+    arb_init(x); arb_init(e);
+    arb_set_fmpq(kap, P->kappa, prec);
+    arb_set_fmpq(x, P->beta, prec);
+    arb_set_fmpq(e, P->omega, prec);
+    arb_mul(x, x, e, prec);
+    arb_expm1(x, x, prec);
+    arb_inv(nb, x, prec);
+    arb_set_fmpq(mu, mu0, prec);
+    if (t0)
+        arb_zero(v);
+    else
+    {
+        arb_mul(e, kap, t, prec);
+        arb_neg(e, e);
+        arb_exp(e, e, prec);
+        arb_mul(mu, mu, e, prec);
+        arb_sub_ui(v, e, 1, prec);
+        arb_neg(v, v);
+        arb_mul(v, v, nb, prec);          /* v = nbar (1 - e^{-kappa t}) > 0 for t > 0 */
+    }
+    arb_clear(x); arb_clear(e);
+}
+
 /* the Fock series: S_E = -sum P_n ln P_n and S_E_dot = -sum P_n' ln P_n, n < N, plus the tail
  * bounds of lemmas B2 and B3 added to the radii.  Returns QT_OK or QT_UNCERTIFIED. */
 static int
-fock_series(arb_t SE, arb_t SEd, const arb_t mu, const arb_t v, const arb_t nb, const arb_t kap,
-            int v_zero, slong prec, char *reason)
+fock_series(arb_t SE, arb_t SEd, const qt_damped_mode_struct *P0, const fmpq_t mu0, const arb_t time, int v_zero,
+            slong prec, char *reason)
 {
     slong N, nmax = QT_FOCK_MAX_TERMS, cap = 64, k;
     arb_ptr P;
-    arb_t a, b, c, w0, w1, w2, pre, t, u, lnP, Pd, M[4], tot[4];
+    arb_t a, b, c, w0, w1, w2, pre, t, u, lnP, Pd, M[4], tot[4], mu, v, nb, kap;
     arf_t eps, m, tb;
     mag_t tail;
     int st = QT_UNCERTIFIED, done = 0;
+    slong wp;
 
     P = _arb_vec_init(cap);
     arb_init(a); arb_init(b); arb_init(c); arb_init(w0); arb_init(w1); arb_init(w2);
     arb_init(pre); arb_init(t); arb_init(u); arb_init(lnP); arb_init(Pd);
     for (k = 0; k < 4; k++) { arb_init(M[k]); arb_init(tot[k]); }
     arf_init(eps); arf_init(m); arf_init(tb); mag_init(tail);
+    arb_init(mu); arb_init(v); arb_init(nb); arb_init(kap);
+
+    /* the working precision of the series (effort only: every ball is valid at any precision).  The tail moments of
+       lemmas B2 and B3 are exact totals minus partial sums, whose rounding is about N 2^-wp times the totals, up to
+       (mu + v)^3, times the factors 2 kappa (2 nbar + 1) and c_1 of lemma B3; with wp = prec alone the stopping test
+       against 2^(32 - prec) below could never pass once (mu + v)^3 N exceeds 2^32 (a coherent amplitude of about
+       20), at any prec.  wp carries the bits of that scale, those of N <= QT_FOCK_MAX_TERMS, and 8 more; mu, v,
+       nbar and kappa are computed here at wp from the exact model (their radii at prec would add the same cancellation),
+       so the time must be as sharp (qt_damped_mode_trajectory) */
+    {
+        arb_t sc, l;
+        slong bits;
+        arb_init(sc); arb_init(l);
+        damped_state(nb, kap, mu, v, P0, mu0, time, v_zero, 30);
+        arb_add(sc, mu, v, 30);
+        arb_add_ui(sc, sc, 1, 30);
+        arb_pow_ui(sc, sc, 3, 30);                              /* (1 + mu + v)^3 */
+        arb_mul_2exp_si(l, nb, 1);
+        arb_add_ui(l, l, 1, 30);
+        arb_mul(l, l, kap, 30);
+        arb_add_ui(l, l, 1, 30);
+        arb_mul(sc, sc, l, 30);                                 /* times 1 + kappa (2 nbar + 1) */
+        if (v_zero)
+            arb_log(l, mu, 30);                                 /* c_1 = |ln mu| (Poisson) */
+        else
+        {
+            arb_inv(l, v, 30);
+            arb_log1p(l, l, 30);                                /* c_1 = ln(1/a) = ln(1 + 1/v) */
+        }
+        arb_abs(l, l);
+        arb_add_ui(l, l, 1, 30);
+        arb_mul(sc, sc, l, 30);                                 /* times 1 + c_1 */
+        arb_get_ubound_arf(m, sc, 30);
+        bits = arf_is_finite(m) && arf_sgn(m) > 0 ? arf_abs_bound_lt_2exp_si(m) : 0;
+        wp = prec + FLINT_MAX(bits, 0) + FLINT_BIT_COUNT(QT_FOCK_MAX_TERMS) + 8;
+        wp = FLINT_MIN(wp, 4 * prec + 1024);
+        arb_clear(sc); arb_clear(l);
+    }
+    damped_state(nb, kap, mu, v, P0, mu0, time, v_zero, wp);
 
     /* a = v/(1+v), b = mu/(1+v)^2, pre = e^{-mu/(1+v)}/(1+v); P_n = pre w_n (lemma B1) */
-    arb_add_ui(c, v, 1, prec);
-    arb_div(a, v, c, prec);
-    arb_div(b, mu, c, prec);
+    arb_add_ui(c, v, 1, wp);
+    arb_div(a, v, c, wp);
+    arb_div(b, mu, c, wp);
     arb_neg(pre, b);
-    arb_exp(pre, pre, prec);
-    arb_div(pre, pre, c, prec);
-    arb_div(b, b, c, prec);
+    arb_exp(pre, pre, wp);
+    arb_div(pre, pre, c, wp);
+    arb_div(b, b, c, wp);
     /* exact moments of the displaced thermal state: 1, mu + v, (mu+v)^2 + v(v+1) + mu(2v+1);
        third moment only for v = 0 (Poisson): mu^3 + 3 mu^2 + mu */
     arb_one(tot[0]);
-    arb_add(tot[1], mu, v, prec);
-    arb_sqr(tot[2], tot[1], prec);
-    arb_add_ui(t, v, 1, prec);
-    arb_addmul(tot[2], v, t, prec);
+    arb_add(tot[1], mu, v, wp);
+    arb_sqr(tot[2], tot[1], wp);
+    arb_add_ui(t, v, 1, wp);
+    arb_addmul(tot[2], v, t, wp);
     arb_mul_2exp_si(t, v, 1);
-    arb_add_ui(t, t, 1, prec);
-    arb_addmul(tot[2], mu, t, prec);
-    arb_sqr(t, mu, prec);
-    arb_add_ui(u, mu, 3, prec);
-    arb_mul(tot[3], t, u, prec);
-    arb_add(tot[3], tot[3], mu, prec);
+    arb_add_ui(t, t, 1, wp);
+    arb_addmul(tot[2], mu, t, wp);
+    arb_sqr(t, mu, wp);
+    arb_add_ui(u, mu, 3, wp);
+    arb_mul(tot[3], t, u, wp);
+    arb_add(tot[3], tot[3], mu, wp);
     for (k = 0; k < 4; k++)
         arb_zero(M[k]);
 
-    /* the effort budget, decided before the series starts: the loop below can stop only once the tail mass
-       eps_{N+1} >= P_{N+1} >= pre a^{N+1} (L_n(-x) >= 1) is below 2^(32 - prec), so it needs
-       N + 1 > ((prec - 32) ln 2 + ln pre) / ln(1/a) terms; for a Poisson state (v = 0) with mean mu > nmax + 1 the
-       mass beyond nmax is at least 1/2 (its median exceeds mu - ln 2).  Either beyond the budget: refuse at once */
+    /* the effort budget, decided before the series starts: the loop below stops only once lemma B2's bound, at
+       least the tail mass eps_{N+1} (eps ln(1/eps) >= eps for eps < 1/e), is below 2^(32 - prec); for every N < n1 =
+       nmax + 1, eps_{N+1} >= P_{n1} >= pre max(a^n1, b^n1 / n1!) (the terms k = 0 and k = n1 of w_n1, lemma B1; a = 0
+       for a Poisson state), and, when the mean m = mu + v exceeds nmax, eps_{N+1} >= P(n > nmax) >= k^2 / (V + k^2),
+       k = m - nmax, V the variance (Cantelli's inequality).  If either lower bound is at least 2^(32 - prec), no N
+       within the budget passes: refuse at once (a large mean occupation mu + v for the precision) */
     {
         int beyond;
-        arb_log_ui(t, 2, prec);
-        arb_mul_si(t, t, prec - 32, prec);
-        if (v_zero)
+        slong n1 = nmax + 1;
+        arb_log_ui(t, 2, wp);
+        arb_mul_si(t, t, 32 - prec, wp);                       /* ln 2^(32 - prec) */
+        arb_log(u, b, wp);
+        arb_mul_si(u, u, n1, wp);
+        arb_set_si(c, n1 + 1);
+        arb_lgamma(w0, c, wp);
+        arb_sub(u, u, w0, wp);                                 /* ln(b^n1 / n1!) */
+        if (!v_zero)
         {
-            arb_set_si(u, nmax + 1);
-            beyond = arb_gt(mu, u);
+            arb_log(w0, a, wp);
+            arb_mul_si(w0, w0, n1, wp);                        /* ln a^n1 */
+            arb_max(u, u, w0, wp);
         }
-        else
+        arb_log(w0, pre, wp);
+        arb_add(u, u, w0, wp);
+        beyond = arb_ge(u, t);
+        arb_sub_si(w0, tot[1], nmax, wp);                      /* k = mu + v - nmax */
+        if (!beyond && arb_is_positive(w0))
         {
-            arb_log(u, pre, prec);
-            arb_add(t, t, u, prec);
-            arb_log(u, a, prec);
-            arb_neg(u, u);
-            arb_div(t, t, u, prec);
-            arb_set_si(u, nmax + 1);
-            beyond = arb_gt(t, u);
+            arb_sqr(w0, w0, wp);
+            arb_sqr(w1, tot[1], wp);
+            arb_sub(w1, tot[2], w1, wp);                       /* V = E n^2 - (E n)^2 */
+            arb_add(w1, w1, w0, wp);
+            arb_div(u, w0, w1, wp);
+            arb_log(u, u, wp);
+            beyond = arb_ge(u, t);
         }
         if (beyond)
         {
@@ -190,10 +272,10 @@ fock_series(arb_t SE, arb_t SEd, const arb_t mu, const arb_t v, const arb_t nb, 
 
     arb_zero(SE);
     arb_zero(SEd);
-    fock_weight(w0, 0, a, b, prec);
-    fock_weight(w1, 1, a, b, prec);
-    arb_mul(P + 0, pre, w0, prec);
-    arb_mul(P + 1, pre, w1, prec);
+    fock_weight(w0, 0, a, b, wp);
+    fock_weight(w1, 1, a, b, wp);
+    arb_mul(P + 0, pre, w0, wp);
+    arb_mul(P + 1, pre, w1, wp);
     for (N = 0; N < nmax && !done; N++)
     {
         /* P[N+1], P[N+2] must exist: extend the table two ahead */
@@ -205,102 +287,102 @@ fock_series(arb_t SE, arb_t SEd, const arb_t mu, const arb_t v, const arb_t nb, 
             P = Q;
             cap *= 2;
         }
-        fock_weight(w2, N + 2, a, b, prec);
-        arb_mul(P + N + 2, pre, w2, prec);
+        fock_weight(w2, N + 2, a, b, wp);
+        arb_mul(P + N + 2, pre, w2, wp);
         /* term n = N */
-        qt_arb_neg_xlogx_unit(t, P + N, prec);
-        arb_add(SE, SE, t, prec);
+        qt_arb_neg_xlogx_unit(t, P + N, wp);
+        arb_add(SE, SE, t, wp);
         /* P_N' = kappa (nbar + 1) [(N+1) P_{N+1} - N P_N] + kappa nbar [N P_{N-1} - (N+1) P_N] */
-        arb_mul_si(t, P + N + 1, N + 1, prec);
-        arb_submul_si(t, P + N, N, prec);
-        arb_add_ui(u, nb, 1, prec);
-        arb_mul(Pd, t, u, prec);
-        arb_mul_si(t, P + N, -(N + 1), prec);
+        arb_mul_si(t, P + N + 1, N + 1, wp);
+        arb_submul_si(t, P + N, N, wp);
+        arb_add_ui(u, nb, 1, wp);
+        arb_mul(Pd, t, u, wp);
+        arb_mul_si(t, P + N, -(N + 1), wp);
         if (N > 0)
-            arb_addmul_si(t, P + N - 1, N, prec);
-        arb_addmul(Pd, t, nb, prec);
-        arb_mul(Pd, Pd, kap, prec);
+            arb_addmul_si(t, P + N - 1, N, wp);
+        arb_addmul(Pd, t, nb, wp);
+        arb_mul(Pd, Pd, kap, wp);
         if (arb_is_positive(P + N))
         {
-            arb_log(lnP, P + N, prec);
-            arb_submul(SEd, Pd, lnP, prec);
+            arb_log(lnP, P + N, wp);
+            arb_submul(SEd, Pd, lnP, wp);
         }
         else
         {
             arb_indeterminate(SEd);
         }
         /* partial moments */
-        arb_add(M[0], M[0], P + N, prec);
-        arb_addmul_si(M[1], P + N, N, prec);
-        arb_mul_si(t, P + N, N, prec);
-        arb_addmul_si(M[2], t, N, prec);
-        arb_mul_si(t, t, N, prec);
-        arb_addmul_si(M[3], t, N, prec);
+        arb_add(M[0], M[0], P + N, wp);
+        arb_addmul_si(M[1], P + N, N, wp);
+        arb_mul_si(t, P + N, N, wp);
+        arb_addmul_si(M[2], t, N, wp);
+        arb_mul_si(t, t, N, wp);
+        arb_addmul_si(M[3], t, N, wp);
 
         if (N >= 8 && N % 8 == 0)
         {
             /* lemma B2: entropy tail over n > N is at most e ln(1/e) + e g(m/e), e = eps_{N+1}, m its mean mass */
             arb_t e, mm, x, y;
             arb_init(e); arb_init(mm); arb_init(x); arb_init(y);
-            arb_sub(e, tot[0], M[0], prec);
-            arb_sub(mm, tot[1], M[1], prec);
-            pos_ubound(eps, e, prec);
-            pos_ubound(m, mm, prec);
+            arb_sub(e, tot[0], M[0], wp);
+            arb_sub(mm, tot[1], M[1], wp);
+            pos_ubound(eps, e, wp);
+            pos_ubound(m, mm, wp);
             if (arf_cmp_2exp_si(eps, -4) < 0 && !arf_is_zero(eps))
             {
                 arb_set_arf(x, eps);
-                arb_log(y, x, prec);
-                arb_mul(y, y, x, prec);
+                arb_log(y, x, wp);
+                arb_mul(y, y, x, wp);
                 arb_neg(y, y);                       /* e ln(1/e), increasing for e < 1/e */
                 arb_set_arf(mm, m);
-                arb_div(mm, mm, x, prec);
-                bose_entropy(e, mm, prec);
-                arb_mul(e, e, x, prec);              /* e g(m/e), increasing in e and m */
-                arb_add(y, y, e, prec);
-                arb_get_ubound_arf(tb, y, prec);
+                arb_div(mm, mm, x, wp);
+                bose_entropy(e, mm, wp);
+                arb_mul(e, e, x, wp);              /* e g(m/e), increasing in e and m */
+                arb_add(y, y, e, wp);
+                arb_get_ubound_arf(tb, y, wp);
                 /* lemma B3: |sum_{n > N} P_n' ln P_n| <= 2 kappa (2 nbar + 1) K,
                    K = 2 c0 M1 + 4 c1 M2 + 8 c2 M3 over n >= N (tail moments), |ln P_n| <= c0 + c1 n + c2 n^2 */
                 {
                     arb_t c0, c1, c2, K, T1, T2, T3;
                     arb_init(c0); arb_init(c1); arb_init(c2); arb_init(K); arb_init(T1); arb_init(T2); arb_init(T3);
                     /* tail moments from n = N (include the current term: a superset of n >= N) */
-                    arb_sub(T1, tot[1], M[1], prec); arb_addmul_si(T1, P + N, N, prec);
-                    arb_sub(T2, tot[2], M[2], prec); arb_mul_si(x, P + N, N, prec); arb_addmul_si(T2, x, N, prec);
-                    arb_sub(T3, tot[3], M[3], prec); arb_mul_si(x, x, N, prec); arb_addmul_si(T3, x, N, prec);
+                    arb_sub(T1, tot[1], M[1], wp); arb_addmul_si(T1, P + N, N, wp);
+                    arb_sub(T2, tot[2], M[2], wp); arb_mul_si(x, P + N, N, wp); arb_addmul_si(T2, x, N, wp);
+                    arb_sub(T3, tot[3], M[3], wp); arb_mul_si(x, x, N, wp); arb_addmul_si(T3, x, N, wp);
                     if (v_zero)
                     {
                         /* Poisson: |ln P_n| <= mu + n |ln mu| + ln n! <= mu + n |ln mu| + n^2 */
                         arb_set(c0, mu);
-                        arb_log(c1, mu, prec);
+                        arb_log(c1, mu, wp);
                         arb_abs(c1, c1);
                         arb_one(c2);
                     }
                     else
                     {
                         /* P_n >= pre a^n (L_n(-x) >= 1): |ln P_n| <= mu/(1+v) + ln(1+v) + n ln(1/a) */
-                        arb_add_ui(x, v, 1, prec);
-                        arb_div(c0, mu, x, prec);
-                        arb_log(y, x, prec);
-                        arb_add(c0, c0, y, prec);
-                        arb_log(c1, a, prec);
+                        arb_add_ui(x, v, 1, wp);
+                        arb_div(c0, mu, x, wp);
+                        arb_log(y, x, wp);
+                        arb_add(c0, c0, y, wp);
+                        arb_log(c1, a, wp);
                         arb_neg(c1, c1);
                         arb_zero(c2);
                         arb_zero(T3);
                     }
-                    arb_mul(K, c0, T1, prec);
+                    arb_mul(K, c0, T1, wp);
                     arb_mul_2exp_si(K, K, 1);
-                    arb_mul(x, c1, T2, prec);
+                    arb_mul(x, c1, T2, wp);
                     arb_mul_2exp_si(x, x, 2);
-                    arb_add(K, K, x, prec);
-                    arb_mul(x, c2, T3, prec);
+                    arb_add(K, K, x, wp);
+                    arb_mul(x, c2, T3, wp);
                     arb_mul_2exp_si(x, x, 3);
-                    arb_add(K, K, x, prec);
+                    arb_add(K, K, x, wp);
                     arb_mul_2exp_si(x, nb, 1);
-                    arb_add_ui(x, x, 1, prec);
-                    arb_mul(x, x, kap, prec);
-                    arb_mul(K, K, x, prec);
+                    arb_add_ui(x, x, 1, wp);
+                    arb_mul(x, x, kap, wp);
+                    arb_mul(K, K, x, wp);
                     arb_mul_2exp_si(K, K, 1);
-                    arb_get_abs_ubound_arf(m, K, prec);
+                    arb_get_abs_ubound_arf(m, K, wp);
                     arb_clear(c0); arb_clear(c1); arb_clear(c2); arb_clear(K); arb_clear(T1); arb_clear(T2); arb_clear(T3);
                 }
                 /* stop when both tail bounds are below 2^-(prec - 32): the rounding of the partial sums
@@ -310,7 +392,7 @@ fock_series(arb_t SE, arb_t SEd, const arb_t mu, const arb_t v, const arb_t nb, 
                     /* the entropy tail is in [0, tb]; the rate tail in [-m, m] */
                     arb_set_arf(x, tb);
                     arb_mul_2exp_si(x, x, -1);
-                    arb_add(SE, SE, x, prec);
+                    arb_add(SE, SE, x, wp);
                     arf_get_mag(tail, tb);
                     mag_mul_2exp_si(tail, tail, -1);
                     mag_add(arb_radref(SE), arb_radref(SE), tail);
@@ -336,6 +418,7 @@ out:
     arb_clear(pre); arb_clear(t); arb_clear(u); arb_clear(lnP); arb_clear(Pd);
     for (k = 0; k < 4; k++) { arb_clear(M[k]); arb_clear(tot[k]); }
     arf_clear(eps); arf_clear(m); arf_clear(tb); mag_clear(tail);
+    arb_clear(mu); arb_clear(v); arb_clear(nb); arb_clear(kap);
     return st;
 }
 
@@ -359,26 +442,8 @@ qt_damped_mode_trajectory(qt_record_t R, const qt_damped_mode_struct *P, const a
 
     arb_set_fmpq(om, P->omega, prec);
     arb_set_fmpq(be, P->beta, prec);
-    arb_set_fmpq(kap, P->kappa, prec);
-    arb_mul(x, be, om, prec);
-    arb_expm1(x, x, prec);
-    arb_inv(nb, x, prec);
     arb_set_fmpq(mu0, m0, prec);
-    if (t0)
-    {
-        arb_set(mu, mu0);
-        arb_zero(v);
-    }
-    else
-    {
-        arb_mul(e, kap, t, prec);
-        arb_neg(e, e);
-        arb_exp(e, e, prec);
-        arb_mul(mu, mu0, e, prec);
-        arb_sub_ui(v, e, 1, prec);
-        arb_neg(v, v);
-        arb_mul(v, v, nb, prec);          /* v = nbar (1 - e^{-kappa t}) > 0 for t > 0 */
-    }
+    damped_state(nb, kap, mu, v, P, m0, t, t0, prec);
     arb_add(N, mu, v, prec);
     arb_set(N0, mu0);
 
@@ -441,7 +506,7 @@ qt_damped_mode_trajectory(qt_record_t R, const qt_damped_mode_struct *P, const a
     }
     else
     {
-        st = fock_series(x, y, mu, v, nb, kap, t0, prec, why);
+        st = fock_series(x, y, P, m0, t, t0, prec, why);
         if (fmpq_is_zero(P->kappa))
             arb_zero(y);
         qt_record_set(R, QT_TR_S_E, x, st, why);
