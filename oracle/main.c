@@ -83,7 +83,7 @@ main(int argc, char **argv)
     if (argc < 2)
     {
         qo_error("missing command (%s; qtoracle --help)", COMMANDS);
-        return QO_EXIT_USAGE;
+        return finish(QO_EXIT_USAGE);
     }
     if (strcmp(argv[1], "list") == 0)
         code = qo_cmd_list(argc - 2, argv + 2);

@@ -653,6 +653,33 @@ START_TEST(test_damped_mode_large_amplitude)
 }
 END_TEST
 
+/* a very cold bath (beta omega = 10^20): v = nbar (1 - e^{-kappa t}) is about e^{-10^20}, so the state is the coherent
+   one up to that, and lemma B3's c_1 = ln(1 + 1/v) is about 10^20; the series' precision covers both, and S_E is the
+   entropy of the Poisson law of mean e^{-1/10} (mpmath, 50 digits; the difference, O(v), is far below any radius) */
+START_TEST(test_damped_mode_cold_bath)
+{
+    qt_damped_mode_t P;
+    qt_record_t R;
+    arb_t t, x;
+    qt_damped_mode_init(P);
+    qt_record_init(R);
+    arb_init(t);
+    arb_init(x);
+    set_dm(P, "1", "100000000000000000000", "1/10", "1", "0");
+    arb_one(t);
+    qt_damped_mode_trajectory(R, P, t, QT_T_GENERIC, 128);
+    ck_assert_int_eq(R->out[QT_TR_S_E].status, QT_OK);
+    ck_assert_int_eq(R->out[QT_TR_S_E_DOT].status, QT_OK);
+    arb_set_str(x, "1.24776747812600040586275785257286088984776289529 +/- 1e-46", 160);
+    ck_assert(arb_overlaps(OUT(R, QT_TR_S_E), x) && qt_test_narrow(OUT(R, QT_TR_S_E), 128));
+    ck_assert(qt_test_narrow(OUT(R, QT_TR_S_E_DOT), 128));
+    arb_clear(t);
+    arb_clear(x);
+    qt_record_clear(R);
+    qt_damped_mode_clear(P);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -668,6 +695,7 @@ main(void)
     tcase_add_test(tc, test_damped_mode_against_truncated_generator);
     tcase_add_test(tc, test_damped_mode_fock_budget);
     tcase_add_test(tc, test_damped_mode_large_amplitude);
+    tcase_add_test(tc, test_damped_mode_cold_bath);
     suite_add_tcase(s, tc);
     return qt_test_run(s);
 }

@@ -169,29 +169,36 @@ fock_series(arb_t SE, arb_t SEd, const qt_damped_mode_struct *P0, const fmpq_t m
        so the time must be as sharp (qt_damped_mode_trajectory) */
     {
         arb_t sc, l;
-        slong bits;
+        slong bits, ep;
         arb_init(sc); arb_init(l);
-        damped_state(nb, kap, mu, v, P0, mu0, time, v_zero, 30);
-        arb_add(sc, mu, v, 30);
-        arb_add_ui(sc, sc, 1, 30);
-        arb_pow_ui(sc, sc, 3, 30);                              /* (1 + mu + v)^3 */
+        /* the estimate itself at 30 bits plus those of beta omega, so that nbar = 1/(e^{beta omega} - 1) is resolved
+           (a very cold bath: beta omega = 10^15 makes c_1 about 10^15) */
+        arb_set_fmpq(sc, P0->beta, 30);
+        arb_set_fmpq(l, P0->omega, 30);
+        arb_mul(sc, sc, l, 30);
+        ep = 30 + FLINT_MAX(0, arf_abs_bound_lt_2exp_si(arb_midref(sc)));
+        damped_state(nb, kap, mu, v, P0, mu0, time, v_zero, ep);
+        arb_add(sc, mu, v, ep);
+        arb_add_ui(sc, sc, 1, ep);
+        arb_pow_ui(sc, sc, 3, ep);                              /* (1 + mu + v)^3 */
         arb_mul_2exp_si(l, nb, 1);
-        arb_add_ui(l, l, 1, 30);
-        arb_mul(l, l, kap, 30);
-        arb_add_ui(l, l, 1, 30);
-        arb_mul(sc, sc, l, 30);                                 /* times 1 + kappa (2 nbar + 1) */
+        arb_add_ui(l, l, 1, ep);
+        arb_mul(l, l, kap, ep);
+        arb_add_ui(l, l, 1, ep);
+        arb_mul(sc, sc, l, ep);                                 /* times 1 + kappa (2 nbar + 1) */
         if (v_zero)
-            arb_log(l, mu, 30);                                 /* c_1 = |ln mu| (Poisson) */
+            arb_log(l, mu, ep);                                 /* c_1 = |ln mu| (Poisson) */
         else
         {
-            arb_inv(l, v, 30);
-            arb_log1p(l, l, 30);                                /* c_1 = ln(1/a) = ln(1 + 1/v) */
+            arb_inv(l, v, ep);
+            arb_log1p(l, l, ep);                                /* c_1 = ln(1/a) = ln(1 + 1/v) */
         }
         arb_abs(l, l);
-        arb_add_ui(l, l, 1, 30);
-        arb_mul(sc, sc, l, 30);                                 /* times 1 + c_1 */
-        arb_get_ubound_arf(m, sc, 30);
-        bits = arf_is_finite(m) && arf_sgn(m) > 0 ? arf_abs_bound_lt_2exp_si(m) : 0;
+        arb_add_ui(l, l, 1, ep);
+        arb_mul(sc, sc, l, ep);                                 /* times 1 + c_1 */
+        arb_get_ubound_arf(m, sc, ep);
+        /* an estimate that is still not finite: as many bits again as prec (effort only) */
+        bits = arf_is_finite(m) && arf_sgn(m) > 0 ? arf_abs_bound_lt_2exp_si(m) : prec;
         wp = prec + FLINT_MAX(bits, 0) + FLINT_BIT_COUNT(QT_FOCK_MAX_TERMS) + 8;
         wp = FLINT_MIN(wp, 4 * prec + 1024);
         arb_clear(sc); arb_clear(l);
