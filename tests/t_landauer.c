@@ -527,6 +527,124 @@ END_TEST
    points far below both chemical potentials, between them (the two branches mixed), at and near each, and far above,
    with either reservoir the hotter, both models.  Overlap, and narrow: N and HR to 30 bits of their precision
    relative to their value (no cancellation is left in the common numerator), the others to 30 bits absolute */
+/* lemma L4: the bound the probes of an ellipse get for I_N's and I_Q^R's fermion integrands on a complex ball is at least
+   |f| at every sample point of the ball (its corners, edge midpoints, centre and 16 interior points), f computed from
+   the documented formula at three times the precision; random models (Lorentzian and ideal), balls placed far left of,
+   between, on and far right of the chemical potentials and the Lorentzian's poles, with imaginary half-widths from 0 to
+   beyond pi T (where the bound may be infinite).  The bound must be finite on most balls (it serves) */
+START_TEST(probe_bound_contains_samples)
+{
+    flint_rand_t st;
+    qt_landauer_params_t p;
+    qt_landauer_ctx_t c;
+    acb_t B, z, v, w, f0, f1, t;
+    arb_t mu, T, e0, gl, gr, a;
+    mag_t M, m;
+    slong prec = 128, wp = 384, iter, finite = 0, samples = 0;
+    int j, k, lor, kind;
+    const double place[] = {-60, -6, -1, -0.2, 0, 0.2, 1, 6, 60};
+    flint_randinit(st);
+    qt_landauer_params_init(p);
+    acb_init(B); acb_init(z); acb_init(v); acb_init(w); acb_init(f0); acb_init(f1); acb_init(t);
+    arb_init(mu); arb_init(T); arb_init(e0); arb_init(gl); arb_init(gr); arb_init(a);
+    mag_init(M); mag_init(m);
+    p->stats = QT_FERMION;
+    for (iter = 0; iter < qt_test_iters(400); iter++)
+    {
+        lor = iter % 2;
+        kind = (iter / 2) % 2 ? LK_HR : LK_N;
+        p->model = lor ? QT_MODEL_LORENTZIAN : QT_MODEL_IDEAL;
+        qt_test_rand_q(p->mu_L, st, -1.0, 1.0);
+        qt_test_rand_q(p->mu_R, st, -1.0, 1.0);
+        qt_test_rand_q(p->T_L, st, 0.05, 3.0);
+        qt_test_rand_q(p->T_R, st, 0.05, 3.0);
+        qt_test_rand_q(p->eps0, st, -1.0, 1.0);
+        qt_test_rand_q(p->gamma_L, st, 0.05, 1.0);
+        qt_test_rand_q(p->gamma_R, st, 0.05, 1.0);
+        qt_test_rand_q(p->tau, st, 0.1, 1.0);
+        qt_landauer_ctx_init(c, p, prec);
+        c->kind = kind;
+        /* a ball: centre at a placement (units of the larger temperature) from mu_L or mu_R, half-widths up to 4 T
+           in the real direction and up to 1.5 pi T_min in the imaginary one */
+        {
+            double Tm = FLINT_MAX(fmpq_get_d(p->T_L), fmpq_get_d(p->T_R));
+            double Tn = FLINT_MIN(fmpq_get_d(p->T_L), fmpq_get_d(p->T_R));
+            arb_set_d(acb_realref(B), place[n_randint(st, 9)] * Tm + (double) n_randint(st, 1000) / 4096);
+            arb_add_arf(acb_realref(B), acb_realref(B), arb_midref(c->mu[n_randint(st, 2)]), 60);
+            arb_get_mid_arb(acb_realref(B), acb_realref(B));
+            arb_set_d(acb_imagref(B), ((double) n_randint(st, 2001) - 1000) / 1000 * 1.5 * 3.14159 * Tn);
+            mag_set_d(arb_radref(acb_realref(B)), (double) n_randint(st, 1001) / 250 * Tm);
+            mag_set_d(arb_radref(acb_imagref(B)), (double) n_randint(st, 1001) / 1000 * 1.5 * 3.14159 * Tn);
+        }
+        qt_landauer_integrand(v, B, c, 1, prec);
+        if (!acb_is_finite(v))
+        {
+            qt_landauer_ctx_clear(c);
+            continue;
+        }
+        finite++;
+        acb_get_mag(M, v);
+        for (j = 0; j < 5; j++)
+            for (k = 0; k < 5; k++)
+            {
+                /* the point mid + (s rx) + i (u ry), s, u in {-1, -1/2, 0, 1/2, 1}: exact, inside the ball */
+                arf_t r;
+                arf_init(r);
+                acb_set(z, B);
+                mag_zero(arb_radref(acb_realref(z)));
+                mag_zero(arb_radref(acb_imagref(z)));
+                arf_set_mag(r, arb_radref(acb_realref(B)));
+                arf_mul_si(r, r, j - 2, ARF_PREC_EXACT, ARF_RND_DOWN);
+                arf_mul_2exp_si(r, r, -1);
+                arb_add_arf(acb_realref(z), acb_realref(z), r, ARF_PREC_EXACT);
+                arf_set_mag(r, arb_radref(acb_imagref(B)));
+                arf_mul_si(r, r, k - 2, ARF_PREC_EXACT, ARF_RND_DOWN);
+                arf_mul_2exp_si(r, r, -1);
+                arb_add_arf(acb_imagref(z), acb_imagref(z), r, ARF_PREC_EXACT);
+                arf_clear(r);
+                /* the documented integrand at z, at wp: T(z) [f(w_L) - f(w_R)] (times z - mu_R for I_Q^R) */
+                arb_set_fmpq(mu, p->mu_L, wp); arb_set_fmpq(T, p->T_L, wp);
+                acb_sub_arb(w, z, mu, wp); acb_div_arb(w, w, T, wp);
+                acb_exp(w, w, wp); acb_add_ui(w, w, 1, wp); acb_inv(f0, w, wp);
+                arb_set_fmpq(mu, p->mu_R, wp); arb_set_fmpq(T, p->T_R, wp);
+                acb_sub_arb(w, z, mu, wp); acb_div_arb(w, w, T, wp);
+                acb_exp(w, w, wp); acb_add_ui(w, w, 1, wp); acb_inv(f1, w, wp);
+                acb_sub(f0, f0, f1, wp);
+                if (lor)
+                {
+                    arb_set_fmpq(e0, p->eps0, wp); arb_set_fmpq(gl, p->gamma_L, wp); arb_set_fmpq(gr, p->gamma_R, wp);
+                    arb_add(a, gl, gr, wp); arb_mul_2exp_si(a, a, -1); arb_sqr(a, a, wp);
+                    acb_sub_arb(t, z, e0, wp); acb_sqr(t, t, wp); acb_add_arb(t, t, a, wp);
+                    arb_mul(a, gl, gr, wp); acb_inv(t, t, wp); acb_mul_arb(t, t, a, wp);
+                }
+                else
+                    acb_set_fmpq(t, p->tau, wp);
+                acb_mul(f0, f0, t, wp);
+                if (kind == LK_HR)
+                {
+                    arb_set_fmpq(mu, p->mu_R, wp);
+                    acb_sub_arb(w, z, mu, wp);
+                    acb_mul(f0, f0, w, wp);
+                }
+                if (!acb_is_finite(f0))
+                    continue;                  /* a pole on a sample point: no finite value to compare */
+                acb_get_mag_lower(m, f0);
+                samples++;
+                ck_assert_msg(mag_cmp(m, M) <= 0, "iter %ld: |f| at a sample point exceeds the ball's bound", iter);
+            }
+        qt_landauer_ctx_clear(c);
+    }
+    /* the bound serves: finite on most balls, and checked at many points */
+    ck_assert(finite * 2 > qt_test_iters(400));
+    ck_assert(samples > 20 * finite);
+    qt_landauer_params_clear(p);
+    acb_clear(B); acb_clear(z); acb_clear(v); acb_clear(w); acb_clear(f0); acb_clear(f1); acb_clear(t);
+    arb_clear(mu); arb_clear(T); arb_clear(e0); arb_clear(gl); arb_clear(gr); arb_clear(a);
+    mag_clear(M); mag_clear(m);
+    flint_randclear(st);
+}
+END_TEST
+
 START_TEST(real_nodes_against_formula)
 {
     flint_rand_t st;
@@ -781,6 +899,7 @@ main(void)
     tcase_add_test(tc, digits_guarantee);
     tcase_add_test(tc, transmission_on_balls);
     tcase_add_test(tc, real_nodes_against_formula);
+    tcase_add_test(tc, probe_bound_contains_samples);
     tcase_add_test(tc, domain_errors);
     suite_add_tcase(s, tc);
     return qt_test_run(s);

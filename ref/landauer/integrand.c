@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* integrand.c -- the Landauer integrands as holomorphic functions of the energy E
- * (acb_calc_func_t contract).  Formulas: proofs/landauer.md, section 2. */
+ * (acb_calc_func_t contract).  Formulas: proofs/landauer.md, section 2.  At a real node the real forms of
+ * integrand_real.c; on the ball of a probe (order 1) the fermion integrands of I_N and I_Q^R take the bound of
+ * integrand_bound.c (lemma L4), every other kind the complex forms below. */
 #include "landauer_internal.h"
 
 /* x_a = (E - mu_a) / T_a, as (E - mu_a) (1/T_a) */
@@ -330,6 +332,9 @@ qt_landauer_integrand(acb_ptr res, const acb_t E, void *param, slong order, slon
         arb_zero(acb_imagref(res));             /* a node: the same expressions in real arithmetic */
         return 0;
     }
+
+    if (an && qt_landauer_integrand_bound(res, E, c))
+        return 0;                               /* a probe: a bound of |f| on the ball (lemma L4) */
 
     acb_init(x0);
     acb_init(x1);

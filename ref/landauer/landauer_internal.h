@@ -61,6 +61,10 @@ void qt_log1p_over(acb_t r, const acb_t u, int analytic, slong prec); /* log(1+u
 /* the fermion integrands N, HR, S, QR, QL at a real point (the nodes), on c's scratch; 0 if it does not apply */
 int qt_landauer_integrand_real(arb_t r, const arb_t E, qt_landauer_ctx_struct *c, slong prec);
 
+/* for the probes of an ellipse (order 1): I_N's and I_Q^R's fermion integrands bounded on a complex ball, res = 0 +/- M
+   with M >= max |f| (non-finite where no bound is proven), lemma L4; 0 if it does not apply */
+int qt_landauer_integrand_bound(acb_t res, const acb_t E, const qt_landauer_ctx_struct *c);
+
 /* the integrand (acb_calc_func_t), param = qt_landauer_ctx_struct * */
 int qt_landauer_integrand(acb_ptr res, const acb_t E, void *param, slong order, slong prec);
 
