@@ -43,57 +43,67 @@ exp_mag(mag_t r, const arf_t x, int lower)
     mag_clear(a);
 }
 
-/* an upper bound of 1/|1 + e^(s w)| over the ball w (s = +1 or -1), lemma L4; +inf when none is proven */
+/* 1/D for D = max(Dy, e^{x_l} - 1 where x_l > 0, 1 - e^{x_h} where x_h < 0, and max(1, e^{x_l}) if small), the real
+   part of w in [x_l, x_h]; Dy and small carry what the imaginary part gives (lemma L4); +inf if D = 0 */
 static void
-fermi_ubound(mag_t r, const acb_t w, int s)
+inv_lower(mag_t r, const arf_t xl, const arf_t xh, int small, const mag_t Dy)
 {
-    arf_t xl, xh, Y, u;
     mag_t D, t, one;
-    arf_init(xl); arf_init(xh); arf_init(Y); arf_init(u);
     mag_init(D); mag_init(t); mag_init(one);
     mag_one(one);
-    if (s > 0)
-    {
-        arb_get_lbound_arf(xl, acb_realref(w), BOUND_PREC);
-        arb_get_ubound_arf(xh, acb_realref(w), BOUND_PREC);
-    }
-    else
-    {
-        arb_get_ubound_arf(xl, acb_realref(w), BOUND_PREC);
-        arb_get_lbound_arf(xh, acb_realref(w), BOUND_PREC);
-        arf_neg(xl, xl);
-        arf_neg(xh, xh);
-    }
-    arb_get_abs_ubound_arf(Y, acb_imagref(w), BOUND_PREC);
-    mag_zero(D);
-    if (!arf_is_finite(xl) || !arf_is_finite(xh) || !arf_is_finite(Y))
-    {
-        mag_inf(r);
-        goto out;
-    }
+    mag_set(D, Dy);
     /* |1 + e^w| >= |1 - e^x|: e^{x_l} - 1 where x_l > 0, 1 - e^{x_h} where x_h < 0 */
     if (arf_sgn(xl) > 0)
     {
         exp_mag(t, xl, 1);
-        mag_sub_lower(D, t, one);
+        mag_sub_lower(t, t, one);
+        mag_max(D, D, t);
     }
     else if (arf_sgn(xh) < 0)
     {
         exp_mag(t, xh, 0);
-        mag_sub_lower(D, one, t);
+        mag_sub_lower(t, one, t);
+        mag_max(D, D, t);
     }
-    /* Y < 15707/10000 < pi/2: Re e^w > 0, |1 + e^w|^2 >= 1 + e^{2x}, so |1 + e^w| >= max(1, e^{x_l}) */
-    arf_set_si(u, 15707);
-    arf_div_si(u, u, 10000, BOUND_PREC, ARF_RND_DOWN);
-    if (arf_cmp(Y, u) < 0)
+    /* |Im w| < pi/2: Re e^w > 0, |1 + e^w|^2 >= 1 + e^{2x}, so |1 + e^w| >= max(1, e^{x_l}) */
+    if (small)
     {
         exp_mag(t, xl, 1);
         mag_max(t, t, one);
         mag_max(D, D, t);
     }
+    if (mag_is_zero(D))
+        mag_inf(r);
     else
+        mag_div(r, one, D);
+    mag_clear(D); mag_clear(t); mag_clear(one);
+}
+
+/* upper bounds of 1/|1 + e^w| (rp) and of 1/|1 + e^{-w}| (rm) over the ball w, lemma L4; +inf where none is proven */
+static void
+fermi_ubounds(mag_t rp, mag_t rm, const acb_t w)
+{
+    arf_t xl, xh, Y, u;
+    mag_t Dy, t;
+    int small;
+    arf_init(xl); arf_init(xh); arf_init(Y); arf_init(u);
+    mag_init(Dy); mag_init(t);
+    arb_get_lbound_arf(xl, acb_realref(w), BOUND_PREC);
+    arb_get_ubound_arf(xh, acb_realref(w), BOUND_PREC);
+    arb_get_abs_ubound_arf(Y, acb_imagref(w), BOUND_PREC);
+    if (!arf_is_finite(xl) || !arf_is_finite(xh) || !arf_is_finite(Y))
     {
-        /* pi/2 <= Y < pi: |1 + e^w| >= sin Y >= v - v^3/6 with v = 333/106 - Y <= pi - Y (v in (0, pi/2]) */
+        mag_inf(rp);
+        mag_inf(rm);
+        goto out;
+    }
+    /* Y < 15707/10000 < pi/2, or else for Y < pi: |1 + e^w| >= sin Y >= v - v^3/6 with v = 333/106 - Y (<= pi - Y) */
+    arf_set_si(u, 15707);
+    arf_div_si(u, u, 10000, BOUND_PREC, ARF_RND_DOWN);
+    small = arf_cmp(Y, u) < 0;
+    mag_zero(Dy);
+    if (!small)
+    {
         arf_set_si(u, 333);
         arf_div_si(u, u, 106, BOUND_PREC, ARF_RND_DOWN);
         arf_sub(u, u, Y, BOUND_PREC, ARF_RND_DOWN);
@@ -104,21 +114,18 @@ fermi_ubound(mag_t r, const acb_t w, int s)
             arf_get_mag_lower(v, u);
             mag_pow_ui(t, v, 3);
             mag_div_ui(t, t, 6);                    /* upper bound of v^3/6 */
-            mag_sub_lower(t, v, t);
-            mag_max(D, D, t);
+            mag_sub_lower(Dy, v, t);
             mag_clear(v);
         }
     }
-    if (mag_is_zero(D))
-        mag_inf(r);
-    else
-    {
-        mag_one(t);
-        mag_div(r, t, D);
-    }
+    inv_lower(rp, xl, xh, small, Dy);
+    /* e^{-w}: the real part in [-x_h, -x_l], the same imaginary extent */
+    arf_neg(xl, xl);
+    arf_neg(xh, xh);
+    inv_lower(rm, xh, xl, small, Dy);
 out:
     arf_clear(xl); arf_clear(xh); arf_clear(Y); arf_clear(u);
-    mag_clear(D); mag_clear(t); mag_clear(one);
+    mag_clear(Dy); mag_clear(t);
 }
 
 int
@@ -135,11 +142,9 @@ qt_landauer_integrand_bound(acb_t res, const acb_t E, const qt_landauer_ctx_stru
     acb_sub_arb(w1, E, c->mu[1], BOUND_PREC);
     acb_mul_arb(w1, w1, c->invT[1], BOUND_PREC);
     /* |f(w_L) - f(w_R)| <= min(|f(w_L)| + |f(w_R)|, |f(-w_L)| + |f(-w_R)|), as f(w) + f(-w) = 1 */
-    fermi_ubound(a, w0, 1);
-    fermi_ubound(t, w1, 1);
-    mag_add(a, a, t);
-    fermi_ubound(b, w0, -1);
-    fermi_ubound(t, w1, -1);
+    fermi_ubounds(a, b, w0);
+    fermi_ubounds(M, t, w1);
+    mag_add(a, a, M);
     mag_add(b, b, t);
     mag_min(M, a, b);
     /* |T(E)|: gamma_L gamma_R / (|E - eps0 - i G| |E - eps0 + i G|) for the Lorentzian, tau otherwise */
