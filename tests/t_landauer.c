@@ -527,6 +527,23 @@ END_TEST
    points far below both chemical potentials, between them (the two branches mixed), at and near each, and far above,
    with either reservoir the hotter, both models.  Overlap, and narrow: N and HR to 30 bits of their precision
    relative to their value (no cancellation is left in the common numerator), the others to 30 bits absolute */
+/* a fermion model for the pointwise tests: both chemical potentials in [-1, 1], temperatures in [0.05, 3], and the
+   Lorentzian's and the ideal channel's parameters (the model decides which are read) */
+static void
+rand_fermion_model(qt_landauer_params_t p, flint_rand_t st, int model)
+{
+    p->stats = QT_FERMION;
+    p->model = model;
+    qt_test_rand_q(p->mu_L, st, -1.0, 1.0);
+    qt_test_rand_q(p->mu_R, st, -1.0, 1.0);
+    qt_test_rand_q(p->T_L, st, 0.05, 3.0);
+    qt_test_rand_q(p->T_R, st, 0.05, 3.0);
+    qt_test_rand_q(p->eps0, st, -1.0, 1.0);
+    qt_test_rand_q(p->gamma_L, st, 0.05, 1.0);
+    qt_test_rand_q(p->gamma_R, st, 0.05, 1.0);
+    qt_test_rand_q(p->tau, st, 0.1, 1.0);
+}
+
 /* lemma L4: the bound the probes of an ellipse get for I_N's and I_Q^R's fermion integrands on a complex ball is at least
    |f| at every sample point of the ball (its corners, edge midpoints, centre and 16 interior points), f computed from
    the documented formula at three times the precision; random models (Lorentzian and ideal), balls placed far left of,
@@ -548,20 +565,11 @@ START_TEST(probe_bound_contains_samples)
     acb_init(B); acb_init(z); acb_init(v); acb_init(w); acb_init(f0); acb_init(f1); acb_init(t);
     arb_init(mu); arb_init(T); arb_init(e0); arb_init(gl); arb_init(gr); arb_init(a);
     mag_init(M); mag_init(m);
-    p->stats = QT_FERMION;
     for (iter = 0; iter < qt_test_iters(400); iter++)
     {
         lor = iter % 2;
         kind = (iter / 2) % 2 ? LK_HR : LK_N;
-        p->model = lor ? QT_MODEL_LORENTZIAN : QT_MODEL_IDEAL;
-        qt_test_rand_q(p->mu_L, st, -1.0, 1.0);
-        qt_test_rand_q(p->mu_R, st, -1.0, 1.0);
-        qt_test_rand_q(p->T_L, st, 0.05, 3.0);
-        qt_test_rand_q(p->T_R, st, 0.05, 3.0);
-        qt_test_rand_q(p->eps0, st, -1.0, 1.0);
-        qt_test_rand_q(p->gamma_L, st, 0.05, 1.0);
-        qt_test_rand_q(p->gamma_R, st, 0.05, 1.0);
-        qt_test_rand_q(p->tau, st, 0.1, 1.0);
+        rand_fermion_model(p, st, lor ? QT_MODEL_LORENTZIAN : QT_MODEL_IDEAL);
         qt_landauer_ctx_init(c, p, prec);
         c->kind = kind;
         /* a ball: centre at a placement (units of the larger temperature) from mu_L or mu_R, half-widths up to 4 T
@@ -663,19 +671,10 @@ START_TEST(real_nodes_against_formula)
     {
         arb_init(x[j]); arb_init(f[j]); arb_init(g[j]);
     }
-    p->stats = QT_FERMION;
     for (iter = 0; iter < qt_test_iters(300); iter++)
     {
         lor = iter % 2;
-        p->model = lor ? QT_MODEL_LORENTZIAN : QT_MODEL_IDEAL;
-        qt_test_rand_q(p->mu_L, st, -1.0, 1.0);
-        qt_test_rand_q(p->mu_R, st, -1.0, 1.0);
-        qt_test_rand_q(p->T_L, st, 0.05, 3.0);
-        qt_test_rand_q(p->T_R, st, 0.05, 3.0);
-        qt_test_rand_q(p->eps0, st, -1.0, 1.0);
-        qt_test_rand_q(p->gamma_L, st, 0.05, 1.0);
-        qt_test_rand_q(p->gamma_R, st, 0.05, 1.0);
-        qt_test_rand_q(p->tau, st, 0.1, 1.0);
+        rand_fermion_model(p, st, lor ? QT_MODEL_LORENTZIAN : QT_MODEL_IDEAL);
         qt_landauer_ctx_init(c, p, prec);
         /* an exact point: a placement in units of the larger temperature from mu_L or mu_R, or exactly at one */
         arb_set_d(E, place[n_randint(st, 11)] * FLINT_MAX(fmpq_get_d(p->T_L), fmpq_get_d(p->T_R))
